@@ -1,0 +1,74 @@
+"""newsgraph: read news and turn it into structured political knowledge.
+
+    import newsgraph
+    analysis = newsgraph.read(text, published="2022-05-17")   # -> Analysis
+    analysis.to_dict()                                         # the JSON document (CONTRACT.md)
+
+Nothing heavy happens at import time: the spaCy pipeline and the knowledge base load on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import NewsgraphError
+from .model import SCHEMA, Actor, Analysis, Article, Event, Mention, Place, Quote, RawDocument, Relation, Span
+
+__version__ = "0.1.0"
+
+
+def read(text: str, *, published: str | None = None, title: str | None = None, url: str | None = None,
+         id: str | None = None, html: bool | None = None, config: dict[str, Any] | None = None) -> Analysis:
+    """Analyse one article given as text (or HTML: detected, or forced with ``html=True``)."""
+    from .ingest.readers import from_html
+    from .pipeline import get_pipeline
+
+    looks_html = text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
+    if html or (html is None and looks_html):
+        raw = from_html(text, url=url)
+        raw.title = title or raw.title
+    else:
+        raw = RawDocument(text=text, title=title, url=url)
+    raw.id = id
+    raw.published = published or raw.published
+    return get_pipeline(config)(raw)
+
+
+def read_file(path: str | Path, *, published: str | None = None,
+              config: dict[str, Any] | None = None) -> list[Analysis]:
+    """Analyse every article in a file or folder (text, HTML, JSONL, CSV). Bad items raise."""
+    return [a for a in read_many([str(path)], published=published, config=config, strict=True)
+            if isinstance(a, Analysis)]
+
+
+def read_many(paths: Iterable[str], *, published: str | None = None, config: dict[str, Any] | None = None,
+              strict: bool = False) -> Iterator[Any]:
+    """Analyse many inputs in spaCy batches; yields :class:`Analysis` or ``Failure`` items in order."""
+    from . import config as _config
+    from .ingest.readers import read_inputs
+    from .pipeline import Failure, get_pipeline
+
+    cfg = config or _config.load()
+    items = read_inputs(list(paths), max_mb=float(cfg["input"]["max_mb"]),
+                        extensions=tuple(cfg["input"]["extensions"]), strict=strict)
+
+    def with_date(stream: Iterable[Any]) -> Iterator[Any]:
+        for item in stream:
+            if published and isinstance(item, RawDocument):
+                item.published = published
+            yield item
+
+    for result in get_pipeline(cfg).pipe(with_date(items)):
+        if strict and isinstance(result, Failure):
+            from .errors import error_for
+
+            raise error_for(result.code, result.message)
+        yield result
+
+
+__all__ = [
+    "SCHEMA", "Actor", "Analysis", "Article", "Event", "Mention", "NewsgraphError", "Place", "Quote",
+    "RawDocument", "Relation", "Span", "__version__", "read", "read_file", "read_many",
+]

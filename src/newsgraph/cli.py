@@ -1,0 +1,341 @@
+"""The command line: a thin face over the library. Commands parse arguments and call one function.
+
+Errors from the library are printed as one line ``error[CODE]: message`` on standard error with
+a non-zero exit status; no traceback unless ``NEWSGRAPH_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+
+from . import __version__
+from . import config as _config
+from .errors import EmptyInput, NewsgraphError
+
+DB_HELP = "DuckDB store file (default: [store] db in the config, newsgraph.duckdb)"
+
+
+# ----------------------------------------------------------------------------------------------
+# output helpers
+# ----------------------------------------------------------------------------------------------
+
+def _cell(value: Any, width: int) -> str:
+    if isinstance(value, list):
+        value = ",".join(map(str, value))
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(rows: Sequence[dict[str, Any]], max_width: int = 60) -> str:
+    """A plain fixed-width table (for people; use --format json/csv for programs)."""
+    if not rows:
+        return "(no rows)"
+    cols = list(rows[0])
+    widths = {c: min(max_width, max(len(c), *(len(_cell(r.get(c), max_width)) for r in rows))) for c in cols}
+    lines = ["  ".join(c.ljust(widths[c]) for c in cols), "  ".join("-" * widths[c] for c in cols)]
+    lines += ["  ".join(_cell(r.get(c), max_width).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def emit_rows(rows: Sequence[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        if rows:
+            w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: ",".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(format_table(rows))
+
+
+def summary_text(doc: dict[str, Any]) -> str:
+    """A readable summary of one analysis document: actors, quotes with speakers, events."""
+    art = doc["article"]
+    names = {a["id"]: a["name"] for a in doc["actors"]}
+    out = [art.get("title") or "(untitled)",
+           f"published {art.get('published') or 'unknown'}"
+           + (f" · dateline {art['dateline']}" if art.get("dateline") else "")
+           + (f" · {art['url']}" if art.get("url") else "") + f" · id {art['id']}", ""]
+    out.append(f"ACTORS ({len(doc['actors'])})")
+    for a in sorted(doc["actors"], key=lambda a: -len(a["mentions"])):
+        role = "; ".join(f"{r['title']}{' of ' + r['of'] if r.get('of') else ''}" for r in a.get("roles", [])[:2])
+        out.append(f"  {a['name']} [{a['kind']}{', ' + a['country'] if a.get('country') else ''}"
+                   f"{', ' + a['code'] if a.get('code') else ''}] {len(a['mentions'])} mention(s)"
+                   + (f" — {role}" if role else ""))
+    out += ["", f"QUOTES ({len(doc['quotes'])})"]
+    for q in doc["quotes"]:
+        who = names.get(q.get("speaker") or "", "unattributed")
+        text = q["text"] if len(q["text"]) <= 160 else q["text"][:157] + "..."
+        out.append(f"  {who} ({q['kind']}): “{text}”")
+    out += ["", f"EVENTS ({len(doc['events'])})"]
+    for e in doc["events"]:
+        src = ", ".join(names.get(s, s) for s in e["source"]) or "?"
+        tgt = ", ".join(names.get(t, t) for t in e["target"]) or "?"
+        flags = "".join([" NOT" if e.get("negated") else "", f" ({e['mode']})" if e.get("mode") else ""])
+        out.append(f"  {e.get('date') or '?'}  {src} -> {tgt}: {e.get('plover')}{flags} / CAMEO {e.get('cameo')}"
+                   f" / Goldstein {e.get('goldstein')}")
+        out.append(f"      “{e['evidence']['text'][:150]}”")
+    if doc.get("relations"):
+        out += ["", f"RELATIONS ({len(doc['relations'])})"]
+        for r in doc["relations"]:
+            out.append(f"  {names.get(r['subject'], r['subject'])} {r['type']} {names.get(r['object'], r['object'])}"
+                       f" [{r['source']}]")
+    return "\n".join(out)
+
+
+# ----------------------------------------------------------------------------------------------
+# the command group
+# ----------------------------------------------------------------------------------------------
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsgraph")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML file overriding the defaults (also NEWSGRAPH_CONFIG).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """newsgraph: read news and turn it into structured political knowledge.
+
+    Actors resolved to canonical people, states, organisations and blocs; quotes with their
+    real speakers; events coded in PLOVER and CAMEO with Goldstein scores; alliance relations.
+    """
+    ctx.obj = {"config": _config.load(config_path)}
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--date", "published", default=None, help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True,
+              help="json: one document (an array for several); jsonl: one document a line; text: a summary.")
+@click.option("--title", default=None, help="Headline, when the input does not carry one.")
+@click.option("--url", default=None, help="Source URL of the article.")
+@click.pass_obj
+def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None) -> None:
+    """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result."""
+    from .ingest.clean import parse_date
+    from .ingest.readers import read_inputs
+    from .model import RawDocument
+    from .pipeline import Failure, get_pipeline
+
+    cfg = obj["config"]
+    published = parse_date(published, what="--date") if published else None
+    items = read_inputs([path], max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
+                        strict=True)
+
+    def prepared() -> Iterable[RawDocument | Failure]:
+        for item in items:
+            if isinstance(item, RawDocument):
+                item.published = published or item.published
+                item.title = title or item.title
+                item.url = url or item.url
+            yield item
+
+    docs: list[dict[str, Any]] = []
+    ok = 0
+    for result in get_pipeline(cfg).pipe(prepared()):
+        doc = result.to_dict()
+        ok += "error" not in doc
+        if fmt == "jsonl":
+            click.echo(json.dumps(doc, ensure_ascii=False))
+        else:
+            docs.append(doc)
+    if fmt == "json":
+        click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        for i, doc in enumerate(docs):
+            if i:
+                click.echo("\n" + "=" * 72 + "\n")
+            if "error" in doc:
+                click.echo(f"{doc['article'].get('source')}: error[{doc['error']['code']}]: {doc['error']['message']}")
+            else:
+                click.echo(summary_text(doc))
+    if ok == 0:
+        if not docs and fmt != "jsonl":
+            raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--date", "published", default=None, help="Publication date for inputs that carry none.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
+@click.pass_obj
+def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, published: str | None,
+           progress: bool | None) -> None:
+    """Read, analyse and store PATHS (files, folders, -) into the DuckDB store."""
+    from .batch import ingest as run_ingest
+    from .ingest.clean import parse_date
+
+    cfg = obj["config"]
+    published = parse_date(published, what="--date") if published else None
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+    def tick(report: Any) -> None:
+        if bar is not None:
+            bar.update(report.seen - bar.n)
+            bar.set_postfix(stored=report.stored, skipped=report.skipped, errors=report.failed, refresh=False)
+
+    try:
+        report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick)
+    finally:
+        if bar is not None:
+            bar.close()
+    db_path = db or cfg["store"]["db"]
+    click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
+               f"in {report.seconds:.1f}s -> {db_path}")
+    for f in report.failures[:20]:
+        click.echo(f"  failed: error[{f['code']}]: {f['message']}", err=True)
+    if report.failed > 20:
+        click.echo(f"  ... and {report.failed - 20} more (see the failures table)", err=True)
+    if report.stored + report.skipped == 0 and report.failed:
+        sys.exit(1)
+
+
+def _query_options(fn: Any) -> Any:
+    opts = [
+        click.option("--db", default=None, help=DB_HELP),
+        click.option("--actor", default=None, help="Actor id, code or name (e.g. RUS, vladimir-putin, Putin, CSTO)."),
+        click.option("--country", default=None, help="ISO 3166 alpha-3 country code."),
+        click.option("--plover", default=None, help="PLOVER event type (events only), e.g. ACCUSE."),
+        click.option("--cameo", default=None, help="CAMEO code prefix (events only), e.g. 11 or 112."),
+        click.option("--kind", default=None, help="Actor kind or quote kind."),
+        click.option("--from", "date_from", default=None, help="From date YYYY-MM-DD."),
+        click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD."),
+        click.option("--search", "q", default=None, help="Text search."),
+        click.option("--limit", default=50, show_default=True, type=int, help="Rows to show."),
+        click.option("--offset", default=0, type=int, help="Rows to skip."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                     show_default=True),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, **filters: Any) -> None:
+    from .store import Filters, Store
+
+    with Store(db or obj["config"]["store"]["db"], read_only=True) as store:
+        rows = getattr(store, what)(Filters(**filters))
+    emit_rows(rows, fmt)
+
+
+@cli.command()
+@_query_options
+@click.pass_obj
+def articles(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored articles (filters: --actor, --country, --from/--to, --search)."""
+    for k in ("plover", "cameo", "kind"):
+        filters.pop(k)
+    _run_query(obj, "articles", db, fmt, **filters)
+
+
+@cli.command()
+@_query_options
+@click.pass_obj
+def actors(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+    """List actors across stored articles, most reported first."""
+    for k in ("plover", "cameo"):
+        filters.pop(k)
+    _run_query(obj, "actors", db, fmt, **filters)
+
+
+@cli.command()
+@_query_options
+@click.pass_obj
+def quotes(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored quotes (--actor filters by speaker)."""
+    for k in ("plover", "cameo"):
+        filters.pop(k)
+    _run_query(obj, "quotes", db, fmt, **filters)
+
+
+@cli.command()
+@_query_options
+@click.pass_obj
+def events(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored events (--actor matches source or target; --plover, --cameo, dates)."""
+    filters.pop("kind")
+    _run_query(obj, "events", db, fmt, **filters)
+
+
+# ----------------------------------------------------------------------------------------------
+# evaluation
+# ----------------------------------------------------------------------------------------------
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score newsgraph against gold annotations (the seed article, PolNeAR, PLOVER, ConfliBERT)."""
+
+
+@eval_group.command(name="seed")
+@click.option("--gold", default=None, help="Gold file (default: ../shared/seed/gold.json beside the project).")
+@click.option("--article", default=None, help="Article text file (default: csto_summit.txt beside the gold).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def eval_seed(obj: dict[str, Any], gold: str | None, article: str | None, fmt: str) -> None:
+    """Score the founding article against its gold annotation, per section."""
+    from .evaluate.seed import evaluate_seed, format_report
+
+    report = evaluate_seed(gold, article, config=obj["config"])
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else format_report(report))
+
+
+def _attach_optional() -> None:
+    """Attach command groups that live in their own modules."""
+    from .kb.cli import kb as kb_group
+
+    cli.add_command(kb_group)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: runs the CLI and turns library errors into one-line messages."""
+    try:
+        _attach_optional()
+    except ImportError:
+        pass
+    try:
+        cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewsgraphError as exc:
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        click.echo(f"error[{exc.code}]: {exc.one_line()}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: one line, and how to get more
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        click.echo(f"error[NG999]: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with NEWSGRAPH_DEBUG=1 for a traceback, and please report it)", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""One documented error tree. Every error has a stable code and a message that says what to do.
+
+The library raises these; the CLI prints ``error[CODE]: message`` on one line (no traceback), the
+API returns ``{"error": {"code", "message", "status"}}``, and a batch records ``code`` and
+``message`` for the bad item and goes on (sqlite-utils / Datasette / httpx practice).
+
+Codes (stable; add, never renumber):
+
+=========  =============================  ======================================================
+code       class                          when
+=========  =============================  ======================================================
+NG000      NewsgraphError                 the base of the tree (never raised itself)
+NG100      InputError                     any input problem (base)
+NG101      InputNotFound                  a path that does not exist
+NG102      EmptyInput                     a file or text with nothing to read
+NG103      BinaryInput                    bytes that are not text in any encoding
+NG104      InputTooLarge                  over the configured size limit
+NG105      BadRecord                      a JSONL line that is not a JSON object / lacks ``text``
+NG106      MissingColumn                  a CSV without a ``text`` column
+NG107      UnsupportedInput               a file kind newsgraph cannot read
+NG108      BadHTML                        HTML with no extractable article text
+NG109      BadDate                        a date that cannot be parsed, before 1900 or in the future
+NG110      BadArgument                    an option value that is out of range or unknown
+NG200      ConfigError                    bad configuration or unknown component
+NG201      ModelNotInstalled              the spaCy pipeline named in the config is not installed
+NG300      ComponentError                 a pipeline component failed (names the component)
+NG400      StoreError                     DuckDB failed (wrapped), or the store file is unusable
+NG401      StoreLocked                    another process holds the store
+NG500      KBError                        knowledge-base problem (base)
+NG501      KBSourceMissing                a source file the KB build needs is absent
+NG502      UnknownCountry                 a country code or name the KB does not know
+NG503      UnknownActor                   an actor id the KB or store does not know
+NG600      EvalError                      a gold file that is absent or malformed
+NG999      (none)                         an unexpected internal error caught by the CLI or API
+=========  =============================  ======================================================
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph raises on purpose."""
+
+    code = "NG000"
+    status = 500  # HTTP status the API maps it to
+
+    def __init__(self, message: str, *, hint: str | None = None, item: str | None = None):
+        self.message = message
+        self.hint = hint
+        self.item = item
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        text = self.message if not self.item else f"{self.item}: {self.message}"
+        if self.hint:
+            text = f"{text} ({self.hint})"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "message": self.one_line(), "status": self.status}
+
+
+class InputError(NewsgraphError):
+    code = "NG100"
+    status = 400
+
+
+class InputNotFound(InputError):
+    code = "NG101"
+    status = 404
+
+
+class EmptyInput(InputError):
+    code = "NG102"
+
+
+class BinaryInput(InputError):
+    code = "NG103"
+    status = 415
+
+
+class InputTooLarge(InputError):
+    code = "NG104"
+    status = 413
+
+
+class BadRecord(InputError):
+    code = "NG105"
+
+
+class MissingColumn(InputError):
+    code = "NG106"
+
+
+class UnsupportedInput(InputError):
+    code = "NG107"
+    status = 415
+
+
+class BadHTML(InputError):
+    code = "NG108"
+    status = 422
+
+
+class BadDate(InputError):
+    code = "NG109"
+    status = 422
+
+
+class BadArgument(InputError):
+    code = "NG110"
+    status = 422
+
+
+class ConfigError(NewsgraphError):
+    code = "NG200"
+
+
+class ModelNotInstalled(ConfigError):
+    code = "NG201"
+
+
+class ComponentError(NewsgraphError):
+    code = "NG300"
+
+    def __init__(self, component: str, cause: BaseException, *, item: str | None = None):
+        self.component = component
+        self.cause = cause
+        super().__init__(
+            f"component '{component}' failed: {type(cause).__name__}: {cause}",
+            hint="this is a bug in newsgraph; please report it with the input",
+            item=item,
+        )
+
+
+class StoreError(NewsgraphError):
+    code = "NG400"
+
+
+class StoreLocked(StoreError):
+    code = "NG401"
+    status = 503
+
+
+class KBError(NewsgraphError):
+    code = "NG500"
+
+
+class KBSourceMissing(KBError):
+    code = "NG501"
+
+
+class UnknownCountry(KBError):
+    code = "NG502"
+    status = 404
+
+
+class UnknownActor(KBError):
+    code = "NG503"
+    status = 404
+
+
+class EvalError(NewsgraphError):
+    code = "NG600"
+
+
+def wrap_duckdb(exc: BaseException, what: str) -> StoreError:
+    """Map a DuckDB exception into the error tree (httpx ``_exceptions.py`` practice)."""
+    text = str(exc)
+    if "lock" in text.lower() or "Conflicting lock" in text:
+        return StoreLocked(
+            f"{what}: the store is in use by another process",
+            hint="wait for the other newsgraph run to finish, or use another --db file",
+        )
+    return StoreError(f"{what}: {type(exc).__name__}: {text.splitlines()[0] if text else ''}",
+                      hint="check that the --db file is a newsgraph DuckDB store and the disk is writable")
+
+
+def error_for(code: str, message: str) -> NewsgraphError:
+    """An error of the class that owns ``code`` (for re-raising a recorded batch failure)."""
+
+    def walk(cls: type[NewsgraphError]) -> list[type[NewsgraphError]]:
+        return [cls, *(c for sub in cls.__subclasses__() for c in walk(sub))]
+
+    for cls in walk(NewsgraphError):
+        if cls.code == code and cls is not ComponentError:
+            err = cls.__new__(cls)
+            NewsgraphError.__init__(err, message)
+            return err
+    err = NewsgraphError(message)
+    err.code = code
+    return err
+
+
+__all__ = [
+    "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "ComponentError", "ConfigError",
+    "EmptyInput", "EvalError", "InputError", "InputNotFound", "InputTooLarge", "KBError", "KBSourceMissing",
+    "MissingColumn", "ModelNotInstalled", "NewsgraphError", "StoreError", "StoreLocked", "UnknownActor",
+    "UnknownCountry", "UnsupportedInput", "error_for", "wrap_duckdb",
+]

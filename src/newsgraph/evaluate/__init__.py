@@ -1,0 +1,1 @@
+"""Scorers for the gold formats in ../shared (seed, PolNeAR, PLOVER, ConfliBERT)."""

