@@ -251,6 +251,7 @@ class Place:
     lon: float | None = None
     feature: str | None = None  # country | admin1 | city | region | seat
     mentions: list[Span] = field(default_factory=list)
+    rule: str = ""  # how the gazetteer entry was chosen (context country, population, curated region...)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,6 +261,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
+            "rule": self.rule,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -287,15 +289,27 @@ class Analysis:
         return None
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping [start, end), preferring the tightest mention."""
-        best: tuple[int, Actor] | None = None
+        """The actor a phrase [start, end) refers to, through the mentions that overlap it.
+
+        Mentions nest ("Belarusian" inside "the Belarusian President"), so the choice is: the
+        tightest mention containing the whole phrase; else a mention starting where the phrase
+        starts (the phrase's own noun, as in "members" of "members of the CSTO"); else the
+        tightest overlapping mention.
+        """
+        best: tuple[int, int, Actor] | None = None
         for a in self.actors:
             for m in a.mentions:
                 if m.start < end and start < m.end:
-                    width = m.end - m.start
-                    if best is None or width < best[0]:
-                        best = (width, a)
-        return best[1] if best else None
+                    if m.start <= start and end <= m.end:
+                        rank = 0
+                    elif m.start == start:
+                        rank = 1
+                    else:
+                        rank = 2
+                    key = (rank, m.end - m.start)
+                    if best is None or key < best[:2]:
+                        best = (*key, a)
+        return best[2] if best else None
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.article.text, start, end)
@@ -358,7 +372,7 @@ def from_dict(d: dict[str, Any]) -> Analysis:
     ]
     places = [
         Place(id=p["id"], name=p["name"], country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
-              feature=p.get("feature"), mentions=[span(m) for m in p.get("mentions", [])])
+              feature=p.get("feature"), mentions=[span(m) for m in p.get("mentions", [])], rule=p.get("rule", ""))
         for p in d.get("places", [])
     ]
     return Analysis(article=article, actors=actors, quotes=quotes, events=events, relations=relations,
