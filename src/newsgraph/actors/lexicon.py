@@ -1,0 +1,118 @@
+"""Word lists the actor resolver reasons with: titles, group nouns, role nouns, pronouns, agents.
+
+These are linguistic facts of English news prose, not facts about any article. The agent table
+(agent noun -> CAMEO sector) is derived from PETRARCH2's agents dictionary (MIT) by
+``build_agents.py`` and extended here with the commonest modern forms.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# title words (lower case, possibly multiword) -> KB office key
+TITLES: dict[str, str] = {
+    "president": "president", "vice president": "vice_president", "vice-president": "vice_president",
+    "prime minister": "prime_minister", "premier": "prime_minister", "pm": "prime_minister",
+    "chancellor": "chancellor", "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister", "minister of foreign affairs": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+    "minister of defence": "defence_minister", "minister of defense": "defence_minister",
+    "secretary general": "secretary_general", "secretary-general": "secretary_general",
+    "general secretary": "general_secretary", "king": "king", "queen": "queen", "emir": "emir",
+    "crown prince": "crown_prince", "sultan": "sultan", "supreme leader": "supreme_leader",
+    "head of state": "head_of_state", "head of government": "head_of_government",
+    "leader": "leader", "minister": "minister", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson", "ambassador": "ambassador", "envoy": "envoy", "chairman": "chair",
+    "chairwoman": "chair", "chair": "chair", "speaker": "speaker", "senator": "senator",
+    "governor": "governor", "mayor": "mayor", "commander": "commander", "general": "general",
+    "chief of staff": "chief_of_staff", "interior minister": "interior_minister",
+    "finance minister": "finance_minister", "high representative": "high_representative",
+    "commission president": "commission_president", "pope": "pope", "dictator": "leader",
+    "strongman": "leader", "ruler": "leader", "monarch": "king",
+}
+# how a title word reads when shown as a role
+TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General"}
+
+# nouns that describe a person by role without a title ("the key Moscow ally")
+ROLE_NOUNS = {"ally", "leader", "strongman", "head", "chief", "boss", "counterpart", "host", "incumbent",
+              "official", "diplomat", "politician", "statesman", "veteran", "autocrat", "dictator", "ruler",
+              "premier", "president", "minister", "chancellor", "monarch", "envoy", "spokesman", "spokeswoman"}
+# relational role nouns: "the Moscow ally" is somebody who is NOT of Moscow's state
+RELATIONAL_ROLE_NOUNS = {"ally", "counterpart", "rival", "partner", "neighbour", "neighbor", "foe", "critic"}
+
+# plural nouns for several states or their leaders acting together
+GROUP_NOUNS = {"leaders", "heads", "members", "member states", "member-states", "member countries",
+               "member nations", "allies", "partners", "signatories", "presidents", "premiers",
+               "ministers", "foreign ministers", "defence ministers", "defense ministers", "states",
+               "participants", "delegations", "delegates"}
+
+# generic names an organisation is referred back by
+ORG_GENERICS = {"alliance": "alliance", "organisation": "organization", "organization": "organization",
+                "bloc": "bloc", "union": "union", "group": "group", "grouping": "group", "body": "body",
+                "pact": "alliance", "treaty organisation": "organization", "treaty organization": "organization",
+                "council": "council", "commission": "commission", "assembly": "assembly", "community": "community",
+                "association": "association", "forum": "forum", "agency": "agency", "court": "court"}
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "on", "to", "from", "near", "inside", "outside", "into", "across", "within",
+                         "throughout", "around", "towards", "toward", "via", "through", "between", "beyond",
+                         "along", "onto", "off", "over", "under"}
+
+NEGATING_PREFIXES = ("pro-", "anti-", "post-", "ex-", "non-", "pan-", "neo-")
+
+# honorifics that make a single capitalised word a person ("Mr Zas")
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "gen",
+              "col.", "lt.", "sen.", "rep.", "gov.", "sheikh", "ayatollah", "prof.", "madam"}
+
+# agent nouns newsgraph knows besides the PETRARCH2 table (lower case -> CAMEO sector)
+EXTRA_AGENTS = {
+    "official": "GOV", "officials": "GOV", "authorities": "GOV", "government": "GOV", "governments": "GOV",
+    "administration": "GOV", "cabinet": "GOV", "ministry": "GOV", "ministries": "GOV", "foreign ministry": "GOV",
+    "defence ministry": "MIL", "defense ministry": "MIL", "diplomat": "GOV", "diplomats": "GOV",
+    "troops": "MIL", "forces": "MIL", "armed forces": "MIL", "army": "MIL", "military": "MIL", "navy": "MIL",
+    "air force": "MIL", "soldiers": "MIL", "border guards": "MIL", "security forces": "MIL",
+    "peacekeepers": "MIL", "peacekeeping forces": "MIL", "police": "COP", "rebels": "REB", "militants": "REB",
+    "insurgents": "REB", "separatists": "REB", "protesters": "CVL", "demonstrators": "CVL",
+    "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "opposition": "OPP", "people": "CVL",
+    "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
+    "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
+}
+
+
+@cache
+def agents() -> dict[str, str]:
+    """Agent noun phrase (lower case) -> CAMEO sector code."""
+    table: dict[str, str] = {}
+    text = resources.files("newsgraph.actors").joinpath("data/agents.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            phrase, _, code = line.partition("\t")
+            table[phrase] = code
+    table.update(EXTRA_AGENTS)
+    return table
+
+
+def sector_of(noun_phrase: str) -> str | None:
+    """The CAMEO sector of an agent noun phrase ("military officials" -> MIL), longest suffix first."""
+    words = noun_phrase.lower().split()
+    table = agents()
+    for i in range(len(words)):
+        code = table.get(" ".join(words[i:]))
+        if code:
+            return code
+    return None
+
+
+def title_key(text: str) -> str | None:
+    return TITLES.get(text.lower().strip())
+
+
+def display_title(text: str) -> str:
+    low = text.lower().strip()
+    if low in TITLE_DISPLAY:
+        return TITLE_DISPLAY[low]
+    return " ".join(w if w.isupper() else w.capitalize() for w in text.strip().split())

@@ -1,0 +1,96 @@
+"""Find the knowledge base's surface forms in a parsed article.
+
+The index maps each surface form (exactly as written, and with a leading "the" dropped) to the
+KB entries that use it. Matching walks the article's tokens and looks up every token n-gram up
+to the longest form's length, so a form matches only on token boundaries ("Euro" never matches
+inside "European") and no phrase needs tokenising in advance. Longest matches win; overlaps are
+dropped left to right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kb_id: str
+    kind: str  # person | country | organization | bloc
+    attr: str  # name | alias | acronym | adjective | demonym | capital | seat | surname | full_name
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entries: tuple[Entry, ...]
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def attrs(self) -> set[str]:
+        return {e.attr for e in self.entries}
+
+
+class PhraseIndex:
+    """Surface form -> KB entries, for exact, case-sensitive matching on token boundaries."""
+
+    def __init__(self, phrases: Iterable[Any]):
+        self.forms: dict[str, list[Entry]] = {}
+        self.with_the: set[str] = set()  # forms whose KB phrase starts with "the" ("the United States")
+        self.max_chars = 1
+        for p in phrases:
+            text = " ".join(str(p.text).split())
+            if not text or len(text) < 2:
+                continue
+            entry = Entry(p.kb_id, p.kind, p.attr)
+            if text.lower().startswith("the "):
+                self.with_the.add(text[4:])
+            for form in self._variants(text):
+                bucket = self.forms.setdefault(form, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+                self.max_chars = max(self.max_chars, len(form))
+
+    @staticmethod
+    def _variants(text: str) -> list[str]:
+        out = [text]
+        low = text.lower()
+        if low.startswith("the "):
+            out.append(text[4:])
+        return out
+
+    def takes_the(self, form: str) -> bool:
+        """Does the KB write this form with a leading "the" (so "the" belongs to the mention)?"""
+        return form in self.with_the
+
+    def match(self, doc: Any) -> list[Hit]:
+        """Longest non-overlapping matches in ``doc`` (a spaCy Doc)."""
+        text = doc.text
+        hits: list[Hit] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not (tok.is_alpha or tok.text[:1].isalpha()) or tok.is_space:
+                i += 1
+                continue
+            start_char = tok.idx
+            best: Hit | None = None
+            j = i
+            while j < n:
+                end_char = doc[j].idx + len(doc[j])
+                if end_char - start_char > self.max_chars:
+                    break
+                entries = self.forms.get(text[start_char:end_char])
+                if entries:
+                    best = Hit(i, j + 1, tuple(entries))
+                j += 1
+            if best is not None:
+                hits.append(best)
+                i = best.end
+            else:
+                i += 1
+        return hits

@@ -1,0 +1,1068 @@
+"""Resolve every actor mention in an article to a canonical actor, as of the article's date.
+
+Two passes over the parsed article:
+
+1. **Names.** Knowledge-base surface forms (people, states, organisations, blocs, demonyms,
+   capitals and seats of power) and spaCy's named entities give the named mentions. Titles in
+   front of a name ("Russian President Vladimir Putin") join the name's mention and give a role.
+2. **References, in reading order, against what was said before** (the discourse history):
+   surnames after full names, titles without names ("the Belarusian President": whoever held the
+   office that day, from the KB), role descriptions ("the key Moscow ally", "the Russian leader"),
+   generic names of organisations ("the alliance", "the organisation"), groups of states
+   ("the leaders", "members of the CSTO"), agents of states ("Hungarian officials" -> HUN
+   government) and personal pronouns ("he added").
+
+Every mention records the rule that linked it and, for references, its antecedent: each
+resolution can be explained. Rules are general; nothing here knows any particular article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from ..model import Actor, Analysis, Mention, Role
+from . import lexicon as lx
+from .matcher import Entry, Hit, PhraseIndex
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+NAME_ATTRS = {"name", "full_name", "alias", "acronym"}
+COUNTRY_FORM_ATTRS = {"name", "alias", "acronym", "full_name"}
+OPEN_QUOTES = "“«„‘\""
+CLOSE_QUOTES = "”»“’\""
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@cache
+def _index_for(kb_key: int, kb: Any) -> PhraseIndex:
+    return PhraseIndex(kb.phrases())
+
+
+def phrase_index(kb: Any) -> PhraseIndex:
+    return _index_for(id(kb), kb)
+
+
+# -------------------------------------------------------------------------------------------------
+# the discourse history
+# -------------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Ref:
+    """One resolved mention, as the history remembers it."""
+
+    start: int  # token index
+    end: int
+    actor: str
+    kind: str
+    sent: int
+    subject: bool
+    in_quote: bool
+    weight: float = 1.0  # grammatical prominence: subjects 1.0, objects 0.8, in a PP 0.5, modifiers 0.3
+    rule: str = ""
+
+
+@dataclass
+class ActorTable:
+    """The article's actors, created on first mention."""
+
+    kb: Any
+    on: str | None
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def from_kb(self, kb_id: str) -> Actor | None:
+        if kb_id in self.actors:
+            return self.actors[kb_id]
+        ent = self.kb.entity(kb_id)
+        if ent is None:
+            return None
+        kind = ent.kind if ent.kind in {"person", "country", "organization", "bloc", "group"} else "organization"
+        code = None
+        try:
+            code = self.kb.code_for(kb_id, self.on)
+        except Exception:  # a KB without a code for this id
+            code = getattr(ent, "code", None)
+        actor = Actor(id=ent.id, name=ent.name, kind=kind, country=getattr(ent, "country", None),
+                      code=code or getattr(ent, "code", None), kb_id=ent.id)
+        if kind == "country":
+            actor.country = ent.id
+        if kind == "person":
+            actor.roles = self._kb_roles(ent.id)
+            if not actor.country:
+                actor.country = next((r.of for r in actor.roles if r.of and len(r.of) == 3 and r.of.isupper()
+                                      and self.kb.country(r.of) is not None), None)
+        self.actors[actor.id] = actor
+        return actor
+
+    def _kb_roles(self, person_id: str) -> list[Role]:
+        roles: list[Role] = []
+        try:
+            holdings = self.kb.roles(person_id, self.on) if self.on else self.kb.roles(person_id)
+        except Exception:
+            holdings = []
+        for h in holdings:
+            role = Role(title=h.title, of=h.of, start=_iso(h.start), end=_iso(h.end))
+            if all((r.title, r.of) != (role.title, role.of) for r in roles):
+                roles.append(role)
+        return roles
+
+    def text_person(self, name: str, country: str | None = None) -> Actor:
+        aid = slug(name)
+        actor = self.actors.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=name, kind="person", country=country, code=None)
+            self.actors[aid] = actor
+        if country and not actor.country:
+            actor.country = country
+        return actor
+
+    def organization(self, name: str) -> Actor:
+        aid = slug(name)
+        if aid not in self.actors:
+            self.actors[aid] = Actor(id=aid, name=name, kind="organization")
+        return self.actors[aid]
+
+    def sector(self, iso3: str, sector: str) -> Actor:
+        aid = f"{iso3}{sector}"
+        if aid not in self.actors:
+            country = self.kb.country(iso3)
+            label = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
+                     "LEG": "legislature", "CVL": "civilians", "MED": "media", "JUD": "judiciary",
+                     "BUS": "business", "SPY": "intelligence"}.get(sector[:3], sector.lower())
+            name = f"{country.name if country else iso3} ({label})"
+            self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
+        return self.actors[aid]
+
+    def members_group(self, org: Actor) -> Actor:
+        aid = f"{org.id}-MEMBERS"
+        if aid not in self.actors:
+            members: list[str] = []
+            if org.kb_id and self.on:
+                try:
+                    members = sorted({m.member for m in self.kb.members(org.kb_id, self.on) if m.status == "member"})
+                except Exception:
+                    members = []
+            self.actors[aid] = Actor(id=aid, name=f"{org.name} member states", kind="group", code=org.code,
+                                     members=members)
+        return self.actors[aid]
+
+    def add_role(self, actor: Actor, title: str, of: str | None) -> None:
+        if actor.kind != "person" or not title:
+            return
+        key = (title.lower(), of)
+        if any((r.title.lower(), r.of) == key or (r.title.lower() == key[0] and not of) for r in actor.roles):
+            return
+        actor.roles.append(Role(title=title, of=of))
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+# -------------------------------------------------------------------------------------------------
+# the resolver
+# -------------------------------------------------------------------------------------------------
+
+class Resolver:
+    def __init__(self, analysis: Analysis, kb: Any):
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.text = analysis.article.text
+        self.kb = kb
+        self.on = analysis.article.published
+        self.table = ActorTable(kb, self.on)
+        self.refs: list[Ref] = []  # resolved mentions in token order (filled progressively)
+        self.claimed: set[int] = set()  # tokens already inside a resolved mention
+        self.unresolved: list[dict[str, Any]] = []
+        self.sent_of = {}
+        for si, sent in enumerate(self.doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = si
+        self.in_quote = self._quote_tokens()
+        self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
+
+    # ---------------------------------------------------------------- helpers
+    def _quote_tokens(self) -> set[int]:
+        """Tokens inside quotation marks (for pronoun antecedents: quoted words do not speak)."""
+        inside: set[int] = set()
+        depth = False
+        for t in self.doc:
+            ch = t.text
+            if ch in {"“", "«", "„"} or (ch == '"' and not depth):
+                depth = True
+                continue
+            if ch in {"”", "»"} or (ch == '"' and depth):
+                depth = False
+                continue
+            if "\n" in t.text_with_ws and t.is_space:
+                depth = False
+            if depth:
+                inside.add(t.i)
+        return inside
+
+    def is_subject(self, start: int, end: int) -> bool:
+        span = self.doc[start:end]
+        root = span.root
+        return root.dep_ in SUBJECT_DEPS or (root.dep_ in {"compound", "appos", "conj"} and root.head.dep_ in SUBJECT_DEPS)
+
+    def add(self, start: int, end: int, actor: Actor, rule: str, antecedent: Ref | None = None,
+            confidence: float = 1.0, *, over_modifiers: bool = False) -> None:
+        """Record a mention over tokens [start, end) for ``actor``.
+
+        Tokens already in a mention are not taken twice, except that a title phrase may cover the
+        names of the state or organisation that modify it (``over_modifiers``).
+        """
+        if start >= end:
+            return
+        if not over_modifiers and any(i in self.claimed for i in range(start, end)):
+            return
+        s_char = self.doc[start].idx
+        e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        ante = None
+        if antecedent is not None:
+            ante = (self.doc[antecedent.start].idx,
+                    self.doc[antecedent.end - 1].idx + len(self.doc[antecedent.end - 1]))
+        self.mentions.append((s_char, e_char, actor.id, rule, ante, confidence))
+        self.claimed.update(range(start, end))
+        ref = Ref(start, end, actor.id, actor.kind, self.sent_of.get(start, 0), self.is_subject(start, end),
+                  start in self.in_quote, self.prominence(start, end), rule)
+        bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def prominence(self, start: int, end: int) -> float:
+        """How prominent the phrase is grammatically (centering: subjects are what a text is about)."""
+        root = self.doc[start:end].root
+        dep = root.dep_
+        if dep in {"compound", "appos", "conj"} and root.head.i >= end:
+            dep = root.head.dep_ if dep != "compound" else "compound"
+        return {"nsubj": 1.0, "nsubjpass": 1.0, "csubj": 1.0, "agent": 0.9, "dobj": 0.8, "attr": 0.8,
+                "pobj": 0.5, "compound": 0.3, "poss": 0.4, "amod": 0.3, "nmod": 0.3}.get(dep, 0.5)
+
+    def add_nested(self, start: int, end: int, actor: Actor, rule: str) -> None:
+        """A mention inside another actor's phrase ("Armenian" in "the Armenian Prime Minister")."""
+        s_char = self.doc[start].idx
+        e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        if any(m[0] == s_char and m[1] == e_char and m[2] == actor.id for m in self.mentions):
+            return
+        self.mentions.append((s_char, e_char, actor.id, rule, None, 1.0))
+
+    def locative(self, start: int) -> bool:
+        """Is the phrase starting at ``start`` the object of a locative preposition ("in Moscow")?"""
+        i = start - 1
+        while i >= 0 and self.doc[i].lower_ in {"the", "a", "an"}:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in lx.LOCATIVE_PREPOSITIONS and self.doc[i].pos_ == "ADP"
+
+    def prefixed(self, start: int) -> bool:
+        """A demonym or name glued to pro-/anti-/post- ("pro-Russian", "post-Soviet") names nobody."""
+        if start >= 2 and self.doc[start - 1].text == "-":
+            return (self.doc[start - 2].lower_ + "-") in lx.NEGATING_PREFIXES
+        tok = self.doc[start]
+        return tok.lower_.startswith(lx.NEGATING_PREFIXES)
+
+    # ---------------------------------------------------------------- pass 1: names
+    def run(self) -> list[Actor]:
+        self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
+        hits = self.index.match(self.doc)
+        # the dateline names where the story was filed, not an actor
+        dl = self.analysis.article.dateline_span
+        if dl is not None:
+            self.claimed.update(t.i for t in self.doc if dl.start <= t.idx < dl.end)
+        hit_at = {h.start: h for h in hits}
+        self.hits = hits
+        ents = [e for e in self.doc.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
+        self._pass_names(hits, ents)
+        self._pass_references(hit_at, ents)
+        return self._finish()
+
+    def _pass_names(self, hits: list[Hit], ents: list[Any]) -> None:
+        person_ents = [e for e in ents if e.label_ == "PERSON"]
+        covered: set[int] = {i for h in hits for i in range(h.start, h.end)}
+        for h in hits:
+            in_person_ent = any(e.start <= h.start and h.end <= e.end for e in person_ents)
+            entry = self._choose_entry(h, in_person_ent)
+            if entry is None:
+                continue
+            if entry.kind == "person":
+                if entry.attr == "surname" or h.end - h.start == 1:
+                    continue  # a bare surname is a reference: pass 2 decides
+                actor = self._person_from_kb(h)
+                if actor is not None:
+                    self.add(h.start, h.end, actor, "kb-name")
+                    covered.update(range(h.start, h.end))
+                continue
+            if entry.attr in {"adjective", "demonym"} and entry.kind == "country":
+                continue  # adjectives are read inside noun phrases in pass 2
+            if entry.attr in {"capital", "seat"}:
+                continue  # metonyms depend on syntax: pass 2
+            if self.prefixed(h.start):
+                continue
+            if entry.kind == "bloc" and h.end < len(self.doc) and self.doc[h.end].pos_ == "PROPN":
+                continue  # "the West Bank", "West Africa": not the Western bloc
+            actor = self.table.from_kb(entry.kb_id)
+            if actor is None:
+                continue
+            start = h.start
+            if start > 0 and self.doc[start - 1].lower_ == "the" and self.index.takes_the(self.doc[h.start:h.end].text):
+                start -= 1
+            self.add(start, h.end, actor, f"kb-{entry.attr}")
+            covered.update(range(h.start, h.end))
+        # spaCy's people the KB does not know, if they look like full names
+        for e in person_ents:
+            if any(i in self.claimed for i in range(e.start, e.end)):
+                continue
+            toks = [t for t in e if t.is_alpha or t.text == "-"]
+            name = _clean_person_name(e.text)
+            if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
+                continue  # a single word: only a reference (surname) can make it a person
+            kb_person = self._kb_person_by_name(name)
+            actor = kb_person or self.table.text_person(name)
+            self.add(e.start, e.end, actor, "kb-name" if kb_person else "ner-person",
+                     confidence=1.0 if kb_person else 0.8)
+        # organisations spaCy found that the KB does not know
+        for e in ents:
+            if e.label_ != "ORG" or any(i in self.claimed for i in range(e.start, e.end)):
+                continue
+            if any(i in covered for i in range(e.start, e.end)):
+                continue
+            name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+            if not _looks_like_org(name):
+                continue
+            self.add(e.start, e.end, self.table.organization(name), "ner-org", confidence=0.7)
+
+    def _choose_entry(self, h: Hit, in_person_ent: bool) -> Entry | None:
+        order = ["person", "organization", "bloc", "country"] if in_person_ent else \
+            ["organization", "country", "bloc", "person"]
+        entries = sorted(h.entries, key=lambda e: (order.index(e.kind) if e.kind in order else 9,
+                                                   0 if e.attr in NAME_ATTRS else 1))
+        return entries[0] if entries else None
+
+    def _person_from_kb(self, h: Hit) -> Actor | None:
+        ids = [e.kb_id for e in h.entries if e.kind == "person" and e.attr != "surname"]
+        if not ids:
+            return None
+        if len(set(ids)) > 1:
+            ranked = self._rank_people(set(ids))
+            return self.table.from_kb(ranked[0]) if ranked else None
+        return self.table.from_kb(ids[0])
+
+    def _rank_people(self, ids: Iterable[str]) -> list[str]:
+        """People holding an office on the article's date first, then the most recently active."""
+        scored = []
+        for pid in ids:
+            try:
+                roles = self.kb.roles(pid, self.on) if self.on else []
+            except Exception:
+                roles = []
+            latest = ""
+            try:
+                for r in self.kb.roles(pid):
+                    s = _iso(r.start) or ""
+                    if (not self.on or s <= self.on) and s > latest:
+                        latest = s
+            except Exception:
+                pass
+            scored.append((1 if roles else 0, latest, pid))
+        scored.sort(reverse=True)
+        return [pid for _, _, pid in scored]
+
+    def _kb_person_by_name(self, name: str) -> Actor | None:
+        if self.kb is None:
+            return None
+        try:
+            found = self.kb.find_people(name, self.on)
+        except Exception:
+            found = []
+        full = [p for p in found if _same_full_name(name, p)]
+        if not full:
+            return None
+        return self.table.from_kb(full[0].id)
+
+    # ---------------------------------------------------------------- pass 2: references
+    def _pass_references(self, hit_at: dict[int, Hit], ents: list[Any]) -> None:
+        person_ent_at = {e.start: e for e in ents if e.label_ == "PERSON"}
+        norp_ent_at = {e.start: e for e in ents if e.label_ == "NORP"}
+        i = 0
+        n = len(self.doc)
+        while i < n:
+            if i in self.claimed:
+                # a title right before an already-resolved name joins it ("President Vladimir Putin")
+                i += 1
+                continue
+            consumed = (self._try_title_name(i) or self._try_title(i, hit_at) or self._try_group(i, hit_at)
+                        or self._try_org_generic(i) or self._try_role_description(i, hit_at)
+                        or self._try_agent(i, hit_at) or self._try_surname(i, hit_at, person_ent_at)
+                        or self._try_metonym(i, hit_at) or self._try_demonym(i, hit_at, norp_ent_at)
+                        or self._try_pronoun(i))
+            i = consumed if consumed else i + 1
+
+    # -- titles --------------------------------------------------------------
+    def _title_at(self, i: int) -> tuple[int, str] | None:
+        """A title starting at token i: (end token, title text), longest first."""
+        for length in (4, 3, 2, 1):
+            if i + length > len(self.doc):
+                continue
+            span = self.doc[i:i + length]
+            words = " ".join(t.lower_ for t in span).replace(" - ", "-")
+            if lx.title_key(words) is not None and all(not t.is_punct or t.text == "-" for t in span):
+                if length == 1 and span[0].lower_ in {"leader", "general", "chair", "speaker", "head"} and \
+                        not span[0].text[0].isupper():
+                    continue
+                return i + length, span.text
+        return None
+
+    def _modifiers(self, start: int, end: int, hit_at: dict[int, Hit]
+                   ) -> tuple[str | None, Actor | None, list[tuple[int, int]]]:
+        """Country/organisation named among tokens [start, end) (demonyms, names, acronyms, capitals).
+
+        Returns the country's ISO3, the organisation, and the token ranges that named the country.
+        """
+        iso3: str | None = None
+        org: Actor | None = None
+        used: list[tuple[int, int]] = []
+        j = start
+        while j < end:
+            h = hit_at.get(j)
+            if h is not None and h.end <= end:
+                e = self._choose_entry(h, False)
+                if e is not None and e.kind == "country":
+                    iso3 = e.kb_id
+                    used.append((h.start, h.end))
+                elif e is not None and e.kind == "organization":
+                    org = self.table.from_kb(e.kb_id)
+                j = h.end
+                continue
+            j += 1
+        if iso3 is None and org is None:
+            for t in self.doc[start:end]:
+                for r in self.refs:
+                    if r.start <= t.i < r.end:
+                        a = self.table.get(r.actor)
+                        if a and a.kind == "country":
+                            iso3 = a.id
+                        elif a and a.kind == "organization":
+                            org = a
+        return iso3, org, used
+
+    def _chunk_start(self, i: int) -> int:
+        """Leftmost token of the noun phrase whose modifiers start at i (determiner, adjectives, names)."""
+        j = i
+        while j > 0:
+            prev = self.doc[j - 1]
+            if prev.i in self.claimed and not (prev.pos_ in {"ADJ", "PROPN"} and prev.head.i >= i):
+                break
+            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss"} and prev.head.i >= i and \
+                    prev.text not in {"’s", "'s"}:
+                j -= 1
+                continue
+            if prev.text in {"’s", "'s"} and prev.head.i >= i:
+                j -= 1
+                continue
+            break
+        return j
+
+    def _try_title_name(self, i: int) -> int | None:
+        """[the] [demonym|country|org]* TITLE NAME: the title joins the following name's mention."""
+        t = self._title_at(i)
+        if t is None:
+            return None
+        end, title = t
+        nxt = next((r for r in self.refs if r.start == end), None)
+        if nxt is None or self.table.get(nxt.actor) is None or self.table.get(nxt.actor).kind != "person":
+            return None
+        start = self._chunk_start(i)
+        iso3, org, used = self._modifiers(start, i, {h.start: h for h in self._hits_in(start, i)})
+        self._nest_countries(used, iso3)
+        person = self.table.get(nxt.actor)
+        self.table.add_role(person, lx.display_title(title), iso3 or (org.id if org else None))
+        if iso3 and not person.country:
+            person.country = iso3
+        # extend the name's mention to the whole title phrase
+        self._extend_mention(nxt, start)
+        return end
+
+    def _hits_in(self, start: int, end: int) -> list[Hit]:
+        return [h for h in self.hits if start <= h.start and h.end <= end]
+
+    def _extend_mention(self, ref: Ref, new_start: int) -> None:
+        if new_start >= ref.start:
+            return
+        s_char = self.doc[new_start].idx
+        for k, (s, e, aid, rule, ante, conf) in enumerate(self.mentions):
+            if s == self.doc[ref.start].idx and aid == ref.actor:
+                self.mentions[k] = (s_char, e, aid, rule + "+title", ante, conf)
+                break
+        self.claimed.update(range(new_start, ref.start))
+        ref.start = new_start
+        ref.subject = self.is_subject(ref.start, ref.end)
+
+    def _try_title(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        """A title with no name: "the Belarusian President", "the President of Belarus", "the CSTO Secretary General"."""
+        # find a title starting at i, with modifiers starting at i (determiner / demonym / org)
+        start = i
+        j = i
+        while j < len(self.doc) and j - i < 6:
+            t = self._title_at(j)
+            if t is not None:
+                break
+            tok = self.doc[j]
+            if tok.lower_ in {"the", "a", "an"} and j == i:
+                j += 1
+                continue
+            if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod"} and (
+                    tok.i not in self.claimed or self._is_state_or_org(tok.i)):
+                j += 1
+                continue
+            return None
+        else:
+            return None
+        end, title = t
+        if end < len(self.doc) and (end in self.claimed and self._ref_at(end) and
+                                    self.table.get(self._ref_at(end).actor).kind == "person"):
+            return None  # a name follows: _try_title_name handles it
+        head = self.doc[end - 1]
+        if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.lower_ not in {"ambassadors"} and \
+                lx.title_key(head.lower_[:-1])):
+            return None  # plural titles are groups
+        iso3, org, used = self._modifiers(start, j, hit_at)
+        self._nest_countries(used, iso3)
+        pp_end = end
+        if iso3 is None and org is None and end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
+            k = end + 1
+            while k < len(self.doc) and self.doc[k].lower_ == "the":
+                k += 1
+            h = hit_at.get(k)
+            if h is not None:
+                e = self._choose_entry(h, False)
+                if e is not None and e.kind == "country":
+                    iso3, pp_end = e.kb_id, h.end
+                elif e is not None and e.kind == "organization":
+                    org, pp_end = self.table.from_kb(e.kb_id), h.end
+        if start == j and self.doc[start].lower_ not in {"the"} and not self.doc[i].text[0].isupper():
+            return None  # "president" in running text without a determiner is not a reference
+        office = lx.title_key(title) or ""
+        of = iso3 or (org.id if org else None)
+        person, ante, rule = self._holder(office, lx.display_title(title), of)
+        if person is None:
+            if self.doc[start].lower_ != "the" or of is None:
+                return None
+            person = self.table.text_person(f"{lx.display_title(title)} of {self._of_name(of)}", iso3)
+            rule = "title-unnamed"
+        self.table.add_role(person, lx.display_title(title), of)
+        if pp_end > end and org is not None:
+            self.add(start, end, person, rule, ante, over_modifiers=True)
+            self.add(end + 2 if self.doc[end + 1].lower_ == "the" else end + 1, pp_end, org, "kb-name")
+            return pp_end
+        self.add(start, end, person, rule, ante, over_modifiers=True)
+        return end
+
+    def _is_state_or_org(self, i: int) -> bool:
+        r = self._ref_at(i)
+        a = self.table.get(r.actor) if r is not None else None
+        return a is not None and a.kind in {"country", "organization"}
+
+    def _nest_countries(self, ranges: list[tuple[int, int]], iso3: str | None) -> None:
+        """The state a title belongs to is mentioned too ("Armenian" in "the Armenian Prime Minister")."""
+        country = self.table.from_kb(iso3) if iso3 else None
+        if country is not None:
+            for s, e in ranges:
+                self.add_nested(s, e, country, "title-country")
+
+    def _of_name(self, of: str) -> str:
+        c = self.kb.country(of) if self.kb is not None else None
+        if c is not None:
+            return c.name
+        a = self.table.get(of)
+        return a.name if a else of
+
+    def _holder(self, office: str, title: str, of: str | None) -> tuple[Actor | None, Ref | None, str]:
+        """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB."""
+        for r in reversed(self.refs):
+            a = self.table.get(r.actor)
+            if a is None or a.kind != "person":
+                continue
+            for role in a.roles:
+                if _title_matches(role.title, title, office) and (of is None or role.of == of):
+                    return a, r, "title-coref"
+        if of is None or self.kb is None or not self.on:
+            return None, None, ""
+        try:
+            holders = self.kb.who(title, of, self.on)
+        except Exception:
+            holders = []
+        if not holders and office in {"leader", "head_of_state"}:
+            for alt in ("head_of_state", "head_of_government"):
+                try:
+                    holders = self.kb.holders(alt, of, self.on)
+                except Exception:
+                    holders = []
+                if holders:
+                    break
+        if holders:
+            actor = self.table.from_kb(holders[0].person_id)
+            return actor, None, "title-kb"
+        return None, None, ""
+
+    def _ref_at(self, i: int) -> Ref | None:
+        return next((r for r in self.refs if r.start <= i < r.end), None)
+
+    # -- groups ----------------------------------------------------------------
+    def _try_group(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        """Groups of states acting together: "the leaders", "members of the CSTO", "CSTO member states"."""
+        tok = self.doc[i]
+        if tok.i in self.claimed:
+            return None
+        # the head noun of a plural group phrase
+        head = None
+        for length in (2, 1):
+            words = " ".join(t.lower_ for t in self.doc[i:i + length])
+            if words in lx.GROUP_NOUNS and self.doc[i + length - 1].tag_ in {"NNS", "NNPS", "NN"}:
+                head = (i, i + length)
+                break
+        if head is None:
+            return None
+        start = self._chunk_start(i)
+        if start < i and self.doc[start].lower_ not in {"the", "its", "their"} and not any(
+                h for h in self._hits_in(start, i)):
+            start = i
+        end = head[1]
+        # "heads of state", "leaders of the states", "members of the X"
+        org: Actor | None = None
+        _, org_mod, _ = self._modifiers(start, i, hit_at)
+        org = org_mod
+        k = end
+        if k < len(self.doc) and self.doc[k].lower_ == "of":
+            m = k + 1
+            while m < len(self.doc) and (self.doc[m].lower_ in {"the"} or self.doc[m].dep_ in {"amod", "compound", "npadvmod"}
+                                         or self.doc[m].text == "-") and m - k < 8:
+                r = self._ref_at(m)
+                if r is not None and self.table.get(r.actor) and self.table.get(r.actor).kind == "organization":
+                    break
+                m += 1
+            r = self._ref_at(m)
+            if r is not None and self.table.get(r.actor) and self.table.get(r.actor).kind == "organization":
+                org = self.table.get(r.actor)
+            elif m < len(self.doc) and self.doc[m].lower_ in {"state", "government", "states"}:
+                end = m + 1
+        if org is None and tok.lower_ in {"ministers", "presidents", "premiers", "states"} and start == i:
+            return None
+        if org is not None:
+            group = self.table.members_group(org)
+            self.add(start, end, group, "group-of-org")
+            return end
+        if self.doc[start].lower_ not in {"the"}:
+            return None
+        # a bare definite group: the group spoken of before, else the members of the salient organisation
+        for r in reversed(self.refs):
+            if r.start < start and r.actor.endswith("-MEMBERS"):
+                self.add(start, end, self.table.get(r.actor), "group-coref", r)
+                return end
+        org_ref = self._salient(lambda a: a.kind == "organization" and a.kb_id is not None, start)
+        if org_ref is not None:
+            group = self.table.members_group(self.table.get(org_ref.actor))
+            self.add(start, end, group, "group-salient-org", org_ref, 0.7)
+            return end
+        return None
+
+    # -- organisations referred to generically -------------------------------------
+    def _try_org_generic(self, i: int) -> int | None:
+        tok = self.doc[i]
+        if tok.lower_ != "the" or i + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[i + 1]
+        if nxt.lower_ not in lx.ORG_GENERICS or nxt.i in self.claimed or nxt.tag_ not in {"NN", "NNP"}:
+            return None
+        if i + 2 < len(self.doc) and self.doc[i + 2].pos_ in {"PROPN"}:
+            return None  # "the Alliance Party": a name, not a reference
+        generic = lx.ORG_GENERICS[nxt.lower_]
+
+        def compatible(a: Actor) -> bool:
+            if a.kind not in {"organization", "bloc"}:
+                return False
+            if generic in {"bloc", "group", "body"}:
+                return True
+            names = [a.name]
+            ent = self.kb.entity(a.kb_id) if (self.kb is not None and a.kb_id) else None
+            if ent is not None:
+                names += list(getattr(ent, "aliases", []) or [])
+            return any(generic in n.lower().replace("organisation", "organization") for n in names)
+
+        # the nearest compatible organisation in the same sentence; else the one this generic noun
+        # already named in the article ("the organisation" keeps its referent); else the most salient
+        ref = self._same_sentence(compatible, i)
+        rule = "org-generic-sentence"
+        if ref is None:
+            ref = next((r for r in reversed(self.refs) if r.start < i and r.rule.startswith("org-generic")
+                        and self.doc[r.end - 1].lower_ == nxt.lower_), None)
+            rule = "org-generic-chain"
+        if ref is None:
+            ref = self._salient(compatible, i)
+            rule = "org-generic-salience"
+        if ref is None:
+            return None
+        self.add(i, i + 2, self.table.get(ref.actor), rule, ref, 0.8)
+        return i + 2
+
+    def _same_sentence(self, ok: Any, before: int) -> Ref | None:
+        sent = self.sent_of.get(before, 0)
+        for r in reversed(self.refs):
+            if r.start >= before:
+                continue
+            if r.sent != sent:
+                break
+            a = self.table.get(r.actor)
+            if a is not None and ok(a):
+                return r
+        return None
+
+    def _salient(self, ok: Any, before: int, decay: float = 0.8) -> Ref | None:
+        """The most salient compatible actor before token ``before``: mentions weighted by recency and role."""
+        sent = self.sent_of.get(before, 0)
+        scores: dict[str, float] = {}
+        last: dict[str, Ref] = {}
+        for r in self.refs:
+            if r.start >= before:
+                break
+            a = self.table.get(r.actor)
+            if a is None or not ok(a):
+                continue
+            weight = r.weight * decay ** max(0, sent - r.sent)
+            scores[r.actor] = scores.get(r.actor, 0.0) + weight
+            last[r.actor] = r
+        if not scores:
+            return None
+        best = max(scores, key=lambda k: (scores[k], last[k].start))
+        return last[best]
+
+    # -- role descriptions -------------------------------------------------------------
+    def _try_role_description(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        """A definite description of a person: "the key Moscow ally", "the Russian leader"."""
+        if self.doc[i].lower_ != "the":
+            return None
+        j = i + 1
+        while j < len(self.doc) and j - i < 6 and self.doc[j].dep_ in {"amod", "compound", "nmod", "advmod"} and \
+                self.doc[j].pos_ in {"ADJ", "PROPN", "NOUN", "ADV"}:
+            j += 1
+        if j >= len(self.doc):
+            return None
+        head = self.doc[j]
+        if head.lower_ not in lx.ROLE_NOUNS or head.tag_ not in {"NN", "NNP"} or head.i in self.claimed:
+            return None
+        if j + 1 < len(self.doc) and self.doc[j + 1].lower_ == "of":
+            return None  # "the leader of X": a title phrase
+        iso3, _org, _ = self._modifiers(i + 1, j, hit_at)
+        relational = head.lower_ in lx.RELATIONAL_ROLE_NOUNS
+
+        def ok(a: Actor) -> bool:
+            if a.kind != "person":
+                return False
+            if relational:
+                return iso3 is None or a.country != iso3
+            return iso3 is None or a.country == iso3
+
+        ref = self._recent_person(ok, i, prefer_subject=True)
+        if ref is not None:
+            self.add(i, j + 1, self.table.get(ref.actor), "role-description", ref, 0.8)
+            return j + 1
+        if not relational and iso3 is not None and head.lower_ in {"leader", "president", "premier", "ruler", "strongman"}:
+            person, ante, _ = self._holder(lx.title_key(head.lower_) or "leader", lx.display_title(head.text), iso3)
+            if person is not None:
+                self.add(i, j + 1, person, "role-description-kb", ante, 0.8)
+                return j + 1
+        return None
+
+    def _recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
+        """The most recent compatible person: subjects of the nearest sentence first."""
+        sent = self.sent_of.get(before, 0)
+        cands = [r for r in self.refs if r.start < before and r.kind == "person"
+                 and (not skip_quoted or not r.in_quote) and ok(self.table.get(r.actor))]
+        if not cands:
+            return None
+        for s in range(sent, max(-1, sent - 6), -1):
+            in_s = [r for r in cands if r.sent == s]
+            if not in_s:
+                continue
+            subs = [r for r in in_s if r.subject] if prefer_subject else []
+            return (subs or in_s)[-1]
+        return cands[-1]
+
+    # -- agents of states: "Russian troops", "Hungarian and Romanian officials" ----------
+    def _try_agent(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        h = hit_at.get(i)
+        if h is None or i in self.claimed:
+            return None
+        e = self._choose_entry(h, False)
+        if e is None or e.kind != "country" or self.prefixed(i):
+            return None
+        # the noun this country word modifies, possibly through a conjunction ("Hungarian and Romanian officials")
+        tok = self.doc[h.end - 1]
+        head = tok.head
+        if tok.dep_ == "conj":
+            head = tok.head.head if tok.head.dep_ in {"amod", "compound", "nmod", "poss"} else tok.head
+        if tok.dep_ == "poss" or (h.end < len(self.doc) and self.doc[h.end].text in {"’s", "'s"}):
+            head = tok.head
+        if head.i <= tok.i or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        phrase = " ".join(t.lower_ for t in self.doc[tok.i + 1: head.i + 1] if t.is_alpha)
+        sector = lx.sector_of(phrase) if phrase else None
+        if sector is None or lx.title_key(head.lower_) or (head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
+            return None
+        actor = self.table.sector(e.kb_id, sector[:3])
+        end = head.i + 1 if tok.dep_ != "conj" and all(j not in self.claimed for j in range(i, head.i + 1)) else h.end
+        if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or any(
+                c.dep_ == "cc" for c in tok.children):
+            end = h.end  # a coordinated modifier: each country keeps its own word
+        self.add(i, end, actor, "agent", confidence=0.9)
+        return end
+
+    # -- surnames, metonyms, demonyms, pronouns ------------------------------------------
+    def _try_surname(self, i: int, hit_at: dict[int, Hit], person_ent_at: dict[int, Any]) -> int | None:
+        tok = self.doc[i]
+        if not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
+            return None
+        end = i + 1
+        ent = person_ent_at.get(i)
+        if ent is not None:
+            end = ent.end
+        word = self.doc[i:end].text
+        # after a full name in this article (anywhere: headlines come before bodies)
+        for a in self.table.actors.values():
+            if a.kind == "person" and _surname_matches(word, a, self.kb):
+                ante = next((r for r in self.refs if r.actor == a.id), None)
+                self.add(i, end, a, "surname", ante)
+                return end
+        h = hit_at.get(i)
+        is_person_word = ent is not None or (i > 0 and self.doc[i - 1].lower_ in lx.HONORIFICS)
+        surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
+                           and (e.attr == "surname" or h.end - h.start == 1)]
+        if surname_entries and (is_person_word or tok.pos_ == "PROPN"):
+            if any(e.kind != "person" for e in h.entries) and ent is None:
+                return None
+            ranked = self._rank_people({e.kb_id for e in surname_entries})
+            recent = [pid for pid in ranked if self._recently_active(pid)]
+            if recent and (is_person_word or self._in_office(recent[0])):
+                actor = self.table.from_kb(recent[0])
+                if actor is not None:
+                    conf = 0.8 if self._in_office(recent[0]) else 0.6
+                    self.add(h.start, h.end, actor, "kb-surname", confidence=conf)
+                    return h.end
+        if ent is None:
+            return None
+        if i > 0 and self.doc[i - 1].lower_ in lx.HONORIFICS:
+            actor = self.table.text_person(_clean_person_name(ent.text))
+            self.add(i - 1, ent.end, actor, "honorific-name", confidence=0.7)
+            return ent.end
+        full = self._full_name_in_text(word)
+        if full is not None:
+            actor = self.table.text_person(full)
+            self.add(i, end, actor, "surname-of-full-name", confidence=0.7)
+            return end
+        self.unresolved.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+                                "why": "a single name with no full name in the article and no KB match"})
+        return None
+
+    def _full_name_in_text(self, surname: str) -> str | None:
+        """The full name the article gives somewhere for a surname spaCy tagged as a person
+        ("Kirsten Gillibrand" for "Gillibrand"), when the parser missed it; records that mention too."""
+        pat = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3})" + re.escape(surname) + r"(?: [A-Z][\w'’\-]+)?(?=\W|$)")
+        for m in pat.finditer(self.text):
+            given = m.group(1).split()
+            while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.HONORIFICS
+                             or given[0].lower() in _SENTENCE_STARTERS or self.kb_knows(given[0])):
+                given = given[1:]
+            if not given:
+                continue
+            name = " ".join([*given, m.group(0)[len(m.group(1)):]]).strip()
+            span = self.doc.char_span(m.end() - len(name), m.end(), alignment_mode="contract")
+            if span is not None and not any(t.i in self.claimed for t in span):
+                self.add(span.start, span.end, self.table.text_person(name), "full-name-in-text", confidence=0.7)
+            return name
+        return None
+
+    def kb_knows(self, word: str) -> bool:
+        """Is the word a state, organisation or bloc form (so not a first name)?"""
+        return any(e.kind != "person" for e in self.index.forms.get(word, ()))
+
+    def _recently_active(self, pid: str, years: int = 8) -> bool:
+        """In office on the article's date, or out of office for less than ``years`` (a bare surname
+        of a leader gone for decades is more likely somebody else of that name)."""
+        if not self.on:
+            return True
+        if self._in_office(pid):
+            return True
+        try:
+            ends = [_iso(r.end) or "" for r in self.kb.roles(pid)]
+        except Exception:
+            return False
+        last = max(ends, default="")
+        cutoff = f"{int(self.on[:4]) - years}{self.on[4:]}"
+        return bool(last) and cutoff <= last <= self.on
+
+    def _in_office(self, pid: str) -> bool:
+        try:
+            return bool(self.kb.roles(pid, self.on))
+        except Exception:
+            return False
+
+    def _try_metonym(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        """Capitals and seats of power as the state's government ("Moscow said", "the Kremlin's")."""
+        h = hit_at.get(i)
+        if h is None or i in self.claimed:
+            return None
+        seat = [e for e in h.entries if e.attr in {"capital", "seat"} and e.kind == "country"]
+        if not seat:
+            return None
+        start = i - 1 if i > 0 and self.doc[i - 1].lower_ == "the" else i
+        if self.locative(start):
+            return None
+        root = self.doc[h.start:h.end].root
+        if root.dep_ not in SUBJECT_DEPS | {"poss", "compound", "dobj", "pobj", "conj", "appos", "nmod", "amod"}:
+            return None
+        # "the Moscow metro": a noun phrase about something else; "Kremlin officials" stays an actor
+        if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and \
+                lx.sector_of(root.head.lower_) is None:
+            return None
+        actor = self.table.from_kb(seat[0].kb_id)
+        if actor is None:
+            return None
+        self.add(start, h.end, actor, "seat-metonym", confidence=0.9)
+        return h.end
+
+    def _try_demonym(self, i: int, hit_at: dict[int, Hit], norp_ent_at: dict[int, Any]) -> int | None:
+        """A demonym or adjective of a state not inside a title or agent phrase refers to that state."""
+        h = hit_at.get(i)
+        if h is None or i in self.claimed or self.prefixed(i):
+            return None
+        e = next((x for x in h.entries if x.kind == "country" and x.attr in {"adjective", "demonym"}), None)
+        if e is None:
+            return None
+        if any(x.attr == "ambiguous" for x in h.entries):
+            return None
+        actor = self.table.from_kb(e.kb_id)
+        if actor is None:
+            return None
+        self.add(h.start, h.end, actor, f"kb-{e.attr}", confidence=0.8)
+        return h.end
+
+    def _try_pronoun(self, i: int) -> int | None:
+        tok = self.doc[i]
+        gender = lx.PERSON_PRONOUNS.get(tok.lower_)
+        if gender is None or (tok.pos_ != "PRON" and tok.tag_ not in {"PRP", "PRP$"}):
+            return None
+        if i in self.in_quote:
+            return None  # "he" inside a quotation refers within the quoted speech
+
+        def ok(a: Actor) -> bool:
+            g = _gender(self.kb, a)
+            return g is None or g == gender
+
+        ref = self._recent_person(ok, i, prefer_subject=True)
+        if ref is None:
+            return None
+        self.add(i, i + 1, self.table.get(ref.actor), "pronoun", ref, 0.8)
+        return i + 1
+
+    # ---------------------------------------------------------------- output
+    def _finish(self) -> list[Actor]:
+        for s, e, aid, rule, ante, conf in sorted(self.mentions):
+            actor = self.table.get(aid)
+            if actor is not None:
+                actor.mentions.append(Mention(s, e, self.text[s:e], rule, ante, conf))
+        out = [a for a in self.table.actors.values() if a.mentions]
+        out.sort(key=lambda a: min(m.start for m in a.mentions))
+        return out
+
+
+# -------------------------------------------------------------------------------------------------
+# small helpers
+# -------------------------------------------------------------------------------------------------
+
+_TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|prime minister|minister|general|gen|sir|king|queen|"
+                          r"senator|sen|rep|governor|gov)\.?\s+)+", re.I)
+
+
+_SENTENCE_STARTERS = {"the", "a", "an", "in", "on", "at", "after", "before", "when", "while", "but", "and", "as",
+                      "according", "former", "late", "then", "mr", "mrs", "ms", "dr", "by", "for", "with", "of"}
+
+
+def _clean_person_name(text: str) -> str:
+    name = text.strip().removeprefix("the ").removeprefix("The ")
+    name = re.sub(r"[’']s$", "", name).strip()
+    return _TITLE_WORDS.sub("", name).strip()
+
+
+def _looks_like_org(name: str) -> bool:
+    words = name.split()
+    if not words or not name[:1].isupper():
+        return False
+    if len(words) == 1 and not name.isupper() and len(name) < 4:
+        return False
+    return not re.search(r"\b(Treaty|Agreement|Accord|Convention|Protocol|Charter|Act)$", name)
+
+
+def _same_full_name(name: str, ent: Any) -> bool:
+    target = _norm(name)
+    forms = [ent.name, *(getattr(ent, "aliases", None) or [])]
+    return any(_norm(f) == target for f in forms)
+
+
+def _norm(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]+", " ", text.lower()).strip()
+
+
+def _surname_matches(word: str, actor: Actor, kb: Any) -> bool:
+    w = _norm(word)
+    if not w or (" " in w and len(w.split()) > 2):
+        return False
+    forms = [actor.name]
+    if kb is not None and actor.kb_id:
+        ent = kb.entity(actor.kb_id)
+        if ent is not None:
+            forms += list(getattr(ent, "aliases", None) or [])
+    for f in forms:
+        parts = _norm(f).split()
+        if len(parts) >= 2 and (parts[-1] == w or " ".join(parts[-2:]) == w):
+            return True
+    return False
+
+
+def _title_matches(role_title: str, title: str, office: str) -> bool:
+    a, b = role_title.lower(), title.lower()
+    if a == b or b in a or a in b:
+        return True
+    return lx.title_key(a) == office and office != ""
+
+
+def _gender(kb: Any, actor: Actor | None) -> str | None:
+    if actor is None or kb is None or not actor.kb_id:
+        return None
+    ent = kb.entity(actor.kb_id)
+    g = getattr(ent, "gender", None) if ent is not None else None
+    if not g:
+        return None
+    g = str(g).lower()[:1]
+    return g if g in {"m", "f"} else None
+
+
+def resolve(analysis: Analysis, kb: Any) -> tuple[list[Actor], list[dict[str, Any]]]:
+    """Resolve the article's actors; returns (actors, unresolved mentions with reasons)."""
+    r = Resolver(analysis, kb)
+    actors = r.run()
+    return actors, r.unresolved
