@@ -171,9 +171,13 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--date", "published", default=None, help="Publication date for inputs that carry none.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default: [ingest] workers in the config; 0 = all cores; 1 = this process).")
+@click.option("--dask", "dask_address", default=None,
+              help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster on this machine.")
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, published: str | None,
-           progress: bool | None) -> None:
+           progress: bool | None, workers: int | None, dask_address: str | None) -> None:
     """Read, analyse and store PATHS (files, folders, -) into the DuckDB store."""
     from .batch import ingest as run_ingest
     from .ingest.clean import parse_date
@@ -193,7 +197,8 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
             bar.set_postfix(stored=report.stored, skipped=report.skipped, errors=report.failed, refresh=False)
 
     try:
-        report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick)
+        report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick, workers=workers,
+                            dask=dask_address)
     finally:
         if bar is not None:
             bar.close()
@@ -298,19 +303,38 @@ def eval_seed(obj: dict[str, Any], gold: str | None, article: str | None, fmt: s
     click.echo(json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else format_report(report))
 
 
-def _attach_optional() -> None:
-    """Attach command groups that live in their own modules."""
-    from .kb.cli import kb as kb_group
+# command modules that live beside the parts they drive: (module, attribute names)
+_COMMAND_MODULES = (
+    ("newsgraph.kb.cli", ("kb",)),
+    ("newsgraph.corpus_cli", ("series", "network", "export", "clusters")),
+    ("newsgraph.api_cli", ("serve",)),
+)
+_EVAL_MODULES = (
+    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "unresolved")),
+)
 
-    cli.add_command(kb_group)
+
+def _attach_optional() -> None:
+    """Attach commands that live in their own modules (kb, corpus analytics, API, evaluations)."""
+    import importlib
+
+    for module, names in (*_COMMAND_MODULES, *_EVAL_MODULES):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        group = eval_group if (module, names) in _EVAL_MODULES else cli
+        for name in names:
+            cmd = getattr(mod, name, None)
+            if isinstance(cmd, click.Command) and cmd.name not in group.commands:
+                group.add_command(cmd)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the CLI and turns library errors into one-line messages."""
-    try:
-        _attach_optional()
-    except ImportError:
-        pass
+    _attach_optional()
     try:
         cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
     except click.exceptions.Abort:

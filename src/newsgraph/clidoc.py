@@ -20,10 +20,7 @@ def _walk(group: click.Group, path: list[str]) -> list[list[str]]:
 def command_paths() -> list[list[str]]:
     from .cli import _attach_optional, cli
 
-    try:
-        _attach_optional()
-    except ImportError:
-        pass
+    _attach_optional()
     return _walk(cli, [])
 
 
