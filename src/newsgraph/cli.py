@@ -310,7 +310,7 @@ _COMMAND_MODULES = (
     ("newsgraph.api_cli", ("serve",)),
 )
 _EVAL_MODULES = (
-    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "unresolved")),
+    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "unresolved", "demo")),
 )
 
 

@@ -28,12 +28,19 @@ TITLES: dict[str, str] = {
     "chairwoman": "chair", "chair": "chair", "speaker": "speaker", "senator": "senator",
     "governor": "governor", "mayor": "mayor", "commander": "commander", "general": "general",
     "chief of staff": "chief_of_staff", "interior minister": "interior_minister",
-    "finance minister": "finance_minister", "high representative": "high_representative",
+    "finance minister": "finance_minister", "high representative": "high_representative", "chief": "head",
+    "security chief": "security_chief", "army chief": "military_chief", "military chief": "military_chief",
     "commission president": "commission_president", "pope": "pope", "dictator": "leader",
     "strongman": "leader", "ruler": "leader", "monarch": "king",
 }
 # how a title word reads when shown as a role
 TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General"}
+
+# military and police ranks that may stand between a title and a name
+RANKS = {"general", "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "brigadier general",
+         "brig. gen.", "colonel", "col.", "lieutenant colonel", "lt. col.", "major", "maj.", "captain", "capt.",
+         "admiral", "rear admiral", "vice admiral", "adm.", "marshal", "field marshal", "air marshal",
+         "commodore", "sergeant", "sgt.", "lieutenant", "lt.", "colonel general", "army general"}
 
 # nouns that describe a person by role without a title ("the key Moscow ally")
 ROLE_NOUNS = {"ally", "leader", "strongman", "head", "chief", "boss", "counterpart", "host", "incumbent",

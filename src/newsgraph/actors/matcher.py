@@ -56,11 +56,10 @@ class PhraseIndex:
 
     @staticmethod
     def _variants(text: str) -> list[str]:
-        out = [text]
-        low = text.lower()
-        if low.startswith("the "):
-            out.append(text[4:])
-        return out
+        """A form is matched without its leading "the"; the resolver decides whether "the" belongs."""
+        if text.lower().startswith("the "):
+            return [text[4:]]
+        return [text]
 
     def takes_the(self, form: str) -> bool:
         """Does the KB write this form with a leading "the" (so "the" belongs to the mention)?"""

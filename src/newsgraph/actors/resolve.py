@@ -316,7 +316,9 @@ class Resolver:
             if actor is None:
                 continue
             start = h.start
-            if start > 0 and self.doc[start - 1].lower_ == "the" and self.index.takes_the(self.doc[h.start:h.end].text):
+            # "the United States" takes its article; "the UN chief" does not (the article is the chief's)
+            if start > 0 and self.doc[start - 1].lower_ == "the" and self.index.takes_the(self.doc[h.start:h.end].text) \
+                    and self.doc[h.start:h.end].root.dep_ not in {"compound", "amod", "nmod"}:
                 start -= 1
             self.add(start, h.end, actor, f"kb-{entry.attr}")
             covered.update(range(h.start, h.end))
@@ -339,7 +341,7 @@ class Resolver:
             if any(i in covered for i in range(e.start, e.end)):
                 continue
             name = e.text[4:] if e.text.lower().startswith("the ") else e.text
-            if not _looks_like_org(name):
+            if not _looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
                 continue
             self.add(e.start, e.end, self.table.organization(name), "ner-org", confidence=0.7)
 
@@ -458,17 +460,21 @@ class Resolver:
         return iso3, org, used
 
     def _chunk_start(self, i: int) -> int:
-        """Leftmost token of the noun phrase whose modifiers start at i (determiner, adjectives, names)."""
+        """Leftmost token of the noun phrase whose modifiers start at i (determiner, adjectives, names,
+        a possessor: "Russia's UN Ambassador", "his spokesman")."""
         j = i
         while j > 0:
             prev = self.doc[j - 1]
-            if prev.i in self.claimed and not (prev.pos_ in {"ADJ", "PROPN"} and prev.head.i >= i):
+            if prev.text in {"’s", "'s"}:
+                owner = prev.head if prev.dep_ == "case" else None
+                if owner is not None and owner.dep_ == "poss" and owner.head.i >= i:
+                    j = owner.left_edge.i
+                    continue
                 break
-            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss"} and prev.head.i >= i and \
-                    prev.text not in {"’s", "'s"}:
-                j -= 1
-                continue
-            if prev.text in {"’s", "'s"} and prev.head.i >= i:
+            if prev.i in self.claimed and not (prev.pos_ in {"ADJ", "PROPN"} and prev.head.i >= i) and \
+                    not (prev.tag_ == "PRP$" and prev.head.i >= i):
+                break
+            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"} and prev.head.i >= i:
                 j -= 1
                 continue
             break
@@ -480,12 +486,18 @@ class Resolver:
         if t is None:
             return None
         end, title = t
-        nxt = next((r for r in self.refs if r.start == end), None)
+        name_start = self._skip_ranks(end)
+        nxt = next((r for r in self.refs if r.start == name_start), None)
         if nxt is None or self.table.get(nxt.actor) is None or self.table.get(nxt.actor).kind != "person":
             return None
         start = self._chunk_start(i)
         iso3, org, used = self._modifiers(start, i, {h.start: h for h in self._hits_in(start, i)})
         self._nest_countries(used, iso3)
+        if iso3 is None and self.doc[start].lower_ in {"his", "her"}:  # "his spokesman X": the possessor's state
+            owner = self._ref_at(start) or self._recent_person(lambda a: True, start)
+            owner_actor = self.table.get(owner.actor) if owner is not None else None
+            iso3 = owner_actor.country if owner_actor is not None else None
+            start += 1
         person = self.table.get(nxt.actor)
         self.table.add_role(person, lx.display_title(title), iso3 or (org.id if org else None))
         if iso3 and not person.country:
@@ -493,6 +505,14 @@ class Resolver:
         # extend the name's mention to the whole title phrase
         self._extend_mention(nxt, start)
         return end
+
+    def _skip_ranks(self, i: int) -> int:
+        """Skip military or police ranks between a title and a name ("spokesman Rear Admiral X")."""
+        for length in (3, 2, 1):
+            words = " ".join(t.lower_ for t in self.doc[i:i + length])
+            if i + length <= len(self.doc) and words in lx.RANKS:
+                return i + length
+        return i
 
     def _hits_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.hits if start <= h.start and h.end <= end]
@@ -522,13 +542,17 @@ class Resolver:
             if tok.lower_ in {"the", "a", "an"} and j == i:
                 j += 1
                 continue
-            if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod"} and (
+            if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
                     tok.i not in self.claimed or self._is_state_or_org(tok.i)):
+                j += 1
+                continue
+            if tok.text in {"’s", "'s"}:  # "Qatar's prime minister"
                 j += 1
                 continue
             return None
         else:
             return None
+        start = min(i, self._chunk_start(j))  # possessors and modifiers already named ("Qatar's")
         end, title = t
         if end < len(self.doc) and (end in self.claimed and self._ref_at(end) and
                                     self.table.get(self._ref_at(end).actor).kind == "person"):
@@ -551,11 +575,13 @@ class Resolver:
                     iso3, pp_end = e.kb_id, h.end
                 elif e is not None and e.kind == "organization":
                     org, pp_end = self.table.from_kb(e.kb_id), h.end
-        if start == j and self.doc[start].lower_ not in {"the"} and not self.doc[i].text[0].isupper():
+        if start == j and not self.doc[j].text[0].isupper():
             return None  # "president" in running text without a determiner is not a reference
         office = lx.title_key(title) or ""
         of = iso3 or (org.id if org else None)
-        person, ante, rule = self._holder(office, lx.display_title(title), of)
+        person, ante, rule = self._appositive_person(self.doc[j:end].root.i)
+        if person is None:
+            person, ante, rule = self._holder(office, lx.display_title(title), of)
         if person is None:
             if self.doc[start].lower_ != "the" or of is None:
                 return None
@@ -568,6 +594,21 @@ class Resolver:
             return pp_end
         self.add(start, end, person, rule, ante, over_modifiers=True)
         return end
+
+    def _appositive_person(self, head_i: int) -> tuple[Actor | None, Ref | None, str]:
+        """A title in apposition to a name is that person: "Mohammad Bagheri, the chief of staff"."""
+        head = self.doc[head_i]
+        while head.dep_ in {"compound", "amod", "pobj", "prep"} and head.head.i != head.i and head.dep_ != "appos":
+            if head.dep_ in {"pobj", "prep"} and head.head.i < head_i - 3:
+                break
+            head = head.head
+        if head.dep_ != "appos":
+            return None, None, ""
+        r = self._ref_at(head.head.i)
+        a = self.table.get(r.actor) if r is not None else None
+        if a is not None and a.kind == "person":
+            return a, r, "title-appos"
+        return None, None, ""
 
     def _is_state_or_org(self, i: int) -> bool:
         r = self._ref_at(i)
@@ -603,8 +644,11 @@ class Resolver:
             holders = self.kb.who(title, of, self.on)
         except Exception:
             holders = []
-        if not holders and office in {"leader", "head_of_state"}:
-            for alt in ("head_of_state", "head_of_government"):
+        if not holders and office in {"leader", "head_of_state", "head"}:
+            # "the Russian leader", "the UN chief": whoever heads that state or organisation
+            is_state = self.kb.country(of) is not None
+            alts = ("head_of_state", "head_of_government") if is_state else ("secretary_general", "president", "chair")
+            for alt in alts:
                 try:
                     holders = self.kb.holders(alt, of, self.on)
                 except Exception:
@@ -661,7 +705,7 @@ class Resolver:
             return None
         if org is not None:
             group = self.table.members_group(org)
-            self.add(start, end, group, "group-of-org")
+            self.add(start, end, group, "group-of-org", over_modifiers=True)
             return end
         if self.doc[start].lower_ not in {"the"}:
             return None
@@ -679,26 +723,48 @@ class Resolver:
 
     # -- organisations referred to generically -------------------------------------
     def _try_org_generic(self, i: int) -> int | None:
+        """An organisation referred to by a common noun: "the alliance", "the Russia-led bloc",
+        "the Eurasian security and economic bloc". Modifiers that name a state ("Russia-led") keep
+        the reference to organisations that state belongs to, when the KB knows the membership."""
         tok = self.doc[i]
         if tok.lower_ != "the" or i + 1 >= len(self.doc):
             return None
-        nxt = self.doc[i + 1]
+        k = i + 1
+        while k < len(self.doc) and k - i <= 7 and self.doc[k].lower_ not in lx.ORG_GENERICS and (
+                self.doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "CCONJ", "NUM", "VERB", "ADV"} or self.doc[k].text == "-"):
+            k += 1
+        if k >= len(self.doc):
+            return None
+        nxt = self.doc[k]
         if nxt.lower_ not in lx.ORG_GENERICS or nxt.i in self.claimed or nxt.tag_ not in {"NN", "NNP"}:
             return None
-        if i + 2 < len(self.doc) and self.doc[i + 2].pos_ in {"PROPN"}:
-            return None  # "the Alliance Party": a name, not a reference
+        if not nxt.text.islower():
+            return None  # "the Atlantic Alliance", "the Alliance Party": capitalised, a name
+        if k + 1 < len(self.doc) and self.doc[k + 1].pos_ in {"PROPN"}:
+            return None
         generic = lx.ORG_GENERICS[nxt.lower_]
+        member = next((self._ref_at(x).actor for x in range(i + 1, k)
+                       if self._ref_at(x) is not None and self._ref_at(x).kind == "country"), None)
 
         def compatible(a: Actor) -> bool:
             if a.kind not in {"organization", "bloc"}:
                 return False
+            if member is not None and a.kb_id and self.on:
+                try:
+                    if member not in {m.member for m in self.kb.members(a.kb_id, self.on)}:
+                        return False
+                except Exception:
+                    return False
             if generic in {"bloc", "group", "body"}:
                 return True
             names = [a.name]
             ent = self.kb.entity(a.kb_id) if (self.kb is not None and a.kb_id) else None
             if ent is not None:
                 names += list(getattr(ent, "aliases", []) or [])
-            return any(generic in n.lower().replace("organisation", "organization") for n in names)
+            low = [n.lower().replace("organisation", "organization") for n in names]
+            if generic == "alliance":  # military alliances: treaty, pact and security organisations
+                return any(w in n for n in low for w in ("alliance", "treaty", "pact", "security", "defence", "defense"))
+            return any(generic in n for n in low)
 
         # the nearest compatible organisation in the same sentence; else the one this generic noun
         # already named in the article ("the organisation" keeps its referent); else the most salient
@@ -706,15 +772,15 @@ class Resolver:
         rule = "org-generic-sentence"
         if ref is None:
             ref = next((r for r in reversed(self.refs) if r.start < i and r.rule.startswith("org-generic")
-                        and self.doc[r.end - 1].lower_ == nxt.lower_), None)
+                        and self.doc[r.end - 1].lower_ == nxt.lower_ and compatible(self.table.get(r.actor))), None)
             rule = "org-generic-chain"
         if ref is None:
             ref = self._salient(compatible, i)
             rule = "org-generic-salience"
         if ref is None:
             return None
-        self.add(i, i + 2, self.table.get(ref.actor), rule, ref, 0.8)
-        return i + 2
+        self.add(i, k + 1, self.table.get(ref.actor), rule, ref, 0.8, over_modifiers=True)
+        return k + 1
 
     def _same_sentence(self, ok: Any, before: int) -> Ref | None:
         sent = self.sent_of.get(before, 0)
@@ -750,7 +816,7 @@ class Resolver:
     # -- role descriptions -------------------------------------------------------------
     def _try_role_description(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         """A definite description of a person: "the key Moscow ally", "the Russian leader"."""
-        if self.doc[i].lower_ != "the":
+        if self.doc[i].lower_ not in {"the", "his", "her", "their"}:
             return None
         j = i + 1
         while j < len(self.doc) and j - i < 6 and self.doc[j].dep_ in {"amod", "compound", "nmod", "advmod"} and \
@@ -763,8 +829,14 @@ class Resolver:
             return None
         if j + 1 < len(self.doc) and self.doc[j + 1].lower_ == "of":
             return None  # "the leader of X": a title phrase
-        iso3, _org, _ = self._modifiers(i + 1, j, hit_at)
-        relational = head.lower_ in lx.RELATIONAL_ROLE_NOUNS
+        nxt = self._ref_at(self._skip_ranks(j + 1)) if j + 1 < len(self.doc) else None
+        if nxt is not None and nxt.kind == "person" and nxt.start == self._skip_ranks(j + 1):
+            return None  # "his spokesman Serhiy Nykyforov": a title before a name
+        iso3, _org, used = self._modifiers(i + 1, j, hit_at)
+        # "the key Moscow ally": a name as noun modifier is the other side of the relation;
+        # "his Tajik counterpart": a demonym adjective is the person's own nationality
+        by_adjective = any(self._is_adjective_form(s_, e_) for s_, e_ in used)
+        relational = head.lower_ in lx.RELATIONAL_ROLE_NOUNS and not by_adjective
 
         def ok(a: Actor) -> bool:
             if a.kind != "person":
@@ -782,7 +854,20 @@ class Resolver:
             if person is not None:
                 self.add(i, j + 1, person, "role-description-kb", ante, 0.8)
                 return j + 1
+        if head.lower_ == "counterpart" and iso3 is not None and self.doc[i].lower_ in {"his", "her"}:
+            # "his Tajik counterpart": the holder of the possessor's office in that state
+            owner = self._recent_person(lambda a: a.country != iso3, i)
+            owner_actor = self.table.get(owner.actor) if owner is not None else None
+            for role in (owner_actor.roles if owner_actor is not None else []):
+                person, _, _ = self._holder(lx.title_key(role.title) or "", role.title, iso3)
+                if person is not None:
+                    self.add(i, j + 1, person, "counterpart-kb", owner, 0.7)
+                    return j + 1
         return None
+
+    def _is_adjective_form(self, start: int, end: int) -> bool:
+        h = next((x for x in self.hits if x.start == start and x.end == end), None)
+        return h is not None and any(e.attr in {"adjective", "demonym"} for e in h.entries)
 
     def _recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
         """The most recent compatible person: subjects of the nearest sentence first."""
@@ -976,7 +1061,41 @@ class Resolver:
         return i + 1
 
     # ---------------------------------------------------------------- output
+    def _person_countries_from_context(self) -> None:
+        """People the KB does not know take their state from the text around the name:
+        "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN"."""
+        for r in list(self.refs):
+            a = self.table.get(r.actor)
+            if a is None or a.kind != "person" or a.kb_id or a.country:
+                continue
+            head = self.doc[r.start:r.end].root
+            for child in head.children:
+                iso3 = None
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    iso3 = next((self._country_in(o) for o in child.children if self._country_in(o)), None)
+                elif child.dep_ == "appos":
+                    iso3 = self._country_in(child)
+                    title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
+                    if iso3 and title is not None:
+                        self.table.add_role(a, lx.display_title(title.text), iso3)
+                if iso3:
+                    a.country = iso3
+                    break
+
+    def _country_in(self, tok: Any) -> str | None:
+        for t in tok.subtree:
+            r = self._ref_at(t.i)
+            x = self.table.get(r.actor) if r is not None else None
+            if x is not None and x.kind == "country":
+                return x.id
+            h = next((h for h in self.hits if h.start == t.i), None)
+            e = self._choose_entry(h, False) if h is not None else None
+            if e is not None and e.kind == "country":
+                return e.kb_id
+        return None
+
     def _finish(self) -> list[Actor]:
+        self._person_countries_from_context()
         for s, e, aid, rule, ante, conf in sorted(self.mentions):
             actor = self.table.get(aid)
             if actor is not None:

@@ -67,6 +67,22 @@ def unresolved(path: str | None, limit: int | None, show: int, fmt: str) -> None
     click.echo(json.dumps(report, indent=2) if fmt == "json" else format_report(report, show=show))
 
 
+@click.command(name="demo")
+@click.option("--gold", default=None, help="Demo gold file (default: examples/demo_gold.json).")
+@click.option("--misses/--no-misses", default=True, show_default=True, help="List every miss.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def demo(gold: str | None, misses: bool, fmt: str) -> None:
+    """Score the bundled demo corpus against its hand annotation (no ../shared needed)."""
+    from .demo import evaluate_demo
+    from .seed import format_report
+
+    report = evaluate_demo(gold)
+    if not misses:
+        for s in report["sections"].values():
+            s["misses"] = []
+    click.echo(json.dumps(report, indent=2) if fmt == "json" else format_report(report))
+
+
 def _plain(report: Any) -> Any:
     if hasattr(report, "to_dict"):
         return report.to_dict()
@@ -77,4 +93,4 @@ def _plain(report: Any) -> Any:
     return report
 
 
-__all__ = ["cameo_class", "plover", "quotes", "unresolved"]
+__all__ = ["cameo_class", "demo", "plover", "quotes", "unresolved"]
