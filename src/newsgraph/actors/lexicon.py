@@ -90,6 +90,11 @@ EXTRA_AGENTS = {
 }
 
 
+# first words, for cheap "could a title / group phrase start here?" checks
+TITLE_FIRST_WORDS = frozenset(t.split()[0].split("-")[0] for t in TITLES) | {t.split()[0] for t in TITLES}
+GROUP_FIRST_WORDS = frozenset(g.split()[0] for g in GROUP_NOUNS)
+
+
 @cache
 def agents() -> dict[str, str]:
     """Agent noun phrase (lower case) -> CAMEO sector code."""

@@ -9,9 +9,12 @@ dropped left to right.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,8 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[Any]):
         self.forms: dict[str, list[Entry]] = {}
-        self.with_the: set[str] = set()  # forms whose KB phrase starts with "the" ("the United States")
+        self.with_the: set[str] = set()
+        self.first_words: set[str] = set()  # leading word of every form: where a match can start  # forms whose KB phrase starts with "the" ("the United States")
         self.max_chars = 1
         for p in phrases:
             text = " ".join(str(p.text).split())
@@ -53,6 +57,9 @@ class PhraseIndex:
                 if entry not in bucket:
                     bucket.append(entry)
                 self.max_chars = max(self.max_chars, len(form))
+                first = _WORD.match(form)
+                if first is not None:
+                    self.first_words.add(first.group())
 
     @staticmethod
     def _variants(text: str) -> list[str]:
@@ -68,19 +75,23 @@ class PhraseIndex:
     def match(self, doc: Any) -> list[Hit]:
         """Longest non-overlapping matches in ``doc`` (a spaCy Doc)."""
         text = doc.text
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t) for t in doc]
+        words = [t.text for t in doc]
+        firsts = self.first_words
         hits: list[Hit] = []
-        n = len(doc)
+        n = len(starts)
         i = 0
         while i < n:
-            tok = doc[i]
-            if not (tok.is_alpha or tok.text[:1].isalpha()) or tok.is_space:
+            m = _WORD.match(words[i])
+            if m is None or m.group() not in firsts:
                 i += 1
                 continue
-            start_char = tok.idx
+            start_char = starts[i]
             best: Hit | None = None
             j = i
             while j < n:
-                end_char = doc[j].idx + len(doc[j])
+                end_char = ends[j]
                 if end_char - start_char > self.max_chars:
                     break
                 entries = self.forms.get(text[start_char:end_char])

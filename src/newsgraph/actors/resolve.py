@@ -188,30 +188,46 @@ class Resolver:
         self.refs: list[Ref] = []  # resolved mentions in token order (filled progressively)
         self.claimed: set[int] = set()  # tokens already inside a resolved mention
         self.unresolved: list[dict[str, Any]] = []
-        self.sent_of = {}
-        for si, sent in enumerate(self.doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = si
-        self.in_quote = self._quote_tokens()
+        # plain lists of token attributes, read in one pass: far cheaper than building Token objects
+        self.lower: list[str] = []
+        self.words: list[str] = []
+        self.pos: list[str] = []
+        self.tags: list[str] = []
+        starts: list[bool] = []
+        spaces: list[bool] = []
+        for t in self.doc:
+            self.lower.append(t.lower_)
+            self.words.append(t.text)
+            self.pos.append(t.pos_)
+            self.tags.append(t.tag_)
+            starts.append(bool(t.is_sent_start))
+            spaces.append("\n" in t.text_with_ws and t.is_space)
+        self.sent_of: dict[int, int] = {}
+        si = -1
+        for k, first in enumerate(starts):
+            si += 1 if (first or k == 0) else 0
+            self.sent_of[k] = si
+        self.in_quote = self._quote_tokens(spaces)
+        self._surnames: dict[str, str] = {}  # normalised surname -> person actor id (full names seen)
+        self._surnames_for = -1  # how many people the index was built for
         self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
 
     # ---------------------------------------------------------------- helpers
-    def _quote_tokens(self) -> set[int]:
+    def _quote_tokens(self, newline: list[bool]) -> set[int]:
         """Tokens inside quotation marks (for pronoun antecedents: quoted words do not speak)."""
         inside: set[int] = set()
         depth = False
-        for t in self.doc:
-            ch = t.text
+        for k, ch in enumerate(self.words):
             if ch in {"“", "«", "„"} or (ch == '"' and not depth):
                 depth = True
                 continue
             if ch in {"”", "»"} or (ch == '"' and depth):
                 depth = False
                 continue
-            if "\n" in t.text_with_ws and t.is_space:
+            if newline[k]:
                 depth = False
             if depth:
-                inside.add(t.i)
+                inside.add(k)
         return inside
 
     def is_subject(self, start: int, end: int) -> bool:
@@ -414,16 +430,18 @@ class Resolver:
     # -- titles --------------------------------------------------------------
     def _title_at(self, i: int) -> tuple[int, str] | None:
         """A title starting at token i: (end token, title text), longest first."""
+        if self.lower[i] not in lx.TITLE_FIRST_WORDS:
+            return None
         for length in (4, 3, 2, 1):
-            if i + length > len(self.doc):
+            if i + length > len(self.lower):
                 continue
-            span = self.doc[i:i + length]
-            words = " ".join(t.lower_ for t in span).replace(" - ", "-")
-            if lx.title_key(words) is not None and all(not t.is_punct or t.text == "-" for t in span):
-                if length == 1 and span[0].lower_ in {"leader", "general", "chair", "speaker", "head"} and \
-                        not span[0].text[0].isupper():
+            words = " ".join(self.lower[i:i + length]).replace(" - ", "-")
+            if lx.title_key(words) is not None and all(
+                    self.pos[k] != "PUNCT" or self.words[k] == "-" for k in range(i, i + length)):
+                if length == 1 and words in {"leader", "general", "chair", "speaker", "head"} and \
+                        not self.words[i][0].isupper():
                     continue
-                return i + length, span.text
+                return i + length, self.doc[i:i + length].text
         return None
 
     def _modifiers(self, start: int, end: int, hit_at: dict[int, Hit]
@@ -532,6 +550,8 @@ class Resolver:
     def _try_title(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         """A title with no name: "the Belarusian President", "the President of Belarus", "the CSTO Secretary General"."""
         # find a title starting at i, with modifiers starting at i (determiner / demonym / org)
+        if not any(w in lx.TITLE_FIRST_WORDS for w in self.lower[i:i + 6]):
+            return None
         start = i
         j = i
         while j < len(self.doc) and j - i < 6:
@@ -666,9 +686,9 @@ class Resolver:
     # -- groups ----------------------------------------------------------------
     def _try_group(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         """Groups of states acting together: "the leaders", "members of the CSTO", "CSTO member states"."""
-        tok = self.doc[i]
-        if tok.i in self.claimed:
+        if self.lower[i] not in lx.GROUP_FIRST_WORDS or i in self.claimed:
             return None
+        tok = self.doc[i]
         # the head noun of a plural group phrase
         head = None
         for length in (2, 1):
@@ -726,8 +746,9 @@ class Resolver:
         """An organisation referred to by a common noun: "the alliance", "the Russia-led bloc",
         "the Eurasian security and economic bloc". Modifiers that name a state ("Russia-led") keep
         the reference to organisations that state belongs to, when the KB knows the membership."""
-        tok = self.doc[i]
-        if tok.lower_ != "the" or i + 1 >= len(self.doc):
+        if self.lower[i] != "the" or i + 1 >= len(self.doc):
+            return None
+        if not any(w in lx.ORG_GENERICS for w in self.lower[i + 1:i + 9]):
             return None
         k = i + 1
         while k < len(self.doc) and k - i <= 7 and self.doc[k].lower_ not in lx.ORG_GENERICS and (
@@ -816,7 +837,8 @@ class Resolver:
     # -- role descriptions -------------------------------------------------------------
     def _try_role_description(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         """A definite description of a person: "the key Moscow ally", "the Russian leader"."""
-        if self.doc[i].lower_ not in {"the", "his", "her", "their"}:
+        if self.lower[i] not in {"the", "his", "her", "their"} or \
+                not any(w in lx.ROLE_NOUNS for w in self.lower[i + 1:i + 7]):
             return None
         j = i + 1
         while j < len(self.doc) and j - i < 6 and self.doc[j].dep_ in {"amod", "compound", "nmod", "advmod"} and \
@@ -915,20 +937,21 @@ class Resolver:
 
     # -- surnames, metonyms, demonyms, pronouns ------------------------------------------
     def _try_surname(self, i: int, hit_at: dict[int, Hit], person_ent_at: dict[int, Any]) -> int | None:
-        tok = self.doc[i]
-        if not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
+        if not self.words[i][:1].isupper() or self.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             return None
+        tok = self.doc[i]
         end = i + 1
         ent = person_ent_at.get(i)
         if ent is not None:
             end = ent.end
         word = self.doc[i:end].text
         # after a full name in this article (anywhere: headlines come before bodies)
-        for a in self.table.actors.values():
-            if a.kind == "person" and _surname_matches(word, a, self.kb):
-                ante = next((r for r in self.refs if r.actor == a.id), None)
-                self.add(i, end, a, "surname", ante)
-                return end
+        aid = self._surname_index().get(_norm(word))
+        if aid is not None:
+            a = self.table.get(aid)
+            ante = next((r for r in self.refs if r.actor == a.id), None)
+            self.add(i, end, a, "surname", ante)
+            return end
         h = hit_at.get(i)
         is_person_word = ent is not None or (i > 0 and self.doc[i - 1].lower_ in lx.HONORIFICS)
         surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
@@ -958,6 +981,25 @@ class Resolver:
         self.unresolved.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
                                 "why": "a single name with no full name in the article and no KB match"})
         return None
+
+    def _surname_index(self) -> dict[str, str]:
+        """Normalised surnames (last one or two name words) of the people named so far -> actor id."""
+        people = [a for a in self.table.actors.values() if a.kind == "person"]
+        if len(people) != self._surnames_for:
+            index: dict[str, str] = {}
+            for a in people:
+                forms = [a.name]
+                ent = self.kb.entity(a.kb_id) if (self.kb is not None and a.kb_id) else None
+                if ent is not None:
+                    forms += list(getattr(ent, "aliases", None) or [])
+                for f in forms:
+                    parts = _norm(f).split()
+                    if len(parts) >= 2:
+                        index.setdefault(parts[-1], a.id)
+                        index.setdefault(" ".join(parts[-2:]), a.id)
+            self._surnames = index
+            self._surnames_for = len(people)
+        return self._surnames
 
     def _full_name_in_text(self, surname: str) -> str | None:
         """The full name the article gives somewhere for a surname spaCy tagged as a person
@@ -1043,9 +1085,8 @@ class Resolver:
         return h.end
 
     def _try_pronoun(self, i: int) -> int | None:
-        tok = self.doc[i]
-        gender = lx.PERSON_PRONOUNS.get(tok.lower_)
-        if gender is None or (tok.pos_ != "PRON" and tok.tag_ not in {"PRP", "PRP$"}):
+        gender = lx.PERSON_PRONOUNS.get(self.lower[i])
+        if gender is None or (self.pos[i] != "PRON" and self.tags[i] not in {"PRP", "PRP$"}):
             return None
         if i in self.in_quote:
             return None  # "he" inside a quotation refers within the quoted speech
@@ -1144,22 +1185,6 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z]+", " ", text.lower()).strip()
-
-
-def _surname_matches(word: str, actor: Actor, kb: Any) -> bool:
-    w = _norm(word)
-    if not w or (" " in w and len(w.split()) > 2):
-        return False
-    forms = [actor.name]
-    if kb is not None and actor.kb_id:
-        ent = kb.entity(actor.kb_id)
-        if ent is not None:
-            forms += list(getattr(ent, "aliases", None) or [])
-    for f in forms:
-        parts = _norm(f).split()
-        if len(parts) >= 2 and (parts[-1] == w or " ".join(parts[-2:]) == w):
-            return True
-    return False
 
 
 def _title_matches(role_title: str, title: str, office: str) -> bool:
