@@ -80,6 +80,7 @@ def build_orgs(src: Sources) -> dict[str, dict[str, Any]]:
             "factbook": [a for a in row["factbook"].split("|") if a], "atop": row["atop"] or None,
             "members_from": [m for m in row["members"].split("|") if m],
             "sources": ["curated"] + (["digo"] if d else []) + (["petrarch2"] if pcode else []),
+            "country": row.get("country") or None,
         }
     for ioname, d in sorted(digo.items()):
         if ioname in used_digo or not ioname:

@@ -156,7 +156,7 @@ class KB:
                           aliases=(c.official, *c.aliases), note="")
         o = self.orgs.get(kb_id)
         if o is not None:
-            return Entity(id=o["id"], kind=o["kind"], name=o["name"], country=None, code=o["code"],
+            return Entity(id=o["id"], kind=o["kind"], name=o["name"], country=o.get("country"), code=o["code"],
                           aliases=tuple(o["aliases"]), acronym=o["acronym"], start=o["start"], end=o["end"],
                           note=o["note"], sources=tuple(o["sources"]))
         p = self._people.get(kb_id)
