@@ -31,6 +31,11 @@ NG501      KBSourceMissing                a source file the KB build needs is ab
 NG502      UnknownCountry                 a country code or name the KB does not know
 NG503      UnknownActor                   an actor id the KB or store does not know
 NG600      EvalError                      a gold file that is absent or malformed
+NG700      ApiError                       a request the REST API refuses (base)
+NG701      NotFound                       an unknown route, or an id the store does not hold
+NG702      MethodNotAllowed               a method the route does not take
+NG703      IngestDisabled                 POST /ingest while no ingest token is configured
+NG704      Unauthorized                   POST /ingest without the configured bearer token
 NG999      (none)                         an unexpected internal error caught by the CLI or API
 =========  =============================  ======================================================
 """
@@ -164,6 +169,35 @@ class EvalError(NewsgraphError):
     code = "NG600"
 
 
+class ApiError(NewsgraphError):
+    """Base of the errors only the HTTP face raises."""
+
+    code = "NG700"
+    status = 400
+
+
+class NotFound(ApiError):
+    """An unknown route or an id the store does not hold."""
+
+    code = "NG701"
+    status = 404
+
+
+class MethodNotAllowed(ApiError):
+    code = "NG702"
+    status = 405
+
+
+class IngestDisabled(ApiError):
+    code = "NG703"
+    status = 403
+
+
+class Unauthorized(ApiError):
+    code = "NG704"
+    status = 401
+
+
 def wrap_duckdb(exc: BaseException, what: str) -> StoreError:
     """Map a DuckDB exception into the error tree (httpx ``_exceptions.py`` practice)."""
     text = str(exc)
@@ -193,8 +227,8 @@ def error_for(code: str, message: str) -> NewsgraphError:
 
 
 __all__ = [
-    "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "ComponentError", "ConfigError",
-    "EmptyInput", "EvalError", "InputError", "InputNotFound", "InputTooLarge", "KBError", "KBSourceMissing",
-    "MissingColumn", "ModelNotInstalled", "NewsgraphError", "StoreError", "StoreLocked", "UnknownActor",
-    "UnknownCountry", "UnsupportedInput", "error_for", "wrap_duckdb",
+    "ApiError", "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "ComponentError", "ConfigError",
+    "EmptyInput", "EvalError", "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "KBError",
+    "KBSourceMissing", "MethodNotAllowed", "MissingColumn", "ModelNotInstalled", "NewsgraphError", "NotFound",
+    "StoreError", "StoreLocked", "Unauthorized", "UnknownActor", "UnknownCountry", "UnsupportedInput", "error_for", "wrap_duckdb",
 ]
