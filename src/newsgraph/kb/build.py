@@ -20,7 +20,7 @@ from typing import Any
 
 from newsgraph import errors
 from newsgraph.kb.build_countries import build_countries
-from newsgraph.kb.build_orgs import build_memberships, build_orgs
+from newsgraph.kb.build_orgs import build_memberships, build_orgs, petrarch_groups
 from newsgraph.kb.build_people import build_people
 from newsgraph.kb.sources import CURATED_DIR, SOURCE_FILES, Sources
 
@@ -43,6 +43,7 @@ def build(sources: Path | str, out: Path | str | None = None) -> dict[str, Any]:
         src.path(rel)
     countries = build_countries(src)
     orgs = build_orgs(src)
+    orgs.update(petrarch_groups(src, orgs, set(countries)))
     people = build_people(src, set(countries), {k: c["population"] for k, c in countries.items()})
     memberships = build_memberships(src, orgs, countries)
     doc: dict[str, Any] = {

@@ -56,6 +56,80 @@ def petrarch_codes(src: Sources) -> dict[str, str]:
     return out
 
 
+_ORG_WORDS = re.compile(
+    r"\b(ORGANI[SZ]ATION|COMMITTEE|CROSS|CRESCENT|AGENCY|FUND|WATCH|COUNCIL|ASSOCIATION|UNION|BANK|"
+    r"PROGRAMM?E|FOUNDATION|INSTITUTE|FEDERATION|MOVEMENT|FRONT|PARTY|ARMY|BRIGADES?|FORCES?|LEAGUE|"
+    r"SOCIETY|CONFERENCE|COMMISSION|SECRETARIAT|MISSION|CORPS|GROUP|NETWORK|ALLIANCE|CENTER|CENTRE|"
+    r"INTERNATIONAL|FACTION|LIBERATION|JIHAD|TIGERS|CARTEL|MILITIA)\b")
+_SMALL = {"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "A", "AL", "EL", "DE", "DU", "DES", "LA", "LE"}
+
+
+def _petrarch_display(raw: str) -> str:
+    """"ANARCHIST_FACTION_" -> "Anarchist Faction"; short one-word names stay as acronyms."""
+    words = [w for w in raw.replace("_", " ").split() if w]
+    if len(words) == 1 and len(words[0]) <= 6:
+        return words[0]
+    out = []
+    for k, w in enumerate(words):
+        if w in _SMALL and k > 0:
+            out.append(w.lower())
+        elif re.fullmatch(r"\(?[A-Z]{2,6}\)?", w) and not re.search(r"[AEIOU]", w[1:]):
+            out.append(w)  # acronym inside a name
+        else:
+            out.append("-".join(part.capitalize() for part in w.split("-")))
+    return " ".join(out)
+
+
+def petrarch_groups(src: Sources, known: dict[str, dict[str, Any]], countries: set[str]) -> dict[str, dict[str, Any]]:
+    """Non-state armed groups (Phoenix.MilNonState) and NGOs/IGO bodies named like organisations
+    (Phoenix.International) with their CAMEO codes, for the organisations no curated row names.
+
+    The International file mixes people and organisations without marking them: an entry counts
+    as an organisation when its code is NGO/IGO/IMG/MNC and its name has an organisation word.
+    """
+    taken = {fold(n) for o in known.values() for n in (o["name"], *(o["aliases"]), o["acronym"] or "")}
+    out: dict[str, dict[str, Any]] = {}
+    for rel, is_milnonstate in (("petrarch2/Phoenix.MilNonState.actors.txt", True),
+                                ("petrarch2/Phoenix.International.actors.txt", False)):
+        entry: dict[str, Any] | None = None
+        for line in src.lines(rel, encoding="latin-1"):
+            if not line.strip() or line.startswith("#"):
+                continue
+            body = line.split("#")[0]
+            name = re.split(r"\s*\[", body.lstrip("+"))[0].strip().strip("_").strip()
+            if line[0] not in " \t+":
+                codes = re.findall(r"\[([A-Z]{3,})\]", body)
+                entry = None
+                if not name or not codes:
+                    continue
+                code = codes[0]
+                if not is_milnonstate and (code[:3] not in {"NGO", "IGO", "IMG", "MNC"}
+                                            or not _ORG_WORDS.search(name.replace("_", " "))):
+                    continue
+                display = _petrarch_display(name)
+                if fold(display) in taken or len(display) < 3:
+                    continue
+                oid = re.sub(r"[^A-Z0-9]", "", name.upper())[:24]
+                if not oid or oid in known or oid in out:
+                    continue
+                entry = {"id": oid, "kind": "organization", "name": display, "acronym": None, "aliases": [],
+                         "start": None, "end": None, "code": code,
+                         "note": "from the PETRARCH2 " + ("non-state armed groups" if is_milnonstate else "international actors")
+                                 + " dictionary", "factbook": [], "atop": None, "members_from": [], "sources": ["petrarch2"],
+                         "country": code[:3] if code[:3] in countries else None}
+                if display.isupper():
+                    entry["acronym"] = display
+                    entry["aliases"].append(display.capitalize())
+                out[oid] = entry
+                taken.add(fold(display))
+            elif line.startswith("+") and entry is not None and name:
+                alias = _petrarch_display(name)
+                if fold(alias) not in taken and len(alias) >= 3:
+                    entry["aliases"].append(alias)
+                    taken.add(fold(alias))
+    return out
+
+
 def build_orgs(src: Sources) -> dict[str, dict[str, Any]]:
     """Curated organisations and blocs, then the rest of DIGO."""
     codes = petrarch_codes(src)

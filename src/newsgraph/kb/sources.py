@@ -36,6 +36,7 @@ SOURCE_FILES: dict[str, str] = {
     "igo_list/digo_io_dataDID-1.0.csv": "DIGO list of IGOs (CC BY 4.0)",
     "petrarch2/Phoenix.Countries.actors.txt": "PETRARCH2 dictionaries (MIT)",
     "petrarch2/Phoenix.International.actors.txt": "PETRARCH2 dictionaries (MIT)",
+    "petrarch2/Phoenix.MilNonState.actors.txt": "PETRARCH2 dictionaries (MIT)",
 }
 
 

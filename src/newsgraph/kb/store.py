@@ -450,7 +450,7 @@ class KB:
             for s in c.seats:
                 add(s["text"], c.id, "country", "seat", s["code"], bool(s.get("ambiguous")))
         for o in self.orgs.values():
-            if "curated" not in o["sources"] and o["kind"] != "bloc":
+            if "curated" not in o["sources"] and "petrarch2" not in o["sources"] and o["kind"] != "bloc":
                 add(o["name"], o["id"], o["kind"], "name", o["code"])
                 continue
             add(o["name"], o["id"], o["kind"], "name", o["code"])
