@@ -62,6 +62,12 @@ ORG_GENERICS = {"alliance": "alliance", "organisation": "organization", "organiz
                 "council": "council", "commission": "commission", "assembly": "assembly", "community": "community",
                 "association": "association", "forum": "forum", "agency": "agency", "court": "court"}
 
+# verbs that report what an actor said or thought ("X said it would ...")
+REPORTING_VERBS = {"say", "tell", "add", "warn", "note", "stress", "claim", "insist", "state", "declare", "announce",
+                   "argue", "explain", "accuse", "urge", "write", "threaten", "promise", "vow", "pledge", "deny",
+                   "confirm", "report", "suggest", "believe", "think", "hope", "fear", "expect", "signal",
+                   "indicate", "reiterate", "emphasize", "emphasise", "assert", "maintain", "complain", "allege"}
+
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
 

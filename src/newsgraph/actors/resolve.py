@@ -299,6 +299,7 @@ class Resolver:
             self.claimed.update(t.i for t in self.doc if dl.start <= t.idx < dl.end)
         hit_at = {h.start: h for h in hits}
         self.hits = hits
+        self.hit_at = hit_at
         ents = [e for e in self.doc.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
         self._pass_names(hits, ents)
         self._pass_references(hit_at, ents)
@@ -412,6 +413,7 @@ class Resolver:
     # ---------------------------------------------------------------- pass 2: references
     def _pass_references(self, hit_at: dict[int, Hit], ents: list[Any]) -> None:
         person_ent_at = {e.start: e for e in ents if e.label_ == "PERSON"}
+        self.person_ent_at = person_ent_at
         norp_ent_at = {e.start: e for e in ents if e.label_ == "NORP"}
         i = 0
         n = len(self.doc)
@@ -424,7 +426,8 @@ class Resolver:
                         or self._try_org_generic(i) or self._try_role_description(i, hit_at)
                         or self._try_agent(i, hit_at) or self._try_surname(i, hit_at, person_ent_at)
                         or self._try_metonym(i, hit_at) or self._try_demonym(i, hit_at, norp_ent_at)
-                        or self._try_pronoun(i))
+                        or self._try_pronoun(i) or self._try_collective_pronoun(i)
+                        or self._try_located_agent(i, hit_at))
             i = consumed if consumed else i + 1
 
     # -- titles --------------------------------------------------------------
@@ -506,6 +509,10 @@ class Resolver:
         end, title = t
         name_start = self._skip_ranks(end)
         nxt = next((r for r in self.refs if r.start == name_start), None)
+        if nxt is None and name_start < len(self.doc) and self.pos[name_start] == "PROPN":
+            # "President Bush": a surname after a title; resolve it now, preferring holders of the title
+            self._try_surname(name_start, self.hit_at, self.person_ent_at)
+            nxt = next((r for r in self.refs if r.start == name_start), None)
         if nxt is None or self.table.get(nxt.actor) is None or self.table.get(nxt.actor).kind != "person":
             return None
         start = self._chunk_start(i)
@@ -1100,6 +1107,82 @@ class Resolver:
             return None
         self.add(i, i + 1, self.table.get(ref.actor), "pronoun", ref, 0.8)
         return i + 1
+
+    def _try_collective_pronoun(self, i: int) -> int | None:
+        """"it/its" for a state or organisation, "they/their/them" for a group of states or an
+        organisation. In a clause reported by a speech verb ("NATO said it would ..."), the pronoun
+        is the reporter; otherwise the most prominent compatible actor of this or the previous
+        sentence. Expletive "it" ("it is clear that") names nobody."""
+        word = self.lower[i]
+        if word not in {"it", "its", "they", "their", "them"} or i in self.in_quote:
+            return None
+        if self.pos[i] != "PRON" and self.tags[i] not in {"PRP", "PRP$"}:
+            return None
+        tok = self.doc[i]
+        plural = word in {"they", "their", "them"}
+        if word == "it" and (tok.dep_ == "expl" or (tok.head.lemma_ == "be" and any(
+                c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in tok.head.children))):
+            return None
+
+        def ok(a: Actor | None) -> bool:
+            if a is None:
+                return False
+            if plural:
+                return a.kind in {"group", "organization"}
+            return a.kind in {"country", "organization", "bloc"} or (a.kind == "group" and not a.members)
+
+        # reported clause: "X said it would ...", "X warned that they ..."
+        head = tok.head
+        while head.dep_ in {"aux", "auxpass", "conj", "xcomp"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in {"ccomp", "advcl"} and head.head.lemma_ in lx.REPORTING_VERBS:
+            subj = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            r = self._ref_at(subj.i) if subj is not None else None
+            if r is not None and ok(self.table.get(r.actor)):
+                self.add(i, i + 1, self.table.get(r.actor), "pronoun-reporter", r, 0.8)
+                return i + 1
+        sent = self.sent_of.get(i, 0)
+        cands = [r for r in self.refs if r.start < i and r.sent >= sent - 1 and not r.in_quote
+                 and ok(self.table.get(r.actor))]
+        if not cands:
+            return None
+        best = max(cands, key=lambda r: (r.sent, r.weight, r.start))
+        self.add(i, i + 1, self.table.get(best.actor), "pronoun-collective", best, 0.6)
+        return i + 1
+
+    def _try_located_agent(self, i: int, hit_at: dict[int, Hit]) -> int | None:
+        """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Baghdad"."""
+        if self.pos[i] != "NOUN" or i in self.claimed or i + 2 >= len(self.doc):
+            return None
+        tok = self.doc[i]
+        sector = lx.sector_of(tok.lower_)
+        if sector is None or tok.tag_ not in {"NNS", "NN"} or lx.title_key(tok.lower_):
+            return None
+        if any(c.dep_ in {"amod", "compound", "poss"} and self._ref_at(c.i) is not None for c in tok.children):
+            return None  # "Russian troops in Syria": the nationality, not the location, says whose
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "across"}), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return None
+        iso3 = self._country_in(pobj) or self._city_country(pobj)
+        if iso3 is None:
+            return None
+        start = self._chunk_start(i)
+        self.add(start if start >= i - 3 else i, i + 1, self.table.sector(iso3, sector[:3]), "agent-located", confidence=0.7)
+        return i + 1
+
+    def _city_country(self, tok: Any) -> str | None:
+        """The state of a city or region named at ``tok`` (offline gazetteer), if any."""
+        if tok.pos_ != "PROPN":
+            return None
+        span = self.doc[tok.left_edge.i: tok.i + 1]
+        try:
+            from ..places import resolve_place
+
+            place = resolve_place(span.text)
+        except Exception:
+            return None
+        return place.country if place is not None else None
 
     # ---------------------------------------------------------------- output
     def _person_countries_from_context(self) -> None:
