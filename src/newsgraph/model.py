@@ -162,6 +162,7 @@ class Quote:
     cue: Span | None = None
     rule: str = ""  # which pattern attributed it
     confidence: float = 1.0
+    clause: Span | None = None  # for a partial quote: the reported clause its quoted words sit in
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,6 +174,7 @@ class Quote:
             "speaker": self.speaker,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
+            "clause": self.clause.to_dict() if self.clause else None,
             "rule": self.rule,
             "confidence": round(self.confidence, 3),
         }
@@ -197,6 +199,7 @@ class Event:
     predicate: Span | None = None
     quote: str | None = None  # the quote id when the event was read from a quote
     rule: str = ""
+    plover_mode: str | None = None  # the PLOVER mode of the event type (e.g. "visit", "arrest"); ``mode`` is modality
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +220,7 @@ class Event:
             "predicate": self.predicate.to_dict() if self.predicate else None,
             "quote": self.quote,
             "rule": self.rule,
+            "plover_mode": self.plover_mode,
         }
 
 
@@ -354,7 +358,7 @@ def from_dict(d: dict[str, Any]) -> Analysis:
     quotes = [
         Quote(id=q["id"], text=q["text"], start=q["start"], end=q["end"], kind=q["kind"], speaker=q.get("speaker"),
               speaker_mention=span(q.get("speaker_mention")), cue=span(q.get("cue")), rule=q.get("rule", ""),
-              confidence=q.get("confidence", 1.0))
+              confidence=q.get("confidence", 1.0), clause=span(q.get("clause")))
         for q in d.get("quotes", [])
     ]
     events = [
@@ -362,7 +366,8 @@ def from_dict(d: dict[str, Any]) -> Analysis:
               cameo=e.get("cameo"), goldstein=e.get("goldstein"), quad=e.get("quad"), evidence=span(e["evidence"]),
               mode=e.get("mode"), negated=bool(e.get("negated")), date=e.get("date"),
               date_precision=e.get("date_precision"), place=e.get("place"), confidence=e.get("confidence", 0.5),
-              predicate=span(e.get("predicate")), quote=e.get("quote"), rule=e.get("rule", ""))
+              predicate=span(e.get("predicate")), quote=e.get("quote"), rule=e.get("rule", ""),
+              plover_mode=e.get("plover_mode"))
         for e in d.get("events", [])
     ]
     relations = [

@@ -1,0 +1,120 @@
+"""Word lists the quote rules use: reporting verbs, commitment verbs, speech documents.
+
+Why lists and not a model: attribution in news is carried by a small, stable vocabulary of
+communication verbs (Levin's "verbs of communication"; the cue lists of PARC 3.0 and of the
+Gender Gap Tracker are of the same kind). Each list below says what licenses it.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    """A word list written as whitespace-separated words (easier to read and diff)."""
+    return frozenset(block.split())
+
+
+# Verbs of saying: with a clausal complement ("X said that ...") or next to a quotation
+# ("..., X said") they introduce the words of their subject.
+SPEECH_VERBS: frozenset[str] = _words("""
+say tell add warn note stress claim slam insist argue point accuse announce declare urge vow
+promise pledge acknowledge admit explain write tweet post state report ask reply respond answer
+suggest call describe brand dub label term characterize characterise praise criticize criticise
+condemn denounce blast decry lament complain concede confirm deny reject dismiss emphasize
+emphasise underline underscore reiterate reaffirm assert contend mention observe remark comment
+recall predict forecast speculate propose recommend demand request threaten assure reassure
+inform notify proclaim boast brag joke quip shout scream yell whisper mutter exclaim agree
+disagree counter retort rebut object protest allege charge testify swear caution advise
+indicate hint imply conclude highlight cite quote read continue summarize summarise recount
+relate detail outline email text message blog publish hail laud welcome apologize apologise
+challenge question wonder muse estimate signal stipulate clarify elaborate maintain
+reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise lecture preach
+utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
+intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
+chime confess confide scoff tease taunt exclaim concur joke recount
+""")
+
+# Verbs of evaluation that report speech only when what they carry is quoted ("blasted the media
+# for being “dishonest”", "likened the rules to “burning the Constitution”"); without a quotation
+# they are ordinary actions ("compared the data").
+EVALUATION_VERBS: frozenset[str] = _words("""
+liken compare laud pound hammer bemoan mock ridicule deride rip knock blame credit thank applaud
+reference invoke sing chant tout attack lambaste skewer assail castigate berate scold chide rebuke
+fault slam blast bash trash dismiss lampoon scoff ding hail celebrate decry denounce brand label
+portray characterize characterise depict describe refer
+""")
+
+# Verbs of judging someone whose reason is what was said: "accused Obama of political
+# exploitation", "criticized X for Y" — the object and the reason are the reported content.
+REASON_VERBS: frozenset[str] = _words("""
+accuse blame criticize criticise fault praise thank credit slam blast attack condemn denounce commend
+applaud chastise rebuke scold lambaste castigate berate knock hammer rip
+""")
+REASON_PREPS: frozenset[str] = frozenset({"of", "for", "over", "with", "on"})
+
+# Verbs that take the speaker's commitment as a to-infinitive ("vowed to raise cooperation",
+# "urged them to leave", "called on X to ..."): the infinitive clause is what was said.
+COMMITMENT_VERBS: frozenset[str] = _words("""
+vow pledge promise threaten swear urge ask call demand agree offer decline refuse propose warn
+tell order appeal beg implore encourage invite advise instruct request
+""")
+
+# Reporting verbs that only count with a clausal complement or next to a quotation, because
+# with a plain object they mean something else ("maintain peace", "point a gun", "add troops").
+NEEDS_CLAUSE: frozenset[str] = _words("""
+point add maintain continue read charge highlight cite quote text post call answer question
+counter signal object relate detail welcome challenge reject dismiss outline indicate
+""")
+
+# Verbs of saying that take the addressee, not the words, as their object ("told the gathering").
+ADDRESSEE_OBJECT: frozenset[str] = _words("""
+tell warn urge ask inform notify assure reassure remind advise caution instruct order beg implore
+encourage invite promise
+""")
+
+# Verbs that put a label on something: the quoted fragment is the speaker's label
+# ("called the position “truly defensive”", "branded them “traitors”").
+LABEL_VERBS: frozenset[str] = _words("""
+call describe brand dub label term characterize characterise name deem hail denounce
+""")
+
+# Nouns naming a speech act or a text that can be the subject of reporting ("the statement
+# said", "the statement which spotlighted ...") or carry a that-clause ("his claim that ...").
+DOCUMENT_NOUNS: frozenset[str] = _words("""
+statement declaration communique communiqué report letter resolution document text speech
+address remarks remark message post tweet release announcement memo memorandum note editorial
+op-ed column interview transcript testimony filing complaint lawsuit ruling verdict decision
+manifesto platform pledge proposal plan bill order decree press briefing readout email video
+ad advertisement
+""")
+
+# Nouns of speech acts that introduce a that-clause ("the claim that ...", "his warning that").
+SPEECH_NOUNS: frozenset[str] = _words("""
+claim statement assertion warning promise pledge vow insistence allegation accusation charge
+suggestion argument comment remark announcement declaration denial admission acknowledgment
+acknowledgement assurance threat call demand prediction message emphasis contention complaint
+criticism reminder insinuation boast
+""")
+
+# Verbs whose subject authors a document they act on ("the leaders adopted a statement").
+AUTHORING_VERBS: frozenset[str] = _words("""
+adopt issue release publish sign make deliver send write post give present unveil draft approve
+pass put sponsor file
+""")
+
+PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we", "them", "us"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+
+# Head nouns of definite role mentions the actors component may leave unlinked ("the senator").
+ROLE_NOUNS: frozenset[str] = _words("""
+president minister premier chancellor senator governor mayor leader spokesman spokeswoman
+spokesperson secretary chairman chairwoman chair official ambassador envoy general commander
+candidate nominee congressman congresswoman representative lawmaker king queen prince emir
+prime chief director head
+""")
+
+__all__ = [
+    "ADDRESSEE_OBJECT", "AUTHORING_VERBS", "COMMITMENT_VERBS", "DOCUMENT_NOUNS",
+    "EVALUATION_VERBS", "LABEL_VERBS", "NEEDS_CLAUSE", "PRONOUNS_GROUP", "PRONOUNS_PERSON",
+    "REASON_PREPS", "REASON_VERBS", "RELATIVE_PRONOUNS", "ROLE_NOUNS", "SPEECH_NOUNS", "SPEECH_VERBS",
+]
