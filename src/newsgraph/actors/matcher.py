@@ -72,12 +72,13 @@ class PhraseIndex:
         """Does the KB write this form with a leading "the" (so "the" belongs to the mention)?"""
         return form in self.with_the
 
-    def match(self, doc: Any) -> list[Hit]:
-        """Longest non-overlapping matches in ``doc`` (a spaCy Doc)."""
+    def match(self, doc: Any, tokens: tuple[list[int], list[int], list[str]] | None = None) -> list[Hit]:
+        """Longest non-overlapping matches in ``doc`` (a spaCy Doc). ``tokens`` may pass the
+        tokens' start offsets, end offsets and texts when the caller has them already."""
         text = doc.text
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t) for t in doc]
-        words = [t.text for t in doc]
+        if tokens is None:
+            tokens = ([t.idx for t in doc], [t.idx + len(t) for t in doc], [t.text for t in doc])
+        starts, ends, words = tokens
         firsts = self.first_words
         hits: list[Hit] = []
         n = len(starts)

@@ -195,9 +195,13 @@ class Resolver:
         self.tags: list[str] = []
         starts: list[bool] = []
         spaces: list[bool] = []
+        self.char_starts: list[int] = []
+        self.char_ends: list[int] = []
         for t in self.doc:
             self.lower.append(t.lower_)
             self.words.append(t.text)
+            self.char_starts.append(t.idx)
+            self.char_ends.append(t.idx + len(t.text))
             self.pos.append(t.pos_)
             self.tags.append(t.tag_)
             starts.append(bool(t.is_sent_start))
@@ -292,7 +296,7 @@ class Resolver:
     # ---------------------------------------------------------------- pass 1: names
     def run(self) -> list[Actor]:
         self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
-        hits = self.index.match(self.doc)
+        hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words))
         # the dateline names where the story was filed, not an actor
         dl = self.analysis.article.dateline_span
         if dl is not None:
