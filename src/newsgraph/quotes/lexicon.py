@@ -118,3 +118,7 @@ __all__ = [
     "EVALUATION_VERBS", "LABEL_VERBS", "NEEDS_CLAUSE", "PRONOUNS_GROUP", "PRONOUNS_PERSON",
     "REASON_PREPS", "REASON_VERBS", "RELATIVE_PRONOUNS", "ROLE_NOUNS", "SPEECH_NOUNS", "SPEECH_VERBS",
 ]
+
+# subordinators of adverbial clauses: "hours after X proclaimed", "because X said", "when X arrived"
+ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "although",
+                             "though", "if", "unless", "once", "whereas"})

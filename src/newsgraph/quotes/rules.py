@@ -96,6 +96,10 @@ class Found:
 # ---------------------------------------------------------------------------------------------
 
 
+_NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnicknamed|\bknown as|\btitled|"
+                     r"\bentitled|\bbranded as|\bthe (?:term|word|phrase|slogan|motto|hashtag))\s*$", re.I)
+
+
 class _Article:
     """The text, its parse and the indexes the rules share."""
 
@@ -105,7 +109,11 @@ class _Article:
         self.tokens = TokenIndex(doc)
         self.paras = paragraphs(text)
         self.para_starts = [a for a, _ in self.paras]
-        self.quotes = find_quotes(text)
+        found = find_quotes(text)
+        # a quoted name introduced as a name ("so-called “referendums”", "code-named “True
+        # Promise”") is a term, whoever's verb governs the sentence
+        self.named_terms = [(q.start, q.end) for q in found if _NAMING.search(text[max(0, q.open - 40):q.open])]
+        self.quotes = [q for q in found if (q.start, q.end) not in set(self.named_terms)]
         self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
         self.by_open = {q.open: q for q in self.quotes}
 
@@ -759,6 +767,18 @@ def _rest_of_sentence(art: _Article, verb: Any) -> Attribution | None:
         return None  # "said on Monday", "said so"
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not art.in_quote(t) for t in rest[1:]):
         return None
+    # "condemned its so-called referendums and declared them invalid, hours after Putin proclaimed":
+    # a noun-phrase object, or a finite verb that is the cue's conjunct or sits in an adverbial
+    # clause, is not something said
+    objects = {t.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
+    if rest[0].i in objects:
+        return None
+    first = next(t for t in rest[1:] if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not art.in_quote(t))
+    if first.tag_ == "MD":
+        first = first.head
+    if (first.dep_ == "conj" and first.head.i == verb.i) or first.dep_ in ("advcl", "relcl", "acl") or any(
+            c.dep_ == "mark" and c.lower_ in lx.ADVERBIAL_MARKS for c in first.children):
+        return None
     start, end = trim(art.text, rest[0].idx, tok_end(rest[-1]))
     start, end = _with_marks(art, *_strip_that(art, start, end))
     kind, frags = _kind(art, start, end)
@@ -978,7 +998,7 @@ def find_attributions(text: str, doc: Any) -> Found:
         j = bisect_left(starts, fl.start)
         attrs.insert(j, fl)
         starts.insert(j, fl.start)
-    return Found(attrs, terms, art.quotes)
+    return Found(attrs, sorted(terms + art.named_terms), art.quotes)
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
