@@ -252,3 +252,20 @@ def test_cleaned_spans_index_the_cleaned_text(lines, junk):
         if span is not None:
             assert art.text[span.start:span.end] == span.text
     assert art.text == clean_text(art.text)  # cleaning is idempotent
+
+
+def test_front_matter_carries_metadata_and_is_not_text(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("---\ntitle: Talks resume\npublished: 2023-04-04\nurl: https://example.org/a\n---\n"
+                 "Talks resume\n\nGENEVA - Negotiators met again on Tuesday.\n", "utf-8")
+    (raw,) = list(read_file(p))
+    assert raw.published == "2023-04-04" and raw.url == "https://example.org/a" and raw.title == "Talks resume"
+    assert raw.text.startswith("Talks resume") and "---" not in raw.text
+
+
+def test_text_with_dashes_but_no_front_matter_is_kept(tmp_path):
+    p = tmp_path / "b.txt"
+    body = "---\nThis is a separator line, not metadata at all\n---\nThe talks resumed.\n"
+    p.write_text(body, "utf-8")
+    (raw,) = list(read_file(p))
+    assert raw.text == body and raw.published is None

@@ -72,7 +72,8 @@ class Article:
     content_hash: str = ""
     title_span: Span | None = None
     dateline_span: Span | None = None
-    body_start: int = 0  # offset where the body (after headline and dateline) starts
+    body_start: int = 0  # offset where the body (after the headline) starts
+    lead_start: int = 0  # offset where the first sentence starts, after the dateline ("MOSCOW (Reuters) -")
 
     def to_dict(self) -> dict[str, Any]:
         return {

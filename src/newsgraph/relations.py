@@ -210,17 +210,24 @@ def _iso(v: Any) -> str | None:
 
 @component("relations.text")
 def relations_component(analysis: Analysis, ctx: Context) -> Analysis:
-    rels = text_relations(analysis) + role_relations(analysis)
+    """Text relations first; a fact the text states is not repeated from the KB, and each
+    (type, subject, object) appears once per source."""
     kb = None
     try:
         kb = ctx.kb
     except ImportError:
         kb = None
-    seen = {(r.type, r.subject, r.object) for r in rels}
-    for r in kb_memberships(analysis, kb):
-        if (r.type, r.subject, r.object) not in seen:
-            rels.append(r)
-            seen.add((r.type, r.subject, r.object))
+    rels: list[Relation] = []
+    stated: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
+    for r in text_relations(analysis) + role_relations(analysis) + kb_memberships(analysis, kb):
+        key = (r.type, r.subject, r.object)
+        if (*key, r.source) in seen or (r.source == "kb" and key in stated):
+            continue
+        seen.add((*key, r.source))
+        if r.source == "text":
+            stated.add(key)
+        rels.append(r)
     analysis.relations = rels
     return analysis
 

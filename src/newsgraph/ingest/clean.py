@@ -181,11 +181,10 @@ def find_dateline(text: str, start: int) -> tuple[Span | None, str | None, Span 
     if not m:
         return None, None, None
     place = m.group("place")
-    if place.lower() in _NOT_PLACES or (m.group("sep") in ("-",) and not m.group("agency")
-                                         and not place.isupper() and not m.group("date")):
-        # "Well-known - ..." style hyphenation is not a dateline unless CAPS or an agency/date follows
-        if not place.isupper():
-            return None, None, None
+    if place.lower() in _NOT_PLACES:
+        return None, None, None
+    if m.group("sep") == "-" and not (m.group("agency") or m.group("date") or place.isupper()):
+        return None, None, None  # "Well-known - ..." is a dash, not a dateline, unless CAPS/agency/date
     # a sentence that merely starts with a capitalised word and a colon ("Note: ...") is excluded
     # above; require the place to be short
     if len(place) > 40 or len(place.split()) > 4:
@@ -218,9 +217,9 @@ def build_article(raw: RawDocument, published: str | None = None) -> Article:
     lines = text.split("\n")
     first = lines[0]
     if title:
-        if first.strip() == title.strip():
-            title_span = Span.of(text, 0, len(first))
-        elif not WIKINEWS_DATELINE.match(first) and first.strip().rstrip(".").lower() == title.strip().rstrip(".").lower():
+        same = first.strip() == title.strip() or (
+            not WIKINEWS_DATELINE.match(first) and first.strip().rstrip(".").lower() == title.strip().rstrip(".").lower())
+        if same:
             title_span = Span.of(text, 0, len(first))
         else:
             text = f"{title}\n\n{text}"
@@ -250,11 +249,16 @@ def build_article(raw: RawDocument, published: str | None = None) -> Article:
             pub_norm = parse_date(date_text, what="dateline date")
         except BadDate:
             pub_norm = None
+    lead_start = body_start
+    if whole is not None:
+        lead_start = whole.end
+        while lead_start < len(text) and text[lead_start].isspace():
+            lead_start += 1
     h = content_hash(text)
     return Article(
         id=raw.id or h, text=text, title=title, url=raw.url, published=pub_norm, dateline=dateline,
         author=raw.author, source=raw.source, content_hash=h, title_span=title_span,
-        dateline_span=dateline_span, body_start=body_start,
+        dateline_span=dateline_span, body_start=body_start, lead_start=lead_start,
     )
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,6 +131,39 @@ def _meta(obj: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_FRONT = re.compile(r"\A---[ \t]*\n(.{0,4000}?)\n---[ \t]*\n", re.S)
+
+
+def from_text(text: str, *, source: str | None = None) -> RawDocument:
+    """A plain-text article, with optional front matter for its metadata::
+
+        ---
+        title: Finland joins NATO
+        published: 2023-04-04
+        url: https://example.org/finland-nato
+        ---
+        (the article)
+
+    Keys are those of JSONL/CSV input (title, published or date, url, id, author); unknown keys are
+    ignored. Text without a well-formed block is read as it is.
+    """
+    norm = text.replace("\r\n", "\n")
+    m = _FRONT.match(norm)
+    meta: dict[str, Any] = {}
+    if m:
+        fields = {}
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if not sep or not key.strip().replace("_", "").isalnum():
+                fields = {}
+                break
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+        if fields:
+            meta = _meta(fields)
+            text = norm[m.end():]
+    return RawDocument(text=text, source=source, format="text", **meta)
+
+
 def from_html(html: str, *, source: str | None = None, url: str | None = None) -> RawDocument:
     """Main text and metadata (title, author, date, URL) of an HTML page, via trafilatura/htmldate."""
     import trafilatura
@@ -231,7 +265,7 @@ def read_file(path: str | Path, *, max_mb: float = 20) -> Iterator[RawDocument |
     if kind == "html":
         yield from_html(text, source=str(p))
     else:
-        yield RawDocument(text=text, source=str(p), format="text")
+        yield from_text(text, source=str(p))
 
 
 def _read_stream_file(p: Path, kind: str, max_mb: float) -> Iterator[RawDocument | Failure]:
@@ -304,7 +338,7 @@ def read_stdin(stream: BinaryIO | None = None, *, max_mb: float = 20, kind: str 
     elif kind == "jsonl":
         yield from read_jsonl(io.StringIO(text), "stdin")
     else:
-        yield RawDocument(text=text, source="stdin", format="text")
+        yield from_text(text, source="stdin")
 
 
 def _all_json_lines(text: str) -> bool:
@@ -330,10 +364,7 @@ def read_inputs(paths: list[str], *, max_mb: float = 20, extensions: tuple[str, 
             sources: Iterator[Path | str] = iter(["-"])
         else:
             p = Path(path)
-            if p.is_dir():
-                sources = iter_folder(p, extensions)
-            else:
-                sources = iter([p])
+            sources = iter_folder(p, extensions) if p.is_dir() else iter([p])
         for src in sources:
             try:
                 if src == "-":
@@ -346,5 +377,5 @@ def read_inputs(paths: list[str], *, max_mb: float = 20, extensions: tuple[str, 
                 yield Failure(str(src), None, exc.code, exc.one_line())
 
 
-__all__ = ["decode_bytes", "from_html", "iter_folder", "kind_of", "read_csv", "read_file", "read_inputs",
+__all__ = ["decode_bytes", "from_html", "from_text", "iter_folder", "kind_of", "read_csv", "read_file", "read_inputs",
            "read_jsonl", "read_stdin"]

@@ -178,6 +178,9 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
         cue = Span.of(text, *a.cue) if a.cue else None
         first: Quote | None = None
         for s, e, kind, clause in _pieces(text, a):
+            lead = analysis.article.lead_start
+            if s < lead < e:  # "DOHA, Jan 15 (Reuters) - Israel and Hamas have agreed ...": not the dateline
+                s = lead
             q = Quote(id=f"q{len(quotes) + 1}", text=text[s:e], start=s, end=e, kind=kind,
                       speaker=speaker_id, speaker_mention=mention, cue=cue, rule=rule,
                       confidence=round(conf, 3), clause=clause)
