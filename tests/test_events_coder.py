@@ -1,0 +1,210 @@
+"""The event coder on hand-written sentences, with hand-made actors (so only the coder is tested).
+
+Each test states who the actors are by the phrases that mention them; the coder must find the
+predicate, code it, and map its arguments to those actors.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from newsgraph.events import coder_for, events_coder
+from newsgraph.events.coder import Coder
+from newsgraph.events.dictionary import load_dictionary
+from newsgraph.model import Actor, Analysis, Article, Mention, Quote
+
+COUNTRIES = {"Norway": "NOR", "Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Kenya": "KEN"}
+
+
+def analyse(nlp, text: str, extra: dict[str, tuple[str, str, str | None]] | None = None,
+            published: str = "2022-05-17", quotes: list[Quote] | None = None) -> Analysis:
+    """An analysis with actors for every country name above (and ``extra`` phrases)."""
+    table = {name: (code, "country", code) for name, code in COUNTRIES.items()}
+    table.update(extra or {})
+    actors: dict[str, Actor] = {}
+    for phrase, (aid, kind, country) in table.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+            a = actors.setdefault(aid, Actor(id=aid, name=phrase, kind=kind, country=country))
+            a.mentions.append(Mention(m.start(), m.end(), m.group(0)))
+    analysis = Analysis(article=Article(id="t1", text=text, published=published), actors=list(actors.values()),
+                        quotes=list(quotes or []))
+    analysis.doc = nlp(text)
+    return analysis
+
+
+def events(nlp, text: str, coder: Coder | None = None, **kw):
+    analysis = analyse(nlp, text, **kw)
+    return (coder or coder_for({"events": {}})).events(analysis)
+
+
+def one(evs, plover):
+    found = [e for e in evs if e.plover == plover]
+    assert found, f"no {plover} among {[(e.plover, e.cameo, e.source, e.target) for e in evs]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo_root", "source", "target"), [
+    ("Norway condemned Chile on Monday.", "ACCUSE", "11", "NOR", "CHL"),
+    ("Norway sharply criticised Chile over its fishing policy.", "ACCUSE", "11", "NOR", "CHL"),
+    ("Peru sent food aid to Bolivia after the floods.", "AID", "07", "PER", "BOL"),
+    ("Norway imposed sanctions on Chile last week.", "SANCTION", "16", "NOR", "CHL"),
+    ("Norway hosted talks with Chile in Oslo.", "CONSULT", "04", "NOR", "CHL"),
+    ("Peru expelled two Bolivian diplomats.", "SANCTION", "16", "PER", "BOL"),
+    ("Norway praised Chile for its reforms.", "SUPPORT", "05", "NOR", "CHL"),
+    ("Chilean troops shelled Peru overnight.", "ASSAULT", "19", "CHL", "PER"),
+    ("Kenya urged Chile to release the detained sailors.", "REQUEST", "02", "KEN", "CHL"),
+    ("Norway demanded that Chile withdraw its ships.", "REQUEST", "10", "NOR", "CHL"),
+    ("Norway rejected a proposal from Chile.", "REJECT", "12", "NOR", "CHL"),
+    ("Peru arrested three Bolivian activists.", "COERCE", "17", "PER", "BOL"),
+])
+def test_coding_table(nlp, text, plover, cameo_root, source, target):
+    evs = events(nlp, text, extra={"Chilean troops": ("CHLMIL", "group", "CHL"),
+                                   "Bolivian diplomats": ("BOLGOV", "group", "BOL"),
+                                   "Bolivian activists": ("BOLCVL", "group", "BOL")})
+    ev = one(evs, plover)
+    assert ev.cameo.startswith(cameo_root)
+    sources = {s[:3] for s in ev.source}
+    targets = {t[:3] for t in ev.target}
+    assert source in sources and target in targets
+    assert ev.quad is not None and ev.goldstein is not None
+
+
+def test_negation(nlp):
+    assert not [e for e in events(nlp, "Norway did not attack Chile.") if e.plover == "ASSAULT"]
+    ev = one(events(nlp, "Norway will not help Chile."), "REJECT")      # a refusal, as PETRARCH codes it
+    assert ev.source == ["NOR"] and ev.target == ["CHL"]
+    evs = events(nlp, "Norway did not agree with Chile on the quotas.")
+    assert not [e for e in evs if e.plover == "AGREE"]
+    assert one(evs, "REJECT").target == ["CHL"]
+
+
+def test_negated_events_kept_on_request(nlp):
+    coder = Coder(load_dictionary(), keep_negated=True)
+    ev = one(events(nlp, "Norway did not attack Chile.", coder=coder), "ASSAULT")
+    assert ev.negated is True
+
+
+def test_reported_but_denied(nlp):
+    text = "Norway denied attacking Chile."
+    assert not [e for e in events(nlp, text) if e.plover == "ASSAULT"]
+    ev = one(events(nlp, text, coder=Coder(load_dictionary(), keep_negated=True)), "ASSAULT")
+    assert ev.negated and ev.source == ["NOR"] and "denied" in ev.rule
+
+
+def test_place_from_the_clause(nlp):
+    from newsgraph.model import Place, Span
+
+    text = "Norway attacked Chile in Valparaiso on Monday."
+    analysis = analyse(nlp, text)
+    s = text.index("Valparaiso")
+    analysis.places = [Place(id="geonames:3868626", name="Valparaiso", country="CHL",
+                             mentions=[Span(s, s + 10, "Valparaiso")])]
+    ev = one(Coder(load_dictionary()).events(analysis), "ASSAULT")
+    assert ev.place == "geonames:3868626"
+
+
+def test_future_and_hypothetical(nlp):
+    ev = one(events(nlp, "Norway will deliver food aid to Chile next month."), "AGREE")
+    assert ev.cameo.startswith("033") and ev.mode == "future"
+    ev = one(events(nlp, "Norway will impose sanctions on Chile."), "THREATEN")
+    assert ev.cameo == "1312" and ev.mode == "future"
+    ev = one(events(nlp, "Norway could attack Chile."), "ASSAULT")
+    assert ev.mode == "hypothetical"
+
+
+def test_conditions_are_not_events(nlp):
+    evs = events(nlp, "If Norway attacks Chile, Peru will condemn Norway.")
+    assert not [e for e in evs if e.plover == "ASSAULT"]
+
+
+def test_frames_code_the_content(nlp):
+    ev = one(events(nlp, "Norway threatened to impose sanctions on Chile."), "THREATEN")
+    assert ev.cameo == "1312" and ev.target == ["CHL"]
+    evs = events(nlp, "Norway accused Chile of shelling its border towns.")
+    assert one(evs, "ACCUSE").cameo == "1123"
+    assert not [e for e in evs if e.plover == "ASSAULT"]  # alleged, not reported as done
+    ev = one(events(nlp, "Peru promised to send medicine to Bolivia."), "AGREE")
+    assert ev.cameo == "0333" and ev.target == ["BOL"]
+
+
+def test_statement_with_obligation_is_a_demand(nlp):
+    ev = one(events(nlp, "Norway said Chile must release the prisoners."), "REQUEST")
+    assert ev.source == ["NOR"] and ev.target == ["CHL"] and ev.cameo == "1053"
+
+
+def test_passives(nlp):
+    ev = one(events(nlp, "Chile was attacked by Norway on Sunday."), "ASSAULT")
+    assert ev.source == ["NOR"] and ev.target == ["CHL"]
+    ev = one(events(nlp, "Weapons were supplied to Bolivia in large numbers."), "AID")
+    assert ev.source == [] and ev.target == ["BOL"]  # the passive leaves its doer unknown
+
+
+def test_compound_subjects_are_reciprocal(nlp):
+    extra = {"Hungarian": ("HUN", "country", "HUN"), "Romanian": ("ROU", "country", "ROU")}
+    ev = one(events(nlp, "Hungarian and Romanian officials agreed to cooperate on energy.", extra=extra),
+             "AGREE")
+    assert set(ev.source) == {"HUN", "ROU"} and set(ev.target) == {"HUN", "ROU"}
+
+
+def test_dates_come_from_the_clause(nlp):
+    ev = one(events(nlp, "Norway attacked Chile on Monday."), "ASSAULT")
+    assert (ev.date, ev.date_precision) == ("2022-05-16", "day")
+    ev = one(events(nlp, "Norway sent aid to Chile in January."), "AID")
+    assert (ev.date, ev.date_precision) == ("2022-01", "month")
+    ev = one(events(nlp, "Norway condemned Chile."), "ACCUSE")
+    assert (ev.date, ev.date_precision) == ("2022-05-17", "day")  # the article's date
+
+
+def test_one_sided_flag(nlp):
+    text = "Norway mobilized its reservists."
+    assert not events(nlp, text)
+    ev = one(events(nlp, text, coder=Coder(load_dictionary(), one_sided=True)), "MOBILIZE")
+    assert ev.source == ["NOR"] and ev.target == []
+
+
+def test_extension_table(nlp, tmp_path):
+    text = "Norway bamboozled Chile at the summit."
+    assert not events(nlp, text)
+    extra = tmp_path / "verbs.tsv"
+    extra.write_text("v\tbamboozle\t-\t-\t-\t-\t-\t112\tt:dobj\ttrick\n", "utf-8")
+    ev = one(events(nlp, text, coder=coder_for({"events": {"extra_verbs": str(extra)}})), "ACCUSE")
+    assert ev.source == ["NOR"] and ev.target == ["CHL"] and ev.cameo == "112"
+
+
+def test_quoted_allegation_is_the_speakers_accusation(nlp):
+    text = "“Chile is shelling our villages every night,” the Norwegian president said."
+    start = text.index("Chile")
+    q = Quote(id="q1", text=text[start:text.index(",”")], start=start, end=text.index(",”"), kind="direct",
+              speaker="NORPRES")
+    evs = events(nlp, text, extra={"Norwegian president": ("NORPRES", "person", "NOR")}, quotes=[q])
+    ev = one(evs, "ACCUSE")
+    assert ev.source == ["NORPRES"] and ev.target == ["CHL"] and ev.quote == "q1"
+    assert not [e for e in evs if e.plover == "ASSAULT"]
+
+
+def test_headline_is_its_own_sentence(nlp):
+    evs = events(nlp, "Norway slams Chile over whaling\n\nOslo: The row grew on Tuesday.")
+    ev = one(evs, "ACCUSE")
+    assert ev.evidence.text.startswith("Norway slams Chile")
+
+
+def test_events_are_deterministic_and_anchored(nlp):
+    text = "Peru sent food aid to Bolivia. Norway condemned Chile."
+    a, b = events(nlp, text), events(nlp, text)
+    assert [e.id for e in a] == [e.id for e in b] and len({e.id for e in a}) == len(a)
+    for e in a:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.predicate is not None and text[e.predicate.start:e.predicate.end] == e.predicate.text
+        assert 0 < e.confidence < 1
+
+
+def test_component_uses_config(nlp):
+    analysis = analyse(nlp, "Norway mobilized its reservists.")
+    ctx = SimpleNamespace(config={"events": {"one_sided": True, "extra_verbs": ""}})
+    assert events_coder(analysis, ctx).events
+    ctx = SimpleNamespace(config={"events": {"one_sided": False, "extra_verbs": ""}})
+    assert not events_coder(analysis, ctx).events
+    assert events_coder(Analysis(article=Article(id="x", text="")), ctx).events == []
