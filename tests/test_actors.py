@@ -152,3 +152,45 @@ def test_every_mention_records_its_rule(read):
         for m in actor.mentions:
             assert m.rule
             assert a.article.text[m.start:m.end] == m.text
+
+
+def test_collective_pronoun_is_the_reporting_organisation(read):
+    a = read("NATO said it would send more troops to the region.")
+    assert "NATO" in ids_over(a, "it would")
+
+
+def test_object_it_names_no_state(read):
+    a = read("Hungary blocked the decision. Its prime minister later called it a mistake.")
+    assert not ids_over(a, "it a mistake")
+
+
+def test_agents_placed_in_or_owned_by_a_state(read):
+    a = read("Rebels in the Ivory Coast attacked a town. Iran's mission to the UN said it would respond.", "2010-01-01")
+    assert "CIVREB" in ids_over(a, "Rebels")
+    assert "IRNGOV" in ids_over(a, "Iran's mission")
+    assert "IRNGOV" in ids_over(a, "it would")
+
+
+def test_title_before_a_bare_surname_picks_the_holder_of_that_title(read):
+    a = read("President Bush met Prime Minister Blair in London.", "2003-03-01")
+    assert ids_over(a, "President Bush") == {"george-w-bush"}
+    assert ids_over(a, "Prime Minister Blair") == {"tony-blair"}
+
+
+def test_a_former_title_is_not_the_current_holder(read):
+    a = read("The former president of Kyrgyzstan criticised the government.", "2022-05-16")
+    assert not any(x.kind == "person" for x in actor_over(a, "The former president"))
+
+
+def test_pairs_and_definite_agents(read):
+    a = read("Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon. The two presidents agreed to talk. "
+             "Russia sent 2,000 Russian soldiers to Karabakh. The peacekeepers left in April.", "2022-09-16")
+    (pair,) = actor_over(a, "The two presidents")
+    assert pair.kind == "group" and set(pair.members) == {"sadyr-japarov", "emomali-rahmon"}
+    assert ids_over(a, "The peacekeepers") == {"RUSMIL"}
+
+
+def test_a_title_is_not_an_agent_group(read):
+    a = read("British Defence Secretary Tom King visited the troops.", "1991-01-20")
+    assert any(x.kind == "person" and x.name == "Tom King" for x in actor_over(a, "British Defence Secretary"))
+    assert "GBRGOV" not in {x.id for x in a.actors}

@@ -93,7 +93,12 @@ EXTRA_AGENTS = {
     "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "opposition": "OPP", "people": "CVL",
     "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
     "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
+    "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
 }
+
+# modifiers that make a title someone other than the office holder ("the former president")
+NOT_THE_HOLDER = {"former", "ex", "late", "deputy", "vice", "acting", "outgoing", "incoming", "then", "previous",
+                  "future", "next", "assistant", "under", "junior", "senior", "first"}
 
 
 # first words, for cheap "could a title / group phrase start here?" checks

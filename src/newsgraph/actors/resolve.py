@@ -156,6 +156,15 @@ class ActorTable:
                                      members=members)
         return self.actors[aid]
 
+    def pair(self, a: Actor, b: Actor) -> Actor:
+        """Two actors acting together ("the two presidents", "both countries")."""
+        first, second = sorted([a, b], key=lambda x: x.id)
+        aid = f"{first.id}+{second.id}"
+        if aid not in self.actors:
+            self.actors[aid] = Actor(id=aid, name=f"{first.name} and {second.name}", kind="group",
+                                     members=[first.id, second.id])
+        return self.actors[aid]
+
     def add_role(self, actor: Actor, title: str, of: str | None) -> None:
         if actor.kind != "person" or not title:
             return
@@ -426,7 +435,8 @@ class Resolver:
                 # a title right before an already-resolved name joins it ("President Vladimir Putin")
                 i += 1
                 continue
-            consumed = (self._try_title_name(i) or self._try_title(i, hit_at) or self._try_group(i, hit_at)
+            consumed = (self._try_title_name(i) or self._try_title(i, hit_at) or self._try_pair(i)
+                        or self._try_definite_agent(i) or self._try_group(i, hit_at)
                         or self._try_org_generic(i) or self._try_role_description(i, hit_at)
                         or self._try_agent(i, hit_at) or self._try_surname(i, hit_at, person_ent_at)
                         or self._try_metonym(i, hit_at) or self._try_demonym(i, hit_at, norp_ent_at)
@@ -611,6 +621,8 @@ class Resolver:
         office = lx.title_key(title) or ""
         of = iso3 or (org.id if org else None)
         person, ante, rule = self._appositive_person(self.doc[j:end].root.i)
+        if person is None and any(self.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
+            return None  # "the former president", "the deputy chief": not today's office holder
         if person is None:
             person, ante, rule = self._holder(office, lx.display_title(title), of)
         if person is None:
@@ -695,6 +707,58 @@ class Resolver:
         return next((r for r in self.refs if r.start <= i < r.end), None)
 
     # -- groups ----------------------------------------------------------------
+    def _try_pair(self, i: int) -> int | None:
+        """"the two presidents", "both countries", "the two sides": the last two such actors named."""
+        if self.lower[i] not in {"the", "both"} or i + 1 >= len(self.doc):
+            return None
+        k = i + 1 if self.lower[i] == "both" else i + 2
+        if self.lower[i] == "the" and (k > len(self.doc) or self.lower[i + 1] != "two"):
+            return None
+        if k >= len(self.doc):
+            return None
+        noun = self.lower[k]
+        if noun in {"presidents", "leaders", "ministers", "premiers", "men", "women", "heads"}:
+            kinds = {"person"}
+        elif noun in {"countries", "states", "nations", "sides", "governments", "neighbours", "neighbors"}:
+            kinds = {"country"}
+        else:
+            return None
+        seen: list[Actor] = []
+        for r in reversed(self.refs):
+            if r.start >= i:
+                continue
+            a = self.table.get(r.actor)
+            if a is not None and a.kind in kinds and a not in seen:
+                seen.append(a)
+            if len(seen) == 2 or self.sent_of.get(i, 0) - r.sent > 3:
+                break
+        if len(seen) < 2:
+            return None
+        self.add(i, k + 1, self.table.pair(seen[1], seen[0]), "pair", None, 0.7)
+        return k + 1
+
+    def _try_definite_agent(self, i: int) -> int | None:
+        """"the peacekeepers", "the troops" after "2,000 Russian soldiers": the agents named before."""
+        if self.lower[i] != "the" or i + 1 >= len(self.doc) or (i + 1) in self.claimed:
+            return None
+        noun = self.doc[i + 1]
+        if noun.tag_ != "NNS":
+            return None
+        sector = lx.sector_of(noun.lower_)
+        if sector is None:
+            return None
+        sent = self.sent_of.get(i, 0)
+        for r in reversed(self.refs):
+            if r.start >= i:
+                continue
+            if sent - r.sent > 3:
+                break
+            a = self.table.get(r.actor)
+            if a is not None and a.kind == "group" and a.code and a.code[3:6] == sector[:3]:
+                self.add(i, i + 2, a, "agent-coref", r, 0.7)
+                return i + 2
+        return None
+
     def _try_group(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         """Groups of states acting together: "the leaders", "members of the CSTO", "CSTO member states"."""
         if self.lower[i] not in lx.GROUP_FIRST_WORDS or i in self.claimed:
@@ -871,9 +935,14 @@ class Resolver:
         by_adjective = any(self._is_adjective_form(s_, e_) for s_, e_ in used)
         relational = head.lower_ in lx.RELATIONAL_ROLE_NOUNS and not by_adjective
 
+        office = lx.title_key(head.lower_)
+        titled = office is not None and office not in {"leader"} and head.lower_ not in {"ruler", "strongman"}
+
         def ok(a: Actor) -> bool:
             if a.kind != "person":
                 return False
+            if titled and not any(_title_matches(r.title, head.text, office or "") for r in a.roles):
+                return False  # "the former president" is somebody who was a president
             if relational:
                 return iso3 is None or a.country != iso3
             return iso3 is None or a.country == iso3
@@ -936,8 +1005,9 @@ class Resolver:
             return None
         phrase = " ".join(t.lower_ for t in self.doc[tok.i + 1: head.i + 1] if t.is_alpha)
         sector = lx.sector_of(phrase) if phrase else None
-        if sector is None or lx.title_key(head.lower_) or (head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
-            return None
+        if sector is None or lx.title_key(head.lower_) or lx.title_key(phrase) or (
+                head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
+            return None  # "British Defence Secretary Tom King" is a person's title, not an agent group
         actor = self.table.sector(e.kb_id, sector[:3])
         end = head.i + 1 if tok.dep_ != "conj" and all(j not in self.claimed for j in range(i, head.i + 1)) else h.end
         if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or any(
@@ -1124,9 +1194,9 @@ class Resolver:
             return None
         tok = self.doc[i]
         plural = word in {"they", "their", "them"}
-        if word == "it" and (tok.dep_ == "expl" or (tok.head.lemma_ == "be" and any(
+        if word == "it" and (tok.dep_ not in {"nsubj", "nsubjpass"} or (tok.head.lemma_ == "be" and any(
                 c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in tok.head.children))):
-            return None
+            return None  # expletive "it is clear", or an object "it" (a decision, a plan), names no state
 
         def ok(a: Actor | None) -> bool:
             if a is None:
@@ -1162,6 +1232,13 @@ class Resolver:
         sector = lx.sector_of(tok.lower_)
         if sector is None or tok.tag_ not in {"NNS", "NN"} or lx.title_key(tok.lower_):
             return None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and self._ref_at(c.i) is not None
+                      and self._ref_at(c.i).kind == "country"), None)
+        if owner is not None:  # "Iran's mission to the UN", "Ukraine's military": the state's agents
+            iso3 = self._ref_at(owner.i).actor
+            self.add(owner.left_edge.i, i + 1, self.table.sector(iso3, sector[:3]), "agent-possessed",
+                     confidence=0.8, over_modifiers=True)
+            return i + 1
         if any(c.dep_ in {"amod", "compound", "poss"} and self._ref_at(c.i) is not None for c in tok.children):
             return None  # "Russian troops in Syria": the nationality, not the location, says whose
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "across"}), None)

@@ -77,6 +77,10 @@ def actor_codes(analysis: Analysis, actor: Actor) -> set[str]:
             codes.add(actor.code.upper()[3:])
     if actor.country and actor.kind in {"person", "country", "group"}:
         codes.add(actor.country.upper())
+    if actor.kind == "person":  # a person acts for the states and organisations they hold office in
+        codes |= {r.of.upper() for r in actor.roles if r.of}
+    if actor.kind == "group" and actor.id.upper().endswith("-MEMBERS"):  # "NATO leaders" act as NATO
+        codes.add(actor.id.upper().removesuffix("-MEMBERS"))
     for mid in actor.members:
         member = analysis.actor(mid)
         codes |= actor_codes(analysis, member) if member else {mid.upper()}
