@@ -7,7 +7,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import BadArgument, BadDate, StoreError
-from newsgraph.model import Actor, Analysis, Article, Event, Mention, Quote, Relation, Span, content_hash, from_dict
+from newsgraph.model import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Mention,
+    Quote,
+    Relation,
+    Span,
+    content_hash,
+    from_dict,
+)
 from newsgraph.pipeline import Failure
 from newsgraph.store import Filters, Store
 

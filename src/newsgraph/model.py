@@ -84,6 +84,7 @@ class Article:
             "dateline": self.dateline,
             "text": self.text,
             "author": self.author,
+            "source": self.source,
             "content_hash": self.content_hash,
         }
 
@@ -343,6 +344,7 @@ def from_dict(d: dict[str, Any]) -> Analysis:
     article = Article(
         id=a["id"], text=a["text"], title=a.get("title"), url=a.get("url"), published=a.get("published"),
         dateline=a.get("dateline"), author=a.get("author"), content_hash=a.get("content_hash") or "",
+        source=a.get("source"),
     )
     actors = []
     for x in d.get("actors", []):

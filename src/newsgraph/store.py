@@ -5,14 +5,28 @@ leaves no half article; article ids are content hashes, so ingesting the same in
 stores it once and a rerun picks up where it stopped. Bad items are recorded in ``failures``
 with their reason. Queries take typed filters only: values are always bound parameters, never
 pasted into SQL.
+
+Scale-out (issue 6): worker processes turn their results into a *shard* (a folder of Parquet
+files, one per table, written under a temporary name and renamed when complete) with
+:func:`write_shard`; the single writer loads a whole shard with :meth:`Store.load_shard` in one
+transaction. Every row of an article lives in the same shard, so a shard's transaction keeps
+per-article atomicity while costing one commit per shard instead of one per article.
+
+Besides the per-article tables the store keeps two derived tables written in the same
+transaction as their article: ``event_dyads`` (one row per source x target actor of an event,
+with both actors' countries: what series and network queries scan) and ``article_signatures``
+(a MinHash of the text, for near-duplicate detection).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +36,7 @@ from .errors import BadArgument, StoreError, wrap_duckdb
 from .model import Analysis, from_dict
 from .pipeline import Failure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 2: event_dyads, article_signatures, duplicate and cluster tables; 3: integer keys
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -52,17 +66,166 @@ CREATE TABLE IF NOT EXISTS places (
     feature VARCHAR, n_mentions INTEGER);
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR, item_id VARCHAR, code VARCHAR, message VARCHAR, failed_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS event_dyads (
+    article_id VARCHAR, event_id VARCHAR, date DATE, source_id VARCHAR, target_id VARCHAR,
+    source_country VARCHAR, target_country VARCHAR, source_kind VARCHAR, target_kind VARCHAR,
+    plover VARCHAR, cameo VARCHAR, quad VARCHAR, goldstein DOUBLE, negated BOOLEAN, mode VARCHAR,
+    article_key BIGINT, event_key BIGINT);
+CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR, minhash UINTEGER[]);
+CREATE TABLE IF NOT EXISTS duplicate_pairs (article_a VARCHAR, article_b VARCHAR, similarity DOUBLE);
+CREATE TABLE IF NOT EXISTS article_duplicates (
+    article_id VARCHAR, group_id VARCHAR, canonical_id VARCHAR, similarity DOUBLE, article_key BIGINT);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id VARCHAR, date_start DATE, date_end DATE, source_id VARCHAR, target_id VARCHAR,
+    source_country VARCHAR, target_country VARCHAR, plover VARCHAR, cameo VARCHAR, quad VARCHAR,
+    goldstein DOUBLE, n_reports INTEGER, n_articles INTEGER, n_independent INTEGER, n_sources INTEGER,
+    sources VARCHAR[], evidence VARCHAR);
+CREATE TABLE IF NOT EXISTS event_cluster_reports (
+    cluster_id VARCHAR, article_id VARCHAR, event_id VARCHAR, date DATE, source_id VARCHAR,
+    target_id VARCHAR, news_source VARCHAR, url VARCHAR, duplicate_of VARCHAR);
 """
+
+# the tables one article's analysis is written to, in this order (the shard layout too)
+ARTICLE_TABLES = ("articles", "actors", "mentions", "quotes", "events", "relations", "places", "event_dyads",
+                  "article_signatures")
+
+# Arrow types of every column, in table order, for Parquet shards (type names, resolved lazily so
+# that importing the store does not import pyarrow)
+SHARD_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "articles": [("id", "str"), ("content_hash", "str"), ("title", "str"), ("url", "str"), ("published", "date"),
+                 ("dateline", "str"), ("author", "str"), ("source", "str"), ("text", "str"), ("n_actors", "int"),
+                 ("n_quotes", "int"), ("n_events", "int"), ("ingested_at", "ts"), ("doc", "str")],
+    "actors": [("article_id", "str"), ("actor_id", "str"), ("name", "str"), ("kind", "str"), ("country", "str"),
+               ("code", "str"), ("kb_id", "str"), ("n_mentions", "int"), ("roles", "str"), ("published", "date")],
+    "mentions": [("article_id", "str"), ("actor_id", "str"), ("start_char", "int"), ("end_char", "int"),
+                 ("text", "str"), ("rule", "str")],
+    "quotes": [("article_id", "str"), ("quote_id", "str"), ("text", "str"), ("start_char", "int"),
+               ("end_char", "int"), ("kind", "str"), ("speaker", "str"), ("speaker_name", "str"),
+               ("speaker_text", "str"), ("cue", "str"), ("published", "date")],
+    "events": [("article_id", "str"), ("event_id", "str"), ("source", "strs"), ("target", "strs"),
+               ("plover", "str"), ("cameo", "str"), ("goldstein", "float"), ("quad", "str"), ("mode", "str"),
+               ("negated", "bool"), ("date", "date"), ("date_precision", "str"), ("place", "str"),
+               ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"), ("confidence", "float"),
+               ("published", "date")],
+    "relations": [("article_id", "str"), ("type", "str"), ("subject", "str"), ("object", "str"), ("source", "str"),
+                  ("evidence", "str"), ("start_date", "str"), ("end_date", "str")],
+    "places": [("article_id", "str"), ("place_id", "str"), ("name", "str"), ("country", "str"), ("lat", "float"),
+               ("lon", "float"), ("feature", "str"), ("n_mentions", "int")],
+    "event_dyads": [("article_id", "str"), ("event_id", "str"), ("date", "date"), ("source_id", "str"),
+                    ("target_id", "str"), ("source_country", "str"), ("target_country", "str"),
+                    ("source_kind", "str"), ("target_kind", "str"), ("plover", "str"), ("cameo", "str"),
+                    ("quad", "str"), ("goldstein", "float"), ("negated", "bool"), ("mode", "str"),
+                    ("article_key", "int64"), ("event_key", "int64")],
+    "article_signatures": [("article_id", "str"), ("minhash", "u32s")],
+    "failures": [("source", "str"), ("item_id", "str"), ("code", "str"), ("message", "str"), ("failed_at", "ts")],
+}
+SHARD_SUFFIX = ".shard"
+
 
 
 def _date(value: str | None) -> str | None:
-    """Dates with month or year precision are stored as their first day (precision kept beside)."""
+    """Dates with month or year precision are stored as their first day (precision kept beside).
+
+    A value that is not a calendar date comes back as None rather than failing the article.
+    """
     if not value:
         return None
-    parts = value.split("-")
+    parts = str(value).split("-")
     while len(parts) < 3:
         parts.append("01")
-    return "-".join(parts[:3])
+    text = "-".join(parts[:3])
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
+
+
+def key64(*parts: str) -> int:
+    """A stable 63-bit integer key for an article or event id.
+
+    Series and network queries group and deduplicate millions of dyad rows; doing that on
+    fixed-width integers instead of id strings is several times faster in DuckDB.
+    """
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _actor_country(actor: dict[str, Any], actor_id: str | None) -> str | None:
+    """The state an actor belongs to: its own code for a country, ``country`` for anyone else.
+
+    An id the document does not describe counts as a country when it is an ISO3 code (``RUS``).
+    """
+    if not actor:
+        return actor_id if actor_id and len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper() else None
+    if actor.get("country"):
+        return actor["country"]
+    return actor["id"] if actor.get("kind") == "country" else None
+
+
+def dyad_rows(doc: dict[str, Any]) -> list[list[Any]]:
+    """One row per (source actor, target actor) of every event, with kinds and countries.
+
+    An event with no source (or no target) still gets rows with NULL on that side, so the dyad
+    table holds every event.
+    """
+    art = doc["article"]
+    actors = {a["id"]: a for a in doc["actors"]}
+    akey = key64(art["id"])
+    rows = []
+    for e in doc["events"]:
+        day = _date(e.get("date") or art.get("published"))
+        ekey = key64(art["id"], e["id"])
+        for s in e["source"] or [None]:
+            sa = actors.get(s or "", {})
+            for t in e["target"] or [None]:
+                ta = actors.get(t or "", {})
+                rows.append([art["id"], e["id"], day, s, t, _actor_country(sa, s), _actor_country(ta, t),
+                             sa.get("kind"), ta.get("kind"), e.get("plover"),
+                             e.get("cameo"), e.get("quad"), e.get("goldstein"), bool(e.get("negated")),
+                             e.get("mode"), akey, ekey])
+    return rows
+
+
+def rows_for(doc: dict[str, Any], *, now: datetime | None = None) -> dict[str, list[list[Any]]]:
+    """Every row one analysis document is stored as, per table (the single source of the layout)."""
+    from .analytics import minhash_signature
+
+    art = doc["article"]
+    aid = art["id"]
+    published = _date(art.get("published"))
+    names = {a["id"]: a["name"] for a in doc["actors"]}
+    return {
+        "articles": [[aid, art.get("content_hash") or aid, art.get("title"), art.get("url"), published,
+                      art.get("dateline"), art.get("author"), art.get("source"), art["text"], len(doc["actors"]),
+                      len(doc["quotes"]), len(doc["events"]), now or _now(), json.dumps(doc, ensure_ascii=False)]],
+        "actors": [[aid, a["id"], a["name"], a["kind"], a.get("country"), a.get("code"), a.get("kb_id"),
+                    len(a["mentions"]), json.dumps(a.get("roles", [])), published] for a in doc["actors"]],
+        "mentions": [[aid, a["id"], m["start"], m["end"], m["text"], m.get("rule")]
+                     for a in doc["actors"] for m in a["mentions"]],
+        "quotes": [[aid, q["id"], q["text"], q["start"], q["end"], q["kind"], q.get("speaker"),
+                    names.get(q.get("speaker") or ""), (q.get("speaker_mention") or {}).get("text"),
+                    (q.get("cue") or {}).get("text"), published] for q in doc["quotes"]],
+        "events": [[aid, e["id"], list(e["source"]), list(e["target"]), e.get("plover"), e.get("cameo"),
+                    e.get("goldstein"), e.get("quad"), e.get("mode"), bool(e.get("negated")),
+                    _date(e.get("date") or published), e.get("date_precision"), e.get("place"),
+                    e["evidence"]["text"], e["evidence"]["start"], e["evidence"]["end"], e.get("confidence"),
+                    published] for e in doc["events"]],
+        "relations": [[aid, r["type"], r["subject"], r["object"], r["source"], (r.get("evidence") or {}).get("text"),
+                       r.get("start"), r.get("end")] for r in doc["relations"]],
+        "places": [[aid, p["id"], p["name"], p.get("country"), p.get("lat"), p.get("lon"), p.get("feature"),
+                    len(p["mentions"])] for p in doc["places"]],
+        "event_dyads": dyad_rows(doc),
+        "article_signatures": [[aid, minhash_signature(art["text"]).tolist()]],
+    }
+
+
+def failure_row(failure: Failure, now: datetime | None = None) -> list[Any]:
+    return [failure.source, failure.id, failure.code, failure.message, now or _now()]
 
 
 @dataclass
@@ -94,6 +257,131 @@ class Filters:
                 setattr(self, name, parse_date(value, what=name.replace("_", " ")))
 
 
+@dataclass
+class ShardCounts:
+    """What loading one shard did."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# shards: what a worker writes and the single writer loads
+# ---------------------------------------------------------------------------------------------
+
+def shard_rows(results: Iterable[dict[str, Any]]) -> dict[str, list[list[Any]]]:
+    """The rows of a shard per table, each prefixed with its item's sequence number in the shard.
+
+    ``results`` are analysis documents or error records (``{"article":..., "error":...}``).
+    """
+    tables: dict[str, list[list[Any]]] = {t: [] for t in (*ARTICLE_TABLES, "failures")}
+    now = _now()
+    for seq, doc in enumerate(results):
+        if "error" in doc:
+            art, err = doc["article"], doc["error"]
+            fail = Failure(art.get("source"), art.get("id"), err["code"], err["message"])
+            tables["failures"].append([seq, *failure_row(fail, now)])
+            continue
+        for table, rows in rows_for(doc, now=now).items():
+            tables[table].extend([seq, *row] for row in rows)
+    return tables
+
+
+def shard_tables(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The shard as Arrow tables (one per non-empty table), columns in store order after ``_seq``."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int32(), "int64": pa.int64(), "float": pa.float64(), "date": pa.date32(),
+             "ts": pa.timestamp("us"), "bool": pa.bool_(), "strs": pa.list_(pa.string()),
+             "u32s": pa.list_(pa.uint32())}
+    out: dict[str, Any] = {}
+    for table, rows in shard_rows(results).items():
+        if not rows:
+            continue
+        cols = [("_seq", "int"), *SHARD_COLUMNS[table]]
+        arrays = []
+        for i, (_, kind) in enumerate(cols):
+            values = [r[i] for r in rows]
+            if kind == "date":
+                values = [date.fromisoformat(v) if v else None for v in values]
+            arrays.append(pa.array(values, type=types[kind]))
+        out[table] = pa.Table.from_arrays(arrays, names=[c for c, _ in cols])
+    return out
+
+
+def encode_shard(results: Iterable[dict[str, Any]]) -> dict[str, bytes]:
+    """A shard in memory: one Parquet file (bytes) per non-empty table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out: dict[str, bytes] = {}
+    for table, data in shard_tables(results).items():
+        buf = pa.BufferOutputStream()
+        pq.write_table(data, buf)
+        out[table] = buf.getvalue().to_pybytes()
+    return out
+
+
+def save_shard(parts: dict[str, bytes], folder: str | Path, name: str) -> Path:
+    """Write an encoded shard into ``folder`` atomically: a temporary folder renamed when complete.
+
+    A reader (the loader, or a rerun after a crash) never sees a half-written shard.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    final = folder / f"{name}{SHARD_SUFFIX}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    for table, data in parts.items():
+        (tmp / f"{table}.parquet").write_bytes(data)
+    os.rename(tmp, final)
+    return final
+
+
+def write_shard(results: Iterable[dict[str, Any]], folder: str | Path, name: str) -> Path:
+    """Turn analysis documents (and error records) into a shard folder under ``folder``."""
+    return save_shard(encode_shard(results), folder, name)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def pending_shards(folder: str | Path) -> list[Path]:
+    """Complete shards waiting in ``folder`` (e.g. left by a killed run), oldest name first.
+
+    Temporary folders of writers that are gone are removed on the way.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    done = []
+    for p in sorted(folder.iterdir()):
+        if p.name.endswith(SHARD_SUFFIX) and p.is_dir():
+            done.append(p)
+        elif p.name.endswith(".tmp"):
+            try:
+                pid = int(p.name.rsplit(".", 2)[-2])
+            except ValueError:
+                continue
+            if not _pid_alive(pid):
+                shutil.rmtree(p, ignore_errors=True)
+    return done
+
+
 class Store:
     """A newsgraph DuckDB store file (created on first use)."""
 
@@ -105,11 +393,36 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self.con.execute(DDL)
-                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                fresh = self.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                                 [str(SCHEMA_VERSION if fresh else 1)])
+                self._migrate()
             else:
                 self.con.execute("SELECT count(*) FROM articles").fetchone()
         except duckdb.Error as exc:
             raise wrap_duckdb(exc, f"opening the store {self.path}") from exc
+
+    def _migrate(self) -> None:
+        """Bring an older store up to :data:`SCHEMA_VERSION` (derived tables rebuilt from the documents)."""
+        version = int(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        if version >= SCHEMA_VERSION:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            # derived tables: recreated with the current layout and refilled from the documents
+            for table in ("event_dyads", "article_duplicates"):
+                self.con.execute(f"DROP TABLE IF EXISTS {table}")
+            self.con.execute(DDL)
+            self.con.execute("DELETE FROM article_signatures")
+            for (doc,) in self.con.execute("SELECT doc FROM articles").fetchall():
+                rows = rows_for(json.loads(doc))
+                for table in ("event_dyads", "article_signatures"):
+                    self._insert_rows(table, rows[table])
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -156,51 +469,116 @@ class Store:
             raise
 
     def _insert(self, doc: dict[str, Any]) -> None:
-        art = doc["article"]
-        aid = art["id"]
-        published = art.get("published")
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        self.con.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [aid, art.get("content_hash") or aid, art.get("title"), art.get("url"), published, art.get("dateline"),
-             art.get("author"), art.get("source"), art["text"], len(doc["actors"]), len(doc["quotes"]),
-             len(doc["events"]), now, json.dumps(doc, ensure_ascii=False)])
-        names = {a["id"]: a["name"] for a in doc["actors"]}
-        if doc["actors"]:
-            self.con.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)", [
-                [aid, a["id"], a["name"], a["kind"], a.get("country"), a.get("code"), a.get("kb_id"),
-                 len(a["mentions"]), json.dumps(a.get("roles", [])), published] for a in doc["actors"]])
-            rows = [[aid, a["id"], m["start"], m["end"], m["text"], m.get("rule")]
-                    for a in doc["actors"] for m in a["mentions"]]
-            if rows:
-                self.con.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", rows)
-        if doc["quotes"]:
-            self.con.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-                [aid, q["id"], q["text"], q["start"], q["end"], q["kind"], q.get("speaker"),
-                 names.get(q.get("speaker") or ""), (q.get("speaker_mention") or {}).get("text"),
-                 (q.get("cue") or {}).get("text"), published] for q in doc["quotes"]])
-        if doc["events"]:
-            self.con.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                [aid, e["id"], e["source"], e["target"], e.get("plover"), e.get("cameo"), e.get("goldstein"),
-                 e.get("quad"), e.get("mode"), bool(e.get("negated")), _date(e.get("date") or published),
-                 e.get("date_precision"), e.get("place"), e["evidence"]["text"], e["evidence"]["start"],
-                 e["evidence"]["end"], e.get("confidence"), published] for e in doc["events"]])
-        if doc["relations"]:
-            self.con.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?)", [
-                [aid, r["type"], r["subject"], r["object"], r["source"], (r.get("evidence") or {}).get("text"),
-                 r.get("start"), r.get("end")] for r in doc["relations"]])
-        if doc["places"]:
-            self.con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", [
-                [aid, p["id"], p["name"], p.get("country"), p.get("lat"), p.get("lon"), p.get("feature"),
-                 len(p["mentions"])] for p in doc["places"]])
+        for table, rows in rows_for(doc).items():
+            self._insert_rows(table, rows)
+
+    def _insert_rows(self, table: str, rows: list[list[Any]], chunk: int = 500) -> None:
+        """Insert rows with multi-row ``VALUES`` statements: one execution per 500 rows, not one per row
+        (DuckDB's ``executemany`` runs the statement once per row, which made storing an article
+        cost more than analysing parts of it)."""
+        if not rows:
+            return
+        one = "(" + ",".join("?" * len(rows[0])) + ")"
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            self.con.execute(f"INSERT INTO {table} VALUES {','.join([one] * len(part))}",
+                             [v for row in part for v in row])
 
     def add_failure(self, failure: Failure) -> None:
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
         try:
-            self.con.execute("INSERT INTO failures VALUES (?,?,?,?,?)",
-                             [failure.source, failure.id, failure.code, failure.message, now])
+            self.con.execute("INSERT INTO failures VALUES (?,?,?,?,?)", failure_row(failure))
         except duckdb.Error as exc:
             raise wrap_duckdb(exc, "recording a failure") from exc
+
+    def load_shard(self, path: str | Path, *, remove: bool = True) -> ShardCounts:
+        """Load one shard written by :func:`write_shard` in one transaction, then delete it.
+
+        Articles already stored (same id or content hash, or earlier in the same shard) are
+        skipped exactly as :meth:`add` skips them; every row of the kept articles is inserted
+        with set-based SQL straight from the Parquet files. A shard is all-or-nothing, and an
+        article never spans two shards, so per-article atomicity holds. Loading the same shard
+        twice (a crash between COMMIT and the delete) stores nothing the second time.
+        """
+        path = Path(path)
+
+        def source(table: str) -> tuple[str, list[Any]] | None:
+            part = path / f"{table}.parquet"
+            return ("read_parquet(?)", [str(part)]) if part.exists() else None
+
+        counts = self._load_parts(source, f"loading the shard {path.name}")
+        if remove:
+            shutil.rmtree(path, ignore_errors=True)
+        return counts
+
+    def add_batch(self, items: Sequence[Analysis | dict[str, Any]]) -> ShardCounts:
+        """Store many analyses (and error records) in one transaction, skipping stored articles.
+
+        The in-memory twin of :meth:`load_shard` (Arrow tables instead of Parquet files): every
+        row of an article goes in with the others or none does, and the commit (a WAL sync) is
+        paid once per batch instead of once per article.
+        """
+        docs = [x.to_dict() if isinstance(x, Analysis) else x for x in items]
+        if not docs:
+            return ShardCounts()
+        tables = shard_tables(docs)
+        names = {t: f"_ng_batch_{t}" for t in tables}
+        # register() refuses to run while an earlier result (a fetchone) is not drained: settle it
+        self.con.execute("SELECT 1").fetchall()
+        for t, data in tables.items():
+            self.con.register(names[t], data)
+        try:
+            return self._load_parts(lambda t: (names[t], []) if t in names else None, "storing a batch of articles")
+        finally:
+            for name in names.values():
+                self.con.unregister(name)
+
+    def _load_parts(self, source: Any, what: str) -> ShardCounts:
+        """Insert a shard's tables (``source(table)`` gives a relation and its parameters, or None)."""
+        counts = ShardCounts()
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            keep = self._shard_keep(source("articles"), counts)
+            for table in ARTICLE_TABLES:
+                rel = source(table)
+                if keep and rel is not None:
+                    cols = ", ".join(name for name, _ in SHARD_COLUMNS[table])
+                    self.con.execute(f"INSERT INTO {table} SELECT {cols} FROM {rel[0]} "
+                                     "WHERE _seq IN (SELECT unnest(?))", [*rel[1], keep])
+            rel = source("failures")
+            if rel is not None:
+                cols = ", ".join(name for name, _ in SHARD_COLUMNS["failures"])
+                self.con.execute(f"INSERT INTO failures SELECT {cols} FROM {rel[0]}", rel[1])
+                rows = self.con.execute(f"SELECT source, item_id, code, message FROM {rel[0]} ORDER BY _seq",
+                                        rel[1]).fetchall()
+                counts.failures = [Failure(*r) for r in rows]
+                counts.failed = len(rows)
+            self.con.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise wrap_duckdb(exc, what) from exc
+            raise
+        return counts
+
+    def _shard_keep(self, articles: tuple[str, list[Any]] | None, counts: ShardCounts) -> list[int]:
+        """Sequence numbers of the shard's articles to store (first of each id/content, not stored yet)."""
+        if articles is None:
+            return []
+        keys = self.con.execute(f"SELECT _seq, id, content_hash FROM {articles[0]} ORDER BY _seq",
+                                articles[1]).fetchall()
+        seen = self.known([k for _, aid, h in keys for k in (aid, h)])
+        keep = []
+        for seq, aid, h in keys:
+            if aid in seen or h in seen:
+                counts.skipped += 1
+                continue
+            keep.append(seq)
+            seen |= {aid, h}
+        counts.stored = len(keep)
+        return keep
 
     def add_many(self, items: Iterable[Analysis | Failure | dict[str, Any]]) -> dict[str, int]:
         counts = {"stored": 0, "skipped": 0, "failed": 0}
@@ -228,7 +606,8 @@ class Store:
             raise wrap_duckdb(exc, "querying the store") from exc
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "actors", "mentions", "quotes", "events", "relations", "places", "failures"}:
+        if table not in {*ARTICLE_TABLES, "failures", "duplicate_pairs", "article_duplicates", "event_clusters",
+                         "event_cluster_reports"}:
             raise BadArgument(f"unknown table {table!r}")
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -387,4 +766,5 @@ class Store:
                           [limit])
 
 
-__all__ = ["Filters", "Store"]
+__all__ = ["ARTICLE_TABLES", "Filters", "ShardCounts", "Store", "dyad_rows", "encode_shard", "key64",
+           "pending_shards", "rows_for", "save_shard", "shard_rows", "shard_tables", "write_shard"]

@@ -1,0 +1,230 @@
+"""Scale-out analysis: the same pure per-article function in a process pool or on a Dask cluster.
+
+Each worker runs :func:`analyse_batch` (the batched variant of
+:func:`newsgraph.pipeline.analyse_raw`: one pipeline and one spaCy model per worker process,
+``nlp.pipe`` over the batch) and turns its results into a Parquet shard
+(:func:`newsgraph.store.encode_shard`). The main process is the store's single writer: it reads
+the input lazily, keeps a bounded number of batches in flight, and loads finished shards in
+submission order (so the outcome is the same as one process reading the same input), one
+transaction per shard.
+
+Worker processes are started with ``spawn`` (never ``fork``: the main process holds a DuckDB
+connection and threads) and exit on their own when the main process dies, so a killed ingest
+leaves no orphans behind that keep working.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from . import config as _config
+from .errors import BadArgument, ConfigError
+from .model import RawDocument
+from .pipeline import get_pipeline
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def scale_config(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The [scale] section with defaults filled in (a hand-made config dict may lack it)."""
+    return {**_config.defaults()["scale"], **cfg.get("scale", {})}
+
+
+def resolve_workers(workers: int | None, cfg: dict[str, Any]) -> int:
+    """Worker count: the argument, else ``[ingest] workers``; 0 means every core."""
+    n = int(cfg.get("ingest", {}).get("workers", 0) if workers is None else workers)
+    if n < 0:
+        raise BadArgument(f"--workers must be 0 (all cores) or more, not {n}")
+    return n or (os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# what runs in a worker
+# ---------------------------------------------------------------------------------------------
+
+def analyse_batch(raws: Iterable[RawDocument], config: dict[str, Any]) -> list[dict[str, Any]]:
+    """Analyse a batch: the JSON document (or error record) of each raw document, in order.
+
+    The batched variant of :func:`~newsgraph.pipeline.analyse_raw`: the pipeline (and its spaCy
+    model) is built once per process and per configuration, and spaCy parses the batch with
+    ``nlp.pipe``. Pure: the same input gives the same output in any process.
+    """
+    return [item.to_dict() for item in get_pipeline(config).pipe(raws)]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports kB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+@dataclass
+class ShardResult:
+    """What a worker hands back: where its shard is (or the shard itself) and what it cost."""
+
+    name: str
+    items: int
+    pid: int
+    peak_rss_mb: float
+    seconds: float
+    path: str | None = None
+    parts: dict[str, bytes] | None = None
+
+
+def analyse_to_shard(raws: list[RawDocument], config: dict[str, Any], name: str,
+                     spool: str | None) -> ShardResult:
+    """Analyse a batch and write it as a shard into ``spool`` (or return the shard's bytes when the
+    worker does not share a file system with the main process)."""
+    from .store import encode_shard, save_shard
+
+    t0 = time.perf_counter()
+    parts = encode_shard(analyse_batch(raws, config))
+    path = str(save_shard(parts, spool, name)) if spool else None
+    return ShardResult(name=name, items=len(raws), pid=os.getpid(), peak_rss_mb=peak_rss_mb(),
+                       seconds=time.perf_counter() - t0, path=path, parts=None if spool else parts)
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """Exit this worker as soon as the main process is gone (SIGKILL leaves no chance to tell us)."""
+    from .store import _pid_alive
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if not _pid_alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+WARM_TEXT = "Officials from two neighbouring states met in the capital on Monday and agreed to talk again."
+
+
+def _init_worker(parent: int, config: dict[str, Any] | None = None) -> None:
+    for var in _THREAD_VARS:  # one core per worker: no BLAS thread oversubscription
+        os.environ.setdefault(var, "1")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _watch_parent(parent)
+    if config is not None:
+        warm(config)
+
+
+def warm(config: dict[str, Any]) -> None:
+    """Load the pipeline, its spaCy model and the resources components load lazily (knowledge base,
+    gazetteer) now, while the main process reads the first batch. A failure is left for the first
+    real batch to report, item by item, instead of breaking the pool here."""
+    try:
+        get_pipeline(config)(WARM_TEXT)
+    except Exception:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# executors: the same two calls over a process pool and over Dask
+# ---------------------------------------------------------------------------------------------
+
+class PoolRunner:
+    """A ``spawn`` process pool running :func:`analyse_to_shard`."""
+
+    retryable = (BrokenProcessPool,)
+
+    def __init__(self, workers: int, config: dict[str, Any], spool: str):
+        self.workers, self.config, self.spool = workers, config, spool
+        self.slots = workers  # batches that can run at once
+        self._start()
+
+    def _start(self) -> None:
+        import multiprocessing as mp
+
+        self.pool = cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                           initializer=_init_worker, initargs=(os.getpid(), self.config))
+
+    def submit(self, raws: list[RawDocument], name: str) -> Any:
+        return self.pool.submit(analyse_to_shard, raws, self.config, name, self.spool)
+
+    @staticmethod
+    def wait_first(futures: Iterable[Any]) -> None:
+        cf.wait(list(futures), return_when=cf.FIRST_COMPLETED)
+
+    def restart(self) -> None:
+        """A worker died (killed, out of memory): start a fresh pool for the remaining batches."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskRunner:
+    """A Dask cluster (``local`` starts a LocalCluster of ``workers`` single-threaded processes)."""
+
+    retryable: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, address: str, workers: int, config: dict[str, Any], spool: str, shared_spool: bool):
+        try:
+            import logging
+
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise ConfigError("Dask is not installed", hint="pip install 'newsgraph[dask]'") from exc
+        self.config = config
+        self.cluster = None
+        if address == "local":
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+            shared_spool = True
+        else:
+            if not address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://", "ucx://")):
+                raise BadArgument(f"--dask must be 'local' or a scheduler address like tcp://HOST:8786, not {address!r}")
+            try:
+                self.client = Client(address, timeout="15s")
+            except (OSError, TimeoutError) as exc:
+                raise BadArgument(f"cannot reach the Dask scheduler at {address}: {exc}",
+                                  hint="start it with `dask scheduler` and workers with `dask worker ADDRESS`, "
+                                       "or use --dask local") from exc
+        self.spool = spool if shared_spool else None
+        try:  # every worker loads its pipeline before the first batch (reading it costs next to nothing)
+            self.client.run(warm, config)
+        except Exception:  # e.g. a worker without newsgraph installed: the first batch will say so
+            pass
+        # batches that can run at once: the cluster's threads (a remote cluster may be larger than ours)
+        self.slots = max(workers, sum(self.client.nthreads().values()) or 1)
+
+    def submit(self, raws: list[RawDocument], name: str) -> Any:
+        return self.client.submit(analyse_to_shard, raws, self.config, name, self.spool,
+                                  key=f"newsgraph-shard-{name}", pure=False)
+
+    @staticmethod
+    def wait_first(futures: Iterable[Any]) -> None:
+        from distributed import wait
+
+        wait(list(futures), return_when="FIRST_COMPLETED")
+
+    def restart(self) -> None:  # Dask reschedules the tasks of a lost worker itself
+        pass
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_runner(workers: int, config: dict[str, Any], spool: str, dask: str | None) -> PoolRunner | DaskRunner:
+    if dask:
+        return DaskRunner(dask, workers, config, spool, bool(scale_config(config)["dask_shared_spool"]))
+    return PoolRunner(workers, config, spool)
+
+
+__all__ = ["DaskRunner", "PoolRunner", "ShardResult", "analyse_batch", "analyse_to_shard", "make_runner",
+           "peak_rss_mb", "resolve_workers", "scale_config"]
