@@ -68,6 +68,15 @@ def load_model(name: str) -> Any:
     return nlp
 
 
+def entities(analysis: Analysis) -> list[Any]:
+    """The Doc's named entities, built once per article and shared by the components
+    (``Doc.ents`` walks every token each time it is read)."""
+    ents = analysis.scratch.get("ents")
+    if ents is None:
+        ents = analysis.scratch["ents"] = list(analysis.doc.ents)
+    return ents
+
+
 def pipe_docs(ctx: Context, texts: Sequence[str]) -> Iterator[Any]:
     """Parse ``texts`` with ``nlp.pipe`` in the configured batch size."""
     return ctx.nlp.pipe(texts, batch_size=int(ctx.config["nlp"]["batch_size"]))
@@ -80,4 +89,4 @@ def nlp_component(analysis: Analysis, ctx: Context) -> Analysis:
     return analysis
 
 
-__all__ = ["load_model", "pipe_docs"]
+__all__ = ["entities", "load_model", "pipe_docs"]

@@ -52,6 +52,7 @@ from typing import Any
 
 from .gazetteer import Entry, Gazetteer, Hit, curated_names, get_gazetteer, name_key, strip_admin_words
 from .model import Analysis, Place, Span
+from .nlp import entities
 from .pipeline import component
 
 # prepositions that make the noun after them a location (the brief's list plus close kin)
@@ -520,14 +521,14 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 20), start))
 
 
-def _gazetteer_spans(doc: Any, text: str, resolver: PlaceResolver) -> list[tuple[int, int]]:
+def _gazetteer_spans(doc: Any, text: str, resolver: PlaceResolver, ents: list[Any]) -> list[tuple[int, int]]:
     """Place names the statistical model missed or mislabelled ("Kiev" as a person), by lookup.
 
     A run of proper nouns (or a capitalised name after a locative preposition) counts when the
     gazetteer resolves it confidently (:func:`_acceptable`); over a PERSON or NORP label only
     when the resolution is strong (:func:`_strong`) or a locative preposition precedes it.
     """
-    person = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")]
+    person = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "NORP")]
     runs = [(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])) for i, j in _propn_runs(doc)]
     for tok in doc:  # "in Kyiv" where the tagger did not call Kyiv a proper noun
         if tok.lower_ in LOCATIVE_PREPS and tok.i + 1 < len(doc):
@@ -553,22 +554,23 @@ def find_mentions(analysis: Analysis, resolver: PlaceResolver) -> list[PlaceMent
     text = analysis.article.text
     doc = analysis.doc
     found: list[PlaceMention] = []
+    ents = entities(analysis) if doc is not None else []
     if doc is not None:
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
             for s, e in _split_qualified(text, ent.start_char, ent.end_char):
                 s, e = _trim(text, s, _with_region_word(text, ent.end_char) if e == ent.end_char else e)
                 if e > s:
                     found.append(PlaceMention(s, e, text[s:e], "ner"))
-    others = [(x.start_char, x.end_char) for x in doc.ents if x.label_ not in PLACE_LABELS] if doc is not None else []
+    others = [(x.start_char, x.end_char) for x in ents if x.label_ not in PLACE_LABELS]
     for s, e in curated_spans(text):
         if any(a <= s and e <= b and (b - a) > (e - s) for a, b in others):
             continue  # part of a longer name: "the Black Sea Fleet", "the Arctic Council"
         s, e = _trim(text, s, e)
         found.append(PlaceMention(s, e, text[s:e], "matcher"))
     if doc is not None:
-        for s, e in _gazetteer_spans(doc, text, resolver):
+        for s, e in _gazetteer_spans(doc, text, resolver, ents):
             found.append(PlaceMention(s, e, text[s:e], "gazetteer"))
     span = analysis.article.dateline_span
     if span is not None and analysis.article.dateline and not _is_date(analysis.article.dateline):

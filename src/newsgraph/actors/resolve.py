@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Actor, Analysis, Mention, Role
+from ..nlp import entities
 from . import lexicon as lx
 from .matcher import Entry, Hit, PhraseIndex
 
@@ -186,6 +187,30 @@ def _iso(value: Any) -> str | None:
 # the resolver
 # -------------------------------------------------------------------------------------------------
 
+def token_columns(doc: Any) -> tuple[list[str], list[str], list[str], list[str], list[int], list[bool]]:
+    """Texts, lower forms, POS, tags, character offsets and sentence starts of every token."""
+    from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START, TAG
+
+    if len(doc) == 0:
+        return [], [], [], [], [], []
+    rows = doc.to_array([ORTH, LOWER, POS, TAG, IDX, SENT_START]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[r[0]] for r in rows]
+    lower = [strings[r[1]] for r in rows]
+    pos = [strings[r[2]] if r[2] else "" for r in rows]
+    tags = [strings[r[3]] if r[3] else "" for r in rows]
+    idx = [r[4] for r in rows]
+    starts = [r[5] == 1 for r in rows]
+    return words, lower, pos, tags, idx, starts
+
+
+# words that may open a reference the second pass resolves (titles, groups, determiners, pronouns)
+_STARTERS = frozenset({"the", "both", "his", "her", "their", "he", "she", "him", "it", "its", "they", "them",
+                       "members", "leaders"}) | lx.TITLE_FIRST_WORDS | lx.GROUP_FIRST_WORDS
+_INERT_POS = frozenset({"PUNCT", "SPACE", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "SYM", "X",
+                        "INTJ", "DET", "PRON"})
+
+
 class Resolver:
     def __init__(self, analysis: Analysis, kb: Any):
         self.analysis = analysis
@@ -197,24 +222,10 @@ class Resolver:
         self.refs: list[Ref] = []  # resolved mentions in token order (filled progressively)
         self.claimed: set[int] = set()  # tokens already inside a resolved mention
         self.unresolved: list[dict[str, Any]] = []
-        # plain lists of token attributes, read in one pass: far cheaper than building Token objects
-        self.lower: list[str] = []
-        self.words: list[str] = []
-        self.pos: list[str] = []
-        self.tags: list[str] = []
-        starts: list[bool] = []
-        spaces: list[bool] = []
-        self.char_starts: list[int] = []
-        self.char_ends: list[int] = []
-        for t in self.doc:
-            self.lower.append(t.lower_)
-            self.words.append(t.text)
-            self.char_starts.append(t.idx)
-            self.char_ends.append(t.idx + len(t.text))
-            self.pos.append(t.pos_)
-            self.tags.append(t.tag_)
-            starts.append(bool(t.is_sent_start))
-            spaces.append("\n" in t.text_with_ws and t.is_space)
+        # plain lists of token attributes, read in one array: far cheaper than building Token objects
+        self.words, self.lower, self.pos, self.tags, self.char_starts, starts = token_columns(self.doc)
+        self.char_ends = [s + len(w) for s, w in zip(self.char_starts, self.words, strict=True)]
+        spaces = [w.isspace() and "\n" in w for w in self.words]
         self.sent_of: dict[int, int] = {}
         si = -1
         for k, first in enumerate(starts):
@@ -309,11 +320,11 @@ class Resolver:
         # the dateline names where the story was filed, not an actor
         dl = self.analysis.article.dateline_span
         if dl is not None:
-            self.claimed.update(t.i for t in self.doc if dl.start <= t.idx < dl.end)
+            self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < dl.end)
         hit_at = {h.start: h for h in hits}
         self.hits = hits
         self.hit_at = hit_at
-        ents = [e for e in self.doc.ents if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
+        ents = [e for e in entities(self.analysis) if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
         self._pass_names(hits, ents)
         self._pass_references(hit_at, ents)
         return self._finish()
@@ -432,8 +443,10 @@ class Resolver:
         n = len(self.doc)
         while i < n:
             if i in self.claimed:
-                # a title right before an already-resolved name joins it ("President Vladimir Putin")
                 i += 1
+                continue
+            if self.pos[i] in _INERT_POS and self.lower[i] not in _STARTERS and i not in hit_at:
+                i += 1  # nothing a rule below could start with
                 continue
             consumed = (self._try_title_name(i) or self._try_title(i, hit_at) or self._try_pair(i)
                         or self._try_definite_agent(i) or self._try_group(i, hit_at)

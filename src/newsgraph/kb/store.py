@@ -12,7 +12,7 @@ import json
 import re
 from collections import defaultdict
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -147,9 +147,16 @@ class KB:
         return {r[0]: dict(zip(cols, r, strict=True)) for r in self.doc["people"]["rows"]}
 
     def entity(self, kb_id: str) -> Entity | None:
-        """Any actor by id: ISO3 country, organisation/bloc id, or person slug."""
+        """Any actor by id: ISO3 country, organisation/bloc id, or person slug (memoised: entities
+        are immutable and the resolver asks for the same few thousand again and again)."""
         if not kb_id:
             return None
+        cache: dict[str, Entity | None] = self.__dict__.setdefault("_entity_cache", {})
+        if kb_id not in cache:
+            cache[kb_id] = self._entity(kb_id)
+        return cache[kb_id]
+
+    def _entity(self, kb_id: str) -> Entity | None:
         if kb_id in self.countries:
             c = self.countries[kb_id]
             return Entity(id=c.id, kind="country", name=c.name, country=c.id, code=c.id,
@@ -504,7 +511,17 @@ def _country(rec: dict[str, Any]) -> Country:
 
 
 def _day(on: date | str | None) -> str:
+    if isinstance(on, str):
+        return _day_text(on)
     d = to_date(on, what="date") if on is not None else date.today()
+    assert d is not None
+    return d.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _day_text(on: str) -> str:
+    """A validated ISO date for a date string (cached: articles ask about the same day many times)."""
+    d = to_date(on, what="date")
     assert d is not None
     return d.isoformat()
 
