@@ -438,41 +438,16 @@ _EVENT_COLS = ("article_id, event_id, date, date_precision, source, target, plov
 _COUNTS = ("events", "articles", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
-class _Memberships:
-    """The KB as a membership provider that answers "no members" for a name that is no
-    organisation (analytics asks for every selector; the KB raises UnknownActor for "Russia").
-    TODO(lead): analytics.membership_periods could catch that itself; then this goes."""
-
-    def __init__(self, kb: Any):
-        self.kb = kb
-
-    def members(self, org_id: str, on: str | None = None) -> list[Any]:
-        try:
-            return list(self.kb.members(org_id, on))
-        except NewsgraphError:
-            return []
-
-
-def _provider() -> _Memberships | None:
-    from . import analytics
-
-    kb = analytics.kb_memberships()
-    return _Memberships(kb) if kb is not None else None
-
-
 def dyad_series(store: Store, source: str, target: str, *, by: str = "week", symmetric: bool = False,
                 date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
     """:func:`newsgraph.analytics.series` for source -> target (and back, with ``symmetric``),
     as one JSON document; periods without events are left out (the chart draws the gaps)."""
     from . import analytics
 
-    provider = _provider()
-    fwd = analytics.series(store, source, target, by=by, date_from=date_from, date_to=date_to, fill=False,
-                           provider=provider)
+    fwd = analytics.series(store, source, target, by=by, date_from=date_from, date_to=date_to, fill=False)
     rows = {r["period"]: dict(r) for r in fwd.rows}
     if symmetric:
-        back = analytics.series(store, target, source, by=by, date_from=date_from, date_to=date_to, fill=False,
-                                provider=provider)
+        back = analytics.series(store, target, source, by=by, date_from=date_from, date_to=date_to, fill=False)
         for r in back.rows:
             have = rows.setdefault(r["period"], {**dict.fromkeys(_COUNTS, 0), "period": r["period"], "goldstein_sum": 0.0})
             for k in _COUNTS:
@@ -491,28 +466,19 @@ def dyad_series(store: Store, source: str, target: str, *, by: str = "week", sym
 
 def dyad_events(store: Store, source: str, target: str, period: str, *, by: str = "week",
                 symmetric: bool = False, limit: int = 100) -> list[dict[str, Any]]:
-    """The events behind one point of :func:`dyad_series`, matched by the same selectors.
-    TODO(lead): an ``analytics.series_events`` would keep this next to ``series``."""
+    """The events behind one point of :func:`dyad_series`: :func:`newsgraph.analytics.series_events`,
+    both directions merged when ``symmetric``."""
     from . import analytics
 
-    provider = _provider()
-    src = analytics.resolve(store, source, provider=provider)
-    tgt = analytics.resolve(store, target, provider=provider)
-    s_cond, s_params = src.sql("source")
-    t_cond, t_params = tgt.sql("target")
-    cond, params = f"({s_cond} AND {t_cond})", [*s_params, *t_params]
+    rows = analytics.series_events(store, source, target, period, by=by, limit=limit)
     if symmetric:
-        bs, bs_params = tgt.sql("source")
-        bt, bt_params = src.sql("target")
-        cond, params = f"({cond} OR ({bs} AND {bt}))", [*params, *bs_params, *bt_params]
-    return _rows(store, (
-        f"SELECT {_EVENT_COLS} FROM events WHERE (article_id, event_id) IN ("
-        f"SELECT article_id, event_id FROM event_dyads WHERE NOT negated AND "
-        f"CAST(date_trunc('{_TRUNC[by]}', date) AS DATE) = CAST(? AS DATE) AND {cond}) "
-        "ORDER BY date, article_id, evidence_start LIMIT ?"), [period, *params, limit])
+        seen = {(r["article_id"], r["event_id"]) for r in rows}
+        rows += [r for r in analytics.series_events(store, target, source, period, by=by, limit=limit)
+                 if (r["article_id"], r["event_id"]) not in seen]
+        rows.sort(key=lambda r: (str(r.get("date")), r["article_id"]))
+    return rows[:limit]
 
 
-_TRUNC = {"day": "day", "week": "week", "month": "month"}
 
 
 def network_json(store: Store, *, date_from: str | None = None, date_to: str | None = None, min_events: int = 1,

@@ -203,8 +203,11 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
         if bar is not None:
             bar.close()
     db_path = db or cfg["store"]["db"]
+    how = "" if report.mode == "single" else f" ({report.mode}, {report.workers} workers, {report.shards} shards)"
     click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
-               f"in {report.seconds:.1f}s -> {db_path}")
+               f"in {report.seconds:.1f}s{how} -> {db_path}")
+    if report.recovered:
+        click.echo(f"  {report.recovered} article(s) recovered from the shards an interrupted run left behind")
     for f in report.failures[:20]:
         click.echo(f"  failed: error[{f['code']}]: {f['message']}", err=True)
     if report.failed > 20:

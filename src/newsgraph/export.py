@@ -343,7 +343,7 @@ def plover_records(doc: dict[str, Any], *, date_from: str | None = None, date_to
             "id": f"newsgraph-{art['id']}-{e['id']}", "date": day or "",
             "source": [_plover_actor(actors.get(s), s, e["evidence"]) for s in e["source"]] or "",
             "target": [_plover_actor(actors.get(t), t, e["evidence"]) for t in e["target"]] or "",
-            "event": e["plover"], "mode": e.get("mode") or "",
+            "event": e["plover"], "mode": e.get("plover_mode") or "", "modality": e.get("mode") or "",
             "eventText": (e.get("predicate") or {}).get("text") or "", "context": "",
             "text": e["evidence"]["text"],
         }

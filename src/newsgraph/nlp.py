@@ -69,12 +69,39 @@ def load_model(name: str) -> Any:
 
 
 def entities(analysis: Analysis) -> list[Any]:
-    """The Doc's named entities, built once per article and shared by the components
-    (``Doc.ents`` walks every token each time it is read)."""
+    """The Doc's named entities, built once per article and shared by the components.
+
+    ``Doc.ents`` builds a Token object for every token each time it is read; reading the IOB
+    tags as one array and slicing only the entities gives the same spans at a fraction of the cost.
+    """
     ents = analysis.scratch.get("ents")
     if ents is None:
-        ents = analysis.scratch["ents"] = list(analysis.doc.ents)
+        ents = analysis.scratch["ents"] = fast_ents(analysis.doc)
     return ents
+
+
+def fast_ents(doc: Any) -> list[Any]:
+    """The same spans as ``list(doc.ents)``, from the ENT_IOB/ENT_TYPE arrays."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    if len(doc) == 0:
+        return []
+    rows = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    strings = doc.vocab.strings
+    out = []
+    start = label = None
+    for i, (iob, typ) in enumerate(rows):
+        # IOB codes: 3 = B (begin), 1 = I (inside), 2 = O (outside), 0 = missing
+        if start is not None and iob != 1:
+            out.append(doc[start:i])
+            out[-1].label_ = label
+            start = None
+        if iob == 3:
+            start, label = i, strings[typ]
+    if start is not None:
+        out.append(doc[start:len(rows)])
+        out[-1].label_ = label
+    return out
 
 
 def pipe_docs(ctx: Context, texts: Sequence[str]) -> Iterator[Any]:

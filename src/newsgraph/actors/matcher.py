@@ -43,7 +43,7 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Any]):
         self.forms: dict[str, list[Entry]] = {}
         self.with_the: set[str] = set()
-        self.first_words: set[str] = set()  # leading word of every form: where a match can start  # forms whose KB phrase starts with "the" ("the United States")
+        self.first_words: dict[str, int] = {}  # leading word of a form -> longest such form (chars)  # forms whose KB phrase starts with "the" ("the United States")
         self.max_chars = 1
         for p in phrases:
             text = " ".join(str(p.text).split())
@@ -59,7 +59,8 @@ class PhraseIndex:
                 self.max_chars = max(self.max_chars, len(form))
                 first = _WORD.match(form)
                 if first is not None:
-                    self.first_words.add(first.group())
+                    key = first.group()
+                    self.first_words[key] = max(self.first_words.get(key, 0), len(form))
 
     @staticmethod
     def _variants(text: str) -> list[str]:
@@ -72,10 +73,12 @@ class PhraseIndex:
         """Does the KB write this form with a leading "the" (so "the" belongs to the mention)?"""
         return form in self.with_the
 
-    def match(self, doc: Any, tokens: tuple[list[int], list[int], list[str]] | None = None) -> list[Hit]:
+    def match(self, doc: Any, tokens: tuple[list[int], list[int], list[str]] | None = None,
+              text: str | None = None) -> list[Hit]:
         """Longest non-overlapping matches in ``doc`` (a spaCy Doc). ``tokens`` may pass the
-        tokens' start offsets, end offsets and texts when the caller has them already."""
-        text = doc.text
+        tokens' start offsets, end offsets and texts, and ``text`` the Doc's text, when the caller
+        has them already (``Doc.text`` rebuilds the string from every token each time)."""
+        text = doc.text if text is None else text
         if tokens is None:
             tokens = ([t.idx for t in doc], [t.idx + len(t) for t in doc], [t.text for t in doc])
         starts, ends, words = tokens
@@ -85,7 +88,8 @@ class PhraseIndex:
         i = 0
         while i < n:
             m = _WORD.match(words[i])
-            if m is None or m.group() not in firsts:
+            longest = firsts.get(m.group()) if m is not None else None
+            if longest is None:
                 i += 1
                 continue
             start_char = starts[i]
@@ -93,7 +97,7 @@ class PhraseIndex:
             j = i
             while j < n:
                 end_char = ends[j]
-                if end_char - start_char > self.max_chars:
+                if end_char - start_char > longest:
                     break
                 entries = self.forms.get(text[start_char:end_char])
                 if entries:

@@ -189,19 +189,18 @@ def _iso(value: Any) -> str | None:
 
 def token_columns(doc: Any) -> tuple[list[str], list[str], list[str], list[str], list[int], list[bool]]:
     """Texts, lower forms, POS, tags, character offsets and sentence starts of every token."""
-    from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START, TAG
+    from spacy.attrs import IDX, ORTH, POS, SENT_START, TAG
 
     if len(doc) == 0:
         return [], [], [], [], [], []
-    rows = doc.to_array([ORTH, LOWER, POS, TAG, IDX, SENT_START]).tolist()
+    cols = doc.to_array([ORTH, POS, TAG, IDX, SENT_START]).T.tolist()
     strings = doc.vocab.strings
-    words = [strings[r[0]] for r in rows]
-    lower = [strings[r[1]] for r in rows]
-    pos = [strings[r[2]] if r[2] else "" for r in rows]
-    tags = [strings[r[3]] if r[3] else "" for r in rows]
-    idx = [r[4] for r in rows]
-    starts = [r[5] == 1 for r in rows]
-    return words, lower, pos, tags, idx, starts
+    words = [strings[h] for h in cols[0]]
+    lower = [w.lower() for w in words]
+    pos = [strings[h] if h else "" for h in cols[1]]
+    tags = [strings[h] if h else "" for h in cols[2]]
+    starts = [v == 1 for v in cols[4]]
+    return words, lower, pos, tags, cols[3], starts
 
 
 # words that may open a reference the second pass resolves (titles, groups, determiners, pronouns)
@@ -316,7 +315,7 @@ class Resolver:
     # ---------------------------------------------------------------- pass 1: names
     def run(self) -> list[Actor]:
         self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
-        hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words))
+        hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words), self.text)
         # the dateline names where the story was filed, not an actor
         dl = self.analysis.article.dateline_span
         if dl is not None:
@@ -1033,9 +1032,11 @@ class Resolver:
     def _try_surname(self, i: int, hit_at: dict[int, Hit], person_ent_at: dict[int, Any]) -> int | None:
         if not self.words[i][:1].isupper() or self.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             return None
+        ent = person_ent_at.get(i)
+        if ent is None and i not in hit_at and self.words[i].isascii() and self.lower[i] not in self._surname_index():
+            return None  # a capitalised word that is no surname seen yet, no KB form and no person name
         tok = self.doc[i]
         end = i + 1
-        ent = person_ent_at.get(i)
         if ent is not None:
             end = ent.end
         word = self.doc[i:end].text
@@ -1241,8 +1242,10 @@ class Resolver:
         """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Baghdad"."""
         if self.pos[i] != "NOUN" or i in self.claimed or i + 2 >= len(self.doc):
             return None
+        sector = lx.sector_of(self.lower[i])
+        if sector is None:
+            return None
         tok = self.doc[i]
-        sector = lx.sector_of(tok.lower_)
         if sector is None or tok.tag_ not in {"NNS", "NN"} or lx.title_key(tok.lower_):
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss" and self._ref_at(c.i) is not None

@@ -914,6 +914,8 @@ class Coder:
             return True
         if q.kind != "partial":
             return False
+        if q.clause is not None:  # a partial quote is the quoted words themselves (its clause is context)
+            return True
         text = c.pred.doc.text
         inside = False
         for ch in text[q.start:c.pred.idx]:
