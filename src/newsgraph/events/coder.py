@@ -72,6 +72,7 @@ from .frames import (
     noun_frame,
     np_core,
     pobjs,
+    sentence_of,
     verb_frame,
 )
 
@@ -240,7 +241,7 @@ class Coder:
             ev = self._event(analysis, cand)
             if ev is None:
                 continue
-            key = (cand.pred.sent.start, ev.plover, ev.cameo, tuple(ev.source), tuple(ev.target))
+            key = (sentence_of(cand.pred).start, ev.plover, ev.cameo, tuple(ev.source), tuple(ev.target))
             if key in seen:
                 if ev.confidence > out[seen[key]].confidence:
                     out[seen[key]] = ev
@@ -257,8 +258,9 @@ class Coder:
         actors = ActorIndex(analysis)
         quotes = [q for q in analysis.quotes if q.speaker]
         history = actors.history
+        forms = token_forms(doc)
         for n, sent in enumerate(segments(doc)):
-            cands = self.code_sentence(sent)
+            cands = self.code_sentence(sent, forms)
             for c in cands:
                 if c.absorbed or c.code is None or self._plover(c.code) is None:
                     continue  # CAMEO 01 statements never become events: no arguments needed
@@ -279,10 +281,26 @@ class Coder:
                     history.add(n, c.entry.lemma, c.code, c.source, c.target, c.pred.i)
             yield from cands
 
-    def code_sentence(self, sent: Any) -> list[Candidate]:
-        """Code the predicates of one sentence (no actors needed): base codes, frames, modality."""
+    def code_sentence(self, sent: Any, forms: tuple[list[str], list[str], list[str]] | None = None
+                      ) -> list[Candidate]:
+        """Code the predicates of one sentence (no actors needed): base codes, frames, modality.
+
+        ``forms`` may pass the whole Doc's (texts, lower forms, lemmas) as lists, so that tokens the
+        dictionary does not know are dismissed without building spaCy Token objects."""
+        doc = sent.doc
+        if forms is None:
+            forms = token_forms(doc[sent.start:sent.end].as_doc())
+            offset = sent.start
+        else:
+            offset = 0
+        words, lower, lemmas = forms
         cands: dict[int, Candidate] = {}
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            k = i - offset
+            verbs, noun = self._known_forms(lower[k], lemmas[k])
+            if not verbs and not noun and not (i >= 2 and words[k - 1] == "-"):
+                continue  # no pattern for this word: most tokens end here
+            tok = doc[i]
             c = self._code_token(tok)
             if c is not None:
                 c.span = sent
@@ -324,9 +342,12 @@ class Coder:
 
     # ---- 1. predicates ---------------------------------------------------------------------------
     def _known(self, tok: Token) -> tuple[list[str], bool]:
-        """The dictionary's verb lemmas for a word form, and whether it may be an event noun; kept
-        per (form, lemma) so that most tokens are dismissed with one dict lookup."""
-        lower, lemma = tok.lower_, tok.lemma_
+        """The dictionary's verb lemmas for a word form, and whether it may be an event noun."""
+        return self._known_forms(tok.lower_, tok.lemma_)
+
+    def _known_forms(self, lower: str, lemma: str) -> tuple[list[str], bool]:
+        """As :meth:`_known`, from the token's lower form and lemma; kept per (form, lemma) so
+        that most tokens are dismissed with one dict lookup."""
         key = (lower, lemma)
         hit = self._lemma_cache.get(key)
         if hit is None:
@@ -1351,6 +1372,18 @@ def _absorb(tok: Token, cands: dict[int, Candidate], keep: Candidate) -> None:
             c.absorbed = True
 
 
+def token_forms(doc: Any) -> tuple[list[str], list[str], list[str]]:
+    """Texts, lower forms and lemmas of every token, read as arrays (no Token objects)."""
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    if len(doc) == 0:
+        return [], [], []
+    cols = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist()
+    strings = doc.vocab.strings
+    return ([strings[h] for h in cols[0]], [strings[h] for h in cols[1]],
+            [strings[h] if h else "" for h in cols[2]])
+
+
 def segments(doc: Any) -> Iterator[Any]:
     """Sentences, also cut at blank lines: a headline or dateline is its own sentence even when the
     parser ran it into the next one."""
@@ -1527,7 +1560,7 @@ def _side(actor_id: str, actors: ActorIndex) -> set[str]:
 def _evidence(c: Candidate) -> tuple[int, int]:
     """The clause stretch covering the predicate, its auxiliaries and its local arguments."""
     pred = c.pred
-    sent = pred.sent
+    sent = sentence_of(pred)
     toks = [pred, *(ch for ch in pred.children if ch.dep_ in {"aux", "auxpass", "neg", "prt"})]
     if c.comp_code:  # what was agreed, promised, threatened: "agreed that *Hungary would buy jets*"
         for t in c.comp_tokens[:1]:
@@ -1536,7 +1569,7 @@ def _evidence(c: Candidate) -> tuple[int, int]:
                 toks.extend(x for ch in t.children if ch.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
                             for x in np_core(ch))
     for h in [*c.source_tokens, *c.target_tokens]:
-        if h.sent.start == sent.start and abs(h.i - pred.i) <= 25:
+        if sentence_of(h).start == sent.start and abs(h.i - pred.i) <= 25:
             toks.extend(np_core(h))
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
@@ -1629,7 +1662,7 @@ def _clause_date(c: Candidate) -> Any:
 
 def _date_on(pred: Token, anchors: set[int]) -> Any:
     best = None
-    for ent in pred.sent.ents:
+    for ent in sentence_of(pred).ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         t, steps = ent.root, 0

@@ -38,6 +38,21 @@ DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "resolution", "decl
                             "note", "decree", "order", "petition", "appeal", "release", "document"})
 
 
+
+def sentence_of(tok: Any) -> Any:
+    """The sentence span of a token, from bounds computed once per Doc (``Token.sent`` walks back
+    token by token to the sentence start every time it is read)."""
+    doc = tok.doc
+    bounds = doc.user_data.get("newsgraph.sent_bounds")
+    if bounds is None:
+        starts = [0] * len(doc)
+        ends = [0] * len(doc)
+        for sent in doc.sents:
+            for k in range(sent.start, sent.end):
+                starts[k], ends[k] = sent.start, sent.end
+        bounds = doc.user_data["newsgraph.sent_bounds"] = (starts, ends)
+    return doc[bounds[0][tok.i]:bounds[1][tok.i]]
+
 def is_verbal(tok: Token) -> bool:
     """A verb predicate: spaCy's VERB, or a VB* tag the coarse tagger called something else."""
     if tok.dep_ in {"aux", "auxpass"}:
@@ -156,7 +171,7 @@ def misparsed_finite(v: Token) -> Token | None:
     own += [c for cj in v.children if cj.dep_ == "conj" for c in cj.children if c.dep_ == "dobj"]
     if not own:
         return None
-    sent = v.sent
+    sent = sentence_of(v)
     root = sent.root
     if any(t.tag_ in FINITE_TAGS and t.i < v.i and t.dep_ not in {"aux", "auxpass"} for t in sent):
         return None

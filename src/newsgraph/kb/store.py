@@ -89,9 +89,15 @@ class KB:
         return idx
 
     def country(self, code_or_name: str) -> Country | None:
-        """A country by ISO3, ISO2, name or alias (not adjectives); None when unknown."""
+        """A country by ISO3, ISO2, name or alias (not adjectives); None when unknown (memoised)."""
         if not code_or_name or not isinstance(code_or_name, str):
             return None
+        cache: dict[str, Country | None] = self.__dict__.setdefault("_country_cache", {})
+        if code_or_name not in cache:
+            cache[code_or_name] = self._country(code_or_name)
+        return cache[code_or_name]
+
+    def _country(self, code_or_name: str) -> Country | None:
         text = code_or_name.strip()
         if len(text) in (2, 3) and text.isalpha() and text.isupper():
             iso3 = self._country_index.get("code:" + text)
