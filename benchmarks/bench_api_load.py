@@ -23,9 +23,7 @@ import asyncio
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,12 +35,6 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def build_demo_store(folder: Path) -> Path:
     from newsgraph.batch import ingest
 
@@ -50,29 +42,6 @@ def build_demo_store(folder: Path) -> Path:
     report = ingest([str(ROOT / "examples" / "articles")], str(db), workers=1)
     print(f"built {db} from examples/articles: {report.stored} articles", file=sys.stderr)
     return db
-
-
-def start_server(db: Path, port: int, workers: int = 1, cache: int = 1024) -> subprocess.Popen[bytes]:
-    exe = Path(sys.executable).with_name("newsgraph")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
-    return subprocess.Popen([*cmd, "serve", "--db", str(db), "--port", str(port), "--log-level", "warning",
-                             "--workers", str(workers), "--cache", str(cache)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "NEWSGRAPH_API_INGEST_TOKEN": ""})
-
-
-def wait_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-        try:
-            if httpx.get(f"{base}/api/info", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("server did not come up in time")
 
 
 def request_mix(base: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -250,23 +219,15 @@ def main() -> None:
         raise SystemExit("--rate must be in (0, 2000] and --seconds in (0, 120]")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else build_demo_store(Path(tmp))
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = start_server(db, port, args.workers, args.cache)
-        try:
-            wait_up(base, proc)
+        from newsgraph.api_cli import served
+
+        with served(db, args=("--workers", str(args.workers), "--cache", str(args.cache))) as base:
             for _ in range(3):  # first queries load the KB and DuckDB's pages
                 httpx.get(f"{base}/api/series", params={"source": "RUS", "target": "UKR"})
             if args.warm:
                 for _, path, params in request_mix(base):
                     httpx.get(f"{base}{path}", params=params)
             out = asyncio.run(asyncio.wait_for(run(base, args.rate, args.seconds), timeout=args.seconds + 30))
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
     s = report(out, args.rate, args.seconds)
     if args.json:
         print(json.dumps(s, indent=2))

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -346,43 +341,15 @@ def test_the_dashboard_is_served_and_needs_no_network(api: Api):
         assert served.status_code == 200 and served.text == text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_real_server_on_loopback(api_db: Path):
-    port = _free_port()
-    exe = Path(sys.executable).with_name("newsgraph")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
-    env = {**os.environ, "NEWSGRAPH_API_INGEST_TOKEN": ""}
-    proc = subprocess.Popen([*cmd, "serve", "--db", str(api_db), "--port", str(port), "--log-level", "warning"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/info", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "server did not come up in 60 s"
-            time.sleep(0.2)
+    from newsgraph.api_cli import served
+
+    with served(api_db) as base:
         assert httpx.get(f"{base}/api/articles", params={"q": "Finland"}).json()["items"][0]["id"] == "t-helsinki"
         err = httpx.get(f"{base}/api/articles", params={"limit": 0})
         assert err.status_code == 422 and err.json()["error"]["code"] == "NG110"
         assert "newsgraph" in httpx.get(f"{base}/").text
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_hostile_input_reaches_neither_sql_nor_disk(api: Api):

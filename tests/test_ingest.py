@@ -231,7 +231,7 @@ def test_folder_is_walked_and_bad_items_do_not_stop_the_batch(tmp_path):
 def test_stdin_kinds():
     items = list(read_stdin(io.BytesIO(b'{"text": "One."}\n{"text": "Two."}\n')))
     assert [i.text for i in items] == ["One.", "Two."]
-    items = list(read_stdin(io.BytesIO("Plain text from a pipe.".encode())))
+    items = list(read_stdin(io.BytesIO(b"Plain text from a pipe.")))
     assert items[0].text == "Plain text from a pipe."
 
 

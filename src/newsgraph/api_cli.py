@@ -6,7 +6,9 @@ Defaults for host and port come from ``[api]`` in the config (one place for ever
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -70,3 +72,60 @@ def app_from_env() -> Any:
 
 
 __all__ = ["app_from_env", "serve"]
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def served(db: str | os.PathLike[str], *, port: int | None = None, args: tuple[str, ...] = (),
+           timeout: float = 60) -> Iterator[str]:
+    """Run ``newsgraph serve`` over ``db`` in a child process; yield its base URL once it answers.
+
+    For scripts, benchmarks and tests that need a real server on loopback. The child is stopped
+    (terminate, then kill) when the block ends; a child that exits early raises with its stderr.
+    """
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    from .errors import ConfigError
+
+    port = port or free_port()
+    exe = Path(sys.executable).with_name("newsgraph")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
+    proc = subprocess.Popen([*cmd, "serve", "--db", str(db), "--port", str(port), "--log-level", "warning", *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "NEWSGRAPH_API_INGEST_TOKEN": ""})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                raise ConfigError(f"newsgraph serve exited before answering: {err.strip()[-500:]}")
+            try:
+                if httpx.get(f"{base}/api/info", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise ConfigError(f"newsgraph serve did not answer on {base} within {timeout:g} s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
