@@ -147,20 +147,45 @@ def _count_failure(report: IngestReport, fail: Failure) -> None:
 
 def _single(items: Iterable[RawDocument | Failure], store: Store, cfg: dict[str, Any], report: IngestReport,
             progress: ProgressFn | None) -> None:
-    """Analyse in this process; store each spaCy batch of analyses in one transaction."""
+    """Analyse in this process; store each spaCy batch of analyses in one transaction.
+
+    The store writes run on one background thread while the next batch is parsed (DuckDB works
+    without holding the GIL), with at most one batch in flight; the writer owns the store's
+    connection, the "stored already?" check reads through its own cursor (committed rows only: an
+    article repeated in the batch being written is caught by the write itself), and a write error
+    is raised here at the next batch or at the end.
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     size = max(1, int(cfg["nlp"]["batch_size"]))
     done: list[Analysis] = []
-    for result in get_pipeline(cfg).pipe(items, known=store.known):
-        if isinstance(result, Analysis):
-            done.append(result)
-            if len(done) < size:
-                continue
-        else:
-            record(store, result, report)
+    pending: Future[None] | None = None
+
+    def settle() -> None:
+        nonlocal pending
+        if pending is not None:
+            pending.result()  # re-raises a failed write
+            pending = None
+            if progress:
+                progress(report)
+
+    reader = store.con.cursor()  # asks "stored already?" while the writer thread holds store.con
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-store") as writer:
+        for result in get_pipeline(cfg).pipe(items, known=lambda keys: store.known(keys, con=reader)):
+            if isinstance(result, Analysis):
+                done.append(result)
+                if len(done) < size:
+                    continue
+            else:
+                settle()
+                record(store, result, report)
+            if done:
+                settle()
+                pending = writer.submit(_flush, store, list(done), report)
+                done.clear()
+        settle()
         _flush(store, done, report)
-        if progress:
-            progress(report)
-    _flush(store, done, report)
+    reader.close()
     if progress:
         progress(report)
 

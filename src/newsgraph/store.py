@@ -435,11 +435,14 @@ class Store:
         self.close()
 
     # ------------------------------------------------------------------ writing
-    def known(self, ids: Sequence[str]) -> set[str]:
-        """Which of ``ids`` (article ids or content hashes) are stored already."""
+    def known(self, ids: Sequence[str], *, con: Any = None) -> set[str]:
+        """Which of ``ids`` (article ids or content hashes) are stored already.
+
+        ``con`` may be a cursor of this store (``self.con.cursor()``) for asking from another
+        thread while this connection writes; it sees committed articles only."""
         if not ids:
             return set()
-        rows = self.con.execute(
+        rows = (con or self.con).execute(
             "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?)) "
             "OR content_hash IN (SELECT unnest(?))", [list(ids), list(ids)]).fetchall()
         found = {r[0] for r in rows} | {r[1] for r in rows}
