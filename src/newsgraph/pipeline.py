@@ -89,7 +89,7 @@ class Context:
     def nlp(self) -> Any:
         from .nlp import load_model
 
-        return load_model(self.config["nlp"]["model"])
+        return load_model(self.config["nlp"]["model"], bool(self.config["nlp"]["fast_tagging"]))
 
     @cached_property
     def kb(self) -> Any:

@@ -125,7 +125,7 @@ def evaluate_cameo_class(path: str | Path, *, limit: int | None = None,
 
     cfg = config or _config.load()
     rows = load_tsv(path, limit=limit)
-    nlp = load_model(cfg["nlp"]["model"])
+    nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
     coder = coder_for(cfg)
     started = time.perf_counter()
     confusion = [[0] * N_CLASSES for _ in range(N_CLASSES)]
