@@ -116,6 +116,7 @@ class _Article:
         self.quotes = [q for q in found if (q.start, q.end) not in set(self.named_terms)]
         self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
         self.by_open = {q.open: q for q in self.quotes}
+        self.entity_words: set[str] | None = None  # words of PERSON/ORG entities, built when first asked
 
     def para_of(self, char: int) -> tuple[int, int]:
         from bisect import bisect_right
@@ -883,6 +884,15 @@ follow published posted by credit image photograph getty reuters ap afp upi warn
 live latest more here this the background summary disclaimer caption story"""))
 
 
+def _named_elsewhere(art: _Article, tok: Any) -> bool:
+    """``tok`` is capitalised and the same word is part of a PERSON or ORG entity elsewhere in the text."""
+    if not tok.text[:1].isupper():
+        return False
+    if art.entity_words is None:
+        art.entity_words = {t.lower_ for e in art.doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+    return tok.lower_ in art.entity_words
+
+
 def _colon_leads(art: _Article) -> list[Attribution]:
     """``WALLACE: But, Governor ...`` / ``Pat Caddell: Democrat Voters Worried ...``: a paragraph
     opened by a name and a colon reports that person's words (transcripts, headlines)."""
@@ -897,8 +907,10 @@ def _colon_leads(art: _Article) -> list[Attribution]:
         toks = art.toks(m.start(1), m.end(1))
         if not toks or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "CARDINAL") for t in toks):
             continue
-        if not all(t.pos_ == "PROPN" or t.text.isupper() or t.is_punct for t in toks):
-            continue
+        if not all(t.pos_ == "PROPN" or t.text.isupper() or t.is_punct or t.ent_type_ in ("PERSON", "ORG")
+                   or _named_elsewhere(art, t) for t in toks):
+            continue  # headline casing mistags names ("Trump: ..." as a noun): a name the article
+            # itself tags as a person or organisation elsewhere is still a name
         start, end = trim(art.text, m.end(), p1, strip_chars=" \t\r\n")
         if end - start < 8:
             continue
