@@ -429,3 +429,24 @@ def test_seed_speakers_with_the_actors_component() -> None:
             assert actor_.code in ("IGOCSTO", "CSTO") or actor_.id.startswith("CSTO"), (g["id"], actor_.id)
         else:
             assert want.split()[-1].lower() in actor_.name.lower(), (g["id"], actor_.name)
+
+
+def test_headline_lead_name_mistagged_by_headline_casing(nlp: Any) -> None:
+    """``Trump: ...`` in a headline: the tagger calls the lead a noun, but the article names
+    Donald Trump as a person further down, so the lead is still a speaker."""
+    text = ("Trump: Cruz Has To Come a Long Way On Ethanol\n\n"
+            "Republican front-runner Donald Trump spoke to farmers in Iowa on Monday.")
+    q = one(run(nlp, text), "Cruz Has To Come")
+    assert q.cue.text == ":" and mention(q) == "Trump"
+
+
+def test_headline_lead_with_a_source_noun(nlp: Any) -> None:
+    q = one(run(nlp, "Police: Gunman Acted Alone in Saturday Attack\n\nThe attack left three people injured."),
+            "Gunman Acted Alone")
+    assert mention(q) == "Police"
+
+
+def test_headline_labels_are_not_speakers(nlp: Any) -> None:
+    for label in ("Update", "Watch", "Related"):
+        a = run(nlp, f"{label}: Leaders Meet in Astana for Summit\n\nThe leaders met on Monday.")
+        assert not [q for q in a.quotes if q.cue and q.cue.text == ":"], label

@@ -884,6 +884,12 @@ follow published posted by credit image photograph getty reuters ap afp upi warn
 live latest more here this the background summary disclaimer caption story"""))
 
 
+# a headline lead ending in one of these nouns reports a source: "Clinton camp: ...", "Poll: ...",
+# "Police: ...", "White House aides: ..."
+_SOURCE_NOUNS = frozenset(re.findall(r"\w+", """camp campaign poll polls survey report study newspaper police
+officials aides spokesman spokeswoman spokesperson ministry prosecutors investigators lawyers lawyer"""))
+
+
 def _named_elsewhere(art: _Article, tok: Any) -> bool:
     """``tok`` is capitalised and the same word is part of a PERSON or ORG entity elsewhere in the text."""
     if not tok.text[:1].isupper():
@@ -908,7 +914,8 @@ def _colon_leads(art: _Article) -> list[Attribution]:
         if not toks or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "CARDINAL") for t in toks):
             continue
         if not all(t.pos_ == "PROPN" or t.text.isupper() or t.is_punct or t.ent_type_ in ("PERSON", "ORG")
-                   or _named_elsewhere(art, t) for t in toks):
+                   or _named_elsewhere(art, t) or (k == len(toks) - 1 and t.lower_ in _SOURCE_NOUNS)
+                   for k, t in enumerate(toks)):
             continue  # headline casing mistags names ("Trump: ..." as a noun): a name the article
             # itself tags as a person or organisation elsewhere is still a name
         start, end = trim(art.text, m.end(), p1, strip_chars=" \t\r\n")
