@@ -450,3 +450,70 @@ def test_headline_labels_are_not_speakers(nlp: Any) -> None:
     for label in ("Update", "Watch", "Related"):
         a = run(nlp, f"{label}: Leaders Meet in Astana for Summit\n\nThe leaders met on Monday.")
         assert not [q for q in a.quotes if q.cue and q.cue.text == ":"], label
+
+
+# ------------------------------------------------------------------------------------------------
+# where an indirect content stops, and noun-phrase contents
+# ------------------------------------------------------------------------------------------------
+
+
+def test_conjunct_in_the_reporting_tense_is_not_content(nlp: Any) -> None:
+    """``She said she admires X and highlighted Y``: *highlighted* goes with *said*."""
+    q = one(run(nlp, "She said she admires his determination and highlighted their shared goals."),
+            "admires his determination")
+    assert q.text == "she admires his determination"
+
+
+def test_participle_of_saying_opens_its_own_attribution(nlp: Any) -> None:
+    a = run(nlp, "The governor has indicated he would try to curb the protests, vowing to change the law.")
+    q = one(a, "curb the protests")
+    assert "vowing" not in q.text and q.text.endswith("curb the protests")
+
+
+def test_conjunct_in_the_content_tense_stays(nlp: Any) -> None:
+    q = one(run(nlp, "He said the talks were over and the delegates had gone home."), "talks were over")
+    assert q.text.rstrip(".").endswith("had gone home")
+
+
+def test_sentence_final_frame_after_a_comma(nlp: Any) -> None:
+    text = ("The new rules have also made it harder for small farms with narrow margins, if any, "
+            "to sell abroad and compete with larger ones, she said.")
+    q = one(run(nlp, text), "made it harder")
+    assert q.kind == "indirect" and mention(q) == "she" and q.text.endswith("compete with larger ones")
+
+
+def test_relative_clause_after_a_comma_is_not_a_frame(nlp: Any) -> None:
+    a = run(nlp, "Cross-border trade was the core of the plan, which the ministry detailed in its filings.")
+    assert not [q for q in a.quotes if "core of the plan" in q.text]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The militia claimed responsibility for the attack on the depot.", "responsibility for the attack", "The militia"),
+    ("The minister warned against hasty decisions on the border.", "hasty decisions on the border", "The minister"),
+    ("She argued in favour of keeping the embassy open.", "keeping the embassy open", "She"),
+    ("The president described the talks as constructive.", "the talks as constructive", "The president"),
+    ("The ministry denied the allegations of torture.", "the allegations of torture", "The ministry"),
+])
+def test_noun_phrase_contents(nlp: Any, text: str, content: str, speaker: str) -> None:
+    q = one(run(nlp, text), content)
+    assert q.kind == "indirect" and q.rule.startswith("object") and mention(q) == speaker
+    assert q.confidence < 0.75  # below clause contents
+
+
+@pytest.mark.parametrize("text", [
+    "The agency announced on Thursday.",
+    "The embassy did not respond to requests for comment.",
+    "The mayor welcomed Maria Lopez at the station.",
+    "The council voted to confirm the new judges.",
+    "The resolution condemned its so-called “referendums” in the region.",
+    "Asked about the strike, the minister left the room.",
+])
+def test_not_noun_phrase_contents(nlp: Any, text: str) -> None:
+    assert [q.text for q in run(nlp, text).quotes if q.rule.startswith("object")] == []
+
+
+def test_noun_phrase_contents_can_be_switched_off(nlp: Any) -> None:
+    text = "The militia claimed responsibility for the attack on the depot."
+    doc = nlp(text)
+    assert find_attributions(text, doc).attributions
+    assert not find_attributions(text, doc, object_contents=False).attributions

@@ -203,7 +203,9 @@ def quotes_rules(analysis: Analysis, ctx: Context) -> Analysis:
     """Find quotes and their speakers (see :mod:`newsgraph.quotes.rules` for the rules)."""
     if analysis.doc is None:
         analysis.doc = ctx.nlp(analysis.article.text)
-    found = find_attributions(analysis.article.text, analysis.doc)
+    options = ctx.config.get("quotes", {})
+    found = find_attributions(analysis.article.text, analysis.doc,
+                              object_contents=bool(options.get("object_contents", True)))
     analysis.quotes = build_quotes(analysis, found)
     return analysis
 

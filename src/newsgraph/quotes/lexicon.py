@@ -65,6 +65,20 @@ point add maintain continue read charge highlight cite quote text post call answ
 counter signal object relate detail welcome challenge reject dismiss outline indicate
 """)
 
+# Prepositions whose object is the topic of a verb of saying ("warned against", "wrote about",
+# "argued in favour of"); "to" only after the verbs in TO_TOPIC ("pointed to his rating").
+TOPIC_PREPS: frozenset[str] = frozenset({"about", "against", "on", "of", "in", "to"})
+TO_TOPIC: frozenset[str] = _words("point allude refer")
+# "on" is a topic only after these ("commented on the ruling"; not "announced on Thursday")
+ON_TOPIC: frozenset[str] = _words("agree disagree comment remark elaborate report write blog lecture testify speculate opine")
+
+# Verbs of saying whose plain object is not something said ("added troops", "continued the war",
+# "read a book", "called a meeting", "posted a photo", "answered the phone").
+NO_OBJECT_CONTENT: frozenset[str] = _words("""
+add maintain continue read charge text post call answer counter object relate signal point quote
+reflect reason pray repeat welcome write publish email blog challenge underscore underline pledge declare
+""")
+
 # Verbs of saying that take the addressee, not the words, as their object ("told the gathering").
 ADDRESSEE_OBJECT: frozenset[str] = _words("""
 tell warn urge ask inform notify assure reassure remind advise caution instruct order beg implore
@@ -114,9 +128,25 @@ prime chief director head
 """)
 
 __all__ = [
-    "ADDRESSEE_OBJECT", "AUTHORING_VERBS", "COMMITMENT_VERBS", "DOCUMENT_NOUNS",
-    "EVALUATION_VERBS", "LABEL_VERBS", "NEEDS_CLAUSE", "PRONOUNS_GROUP", "PRONOUNS_PERSON",
-    "REASON_PREPS", "REASON_VERBS", "RELATIVE_PRONOUNS", "ROLE_NOUNS", "SPEECH_NOUNS", "SPEECH_VERBS",
+    "ADDRESSEE_OBJECT",
+    "AUTHORING_VERBS",
+    "COMMITMENT_VERBS",
+    "DOCUMENT_NOUNS",
+    "EVALUATION_VERBS",
+    "LABEL_VERBS",
+    "NEEDS_CLAUSE",
+    "NO_OBJECT_CONTENT",
+    "ON_TOPIC",
+    "PRONOUNS_GROUP",
+    "PRONOUNS_PERSON",
+    "REASON_PREPS",
+    "REASON_VERBS",
+    "RELATIVE_PRONOUNS",
+    "ROLE_NOUNS",
+    "SPEECH_NOUNS",
+    "SPEECH_VERBS",
+    "TOPIC_PREPS",
+    "TO_TOPIC",
 ]
 
 # subordinators of adverbial clauses: "hours after X proclaimed", "because X said", "when X arrived"

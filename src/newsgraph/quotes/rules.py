@@ -15,9 +15,20 @@ The rules, in the order they run (each one documented where it is written):
    subject is a speech document (``a statement which spotlighted ...``), a frame set inside the
    sentence it reports (``Acts of protest, Obama said, are ...``, ``As X put it, ...``), a verb of
    judging with its reason (``accused Obama of exploitation``), and ``NAME: words`` paragraphs
-   (transcripts, headlines). Indirect speech needs such a content: a verb of saying with a plain
-   object (``praised the plan``) is an event, not a quote. The content is the whole complement;
-   it is *partial* when it holds a quoted fragment, *direct* when the quotation is all of it.
+   (transcripts, headlines). The content is the whole complement, less a tail that belongs to
+   the reporting sentence (``said A, adding B``; ``said she admires X and highlighted Y``, a
+   conjunct in the reporting verb's tense); it is *partial* when it holds a quoted fragment,
+   *direct* when the quotation is all of it. A frame after a comma at the end of a sentence
+   (``A, she said.``) reports the words before it, even when the parser made it a modifier or
+   split it off as a sentence of its own.
+3b. **Noun-phrase contents** (rule ``object``, confidence 0.5, ``[quotes] object_contents``): as in
+   PARC-style attribution, a verb of saying with a plain object or topic reports that object
+   (``claimed responsibility for the attack``, ``denied the allegations``, ``warned against
+   foreign hackers``, ``argued in favour of X``, ``described the talks as constructive``) — but
+   not verbs whose object is not something said (``added troops``, ``called a meeting``,
+   ``welcomed the governor``), dates, ``did not respond to requests for comment``, infinitives (``a majority to confirm
+   the judges``), passive participles, or an object holding a writer's term (``its so-called
+   “referendums”``). The verb's event, if it codes one, is coded as before.
 4. **The partial-quote rule**: a quoted fragment is somebody's speech only when a reporting
    predicate dominates it in the dependency tree through a complement (not a subject, not an
    adjunct): a verb of saying or commitment (say, vow, pledge, call, describe, brand, dub ...),
@@ -103,9 +114,10 @@ _NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnickn
 class _Article:
     """The text, its parse and the indexes the rules share."""
 
-    def __init__(self, text: str, doc: Any):
+    def __init__(self, text: str, doc: Any, *, object_contents: bool = True):
         self.text = text
         self.doc = doc
+        self.object_contents = object_contents
         self.tokens = TokenIndex(doc)
         self.paras = paragraphs(text)
         self.para_starts = [a for a, _ in self.paras]
@@ -627,13 +639,15 @@ def _span_of(art: _Article, verb: Any, kids: list[Any]) -> tuple[int, int] | Non
     """One contiguous content span from the content dependents on one side of the verb."""
     right = [k for k in kids if k.i > verb.i]
     left = [k for k in kids if k.i < verb.i]
-    side = right or left
+    inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+    side = left if left and inverted else (right or left)  # "A, said X, who helped B": A
     if not side:
         return None
     start = min(k.left_edge.idx for k in side)
     end = max(tok_end(k.right_edge) for k in side)
     if side is right:
         start = max(start, tok_end(verb))
+        end = min([end, *(c for c in (_tail_cut(verb, k) for k in side) if c is not None)])
     else:
         end = min(end, verb.idx)
     p0, p1 = art.para_of(verb.idx)
@@ -642,6 +656,52 @@ def _span_of(art: _Article, verb: Any, kids: list[Any]) -> tuple[int, int] | Non
     start, end = _strip_that(art, start, end)
     start, end = trim(art.text, start, end, strip_chars=" \t\r\n,;:—–-")
     return _with_marks(art, start, end) if end > start else None
+
+
+def _finite_tag(verb: Any) -> str:
+    """The tag of the word carrying tense: the first auxiliary, else the verb (``has championed``
+    -> VBZ, ``must be`` -> MD)."""
+    aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    return aux[0].tag_ if aux else verb.tag_
+
+
+def _tail_cut(verb: Any, head: Any) -> int | None:
+    """Where a content clause stops because its tail belongs to the reporting sentence, not to
+    what was said; the parser hangs these on the content's head:
+
+    * a participle of saying after a comma or *and* opens an attribution of its own
+      (``said A, adding B``, ``telling CNN A and questioning B``, ``has indicated A, vowing B``);
+    * a conjunct in the reporting verb's tense, different from the content's, with no subject or
+      a personal pronoun (``She said she admires X and highlighted Y``, ``Ryan insists A must be B,
+      and has championed C``, ``Rubio said A is B, and he railed against C``).
+
+    Returns the character where the content ends, or None.
+    """
+    cuts = []
+    matrix, own = _finite_tag(verb), _finite_tag(head)
+    for t in head.subtree:
+        if t.i <= head.i or t.pos_ not in ("VERB", "AUX") or t.dep_ not in ("conj", "advcl"):
+            continue
+        prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        joined = prev is not None and (prev.text in (",", ";", "—", "–") or prev.dep_ == "cc")
+        if not joined:
+            continue
+        if t.tag_ == "VBG" and t.lemma_.lower() in lx.SPEECH_VERBS and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            cuts.append(t)
+        elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ != "VBG" and own != matrix \
+                and _finite_tag(t) == matrix:
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or (len(subj) == 1 and subj[0].lower_ in lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP):
+                cuts.append(t)
+    if not cuts:
+        return None
+    first = min(cuts, key=lambda t: t.i)
+    i = first.left_edge.i
+    doc = first.doc
+    while i > head.i and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1
+    return doc[i].idx
 
 
 def _with_marks(art: _Article, start: int, end: int) -> tuple[int, int]:
@@ -727,8 +787,10 @@ def _verb_clause(art: _Article, verb: Any, *, document: bool) -> Attribution | N
     kids = _content_children(art, verb, document=document)
     if not kids:
         if not document and is_cue(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-            return _parenthetical(art, verb) or _rest_of_sentence(art, verb)
-        return None
+            found = _parenthetical(art, verb) or _rest_of_sentence(art, verb)
+            if found is not None:
+                return found
+        return _object_content(art, verb) if not document and is_cue(verb) and art.object_contents else None
     span = _span_of(art, verb, kids)
     if span is None or len(art.toks(*span)) < 2:
         return None
@@ -747,6 +809,67 @@ def _verb_clause(art: _Article, verb: Any, *, document: bool) -> Attribution | N
     return Attribution(span[0], span[1], kind, rule, conf, cue=(verb.idx, cue_end), cue_token=verb.i,
                        cue_lemma=verb.lemma_.lower(), speaker=speaker, frame_end=_sent_end(art, verb),
                        fragments=frags, negated=negated)
+
+
+def _object_children(verb: Any) -> list[Any]:
+    """What a verb of saying says when it takes a noun phrase: the topic of ``warned against X``,
+    ``wrote about X``, ``argued in favour of X``, ``pointed to X``, else its object (``announced his
+    resignation``, ``denied the allegations``, ``described the talks as constructive``)."""
+    lemma = verb.lemma_.lower()
+    for c in verb.rights:
+        low = c.lower_
+        if c.dep_ != "prep" or low not in lx.TOPIC_PREPS or (low == "to" and lemma not in lx.TO_TOPIC) or (
+                low == "on" and lemma not in lx.ON_TOPIC):
+            continue
+        pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None and low == "in":  # "in favour of X"
+            inner = next((x for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"), None) if \
+                pobj.lemma_.lower() in ("favor", "favour", "support", "defense", "defence") else None
+            pobj = next((x for x in inner.children if x.dep_ in ("pobj", "pcomp")), None) if inner else None
+        if pobj is None or pobj.ent_type_ in _NOT_SAID_ENTS:
+            continue
+        return [pobj]
+    if lemma in lx.NO_OBJECT_CONTENT or lemma in lx.ADDRESSEE_OBJECT:
+        return []
+    if any(c.dep_ == "dative" or (c.dep_ == "prt" and c.lower_ != "out") for c in verb.children):
+        return []  # "denying poor folks health care", "shouting down protesters"
+    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in _NOT_SAID_ENTS:
+        return []
+    label = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+    if obj.ent_type_ == "PERSON" and not label and lemma not in lx.REASON_VERBS:
+        return []  # "welcomed the governor", "is challenging Clinton": a person is not what was said
+    return [obj, *label]
+
+
+_NOT_SAID_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _object_content(art: _Article, verb: Any) -> Attribution | None:
+    """A noun-phrase content (lower confidence than a clause): PARC-style attribution reads
+    ``Islamic State claimed responsibility for the attack`` and ``she cited the strategic
+    importance of ...`` as reports of what was said. Off with ``[quotes] object_contents =
+    false``."""
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "seeking to confirm their address", "a majority to confirm justices": not said
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return None  # "Asked about his criticisms, Christie said ...": the subject is not the asker
+    kids = _object_children(verb)
+    if not kids:
+        return None
+    span = _span_of(art, verb, kids)
+    if span is None or len(art.toks(*span)) < 2 or any(a < span[1] and span[0] < b for a, b in art.named_terms):
+        return None  # "condemned its so-called “referendums”": the writer's term, nobody's speech
+    kind, frags = _kind(art, *span)
+    if kind == "direct":
+        span = _inner(art, *span, frags)
+    cue_end = tok_end(verb)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            cue_end = tok_end(c)
+    return Attribution(span[0], span[1], kind, "object", 0.5, cue=(verb.idx, cue_end), cue_token=verb.i,
+                       cue_lemma=verb.lemma_.lower(), speaker=_subject(art, verb), frame_end=_sent_end(art, verb),
+                       fragments=frags, negated=any(c.dep_ == "neg" for c in verb.children))
 
 
 def _rest_of_sentence(art: _Article, verb: Any) -> Attribution | None:
@@ -801,6 +924,16 @@ def _as_put_it(verb: Any) -> bool:
     return ("mark", "as") in kids and ("dobj", "it") in kids
 
 
+def _plain_frame(verb: Any) -> bool:
+    """``she said``, ``the official added``: an active verb with its own (non-relative) subject
+    before it and no subordinator, so not ``, which the bank detailed`` or ``, though one soon to be
+    answered``."""
+    if verb.dep_ in ("relcl", "acl") or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    subj = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].lower_ not in lx.RELATIVE_PRONOUNS
+
+
 def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
     """``Acts of protest, Mr. Obama said, are acts of patriotism`` / ``As X put it, ...``: a
     reporting frame set inside the sentence it reports; the content is the larger side of it."""
@@ -814,17 +947,29 @@ def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
     doc = art.doc
     before = doc[frame_lo - 1] if frame_lo > 0 else None
     after = doc[frame_hi + 1] if frame_hi + 1 < len(doc) else None
+    sent = verb.sent
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     commas = before is not None and before.text in (",", "—", "–") and after is not None and after.text in (",", "—", "–")
-    if not (as_frame or commas or verb.dep_ == "parataxis"):
+    # "A, she said." with the frame parsed as a modifier of A (or split off as a sentence of its own)
+    final = False
+    if not (as_frame or commas) and _plain_frame(verb) and (after is None or after.i >= sent.end or (
+            after.text in (".", "!", "?") and after.i + 1 >= sent.end)):
+        while frame_lo < verb.i and doc[frame_lo].is_punct:  # the comma the parser hung on the verb
+            frame_lo += 1
+        before = doc[frame_lo - 1] if frame_lo > 0 else None
+        final = before is not None and before.text == ","
+    if not (as_frame or commas or final or verb.dep_ == "parataxis"):
         return None
-    sent = verb.sent
     p0, p1 = art.para_of(verb.idx)
     s0, s1 = max(sent.start_char, p0), min(sent.end_char, p1)
+    if final and before.i == sent.start and sent.start > 0:  # ", he said." cut off from its sentence
+        s0 = max(doc[sent.start - 1].sent.start_char, p0)
     left = trim(art.text, s0, doc[frame_lo].idx, strip_chars=" \t\r\n,;:—–-")
     right = trim(art.text, tok_end(doc[frame_hi]), s1, strip_chars=" \t\r\n,;:—–-.")
     head = verb.head
-    if head.i != verb.i and not frame_lo <= head.i <= frame_hi:  # the side holding the clause it interrupts
+    if final:
+        span = left
+    elif head.i != verb.i and not frame_lo <= head.i <= frame_hi:  # the side holding the clause it interrupts
         span = right if head.i > frame_hi else left
     else:
         span = right if right[1] - right[0] >= left[1] - left[0] else left
@@ -984,9 +1129,12 @@ def _standalone_attributions(art: _Article, frames: list[_Frame]) -> dict[int, A
     return out
 
 
-def find_attributions(text: str, doc: Any) -> Found:
-    """All attributions in an article, sorted by position (see the module docstring)."""
-    art = _Article(text, doc)
+def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> Found:
+    """All attributions in an article, sorted by position (see the module docstring).
+
+    ``object_contents``: also report noun-phrase contents of verbs of saying (``denied the
+    allegations``), rule ``object``."""
+    art = _Article(text, doc, object_contents=object_contents)
     frames = _frames(art)
     direct = _standalone_attributions(art, frames)
     used = {a.cue_token for a in direct.values() if a.cue_token is not None}
