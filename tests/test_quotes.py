@@ -517,3 +517,16 @@ def test_noun_phrase_contents_can_be_switched_off(nlp: Any) -> None:
     doc = nlp(text)
     assert find_attributions(text, doc).attributions
     assert not find_attributions(text, doc, object_contents=False).attributions
+
+
+def test_label_without_quotation_marks(nlp: Any) -> None:
+    q = one(run(nlp, "The senator called him divisive and left the hall."), "him divisive")
+    assert q.text == "him divisive" and mention(q) == "The senator"
+    assert not [q for q in run(nlp, "He called a meeting of the cabinet.").quotes]
+
+
+def test_as_frame_has_a_gap_where_its_object_would_be(nlp: Any) -> None:
+    q = one(run(nlp, "As the minister noted on Monday, the talks have dragged on for months."), "talks have dragged")
+    assert mention(q) == "the minister"
+    a = run(nlp, "As the ministers lamented the long delays, the talks dragged on for months.")
+    assert not [q for q in a.quotes if "talks dragged" in q.text]

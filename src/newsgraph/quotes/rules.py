@@ -814,8 +814,14 @@ def _verb_clause(art: _Article, verb: Any, *, document: bool) -> Attribution | N
 def _object_children(verb: Any) -> list[Any]:
     """What a verb of saying says when it takes a noun phrase: the topic of ``warned against X``,
     ``wrote about X``, ``argued in favour of X``, ``pointed to X``, else its object (``announced his
-    resignation``, ``denied the allegations``, ``described the talks as constructive``)."""
+    resignation``, ``denied the allegations``, ``described the talks as constructive``), or what a
+    label verb says of its object (``called him divisive``)."""
     lemma = verb.lemma_.lower()
+    if lemma in lx.LABEL_VERBS:  # "called him divisive", "calls himself a democratic socialist"
+        label = next((c for c in verb.rights if c.dep_ == "oprd"), None)
+        if label is not None:
+            obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj") and c.i < label.i), None)
+            return [label] if obj is None else [obj, label]
     for c in verb.rights:
         low = c.lower_
         if c.dep_ != "prep" or low not in lx.TOPIC_PREPS or (low == "to" and lemma not in lx.TO_TOPIC) or (
@@ -948,7 +954,11 @@ def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
     before = doc[frame_lo - 1] if frame_lo > 0 else None
     after = doc[frame_hi + 1] if frame_hi + 1 < len(doc) else None
     sent = verb.sent
-    as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    # "as X noted," has a gap where its object would be; "As X lamented illegal immigration, ..." is
+    # a clause of time
+    as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
+        for c in verb.children)
     commas = before is not None and before.text in (",", "—", "–") and after is not None and after.text in (",", "—", "–")
     # "A, she said." with the frame parsed as a modifier of A (or split off as a sentence of its own)
     final = False
