@@ -530,3 +530,17 @@ def test_as_frame_has_a_gap_where_its_object_would_be(nlp: Any) -> None:
     assert mention(q) == "the minister"
     a = run(nlp, "As the ministers lamented the long delays, the talks dragged on for months.")
     assert not [q for q in a.quotes if "talks dragged" in q.text]
+
+
+def test_final_frame_whatever_the_parser_hung_on_the_verb(nlp: Any) -> None:
+    """Here the parser makes *Graduates* a modifier of *said*, leaving it no complement."""
+    text = 'Graduates who take on heavy debt struggle, even with a "decent" salary, she said.'
+    q = one(run(nlp, text), "decent")  # a partial quote: the quoted word, in its reported clause
+    assert q.kind == "partial" and mention(q) == "she" and q.clause.text.startswith("Graduates who take on")
+
+
+def test_according_to_reports_the_clause_it_hangs_on(nlp: Any) -> None:
+    text = ("Grain exports would fall by as much as 30 percent, according to the ministry of agriculture, "
+            "more than twice what it projected for the coming season as a whole in its spring report.")
+    q = one(run(nlp, text), "Grain exports would fall")
+    assert q.text.endswith("30 percent") and mention(q).endswith("agriculture")

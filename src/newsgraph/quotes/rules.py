@@ -964,10 +964,18 @@ def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
     final = False
     if not (as_frame or commas) and _plain_frame(verb) and (after is None or after.i >= sent.end or (
             after.text in (".", "!", "?") and after.i + 1 >= sent.end)):
-        while frame_lo < verb.i and doc[frame_lo].is_punct:  # the comma the parser hung on the verb
-            frame_lo += 1
-        before = doc[frame_lo - 1] if frame_lo > 0 else None
-        final = before is not None and before.text == ","
+        # the frame is the subject and the verb (with auxiliaries and adverbs), whatever the parser
+        # hung on the verb before them
+        subj = next(c for c in verb.lefts if c.dep_ == "nsubj")
+        lo = subj.left_edge.i
+        only_frame = all(subj.left_edge.i <= k <= subj.right_edge.i or doc[k].dep_ in ("aux", "advmod", "neg")
+                         for k in range(lo, verb.i))
+        said_to = not any(c.dep_ in ("dobj", "obj") for c in verb.rights) or verb.lemma_.lower() in lx.ADDRESSEE_OBJECT
+        # what comes before the comma is a clause ("At Monday's debate, Clinton cited ..." is not)
+        first = doc[sent.start - 1].sent.start if lo - 1 == sent.start and sent.start > 0 else sent.start
+        clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[first:lo])
+        if only_frame and said_to and clause and lo > 0 and doc[lo - 1].text == ",":
+            final, frame_lo, before = True, lo, doc[lo - 1]
     if not (as_frame or commas or final or verb.dep_ == "parataxis"):
         return None
     p0, p1 = art.para_of(verb.idx)
@@ -1000,7 +1008,14 @@ def _according_clause(art: _Article, tok: Any) -> Attribution | None:
     s0, s1 = max(sent.start_char, p0), min(sent.end_char, p1)
     before = trim(art.text, s0, tok.idx)
     after = trim(art.text, phrase_end, s1, strip_chars=" \t\r\n,;:—–-.")
-    span = after if after[1] - after[0] >= before[1] - before[0] else before
+    # the side holding the clause the phrase hangs on ("A, according to X, more than B" reports A),
+    # else the longer side
+    if tok.head.i < tok.i and before[1] - before[0] >= 8:
+        span = before
+    elif tok.head.i > tok.i and after[1] - after[0] >= 8:
+        span = after
+    else:
+        span = after if after[1] - after[0] >= before[1] - before[0] else before
     span = trim(art.text, *span, strip_chars=" \t\r\n,;:—–-.")
     if span[1] - span[0] < 8:
         return None
