@@ -783,6 +783,12 @@ def _clause_attributions(art: _Article, used_cues: set[int]) -> list[Attribution
     return out
 
 
+def _cue_end(verb: Any) -> int:
+    """Where the cue ends: after a particle right after the verb ("pointed out", "called for")."""
+    prt = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    return tok_end(prt if prt is not None else verb)
+
+
 def _verb_clause(art: _Article, verb: Any, *, document: bool) -> Attribution | None:
     kids = _content_children(art, verb, document=document)
     if not kids:
@@ -798,10 +804,7 @@ def _verb_clause(art: _Article, verb: Any, *, document: bool) -> Attribution | N
     if kind == "direct":
         span = _inner(art, *span, frags)
     speaker = _document_subject(verb) if document else _subject(art, verb)
-    cue_end = tok_end(verb)
-    for c in verb.children:  # "pointed out", "called for"
-        if c.dep_ == "prt" and c.i == verb.i + 1:
-            cue_end = tok_end(c)
+    cue_end = _cue_end(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags
                                                 else "clause")
@@ -869,11 +872,7 @@ def _object_content(art: _Article, verb: Any) -> Attribution | None:
     kind, frags = _kind(art, *span)
     if kind == "direct":
         span = _inner(art, *span, frags)
-    cue_end = tok_end(verb)
-    for c in verb.children:
-        if c.dep_ == "prt" and c.i == verb.i + 1:
-            cue_end = tok_end(c)
-    return Attribution(span[0], span[1], kind, "object", 0.5, cue=(verb.idx, cue_end), cue_token=verb.i,
+    return Attribution(span[0], span[1], kind, "object", 0.5, cue=(verb.idx, _cue_end(verb)), cue_token=verb.i,
                        cue_lemma=verb.lemma_.lower(), speaker=_subject(art, verb), frame_end=_sent_end(art, verb),
                        fragments=frags, negated=any(c.dep_ == "neg" for c in verb.children))
 
