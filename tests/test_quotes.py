@@ -544,3 +544,12 @@ def test_according_to_reports_the_clause_it_hangs_on(nlp: Any) -> None:
             "more than twice what it projected for the coming season as a whole in its spring report.")
     q = one(run(nlp, text), "Grain exports would fall")
     assert q.text.endswith("30 percent") and mention(q).endswith("agriculture")
+
+
+def test_a_document_reports_through_verbs_not_through_raising_or_passives(nlp: Any) -> None:
+    q = one(run(nlp, "The resolution urged member states to cut emissions by half."), "cut emissions")
+    assert mention(q) == "The resolution"
+    for text in ("The plan is intended to limit emissions from power plants.",
+                 "The document was scheduled to be forwarded to the embassy.",
+                 "The ruling appears to be unfavourable for the government."):
+        assert not run(nlp, text).quotes, text

@@ -303,7 +303,7 @@ def _subject(art: _Article, verb: Any) -> Speaker | None:
 def _document_subject(verb: Any) -> Speaker | None:
     """The author when ``verb``'s subject is a speech document (``the statement spotlighted``)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+    if subj is None or subj.dep_ == "nsubjpass":  # "the document was scheduled to be forwarded"
         return None
     noun = subj
     if noun.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -562,7 +562,9 @@ def _content_children(art: _Article, verb: Any, *, document: bool) -> list[Any]:
     kids = []
     for c in verb.children:
         dep, low = c.dep_, c.lower_
-        clause = dep == "ccomp" or (dep == "xcomp" and (lemma in lx.COMMITMENT_VERBS or document))
+        # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
+        # ..."), not "the plan is intended to ...", "the ruling appears to be ..."
+        clause = dep == "ccomp" or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
         asks_for = dep == "prep" and low == "for" and lemma in ("call", "ask", "press", "push", "appeal", "plead")
         if clause or asks_for:
             kids.append(c)
