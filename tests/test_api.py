@@ -216,6 +216,16 @@ def test_quotes_by_speaker_text_and_subject(api: Api):
     assert "never been stronger" in texts or "will not stand by" in texts  # the pipeline found a quote
 
 
+def test_quotes_and_events_by_confidence(api: Api):
+    quotes = api.get("/api/quotes", params={"limit": 100}).json()["items"]
+    assert quotes and all(q["rule"] and q["confidence"] is not None for q in quotes if q["article_id"] != "hand-0001")
+    sure = api.get("/api/quotes", params={"limit": 100, "min_confidence": 0.8}).json()["items"]
+    assert all(q["confidence"] >= 0.8 for q in sure) and len(sure) <= len(quotes)
+    events = api.get("/api/events", params={"limit": 100}).json()["items"]
+    sure = api.get("/api/events", params={"limit": 100, "min_confidence": 0.8}).json()["items"]
+    assert all(e["confidence"] >= 0.8 for e in sure) and len(sure) < len(events)
+
+
 def test_events_by_source_target_type_date_place(api: Api):
     def ids(**params: Any) -> list[str]:
         return [e["event_id"] for e in api.get("/api/events", params=params).json()["items"] if

@@ -121,3 +121,8 @@ def test_ingest_twice_stores_once_and_records_failures(tmp_path):
     assert len(rows) == 2
     proc = run("actors", "--db", db, "--format", "csv", "--country", "GEO")
     assert proc.returncode == 0 and proc.stdout.decode().startswith("id,name,kind,country")
+    quotes = json.loads(run("quotes", "--db", db, "--format", "json").stdout)
+    assert quotes and all(q["rule"] and 0 < q["confidence"] <= 1 for q in quotes)
+    sure = json.loads(run("quotes", "--db", db, "--format", "json", "--min-confidence", "0.8").stdout)
+    assert all(q["confidence"] >= 0.8 for q in sure)
+    assert run("quotes", "--db", db, "--min-confidence", "2").returncode == 2  # a usage error

@@ -145,3 +145,38 @@ def test_property_store_round_trip(tmp_path, text):
     assert back.to_dict() == a.to_dict()
     for q in back.quotes:
         assert back.article.text[q.start:q.end] == q.text
+
+
+def test_quotes_keep_rule_and_confidence_and_filter_by_it(store):
+    a = make_analysis()
+    a.quotes[0].rule, a.quotes[0].confidence = "post-frame", 0.95
+    b = make_analysis("Ruritania denied the allegations of Freedonia. “We will respond,” the minister said.",
+                      "2023-05-02")
+    b.quotes = [Quote(id="q0", text="the allegations of Freedonia", start=17, end=45, kind="indirect",
+                      speaker="RUR", rule="object", confidence=0.5)]
+    a.events[0].confidence, b.events[0].confidence = 0.9, 0.4
+    store.add(a)
+    store.add(b)
+    rows = {r["rule"]: r for r in store.quotes(Filters())}
+    assert rows["object"]["confidence"] == 0.5 and rows["post-frame"]["confidence"] == 0.95
+    assert [r["rule"] for r in store.quotes(Filters(min_confidence=0.6))] == ["post-frame"]
+    assert len(store.events(Filters())) == 2 and len(store.events(Filters(min_confidence=0.6))) == 1
+    with pytest.raises(BadArgument):
+        store.quotes(Filters(min_confidence=1.5))
+
+
+def test_a_version_3_store_gets_quote_rules_from_its_documents(tmp_path):
+    db = tmp_path / "v3.duckdb"
+    a = make_analysis()
+    a.quotes[0].rule, a.quotes[0].confidence = "post-frame", 0.95
+    with Store(db) as s:
+        s.add(a)
+        # make it look like a version 3 store: quotes without rule and confidence
+        s.con.execute("ALTER TABLE quotes DROP COLUMN rule")
+        s.con.execute("ALTER TABLE quotes DROP COLUMN confidence")
+        s.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        signatures = s.count("article_signatures")
+    with Store(db) as s:
+        row = s.quotes(Filters())[0]
+        assert (row["rule"], row["confidence"]) == ("post-frame", 0.95) and s.count("quotes") == 1
+        assert s.count("article_signatures") == signatures

@@ -236,6 +236,8 @@ class QuoteRow(_Open):
     kind: str | None = None
     text: str
     cue: str | None = None
+    rule: str | None = Field(None, description="the attribution rule (e.g. post-frame, clause, object)")
+    confidence: float | None = None
     about: list[ActorRef] = Field([], description="actors mentioned inside the quote")
 
 
@@ -558,8 +560,8 @@ def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
     d["memberships"] = kb_memberships + memberships
     d["members"] = kb_members + members
     quotes = _rows(store, (
-        "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue FROM quotes "
-        "WHERE speaker = ? ORDER BY published DESC NULLS LAST, article_id, start_char LIMIT 50"), [actor_id])
+        "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue, rule, confidence "
+        "FROM quotes WHERE speaker = ? ORDER BY published DESC NULLS LAST, article_id, start_char LIMIT 50"), [actor_id])
     quotes_about(store, quotes)
     d["quotes"] = quotes
     d["events"] = _rows(store, (
@@ -944,6 +946,9 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     LIMIT = Query(50, ge=1, description=f"page size, 1 to {max_page}")
     OFFSET = Query(0, ge=0, description="rows to skip (for paging)")
     COUNTRY = Query(None, min_length=2, max_length=3, description="ISO 3166 alpha-3 country code, e.g. RUS")
+    MIN_CONFIDENCE = Query(None, alias="min_confidence", ge=0, le=1,
+                           description="keep those at least this confident (0-1); 0.6 leaves out noun-phrase "
+                                       "quotes (rule 'object', 0.5)")
 
     @app.get(f"{API}/articles", response_model=ArticlePage, summary="List and search articles",
              tags=["articles"], responses=ERRORS)
@@ -1000,13 +1005,14 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     country: str | None = COUNTRY,
                     article: str | None = Query(None, max_length=200, description="an article id"),
                     date_from: str | None = FROM, date_to: str | None = TO,
+                    min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Who said what about whom: each quote with its speaker and the actors it mentions."""
         _check_page(limit, offset, max_page)
         s = store()
         f = Filters(actor=speaker, q=q, kind=kind, country=country, article=article,
                     date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    limit=limit, offset=offset)
+                    min_confidence=min_confidence, limit=limit, offset=offset)
         if about:
             keys = set(quote_keys_about(s, about))
             rows, skip, off = [], offset, 0
@@ -1043,12 +1049,13 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     article: str | None = Query(None, max_length=200, description="an article id"),
                     q: str | None = Query(None, max_length=200, description="search the evidence text"),
                     date_from: str | None = FROM, date_to: str | None = TO,
+                    min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Coded events, newest first, with their evidence sentence."""
         _check_page(limit, offset, max_page)
         f = Filters(actor=actor, plover=type, cameo=cameo, country=country, article=article, q=q,
                     date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    limit=limit, offset=offset)
+                    min_confidence=min_confidence, limit=limit, offset=offset)
         return _page(events_page(store(), f, source=source, target=target, place=place, quad=quad), limit, offset)
 
     # ---- analytics ------------------------------------------------------------------------------

@@ -227,6 +227,9 @@ def _query_options(fn: Any) -> Any:
         click.option("--from", "date_from", default=None, help="From date YYYY-MM-DD."),
         click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD."),
         click.option("--search", "q", default=None, help="Text search."),
+        click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
+                     help="Quotes and events only: keep those at least this confident (0-1); e.g. 0.6 "
+                          "leaves out noun-phrase quotes (rule 'object', 0.5)."),
         click.option("--limit", default=50, show_default=True, type=int, help="Rows to show."),
         click.option("--offset", default=0, type=int, help="Rows to skip."),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",

@@ -36,7 +36,8 @@ from .errors import BadArgument, StoreError, wrap_duckdb
 from .model import Analysis, from_dict
 from .pipeline import Failure
 
-SCHEMA_VERSION = 3  # 2: event_dyads, article_signatures, duplicate and cluster tables; 3: integer keys
+SCHEMA_VERSION = 4  # 2: event_dyads, article_signatures, duplicate and cluster tables; 3: integer keys;
+# 4: quotes.rule and quotes.confidence
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -52,7 +53,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     article_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, rule VARCHAR);
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, quote_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR,
-    speaker VARCHAR, speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, published DATE);
+    speaker VARCHAR, speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, published DATE, rule VARCHAR,
+    confidence DOUBLE);
 CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR, event_id VARCHAR, source VARCHAR[], target VARCHAR[], plover VARCHAR, cameo VARCHAR,
     goldstein DOUBLE, quad VARCHAR, mode VARCHAR, negated BOOLEAN, date DATE, date_precision VARCHAR,
@@ -101,7 +103,8 @@ SHARD_COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("text", "str"), ("rule", "str")],
     "quotes": [("article_id", "str"), ("quote_id", "str"), ("text", "str"), ("start_char", "int"),
                ("end_char", "int"), ("kind", "str"), ("speaker", "str"), ("speaker_name", "str"),
-               ("speaker_text", "str"), ("cue", "str"), ("published", "date")],
+               ("speaker_text", "str"), ("cue", "str"), ("published", "date"), ("rule", "str"),
+               ("confidence", "float")],
     "events": [("article_id", "str"), ("event_id", "str"), ("source", "strs"), ("target", "strs"),
                ("plover", "str"), ("cameo", "str"), ("goldstein", "float"), ("quad", "str"), ("mode", "str"),
                ("negated", "bool"), ("date", "date"), ("date_precision", "str"), ("place", "str"),
@@ -209,7 +212,8 @@ def rows_for(doc: dict[str, Any], *, now: datetime | None = None) -> dict[str, l
                      for a in doc["actors"] for m in a["mentions"]],
         "quotes": [[aid, q["id"], q["text"], q["start"], q["end"], q["kind"], q.get("speaker"),
                     names.get(q.get("speaker") or ""), (q.get("speaker_mention") or {}).get("text"),
-                    (q.get("cue") or {}).get("text"), published] for q in doc["quotes"]],
+                    (q.get("cue") or {}).get("text"), published, q.get("rule"), q.get("confidence")]
+                   for q in doc["quotes"]],
         "events": [[aid, e["id"], list(e["source"]), list(e["target"]), e.get("plover"), e.get("cameo"),
                     e.get("goldstein"), e.get("quad"), e.get("mode"), bool(e.get("negated")),
                     _date(e.get("date") or published), e.get("date_precision"), e.get("place"),
@@ -241,6 +245,7 @@ class Filters:
     date_to: str | None = None
     q: str | None = None  # text search
     article: str | None = None
+    min_confidence: float | None = None  # quotes and events: keep those at least this confident
     limit: int = 100
     offset: int = 0
 
@@ -249,6 +254,8 @@ class Filters:
             raise BadArgument(f"limit must be between 1 and {max_limit}, not {self.limit}")
         if self.offset < 0:
             raise BadArgument(f"offset must be 0 or more, not {self.offset}")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise BadArgument(f"min confidence must be between 0 and 1, not {self.min_confidence}")
         from .ingest.clean import parse_date
 
         for name in ("date_from", "date_to"):
@@ -410,13 +417,15 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             # derived tables: recreated with the current layout and refilled from the documents
-            for table in ("event_dyads", "article_duplicates"):
+            rebuilt = ["quotes"] + (["event_dyads", "article_signatures"] if version < 3 else [])
+            for table in ("quotes", *(("event_dyads", "article_duplicates") if version < 3 else ())):
                 self.con.execute(f"DROP TABLE IF EXISTS {table}")
             self.con.execute(DDL)
-            self.con.execute("DELETE FROM article_signatures")
+            if version < 3:
+                self.con.execute("DELETE FROM article_signatures")
             for (doc,) in self.con.execute("SELECT doc FROM articles").fetchall():
                 rows = rows_for(json.loads(doc))
-                for table in ("event_dyads", "article_signatures"):
+                for table in rebuilt:
                     self._insert_rows(table, rows[table])
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.execute("COMMIT")
@@ -716,8 +725,11 @@ class Store:
         if f.article:
             where.append("article_id = ?")
             params.append(f.article)
+        if f.min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(f.min_confidence)
         return self._rows(
-            "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue FROM quotes "
+            "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue, rule, confidence FROM quotes "
             f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, article_id, start_char "
             "LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
 
@@ -758,6 +770,9 @@ class Store:
         if f.article:
             where.append("article_id = ?")
             params.append(f.article)
+        if f.min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(f.min_confidence)
         return self._rows(
             "SELECT article_id, event_id, date, date_precision, source, target, plover, cameo, goldstein, quad, "
             "mode, negated, place, evidence, confidence FROM events "
