@@ -140,3 +140,20 @@ def test_evaluate_a_few_dev_articles() -> None:
     assert "speaker accuracy" in table and "quoted" in table
     assert 0 < rep.content["quoted"]["overlap"].f1 <= 1
     assert rep.to_dict()["content"]["all"]["overlap"]["gold"] > 0
+
+
+def test_collect_errors_lists_missed_gold_and_unmatched_quotes(nlp) -> None:
+    from newsgraph.evaluate.polnear import collect_errors, format_report
+
+    quotes = [q(1, 18, "direct", (21, 33)), q(105, 114, "indirect", None)]  # the second matches no content
+    analysis = Analysis(article=Article(id="a", text=TEXT), doc=nlp(TEXT), quotes=quotes)
+    g = gold()
+    rep = score_article(g, analysis, frozenset({"say", "add"}))
+    collect_errors(g, analysis, frozenset({"say", "add"}), rep, show=5)
+    assert [m["text"] for m in rep.missed] == ["that repairs would start soon"]  # "believe" is not speech
+    assert rep.missed[0]["cue"] == "added" and rep.missed[0]["source"] == "He"
+    assert [m["text"] for m in rep.unmatched] == ["Officials"]
+    collect_errors(g, analysis, frozenset({"say", "add"}), rep, show=1)  # already full: nothing added
+    assert len(rep.missed) == 1 and len(rep.unmatched) == 1
+    table = format_report(rep)
+    assert "no system quote matched" in table and "'that repairs would start soon'" in table

@@ -21,12 +21,14 @@ def _shared(*parts: str) -> str:
 @click.option("--polnear", "path", default=None,
               help="PolNeAR split folder (default: ../shared/data/dev/polnear/dev).")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--show", type=click.IntRange(0), default=0, show_default=True,
+              help="Also list up to N missed speech-view contents and N system quotes matching no gold.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def quotes(path: str | None, limit: int | None, fmt: str) -> None:
+def quotes(path: str | None, limit: int | None, show: int, fmt: str) -> None:
     """Quote and speaker precision/recall/F1 on PolNeAR (overlap >= 0.3 and exact)."""
     from .polnear import evaluate_polnear, format_report
 
-    report = evaluate_polnear(path or _shared("data", "dev", "polnear", "dev"), limit=limit)
+    report = evaluate_polnear(path or _shared("data", "dev", "polnear", "dev"), limit=limit, show=show)
     click.echo(json.dumps(_plain(report), indent=2, default=str) if fmt == "json" else format_report(report))
 
 

@@ -152,6 +152,10 @@ class PolnearReport:
     system_quotes: int = 0
     system_kinds: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # with show=N: up to N speech-view gold contents no system quote matched, and up to N system
+    # quotes that matched no gold content (each {"article", "cue", "source"/"rule", "text", "context"})
+    missed: list[dict[str, str]] = field(default_factory=list)
+    unmatched: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         def c(x: Counts) -> dict[str, Any]:
@@ -169,6 +173,7 @@ class PolnearReport:
                             "resolved": round(a.resolved / a.total, 4) if a.total else 0.0}
                         for v, a in self.speaker.items()},
             "notes": list(self.notes),
+            "missed": list(self.missed), "unmatched": list(self.unmatched),
         }
 
 
@@ -374,6 +379,39 @@ def score_article(gold: GoldArticle, analysis: Analysis, speech: frozenset[str])
     return rep
 
 
+def _context(text: str, start: int, end: int, width: int = 90) -> str:
+    """The words around ``start:end``, the middle of a long span left out."""
+    if end - start > 2 * width:
+        inner = f"{text[start:start + width]} [...] {text[end - width // 2:end]}"
+    else:
+        inner = text[start:end]
+    return " ".join(f"{text[max(0, start - width):start]}{inner}{text[end:end + width // 3]}".split())
+
+
+def collect_errors(gold: GoldArticle, analysis: Analysis, speech: frozenset[str], report: PolnearReport,
+                   show: int) -> None:
+    """Add this article's speech-view misses and unmatched system quotes to ``report`` (up to
+    ``show`` of each), for reading what the component gets wrong. Call after :func:`score_article`
+    (which fills each gold attribution's cue lemma)."""
+    text = gold.text
+    for g in gold.attributions:
+        if len(report.missed) >= show:
+            break
+        if _in_view("speech", g, speech) and not any(overlap_match(_qspan(q), g.content) > 0 for q in analysis.quotes):
+            a, b = g.content[0][0], g.content[-1][1]
+            report.missed.append({"article": gold.name, "cue": " ".join(text[x:y] for x, y in g.cue),
+                                  "source": " ".join(text[x:y] for x, y in g.source),
+                                  "text": " ".join(text[x:y] for x, y in g.content)[:300],
+                                  "context": _context(text, min(a, *(x for x, _ in g.cue)) if g.cue else a, b)})
+    for q in analysis.quotes:
+        if len(report.unmatched) >= show:
+            break
+        if not any(overlap_match(_qspan(q), g.content) > 0 for g in gold.attributions):
+            a, b = _qspan(q)
+            report.unmatched.append({"article": gold.name, "cue": q.cue.text if q.cue else "", "rule": q.rule,
+                                     "text": text[a:b][:300], "context": _context(text, a, b)})
+
+
 def _antecedents(text: str, attrs: list[GoldAttribution]) -> dict[int, list[tuple[int, int]]]:
     """For each pronoun gold source, the nearest preceding non-pronoun gold source."""
     named = sorted((g.source[0][0], g.source) for g in attrs if g.source and not _is_pronoun(text, g.source))
@@ -479,10 +517,11 @@ def analyse(articles: list[GoldArticle], *, n_process: int = 1, batch_size: int 
 
 
 def evaluate_polnear(path: str | Path, *, limit: int | None = None, n_process: int = 1,
-                     config: dict[str, Any] | None = None, quotes: str | None = None) -> PolnearReport:
+                     config: dict[str, Any] | None = None, quotes: str | None = None, show: int = 0) -> PolnearReport:
     """Run the pipeline's actors and quotes components over a PolNeAR split and score them.
 
-    ``quotes`` names the quotes component to score (default: the configured one).
+    ``quotes`` names the quotes component to score (default: the configured one); ``show`` keeps up
+    to that many missed speech-view contents and unmatched system quotes in the report.
     """
     from .. import config as _config
 
@@ -493,6 +532,8 @@ def evaluate_polnear(path: str | Path, *, limit: int | None = None, n_process: i
     _, report.actors, report.quotes = _steps(cfg, report.notes, quotes)
     for art, analysis in analyse(articles, n_process=n_process, config=cfg, notes=[], quotes=quotes):
         _merge_into(report, score_article(art, analysis, SPEECH_CUES))
+        if show:
+            collect_errors(art, analysis, SPEECH_CUES, report, show)
         report.articles += 1
         report.system_quotes += len(analysis.quotes)
         for q in analysis.quotes:
@@ -523,9 +564,17 @@ def format_report(report: PolnearReport) -> str:
         r = a.resolved / a.total if a.total else 0.0
         lines.append(f"{view:<8}{'':<38}{s:8.3f}{r:10.3f}{a.total:7d}")
     lines.extend(f"note: {n}" for n in report.notes)
+    if report.missed:
+        lines += ["", f"speech-view gold contents no system quote matched (first {len(report.missed)}):"]
+        lines += [f"  [{m['article']}] cue {m['cue']!r} source {m['source']!r}: {m['text']!r}\n      ...{m['context']}..."
+                  for m in report.missed]
+    if report.unmatched:
+        lines += ["", f"system quotes that matched no gold content (first {len(report.unmatched)}):"]
+        lines += [f"  [{m['article']}] {m['rule']} cue {m['cue']!r}: {m['text']!r}\n      ...{m['context']}..."
+                  for m in report.unmatched]
     return "\n".join(lines)
 
 
 __all__ = ["SPEECH_CUES", "THRESHOLD", "VIEWS", "GoldArticle", "GoldAttribution", "PolnearReport", "analyse",
-           "evaluate_polnear", "exact_match", "format_report", "load_polnear", "overlap_match", "parse_ann",
+           "collect_errors", "evaluate_polnear", "exact_match", "format_report", "load_polnear", "overlap_match", "parse_ann",
            "score_article"]
