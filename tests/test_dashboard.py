@@ -214,9 +214,30 @@ def test_quote_explorer_finds_who_said_what(page: Any, server: str, shots: Path)
     rows = results.locator("tbody tr")
     assert all(word.lower() in t.lower() for t in rows.locator("td:nth-child(2)").all_inner_texts())
     page.screenshot(path=str(shots / "quotes.png"))
+    sure = len(httpx.get(f"{server}/api/quotes", params={"q": word, "limit": 200, "min_confidence": 0.6}).json()["items"])
+    page.get_by_label("Quotes and reported clauses only").check()
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"[?&]min_confidence=0.6"))
+    expect(results.locator("#quote-count")).to_have_text(f"{sure} quotes")
+    page.get_by_label("Quotes and reported clauses only").uncheck()
+    page.get_by_role("button", name="Search").click()
+    expect(results.locator("#quote-count")).to_have_text(f"{n} quotes")
     rows.first.get_by_role("link").click()
     page.locator("#article-title").wait_for()
     assert page.locator("#details blockquote").first.inner_text().strip()
+
+
+def test_quote_explorer_can_leave_out_noun_phrase_quotes(page: Any, server: str):
+    every = httpx.get(f"{server}/api/quotes", params={"limit": 200}).json()["items"]
+    if not any(q["confidence"] is not None and q["confidence"] < 0.6 for q in every):
+        pytest.skip("no low-confidence quotes in the demo store")
+    sure = httpx.get(f"{server}/api/quotes", params={"limit": 200, "min_confidence": 0.6}).json()["items"]
+    assert len(sure) < len(every)
+    page.goto(f"{server}/#/quotes?min_confidence=0.6")
+    from playwright.sync_api import expect
+
+    expect(page.get_by_label("Quotes and reported clauses only")).to_be_checked()
+    expect(page.locator("#quote-results #quote-count")).to_have_text(f"{len(sure)} quotes")
 
 
 def test_paste_an_article_and_read_it_on_the_spot(page: Any, server: str, shots: Path):

@@ -75,9 +75,13 @@ function quotesView(params) {
   const dl1 = h("datalist", { id: "quote-speakers" }), dl2 = h("datalist", { id: "quote-abouts" });
   actorSuggest(speaker, dl1);
   actorSuggest(about, dl2);
+  const sure = h("input", { type: "checkbox", id: "quote-sure", name: "sure" });
+  sure.checked = params.get("min_confidence") !== null;
   const out = h("div", { id: "quote-results", "aria-live": "polite" });
   const form = h("form", { class: "bar", onsubmit: ev => { ev.preventDefault(); go(); } },
     h("label", {}, "Text", q), h("label", {}, "Speaker", speaker), dl1, h("label", {}, "About", about), dl2,
+    h("label", { title: "Leave out quotes below confidence 0.6: noun-phrase contents such as 'denied the allegations'" },
+      sure, " Quotes and reported clauses only"),
     h("button", { type: "submit" }, "Search"));
   view.replaceChildren(h("div", { class: "card" }, h("h2", {}, "Quote explorer"),
     h("p", { class: "muted small" }, "Who said what about whom: search the quote text, the speaker, or an actor the quote mentions."),
@@ -86,6 +90,7 @@ function quotesView(params) {
   let latest = 0; // only the answer to the latest search is shown
   async function go() {
     const p = { q: q.value.trim(), speaker: speaker.value.trim(), about: about.value.trim(), limit: 200 };
+    if (sure.checked) p.min_confidence = 0.6;
     history.replaceState(null, "", `#/quotes?${new URLSearchParams(Object.entries(p).filter(([, v]) => v))}`);
     clearError();
     const mine = ++latest;
@@ -99,7 +104,8 @@ function quotesView(params) {
           h("tbody", {}, page.items.map(r => h("tr", {},
             h("td", {}, r.speaker_name || r.speaker || h("span", { class: "muted" }, "unattributed")),
             h("td", {}, h("a", { href: `#/article/${encodeURIComponent(r.article_id)}?quote=${encodeURIComponent(r.quote_id)}` },
-              `“${trim(r.text, 220)}”`), h("span", { class: "small muted" }, ` ${r.kind}${r.cue ? ", " + r.cue : ""}`)),
+              `“${trim(r.text, 220)}”`), h("span", { class: "small muted", title: r.rule ? `rule ${r.rule}` : "" },
+              ` ${r.kind}${r.cue ? ", " + r.cue : ""}${r.confidence != null ? ", " + r.confidence.toFixed(2) : ""}`)),
             h("td", {}, [...new Set(r.about.map(a => a.name || a.id))].join(", ")),
             h("td", { class: "small" }, r.published || ""))))) : h("p", { class: "muted" }, "No quotes match."));
     } catch (err) { showError(err); }
