@@ -78,7 +78,10 @@ class Report:
                 "predictions": [p.to_dict() for p in self.predictions]}
 
 
-def load_tsv(path: str | Path, *, limit: int | None = None) -> list[tuple[str, int]]:
+def load_tsv(path: str | Path, *, limit: int | None = None, split: str | None = None) -> list[tuple[str, int]]:
+    """(sentence, class) rows; ``split`` keeps the ``tune`` or ``check`` sentences before ``limit``."""
+    from .splits import split_of, text_id
+
     p = Path(path)
     if not p.is_file():
         raise EvalError(f"no ConfliBERT class file at {p}",
@@ -92,7 +95,10 @@ def load_tsv(path: str | Path, *, limit: int | None = None) -> list[tuple[str, i
         if not sep or label.strip() not in {"0", "1", "2", "3", "4"}:
             raise EvalError(f"{p} line {n}: expected 'sentence<TAB>class' with class 0-4",
                             hint="the ConfliBERT cameo_class TSV format")
-        rows.append((text.strip().strip('"').strip(), int(label)))
+        sentence = text.strip().strip('"').strip()
+        if split not in (None, "all") and split_of("conflibert", text_id(sentence)) != split:
+            continue
+        rows.append((sentence, int(label)))
         if limit is not None and len(rows) >= limit:
             break
     return rows
@@ -117,14 +123,14 @@ def sentence_class(coder: Any, doc: Any) -> tuple[int, str | None, str | None]:
 
 
 def evaluate_cameo_class(path: str | Path, *, limit: int | None = None,
-                         config: dict[str, Any] | None = None) -> Report:
+                         config: dict[str, Any] | None = None, split: str | None = None) -> Report:
     """Parse every sentence once (spaCy ``pipe``), code it and compare its class with the gold."""
     from .. import config as _config
     from ..events import coder_for
     from ..nlp import load_model
 
     cfg = config or _config.load()
-    rows = load_tsv(path, limit=limit)
+    rows = load_tsv(path, limit=limit, split=split)
     nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
     coder = coder_for(cfg)
     started = time.perf_counter()

@@ -130,8 +130,11 @@ def _side(value: Any) -> set[str]:
     return out
 
 
-def load_gsr(path: str | Path, *, limit: int | None = None) -> list[GoldRecord]:
-    """The gold records of a PLOVER GSR JSON file, old event names mapped to current ones."""
+def load_gsr(path: str | Path, *, limit: int | None = None, split: str | None = None) -> list[GoldRecord]:
+    """The gold records of a PLOVER GSR JSON file, old event names mapped to current ones; ``split``
+    keeps the ``tune`` or ``check`` records (by record id) before ``limit`` applies."""
+    from .splits import split_of
+
     p = Path(path)
     if not p.is_file():
         raise EvalError(f"no PLOVER gold file at {p}",
@@ -150,7 +153,10 @@ def load_gsr(path: str | Path, *, limit: int | None = None) -> list[GoldRecord]:
         if event in OLD_NAMES:
             event, forced = OLD_NAMES[event]
             mode = forced or mode
-        out.append(GoldRecord(rec.get("id", str(len(out))), rec["text"].strip(), event, mode,
+        rid = str(rec.get("id") or rec["text"])
+        if split not in (None, "all") and split_of("plover", rid) != split:
+            continue
+        out.append(GoldRecord(rid, rec["text"].strip(), event, mode,
                               _side(rec.get("source")), _side(rec.get("target")), rec.get("date")))
         if limit is not None and len(out) >= limit:
             break
@@ -202,11 +208,11 @@ def score_record(gold: GoldRecord, analysis: Analysis) -> RecordResult:
 
 
 def evaluate_plover(path: str | Path, *, limit: int | None = None,
-                    config: dict[str, Any] | None = None) -> Report:
-    """Run the pipeline over every GSR sentence and score its main event (see the module doc)."""
+                    config: dict[str, Any] | None = None, split: str | None = None) -> Report:
+    """Run the pipeline over every GSR sentence of ``split`` and score its main event (module doc)."""
     from ..pipeline import Failure, get_pipeline
 
-    gold = load_gsr(path, limit=limit)
+    gold = load_gsr(path, limit=limit, split=split)
     pipe = get_pipeline(config)
     started = time.perf_counter()
     raws = [RawDocument(text=g.text, id=g.id, published=_date(g.date)) for g in gold]

@@ -142,6 +142,7 @@ class PolnearReport:
     (at :data:`THRESHOLD`) or ``exact``; ``speaker[view]`` accuracy on matched quotes."""
 
     path: str
+    split: str = "all"
     articles: int = 0
     seconds: float = 0.0
     actors: str | None = None  # the actors component that ran, if any
@@ -164,7 +165,7 @@ class PolnearReport:
                     "gold_found": x.gold_found}
 
         return {
-            "path": self.path, "articles": self.articles, "seconds": round(self.seconds, 1),
+            "path": self.path, "split": self.split, "articles": self.articles, "seconds": round(self.seconds, 1),
             "actors": self.actors, "quotes": self.quotes, "system_quotes": self.system_quotes, "system_kinds": self.system_kinds,
             "content": {v: {k: c(x) for k, x in d.items()} for v, d in self.content.items()},
             "source": {v: {k: c(x) for k, x in d.items()} for v, d in self.source.items()},
@@ -218,21 +219,33 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
     return out
 
 
-def load_polnear(path: str | Path, *, limit: int | None = None) -> list[GoldArticle]:
-    """Read a PolNeAR split folder (with ``attributions/`` and ``text/``)."""
+def _split_folders(root: Path) -> list[Path]:
+    """``root`` itself when it is one split folder, else its sub-folders that are (train, dev)."""
+    if (root / "attributions").is_dir():
+        return [root]
+    return sorted(p for p in root.iterdir() if (p / "attributions").is_dir()) if root.is_dir() else []
+
+
+def load_polnear(path: str | Path, *, limit: int | None = None, split: str | None = None) -> list[GoldArticle]:
+    """Read PolNeAR: one split folder (with ``attributions/`` and ``text/``) or the folder above
+    them (train and dev pooled). ``split`` keeps the ``tune`` or ``check`` articles
+    (:mod:`newsgraph.evaluate.splits`, by article name) before ``limit`` applies."""
+    from .splits import split_of
+
     root = Path(path)
-    ann_dir, text_dir = root / "attributions", root / "text"
-    if not ann_dir.is_dir() or not text_dir.is_dir():
-        raise EvalError(f"{root} is not a PolNeAR split folder",
-                        hint="pass a folder holding attributions/ and text/, e.g. ../shared/data/dev/polnear/dev")
-    chosen: dict[str, Path] = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(name, ann)
+    folders = _split_folders(root)
+    if not folders or not all((f / "text").is_dir() for f in folders):
+        raise EvalError(f"{root} is not a PolNeAR folder",
+                        hint="pass ../shared/data/dev/polnear (train and dev) or one split folder holding "
+                             "attributions/ and text/")
+    chosen: dict[str, tuple[Path, Path]] = {}
+    for folder in folders:
+        for ann in sorted((folder / "attributions").glob("*.ann")):
+            name = ann.stem.rsplit("_", 1)[0]
+            chosen.setdefault(name, (ann, folder / "text" / f"{name}.txt"))
     articles = []
-    for name, ann in sorted(chosen.items()):
-        txt = text_dir / f"{name}.txt"
-        if not txt.exists():
+    for name, (ann, txt) in sorted(chosen.items()):
+        if not txt.exists() or (split not in (None, "all") and split_of("polnear", name) != split):
             continue
         text = txt.read_text("utf-8")
         m = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
@@ -517,18 +530,25 @@ def analyse(articles: list[GoldArticle], *, n_process: int = 1, batch_size: int 
 
 
 def evaluate_polnear(path: str | Path, *, limit: int | None = None, n_process: int = 1,
-                     config: dict[str, Any] | None = None, quotes: str | None = None, show: int = 0) -> PolnearReport:
-    """Run the pipeline's actors and quotes components over a PolNeAR split and score them.
+                     config: dict[str, Any] | None = None, quotes: str | None = None, show: int = 0,
+                     split: str | None = None) -> PolnearReport:
+    """Run the pipeline's actors and quotes components over PolNeAR and score them.
 
+    ``split`` is ``tune``, ``check`` or ``None``/``all`` (see :mod:`newsgraph.evaluate.splits`);
     ``quotes`` names the quotes component to score (default: the configured one); ``show`` keeps up
-    to that many missed speech-view contents and unmatched system quotes in the report.
+    to that many missed speech-view contents and unmatched system quotes in the report, and is
+    refused unless ``split`` is ``tune``.
     """
     from .. import config as _config
+    from .splits import check_refusal
 
+    if show and split != "tune":
+        raise EvalError(check_refusal("listing PolNeAR misses"), hint="add --split tune")
     t0 = time.perf_counter()
-    articles = load_polnear(path, limit=limit)
+    articles = load_polnear(path, limit=limit, split=split)
     cfg = config or _config.load()
     report = _empty_report(str(path))
+    report.split = split or "all"
     _, report.actors, report.quotes = _steps(cfg, report.notes, quotes)
     for art, analysis in analyse(articles, n_process=n_process, config=cfg, notes=[], quotes=quotes):
         _merge_into(report, score_article(art, analysis, SPEECH_CUES))
@@ -544,7 +564,7 @@ def evaluate_polnear(path: str | Path, *, limit: int | None = None, n_process: i
 
 def format_report(report: PolnearReport) -> str:
     """A printed table of the figures."""
-    lines = [f"PolNeAR {report.path}: {report.articles} articles, {report.system_quotes} system quotes "
+    lines = [f"PolNeAR {report.path} ({report.split}): {report.articles} articles, {report.system_quotes} system quotes "
              f"({', '.join(f'{k} {v}' for k, v in sorted(report.system_kinds.items()))}), "
              f"{report.seconds:.0f} s; components {report.quotes} with actors {report.actors or 'off'}",
              "",
