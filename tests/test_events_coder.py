@@ -52,7 +52,7 @@ def one(evs, plover):
     ("Peru sent food aid to Bolivia after the floods.", "AID", "07", "PER", "BOL"),
     ("Norway imposed sanctions on Chile last week.", "SANCTION", "16", "NOR", "CHL"),
     ("Norway hosted talks with Chile in Oslo.", "CONSULT", "04", "NOR", "CHL"),
-    ("Peru expelled two Bolivian diplomats.", "SANCTION", "16", "PER", "BOL"),
+    ("Peru expelled the Bolivian ambassador.", "SANCTION", "16", "PER", "BOL"),
     ("Norway praised Chile for its reforms.", "SUPPORT", "05", "NOR", "CHL"),
     ("Chilean troops shelled Peru overnight.", "ASSAULT", "19", "CHL", "PER"),
     ("Kenya urged Chile to release the detained sailors.", "REQUEST", "02", "KEN", "CHL"),
@@ -62,7 +62,7 @@ def one(evs, plover):
 ])
 def test_coding_table(nlp, text, plover, cameo_root, source, target):
     evs = events(nlp, text, extra={"Chilean troops": ("CHLMIL", "group", "CHL"),
-                                   "Bolivian diplomats": ("BOLGOV", "group", "BOL"),
+                                   "Bolivian ambassador": ("BOLGOV", "group", "BOL"),
                                    "Bolivian activists": ("BOLCVL", "group", "BOL")})
     ev = one(evs, plover)
     assert ev.cameo.startswith(cameo_root)
@@ -142,11 +142,23 @@ def test_passives(nlp):
     assert ev.source == [] and ev.target == ["BOL"]  # the passive leaves its doer unknown
 
 
-def test_compound_subjects_are_reciprocal(nlp):
-    extra = {"Hungarian": ("HUN", "country", "HUN"), "Romanian": ("ROU", "country", "ROU")}
-    ev = one(events(nlp, "Hungarian and Romanian officials agreed to cooperate on energy.", extra=extra),
-             "AGREE")
-    assert set(ev.source) == {"HUN", "ROU"} and set(ev.target) == {"HUN", "ROU"}
+DEMONYMS = {"Ugandan": ("UGA", "country", "UGA"), "Kenyan": ("KEN", "country", "KEN"),
+            "Peruvian": ("PER", "country", "PER"), "Chilean": ("CHL", "country", "CHL")}
+
+
+@pytest.mark.parametrize(("text", "plover", "pair"), [
+    ("Ugandan and Kenyan officials agreed to cooperate on water.", "AGREE", {"UGA", "KEN"}),
+    ("Peruvian and Chilean negotiators agreed to share fishing data.", "AGREE", {"PER", "CHL"}),
+    ("Ugandan and Kenyan officials met in Kampala.", "CONSULT", {"UGA", "KEN"}),
+])
+def test_compound_subjects_are_reciprocal(nlp, text, plover, pair):
+    ev = one(events(nlp, text, extra=DEMONYMS), plover)
+    assert set(ev.source) == pair and set(ev.target) == pair
+
+
+def test_a_named_partner_is_no_compound_subject(nlp):
+    ev = one(events(nlp, "Ugandan officials agreed to cooperate with Kenyan officials.", extra=DEMONYMS), "AGREE")
+    assert ev.source == ["UGA"] and ev.target == ["KEN"]
 
 
 def test_dates_come_from_the_clause(nlp):

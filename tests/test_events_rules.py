@@ -56,11 +56,22 @@ def sides(ev):
 
 # ---- arguments ---------------------------------------------------------------------------------------
 
-def test_pronoun_bound_by_the_reporting_subject(nlp):
-    ev = one(events(nlp, "Nepal said it would send food aid to Laos."), "AGREE")
-    assert sides(ev) == ({"NPL"}, {"LAO"}) and ev.cameo.startswith("033") and ev.mode == "future"
-    ev = one(events(nlp, "Norway says it is willing to withdraw its ships from Chile."), "AGREE")
-    assert sides(ev) == ({"NOR"}, {"CHL"})
+@pytest.mark.parametrize(("text", "plover", "cameo", "source", "target"), [
+    ("Nepal said it would send food aid to Laos.", "AGREE", "033", "NPL", "LAO"),
+    ("Norway says it is ready to pull its ships out of Chile.", "AGREE", "03", "NOR", "CHL"),
+    ("Kenya announced that it would send troops to Somalia.", "MOBILIZE", "15", "KEN", "SOM"),
+    ("Ghana insisted it would reopen the border with Togo.", "AGREE", "03", "GHA", "TGO"),
+    ("Peru said it was prepared to free the sailors held by Bolivia.", "AGREE", "03", "PER", "BOL"),
+])
+def test_pronoun_bound_by_the_reporting_subject(nlp, text, plover, cameo, source, target):
+    ev = one(events(nlp, text), plover)
+    assert sides(ev) == ({source}, {target}) and ev.cameo.startswith(cameo) and ev.mode == "future"
+
+
+def test_pronoun_without_a_governing_report_stays_unbound(nlp):
+    # "It" opens its own sentence: no reporting clause governs it, so Norway is not its antecedent
+    evs = events(nlp, "Norway met Peru on Monday. It is ready to pull its ships out of Chile.")
+    assert not [e for e in evs if e.plover == "AGREE"]
 
 
 def test_pronoun_must_fit_its_antecedent(nlp):
@@ -88,12 +99,28 @@ def test_the_two_governments_are_the_countries_of_the_last_dyad(nlp):
     assert sides(ev) == ({"NOR", "CHL"}, {"NOR", "CHL"})
 
 
-def test_adjectival_passive_subject_is_the_doer(nlp):
-    ev = one(events(nlp, "Kenya is committed to sending aid to Somalia."), "AGREE")
-    assert ev.source == ["KEN"] and ev.target == ["SOM"]
-    extra = {"Chilean troops": ("CHLMIL", "group", "CHL"), "Peruvian rebels": ("PERREB", "group", "PER")}
-    ev = one(events(nlp, "Chilean troops were engaged in heavy fighting with Peruvian rebels.", extra=extra),
-             "ASSAULT")
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Kenya is committed to helping Somalia.", "KEN", "SOM"),
+    ("Kenya was committed to training Somalia's police.", "KEN", "SOM"),
+    ("Ghana is fully committed to helping Togo.", "GHA", "TGO"),
+    ("Norway is committed to rebuilding Chile's ports.", "NOR", "CHL"),
+])
+def test_adjectival_passive_subject_is_the_doer(nlp, text, source, target):
+    ev = one(events(nlp, text), "AGREE")
+    assert ev.source == [source] and ev.target == [target]
+
+
+ARMED = {"Chilean troops": ("CHLMIL", "group", "CHL"), "Peruvian rebels": ("PERREB", "group", "PER")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean troops were engaged in a gun battle with Peruvian rebels.",
+    "Chilean troops were engaged in heavy clashes with Peruvian rebels.",
+    "Chilean troops have been engaged in combat with Peruvian rebels for weeks.",
+    "Peruvian rebels were attacked by Chilean troops.",  # near miss: a verbal passive's subject undergoes it
+])
+def test_engaged_in_fighting_keeps_the_subject_as_the_doer(nlp, text):
+    ev = one(events(nlp, text, extra=ARMED), "ASSAULT")
     assert ev.source == ["CHLMIL"] and ev.target == ["PERREB"]
 
 
@@ -102,19 +129,47 @@ def test_subject_control_verbs(nlp):
     assert sides(ev) == ({"NOR"}, {"CHL"})
 
 
-def test_possessive_pronoun_yields_to_a_named_recipient(nlp):
-    ev = one(events(nlp, "Peru reneged on its commitment to Bolivia."), "REJECT")
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Peru reaffirmed its commitment to Bolivia.", "AGREE"),
+    ("Peru recalled its ambassador to Bolivia.", "SANCTION"),
+    ("Peru suspended its aid to Bolivia.", "SANCTION"),
+])
+def test_possessive_pronoun_yields_to_a_named_recipient(nlp, text, plover):
+    ev = one(events(nlp, text), plover)
     assert sides(ev) == ({"PER"}, {"BOL"})
 
 
-def test_phrases_on_the_objects_of_phrase(nlp):
-    ev = one(events(nlp, "Norway speeded up the withdrawal of its soldiers from Chile."), "RETREAT")
+def test_possessive_pronoun_alone_is_not_a_target(nlp):
+    assert not events(nlp, "Peru suspended its aid.")  # "its" is Peru: no recipient named
+
+
+@pytest.mark.parametrize("text", [
+    "Norway completed the withdrawal of its troops from Chile.",
+    "Norway began the pullout of its soldiers from Chile.",
+    "Norway ordered the withdrawal of its warships from Chile.",
+])
+def test_phrases_on_the_objects_of_phrase(nlp, text):
+    ev = one(events(nlp, text), "RETREAT")
     assert sides(ev) == ({"NOR"}, {"CHL"})
 
 
-def test_participle_places_a_population(nlp):
-    ev = one(events(nlp, "Norway sent food aid to refugees fleeing the fighting in Chile."), "AID")
-    assert sides(ev) == ({"NOR"}, {"CHL"})
+def test_someone_elses_withdrawal_is_not_the_subjects(nlp):
+    evs = events(nlp, "Norway praised the withdrawal of Peruvian soldiers from Chile.")
+    assert not [e for e in evs if e.plover == "RETREAT" and "NOR" in e.source]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Norway sent food to farmers facing a drought in Chile.", "NOR", "CHL"),
+    ("Norway sent medicine to families hit by the storm in Chile.", "NOR", "CHL"),
+    ("Kenya sent medicine to villagers displaced by the fighting in Somalia.", "KEN", "SOM"),
+])
+def test_participle_places_a_population(nlp, text, source, target):
+    ev = one(events(nlp, text), "AID")
+    assert sides(ev) == ({source}, {target})
+
+
+def test_a_population_placed_nowhere_is_no_recipient(nlp):
+    assert not [e for e in events(nlp, "Kenya sent food to farmers facing a drought.") if e.plover == "AID"]
 
 
 def test_agent_of_a_participle_on_the_object(nlp):
@@ -122,17 +177,45 @@ def test_agent_of_a_participle_on_the_object(nlp):
     assert sides(ev) == ({"NOR"}, {"CHL"})
 
 
-def test_event_noun_after_a_motion_verb_takes_its_subject(nlp):
-    extra = {"Peruvian": ("PER", "country", "PER"), "Bolivian": ("BOL", "country", "BOL")}
-    ev = one(events(nlp, "Peruvian and Bolivian negotiators returned to Geneva for talks.", extra=extra), "CONSULT")
+PER_BOL = {"Peruvian": ("PER", "country", "PER"), "Bolivian": ("BOL", "country", "BOL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian and Bolivian envoys stayed in Quito for more talks.",
+    "Peruvian and Bolivian envoys headed back to Quito for talks.",
+    "Peruvian and Bolivian envoys came to Quito for negotiations.",
+    "Peruvian and Bolivian envoys returned to Quito for a meeting.",
+])
+def test_event_noun_after_a_motion_verb_takes_its_subject(nlp, text):
+    ev = one(events(nlp, text, extra=PER_BOL), "CONSULT")
     assert sides(ev) == ({"PER", "BOL"}, {"PER", "BOL"})
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian and Bolivian envoys returned to Quito for the weekend.",
+    "Peruvian and Bolivian envoys came back to Quito after talks.",
+])
+def test_a_trip_without_an_event_noun_is_no_meeting(nlp, text):
+    assert not [e for e in events(nlp, text, extra=PER_BOL) if e.plover == "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "sides_"), [
+    ("Norway and Chile agreed on Monday.", {"NOR", "CHL"}),
+    ("Norway and Chile signed a trade accord.", {"NOR", "CHL"}),
+    ("Chilean and Peruvian ministers agreed on a new quota.", {"CHL", "PER"}),
+])
+def test_a_joint_act_of_several_is_reciprocal(nlp, text, sides_):
+    extra = {"Chilean": ("CHL", "country", "CHL"), "Peruvian": ("PER", "country", "PER")}
+    evs = [e for e in events(nlp, text, extra=extra) if "reciprocal" in e.rule]
+    assert evs and all(sides(e) == (sides_, sides_) for e in evs)
 
 
 def test_reciprocity_needs_a_joint_act(nlp):
     # a promise is one-sided: no "Norway -> Norway" from "promised aid"
     assert not events(nlp, "Norway promised more aid.")
+    assert not events(nlp, "Norway pledged more money.")
     extra = {"Chilean officials": ("CHLGOV", "group", "CHL")}
-    assert not events(nlp, "Chilean officials agreed on Monday.", extra=extra)  # one country's officials
+    assert not events(nlp, "Chilean officials agreed after a long meeting.", extra=extra)  # one country's officials
 
 
 # ---- frames ------------------------------------------------------------------------------------------
@@ -155,17 +238,39 @@ def test_helper_verb_gives_way_to_its_complement(nlp):
     assert not [e for e in events(nlp, "Kenya helped support Somalia's new government.") if e.plover == "AID"]
 
 
-def test_preparing_an_attack_through_an_aspect_verb(nlp):
+@pytest.mark.parametrize("text", [
+    "The Chilean army prepared to begin bombing Peru.",
+    "The Chilean army was preparing to launch strikes on Peru.",
+    "The Chilean army is preparing to continue firing on Peru.",
+])
+def test_preparing_an_attack_through_an_aspect_verb(nlp, text):
     extra = {"Chilean army": ("CHLMIL", "group", "CHL")}
-    ev = one(events(nlp, "The Chilean army prepared to resume shelling Peru.", extra=extra), "MOBILIZE")
+    ev = one(events(nlp, text, extra=extra), "MOBILIZE")
     assert ev.cameo == "150" and sides(ev) == ({"CHLMIL"}, {"PER"})
 
 
-def test_demand_targets_whoever_must_act(nlp):
-    extra = {"Bolivian fishermen": ("BOLAGR", "group", "BOL")}
-    ev = one(events(nlp, "Norway reiterated its demand that Chile ease restrictions on Bolivian fishermen.",
-                    extra=extra), "REQUEST")
-    assert ev.target == ["CHL"]
+def test_preparing_talks_is_no_mobilisation(nlp):
+    extra = {"Chilean army": ("CHLMIL", "group", "CHL")}
+    evs = events(nlp, "The Chilean army was preparing to hold talks with Peru.", extra=extra)
+    assert not [e for e in evs if e.plover == "MOBILIZE"]
+
+
+FISHERMEN = {"Bolivian fishermen": ("BOLAGR", "group", "BOL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway repeated its demand that Chile free the Bolivian fishermen.",
+    "Norway renewed its demand that Chile stop detaining Bolivian fishermen.",
+    "Norway pressed its demand that Chile lift the ban on Bolivian fishermen.",
+])
+def test_demand_targets_whoever_must_act(nlp, text):
+    ev = one(events(nlp, text, extra=FISHERMEN), "REQUEST")
+    assert ev.source == ["NOR"] and ev.target == ["CHL"]  # not the fishermen the act concerns
+
+
+def test_a_reported_act_is_no_demand(nlp):
+    evs = events(nlp, "Norway noted that Chile had eased its rules on Bolivian fishermen.", extra=FISHERMEN)
+    assert not [e for e in evs if e.plover == "REQUEST"]
 
 
 def test_compulsion_by_no_one_is_not_an_event(nlp):
@@ -176,11 +281,20 @@ def test_compulsion_by_no_one_is_not_an_event(nlp):
 
 # ---- modality and conditions -------------------------------------------------------------------------
 
-def test_conditional_threat_targets_the_condition(nlp):
-    ev = one(events(nlp, "Norway threatened to cut aid if Chile held the vote."), "THREATEN")
-    assert sides(ev) == ({"NOR"}, {"CHL"}) and ev.mode == "hypothetical"
-    ev = one(events(nlp, "Kenya warned that it would respond if Ghana closed the border."), "THREATEN")
-    assert sides(ev) == ({"KEN"}, {"GHA"}) and ev.mode == "hypothetical"
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Norway threatened to recall its ambassador if Chile expelled the journalists.", "NOR", "CHL"),
+    ("Norway threatened to halt the talks if Chile tested another missile.", "NOR", "CHL"),
+    ("Norway warned it would cut off gas supplies if Chile refused to pay.", "NOR", "CHL"),
+    ("Kenya warned that it would respond if Ghana closed the border.", "KEN", "GHA"),
+])
+def test_conditional_threat_targets_the_condition(nlp, text, source, target):
+    ev = one(events(nlp, text), "THREATEN")
+    assert sides(ev) == ({source}, {target}) and ev.mode == "hypothetical"
+
+
+def test_a_threat_made_after_an_act_is_not_conditional(nlp):
+    evs = events(nlp, "Norway threatened to recall its ambassador after Chile expelled the journalists.")
+    assert not [e for e in evs if e.plover == "THREATEN" and e.mode == "hypothetical"]
 
 
 def test_mode_is_modality_and_plover_mode_is_separate(nlp):
@@ -213,11 +327,22 @@ def test_domestic_coercion_targets_the_coercers_country(nlp):
     assert implied is not None and implied.kind == "country" and not implied.mentions
 
 
-def test_threatened_curfew_is_domestic(nlp):
+@pytest.mark.parametrize("text", [
+    "President Mwale warned he would impose a state of emergency.",
+    "President Mwale threatened to ban all street protests.",
+    "President Mwale threatened to order a nightly curfew.",
+    "President Mwale threatened to arrest the strike leaders.",
+])
+def test_threatened_curfew_is_domestic(nlp, text):
     extra = {"President Mwale": ("mwale", "person", "KEN")}
-    ev = one(events(nlp, "President Mwale threatened to impose a curfew in the capital.", extra=extra),
-             "THREATEN")
-    assert ev.target == ["KEN"]
+    ev = one(events(nlp, text, extra=extra), "THREATEN")
+    assert ev.source == ["mwale"] and ev.target == ["KEN"] and "domestic" in ev.rule
+
+
+def test_a_threat_against_another_state_is_not_domestic(nlp):
+    extra = {"President Mwale": ("mwale", "person", "KEN")}
+    ev = one(events(nlp, "President Mwale threatened to impose sanctions on Ghana.", extra=extra), "THREATEN")
+    assert ev.target == ["GHA"] and "domestic" not in ev.rule
 
 
 def test_crowd_placed_by_the_clause(nlp):
@@ -235,8 +360,25 @@ def test_agentless_attack_noun_with_a_named_victim(nlp):
     assert ev.source == [] and ev.target == ["CHLMIL"]
 
 
-def test_lifted_sanctions_are_not_imposed_ones(nlp):
-    evs = events(nlp, "Lifting the sanctions on Bolivia is out of the question.")
+@pytest.mark.parametrize("text", [
+    "Norway imposed new sanctions on Bolivia.",
+    "Norway slapped an embargo on Bolivia.",
+    "Norway tightened the sanctions on Bolivia.",
+    "Norway extended its sanctions on Bolivia for a year.",
+])
+def test_imposed_sanctions_are_sanctions(nlp, text):
+    ev = one(events(nlp, text), "SANCTION")
+    assert sides(ev) == ({"NOR"}, {"BOL"})
+
+
+@pytest.mark.parametrize("text", [
+    "Norway lifted the sanctions on Bolivia.",
+    "Easing the sanctions on Bolivia is not on the table.",
+    "Removing the embargo on Bolivia would take months.",
+    "Norway said easing the embargo on Bolivia was not an option.",
+])
+def test_lifted_sanctions_are_not_imposed_ones(nlp, text):
+    evs = events(nlp, text)
     assert not [e for e in evs if e.plover == "SANCTION"]
 
 
@@ -263,7 +405,9 @@ def test_a_response_targets_whoever_acted_against_the_responder(nlp):
 
 @pytest.mark.parametrize(("text", "plover", "cameo", "source", "target"), [
     ("Peru pulled out of the fishing agreement with Chile.", "SANCTION", "161", "PER", "CHL"),
-    ("Thousands of Bolivians sought refuge in Peru.", "REQUEST", "0233", "BOL", "PER"),
+    ("Many Bolivians have sought refuge in Peru since the floods.", "REQUEST", "0233", "BOL", "PER"),
+    ("Some Bolivians are seeking refuge in Peru.", "REQUEST", "0233", "BOL", "PER"),
+    ("Hundreds of Bolivians sought asylum in Peru.", "REQUEST", "0233", "BOL", "PER"),
     ("Norway called the election in Chile a sham.", "ACCUSE", "111", "NOR", "CHL"),
     ("Norway approved the sale of fighter jets to Chile.", "AGREE", "0312", "NOR", "CHL"),
     ("Kenya submitted an application for membership of the Andean Pact.", "REQUEST", "020", "KEN", "ANDEAN"),
@@ -273,6 +417,12 @@ def test_new_patterns(nlp, text, plover, cameo, source, target):
     extra = {"Bolivians": ("BOL", "country", "BOL"), "Andean Pact": ("ANDEAN", "organization", None)}
     ev = one(events(nlp, text, extra=extra), plover)
     assert ev.cameo == cameo and source in ev.source and target in ev.target
+
+
+@pytest.mark.parametrize("text", ["Peru offered refuge to Bolivians.", "Bolivians found refuge in Peru."])
+def test_refuge_given_or_found_is_not_asked_for(nlp, text):
+    evs = events(nlp, text, extra={"Bolivians": ("BOL", "country", "BOL")})
+    assert not [e for e in evs if e.cameo == "0233"]
 
 
 def test_evidence_covers_what_was_agreed(nlp):
@@ -286,22 +436,62 @@ def test_patient_nouns_take_their_possessor_as_target(nlp):
     assert not [e for e in evs if e.source == ["ali-hassan"]]  # "his arrest": he did not arrest anyone
 
 
-def test_protest_in_defiance_of(nlp):
-    extra = {"Chilean authorities": ("CHLGOV", "group", "CHL")}
-    ev = one(events(nlp, "Thousands of people blocked roads in Lima in defiance of Chilean authorities.",
-                    extra=extra, places={"Lima": "PER"}), "PROTEST")
+AUTHORITIES = {"Chilean officials": ("CHLGOV", "group", "CHL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Students rallied in Lima in defiance of Chilean officials.",
+    "Thousands of people demonstrated in Lima in defiance of Chilean officials.",
+    "Crowds gathered in Lima in defiance of Chilean officials.",
+    "Truck drivers blocked highways in Lima in defiance of Chilean officials.",
+])
+def test_protest_in_defiance_of(nlp, text):
+    ev = one(events(nlp, text, extra=AUTHORITIES, places={"Lima": "PER"}), "PROTEST")
     assert ev.source == ["PER"] and ev.target == ["CHLGOV"]
 
 
-def test_aid_suspended_in_a_place_is_withheld_from_its_country(nlp):
-    ev = one(events(nlp, "Norway suspended aid deliveries in Lima on Monday.", places={"Lima": "PER"}), "SANCTION")
+def test_protest_despite_a_warning_is_not_addressed_to_the_warner(nlp):
+    text = "Thousands of people blocked roads in Lima despite warnings from Chilean officials."
+    ev = one(events(nlp, text, extra=AUTHORITIES, places={"Lima": "PER"}), "PROTEST")
+    assert ev.target == ["PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway suspended its aid programmes in Lima.",
+    "Norway cut aid deliveries in Lima.",
+    "Norway halted aid deliveries in Lima.",
+    "Norway suspended medical aid in Lima after the attack.",
+    "Norway withheld aid in Lima.",
+])
+def test_aid_suspended_in_a_place_is_withheld_from_its_country(nlp, text):
+    ev = one(events(nlp, text, places={"Lima": "PER"}), "SANCTION")
     assert sides(ev) == ({"NOR"}, {"PER"})
 
 
-def test_out_of_phrases(nlp):
-    extra = {"Kenyan peacekeepers": ("KENMIL", "group", "KEN")}
-    ev = one(events(nlp, "Kenyan peacekeepers were shipped out of Somalia on Friday.", extra=extra), "SANCTION")
+def test_aid_resumed_in_a_place_is_no_sanction(nlp):
+    evs = events(nlp, "Norway restarted its food deliveries in Lima.", places={"Lima": "PER"})
+    assert not [e for e in evs if e.plover == "SANCTION"]
+
+
+KENYAN_TROOPS = {"Kenyan peacekeepers": ("KENMIL", "group", "KEN"), "Kenyan troops": ("KENMIL", "group", "KEN"),
+                 "Kenyan soldiers": ("KENMIL", "group", "KEN")}
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Kenyan troops were shipped out of Somalia in March.", "SANCTION"),
+    ("Two hundred Kenyan troops were shipped out of Somalia.", "SANCTION"),
+    ("Kenyan soldiers were shipped out of Somalia after the truce.", "SANCTION"),
+    ("Kenyan troops were pulled out of Somalia in March.", "RETREAT"),
+    ("Kenyan soldiers were pulled out of Somalia after the truce.", "RETREAT"),
+])
+def test_out_of_phrases(nlp, text, plover):
+    ev = one(events(nlp, text, extra=KENYAN_TROOPS), plover)
     assert ev.source == ["KENMIL"] and ev.target == ["SOM"] and "moved-troops" in ev.rule
+
+
+def test_troops_moved_out_of_a_place_that_is_no_state(nlp):
+    evs = events(nlp, "Kenyan soldiers were shipped out of the camp.", extra=KENYAN_TROOPS)
+    assert not [e for e in evs if e.target]
 
 
 def test_words_that_only_look_like_events(nlp):
@@ -321,9 +511,22 @@ def test_relational_nouns_are_not_their_possessor(nlp):
     assert not [e for e in evs if e.plover == "REQUEST" and e.target == ["NOR"]]
 
 
-def test_conjoined_verbs_share_their_object(nlp):
-    evs = events(nlp, "Norway donated and delivered medicine to Chile.")
-    assert {e.cameo for e in evs if sides(e) == ({"NOR"}, {"CHL"})} >= {"071", "073"}
+@pytest.mark.parametrize(("text", "source", "target", "codes"), [
+    ("Norway promised and delivered medicine to Chile.", "NOR", "CHL", {"030", "073"}),
+    ("Kenya pledged and sent food to Somalia.", "KEN", "SOM", {"030", "073"}),
+    ("Norway bought and donated vaccines to Chile.", "NOR", "CHL", {"061", "071"}),
+    ("Norway donated and shipped blankets to Chile.", "NOR", "CHL", {"071"}),
+])
+def test_conjoined_verbs_share_their_object(nlp, text, source, target, codes):
+    # the first verb has no object or "to" phrase of its own: it shares the second one's
+    evs = events(nlp, text)
+    assert {e.cameo for e in evs if sides(e) == ({source}, {target})} >= codes
+
+
+def test_a_conjunct_with_its_own_object_keeps_it(nlp):
+    evs = events(nlp, "Norway praised Chile and sent tents to Peru.")
+    assert one(evs, "SUPPORT").target == ["CHL"]
+    assert not [e for e in evs if e.plover == "SUPPORT" and "PER" in e.target]
 
 
 def test_weapons_and_transfers(nlp):
@@ -348,17 +551,35 @@ def test_date_of_the_report_that_carries_the_clause(nlp):
     ("Norway is pressuring Chile to reopen the border.", "10"),
     ("Norway lifted its boycott of Chilean wine.", "085"),
     ("Norway shared evidence with Chile about the smuggling ring.", "064"),
-    ("Norway contributed ten million dollars to the Chilean relief fund.", "070"),
-    ("Kenya announced the deployment of troops to Somalia on a peacekeeping mission.", "074"),
-    ("Kenyan soldiers arrived in Somalia to deliver food aid.", "07"),
+    ("Norway contributed five ambulances to Chile.", "070"),
+    ("Kenya contributed two field hospitals to Somalia.", "070"),
+    ("Norway contributed four million dollars to a Chilean housing programme.", "070"),
+    ("Kenya deployed 400 police officers to Somalia as peacekeepers.", "074"),
+    ("Kenya deployed a battalion to Somalia to protect aid convoys.", "074"),
+    ("Kenya sent troops to Somalia to help keep the peace.", "074"),
+    ("Kenya announced it would station troops in Somalia to guard the border.", "074"),
+    ("Kenyan soldiers arrived in Somalia to deliver medicine.", "07"),
+    ("Kenyan soldiers went to Somalia to provide food.", "07"),
+    ("Kenyan engineers travelled to Somalia to give medical aid.", "07"),
 ])
 def test_codes_from_the_codebook(nlp, text, cameo):
     extra = {"Norwegian": ("NOR", "country", "NOR"), "Chilean": ("CHL", "country", "CHL"),
              "Kenyan": ("KEN", "country", "KEN"), "Norwegian peacekeepers": ("NORMIL", "group", "NOR"),
              "Norwegian aid agencies": ("NORNGO", "group", "NOR"), "Norwegian captain": ("NORCVL", "group", "NOR"),
-             "Kenyan soldiers": ("KENMIL", "group", "KEN")}
+             "Kenyan soldiers": ("KENMIL", "group", "KEN"), "Kenyan engineers": ("KENMIL", "group", "KEN")}
     codes = [e.cameo for e in events(nlp, text, extra=extra)]
     assert any(code.startswith(cameo) for code in codes), codes
+
+
+@pytest.mark.parametrize(("text", "not_cameo"), [
+    ("Norway contributed to the debate on Chile.", "07"),  # a contribution of words is no aid
+    ("Kenyan soldiers travelled to Somalia to attend a ceremony.", "07"),  # a trip is aid only for aid
+    ("Kenya sent troops to Somalia to fight the militias.", "074"),  # troops sent to fight protect no one
+])
+def test_codebook_near_misses(nlp, text, not_cameo):
+    extra = {"Kenyan soldiers": ("KENMIL", "group", "KEN")}
+    codes = [e.cameo for e in events(nlp, text, extra=extra)]
+    assert not any(code.startswith(not_cameo) for code in codes), codes
 
 
 def test_kept_negations_say_how_they_are_negated(nlp):
@@ -379,7 +600,16 @@ def test_inferred_sides_can_be_switched_off(nlp):
     assert not [e for e in evs if e.plover == "ACCUSE"]
 
 
-def test_protest_purpose_names_the_addressee(nlp):
-    ev = one(events(nlp, "Students in Lima blocked a road to show their anger at Chile's fishing policy.",
-                    places={"Lima": "PER"}), "PROTEST")
-    assert ev.source == ["PER"] and ev.target == ["CHL"]
+@pytest.mark.parametrize("text", [
+    "Students in Lima blocked a highway to voice their anger over Chile's fishing policy.",
+    "Farmers in Lima staged a sit-in to oppose Chile's water plan.",
+    "Dock workers in Lima went on strike to denounce Chile's tariffs.",
+])
+def test_protest_purpose_names_the_addressee(nlp, text):
+    ev = one(events(nlp, text, places={"Lima": "PER"}), "PROTEST")
+    assert ev.source == ["PER"] and ev.target == ["CHL"] and "protest-purpose" in ev.rule
+
+
+def test_protest_purpose_without_an_addressee_is_domestic(nlp):
+    ev = one(events(nlp, "Students in Lima marched to demand lower fees.", places={"Lima": "PER"}), "PROTEST")
+    assert ev.target == ["PER"]

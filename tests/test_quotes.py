@@ -364,21 +364,11 @@ def test_every_span_is_a_slice_of_the_text(nlp: Any, parts: list[str]) -> None:
 # ------------------------------------------------------------------------------------------------
 
 SEED_SPEAKER_MENTIONS = {
-    # gold phrase -> (speaker surname or organisation, a word of the speaker mention)
-    "qualitatively new level of allied relations": "members",
-    "a wide range of modern challenges and threats": "members",
-    "waging a fierce struggle": "Lukashenko",
-    "All means are being used": "President",
-    "unjustified growth of the military presence of the West": "ally",
-    "NATO is aggressively building up its muscles": "he",
-    "truly defensive and peace-loving": "Lukashenko",
-    "may not exist tomorrow": "He",
-    "We will also deal with the issues of equipping": "Putin",
-    "in the foreign policy interests": "President",
-    "In addition to this endless expansionary policy": "Putin",
-    "stood the test of time": "leaders",
-    "the number of challenges and threats to security are steadily growing": "leaders",
-    "a serious challenge for the member states was the sharp increase": "Zas",
+    # id of the gold quote in ../shared/seed/gold.json -> a word of the speaker mention
+    # (keyed by id so that no words of the article are copied here)
+    "Q1": "members", "Q2": "members", "Q3": "Lukashenko", "Q4": "President", "Q5": "ally", "Q6": "he",
+    "Q7": "Lukashenko", "Q8": "He", "Q9": "Putin", "Q10": "President", "Q11": "Putin", "Q12": "leaders",
+    "I1": "leaders", "I2": "Zas",
 }
 
 
@@ -391,7 +381,7 @@ def test_seed_quotes_spans_cues_and_mentions(nlp: Any) -> None:
     a = run(nlp, text)
     for g in gold["quotes"]:
         q = one(a, g["contains"])
-        assert SEED_SPEAKER_MENTIONS[g["contains"]] in (mention(q) or ""), (g["id"], mention(q))
+        assert SEED_SPEAKER_MENTIONS[g["id"]] in (mention(q) or ""), (g["id"], mention(q))
         if "cue" in g:
             assert q.cue is not None and q.cue.text == g["cue"], (g["id"], q.cue)
     terms = {t.text for t in a.scratch["terms"]}
@@ -431,13 +421,29 @@ def test_seed_speakers_with_the_actors_component() -> None:
             assert want.split()[-1].lower() in actor_.name.lower(), (g["id"], actor_.name)
 
 
-def test_headline_lead_name_mistagged_by_headline_casing(nlp: Any) -> None:
+@pytest.mark.parametrize("text, content, lead", [
+    ("Trump: Rubio Must Do Better On Trade\n\nRepublican candidate Donald Trump spoke in Ohio on Friday.",
+     "Rubio Must Do Better", "Trump"),
+    ("Sanders: Banks Still Too Big To Fail\n\nSenator Bernie Sanders spoke to students in Vermont on Tuesday.",
+     "Banks Still Too Big", "Sanders"),
+    ("Merkel: Europe Must Stand Together On Energy\n\nGerman Chancellor Angela Merkel addressed parliament "
+     "on Wednesday.", "Europe Must Stand Together", "Merkel"),
+])
+def test_headline_lead_name_mistagged_by_headline_casing(nlp: Any, text: str, content: str, lead: str) -> None:
     """``Trump: ...`` in a headline: the tagger calls the lead a noun, but the article names
-    Donald Trump as a person further down, so the lead is still a speaker."""
-    text = ("Trump: Cruz Has To Come a Long Way On Ethanol\n\n"
-            "Republican front-runner Donald Trump spoke to farmers in Iowa on Monday.")
-    q = one(run(nlp, text), "Cruz Has To Come")
-    assert q.cue.text == ":" and mention(q) == "Trump"
+    the person further down, so the lead is still a speaker."""
+    doc = nlp(text)
+    assert doc[0].pos_ == "NOUN"  # the headline casing fools the tagger (the case under test)
+    q = one(run(nlp, text), content)
+    assert q.cue.text == ":" and mention(q) == lead
+
+
+@pytest.mark.parametrize("text", [
+    "Trump: Pipeline Deal Is Dead\n\nThe weather in Texas was hot.",
+    "Merkel: Europe Must Stand Together On Energy\n\nParliament met on Wednesday.",
+])
+def test_headline_lead_noun_named_nowhere_else_is_no_speaker(nlp: Any, text: str) -> None:
+    assert not [q for q in run(nlp, text).quotes if q.cue and q.cue.text == ":"]
 
 
 def test_headline_lead_with_a_source_noun(nlp: Any) -> None:
@@ -457,17 +463,44 @@ def test_headline_labels_are_not_speakers(nlp: Any) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def test_conjunct_in_the_reporting_tense_is_not_content(nlp: Any) -> None:
-    """``She said she admires X and highlighted Y``: *highlighted* goes with *said*."""
-    q = one(run(nlp, "She said she admires his determination and highlighted their shared goals."),
-            "admires his determination")
-    assert q.text == "she admires his determination"
+@pytest.mark.parametrize("text, content", [
+    ("He said he respects her courage and praised their joint work.", "he respects her courage"),
+    ("The minister said she values the partnership and thanked the donors.", "she values the partnership"),
+    ("She said she trusts the envoy and welcomed his report.", "she trusts the envoy"),
+    ("The mayor said he supports the plan and promised more buses.", "he supports the plan"),
+])
+def test_conjunct_in_the_reporting_tense_is_not_content(nlp: Any, text: str, content: str) -> None:
+    """``She said she respects X and praised Y``: *praised* goes with *said*."""
+    q = one(run(nlp, text), content)
+    assert q.text == content
 
 
-def test_participle_of_saying_opens_its_own_attribution(nlp: Any) -> None:
-    a = run(nlp, "The governor has indicated he would try to curb the protests, vowing to change the law.")
-    q = one(a, "curb the protests")
-    assert "vowing" not in q.text and q.text.endswith("curb the protests")
+@pytest.mark.parametrize("text, content", [
+    ("She said she respects his courage and shares his goals.", "she respects his courage and shares his goals"),
+    ("He said he trusts the envoy and likes her report.", "he trusts the envoy and likes her report"),
+])
+def test_conjunct_in_the_content_tense_stays_in_the_content(nlp: Any, text: str, content: str) -> None:
+    q = one(run(nlp, text), content[:12])
+    assert q.text == content
+
+
+@pytest.mark.parametrize("text, first, cue", [
+    ("The mayor has suggested she would try to cut fares, promising to review the budget.",
+     "she would try to cut fares", "promising"),
+    ("The minister said he would raise pensions, pledging to find the money elsewhere.",
+     "he would raise pensions", "pledging"),
+    ("The senator has hinted she might run again, insisting that her health is fine.",
+     "she might run again", "insisting"),
+])
+def test_participle_of_saying_opens_its_own_attribution(nlp: Any, text: str, first: str, cue: str) -> None:
+    a = run(nlp, text)
+    assert one(a, first).text == first
+    assert [q.cue.text for q in a.quotes if q.text != first] == [cue]
+
+
+def test_participle_of_another_verb_stays_in_the_content(nlp: Any) -> None:
+    a = run(nlp, "The mayor has suggested she would try to cut fares, hoping to win back voters.")
+    assert len(a.quotes) == 1 and a.quotes[0].text.endswith("win back voters")
 
 
 def test_conjunct_in_the_content_tense_stays(nlp: Any) -> None:
@@ -482,13 +515,29 @@ def test_sentence_final_frame_after_a_comma(nlp: Any) -> None:
     assert q.kind == "indirect" and mention(q) == "she" and q.text.endswith("compete with larger ones")
 
 
-def test_relative_clause_after_a_comma_is_not_a_frame(nlp: Any) -> None:
-    a = run(nlp, "Cross-border trade was the core of the plan, which the ministry detailed in its filings.")
-    assert not [q for q in a.quotes if "core of the plan" in q.text]
+@pytest.mark.parametrize("text", [
+    "Rail freight was the heart of the strategy, which the company outlined in its annual report.",
+    "Cheap credit was central to the scheme, which the regulator described in a letter.",
+    "Grain was the main export, which the agency listed in its yearly survey.",
+])
+def test_relative_clause_after_a_comma_is_not_a_frame(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("The militia claimed responsibility for the attack on the depot.", "responsibility for the attack", "The militia"),
+    ("Rail freight was the heart of the strategy, the company said in its annual report.",
+     "Rail freight was the heart of the strategy", "the company"),
+    ("Cheap credit was central to the scheme, the regulator wrote in a letter.",
+     "Cheap credit was central to the scheme", "the regulator"),
+    ("Grain was the main export, the agency noted in its yearly survey.", "Grain was the main export", "the agency"),
+])
+def test_a_frame_after_a_comma_reports_what_comes_before(nlp: Any, text: str, content: str, speaker: str) -> None:
+    q = one(run(nlp, text), content)
+    assert q.text == content and mention(q) == speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The militia claimed responsibility for the blast at the depot.", "responsibility for the blast", "The militia"),
     ("The minister warned against hasty decisions on the border.", "hasty decisions on the border", "The minister"),
     ("She argued in favour of keeping the embassy open.", "keeping the embassy open", "She"),
     ("The president described the talks as constructive.", "the talks as constructive", "The president"),
@@ -502,7 +551,7 @@ def test_noun_phrase_contents(nlp: Any, text: str, content: str, speaker: str) -
 
 @pytest.mark.parametrize("text", [
     "The agency announced on Thursday.",
-    "The embassy did not respond to requests for comment.",
+    "The embassy has not responded to requests for comment.",
     "The mayor welcomed Maria Lopez at the station.",
     "The council voted to confirm the new judges.",
     "The resolution condemned its so-called “referendums” in the region.",
@@ -513,7 +562,7 @@ def test_not_noun_phrase_contents(nlp: Any, text: str) -> None:
 
 
 def test_noun_phrase_contents_can_be_switched_off(nlp: Any) -> None:
-    text = "The militia claimed responsibility for the attack on the depot."
+    text = "The militia claimed responsibility for the blast at the depot."
     doc = nlp(text)
     assert find_attributions(text, doc).attributions
     assert not find_attributions(text, doc, object_contents=False).attributions
@@ -532,24 +581,49 @@ def test_as_frame_has_a_gap_where_its_object_would_be(nlp: Any) -> None:
     assert not [q for q in a.quotes if "talks dragged" in q.text]
 
 
-def test_final_frame_whatever_the_parser_hung_on_the_verb(nlp: Any) -> None:
-    """Here the parser makes *Graduates* a modifier of *said*, leaving it no complement."""
-    text = 'Graduates who take on heavy debt struggle, even with a "decent" salary, she said.'
-    q = one(run(nlp, text), "decent")  # a partial quote: the quoted word, in its reported clause
-    assert q.kind == "partial" and mention(q) == "she" and q.clause.text.startswith("Graduates who take on")
+@pytest.mark.parametrize("text, word, speaker", [
+    # the parser makes the subject a modifier of *said*, leaving it no complement
+    ('Families who rent in the city suffer, even with a "fair" landlord, he said.', "fair", "he"),
+    ('Students who work late score lower, even with a "light" schedule, she said.', "light", "she"),
+    # the same frame parsed with a complement
+    ('Farmers who borrow heavily fail, even in a "good" year, the economist said.', "good", "the economist"),
+    ('Workers who change jobs often lose out, even with a "generous" employer, she said.', "generous", "she"),
+])
+def test_final_frame_whatever_the_parser_hung_on_the_verb(nlp: Any, text: str, word: str, speaker: str) -> None:
+    q = one(run(nlp, text), word)  # a partial quote: the quoted word, in its reported clause
+    assert q.kind == "partial" and mention(q) == speaker
+    assert q.clause is not None and q.clause.text == text[:text.index(f", {speaker} said")]
 
 
-def test_according_to_reports_the_clause_it_hangs_on(nlp: Any) -> None:
-    text = ("Grain exports would fall by as much as 30 percent, according to the ministry of agriculture, "
-            "more than twice what it projected for the coming season as a whole in its spring report.")
-    q = one(run(nlp, text), "Grain exports would fall")
-    assert q.text.endswith("30 percent") and mention(q).endswith("agriculture")
+def test_without_a_final_frame_the_quoted_word_is_nobodys(nlp: Any) -> None:
+    assert not run(nlp, 'Students who work late score lower, even with a "light" schedule.').quotes
+
+
+@pytest.mark.parametrize("text, content, speaker, tail", [
+    ("Rice prices could rise by up to 12 percent, according to the central bank, far above what it forecast "
+     "in January.", "Rice prices could rise by up to 12 percent", "the central bank", "far above"),
+    ("Oil output will drop by about a fifth, according to the energy ministry, twice the cut it announced "
+     "last year.", "Oil output will drop by about a fifth", "the energy ministry", "twice the cut"),
+    ("Tourist arrivals fell by nearly half, according to the statistics office, a steeper fall than any it "
+     "recorded before.", "Tourist arrivals fell by nearly half", "the statistics office", "steeper fall"),
+])
+def test_according_to_reports_the_clause_it_hangs_on(nlp: Any, text: str, content: str, speaker: str,
+                                                     tail: str) -> None:
+    a = run(nlp, text)
+    q = one(a, content)
+    assert q.text == content and mention(q) == speaker
+    assert not [x for x in a.quotes if tail in x.text]  # the writer's comparison after it is nobody's
 
 
 def test_a_document_reports_through_verbs_not_through_raising_or_passives(nlp: Any) -> None:
     q = one(run(nlp, "The resolution urged member states to cut emissions by half."), "cut emissions")
     assert mention(q) == "The resolution"
-    for text in ("The plan is intended to limit emissions from power plants.",
-                 "The document was scheduled to be forwarded to the embassy.",
+    for text in ("The declaration called on governments to open their borders.",
+                 "The report urged the council to act before winter.",
+                 "The letter asked the minister to resign."):
+        assert one(run(nlp, text), "to ").cue.text in {"called", "urged", "asked"}, text
+    for text in ("The scheme is designed to lower rents in the capital.",
+                 "The memo was due to be sent to the ministry on Friday.",
+                 "The agreement seems to favour the larger partner.",
                  "The ruling appears to be unfavourable for the government."):
         assert not run(nlp, text).quotes, text

@@ -3,8 +3,8 @@
 Two sources, marked in each relation's ``source``:
 
 - ``text``: stated in the article, found in the dependency parse, with the evidence span:
-  joining ("Finland joined NATO" -> member_of; "Sweden's bid to join NATO", "drawing Finland and
-  Sweden into its net" -> joining), membership ("Armenia, a member of the CSTO", "CSTO members
+  joining ("Finland joined NATO" -> member_of; "Sweden's bid to join NATO", "pulling Moldova
+  into its orbit" -> joining), membership ("Armenia, a member of the CSTO", "CSTO members
   Kazakhstan and Kyrgyzstan"), leadership (a title before a name: "Russian President Vladimir
   Putin" -> leader_of RUS), alliance ("Belarus, Russia's closest ally" -> ally_of).
 - ``kb``: what the knowledge base knows for the article's date about the actors the article
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .errors import NewsgraphError
 from .model import Actor, Analysis, Relation, Span
 from .pipeline import Context, component
 
@@ -106,7 +107,7 @@ def text_relations(analysis: Analysis) -> list[Relation]:
             for p in into:
                 for o in p.children:
                     org = _org_of(analysis, o) or org
-                    if org is None:  # "into its net": its = the subject of the governing clause
+                    if org is None:  # "into its orbit": its = the subject of the governing clause
                         poss = [t for t in o.subtree if t.dep_ == "poss"]
                         for pp in poss:
                             a = _actor_at_token(analysis, pp)
@@ -195,7 +196,7 @@ def kb_memberships(analysis: Analysis, kb: Any) -> list[Relation]:
             continue
         try:
             members = kb.members(org.kb_id, on)
-        except Exception:
+        except NewsgraphError:  # an organisation or date the KB does not know
             continue
         for m in members:
             if m.member in states:

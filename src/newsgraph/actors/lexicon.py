@@ -42,11 +42,11 @@ RANKS = {"general", "lieutenant general", "lt. gen.", "lt gen", "major general",
          "admiral", "rear admiral", "vice admiral", "adm.", "marshal", "field marshal", "air marshal",
          "commodore", "sergeant", "sgt.", "lieutenant", "lt.", "colonel general", "army general"}
 
-# nouns that describe a person by role without a title ("the key Moscow ally")
+# nouns that describe a person by role without a title ("the longtime Kremlin ally")
 ROLE_NOUNS = {"ally", "leader", "strongman", "head", "chief", "boss", "counterpart", "host", "incumbent",
               "official", "diplomat", "politician", "statesman", "veteran", "autocrat", "dictator", "ruler",
               "premier", "president", "minister", "chancellor", "monarch", "envoy", "spokesman", "spokeswoman"}
-# relational role nouns: "the Moscow ally" is somebody who is NOT of Moscow's state
+# relational role nouns: "the Kremlin ally" is somebody who is NOT of the Kremlin's state
 RELATIONAL_ROLE_NOUNS = {"ally", "counterpart", "rival", "partner", "neighbour", "neighbor", "foe", "critic"}
 
 # plural nouns for several states or their leaders acting together

@@ -38,7 +38,7 @@ user's ``[events] extra_verbs`` file has ten tab-separated columns; ``-`` or not
              tables): your patterns for the lemma replace ours instead of merging with them; ``obj``:
              needs a direct object;
              ``absorb``: what it comments on is not coded separately ("claimed responsibility *for
-             the attack*"); ``joint``: an exercise held with others is cooperation (062).
+             the blast*"); ``joint``: an exercise held with others is cooperation (062).
 ``comment``  free text.
 
 Words: lower case; ``word*`` matches by prefix; ``a|b`` alternatives; ``war_crime*`` a phrase (both
@@ -229,6 +229,10 @@ class Dictionary:
 
     def entries(self, pos: str, lemma: str) -> list[Entry]:
         return self._index.get((pos, lemma), [])
+
+    def all_entries(self) -> list[Entry]:
+        """Every pattern, in table order (for audits and listings)."""
+        return sorted((e for lst in self._index.values() for e in lst), key=lambda e: (e.origin, e.line))
 
     def has(self, pos: str, lemma: str) -> bool:
         return (pos, lemma) in self._index

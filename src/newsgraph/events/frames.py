@@ -29,10 +29,10 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THIRD_PERSON = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 # "used the summit *to issue* a declaration": the object of these verbs does not control the
-# infinitive after them (the subject does), unlike "urged Israel *to withdraw*"
+# infinitive after them (the subject does), unlike "urged Chile *to withdraw*"
 SUBJECT_CONTROL = frozenset({"use", "take", "spend", "seize", "waste", "need", "have", "make", "promise",
                              "vow", "pledge", "threaten"})
-# a participle on one of these nouns speaks for whoever issued it ("a statement calling on X")
+# a participle on one of these nouns speaks for whoever issued it ("a declaration urging X")
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "resolution", "declaration", "communique",
                             "message", "speech", "plea", "motion", "bill", "editorial", "post", "tweet",
                             "note", "decree", "order", "petition", "appeal", "release", "document"})
@@ -63,12 +63,12 @@ def is_verbal(tok: Token) -> bool:
 def is_passive(v: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children):
         return True
-    # participles modifying a noun: "weapons supplied to Ukraine", "a war unleashed against us"
+    # participles modifying a noun: "grain shipped to Egypt", "a campaign waged against us"
     return v.dep_ in {"acl", "amod"} and v.tag_ == "VBN" and misparsed_finite(v) is None
 
 
 def np_core(head: Token, depth: int = 0) -> list[Token]:
-    """The head and its core modifiers, with "of" phrases and gerund objects ("of equipping X")."""
+    """The head and its core modifiers, with "of" phrases and gerund objects ("of rebuilding X")."""
     out = [head]
     if depth > 4:
         return out
@@ -127,7 +127,7 @@ class Frame:
 
 
 def _clause_subject(tok: Token) -> Token:
-    """ "The Red Cross *operating* in Iraq said": the parser makes the participle the subject and
+    """ "The charity *working* in Sudan said": the parser makes the participle the subject and
     the noun its subject; the noun is the doer."""
     if tok.tag_ == "VBG" and tok.pos_ == "VERB":
         inner = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
@@ -144,7 +144,7 @@ def _resolve_rel(tok: Token, verb: Token) -> Token:
 
 
 def _up_to_object(v: Token) -> list[Token]:
-    """ "kidnapped up to 16 advisers": the parser makes "up" a particle and the object a "to" phrase."""
+    """ "detained up to 30 activists": the parser makes "up" a particle and the object a "to" phrase."""
     for prt in v.children:
         if prt.dep_ == "prt" and prt.lower_ == "up":
             for p in prt.children:
@@ -161,8 +161,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def misparsed_finite(v: Token) -> Token | None:
     """The subject of a past form the parser took for a participle in a sentence with no finite
     verb of its own: in "NATO leaders meeting in Washington for the summit *pledged* to provide
-    aid" the parser makes "meeting" the root and "pledged" a participle on "summit"; in "Doctors
-    from two aid groups *donated* and delivered goods" the root is "Doctors". A participle that
+    aid" the parser makes "meeting" the root and "pledged" a participle on "summit"; in "Volunteers
+    from two charities *donated* and delivered blankets" the root is "Volunteers". A participle that
     takes an object or an infinitive is active (a reduced passive relative cannot), so it is the
     main verb. Returns the subject it should have, else None."""
     if v.dep_ != "acl" or v.tag_ != "VBN":
@@ -192,7 +192,7 @@ def logical_subjects(v: Token, depth: int = 0) -> list[Token]:
     finite = misparsed_finite(v)
     if finite is not None:
         return [finite]
-    if v.tag_ == "VBG":  # a gerund's own subject: "NATO saber-rattling", "Russia's building up"
+    if v.tag_ == "VBG":  # a gerund's own subject: "army shelling", "Moscow's arming of X"
         nominal = [c for c in v.children if c.dep_ in {"compound", "poss"} and c.pos_ in {"PROPN", "NOUN", "PRON"}]
         if nominal:
             return nominal
@@ -202,7 +202,7 @@ def logical_subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
         if objs and head.lemma_ not in SUBJECT_CONTROL:
-            return objs  # object control: "urged Israel to withdraw"
+            return objs  # object control: "urged Chile to withdraw"
         passive_subj = [c for c in head.children if c.dep_ in PASS_SUBJ_DEPS]
         if passive_subj:
             return passive_subj  # "was ordered to leave"
@@ -216,14 +216,14 @@ def logical_subjects(v: Token, depth: int = 0) -> list[Token]:
             gov = head.head
             objs = [c for c in gov.children if c.dep_ in OBJ_DEPS]
             if objs and gov.pos_ == "VERB":
-                return objs  # "accused the US of violating"
+                return objs  # "accused Chile of breaking"
         gov = head if v.dep_ == "advcl" else head.head
         return logical_subjects(gov, depth + 1) if gov is not None else []
     if v.dep_ in {"acl", "amod"} and v.tag_ == "VBG":
         if head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in OBJ_DEPS:
-            return logical_subjects(head.head, depth + 1)  # "issued a statement *calling on* X"
-        return [head]  # "forces fighting in the north", "NATO saber-rattling"
-    if v.dep_ in {"acomp", "attr"}:  # "Syria is *willing* to withdraw"
+            return logical_subjects(head.head, depth + 1)  # "issued a declaration *urging* X"
+        return [head]  # "rebels holding the north", "army shelling"
+    if v.dep_ in {"acomp", "attr"}:  # "Ghana is *ready* to talk"
         return logical_subjects(head, depth + 1)
     if v.dep_ in {"relcl", "acl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
         # "the first country *to recognise* X": the noun acts; "Kenya became the first country ..."
@@ -259,7 +259,7 @@ def verb_frame(v: Token, lemma: str) -> Frame:
             f.dative.extend(pobjs(c) if c.pos_ == "ADP" else [c])
         elif c.dep_ == "prep":
             f.preps.setdefault(c.lower_, []).extend(pobjs(c))
-            for p in c.children:  # "shipped *out of* the enclave": also under "of"
+            for p in c.children:  # "pulled *out of* the province": also under "of"
                 if p.dep_ == "prep" and c.lower_ in {"out", "away", "back", "up", "down"}:
                     f.preps.setdefault(p.lower_, []).extend(g for g in p.children if g.dep_ in {"pobj", "pcomp"})
         elif c.dep_ in COMP_DEPS:
@@ -310,7 +310,7 @@ def noun_frame(n: Token, lemma: str) -> Frame:
                 f.preps.setdefault(c.lower_, []).extend(pobjs(c))
         elif c.dep_ in {"acl", "ccomp"}:
             f.comps.append(c)
-    for of in f.preps.get("of", []):  # "the withdrawal of troops *from Panama*": the parser's attachment
+    for of in f.preps.get("of", []):  # "the withdrawal of troops *from Chile*": the parser's attachment
         for c in of.children:
             if c.dep_ == "prep" and c.lower_ not in {"of", "by"} and c.lower_ not in f.preps:
                 f.preps.setdefault(c.lower_, []).extend(pobjs(c))
@@ -326,7 +326,7 @@ def noun_frame(n: Token, lemma: str) -> Frame:
 
 def _lend_preps(f: Frame, obj: Token) -> None:
     """Phrases on the object count as the predicate's ("sent aid *to Chile*" parsed on "aid"), and so
-    do those on the object's "of" phrase ("withdrew part of its troops *from Lebanon*")."""
+    do those on the object's "of" phrase ("began the pullout of its soldiers *from Chile*")."""
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ != "of":
             f.preps.setdefault(c.lower_, []).extend(pobjs(c))
@@ -340,7 +340,7 @@ def _lend_preps(f: Frame, obj: Token) -> None:
 def antecedent_candidates(pron: Token) -> list[Token]:
     """The subjects that may bind a third-person pronoun inside their own clause, nearest first.
 
-    "Syria says *it* is willing to withdraw": a pronoun in a clause governed by another takes that
+    "Ghana insisted *it* would reopen the border": a pronoun in a clause governed by another takes that
     clause's subject; a possessive also its own clause's ("Russia closed *its* borders"). Only
     subjects before the pronoun count (no cataphora), and never the phrase the pronoun is part of.
     The caller checks that the actor fits the pronoun (he/she: a person; it: not a person)."""

@@ -4,7 +4,7 @@
 each speaker mention to a canonical actor **only through the actors component's output**
 (:meth:`Analysis.actor_at`), in this order:
 
-1. the head word of the speaker mention (``Zas`` in ``The CSTO Secretary General Stanislav Zas``,
+1. the head word of the speaker mention (``Holt`` in ``The NATO Secretary General Mira Holt``,
    so the organisation named inside the title does not win);
 2. for a group noun, the ``of`` phrase (``members of the CSTO``);
 3. the whole mention.
@@ -15,8 +15,8 @@ minister said``) unlinked, the speaker is taken from the most recent attributed 
 actor (``+previous-subject``), with lower confidence. Nothing else guesses a speaker.
 
 A partial quote is the speaker's quoted words (one Quote per quoted fragment), with the reported
-clause around them in ``Quote.clause``: ``called the CSTO position “truly defensive”`` gives the
-quote ``truly defensive`` and the clause.
+clause around them in ``Quote.clause``: ``called the NATO plan “deeply flawed”`` gives the
+quote ``deeply flawed`` and the clause.
 
 Output: ``analysis.quotes`` (ids ``q1, q2, ...`` in text order) and, for the events component,
 ``analysis.scratch["quotes"]``: ``{quote id: {"cue_lemma", "cue_token", "speaker_token",

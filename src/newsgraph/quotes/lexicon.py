@@ -33,8 +33,8 @@ intone interject interrupt plead pray reason reflect repeat stammer stutter thun
 chime confess confide scoff tease taunt exclaim concur joke recount
 """)
 
-# Verbs of evaluation that report speech only when what they carry is quoted ("blasted the media
-# for being “dishonest”", "likened the rules to “burning the Constitution”"); without a quotation
+# Verbs of evaluation that report speech only when what they carry is quoted ("blasted the report
+# for being “one-sided”", "likened the tax to “robbing the poor”"); without a quotation
 # they are ordinary actions ("compared the data").
 EVALUATION_VERBS: frozenset[str] = _words("""
 liken compare laud pound hammer bemoan mock ridicule deride rip knock blame credit thank applaud
@@ -43,16 +43,16 @@ fault slam blast bash trash dismiss lampoon scoff ding hail celebrate decry deno
 portray characterize characterise depict describe refer
 """)
 
-# Verbs of judging someone whose reason is what was said: "accused Obama of political
-# exploitation", "criticized X for Y" — the object and the reason are the reported content.
+# Verbs of judging someone whose reason is what was said: "accused the mayor of gross
+# negligence", "criticized X for Y" — the object and the reason are the reported content.
 REASON_VERBS: frozenset[str] = _words("""
 accuse blame criticize criticise fault praise thank credit slam blast attack condemn denounce commend
 applaud chastise rebuke scold lambaste castigate berate knock hammer rip
 """)
 REASON_PREPS: frozenset[str] = frozenset({"of", "for", "over", "with", "on"})
 
-# Verbs that take the speaker's commitment as a to-infinitive ("vowed to raise cooperation",
-# "urged them to leave", "called on X to ..."): the infinitive clause is what was said.
+# Verbs that take the speaker's commitment as a to-infinitive ("vowed to cut taxes",
+# "told them to go home", "called on X to ..."): the infinitive clause is what was said.
 COMMITMENT_VERBS: frozenset[str] = _words("""
 vow pledge promise threaten swear urge ask call demand agree offer decline refuse propose warn
 tell order appeal beg implore encourage invite advise instruct request
@@ -86,13 +86,13 @@ encourage invite promise
 """)
 
 # Verbs that put a label on something: the quoted fragment is the speaker's label
-# ("called the position “truly defensive”", "branded them “traitors”").
+# ("called the plan “deeply flawed”", "branded them “traitors”").
 LABEL_VERBS: frozenset[str] = _words("""
 call describe brand dub label term characterize characterise name deem hail denounce
 """)
 
 # Nouns naming a speech act or a text that can be the subject of reporting ("the statement
-# said", "the statement which spotlighted ...") or carry a that-clause ("his claim that ...").
+# said", "the declaration which praised ...") or carry a that-clause ("his claim that ...").
 DOCUMENT_NOUNS: frozenset[str] = _words("""
 statement declaration communique communiqué report letter resolution document text speech
 address remarks remark message post tweet release announcement memo memorandum note editorial

@@ -12,35 +12,35 @@ The rules, in the order they run (each one documented where it is written):
 3. **Reporting clauses** give indirect and partial quotes: a reporting verb's clausal complement
    (``said that ...``, ``vowed to ...``, ``called for ...``), ``according to X``, a speech
    noun's that-clause (``his claim that ...``, ``said in a statement that ...``), a verb whose
-   subject is a speech document (``a statement which spotlighted ...``), a frame set inside the
-   sentence it reports (``Acts of protest, Obama said, are ...``, ``As X put it, ...``), a verb of
-   judging with its reason (``accused Obama of exploitation``), and ``NAME: words`` paragraphs
+   subject is a speech document (``a declaration which praised ...``), a frame set inside the
+   sentence it reports (``Tariffs, the minister said, are ...``, ``As X put it, ...``), a verb of
+   judging with its reason (``accused the mayor of negligence``), and ``NAME: words`` paragraphs
    (transcripts, headlines). The content is the whole complement, less a tail that belongs to
-   the reporting sentence (``said A, adding B``; ``said she admires X and highlighted Y``, a
+   the reporting sentence (``said A, adding B``; ``said she respects X and praised Y``, a
    conjunct in the reporting verb's tense); it is *partial* when it holds a quoted fragment,
    *direct* when the quotation is all of it. A frame after a comma at the end of a sentence
    (``A, she said.``) reports the words before it, even when the parser made it a modifier or
    split it off as a sentence of its own.
 3b. **Noun-phrase contents** (rule ``object``, confidence 0.5, ``[quotes] object_contents``): as in
    PARC-style attribution, a verb of saying with a plain object or topic reports that object
-   (``claimed responsibility for the attack``, ``denied the allegations``, ``warned against
+   (``claimed responsibility for the blast``, ``denied the allegations``, ``warned against
    foreign hackers``, ``argued in favour of X``, ``described the talks as constructive``) — but
    not verbs whose object is not something said (``added troops``, ``called a meeting``,
-   ``welcomed the governor``), dates, ``did not respond to requests for comment``, infinitives (``a majority to confirm
-   the judges``), passive participles, or an object holding a writer's term (``its so-called
+   ``welcomed the governor``), dates, ``has not responded to requests for comment``, infinitives (``voted to
+   approve the budget``), passive participles, or an object holding a writer's term (``its so-called
    “referendums”``). The verb's event, if it codes one, is coded as before.
 4. **The partial-quote rule**: a quoted fragment is somebody's speech only when a reporting
    predicate dominates it in the dependency tree through a complement (not a subject, not an
    adjunct): a verb of saying or commitment (say, vow, pledge, call, describe, brand, dub ...),
-   a verb of evaluation whose object or reason is the quoted words (``blasted the media for
-   being “dishonest”``), or a verb whose subject is a speech document. Nested reports give nested
+   a verb of evaluation whose object or reason is the quoted words (``blasted the report for
+   being “one-sided”``), or a verb whose subject is a speech document. Nested reports give nested
    quotes, so in ``X said Y called it “Z”`` the tightest quote holding the fragment is Y's. Label
    verbs (call, describe, brand, dub) take the labelled object and the quoted label together as
    content. A fragment with no reporting predicate above it is a *term* (scare quotes, titles,
    coinages such as the “collective West”): it is recorded as a term and never attributed.
 5. **Floating quotes**: a standalone quote with no frame inherits the speaker of the attribution
    it directly follows (only whitespace or punctuation between them); failing that, the person
-   who is the subject of the sentence just before it (lower confidence); otherwise it is kept
+   named as subject of the preceding sentence (lower confidence); otherwise it is kept
    without a speaker.
 
 The speaker here is a *mention* (a token of the parse); mapping it to a canonical actor is the
@@ -168,8 +168,8 @@ def is_frame_cue(tok: Any) -> bool:
 def _np_span(tok: Any) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok`` without clauses and appositions.
 
-    Why cut: ``The CSTO Secretary General Stanislav Zas, who also attended the meeting,`` should be
-    the mention ``The CSTO Secretary General Stanislav Zas``; ``members of the CSTO`` keeps its
+    Why cut: ``The NATO Secretary General Mira Holt, who chaired the talks,`` should be
+    the mention ``The NATO Secretary General Mira Holt``; ``members of the CSTO`` keeps its
     ``of`` phrase because the group is named there.
     """
     if tok.pos_ == "PRON":
@@ -211,7 +211,7 @@ def _speaker(tok: Any, rule: str = "subject") -> Speaker:
 
 def _author_of(noun: Any, depth: int) -> Speaker | None:
     """Who authored a speech document: ``Putin’s statement``, ``a statement by X``,
-    ``the leaders adopted a statement``."""
+    ``the ministers adopted a declaration``."""
     for c in noun.children:
         if c.dep_ == "poss":
             return _resolve_np(c, depth + 1, "document-author")
@@ -257,7 +257,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
                     return _resolve_np(p, depth + 1, "agent")
     for dep in ("nsubj", "csubj", "nsubjpass"):
         subjects = sorted((c for c in verb.children if c.dep_ == dep), key=lambda c: abs(c.i - verb.i))
-        for c in subjects[:1]:  # the nearest: "9:30 p.m. [para] Donald Trump says" has two
+        for c in subjects[:1]:  # the nearest: "10:15 a.m. [para] The senator says" has two
             if c.lower_ == "there" or (c.lower_ == "it" and (dep == "nsubjpass" or verb.lemma_ in (
                     "be", "seem", "appear", "remain", "become"))):
                 return None  # "it is said that" has no speaker; "it reads" does
@@ -278,7 +278,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
 
 def _subject(art: _Article, verb: Any) -> Speaker | None:
     """:func:`subject_of`, kept inside the verb's paragraph: the parser sometimes runs a sentence
-    over a paragraph break (``9:30 p.m.`` + ``Donald Trump says``) and takes the wrong subject."""
+    over a paragraph break (``10:15 a.m.`` + ``The senator says``) and takes the wrong subject."""
     sp = subject_of(verb)
     if sp is not None and art.in_quote(art.doc[sp.head]):  # the quoted words are never their own frame
         sp = subject_of(verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i else None
@@ -301,9 +301,9 @@ def _subject(art: _Article, verb: Any) -> Speaker | None:
 
 
 def _document_subject(verb: Any) -> Speaker | None:
-    """The author when ``verb``'s subject is a speech document (``the statement spotlighted``)."""
+    """The author when ``verb``'s subject is a speech document (``the statement praised``)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.dep_ == "nsubjpass":  # "the document was scheduled to be forwarded"
+    if subj is None or subj.dep_ == "nsubjpass":  # "the memo was due to be sent"
         return None
     noun = subj
     if noun.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -420,7 +420,7 @@ def _post_frame(art: _Article, frame: _Frame) -> tuple[Any, Speaker | None, int]
 
 
 def _manner_frame(toks: list[Any], n: int) -> bool:
-    """``“This is fantastic!” Hartley beamed.``: a verb outside the lexicon frames a quotation
+    """``“We did it!” Okafor beamed.``: a verb outside the lexicon frames a quotation
     when the frame is only a short subject and that verb, with nothing after it in its sentence."""
     verb = toks[n]
     rest = [t for t in toks[n + 1:] if not t.is_punct]
@@ -563,7 +563,7 @@ def _content_children(art: _Article, verb: Any, *, document: bool) -> list[Any]:
     for c in verb.children:
         dep, low = c.dep_, c.lower_
         # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
-        # ..."), not "the plan is intended to ...", "the ruling appears to be ..."
+        # ..."), not "the scheme is designed to ...", "the ruling appears to be ..."
         clause = dep == "ccomp" or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
         asks_for = dep == "prep" and low == "for" and lemma in ("call", "ask", "press", "push", "appeal", "plead")
         if clause or asks_for:
@@ -577,15 +577,15 @@ def _content_children(art: _Article, verb: Any, *, document: bool) -> list[Any]:
         elif dep == "prep" and low == "as" and _has_fragment(art, c):
             kids.append(c)
         elif dep in ("advcl", "dep", "acl") and c.i > verb.i and _starts_with_that(c):
-            kids.append(c)  # "tweeted in the early hours that ...": a that-clause the parser misplaced
+            kids.append(c)  # "posted late on Sunday that ...": a that-clause the parser misplaced
         elif dep == "prep" and c.i > verb.i:
             kids.extend(_document_clause(c))  # "said in a statement that ..."
         elif dep == "advcl" and lemma in ("call", "ask", "press", "push", "appeal", "plead") and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            kids.append(c)  # "called for all candidates to lay out ..."
+            kids.append(c)  # "called for all parties to publish ..."
     if lemma in lx.LABEL_VERBS and any(_has_fragment(art, k) for k in kids):
         obj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c not in kids]
-        kids.extend(obj)  # "called the position “truly defensive”": the labelled thing too
+        kids.extend(obj)  # "called the plan “deeply flawed”": the labelled thing too
     if not kids and lemma not in lx.NEEDS_CLAUSE:
         kids = _fragment_children(art, verb)
     if not kids:
@@ -594,7 +594,7 @@ def _content_children(art: _Article, verb: Any, *, document: bool) -> list[Any]:
 
 
 def _reason_children(verb: Any) -> list[Any]:
-    """``accused Obama of political exploitation``, ``criticized X for Y``: the person judged and
+    """``accused the mayor of gross negligence``, ``criticized X for Y``: the person judged and
     the reason, when a verb of judging carries both."""
     if verb.lemma_.lower() not in lx.REASON_VERBS:
         return []
@@ -614,8 +614,8 @@ _CARRIERS = frozenset({"dobj", "obj", "prep", "oprd", "attr", "acomp", "xcomp", 
 
 
 def _fragment_children(art: _Article, verb: Any) -> list[Any]:
-    """The dependents after a verb up to the last one holding a quotation: ``blasted the media
-    for being “dishonest”`` -> ``the media for being “dishonest”``."""
+    """The dependents after a verb up to the last one holding a quotation: ``blasted the report
+    for being “one-sided”`` -> ``the report for being “one-sided”``."""
     right = [c for c in verb.rights if c.dep_ in _CARRIERS]
     last = max((n for n, c in enumerate(right) if _has_fragment(art, c)), default=None)
     if last is None:
@@ -674,8 +674,8 @@ def _tail_cut(verb: Any, head: Any) -> int | None:
     * a participle of saying after a comma or *and* opens an attribution of its own
       (``said A, adding B``, ``telling CNN A and questioning B``, ``has indicated A, vowing B``);
     * a conjunct in the reporting verb's tense, different from the content's, with no subject or
-      a personal pronoun (``She said she admires X and highlighted Y``, ``Ryan insists A must be B,
-      and has championed C``, ``Rubio said A is B, and he railed against C``).
+      a personal pronoun (``She said she respects X and praised Y``, ``Ryan insists A must be B,
+      and has backed C``, ``the senator said A is B, and he attacked C``).
 
     Returns the character where the content ends, or None.
     """
@@ -720,7 +720,7 @@ def _with_marks(art: _Article, start: int, end: int) -> tuple[int, int]:
 
 def _before_main_clause(verb: Any, start: int, end: int) -> int:
     """Cut a content that swallowed the main clause of its sentence (``While X claimed that A,
-    experts affirm B`` parsed with B inside A): content never holds the root of a sentence whose
+    critics note B`` parsed with B inside A): content never holds the root of a sentence whose
     root is not the reporting verb."""
     root = verb.sent.root
     if root.i == verb.i or not start <= root.idx < end or verb.i > root.i:
@@ -822,7 +822,7 @@ def _object_children(verb: Any) -> list[Any]:
     resignation``, ``denied the allegations``, ``described the talks as constructive``), or what a
     label verb says of its object (``called him divisive``)."""
     lemma = verb.lemma_.lower()
-    if lemma in lx.LABEL_VERBS:  # "called him divisive", "calls himself a democratic socialist"
+    if lemma in lx.LABEL_VERBS:  # "called him divisive", "calls herself a centrist"
         label = next((c for c in verb.rights if c.dep_ == "oprd"), None)
         if label is not None:
             obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj") and c.i < label.i), None)
@@ -843,13 +843,13 @@ def _object_children(verb: Any) -> list[Any]:
     if lemma in lx.NO_OBJECT_CONTENT or lemma in lx.ADDRESSEE_OBJECT:
         return []
     if any(c.dep_ == "dative" or (c.dep_ == "prt" and c.lower_ != "out") for c in verb.children):
-        return []  # "denying poor folks health care", "shouting down protesters"
+        return []  # "refusing the veterans their pensions", "shouting down protesters"
     obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj")), None)
     if obj is None or obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in _NOT_SAID_ENTS:
         return []
     label = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
     if obj.ent_type_ == "PERSON" and not label and lemma not in lx.REASON_VERBS:
-        return []  # "welcomed the governor", "is challenging Clinton": a person is not what was said
+        return []  # "welcomed the governor", "is challenging the mayor": a person is not what was said
     return [obj, *label]
 
 
@@ -858,13 +858,13 @@ _NOT_SAID_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 
 def _object_content(art: _Article, verb: Any) -> Attribution | None:
     """A noun-phrase content (lower confidence than a clause): PARC-style attribution reads
-    ``Islamic State claimed responsibility for the attack`` and ``she cited the strategic
-    importance of ...`` as reports of what was said. Off with ``[quotes] object_contents =
+    ``the militia claimed responsibility for the blast`` and ``she cited the economic
+    weight of ...`` as reports of what was said. Off with ``[quotes] object_contents =
     false``."""
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None  # "seeking to confirm their address", "a majority to confirm justices": not said
+        return None  # "seeking to verify their identity", "voted to approve the budget": not said
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return None  # "Asked about his criticisms, Christie said ...": the subject is not the asker
+        return None  # "Asked about the strike, the minister said ...": the subject is not the asker
     kids = _object_children(verb)
     if not kids:
         return None
@@ -880,7 +880,7 @@ def _object_content(art: _Article, verb: Any) -> Attribution | None:
 
 
 def _rest_of_sentence(art: _Article, verb: Any) -> Attribution | None:
-    """``He implied immigrants were the ones ...`` parsed with *implied* as a modifier: a finite
+    """``She implied the landlords were to blame ...`` parsed with *implied* as a modifier: a finite
     verb of saying with a subject, no complement found, and a clause right after it — the rest of
     the sentence is what was said (lower confidence)."""
     lemma = verb.lemma_.lower()
@@ -933,8 +933,8 @@ def _as_put_it(verb: Any) -> bool:
 
 def _plain_frame(verb: Any) -> bool:
     """``she said``, ``the official added``: an active verb with its own (non-relative) subject
-    before it and no subordinator, so not ``, which the bank detailed`` or ``, though one soon to be
-    answered``."""
+    before it and no subordinator, so not ``, which the ministry outlined`` or ``, though one likely to be
+    settled``."""
     if verb.dep_ in ("relcl", "acl") or any(c.dep_ == "mark" for c in verb.children):
         return False
     subj = [c for c in verb.lefts if c.dep_ == "nsubj"]
@@ -942,7 +942,7 @@ def _plain_frame(verb: Any) -> bool:
 
 
 def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
-    """``Acts of protest, Mr. Obama said, are acts of patriotism`` / ``As X put it, ...``: a
+    """``Tariffs, the minister said, are a tax on families`` / ``As X put it, ...``: a
     reporting frame set inside the sentence it reports; the content is the larger side of it."""
     frame_lo = min([verb.left_edge.i, *(c.left_edge.i for c in verb.children if c.dep_ in _SUBJECT_DEPS)])
     frame_hi = verb.i
@@ -955,7 +955,7 @@ def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
     before = doc[frame_lo - 1] if frame_lo > 0 else None
     after = doc[frame_hi + 1] if frame_hi + 1 < len(doc) else None
     sent = verb.sent
-    # "as X noted," has a gap where its object would be; "As X lamented illegal immigration, ..." is
+    # "as X noted," has a gap where its object would be; "As X lamented the delays, ..." is
     # a clause of time
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
@@ -972,7 +972,7 @@ def _parenthetical(art: _Article, verb: Any) -> Attribution | None:
         only_frame = all(subj.left_edge.i <= k <= subj.right_edge.i or doc[k].dep_ in ("aux", "advmod", "neg")
                          for k in range(lo, verb.i))
         said_to = not any(c.dep_ in ("dobj", "obj") for c in verb.rights) or verb.lemma_.lower() in lx.ADDRESSEE_OBJECT
-        # what comes before the comma is a clause ("At Monday's debate, Clinton cited ..." is not)
+        # what comes before the comma is a clause ("At Monday's hearing, the senator cited ..." is not)
         first = doc[sent.start - 1].sent.start if lo - 1 == sent.start and sent.start > 0 else sent.start
         clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[first:lo])
         if only_frame and said_to and clause and lo > 0 and doc[lo - 1].text == ",":
@@ -1071,7 +1071,7 @@ def _named_elsewhere(art: _Article, tok: Any) -> bool:
 
 
 def _colon_leads(art: _Article) -> list[Attribution]:
-    """``WALLACE: But, Governor ...`` / ``Pat Caddell: Democrat Voters Worried ...``: a paragraph
+    """``HOST: But, Senator ...`` / ``Jane Roe: Voters Want Change ...``: a paragraph
     opened by a name and a colon reports that person's words (transcripts, headlines)."""
     out = []
     for p0, p1 in art.paras:
@@ -1230,7 +1230,7 @@ def _floating(art: _Article, k: int, q: Quoted, fr: _Frame, prev: Attribution | 
 
 
 def _previous_sentence_subject(art: _Article, q: Quoted) -> Speaker | None:
-    """The person who is the subject of the sentence just before a framed-less quote."""
+    """The person named as subject of the sentence right before a quote that has no frame."""
     i = art.tokens.at(q.open)
     if i is None:
         return None
