@@ -26,7 +26,7 @@ demo: venv
 	@echo; echo "== events"; $(BIN)/newsgraph events --db $(DEMO_DB) --limit 20
 
 lint: venv
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 # the default suite: lint and every test not marked slow (CI runs test-slow after it)
 test: venv lint

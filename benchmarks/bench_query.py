@@ -38,12 +38,11 @@ def build(db: str, rows: int, skew: float = 3.0) -> float:
 
     t0 = time.perf_counter()
     with Store(db) as store:
-        con = store.con
-        con.execute("CREATE TEMP TABLE types AS SELECT * FROM (VALUES " + ", ".join(
+        store.execute("CREATE TEMP TABLE types AS SELECT * FROM (VALUES " + ", ".join(
             f"({i}, '{p}', '{c}', {g}, '{q}')" for i, (p, c, g, q) in enumerate(TYPES)) +
             ") t(k, plover, cameo, goldstein, quad)")
         # the actor universe: 0 RUS, 1 UKR, then other states (3 letters), 20 organisations, people
-        con.execute("""
+        store.execute("""
             CREATE TEMP TABLE universe AS
             WITH states AS (
                 SELECT i AS idx,
@@ -56,7 +55,7 @@ def build(db: str, rows: int, skew: float = 3.0) -> float:
             UNION ALL SELECT 1000 + i, 'person-' || i, 'person', s.id, s.id || 'GOV', 'Person ' || i
                 FROM range(20000) t(i) JOIN states s ON s.idx = (i * 7) % 980""")
         # skewed picks: a few actors are in most of the news, as in real corpora
-        con.execute(f"""
+        store.execute(f"""
             CREATE TEMP TABLE picks AS
             SELECT i,
                    CASE WHEN hash(i, 'p') % 10 < 7 THEN CAST(floor(980 * pow((hash(i, 's') % 1000000) / 1e6, 3)) AS INT)
@@ -66,32 +65,32 @@ def build(db: str, rows: int, skew: float = 3.0) -> float:
                    CAST(hash(i, 'k') % {len(TYPES)} AS INT) AS k,
                    DATE '2015-01-01' + CAST(hash(i, 'd') % 3652 AS INT) AS date
             FROM range({rows}) r(i)""")
-        con.execute("""
+        store.execute("""
             INSERT INTO event_dyads
             SELECT printf('a%09d', i // 10), printf('e%011d', i), p.date, s.id, t.id, s.country, t.country, s.kind,
                    t.kind, ty.plover, ty.cameo, ty.quad, ty.goldstein, hash(i, 'n') % 50 = 0, NULL,
                    (hash(printf('a%09d', i // 10)) >> 1)::BIGINT, (hash(i, 'e') >> 1)::BIGINT
             FROM picks p JOIN universe s ON s.idx = p.s JOIN universe t ON t.idx = p.t JOIN types ty ON ty.k = p.k
             ORDER BY p.date""")
-        con.execute("""
+        store.execute("""
             INSERT INTO events
             SELECT article_id, event_id, [source_id], [target_id], plover, cameo, goldstein, quad, mode, negated, date,
                    'day', NULL, 'synthetic evidence', 0, 18, 0.5, date
             FROM event_dyads""")
-        con.execute("""
+        store.execute("""
             INSERT INTO articles
             SELECT article_id, article_id, 'synthetic', NULL, min(date), NULL, NULL, 'bench', '', 0, 0, count(*),
                    now()::TIMESTAMP, '{}' FROM event_dyads GROUP BY article_id""")
-        con.execute("""
+        store.execute("""
             INSERT INTO actors
             SELECT DISTINCT d.article_id, u.id, u.name, u.kind, u.country, u.code, NULL, 1, '[]', NULL
             FROM (SELECT article_id, source_id AS a FROM event_dyads UNION SELECT article_id, target_id FROM event_dyads) d
             JOIN universe u ON u.id = d.a""")
-        con.execute("""
+        store.execute("""
             INSERT INTO article_duplicates
             SELECT id, prev, prev, 0.9, (hash(id) >> 1)::BIGINT FROM (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM articles)
             WHERE hash(id, 'dup') % 100 = 0 AND prev IS NOT NULL""")
-        con.execute("CHECKPOINT")
+        store.execute("CHECKPOINT")
     return time.perf_counter() - t0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsgraph.clidoc import render  # noqa: E402
+from newsgraph.clidoc import render
 
 if __name__ == "__main__":
     sys.stdout.write(render())

@@ -61,11 +61,10 @@ def test_wire_copy_is_linked_to_the_original(store):
     rep = an.find_duplicates(store)
     assert (rep.groups, rep.copies) == (1, 1)
     original, copy = _ids(store)[:2]
-    rows = store._rows("SELECT article_id, canonical_id, similarity FROM article_duplicates ORDER BY similarity DESC",
-                       [])
+    rows = store.query("SELECT article_id, canonical_id, similarity FROM article_duplicates ORDER BY similarity DESC")
     assert {r["article_id"] for r in rows} == {original, copy}
     assert all(r["canonical_id"] == original for r in rows)  # same day: the one stored first is canonical
-    assert store._rows("SELECT * FROM duplicate_pairs", [])[0]["similarity"] >= 0.7
+    assert store.query("SELECT * FROM duplicate_pairs")[0]["similarity"] >= 0.7
     # idempotent: a rerun rewrites the same links
     assert an.find_duplicates(store).to_dict() == rep.to_dict()
     assert store.count("article_duplicates") == 2
@@ -87,12 +86,12 @@ def test_earlier_article_is_canonical_whatever_the_order_stored():
         s.add(copy)
         s.add(original)
         an.find_duplicates(s)
-        canon = {r[0] for r in s.con.execute("SELECT canonical_id FROM article_duplicates").fetchall()}
+        canon = {r[0] for r in s.execute("SELECT canonical_id FROM article_duplicates")}
     assert canon == {original.article.id}
 
 
 def test_signatures_are_backfilled_for_old_stores(store):
-    store.con.execute("DELETE FROM article_signatures")
+    store.execute("DELETE FROM article_signatures")
     rep = an.find_duplicates(store)
     assert rep.signed == 7 and rep.copies == 1
 

@@ -176,7 +176,7 @@ def test_store_failures_keep_the_library_code(api_db: Path):
     app = create_app(str(api_db))
     pool = app.state.pool
     closed = Store(str(api_db), read_only=True)
-    closed.con.close()  # every query on it now fails inside DuckDB
+    closed.close()  # every query on it now fails inside DuckDB
 
     class Closed:
         def get(self) -> Store:

@@ -74,19 +74,18 @@ def _expected_dyads(doc: dict) -> int:
 
 def _check_whole(store: Store) -> dict[str, dict]:
     """Every article's rows are all there, once; nothing belongs to no article."""
-    con = store.con
-    assert con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0] == 0
-    assert con.execute("SELECT count(*) - count(DISTINCT content_hash) FROM articles").fetchone()[0] == 0
+    assert store.execute("SELECT count(*) - count(DISTINCT id) FROM articles")[0][0] == 0
+    assert store.execute("SELECT count(*) - count(DISTINCT content_hash) FROM articles")[0][0] == 0
     for table in ("actors", "mentions", "quotes", "events", "relations", "places", "event_dyads",
                   "article_signatures"):
-        orphans = con.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
-        assert orphans.fetchone()[0] == 0, table
+        orphans = store.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
+        assert orphans[0][0] == 0, table
     docs = {}
-    for aid, n_actors, n_quotes, n_events, doc in con.execute(
-            "SELECT id, n_actors, n_quotes, n_events, doc FROM articles").fetchall():
+    for aid, n_actors, n_quotes, n_events, doc in store.execute(
+            "SELECT id, n_actors, n_quotes, n_events, doc FROM articles"):
         d = json.loads(doc)
         docs[aid] = d
-        counts = {t: con.execute(f"SELECT count(*) FROM {t} WHERE article_id = ?", [aid]).fetchone()[0]
+        counts = {t: store.execute(f"SELECT count(*) FROM {t} WHERE article_id = ?", [aid])[0][0]
                   for t in ("actors", "mentions", "quotes", "events", "event_dyads", "article_signatures")}
         assert counts == {"actors": n_actors, "mentions": sum(len(a["mentions"]) for a in d["actors"]),
                           "quotes": n_quotes, "events": n_events, "event_dyads": _expected_dyads(d),
@@ -137,6 +136,6 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path):
     ref = _ingest(folder, ref_db, 1)
     assert ref.wait(timeout=600) == 0
     with Store(ref_db, read_only=True) as store:
-        ref_docs = {aid: json.loads(doc) for aid, doc in store.con.execute("SELECT id, doc FROM articles").fetchall()}
+        ref_docs = {aid: json.loads(doc) for aid, doc in store.execute("SELECT id, doc FROM articles")}
     differ = sorted(k for k in docs if docs[k] != ref_docs.get(k))
     assert set(docs) == set(ref_docs) and not differ, f"documents differ from an uninterrupted run: {differ[:5]}"

@@ -150,8 +150,7 @@ def test_jsonl_csv_parquet(store, tmp_path):
     assert table.num_rows == 11 and table.column_names == list(EVENT_COLUMNS)
     assert str(table.schema.field("source").type) == "list<element: string>"
     assert str(table.schema.field("date").type) == "date32[day]"
-    assert store.con.execute("SELECT count(*) FROM read_parquet(?) WHERE plover = 'ACCUSE'",
-                             [str(pa_path)]).fetchone()[0] == 6
+    assert store.execute("SELECT count(*) FROM read_parquet(?) WHERE plover = 'ACCUSE'", [str(pa_path)])[0][0] == 6
 
 
 def test_bad_export_requests(store, tmp_path):
@@ -272,7 +271,7 @@ def test_part_writer_falls_back_when_the_one_pass_order_cannot_be_checked(tmp_pa
     from newsgraph.export import _write_parts
 
     with Store(":memory:") as s:
-        s.con.execute("CREATE TEMP TABLE t AS SELECT range AS i FROM range(5)")
+        s.execute("CREATE TEMP TABLE t AS SELECT range AS i FROM range(5)")
         parts = [("sql", "SELECT 'first'"), ("text", "middle"), ("sql", "SELECT CAST(i AS VARCHAR) FROM t"),
                  ("text", "end")]
         out = tmp_path / "x.txt"

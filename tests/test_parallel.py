@@ -22,14 +22,14 @@ NO_NLP = {"pipeline": {"order": ["ingest"]}}
 
 
 def table_rows(store: Store, table: str) -> list[tuple]:
-    cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "ingested_at"]
-    return sorted(store.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
+    cols = [r[0] for r in store.execute(f"DESCRIBE {table}") if r[0] != "ingested_at"]
+    return sorted(store.execute(f"SELECT {', '.join(cols)} FROM {table}"), key=repr)
 
 
 def stored_docs(store: Store) -> dict[str, dict]:
     """The stored JSON documents by article id, without timing fields."""
     out = {}
-    for aid, doc in store.con.execute("SELECT id, doc FROM articles").fetchall():
+    for aid, doc in store.execute("SELECT id, doc FROM articles"):
         d = json.loads(doc)
         for k in [k for k in d.get("meta", {}) if "time" in k or k.endswith("seconds")]:
             del d["meta"][k]
@@ -38,7 +38,7 @@ def stored_docs(store: Store) -> dict[str, dict]:
 
 
 def failures(store: Store) -> list[tuple]:
-    return sorted(store.con.execute("SELECT source, item_id, code, message FROM failures").fetchall(), key=repr)
+    return sorted(store.execute("SELECT source, item_id, code, message FROM failures"), key=repr)
 
 
 # ---------------------------------------------------------------------------------------------- shards
@@ -72,7 +72,7 @@ def test_add_batch_writes_what_add_writes_in_one_transaction():
 def test_a_failing_batch_stores_nothing(monkeypatch):
     docs = [a.to_dict() for a in analyses()]
     with Store(":memory:") as s:
-        original = s.con
+        original = s._con  # fault injection: the test swaps the store's connection
 
         class Exploding:
             """The connection, failing on the events insert half way through the batch."""
@@ -85,10 +85,10 @@ def test_a_failing_batch_stores_nothing(monkeypatch):
                     raise RuntimeError("disk full")
                 return original.execute(sql, *args)
 
-        s.con = Exploding()
+        s._con = Exploding()
         with pytest.raises(RuntimeError):
             s.add_batch(docs)
-        s.con = original
+        s._con = original
         assert s.count("articles") == 0 and s.count("actors") == 0 and s.count("events") == 0
         assert s.add_batch(docs).stored == 7
 
@@ -357,13 +357,13 @@ def test_an_older_store_is_migrated(tmp_path):
         for a in analyses():
             s.add(a)
         # make it look like a version 1 store: no derived tables, old meta
-        s.con.execute("DROP TABLE event_dyads")
-        s.con.execute("DROP TABLE article_signatures")
-        s.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        s.execute("DROP TABLE event_dyads")
+        s.execute("DROP TABLE article_signatures")
+        s.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store(db) as s:
         assert s.count("event_dyads") == 12 and s.count("article_signatures") == 7
-        assert s.con.execute("SELECT count(*) FROM event_dyads WHERE event_key IS NULL").fetchone()[0] == 0
-        version = s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        assert s.execute("SELECT count(*) FROM event_dyads WHERE event_key IS NULL")[0][0] == 0
+        version = s.execute("SELECT value FROM meta WHERE key = 'schema_version'")[0][0]
     from newsgraph.store import SCHEMA_VERSION
 
     assert version == str(SCHEMA_VERSION)
@@ -388,7 +388,7 @@ def test_a_bad_event_date_does_not_fail_the_article():
     doc["events"][0]["date"] = "2023-02-30"
     with Store(":memory:") as s:
         assert s.add(doc)
-        assert s.con.execute("SELECT date FROM events").fetchone()[0] is None
+        assert s.execute("SELECT date FROM events")[0][0] is None
 
 
 @pytest.mark.slow

@@ -172,11 +172,36 @@ def test_a_version_3_store_gets_quote_rules_from_its_documents(tmp_path):
     with Store(db) as s:
         s.add(a)
         # make it look like a version 3 store: quotes without rule and confidence
-        s.con.execute("ALTER TABLE quotes DROP COLUMN rule")
-        s.con.execute("ALTER TABLE quotes DROP COLUMN confidence")
-        s.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        s.execute("ALTER TABLE quotes DROP COLUMN rule")
+        s.execute("ALTER TABLE quotes DROP COLUMN confidence")
+        s.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         signatures = s.count("article_signatures")
     with Store(db) as s:
         row = s.quotes(Filters())[0]
         assert (row["rule"], row["confidence"]) == ("post-frame", 0.95) and s.count("quotes") == 1
         assert s.count("article_signatures") == signatures
+
+
+def test_public_sql_methods_wrap_errors_and_keep_transactions_whole(store):
+    """What analytics and exports use instead of the connection: execute / query / insert_rows /
+    transaction / for_thread."""
+    store.add(make_analysis())
+    assert store.execute("SELECT count(*) FROM articles") == [(1,)]
+    assert store.query("SELECT kind, speaker FROM quotes") == [{"kind": "direct", "speaker": "RUR"}]
+    with pytest.raises(StoreError, match=r"^querying the store: "):
+        store.execute("SELECT * FROM no_such_table")
+    with pytest.raises(StoreError, match=r"^linking pairs: "), store.transaction("linking pairs"):
+        store.insert_rows("duplicate_pairs", [{"article_a": "a", "article_b": "b", "similarity": 0.9}])
+        store.execute("SELECT * FROM no_such_table")
+    with pytest.raises(RuntimeError), store.transaction("linking pairs"):
+        store.insert_rows("duplicate_pairs", [["a", "b", 0.9]])
+        raise RuntimeError("a bug half way")
+    assert store.count("duplicate_pairs") == 0  # both transactions rolled back
+    with pytest.raises(KeyError, match="unknown column"):
+        store.insert_rows("duplicate_pairs", [{"article_a": "a", "article_b": "b", "similarity": 1, "x": 2}])
+    reader = store.for_thread()
+    try:
+        assert reader.known([make_analysis().article.id]) == {make_analysis().article.id}
+    finally:
+        reader.close()
+    assert store.count("articles") == 1  # closing the thread's handle leaves the store open

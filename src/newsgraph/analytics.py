@@ -23,88 +23,28 @@ statements over DuckDB, not Python loops over events.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import config as _config
 from .errors import BadArgument, NewsgraphError
+from .minhash import (  # re-exported: part of this module's API before MinHash moved out
+    MINHASH_PERMUTATIONS,
+    minhash_signature,
+    shingle_hashes,
+    signature_similarity,
+)
 from .model import QUADS, content_hash
+from .schema import query_columns
 from .store import key64
 
 if TYPE_CHECKING:
     import networkx as nx
-    import numpy as np
 
     from .store import Store
-
-# ---------------------------------------------------------------------------------------------
-# MinHash (a small numpy implementation: no extra dependency)
-# ---------------------------------------------------------------------------------------------
-
-MINHASH_PERMUTATIONS = 128
-SHINGLE_TOKENS = 5
-_WORD = re.compile(r"\w+")
-_CHUNK = 4096
-
-
-@cache
-def _permutations(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Fixed random hash functions (seeded: signatures stay comparable across runs and versions).
-
-    Multiply-shift hashing, ``((a*x + b) mod 2**64) >> 32`` with random 64-bit ``a`` (odd) and
-    ``b``: strongly universal for 32-bit ``x``, and exact in numpy's wrapping uint64 arithmetic.
-    (The textbook ``(a*x + b) mod p`` with 32-bit ``a`` never wraps for small ``x`` and so lets
-    the smallest shingle hashes win in every permutation, which biases the estimate.)
-    """
-    import numpy as np
-
-    rng = np.random.default_rng(20240517)
-    a = rng.integers(0, np.iinfo(np.uint64).max, size=n, dtype=np.uint64, endpoint=True) | np.uint64(1)
-    b = rng.integers(0, np.iinfo(np.uint64).max, size=n, dtype=np.uint64, endpoint=True)
-    return a[:, None], b[:, None]
-
-
-def shingle_hashes(text: str, k: int = SHINGLE_TOKENS) -> np.ndarray:
-    """32-bit hashes of the distinct word ``k``-grams of ``text`` (lower-cased)."""
-    import numpy as np
-
-    tokens = _WORD.findall(text.lower())
-    if not tokens:
-        return np.zeros(1, dtype=np.uint64)
-    th = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
-    k = min(k, len(tokens))
-    n = len(tokens) - k + 1
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(k):  # polynomial rolling combination; uint64 arithmetic wraps on purpose
-        h = h * np.uint64(1_000_003) + th[j:j + n]
-    h = (h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    return np.unique(h)
-
-
-def minhash_signature(text: str, n: int = MINHASH_PERMUTATIONS) -> np.ndarray:
-    """The MinHash signature (``n`` uint32) of the text's word 5-gram set."""
-    import numpy as np
-
-    x = shingle_hashes(text)
-    a, b = _permutations(n)
-    best = np.full(n, np.iinfo(np.uint64).max, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(0, len(x), _CHUNK):  # chunks keep memory flat for very long texts
-            v = (a * x[None, i:i + _CHUNK] + b) >> np.uint64(32)
-            best = np.minimum(best, v.min(axis=1))
-    return best.astype(np.uint32)
-
-
-def signature_similarity(a: Sequence[int], b: Sequence[int]) -> float:
-    """Estimated Jaccard similarity of two signatures (share of equal positions)."""
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-
 
 # ---------------------------------------------------------------------------------------------
 # union-find (connected components over candidate pairs)
@@ -132,27 +72,7 @@ class _Components:
             self.parent[hi] = lo
 
 
-@contextlib.contextmanager
-def _transaction(store: Store, what: str) -> Iterator[None]:
-    """One transaction: readers see the old or the new derived tables; DuckDB errors wrapped."""
-    import duckdb
-
-    from .errors import wrap_duckdb
-
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-        con.execute("COMMIT")
-    except BaseException as exc:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        if isinstance(exc, duckdb.Error):
-            raise wrap_duckdb(exc, what) from exc
-        raise
-
-
-def _analytics_config(config: dict[str, Any] | None) -> dict[str, Any]:
+def analytics_config(config: dict[str, Any] | None) -> dict[str, Any]:
     """The [analytics] section, defaults filled in (a hand-made config dict may lack it)."""
     return {**_config.defaults()["analytics"], **(config or _config.load()).get("analytics", {})}
 
@@ -175,9 +95,9 @@ class DuplicateReport:
 
 
 def _sign_missing(store: Store) -> int:
-    rows = store.con.execute("SELECT id, text FROM articles WHERE id NOT IN "
-                             "(SELECT article_id FROM article_signatures)").fetchall()
-    store._insert_rows("article_signatures", [[aid, minhash_signature(text).tolist()] for aid, text in rows])
+    rows = store.execute("SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures)")
+    store.insert_rows("article_signatures", [{"article_id": aid, "minhash": minhash_signature(text).tolist()}
+                                             for aid, text in rows])
     return len(rows)
 
 
@@ -190,7 +110,7 @@ def find_duplicates(store: Store, *, threshold: float | None = None, bands: int 
     Groups are the connected components; the canonical article of a group is the one published
     first (then stored first). One transaction: readers see the old or the new linking.
     """
-    cfg = _analytics_config(config)
+    cfg = analytics_config(config)
     threshold = float(cfg["dup_threshold"] if threshold is None else threshold)
     bands = int(cfg["dup_bands"] if bands is None else bands)
     if not 0 < threshold <= 1:
@@ -199,33 +119,33 @@ def find_duplicates(store: Store, *, threshold: float | None = None, bands: int 
         raise BadArgument(f"dup_bands must divide {MINHASH_PERMUTATIONS}, not {bands}")
     rows = MINHASH_PERMUTATIONS // bands
     rep = DuplicateReport()
-    con = store.con
-    with _transaction(store, "finding near-duplicate articles"):
+    with store.transaction("finding near-duplicate articles"):
         rep.signed = _sign_missing(store)
-        rep.articles = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
-        con.execute(f"""
+        rep.articles = int(store.execute("SELECT count(*) FROM articles")[0][0])
+        store.execute(f"""
             CREATE OR REPLACE TEMP TABLE _candidates AS
             WITH b AS (
                 SELECT article_id, band, hash(minhash[band * {rows} + 1 : (band + 1) * {rows}]) AS key
                 FROM article_signatures, range({bands}) t(band))
             SELECT DISTINCT x.article_id AS a, y.article_id AS b
             FROM b x JOIN b y ON x.band = y.band AND x.key = y.key AND x.article_id < y.article_id""")
-        rep.candidates = int(con.execute("SELECT count(*) FROM _candidates").fetchall()[0][0])
-        pairs = con.execute("""
+        rep.candidates = int(store.execute("SELECT count(*) FROM _candidates")[0][0])
+        pairs = store.execute("""
             SELECT a, b, sim FROM (
                 SELECT c.a, c.b,
                        len(list_filter(list_zip(sa.minhash, sb.minhash), lambda z: z[1] = z[2]))
                            / len(sa.minhash) AS sim
                 FROM _candidates c JOIN article_signatures sa ON sa.article_id = c.a
                                    JOIN article_signatures sb ON sb.article_id = c.b)
-            WHERE sim >= ? ORDER BY a, b""", [threshold]).fetchall()
-        con.execute("DROP TABLE _candidates")
+            WHERE sim >= ? ORDER BY a, b""", [threshold])
+        store.execute("DROP TABLE _candidates")
         kept = [(a, b, float(sim)) for a, b, sim in pairs]
         rep.pairs = len(kept)
-        con.execute("DELETE FROM duplicate_pairs")
-        con.execute("DELETE FROM article_duplicates")
+        store.execute("DELETE FROM duplicate_pairs")
+        store.execute("DELETE FROM article_duplicates")
         if kept:
-            store._insert_rows("duplicate_pairs", [list(p) for p in kept])
+            store.insert_rows("duplicate_pairs", [{"article_a": a, "article_b": b, "similarity": sim}
+                                                  for a, b, sim in kept])
             _write_groups(store, kept, rep)
     return rep
 
@@ -235,9 +155,9 @@ def _write_groups(store: Store, pairs: list[tuple[str, str, float]], rep: Duplic
     for a, b, _ in pairs:
         comps.union(a, b)
     members = sorted({x for a, b, _ in pairs for x in (a, b)})
-    order = dict(store.con.execute(
+    order = dict(store.execute(
         "SELECT id, row_number() OVER (ORDER BY published NULLS LAST, ingested_at, id) FROM articles "
-        "WHERE id IN (SELECT unnest(?))", [members]).fetchall())
+        "WHERE id IN (SELECT unnest(?))", [members]))
     groups: dict[str, list[str]] = {}
     for m in members:
         groups.setdefault(comps.find(m), []).append(m)
@@ -248,8 +168,9 @@ def _write_groups(store: Store, pairs: list[tuple[str, str, float]], rep: Duplic
     rows = []
     for group in groups.values():
         canonical = min(group, key=lambda x: order.get(x, 1 << 62))
-        rows += [[m, canonical, canonical, 1.0 if m == canonical else best[m], key64(m)] for m in group]
-    store._insert_rows("article_duplicates", rows)
+        rows += [{"article_id": m, "group_id": canonical, "canonical_id": canonical,
+                  "similarity": 1.0 if m == canonical else best[m], "article_key": key64(m)} for m in group]
+    store.insert_rows("article_duplicates", rows)
     rep.groups = len(groups)
     rep.copies = len(rows) - len(groups)
 
@@ -273,7 +194,7 @@ STOPWORDS = (
     "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would", "yet", "you",
 )
 
-_NEWS_SOURCE_SQL = ("coalesce(nullif(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://(www\\.)?([^/:?#]+)', 2), ''), "
+NEWS_SOURCE_SQL = ("coalesce(nullif(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://(www\\.)?([^/:?#]+)', 2), ''), "
                     "regexp_replace(a.source, ':[0-9]+$', ''), a.id)")
 
 
@@ -299,15 +220,14 @@ def cluster_events(store: Store, *, days: int | None = None, jaccard: float | No
     relation (so a chain of adjacent days joins up). Every report stays listed with its article,
     URL and news source (URL domain, else the input it came from).
     """
-    cfg = _analytics_config(config)
+    cfg = analytics_config(config)
     days = int(cfg["cluster_days"] if days is None else days)
     jaccard = float(cfg["cluster_jaccard"] if jaccard is None else jaccard)
     if days < 0 or not 0 <= jaccard <= 1:
         raise BadArgument("cluster days must be >= 0 and the Jaccard threshold in [0, 1]")
-    con = store.con
     rep = ClusterReport()
-    with _transaction(store, "clustering event reports"):
-        con.execute("""
+    with store.transaction("clustering event reports"):
+        store.execute("""
             CREATE OR REPLACE TEMP TABLE _reports AS
             SELECT (row_number() OVER (ORDER BY d.date, d.article_id, d.event_id, d.source_id, d.target_id) - 1)::BIGINT
                        AS rid,
@@ -318,8 +238,8 @@ def cluster_events(store: Store, *, days: int | None = None, jaccard: float | No
             JOIN (SELECT article_id, event_id, any_value(evidence) AS evidence FROM events GROUP BY ALL) e
               USING (article_id, event_id)
             WHERE NOT d.negated AND d.date IS NOT NULL""", [list(STOPWORDS)])
-        rep.reports = int(con.execute("SELECT count(*) FROM _reports").fetchone()[0])
-        pairs = con.execute("""
+        rep.reports = int(store.execute("SELECT count(*) FROM _reports")[0][0])
+        pairs = store.execute("""
             SELECT x.rid, y.rid FROM _reports x JOIN _reports y
               ON coalesce(x.source_id, '') = coalesce(y.source_id, '')
              AND coalesce(x.target_id, '') = coalesce(y.target_id, '')
@@ -327,50 +247,46 @@ def cluster_events(store: Store, *, days: int | None = None, jaccard: float | No
              AND x.rid < y.rid
             WHERE y.date - x.date <= ?
               AND len(list_intersect(x.toks, y.toks)) >= ? * len(list_distinct(list_concat(x.toks, y.toks)))
-              AND len(x.toks) > 0""", [days, jaccard]).fetchall()
+              AND len(x.toks) > 0""", [days, jaccard])
         rep.pairs = len(pairs)
         comps = _Components()
         for a, b in pairs:
             comps.union(a, b)
         _write_clusters(store, comps, rep)
-        con.execute("DROP TABLE _reports")
+        store.execute("DROP TABLE _reports")
     return rep
 
 
 def _write_clusters(store: Store, comps: _Components, rep: ClusterReport) -> None:
     import pyarrow as pa
 
-    con = store.con
     rids = list(comps.parent)
     labels = pa.table({"rid": pa.array(rids, pa.int64()),
                        "root": pa.array([comps.find(r) for r in rids], pa.int64())})
-    con.register("_labels", labels)
-    try:
-        con.execute("DELETE FROM event_cluster_reports")
-        con.execute("DELETE FROM event_clusters")
-        con.execute(f"""
+    with store.registered({"_labels": labels}):
+        store.execute("DELETE FROM event_cluster_reports")
+        store.execute("DELETE FROM event_clusters")
+        store.execute(f"""
             CREATE OR REPLACE TEMP TABLE _labelled AS
-            SELECT r.*, coalesce(l.root, r.rid) AS root, {_NEWS_SOURCE_SQL} AS news_source, a.url,
+            SELECT r.*, coalesce(l.root, r.rid) AS root, {NEWS_SOURCE_SQL} AS news_source, a.url,
                    dup.canonical_id AS duplicate_of
             FROM _reports r
             JOIN articles a ON a.id = r.article_id
             LEFT JOIN _labels l ON l.rid = r.rid
             LEFT JOIN (SELECT article_id, canonical_id FROM article_duplicates WHERE article_id <> canonical_id) dup
               ON dup.article_id = r.article_id""")
-    finally:
-        con.unregister("_labels")
     # the cluster id: a content hash of the dyad, type and first report, stable across reruns
-    con.execute("""
+    store.execute("""
         CREATE OR REPLACE TEMP TABLE _ids AS
         SELECT rid AS root, substr(sha256(coalesce(source_id, '') || '>' || coalesce(target_id, '') || ':' ||
                coalesce(plover, '') || ':' || article_id || ':' || event_id), 1, 16) AS cluster_id
         FROM _labelled WHERE rid = root""")
-    con.execute("""
+    store.execute("""
         INSERT INTO event_cluster_reports
         SELECT i.cluster_id, l.article_id, l.event_id, l.date, l.source_id, l.target_id, l.news_source, l.url,
                l.duplicate_of
         FROM _labelled l JOIN _ids i USING (root) ORDER BY l.rid""")
-    con.execute("""
+    store.execute("""
         INSERT INTO event_clusters
         SELECT i.cluster_id, min(l.date), max(l.date), any_value(l.source_id), any_value(l.target_id),
                any_value(l.source_country), any_value(l.target_country), any_value(l.plover), mode(l.cameo),
@@ -379,28 +295,23 @@ def _write_clusters(store: Store, comps: _Components, rep: ClusterReport) -> Non
                list_sort(list_distinct(list(l.news_source))), arg_min(l.evidence, l.rid)
         FROM _labelled l JOIN _ids i USING (root)
         GROUP BY i.cluster_id""")
-    rep.clusters = int(con.execute("SELECT count(*) FROM event_clusters").fetchone()[0])
-    rep.multi_report = int(con.execute("SELECT count(*) FROM event_clusters WHERE n_reports > 1").fetchone()[0])
-    con.execute("DROP TABLE _labelled")
-    con.execute("DROP TABLE _ids")
+    rep.clusters = int(store.execute("SELECT count(*) FROM event_clusters")[0][0])
+    rep.multi_report = int(store.execute("SELECT count(*) FROM event_clusters WHERE n_reports > 1")[0][0])
+    store.execute("DROP TABLE _labelled")
+    store.execute("DROP TABLE _ids")
 
 
 def clusters(store: Store, *, date_from: str | None = None, date_to: str | None = None, actor: str | None = None,
              min_articles: int = 1, limit: int = 100) -> list[dict[str, Any]]:
     """Stored real events (clusters), most reported first."""
-    where, params = ["n_articles >= ?"], [min_articles]
-    if date_from:
-        where.append("date_end >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("date_start <= ?")
-        params.append(date_to)
+    where, params = date_conditions(date_from, date_to, first="date_start", last="date_end")
+    where, params = ["n_articles >= ?", *where], [min_articles, *params]
     if actor:
-        ids = store._actor_ids(actor)
+        ids = store.actor_ids(actor)
         where.append("(source_id IN (SELECT unnest(?)) OR target_id IN (SELECT unnest(?)) "
                      "OR source_country = upper(?) OR target_country = upper(?))")
         params += [ids, ids, actor, actor]
-    return store._rows(
+    return store.query(
         "SELECT cluster_id, date_start, date_end, source_id AS source, target_id AS target, plover, cameo, quad, "
         "goldstein, n_reports, n_articles, n_independent, n_sources, sources, evidence FROM event_clusters "
         f"WHERE {' AND '.join(where)} ORDER BY n_articles DESC, n_sources DESC, date_start, cluster_id LIMIT ?",
@@ -409,7 +320,7 @@ def clusters(store: Store, *, date_from: str | None = None, date_to: str | None 
 
 def cluster_reports(store: Store, cluster_id: str) -> list[dict[str, Any]]:
     """Every report of one real event, with its article and source."""
-    return store._rows(
+    return store.query(
         "SELECT r.article_id, r.event_id, r.date, r.source_id, r.target_id, r.news_source, r.url, r.duplicate_of, "
         "e.evidence FROM event_cluster_reports r LEFT JOIN events e USING (article_id, event_id) "
         "WHERE r.cluster_id = ? ORDER BY r.date, r.article_id", [cluster_id])
@@ -558,7 +469,7 @@ class Selector:
 
 
 def _date_range(store: Store, date_from: str | None, date_to: str | None) -> tuple[date, date]:
-    lo, hi = store.con.execute("SELECT min(date), max(date) FROM event_dyads").fetchone()
+    lo, hi = store.execute("SELECT min(date), max(date) FROM event_dyads")[0]
     first = date.fromisoformat(date_from) if date_from else (lo or date.today())
     last = date.fromisoformat(date_to) if date_to else (hi or date.today())
     return first, max(first, last)
@@ -572,19 +483,17 @@ def resolve(store: Store, query: str | None, *, provider: MembershipProvider | N
         return Selector("*", "any")
     q = query.strip()
     up = q.upper()
-    con = store.con
-    if re.fullmatch(r"[A-Za-z]{3}", q) and con.execute(
-            "SELECT 1 FROM actors WHERE (actor_id = ? AND kind = 'country') OR country = ? LIMIT 1", [up, up]
-    ).fetchone():
+    if re.fullmatch(r"[A-Za-z]{3}", q) and store.execute(
+            "SELECT 1 FROM actors WHERE (actor_id = ? AND kind = 'country') OR country = ? LIMIT 1", [up, up]):
         return Selector(q, "country", ids=[up], country=up)
     if provider is not None:
         first, last = _date_range(store, date_from, date_to)
         periods = membership_periods(provider, up, first, last)
         if periods:
             return Selector(q, "organization", ids=[up], members=periods)
-    ids = store._actor_ids(q)
-    kinds = dict(con.execute("SELECT actor_id, any_value(kind) FROM actors WHERE actor_id IN (SELECT unnest(?)) "
-                             "GROUP BY actor_id", [ids]).fetchall())
+    ids = store.actor_ids(q)
+    kinds = dict(store.execute("SELECT actor_id, any_value(kind) FROM actors WHERE actor_id IN (SELECT unnest(?)) "
+                               "GROUP BY actor_id", [ids]))
     countries = [i for i in ids if kinds.get(i) == "country"]
     if len(countries) == 1:
         return Selector(q, "country", ids=countries, country=countries[0])
@@ -633,6 +542,41 @@ def _empty_row(period: date) -> dict[str, Any]:
             **dict.fromkeys(QUAD_COLUMNS.values(), 0)}
 
 
+def date_conditions(date_from: str | None, date_to: str | None, *, first: str = "date", last: str = "date"
+                 ) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) that the dates in columns ``first`` to ``last`` overlap
+    ``date_from`` to ``date_to`` (either may be open; one date column: ``first = last``)."""
+    conditions, params = [], []
+    if date_from:
+        conditions.append(f"{last} >= ?")
+        params.append(date_from)
+    if date_to:
+        conditions.append(f"{first} <= ?")
+        params.append(date_to)
+    return conditions, params
+
+
+def _dyad_conditions(date_from: str | None, date_to: str | None, include_negated: bool) -> tuple[list[str], list[Any]]:
+    """Conditions on ``event_dyads`` (and their parameters) for a date range and negated events."""
+    conditions, params = date_conditions(date_from, date_to)
+    return conditions + ([] if include_negated else ["NOT negated"]), params
+
+
+def _matching_dyads(src: Selector, tgt: Selector, columns: str, common: list[str], common_params: list[Any],
+                    include_copies: bool) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the distinct ``columns`` of the dyad rows from ``src`` to ``tgt``
+    that meet the ``common`` conditions: a UNION branch per pair of selector alternatives (so each
+    stays a plain conjunction DuckDB pushes into the scan); copies of articles left out unless asked for."""
+    branches, params = [], []
+    for s_cond, s_params in src.alternatives("source"):
+        for t_cond, t_params in tgt.alternatives("target"):
+            branches.append(f"SELECT {columns} FROM event_dyads WHERE ({s_cond}) AND ({t_cond}) "
+                            f"AND {' AND '.join(common)}")
+            params += [*s_params, *t_params, *common_params]
+    copies = "" if include_copies else f"WHERE {_NOT_A_COPY}"
+    return f"SELECT DISTINCT * FROM ({' UNION ALL '.join(branches)}) {copies}", params
+
+
 def series(store: Store, source: str | None = None, target: str | None = None, *, by: str = "week",
            date_from: str | None = None, date_to: str | None = None,
            provider: MembershipProvider | str | None = "kb", include_copies: bool = False,
@@ -655,31 +599,18 @@ def series(store: Store, source: str | None = None, target: str | None = None, *
     prov = provider if not isinstance(provider, str) else None
     src = resolve(store, source, provider=prov, date_from=date_from, date_to=date_to)
     tgt = resolve(store, target, provider=prov, date_from=date_from, date_to=date_to)
-    common, common_params = ["date IS NOT NULL"], []
-    if date_from:
-        common.append("date >= ?")
-        common_params.append(date_from)
-    if date_to:
-        common.append("date <= ?")
-        common_params.append(date_to)
-    if not include_negated:
-        common.append("NOT negated")
-    branches, params = [], []
-    for s_cond, s_params in src.alternatives("source"):
-        for t_cond, t_params in tgt.alternatives("target"):
-            branches.append("SELECT event_key, article_key, date, goldstein, quad FROM event_dyads "
-                            f"WHERE ({s_cond}) AND ({t_cond}) AND {' AND '.join(common)}")
-            params += [*s_params, *t_params, *common_params]
-    copies = "" if include_copies else f"WHERE {_NOT_A_COPY}"
+    common, common_params = _dyad_conditions(date_from, date_to, include_negated)
+    dyads, params = _matching_dyads(src, tgt, "event_key, article_key, date, goldstein, quad",
+                                    ["date IS NOT NULL", *common], common_params, include_copies)
     quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {c}" for q, c in QUAD_COLUMNS.items())
     # an event counts once however many of its dyads match (integer keys: fast to deduplicate)
     sql = f"""
-        WITH ev AS (SELECT DISTINCT * FROM ({' UNION ALL '.join(branches)}) {copies})
+        WITH ev AS ({dyads})
         SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, count(*) AS events,
                count(DISTINCT article_key) AS articles, round(coalesce(sum(goldstein), 0), 3) AS goldstein_sum,
                round(avg(goldstein), 3) AS goldstein_mean, {quads}
         FROM ev GROUP BY period ORDER BY period"""
-    rows = store._rows(sql, params)
+    rows = store.query(sql, params)
     if fill:
         rows = _fill(rows, by, date_from, date_to)
     return Series(src, tgt, by, rows, warnings)
@@ -698,18 +629,12 @@ def series_events(store: Store, source: str | None, target: str | None, period: 
     src = resolve(store, source, provider=prov, date_from=start.isoformat(), date_to=end.isoformat())
     tgt = resolve(store, target, provider=prov, date_from=start.isoformat(), date_to=end.isoformat())
     common = ["date >= ?", "date < ?", *([] if include_negated else ["NOT negated"])]
-    branches, params = [], []
-    for s_cond, s_params in src.alternatives("source"):
-        for t_cond, t_params in tgt.alternatives("target"):
-            branches.append(f"SELECT article_key, event_key FROM event_dyads WHERE ({s_cond}) AND ({t_cond}) "
-                            f"AND {' AND '.join(common)}")
-            params += [*s_params, *t_params, start.isoformat(), end.isoformat()]
-    copies = "" if include_copies else f"WHERE {_NOT_A_COPY}"
-    return store._rows(f"""
-        WITH keys AS (SELECT DISTINCT * FROM ({' UNION ALL '.join(branches)}) {copies}),
+    dyads, params = _matching_dyads(src, tgt, "article_key, event_key", common, [start.isoformat(), end.isoformat()],
+                                    include_copies)
+    return store.query(f"""
+        WITH keys AS ({dyads}),
         ev AS (SELECT DISTINCT d.article_id, d.event_id FROM event_dyads d JOIN keys USING (article_key, event_key))
-        SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source, e.target, e.plover, e.cameo,
-               e.goldstein, e.quad, e.mode, e.negated, e.place, e.evidence, e.confidence
+        SELECT {query_columns("events", "e")}
         FROM events e JOIN ev USING (article_id, event_id)
         ORDER BY e.date, e.article_id, e.evidence_start LIMIT ?""", [*params, limit])
 
@@ -750,21 +675,13 @@ def network_tables(store: Store, *, date_from: str | None = None, date_to: str |
         raise BadArgument(f"by must be 'actor' or 'country', not {by!r}")
     s_col, t_col = (("source_id", "target_id") if by == "actor"
                     else ("coalesce(source_country, source_id)", "coalesce(target_country, target_id)"))
-    where, params = ["source_id IS NOT NULL", "target_id IS NOT NULL"], []
-    if date_from:
-        where.append("date >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("date <= ?")
-        params.append(date_to)
-    if not include_negated:
-        where.append("NOT negated")
+    where, params = _dyad_conditions(date_from, date_to, include_negated)
+    where = ["source_id IS NOT NULL", "target_id IS NOT NULL", *where]
     if not include_copies:
         where.append(_NOT_A_COPY)
     # a dyad row is unique per (article, event, source, target); folding into countries can repeat one
     distinct = "DISTINCT" if by == "country" else ""
-    con = store.con
-    con.execute(f"""
+    store.execute(f"""
         CREATE OR REPLACE TEMP TABLE _ng_edges AS
         WITH ev AS (SELECT {distinct} article_key, event_key, {s_col} AS s, {t_col} AS t, goldstein, quad
                     FROM event_dyads WHERE {' AND '.join(where)}),
@@ -777,7 +694,7 @@ def network_tables(store: Store, *, date_from: str | None = None, date_to: str |
                CASE WHEN goldstein_sum > 0 THEN 1 WHEN goldstein_sum < 0 THEN -1 WHEN cooperation > conflict THEN 1
                     WHEN conflict > cooperation THEN -1 ELSE 0 END AS sign
         FROM agg""", [*params, min_weight])  # unsorted: sorting millions of edges would double the time
-    con.execute("""
+    store.execute("""
         CREATE OR REPLACE TEMP TABLE _ng_nodes AS
         WITH deg AS (SELECT id, sum(weight) AS events FROM (
                          SELECT source AS id, weight FROM _ng_edges UNION ALL SELECT target, weight FROM _ng_edges)
@@ -792,8 +709,8 @@ def network_tables(store: Store, *, date_from: str | None = None, date_to: str |
                coalesce(info.country, CASE WHEN regexp_full_match(deg.id, '[A-Z]{3}') THEN deg.id END, '') AS country,
                coalesce(info.code, '') AS code, deg.events
         FROM deg LEFT JOIN info2 AS info ON info.actor_id = deg.id ORDER BY deg.id""")
-    nodes = int(con.execute("SELECT count(*) FROM _ng_nodes").fetchall()[0][0])
-    edges = int(con.execute("SELECT count(*) FROM _ng_edges").fetchall()[0][0])
+    nodes = int(store.execute("SELECT count(*) FROM _ng_nodes")[0][0])
+    edges = int(store.execute("SELECT count(*) FROM _ng_edges")[0][0])
     return nodes, edges
 
 
@@ -814,11 +731,11 @@ def network(store: Store, *, date_from: str | None = None, date_to: str | None =
                    include_copies=include_copies, include_negated=include_negated)
     g = nx.DiGraph(by=by, date_from=date_from or "", date_to=date_to or "")
     names = [n for n, _ in NODE_ATTRIBUTES]
-    for row in store.con.execute(f"SELECT id, {', '.join(names)} FROM _ng_nodes ORDER BY id").fetchall():
+    for row in store.execute(f"SELECT id, {', '.join(names)} FROM _ng_nodes ORDER BY id"):
         g.add_node(row[0], **dict(zip(names, row[1:], strict=True)))
     names = [n for n, _ in EDGE_ATTRIBUTES]
-    for row in store.con.execute(f"SELECT source, target, {', '.join(names)} FROM _ng_edges "
-                                 "ORDER BY source, target").fetchall():
+    for row in store.execute(f"SELECT source, target, {', '.join(names)} FROM _ng_edges "
+                                 "ORDER BY source, target"):
         g.add_edge(row[0], row[1], **dict(zip(names, row[2:], strict=True)))
     return g
 
@@ -837,9 +754,9 @@ def event_key(article_id: str, event_id: str) -> str:
 
 
 __all__ = [
-    "EDGE_ATTRIBUTES", "NODE_ATTRIBUTES", "PERIODS", "STOPWORDS", "ClusterReport", "DuplicateReport", "Membership",
-    "MembershipProvider", "Selector", "Series", "TableMemberships", "cluster_events", "cluster_reports", "clusters",
-    "event_key", "find_duplicates", "kb_memberships", "membership_periods", "minhash_signature", "network",
-    "network_tables", "refresh", "resolve", "series", "series_events", "shingle_hashes",
-    "signature_similarity",
+    "EDGE_ATTRIBUTES", "MINHASH_PERMUTATIONS", "NEWS_SOURCE_SQL", "NODE_ATTRIBUTES", "PERIODS", "STOPWORDS",
+    "ClusterReport", "DuplicateReport", "Membership", "MembershipProvider", "Selector", "Series", "TableMemberships",
+    "analytics_config", "cluster_events", "cluster_reports", "clusters", "date_conditions", "event_key",
+    "find_duplicates", "kb_memberships", "membership_periods", "minhash_signature", "network", "network_tables",
+    "refresh", "resolve", "series", "series_events", "shingle_hashes", "signature_similarity",
 ]

@@ -18,7 +18,6 @@ NG704/401; anything unexpected NG999/500 with no traceback in the body (it goes 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hmac
 import json
@@ -49,14 +48,17 @@ from .errors import (
     EmptyInput,
     IngestDisabled,
     InputTooLarge,
+    InternalError,
     MethodNotAllowed,
     NewsgraphError,
     NotFound,
+    StoreError,
     Unauthorized,
     UnknownActor,
     UnsupportedInput,
 )
 from .model import ACTOR_KINDS, QUADS, QUOTE_KINDS, SCHEMA
+from .schema import query_columns
 from .store import Filters, Store
 
 log = logging.getLogger("newsgraph.api")
@@ -408,8 +410,7 @@ class StorePool:
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = copy.copy(self.base)
-            store.con = self.base.con.cursor()
+            store = self.base.for_thread()
             self._local.store = store
             with self._lock:
                 self._clones.append(store)
@@ -420,7 +421,7 @@ class StorePool:
             for s in self._clones:
                 try:
                     s.close()
-                except Exception:  # closing on shutdown: nothing left to do about a failure
+                except StoreError:  # closing on shutdown: nothing left to do about a failure
                     pass
             self._clones.clear()
         self.base.close()
@@ -431,12 +432,6 @@ class StorePool:
 # where it belongs; the API switches to the library as soon as it is there.
 # ----------------------------------------------------------------------------------------------
 
-def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return store._rows(sql, params)
-
-
-_EVENT_COLS = ("article_id, event_id, date, date_precision, source, target, plover, cameo, goldstein, quad, "
-               "mode, negated, place, evidence, confidence")
 _COUNTS = ("events", "articles", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
@@ -507,11 +502,11 @@ def quotes_about(store: Store, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     keys = [f"{r['article_id']}/{r['quote_id']}" for r in rows]
-    found = _rows(store, (
+    found = store.query(
         "SELECT DISTINCT q.article_id || '/' || q.quote_id AS k, m.actor_id AS id, a.name AS name "
         "FROM quotes q JOIN mentions m ON m.article_id = q.article_id AND m.start_char >= q.start_char "
         "AND m.end_char <= q.end_char JOIN actors a ON a.article_id = m.article_id AND a.actor_id = m.actor_id "
-        "WHERE q.article_id || '/' || q.quote_id IN (SELECT unnest(?)) ORDER BY 1, 3"), [keys])
+        "WHERE q.article_id || '/' || q.quote_id IN (SELECT unnest(?)) ORDER BY 1, 3", [keys])
     about: dict[str, list[dict[str, Any]]] = {}
     for f in found:
         about.setdefault(f["k"], []).append({"id": f["id"], "name": f["name"]})
@@ -521,20 +516,20 @@ def quotes_about(store: Store, rows: list[dict[str, Any]]) -> None:
 
 def quote_keys_about(store: Store, actor: str) -> list[str]:
     """``article/quote`` keys of quotes that mention ``actor`` (id, code or name) inside them."""
-    ids = store._actor_ids(actor)
-    return [r["k"] for r in _rows(store, (
+    ids = store.actor_ids(actor)
+    return [r["k"] for r in store.query(
         "SELECT DISTINCT q.article_id || '/' || q.quote_id AS k FROM quotes q JOIN mentions m "
         "ON m.article_id = q.article_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char "
-        "WHERE m.actor_id IN (SELECT unnest(?))"), [ids])]
+        "WHERE m.actor_id IN (SELECT unnest(?))", [ids])]
 
 
 def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
     """One actor across the store: identity, roles, memberships, quotes and events; the knowledge
     base adds the offices and memberships it knows. TODO(lead): belongs in Store as ``actor(id)``."""
-    rows = _rows(store, (
+    rows = store.query(
         "SELECT actor_id AS id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
         "any_value(code) AS code, any_value(kb_id) AS kb_id, count(DISTINCT article_id) AS articles, "
-        "sum(n_mentions) AS mentions, list(roles) AS roles FROM actors WHERE actor_id = ? GROUP BY actor_id"),
+        "sum(n_mentions) AS mentions, list(roles) AS roles FROM actors WHERE actor_id = ? GROUP BY actor_id",
         [actor_id])
     if not rows:
         return None
@@ -545,11 +540,11 @@ def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
         for r in json.loads(raw) if isinstance(raw, str) else raw or []:
             if r not in stored_roles:
                 stored_roles.append(r)
-    rel = _rows(store, (
+    rel = store.query(
         "SELECT DISTINCT r.article_id, r.type, r.subject, r.object, r.source, r.start_date AS start, "
         "r.end_date AS end, (SELECT any_value(name) FROM actors a WHERE a.actor_id = r.object) AS object_name, "
         "(SELECT any_value(name) FROM actors a WHERE a.actor_id = r.subject) AS subject_name "
-        "FROM relations r WHERE r.subject = ? OR r.object = ? ORDER BY r.type, r.subject, r.object"),
+        "FROM relations r WHERE r.subject = ? OR r.object = ? ORDER BY r.type, r.subject, r.object",
         [actor_id, actor_id])
     memberships = [{k: v for k, v in r.items() if k not in ("subject", "subject_name")}
                    for r in rel if r["subject"] == actor_id]
@@ -559,14 +554,14 @@ def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
     d["roles"] = kb_roles or stored_roles
     d["memberships"] = kb_memberships + memberships
     d["members"] = kb_members + members
-    quotes = _rows(store, (
-        "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue, rule, confidence "
-        "FROM quotes WHERE speaker = ? ORDER BY published DESC NULLS LAST, article_id, start_char LIMIT 50"), [actor_id])
+    quotes = store.query(
+        f"SELECT {query_columns('quotes')} "
+        "FROM quotes WHERE speaker = ? ORDER BY published DESC NULLS LAST, article_id, start_char LIMIT 50", [actor_id])
     quotes_about(store, quotes)
     d["quotes"] = quotes
-    d["events"] = _rows(store, (
-        f"SELECT {_EVENT_COLS} FROM events WHERE list_contains(source, ?) OR list_contains(target, ?) "
-        "ORDER BY date DESC NULLS LAST, article_id, evidence_start LIMIT 50"), [actor_id, actor_id])
+    d["events"] = store.query(
+        f"SELECT {query_columns('events')} FROM events WHERE list_contains(source, ?) OR list_contains(target, ?) "
+        "ORDER BY date DESC NULLS LAST, article_id, evidence_start LIMIT 50", [actor_id, actor_id])
     return d
 
 
@@ -614,8 +609,8 @@ def events_page(store: Store, f: Filters, *, source: str | None, target: str | N
         return store.events(f, source=source, target=target)
     places = {place.lower()} if place else set()
     if place:
-        places |= {r["place_id"].lower() for r in _rows(store, (
-            "SELECT DISTINCT place_id FROM places WHERE lower(place_id) = lower(?) OR lower(name) = lower(?)"),
+        places |= {r["place_id"].lower() for r in store.query(
+            "SELECT DISTINCT place_id FROM places WHERE lower(place_id) = lower(?) OR lower(name) = lower(?)",
             [place, place])}
     want, skip, out, offset, step = f.limit, f.offset, [], 0, 1000
     while len(out) < want:
@@ -763,13 +758,13 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracked)
-        except Exception as exc:
+        except Exception as exc:  # boundary: the API's last resort; any error leaves as one coded JSON shape
             log.exception("internal error on %s %s", scope.get("method"), scope.get("path"))
             if started:
                 raise
-            body = error_body("NG999", f"internal error ({type(exc).__name__}); the server log has the "
-                                       "details, please report it", 500)
-            await JSONResponse(body, status_code=500)(scope, receive, send)
+            err = InternalError(f"internal error ({type(exc).__name__}); the server log has the details, "
+                                "please report it")
+            await error_response(err)(scope, receive, send)
 
 
 # ----------------------------------------------------------------------------------------------

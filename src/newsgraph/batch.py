@@ -169,9 +169,9 @@ def _single(items: Iterable[RawDocument | Failure], store: Store, cfg: dict[str,
             if progress:
                 progress(report)
 
-    reader = store.con.cursor()  # asks "stored already?" while the writer thread holds store.con
+    reader = store.for_thread()  # asks "stored already?" while the writer thread writes through store
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-store") as writer:
-        for result in get_pipeline(cfg).pipe(items, known=lambda keys: store.known(keys, con=reader)):
+        for result in get_pipeline(cfg).pipe(items, known=reader.known):
             if isinstance(result, Analysis):
                 done.append(result)
                 if len(done) < size:
@@ -358,7 +358,7 @@ def _drive(batches: Iterator[list[RawDocument]], runner: Any, store: Store, repo
                 broken = True
                 finished[s] = exc if s in retried else None  # retry once on a fresh pool
                 retried.add(s)
-            except Exception as exc:  # the worker's own failure: every article of its batch failed
+            except Exception as exc:  # boundary: a worker's own failure fails its batch's articles, each as NG300
                 finished[s] = ComponentError("worker", exc)
         if broken:
             runner.restart()
@@ -384,11 +384,11 @@ def _drive(batches: Iterator[list[RawDocument]], runner: Any, store: Store, repo
 
 def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) -> None:
     """Keep duplicate links (and, when configured, event clusters) current after new articles."""
-    from .analytics import _analytics_config, cluster_events, find_duplicates
+    from .analytics import analytics_config, cluster_events, find_duplicates
 
     if report.stored == 0:
         return
-    acfg = _analytics_config(cfg)
+    acfg = analytics_config(cfg)
     if acfg["dedupe_on_ingest"] or acfg["cluster_on_ingest"]:
         find_duplicates(store, config=cfg)
     if acfg["cluster_on_ingest"]:

@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from . import config as _config
-from .errors import EmptyInput, NewsgraphError
+from .errors import EmptyInput, InternalError, NewsgraphError
 
 DB_HELP = "DuckDB store file (default: [store] db in the config, newsgraph.duckdb)"
 
@@ -316,7 +316,7 @@ _COMMAND_MODULES = (
     ("newsgraph.api_cli", ("serve",)),
 )
 _EVAL_MODULES = (
-    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "unresolved", "demo")),
+    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "ngec", "allsides", "unresolved", "demo")),
 )
 
 
@@ -359,11 +359,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # the last line of defence: one line, and how to get more
+    except Exception as exc:  # boundary: the CLI's last line of defence: one coded line, and how to get more
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise
-        click.echo(f"error[NG999]: internal error: {type(exc).__name__}: {exc} "
-                   "(rerun with NEWSGRAPH_DEBUG=1 for a traceback, and please report it)", err=True)
+        err = InternalError(f"internal error: {type(exc).__name__}: {exc}",
+                            hint="rerun with NEWSGRAPH_DEBUG=1 for a traceback, and please report it")
+        click.echo(f"error[{err.code}]: {err.one_line()}", err=True)
         sys.exit(2)
 
 

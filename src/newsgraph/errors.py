@@ -36,7 +36,7 @@ NG701      NotFound                       an unknown route, or an id the store d
 NG702      MethodNotAllowed               a method the route does not take
 NG703      IngestDisabled                 POST /ingest while no ingest token is configured
 NG704      Unauthorized                   POST /ingest without the configured bearer token
-NG999      (none)                         an unexpected internal error caught by the CLI or API
+NG999      InternalError                  an unexpected internal error caught by the CLI or API
 =========  =============================  ======================================================
 """
 
@@ -198,6 +198,14 @@ class Unauthorized(ApiError):
     status = 401
 
 
+class InternalError(NewsgraphError):
+    """An unexpected exception, converted at a boundary (the CLI's top level, the API's last resort)
+    so that it leaves with a code like every other error."""
+
+    code = "NG999"
+    status = 500
+
+
 def wrap_duckdb(exc: BaseException, what: str) -> StoreError:
     """Map a DuckDB exception into the error tree (httpx ``_exceptions.py`` practice)."""
     text = str(exc)
@@ -228,7 +236,8 @@ def error_for(code: str, message: str) -> NewsgraphError:
 
 __all__ = [
     "ApiError", "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "ComponentError", "ConfigError",
-    "EmptyInput", "EvalError", "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "KBError",
-    "KBSourceMissing", "MethodNotAllowed", "MissingColumn", "ModelNotInstalled", "NewsgraphError", "NotFound",
-    "StoreError", "StoreLocked", "Unauthorized", "UnknownActor", "UnknownCountry", "UnsupportedInput", "error_for", "wrap_duckdb",
+    "EmptyInput", "EvalError", "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "InternalError",
+    "KBError", "KBSourceMissing", "MethodNotAllowed", "MissingColumn", "ModelNotInstalled", "NewsgraphError",
+    "NotFound", "StoreError", "StoreLocked", "Unauthorized", "UnknownActor", "UnknownCountry", "UnsupportedInput",
+    "error_for", "wrap_duckdb",
 ]

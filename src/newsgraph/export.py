@@ -107,21 +107,15 @@ def _countries() -> dict[str, dict[str, str]]:
 
 def _register_countries(store: Store) -> None:
     """A temporary table ISO3 -> FIPS 10-4, ISO2, name (temporary objects work on a read-only store)."""
-    store.con.execute("CREATE OR REPLACE TEMP TABLE _ng_countries (iso3 VARCHAR, fips VARCHAR, iso2 VARCHAR, "
-                      "cname VARCHAR)")
-    store.con.executemany("INSERT INTO _ng_countries VALUES (?, ?, ?, ?)",
-                          [[k, v["fips"], v["iso2"], v["name"]] for k, v in _countries().items()])
+    store.execute("CREATE OR REPLACE TEMP TABLE _ng_countries (iso3 VARCHAR, fips VARCHAR, iso2 VARCHAR, cname VARCHAR)")
+    store.insert_rows("_ng_countries", [[k, v["fips"], v["iso2"], v["name"]] for k, v in _countries().items()])
 
 
 def _filters(date_from: str | None, date_to: str | None, alias: str = "d") -> tuple[str, list[Any]]:
-    where, params = ["TRUE"], []
-    if date_from:
-        where.append(f"{alias}.date >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append(f"{alias}.date <= ?")
-        params.append(date_to)
-    return " AND ".join(where), params
+    from .analytics import date_conditions
+
+    where, params = date_conditions(date_from, date_to, first=f"{alias}.date", last=f"{alias}.date")
+    return " AND ".join(["TRUE", *where]), params
 
 
 def _clean(expr: str) -> str:
@@ -191,7 +185,7 @@ def gdelt_sql(unit: str, where: str) -> str:
 
 def events_sql(where: str, *, csv: bool = False) -> str:
     """One record per event (:data:`EVENT_COLUMNS`); with ``csv`` lists are joined with ';'."""
-    from .analytics import _NEWS_SOURCE_SQL
+    from .analytics import NEWS_SOURCE_SQL
 
     lists = {c: (f"array_to_string({c}, ';')" if csv else c) for c in ("src", "tgt", "sn", "tn")}
     return f"""
@@ -204,7 +198,7 @@ def events_sql(where: str, *, csv: bool = False) -> str:
             SELECT d.*, d.source AS src, d.target AS tgt,
                    list_transform(d.source, lambda x: coalesce(n.m[x], x)) AS sn,
                    list_transform(d.target, lambda x: coalesce(n.m[x], x)) AS tn,
-                   a.title, a.url, {_NEWS_SOURCE_SQL} AS news_source, dup.canonical_id AS duplicate_of,
+                   a.title, a.url, {NEWS_SOURCE_SQL} AS news_source, dup.canonical_id AS duplicate_of,
                    p.name AS place_name
             FROM events d
             JOIN articles a ON a.id = d.article_id
@@ -219,16 +213,9 @@ def events_sql(where: str, *, csv: bool = False) -> str:
 
 def _copy(store: Store, sql: str, params: list[Any], out: str, options: str) -> int:
     """COPY a query to ``out`` (``-``: standard output) and return the number of rows."""
-    import duckdb
-
-    from .errors import wrap_duckdb
-
     with _target(out) as path:
-        try:
-            rows = store.con.execute(f"COPY ({sql}) TO '{_quote(path)}' ({options})", params).fetchall()
-            return int(rows[0][0]) if rows else 0
-        except duckdb.Error as exc:
-            raise wrap_duckdb(exc, "exporting") from exc
+        rows = store.execute(f"COPY ({sql}) TO '{_quote(path)}' ({options})", params, what="exporting")
+        return int(rows[0][0]) if rows else 0
 
 
 def _quote(path: str) -> str:
@@ -369,17 +356,15 @@ def write_plover(store: Store, fh: IO[str], *, date_from: str | None = None, dat
                  chunk: int = 500) -> int:
     """Stream the PLOVER records of every stored event as one JSON array."""
     where, params = _filters(date_from, date_to, "ev")
-    cur = store.con.execute(
-        f"SELECT a.doc FROM articles a WHERE a.id IN (SELECT article_id FROM events ev WHERE {where}) "
-        "ORDER BY a.published NULLS LAST, a.id", params)
+    docs = store.stream(f"SELECT a.doc FROM articles a WHERE a.id IN (SELECT article_id FROM events ev WHERE {where}) "
+                        "ORDER BY a.published NULLS LAST, a.id", params, chunk=chunk)
     n = 0
     fh.write("[")
-    while rows := cur.fetchmany(chunk):
-        for (doc,) in rows:
-            for rec in plover_records(json.loads(doc), date_from=date_from, date_to=date_to):
-                fh.write(",\n" if n else "\n")
-                fh.write(json.dumps(rec, ensure_ascii=False))
-                n += 1
+    for (doc,) in docs:
+        for rec in plover_records(json.loads(doc), date_from=date_from, date_to=date_to):
+            fh.write(",\n" if n else "\n")
+            fh.write(json.dumps(rec, ensure_ascii=False))
+            n += 1
     fh.write("\n]\n")
     return n
 
@@ -454,9 +439,8 @@ def _write_parts(store: Store, parts: list[Part], path: str) -> None:
             params.append(value)
         else:
             selects.append(f"({value})")
-    con = store.con
-    con.execute("SET preserve_insertion_order = true")
-    con.execute(f"COPY ({' UNION ALL '.join(selects)}) TO '{_quote(path)}' ({options})", params).fetchall()
+    store.execute("SET preserve_insertion_order = true")
+    store.execute(f"COPY ({' UNION ALL '.join(selects)}) TO '{_quote(path)}' ({options})", params, what="exporting")
     first, last = parts[0][1].encode("utf-8"), parts[-1][1].encode("utf-8")
     with open(path, "rb") as fh:
         head = fh.read(len(first))
@@ -470,7 +454,7 @@ def _write_parts(store: Store, parts: list[Part], path: str) -> None:
             if kind == "text":
                 out.write(value.encode("utf-8") + b"\n")
                 continue
-            con.execute(f"COPY ({value}) TO '{_quote(part_file)}' ({options})").fetchall()
+            store.execute(f"COPY ({value}) TO '{_quote(part_file)}' ({options})", what="exporting")
             with open(part_file, "rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
 
@@ -495,8 +479,8 @@ def _value(name: str, kind: str) -> str:
 def _plain_ids(store: Store) -> bool:
     """True when no node id needs XML escaping (checked once, on the nodes), so edge lines can use
     the ids as they are: escaping millions of edge ends would cost as much as everything else."""
-    return not store.con.execute(
-        "SELECT coalesce(bool_or(regexp_matches(id, '[&<>\"\\x00-\\x1F]')), false) FROM _ng_nodes").fetchall()[0][0]
+    return not store.execute(
+        "SELECT coalesce(bool_or(regexp_matches(id, '[&<>\"\\x00-\\x1F]')), false) FROM _ng_nodes")[0][0]
 
 
 def _kinds() -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The ``nlp`` step: load the configured spaCy pipeline (offline) and parse the article.
+"""The spaCy side of the ``nlp`` step: load the configured spaCy pipeline (offline) and parse.
 
 The model is loaded once per process and per name (never at import time) and nothing is
 ever downloaded: a missing model is a :class:`~newsgraph.errors.ModelNotInstalled` error that
@@ -13,7 +13,6 @@ from typing import Any
 
 from .errors import ModelNotInstalled
 from .model import Analysis
-from .pipeline import Context, component
 
 # what to install for the names users are likely to configure
 _PACKAGES = {
@@ -117,16 +116,10 @@ def fast_ents(doc: Any) -> list[Any]:
     return out
 
 
-def pipe_docs(ctx: Context, texts: Sequence[str]) -> Iterator[Any]:
-    """Parse ``texts`` with ``nlp.pipe`` in the configured batch size."""
+def pipe_docs(ctx: Any, texts: Sequence[str]) -> Iterator[Any]:
+    """Parse ``texts`` with ``nlp.pipe`` in the configured batch size (``ctx``: the pipeline's
+    :class:`~newsgraph.pipeline.Context`; this module does not import the pipeline, which imports it)."""
     return ctx.nlp.pipe(texts, batch_size=int(ctx.config["nlp"]["batch_size"]))
-
-
-@component("nlp.spacy")
-def nlp_component(analysis: Analysis, ctx: Context) -> Analysis:
-    if analysis.doc is None:
-        analysis.doc = ctx.nlp(analysis.article.text)
-    return analysis
 
 
 __all__ = ["entities", "load_model", "pipe_docs"]

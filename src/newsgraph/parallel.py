@@ -96,12 +96,12 @@ def analyse_to_shard(raws: list[RawDocument], config: dict[str, Any], name: str,
 
 def _watch_parent(parent: int, every: float = 0.5) -> None:
     """Exit this worker as soon as the main process is gone (SIGKILL leaves no chance to tell us)."""
-    from .store import _pid_alive
+    from .store import pid_alive
 
     def watch() -> None:
         while True:
             time.sleep(every)
-            if not _pid_alive(parent):
+            if not pid_alive(parent):
                 os._exit(1)
 
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
@@ -125,7 +125,7 @@ def warm(config: dict[str, Any]) -> None:
     real batch to report, item by item, instead of breaking the pool here."""
     try:
         get_pipeline(config)(WARM_TEXT)
-    except Exception:
+    except Exception:  # boundary: a worker must start; the first batch reports the error per article
         pass
 
 
@@ -196,7 +196,7 @@ class DaskRunner:
         self.spool = spool if shared_spool else None
         try:  # every worker loads its pipeline before the first batch (reading it costs next to nothing)
             self.client.run(warm, config)
-        except Exception:  # e.g. a worker without newsgraph installed: the first batch will say so
+        except Exception:  # boundary: remote workers (e.g. without newsgraph): the first batch will say so
             pass
         # batches that can run at once: the cluster's threads (a remote cluster may be larger than ours)
         self.slots = max(workers, sum(self.client.nthreads().values()) or 1)

@@ -29,7 +29,6 @@ _REGISTRY: dict[str, ComponentFn] = {}
 _BUILTIN_MODULES = (
     "newsgraph.ingest.clean",
     "newsgraph.baseline",
-    "newsgraph.nlp",
     "newsgraph.actors",
     "newsgraph.places",
     "newsgraph.quotes",
@@ -96,6 +95,17 @@ class Context:
         from .kb import get_kb
 
         return get_kb()
+
+
+@component("nlp.spacy")
+def nlp_component(analysis: Analysis, ctx: Context) -> Analysis:
+    """The ``nlp`` step: parse the article with the configured spaCy pipeline (:mod:`newsgraph.nlp`).
+
+    Registered here, beside the runner that batches this step through ``nlp.pipe``, so that
+    :mod:`newsgraph.nlp` does not import the pipeline that imports it."""
+    if analysis.doc is None:
+        analysis.doc = ctx.nlp(analysis.article.text)
+    return analysis
 
 
 @dataclass
@@ -205,7 +215,7 @@ class Pipeline:
             try:
                 for a, doc in zip(todo, pipe_docs(self.ctx, [a.article.text for a in todo]), strict=True):
                     a.doc = doc
-            except Exception as exc:
+            except Exception as exc:  # boundary: spaCy failing on a batch fails its articles, each as NG300
                 err = ComponentError(name, exc)
                 staged = [Failure(a.article.source, a.article.id, err.code, err.one_line())
                           if isinstance(a, Analysis) else a for a in staged]
@@ -225,7 +235,7 @@ class Pipeline:
                 analysis = fn(analysis, self.ctx)
             except NewsgraphError:
                 raise
-            except Exception as exc:  # the runner names the component that failed
+            except Exception as exc:  # boundary: one article never sinks a batch; NG300 names the component
                 raise ComponentError(name, exc, item=analysis.article.source or analysis.article.id) from exc
         return analysis
 

@@ -50,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import NewsgraphError
 from .gazetteer import Entry, Gazetteer, Hit, curated_names, get_gazetteer, name_key, strip_admin_words
 from .model import Analysis, Place, Span
 from .nlp import entities
@@ -215,7 +216,7 @@ def _kb_country(kb: Any, name: str) -> str | None:
         return None
     try:
         return _iso3(lookup(name))
-    except Exception:  # an unknown name is not an error here; the gazetteer still answers
+    except NewsgraphError:  # an unknown name is not an error here; the gazetteer still answers
         return None
 
 
@@ -350,7 +351,7 @@ def _default_kb() -> Any:
         return None
     try:
         return get_kb()
-    except Exception:  # a KB that cannot load must not stop place lookup
+    except NewsgraphError:  # a KB that cannot load (KBError) must not stop place lookup
         return None
 
 
@@ -851,7 +852,7 @@ def place_at(analysis: Analysis, start: int, end: int) -> Place | None:
 def _ctx_kb(ctx: Any) -> Any:
     try:
         return ctx.kb
-    except Exception:  # no KB package yet, or it failed to load: the gazetteer alone answers
+    except (ImportError, NewsgraphError):  # no KB package yet, or it failed to load: the gazetteer answers
         return None
 
 

@@ -16,15 +16,22 @@ Besides the per-article tables the store keeps two derived tables written in the
 transaction as their article: ``event_dyads`` (one row per source x target actor of an event,
 with both actors' countries: what series and network queries scan) and ``article_signatures``
 (a MinHash of the text, for near-duplicate detection).
+
+Every table's columns and types are written once, in :mod:`newsgraph.schema` (the DDL, the
+shards' Arrow schema and the column lists here are derived from it). Nothing outside this
+module touches the connection: analytics and exports run their SQL through the public methods
+of :class:`Store`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,97 +40,22 @@ from typing import Any
 import duckdb
 
 from .errors import BadArgument, StoreError, wrap_duckdb
+from .minhash import minhash_signature
 from .model import Analysis, from_dict
 from .pipeline import Failure
+from .schema import (
+    ARTICLE_TABLES,
+    COUNTED_TABLES,
+    DDL,
+    SCHEMA_VERSION,
+    SHARD_TABLES,
+    arrow_schema,
+    column_list,
+    ordered,
+    query_columns,
+)
 
-SCHEMA_VERSION = 4  # 2: event_dyads, article_signatures, duplicate and cluster tables; 3: integer keys;
-# 4: quotes.rule and quotes.confidence
-
-DDL = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, title VARCHAR, url VARCHAR, published DATE,
-    dateline VARCHAR, author VARCHAR, source VARCHAR, text VARCHAR, n_actors INTEGER, n_quotes INTEGER,
-    n_events INTEGER, ingested_at TIMESTAMP, doc JSON);
-CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash);
-CREATE TABLE IF NOT EXISTS actors (
-    article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, code VARCHAR,
-    kb_id VARCHAR, n_mentions INTEGER, roles JSON, published DATE);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, rule VARCHAR);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id VARCHAR, quote_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR,
-    speaker VARCHAR, speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, published DATE, rule VARCHAR,
-    confidence DOUBLE);
-CREATE TABLE IF NOT EXISTS events (
-    article_id VARCHAR, event_id VARCHAR, source VARCHAR[], target VARCHAR[], plover VARCHAR, cameo VARCHAR,
-    goldstein DOUBLE, quad VARCHAR, mode VARCHAR, negated BOOLEAN, date DATE, date_precision VARCHAR,
-    place VARCHAR, evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, confidence DOUBLE,
-    published DATE);
-CREATE TABLE IF NOT EXISTS relations (
-    article_id VARCHAR, type VARCHAR, subject VARCHAR, object VARCHAR, source VARCHAR, evidence VARCHAR,
-    start_date VARCHAR, end_date VARCHAR);
-CREATE TABLE IF NOT EXISTS places (
-    article_id VARCHAR, place_id VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE,
-    feature VARCHAR, n_mentions INTEGER);
-CREATE TABLE IF NOT EXISTS failures (
-    source VARCHAR, item_id VARCHAR, code VARCHAR, message VARCHAR, failed_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS event_dyads (
-    article_id VARCHAR, event_id VARCHAR, date DATE, source_id VARCHAR, target_id VARCHAR,
-    source_country VARCHAR, target_country VARCHAR, source_kind VARCHAR, target_kind VARCHAR,
-    plover VARCHAR, cameo VARCHAR, quad VARCHAR, goldstein DOUBLE, negated BOOLEAN, mode VARCHAR,
-    article_key BIGINT, event_key BIGINT);
-CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR, minhash UINTEGER[]);
-CREATE TABLE IF NOT EXISTS duplicate_pairs (article_a VARCHAR, article_b VARCHAR, similarity DOUBLE);
-CREATE TABLE IF NOT EXISTS article_duplicates (
-    article_id VARCHAR, group_id VARCHAR, canonical_id VARCHAR, similarity DOUBLE, article_key BIGINT);
-CREATE TABLE IF NOT EXISTS event_clusters (
-    cluster_id VARCHAR, date_start DATE, date_end DATE, source_id VARCHAR, target_id VARCHAR,
-    source_country VARCHAR, target_country VARCHAR, plover VARCHAR, cameo VARCHAR, quad VARCHAR,
-    goldstein DOUBLE, n_reports INTEGER, n_articles INTEGER, n_independent INTEGER, n_sources INTEGER,
-    sources VARCHAR[], evidence VARCHAR);
-CREATE TABLE IF NOT EXISTS event_cluster_reports (
-    cluster_id VARCHAR, article_id VARCHAR, event_id VARCHAR, date DATE, source_id VARCHAR,
-    target_id VARCHAR, news_source VARCHAR, url VARCHAR, duplicate_of VARCHAR);
-"""
-
-# the tables one article's analysis is written to, in this order (the shard layout too)
-ARTICLE_TABLES = ("articles", "actors", "mentions", "quotes", "events", "relations", "places", "event_dyads",
-                  "article_signatures")
-
-# Arrow types of every column, in table order, for Parquet shards (type names, resolved lazily so
-# that importing the store does not import pyarrow)
-SHARD_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "articles": [("id", "str"), ("content_hash", "str"), ("title", "str"), ("url", "str"), ("published", "date"),
-                 ("dateline", "str"), ("author", "str"), ("source", "str"), ("text", "str"), ("n_actors", "int"),
-                 ("n_quotes", "int"), ("n_events", "int"), ("ingested_at", "ts"), ("doc", "str")],
-    "actors": [("article_id", "str"), ("actor_id", "str"), ("name", "str"), ("kind", "str"), ("country", "str"),
-               ("code", "str"), ("kb_id", "str"), ("n_mentions", "int"), ("roles", "str"), ("published", "date")],
-    "mentions": [("article_id", "str"), ("actor_id", "str"), ("start_char", "int"), ("end_char", "int"),
-                 ("text", "str"), ("rule", "str")],
-    "quotes": [("article_id", "str"), ("quote_id", "str"), ("text", "str"), ("start_char", "int"),
-               ("end_char", "int"), ("kind", "str"), ("speaker", "str"), ("speaker_name", "str"),
-               ("speaker_text", "str"), ("cue", "str"), ("published", "date"), ("rule", "str"),
-               ("confidence", "float")],
-    "events": [("article_id", "str"), ("event_id", "str"), ("source", "strs"), ("target", "strs"),
-               ("plover", "str"), ("cameo", "str"), ("goldstein", "float"), ("quad", "str"), ("mode", "str"),
-               ("negated", "bool"), ("date", "date"), ("date_precision", "str"), ("place", "str"),
-               ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"), ("confidence", "float"),
-               ("published", "date")],
-    "relations": [("article_id", "str"), ("type", "str"), ("subject", "str"), ("object", "str"), ("source", "str"),
-                  ("evidence", "str"), ("start_date", "str"), ("end_date", "str")],
-    "places": [("article_id", "str"), ("place_id", "str"), ("name", "str"), ("country", "str"), ("lat", "float"),
-               ("lon", "float"), ("feature", "str"), ("n_mentions", "int")],
-    "event_dyads": [("article_id", "str"), ("event_id", "str"), ("date", "date"), ("source_id", "str"),
-                    ("target_id", "str"), ("source_country", "str"), ("target_country", "str"),
-                    ("source_kind", "str"), ("target_kind", "str"), ("plover", "str"), ("cameo", "str"),
-                    ("quad", "str"), ("goldstein", "float"), ("negated", "bool"), ("mode", "str"),
-                    ("article_key", "int64"), ("event_key", "int64")],
-    "article_signatures": [("article_id", "str"), ("minhash", "u32s")],
-    "failures": [("source", "str"), ("item_id", "str"), ("code", "str"), ("message", "str"), ("failed_at", "ts")],
-}
 SHARD_SUFFIX = ".shard"
-
 
 
 def _date(value: str | None) -> str | None:
@@ -187,49 +119,68 @@ def dyad_rows(doc: dict[str, Any]) -> list[list[Any]]:
             sa = actors.get(s or "", {})
             for t in e["target"] or [None]:
                 ta = actors.get(t or "", {})
-                rows.append([art["id"], e["id"], day, s, t, _actor_country(sa, s), _actor_country(ta, t),
-                             sa.get("kind"), ta.get("kind"), e.get("plover"),
-                             e.get("cameo"), e.get("quad"), e.get("goldstein"), bool(e.get("negated")),
-                             e.get("mode"), akey, ekey])
-    return rows
+                rows.append({"article_id": art["id"], "event_id": e["id"], "date": day, "source_id": s,
+                             "target_id": t, "source_country": _actor_country(sa, s),
+                             "target_country": _actor_country(ta, t), "source_kind": sa.get("kind"),
+                             "target_kind": ta.get("kind"), "plover": e.get("plover"), "cameo": e.get("cameo"),
+                             "quad": e.get("quad"), "goldstein": e.get("goldstein"),
+                             "negated": bool(e.get("negated")), "mode": e.get("mode"), "article_key": akey,
+                             "event_key": ekey})
+    return ordered("event_dyads", rows)
 
 
 def rows_for(doc: dict[str, Any], *, now: datetime | None = None) -> dict[str, list[list[Any]]]:
-    """Every row one analysis document is stored as, per table (the single source of the layout)."""
-    from .analytics import minhash_signature
-
+    """Every row one analysis document is stored as, per table, in :mod:`newsgraph.schema` column
+    order (the values are given by column name here, so the layout has one source)."""
     art = doc["article"]
     aid = art["id"]
     published = _date(art.get("published"))
     names = {a["id"]: a["name"] for a in doc["actors"]}
-    return {
-        "articles": [[aid, art.get("content_hash") or aid, art.get("title"), art.get("url"), published,
-                      art.get("dateline"), art.get("author"), art.get("source"), art["text"], len(doc["actors"]),
-                      len(doc["quotes"]), len(doc["events"]), now or _now(), json.dumps(doc, ensure_ascii=False)]],
-        "actors": [[aid, a["id"], a["name"], a["kind"], a.get("country"), a.get("code"), a.get("kb_id"),
-                    len(a["mentions"]), json.dumps(a.get("roles", [])), published] for a in doc["actors"]],
-        "mentions": [[aid, a["id"], m["start"], m["end"], m["text"], m.get("rule")]
-                     for a in doc["actors"] for m in a["mentions"]],
-        "quotes": [[aid, q["id"], q["text"], q["start"], q["end"], q["kind"], q.get("speaker"),
-                    names.get(q.get("speaker") or ""), (q.get("speaker_mention") or {}).get("text"),
-                    (q.get("cue") or {}).get("text"), published, q.get("rule"), q.get("confidence")]
-                   for q in doc["quotes"]],
-        "events": [[aid, e["id"], list(e["source"]), list(e["target"]), e.get("plover"), e.get("cameo"),
-                    e.get("goldstein"), e.get("quad"), e.get("mode"), bool(e.get("negated")),
-                    _date(e.get("date") or published), e.get("date_precision"), e.get("place"),
-                    e["evidence"]["text"], e["evidence"]["start"], e["evidence"]["end"], e.get("confidence"),
-                    published] for e in doc["events"]],
-        "relations": [[aid, r["type"], r["subject"], r["object"], r["source"], (r.get("evidence") or {}).get("text"),
-                       r.get("start"), r.get("end")] for r in doc["relations"]],
-        "places": [[aid, p["id"], p["name"], p.get("country"), p.get("lat"), p.get("lon"), p.get("feature"),
-                    len(p["mentions"])] for p in doc["places"]],
-        "event_dyads": dyad_rows(doc),
-        "article_signatures": [[aid, minhash_signature(art["text"]).tolist()]],
+    rows: dict[str, list[dict[str, Any]]] = {
+        "articles": [{
+            "id": aid, "content_hash": art.get("content_hash") or aid, "title": art.get("title"),
+            "url": art.get("url"), "published": published, "dateline": art.get("dateline"),
+            "author": art.get("author"), "source": art.get("source"), "text": art["text"],
+            "n_actors": len(doc["actors"]), "n_quotes": len(doc["quotes"]), "n_events": len(doc["events"]),
+            "ingested_at": now or _now(), "doc": json.dumps(doc, ensure_ascii=False)}],
+        "actors": [{
+            "article_id": aid, "actor_id": a["id"], "name": a["name"], "kind": a["kind"], "country": a.get("country"),
+            "code": a.get("code"), "kb_id": a.get("kb_id"), "n_mentions": len(a["mentions"]),
+            "roles": json.dumps(a.get("roles", [])), "published": published} for a in doc["actors"]],
+        "mentions": [{
+            "article_id": aid, "actor_id": a["id"], "start_char": m["start"], "end_char": m["end"],
+            "text": m["text"], "rule": m.get("rule")} for a in doc["actors"] for m in a["mentions"]],
+        "quotes": [{
+            "article_id": aid, "quote_id": q["id"], "text": q["text"], "start_char": q["start"], "end_char": q["end"],
+            "kind": q["kind"], "speaker": q.get("speaker"), "speaker_name": names.get(q.get("speaker") or ""),
+            "speaker_text": (q.get("speaker_mention") or {}).get("text"), "cue": (q.get("cue") or {}).get("text"),
+            "published": published, "rule": q.get("rule"), "confidence": q.get("confidence")}
+            for q in doc["quotes"]],
+        "events": [{
+            "article_id": aid, "event_id": e["id"], "source": list(e["source"]), "target": list(e["target"]),
+            "plover": e.get("plover"), "cameo": e.get("cameo"), "goldstein": e.get("goldstein"), "quad": e.get("quad"),
+            "mode": e.get("mode"), "negated": bool(e.get("negated")), "date": _date(e.get("date") or published),
+            "date_precision": e.get("date_precision"), "place": e.get("place"), "evidence": e["evidence"]["text"],
+            "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"],
+            "confidence": e.get("confidence"), "published": published} for e in doc["events"]],
+        "relations": [{
+            "article_id": aid, "type": r["type"], "subject": r["subject"], "object": r["object"],
+            "source": r["source"], "evidence": (r.get("evidence") or {}).get("text"), "start_date": r.get("start"),
+            "end_date": r.get("end")} for r in doc["relations"]],
+        "places": [{
+            "article_id": aid, "place_id": p["id"], "name": p["name"], "country": p.get("country"), "lat": p.get("lat"),
+            "lon": p.get("lon"), "feature": p.get("feature"), "n_mentions": len(p["mentions"])}
+            for p in doc["places"]],
+        "article_signatures": [{"article_id": aid, "minhash": minhash_signature(art["text"]).tolist()}],
     }
+    out = {table: ordered(table, r) for table, r in rows.items()}
+    out["event_dyads"] = dyad_rows(doc)
+    return {table: out[table] for table in ARTICLE_TABLES}
 
 
 def failure_row(failure: Failure, now: datetime | None = None) -> list[Any]:
-    return [failure.source, failure.id, failure.code, failure.message, now or _now()]
+    return ordered("failures", [{"source": failure.source, "item_id": failure.id, "code": failure.code,
+                                 "message": failure.message, "failed_at": now or _now()}])[0]
 
 
 @dataclass
@@ -283,7 +234,7 @@ def shard_rows(results: Iterable[dict[str, Any]]) -> dict[str, list[list[Any]]]:
 
     ``results`` are analysis documents or error records (``{"article":..., "error":...}``).
     """
-    tables: dict[str, list[list[Any]]] = {t: [] for t in (*ARTICLE_TABLES, "failures")}
+    tables: dict[str, list[list[Any]]] = {t: [] for t in SHARD_TABLES}
     now = _now()
     for seq, doc in enumerate(results):
         if "error" in doc:
@@ -300,21 +251,18 @@ def shard_tables(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The shard as Arrow tables (one per non-empty table), columns in store order after ``_seq``."""
     import pyarrow as pa
 
-    types = {"str": pa.string(), "int": pa.int32(), "int64": pa.int64(), "float": pa.float64(), "date": pa.date32(),
-             "ts": pa.timestamp("us"), "bool": pa.bool_(), "strs": pa.list_(pa.string()),
-             "u32s": pa.list_(pa.uint32())}
     out: dict[str, Any] = {}
     for table, rows in shard_rows(results).items():
         if not rows:
             continue
-        cols = [("_seq", "int"), *SHARD_COLUMNS[table]]
+        schema = arrow_schema(table, seq=True)
         arrays = []
-        for i, (_, kind) in enumerate(cols):
+        for i, f in enumerate(schema):
             values = [r[i] for r in rows]
-            if kind == "date":
+            if pa.types.is_date(f.type):
                 values = [date.fromisoformat(v) if v else None for v in values]
-            arrays.append(pa.array(values, type=types[kind]))
-        out[table] = pa.Table.from_arrays(arrays, names=[c for c, _ in cols])
+            arrays.append(pa.array(values, type=f.type))
+        out[table] = pa.Table.from_arrays(arrays, schema=schema)
     return out
 
 
@@ -353,7 +301,8 @@ def write_shard(results: Iterable[dict[str, Any]], folder: str | Path, name: str
     return save_shard(encode_shard(results), folder, name)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a zombie is not): is a shard's writer still at work?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -384,58 +333,103 @@ def pending_shards(folder: str | Path) -> list[Path]:
                 pid = int(p.name.rsplit(".", 2)[-2])
             except ValueError:
                 continue
-            if not _pid_alive(pid):
+            if not pid_alive(pid):
                 shutil.rmtree(p, ignore_errors=True)
     return done
 
 
+class _Where:
+    """A WHERE clause built from conditions, each with its bound parameters."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = ["1=1"]
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def search(self, f: Filters, *columns: str) -> None:
+        """The text search ``q``: any of ``columns`` contains it (case-insensitive)."""
+        if f.q:
+            self.add("(" + " OR ".join(f"{c} ILIKE ?" for c in columns) + ")", *[f"%{f.q}%"] * len(columns))
+
+    def dates(self, f: Filters, column: str) -> None:
+        if f.date_from:
+            self.add(f"{column} >= ?", f.date_from)
+        if f.date_to:
+            self.add(f"{column} <= ?", f.date_to)
+
+    def quote_or_event(self, f: Filters, *, text: str, date: str) -> None:
+        """What quote and event filters share: the search in ``text``, the dates of ``date``, the
+        article, and ``min_confidence``."""
+        self.search(f, text)
+        self.dates(f, date)
+        if f.article:
+            self.add("article_id = ?", f.article)
+        if f.min_confidence is not None:
+            self.add("confidence >= ?", f.min_confidence)
+
+    def sql(self) -> str:
+        return " AND ".join(self.conditions)
+
+
 class Store:
-    """A newsgraph DuckDB store file (created on first use)."""
+    """A newsgraph DuckDB store file (created on first use).
+
+    The store owns its connection: other modules read and write through the methods here. Besides
+    the typed queries (:meth:`articles`, :meth:`actors`, :meth:`quotes`, :meth:`events`), the
+    corpus analytics and exports run their own SQL through :meth:`query`, :meth:`execute`,
+    :meth:`stream`, :meth:`insert_rows` and :meth:`registered`, inside :meth:`transaction` when
+    they write; values are always bound parameters, and DuckDB errors come out as
+    :class:`~newsgraph.errors.StoreError`. A thread other than the writer uses :meth:`for_thread`.
+    """
 
     def __init__(self, path: str | Path = "newsgraph.duckdb", *, read_only: bool = False):
         self.path = str(path)
+        self.read_only = read_only
+        self._doing: str | None = None  # what the open transaction is doing (for error messages)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}", hint="run `newsgraph ingest PATH --db FILE` first")
+        what = f"opening the store {self.path}"
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-            if not read_only:
-                self.con.execute(DDL)
-                fresh = self.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
-                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                                 [str(SCHEMA_VERSION if fresh else 1)])
-                self._migrate()
-            else:
-                self.con.execute("SELECT count(*) FROM articles").fetchone()
+            self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise wrap_duckdb(exc, f"opening the store {self.path}") from exc
+            raise wrap_duckdb(exc, what) from exc
+        if not read_only:
+            self.execute(DDL, what=what)
+            fresh = self.execute("SELECT count(*) FROM articles", what=what)[0][0] == 0
+            self.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                         [str(SCHEMA_VERSION if fresh else 1)], what=what)
+            self._migrate(what)
+        else:
+            self.execute("SELECT count(*) FROM articles", what=what)
 
-    def _migrate(self) -> None:
+    def _migrate(self, what: str) -> None:
         """Bring an older store up to :data:`SCHEMA_VERSION` (derived tables rebuilt from the documents)."""
-        version = int(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        version = int(self.execute("SELECT value FROM meta WHERE key = 'schema_version'", what=what)[0][0])
         if version >= SCHEMA_VERSION:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction(what):
             # derived tables: recreated with the current layout and refilled from the documents
             rebuilt = ["quotes"] + (["event_dyads", "article_signatures"] if version < 3 else [])
             for table in ("quotes", *(("event_dyads", "article_duplicates") if version < 3 else ())):
-                self.con.execute(f"DROP TABLE IF EXISTS {table}")
-            self.con.execute(DDL)
+                self.execute(f"DROP TABLE IF EXISTS {table}")
+            self.execute(DDL)
             if version < 3:
-                self.con.execute("DELETE FROM article_signatures")
-            for (doc,) in self.con.execute("SELECT doc FROM articles").fetchall():
+                self.execute("DELETE FROM article_signatures")
+            for (doc,) in self.execute("SELECT doc FROM articles"):
                 rows = rows_for(json.loads(doc))
                 for table in rebuilt:
-                    self._insert_rows(table, rows[table])
-            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+                    self.insert_rows(table, rows[table])
+            self.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
-        self.con.close()
+        try:
+            self._con.close()
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, "closing the store") from exc
 
     def __enter__(self) -> Store:
         return self
@@ -443,17 +437,105 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def for_thread(self) -> Store:
+        """This store through a new cursor, for use from another thread (a DuckDB connection is not
+        shared between threads). It sees committed data only; close it when the thread is done."""
+        other = copy.copy(self)
+        other._con = self._con.cursor()
+        other._doing = None
+        return other
+
+    # ------------------------------------------------------------------ SQL (for analytics and exports)
+    def execute(self, sql: str, params: Sequence[Any] | None = None, *, what: str | None = None) -> list[tuple[Any, ...]]:
+        """Run one statement with bound ``params`` and return all its rows as tuples.
+
+        A DuckDB error becomes a :class:`~newsgraph.errors.StoreError` that says ``what`` was being
+        done (by default what the open :meth:`transaction` is doing, else "querying the store").
+        """
+        try:
+            cur = self._con.execute(sql, params) if params is not None else self._con.execute(sql)
+            return cur.fetchall() if cur.description is not None else []
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, what or self._doing or "querying the store") from exc
+
+    def query(self, sql: str, params: Sequence[Any] | None = None, *, what: str | None = None
+              ) -> list[dict[str, Any]]:
+        """Run one query with bound ``params`` and return its rows as dicts (column name -> value)."""
+        try:
+            cur = self._con.execute(sql, params or [])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, what or self._doing or "querying the store") from exc
+
+    def stream(self, sql: str, params: Sequence[Any] | None = None, *, chunk: int = 500) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query as tuples, fetched ``chunk`` at a time (memory stays flat)."""
+        try:
+            cur = self._con.execute(sql, params or [])
+            while rows := cur.fetchmany(chunk):
+                yield from rows
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, self._doing or "querying the store") from exc
+
+    @contextlib.contextmanager
+    def transaction(self, what: str) -> Iterator[None]:
+        """One transaction: all of the block's writes or none (rolled back on any exception, which
+        goes on up). DuckDB errors inside come out as StoreError naming ``what``."""
+        done = False
+        outer, self._doing = self._doing, what
+        try:
+            self._con.execute("BEGIN TRANSACTION")
+            yield
+            self._con.execute("COMMIT")
+            done = True
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, what) from exc
+        finally:
+            self._doing = outer
+            if not done:
+                with contextlib.suppress(duckdb.Error):
+                    self._con.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def registered(self, tables: Mapping[str, Any]) -> Iterator[None]:
+        """Arrow tables (or data frames) visible to SQL under the given names for the block."""
+        # register() refuses to run while an earlier result (a fetchone) is not drained: settle it
+        self._con.execute("SELECT 1").fetchall()
+        try:
+            for name, data in tables.items():
+                self._con.register(name, data)
+            yield
+        finally:
+            for name in tables:
+                with contextlib.suppress(duckdb.Error):
+                    self._con.unregister(name)
+
+    def insert_rows(self, table: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]], chunk: int = 500) -> None:
+        """Insert rows into ``table`` (a stored or temporary table; the name is code, never input).
+
+        Rows are lists in column order, or dicts by column name for a stored table (see
+        :mod:`newsgraph.schema`). Multi-row ``VALUES`` statements: one execution per 500 rows, not
+        one per row (DuckDB's ``executemany`` runs the statement once per row, which made storing an
+        article cost more than analysing parts of it)."""
+        if not rows:
+            return
+        if isinstance(rows[0], Mapping):
+            rows = ordered(table, rows)  # type: ignore[arg-type]
+        one = "(" + ",".join("?" * len(rows[0])) + ")"
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            self.execute(f"INSERT INTO {table} VALUES {','.join([one] * len(part))}", [v for row in part for v in row])
+
     # ------------------------------------------------------------------ writing
-    def known(self, ids: Sequence[str], *, con: Any = None) -> set[str]:
+    def known(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` (article ids or content hashes) are stored already.
 
-        ``con`` may be a cursor of this store (``self.con.cursor()``) for asking from another
-        thread while this connection writes; it sees committed articles only."""
+        To ask from another thread while this store writes, ask a :meth:`for_thread` handle (it
+        sees committed articles only)."""
         if not ids:
             return set()
-        rows = (con or self.con).execute(
-            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?)) "
-            "OR content_hash IN (SELECT unnest(?))", [list(ids), list(ids)]).fetchall()
+        rows = self.execute("SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?)) "
+                            "OR content_hash IN (SELECT unnest(?))", [list(ids), list(ids)])
         found = {r[0] for r in rows} | {r[1] for r in rows}
         return found & set(ids)
 
@@ -461,46 +543,19 @@ class Store:
         """Store one analysis in one transaction. False when the article was stored already."""
         doc = analysis.to_dict() if isinstance(analysis, Analysis) else analysis
         art = doc["article"]
-        try:
-            self.con.execute("BEGIN TRANSACTION")
-            exists = self.con.execute("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
-                                      [art["id"], art.get("content_hash") or art["id"]]).fetchone()
-            if exists:
-                self.con.execute("ROLLBACK")
+        with self.transaction(f"storing article {art['id']}"):
+            if self.execute("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+                            [art["id"], art.get("content_hash") or art["id"]]):
                 return False
             self._insert(doc)
-            self.con.execute("COMMIT")
-            return True
-        except BaseException as exc:  # any failure mid-article: roll the whole article back
-            try:
-                self.con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            if isinstance(exc, duckdb.Error):
-                raise wrap_duckdb(exc, f"storing article {art['id']}") from exc
-            raise
+        return True
 
     def _insert(self, doc: dict[str, Any]) -> None:
         for table, rows in rows_for(doc).items():
-            self._insert_rows(table, rows)
-
-    def _insert_rows(self, table: str, rows: list[list[Any]], chunk: int = 500) -> None:
-        """Insert rows with multi-row ``VALUES`` statements: one execution per 500 rows, not one per row
-        (DuckDB's ``executemany`` runs the statement once per row, which made storing an article
-        cost more than analysing parts of it)."""
-        if not rows:
-            return
-        one = "(" + ",".join("?" * len(rows[0])) + ")"
-        for i in range(0, len(rows), chunk):
-            part = rows[i:i + chunk]
-            self.con.execute(f"INSERT INTO {table} VALUES {','.join([one] * len(part))}",
-                             [v for row in part for v in row])
+            self.insert_rows(table, rows)
 
     def add_failure(self, failure: Failure) -> None:
-        try:
-            self.con.execute("INSERT INTO failures VALUES (?,?,?,?,?)", failure_row(failure))
-        except duckdb.Error as exc:
-            raise wrap_duckdb(exc, "recording a failure") from exc
+        self.insert_rows("failures", [failure_row(failure)])
 
     def load_shard(self, path: str | Path, *, remove: bool = True) -> ShardCounts:
         """Load one shard written by :func:`write_shard` in one transaction, then delete it.
@@ -534,53 +589,32 @@ class Store:
             return ShardCounts()
         tables = shard_tables(docs)
         names = {t: f"_ng_batch_{t}" for t in tables}
-        # register() refuses to run while an earlier result (a fetchone) is not drained: settle it
-        self.con.execute("SELECT 1").fetchall()
-        for t, data in tables.items():
-            self.con.register(names[t], data)
-        try:
+        with self.registered({names[t]: data for t, data in tables.items()}):
             return self._load_parts(lambda t: (names[t], []) if t in names else None, "storing a batch of articles")
-        finally:
-            for name in names.values():
-                self.con.unregister(name)
 
     def _load_parts(self, source: Any, what: str) -> ShardCounts:
         """Insert a shard's tables (``source(table)`` gives a relation and its parameters, or None)."""
         counts = ShardCounts()
-        try:
-            self.con.execute("BEGIN TRANSACTION")
+        with self.transaction(what):
             keep = self._shard_keep(source("articles"), counts)
             for table in ARTICLE_TABLES:
                 rel = source(table)
                 if keep and rel is not None:
-                    cols = ", ".join(name for name, _ in SHARD_COLUMNS[table])
-                    self.con.execute(f"INSERT INTO {table} SELECT {cols} FROM {rel[0]} "
-                                     "WHERE _seq IN (SELECT unnest(?))", [*rel[1], keep])
+                    self.execute(f"INSERT INTO {table} SELECT {column_list(table)} FROM {rel[0]} "
+                                 "WHERE _seq IN (SELECT unnest(?))", [*rel[1], keep])
             rel = source("failures")
             if rel is not None:
-                cols = ", ".join(name for name, _ in SHARD_COLUMNS["failures"])
-                self.con.execute(f"INSERT INTO failures SELECT {cols} FROM {rel[0]}", rel[1])
-                rows = self.con.execute(f"SELECT source, item_id, code, message FROM {rel[0]} ORDER BY _seq",
-                                        rel[1]).fetchall()
+                self.execute(f"INSERT INTO failures SELECT {column_list('failures')} FROM {rel[0]}", rel[1])
+                rows = self.execute(f"SELECT source, item_id, code, message FROM {rel[0]} ORDER BY _seq", rel[1])
                 counts.failures = [Failure(*r) for r in rows]
                 counts.failed = len(rows)
-            self.con.execute("COMMIT")
-        except BaseException as exc:
-            try:
-                self.con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            if isinstance(exc, duckdb.Error):
-                raise wrap_duckdb(exc, what) from exc
-            raise
         return counts
 
     def _shard_keep(self, articles: tuple[str, list[Any]] | None, counts: ShardCounts) -> list[int]:
         """Sequence numbers of the shard's articles to store (first of each id/content, not stored yet)."""
         if articles is None:
             return []
-        keys = self.con.execute(f"SELECT _seq, id, content_hash FROM {articles[0]} ORDER BY _seq",
-                                articles[1]).fetchall()
+        keys = self.execute(f"SELECT _seq, id, content_hash FROM {articles[0]} ORDER BY _seq", articles[1])
         seen = self.known([k for _, aid, h in keys for k in (aid, h)])
         keep = []
         for seq, aid, h in keys:
@@ -609,51 +643,34 @@ class Store:
         return counts
 
     # ------------------------------------------------------------------ reading
-    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        try:
-            cur = self.con.execute(sql, params)
-            cols = [d[0] for d in cur.description]
-            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-        except duckdb.Error as exc:
-            raise wrap_duckdb(exc, "querying the store") from exc
-
     def count(self, table: str) -> int:
-        if table not in {*ARTICLE_TABLES, "failures", "duplicate_pairs", "article_duplicates", "event_clusters",
-                         "event_cluster_reports"}:
+        if table not in COUNTED_TABLES:
             raise BadArgument(f"unknown table {table!r}")
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self.execute(f"SELECT count(*) FROM {table}")[0][0])
 
     def stats(self) -> dict[str, int]:
         return {t: self.count(t) for t in ("articles", "actors", "quotes", "events", "relations", "places",
                                            "failures")}
 
     def analysis(self, article_id: str) -> Analysis | None:
-        row = self.con.execute("SELECT doc FROM articles WHERE id = ?", [article_id]).fetchone()
-        return from_dict(json.loads(row[0])) if row else None
+        rows = self.execute("SELECT doc FROM articles WHERE id = ?", [article_id])
+        return from_dict(json.loads(rows[0][0])) if rows else None
+
+    def _page(self, table: str, w: _Where, order: str, f: Filters) -> list[dict[str, Any]]:
+        return self.query(f"SELECT {query_columns(table)} FROM {table} WHERE {w.sql()} ORDER BY {order} "
+                          "LIMIT ? OFFSET ?", [*w.params, f.limit, f.offset])
 
     def articles(self, f: Filters) -> list[dict[str, Any]]:
         f.check()
-        where, params = ["1=1"], []
-        if f.q:
-            where.append("(text ILIKE ? OR title ILIKE ?)")
-            params += [f"%{f.q}%", f"%{f.q}%"]
-        if f.date_from:
-            where.append("published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("published <= ?")
-            params.append(f.date_to)
+        w = _Where()
+        w.search(f, "text", "title")
+        w.dates(f, "published")
         if f.actor or f.country:
             sub, sub_params = self._actor_match(f.actor, f.country)
-            where.append(f"id IN (SELECT article_id FROM actors WHERE {sub})")
-            params += sub_params
+            w.add(f"id IN (SELECT article_id FROM actors WHERE {sub})", *sub_params)
         if f.article:
-            where.append("id = ?")
-            params.append(f.article)
-        return self._rows(
-            "SELECT id, published, title, dateline, url, n_actors, n_quotes, n_events, source FROM articles "
-            f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-            [*params, f.limit, f.offset])
+            w.add("id = ?", f.article)
+        return self._page("articles", w, "published DESC NULLS LAST, id", f)
 
     @staticmethod
     def _actor_match(actor: str | None, country: str | None, prefix: str = "") -> tuple[str, list[Any]]:
@@ -669,120 +686,67 @@ class Store:
 
     def actors(self, f: Filters) -> list[dict[str, Any]]:
         f.check()
-        where, params = ["1=1"], []
+        w = _Where()
         if f.actor or f.country:
             sub, sub_params = self._actor_match(f.actor, f.country)
-            where.append(sub)
-            params += sub_params
+            w.add(sub, *sub_params)
         if f.kind:
-            where.append("kind = ?")
-            params.append(f.kind)
-        if f.q:
-            where.append("name ILIKE ?")
-            params.append(f"%{f.q}%")
-        if f.date_from:
-            where.append("published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("published <= ?")
-            params.append(f.date_to)
+            w.add("kind = ?", f.kind)
+        w.search(f, "name")
+        w.dates(f, "published")
         if f.article:
-            where.append("article_id = ?")
-            params.append(f.article)
-        return self._rows(
+            w.add("article_id = ?", f.article)
+        return self.query(
             "SELECT actor_id AS id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
             "any_value(code) AS code, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-            f"FROM actors WHERE {' AND '.join(where)} GROUP BY actor_id "
-            "ORDER BY articles DESC, mentions DESC, id LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
+            f"FROM actors WHERE {w.sql()} GROUP BY actor_id "
+            "ORDER BY articles DESC, mentions DESC, id LIMIT ? OFFSET ?", [*w.params, f.limit, f.offset])
 
-    def _actor_ids(self, actor: str) -> list[str]:
-        """Actor ids matching ``actor`` by id, code, name or surname (for quotes/events filters)."""
+    def actor_ids(self, actor: str) -> list[str]:
+        """Stored actor ids matching ``actor`` by id, code, name or surname (``[actor]`` when none does):
+        what the ``actor`` filters of quotes, events, series and clusters match."""
         sub, params = self._actor_match(actor, None)
-        ids = [r[0] for r in self.con.execute(f"SELECT DISTINCT actor_id FROM actors WHERE {sub}", params).fetchall()]
+        ids = [r[0] for r in self.execute(f"SELECT DISTINCT actor_id FROM actors WHERE {sub}", params)]
         return ids or [actor]
 
     def quotes(self, f: Filters) -> list[dict[str, Any]]:
         f.check()
-        where, params = ["1=1"], []
+        w = _Where()
         if f.actor:
-            where.append("speaker IN (SELECT unnest(?))")
-            params.append(self._actor_ids(f.actor))
+            w.add("speaker IN (SELECT unnest(?))", self.actor_ids(f.actor))
         if f.country:
-            where.append("speaker IN (SELECT actor_id FROM actors WHERE upper(country) = upper(?))")
-            params.append(f.country)
+            w.add("speaker IN (SELECT actor_id FROM actors WHERE upper(country) = upper(?))", f.country)
         if f.kind:
-            where.append("kind = ?")
-            params.append(f.kind)
-        if f.q:
-            where.append("text ILIKE ?")
-            params.append(f"%{f.q}%")
-        if f.date_from:
-            where.append("published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("published <= ?")
-            params.append(f.date_to)
-        if f.article:
-            where.append("article_id = ?")
-            params.append(f.article)
-        if f.min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(f.min_confidence)
-        return self._rows(
-            "SELECT article_id, quote_id, published, speaker, speaker_name, kind, text, cue, rule, confidence FROM quotes "
-            f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, article_id, start_char "
-            "LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
+            w.add("kind = ?", f.kind)
+        w.quote_or_event(f, text="text", date="published")
+        return self._page("quotes", w, "published DESC NULLS LAST, article_id, start_char", f)
 
     def events(self, f: Filters, *, source: str | None = None, target: str | None = None) -> list[dict[str, Any]]:
         f.check()
-        where, params = ["1=1"], []
+        w = _Where()
         if f.actor:
-            ids = self._actor_ids(f.actor)
-            where.append("(list_has_any(source, ?) OR list_has_any(target, ?))")
-            params += [ids, ids]
+            ids = self.actor_ids(f.actor)
+            w.add("(list_has_any(source, ?) OR list_has_any(target, ?))", ids, ids)
         if source:
-            where.append("list_has_any(source, ?)")
-            params.append(self._actor_ids(source))
+            w.add("list_has_any(source, ?)", self.actor_ids(source))
         if target:
-            where.append("list_has_any(target, ?)")
-            params.append(self._actor_ids(target))
+            w.add("list_has_any(target, ?)", self.actor_ids(target))
         if f.country:
-            where.append("(list_has_any(source, ?) OR list_has_any(target, ?) OR event_id IN ("
-                         "SELECT e.event_id FROM events e, actors a WHERE a.article_id = e.article_id AND "
-                         "upper(a.country) = upper(?) AND (list_contains(e.source, a.actor_id) OR "
-                         "list_contains(e.target, a.actor_id))))")
-            params += [[f.country.upper()], [f.country.upper()], f.country]
+            w.add("(list_has_any(source, ?) OR list_has_any(target, ?) OR event_id IN ("
+                  "SELECT e.event_id FROM events e, actors a WHERE a.article_id = e.article_id AND "
+                  "upper(a.country) = upper(?) AND (list_contains(e.source, a.actor_id) OR "
+                  "list_contains(e.target, a.actor_id))))", [f.country.upper()], [f.country.upper()], f.country)
         if f.plover:
-            where.append("upper(plover) = upper(?)")
-            params.append(f.plover)
+            w.add("upper(plover) = upper(?)", f.plover)
         if f.cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(f.cameo)
-        if f.q:
-            where.append("evidence ILIKE ?")
-            params.append(f"%{f.q}%")
-        if f.date_from:
-            where.append("date >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("date <= ?")
-            params.append(f.date_to)
-        if f.article:
-            where.append("article_id = ?")
-            params.append(f.article)
-        if f.min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(f.min_confidence)
-        return self._rows(
-            "SELECT article_id, event_id, date, date_precision, source, target, plover, cameo, goldstein, quad, "
-            "mode, negated, place, evidence, confidence FROM events "
-            f"WHERE {' AND '.join(where)} ORDER BY date DESC NULLS LAST, article_id, evidence_start "
-            "LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
+            w.add("starts_with(cameo, ?)", f.cameo)
+        w.quote_or_event(f, text="evidence", date="date")
+        return self._page("events", w, "date DESC NULLS LAST, article_id, evidence_start", f)
 
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self._rows("SELECT source, item_id, code, message, failed_at FROM failures ORDER BY failed_at DESC LIMIT ?",
-                          [limit])
+        return self.query(f"SELECT {query_columns('failures')} FROM failures ORDER BY failed_at DESC LIMIT ?", [limit])
 
 
-__all__ = ["ARTICLE_TABLES", "Filters", "ShardCounts", "Store", "dyad_rows", "encode_shard", "key64",
-           "pending_shards", "rows_for", "save_shard", "shard_rows", "shard_tables", "write_shard"]
+__all__ = ["ARTICLE_TABLES", "SCHEMA_VERSION", "Filters", "ShardCounts", "Store", "dyad_rows", "encode_shard",
+           "key64", "pending_shards", "pid_alive", "rows_for", "save_shard", "shard_rows", "shard_tables",
+           "write_shard"]

@@ -7,7 +7,7 @@ Two passes over the parsed article:
    front of a name ("Russian President Vladimir Putin") join the name's mention and give a role.
 2. **References, in reading order, against what was said before** (the discourse history):
    surnames after full names, titles without names ("the Belarusian President": whoever held the
-   office that day, from the KB), role descriptions ("the key Moscow ally", "the Russian leader"),
+   office that day, from the KB), role descriptions ("the longtime Kremlin ally", "the Russian leader"),
    generic names of organisations ("the alliance", "the organisation"), groups of states
    ("the leaders", "members of the CSTO"), agents of states ("Hungarian officials" -> HUN
    government) and personal pronouns ("he added").
@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from ..errors import NewsgraphError
 from ..model import Actor, Analysis, Mention, Role
 from ..nlp import entities
 from . import lexicon as lx
@@ -91,7 +92,7 @@ class ActorTable:
         code = None
         try:
             code = self.kb.code_for(kb_id, self.on)
-        except Exception:  # a KB without a code for this id
+        except (NewsgraphError, AttributeError):  # no code for this id (AttributeError: KB.code_for, str dates)
             code = getattr(ent, "code", None)
         actor = Actor(id=ent.id, name=ent.name, kind=kind, country=getattr(ent, "country", None),
                       code=code or getattr(ent, "code", None), kb_id=ent.id)
@@ -109,7 +110,7 @@ class ActorTable:
         roles: list[Role] = []
         try:
             holdings = self.kb.roles(person_id, self.on) if self.on else self.kb.roles(person_id)
-        except Exception:
+        except NewsgraphError:
             holdings = []
         for h in holdings:
             role = Role(title=h.title, of=h.of, start=_iso(h.start), end=_iso(h.end))
@@ -151,7 +152,7 @@ class ActorTable:
             if org.kb_id and self.on:
                 try:
                     members = sorted({m.member for m in self.kb.members(org.kb_id, self.on) if m.status == "member"})
-                except Exception:
+                except NewsgraphError:
                     members = []
             self.actors[aid] = Actor(id=aid, name=f"{org.name} member states", kind="group", code=org.code,
                                      members=members)
@@ -407,7 +408,7 @@ class Resolver:
         for pid in ids:
             try:
                 roles = self.kb.roles(pid, self.on) if self.on else []
-            except Exception:
+            except NewsgraphError:
                 roles = []
             latest = ""
             try:
@@ -415,7 +416,7 @@ class Resolver:
                     s = _iso(r.start) or ""
                     if (not self.on or s <= self.on) and s > latest:
                         latest = s
-            except Exception:
+            except NewsgraphError:
                 pass
             scored.append((1 if roles else 0, latest, pid))
         scored.sort(reverse=True)
@@ -426,7 +427,7 @@ class Resolver:
             return None
         try:
             found = self.kb.find_people(name, self.on)
-        except Exception:
+        except NewsgraphError:
             found = []
         full = [p for p in found if _same_full_name(name, p)]
         if not full:
@@ -697,7 +698,7 @@ class Resolver:
             return None, None, ""
         try:
             holders = self.kb.who(title, of, self.on)
-        except Exception:
+        except NewsgraphError:
             holders = []
         if not holders and office in {"leader", "head_of_state", "head"}:
             # "the Russian leader", "the UN chief": whoever heads that state or organisation
@@ -706,7 +707,7 @@ class Resolver:
             for alt in alts:
                 try:
                     holders = self.kb.holders(alt, of, self.on)
-                except Exception:
+                except NewsgraphError:
                     holders = []
                 if holders:
                     break
@@ -750,7 +751,7 @@ class Resolver:
         return k + 1
 
     def _try_definite_agent(self, i: int) -> int | None:
-        """"the peacekeepers", "the troops" after "2,000 Russian soldiers": the agents named before."""
+        """"the peacekeepers", "the troops" after "several Russian battalions": the agents named before."""
         if self.lower[i] != "the" or i + 1 >= len(self.doc) or (i + 1) in self.claimed:
             return None
         noun = self.doc[i + 1]
@@ -861,7 +862,7 @@ class Resolver:
                 try:
                     if member not in {m.member for m in self.kb.members(a.kb_id, self.on)}:
                         return False
-                except Exception:
+                except NewsgraphError:
                     return False
             if generic in {"bloc", "group", "body"}:
                 return True
@@ -923,7 +924,7 @@ class Resolver:
 
     # -- role descriptions -------------------------------------------------------------
     def _try_role_description(self, i: int, hit_at: dict[int, Hit]) -> int | None:
-        """A definite description of a person: "the key Moscow ally", "the Russian leader"."""
+        """A definite description of a person: "the longtime Kremlin ally", "the Russian leader"."""
         if self.lower[i] not in {"the", "his", "her", "their"} or \
                 not any(w in lx.ROLE_NOUNS for w in self.lower[i + 1:i + 7]):
             return None
@@ -942,7 +943,7 @@ class Resolver:
         if nxt is not None and nxt.kind == "person" and nxt.start == self._skip_ranks(j + 1):
             return None  # "his spokesman Serhiy Nykyforov": a title before a name
         iso3, _org, used = self._modifiers(i + 1, j, hit_at)
-        # "the key Moscow ally": a name as noun modifier is the other side of the relation;
+        # "the longtime Kremlin ally": a name as noun modifier is the other side of the relation;
         # "his Tajik counterpart": a demonym adjective is the person's own nationality
         by_adjective = any(self._is_adjective_form(s_, e_) for s_, e_ in used)
         relational = head.lower_ in lx.RELATIONAL_ROLE_NOUNS and not by_adjective
@@ -998,7 +999,7 @@ class Resolver:
             return (subs or in_s)[-1]
         return cands[-1]
 
-    # -- agents of states: "Russian troops", "Hungarian and Romanian officials" ----------
+    # -- agents of states: "Russian troops", "Kenyan and Ugandan officials" ----------
     def _try_agent(self, i: int, hit_at: dict[int, Hit]) -> int | None:
         h = hit_at.get(i)
         if h is None or i in self.claimed:
@@ -1006,7 +1007,7 @@ class Resolver:
         e = self._choose_entry(h, False)
         if e is None or e.kind != "country" or self.prefixed(i):
             return None
-        # the noun this country word modifies, possibly through a conjunction ("Hungarian and Romanian officials")
+        # the noun this country word modifies, possibly through a conjunction ("Kenyan and Ugandan officials")
         tok = self.doc[h.end - 1]
         head = tok.head
         if tok.dep_ == "conj":
@@ -1127,7 +1128,7 @@ class Resolver:
             return True
         try:
             ends = [_iso(r.end) or "" for r in self.kb.roles(pid)]
-        except Exception:
+        except NewsgraphError:
             return False
         last = max(ends, default="")
         cutoff = f"{int(self.on[:4]) - years}{self.on[4:]}"
@@ -1136,7 +1137,7 @@ class Resolver:
     def _in_office(self, pid: str) -> bool:
         try:
             return bool(self.kb.roles(pid, self.on))
-        except Exception:
+        except NewsgraphError:
             return False
 
     def _try_metonym(self, i: int, hit_at: dict[int, Hit]) -> int | None:
@@ -1239,7 +1240,7 @@ class Resolver:
         return i + 1
 
     def _try_located_agent(self, i: int, hit_at: dict[int, Hit]) -> int | None:
-        """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Baghdad"."""
+        """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Nairobi"."""
         if self.pos[i] != "NOUN" or i in self.claimed or i + 2 >= len(self.doc):
             return None
         sector = lx.sector_of(self.lower[i])
@@ -1277,7 +1278,7 @@ class Resolver:
             from ..places import resolve_place
 
             place = resolve_place(span.text)
-        except Exception:
+        except (ImportError, OSError):  # the gazetteer's data cannot be loaded
             return None
         return place.country if place is not None else None
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError
+from ..errors import EvalError, NewsgraphError
 from ..model import Analysis, Article, Quote
 
 THRESHOLD = 0.3
@@ -495,13 +495,13 @@ def _steps(config: dict[str, Any], notes: list[str], quotes: str | None = None
     actors_name: str | None = config["components"]["actors"]
     try:
         steps.append(get_component(actors_name))
-    except Exception as exc:  # the actors component is optional for span scores
+    except (ImportError, NewsgraphError) as exc:  # the actors component is optional for span scores
         notes.append(f"actors component unavailable ({type(exc).__name__}: {exc}); speakers are mentions only")
         actors_name = None
     quotes_name = quotes or config["components"]["quotes"]
     try:
         steps.append(get_component(quotes_name))
-    except Exception:
+    except (ImportError, NewsgraphError):
         if quotes_name != "quotes.rules":
             raise
         from ..quotes import quotes_rules  # the registry could not load every built-in yet

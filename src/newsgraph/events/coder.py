@@ -10,7 +10,7 @@ Per sentence (the headline is one too), in one pass over the tokens already pars
    complement the way CAMEO prescribes (intent / threat / rejection / request / accusation; an
    agreement to sanction is the sanction, a decision is what it decides, "helped *support*" is the
    support) and the complement is not coded on its own: it is what was promised or alleged, not
-   what happened. Uncoded aspect verbs are looked through ("prepared to resume *shelling*").
+   what happened. Uncoded aspect verbs are looked through ("prepared to begin *bombing*").
 3. **Modality.** ``mode`` is modality only: negation ("did not agree", "will not help" -> a
    rejection; otherwise dropped, or kept with mode ``negated``/``denied`` on request), announced
    acts ("will send aid" -> intent, "will impose sanctions" -> threat, mode ``future``; modals reach
@@ -21,8 +21,8 @@ Per sentence (the headline is one too), in one pass over the tokens already pars
 4. **Arguments.** Source and target token heads from the frame (undoing passives, control,
    relative clauses, appositions and conjunctions; adjectival passives like "is committed to" keep
    their subject as the doer), mapped to actors through the actor component's mentions. Pronouns
-   it left unresolved are bound by the subject of a governing clause when the actor fits ("Syria
-   says *it* is willing"); "each other" and "the two sides" name a pair. Inside a quote,
+   it left unresolved are bound by the subject of a governing clause when the actor fits ("Ghana
+   insisted *it* would reopen"); "each other" and "the two sides" name a pair. Inside a quote,
    "we/us/our" left unresolved is the speaker, and a conflictual act the speaker ascribes to
    someone else is coded as the speaker accusing them.
 5. **Dyads.** Joint acts with a compound or collective subject and no target are coded each to
@@ -46,6 +46,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import NewsgraphError
 from ..model import Actor, Analysis, Event, Quote, Span, content_hash
 from . import codebook as cb
 from .dictionary import Dictionary, Entry, load_dictionary
@@ -135,7 +136,7 @@ class Candidate:
     span: Any = None  # the sentence (paragraph-bounded) the predicate is in
     comp_tokens: list[Token] = field(default_factory=list)  # what a frame verb is about
     comp_code: str | None = None  # the code of that content ("threatened to *impose a curfew*": 1723)
-    comp_recip: bool = False  # that content is a joint act ("vowed to *raise cooperation*")
+    comp_recip: bool = False  # that content is a joint act ("promised to *work together*")
 
     @property
     def pred(self) -> Token:
@@ -193,7 +194,7 @@ class ActorIndex:
     def country(self, iso3: str) -> str | None:
         """The actor id for a country the coder infers (a domestic target, a located crowd): the
         article's own country actor, else a country actor added without mentions (the country is
-        implied by "Turkish police" or "in Baghdad", never named as such)."""
+        implied by "Kenyan police" or "in Nairobi", never named as such)."""
         if iso3 in self.by_id:
             return iso3
         known = next((a.id for a in self.by_id.values() if a.kind == "country" and a.country == iso3), None)
@@ -204,7 +205,7 @@ class ActorIndex:
             from ..kb import get_kb
 
             entry = get_kb().country(iso3)
-        except Exception:  # no knowledge base: the code stands for the name
+        except (ImportError, NewsgraphError):  # no knowledge base: the code stands for the name
             entry = None
         if entry is None and len(iso3) != 3:
             return None
@@ -315,7 +316,7 @@ class Coder:
         return [cands[i] for i in sorted(cands)]
 
     def _purpose(self, c: Candidate, cands: dict[int, Candidate]) -> None:
-        """Troops sent "to help", a team deployed "to monitor a ceasefire": a deployment with a
+        """Troops sent "to help", a battalion deployed "to guard the border": a deployment with a
         cooperative purpose is military protection (074), not a show of force; a trip made "to
         deliver aid" is the aid."""
         code = c.code or ""
@@ -324,7 +325,7 @@ class Coder:
         for ch in _purpose_clauses(c):
             inner = cands.get(ch.i)
             coop = inner is not None and inner.base and cb.root(inner.base) in {"06", "07", "08"}
-            if code == "042":  # "arrived in Nepal to help deliver aid"
+            if code == "042":  # "went to the flooded province to hand out food"
                 inner = inner if coop else next((cands[x.i] for x in ch.subtree if x.i in cands and cands[x.i].base
                                                  and cb.root(cands[x.i].base) in {"07"}), None)
                 if inner is not None:
@@ -373,7 +374,7 @@ class Coder:
                     if hit is None:
                         continue
                     if _descriptive(tok) and (hit[0].specificity < 2 or hit[0].origin == "petrarch2"):
-                        return None  # "Russia-led", "militiamen armed with ...": descriptions, not acts
+                        return None  # "Russia-led", "gunmen armed with rifles": descriptions, not acts
                     return Candidate(frame, hit[0], hit[1], hit[1], rule=_rule(hit[0]))
             return None
         if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr", "ROOT"}:
@@ -435,9 +436,9 @@ class Coder:
         prepositional phrases that carry content for its kind ("accused X *of* shelling")."""
         f = c.frame
         toks = list(f.comps)
-        if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "reiterated its demand that Israel ease ..."
+        if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "renewed its demand that Chile free ..."
             toks.extend(ch for ch in f.pred.head.children if ch.dep_ == "ccomp")
-        if role in ABSORBING_FRAMES and f.pos == "v":  # "sworn to fight": the parser's advcl
+        if role in ABSORBING_FRAMES and f.pos == "v":  # "sworn to take revenge": the parser's advcl
             toks.extend(ch for ch in c.pred.children if ch.dep_ == "advcl" and ch.i > c.pred.i
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))
         root = cb.root(c.base or "")
@@ -467,7 +468,7 @@ class Coder:
             for o in c.frame.objs:
                 _absorb(o, cands, keep=c)
             c.comp_tokens = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN"}]
-        if role == "deny":  # "denied attacking the convoy": reported, but denied by its doer
+        if role == "deny":  # "denied shelling the village": reported, but denied by its doer
             for t in comps:
                 for x in t.subtree:
                     inner = cands.get(x.i)
@@ -529,7 +530,7 @@ class Coder:
         future = bool(auxes & FUTURE_AUX) or _future_head(gov)
         top = scope[-1] if scope else None
         if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
-            future = True  # "said they would boycott": future in the past
+            future = True  # "said they would stay away": future in the past
         hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
         conditional = _has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
         code = c.code or ""
@@ -584,7 +585,7 @@ class Coder:
             if f.pos == "n" and "t" in (e.slot("poss") or ()):
                 slots = (*slots, "poss")
         if c.entry.frame in {"request", "appeal", "command"} and not c.derived_target_heads:
-            # "demanded that Israel ease ...": whoever is asked to act is the target
+            # "demanded that Chile free ...": whoever is asked to act is the target
             slots = ("ccomp", *slots)
         for slot in slots:
             strict = slot.endswith("!")
@@ -622,7 +623,7 @@ class Coder:
             and not self._governed(c.pred))
 
     def _event_subject(self, c: Candidate) -> bool:
-        """ "A roadside bombing killed a soldier": the subject is the attack itself, the attacker is
+        """ "A car bomb killed two guards": the subject is the attack itself, the attacker is
         not named (as in an agentless passive)."""
         subj = [t for t in c.frame.subj if t.pos_ in {"NOUN", "PROPN"}]
         return bool(subj) and cb.root(c.code or "") in cb.MATERIAL_CONFLICT_ROOTS and all(
@@ -658,7 +659,7 @@ class Coder:
         return hit[1] if hit else None
 
     def _complement_target(self, c: Candidate, actors: ActorIndex) -> None:
-        """ "threatened *to break relations with Russia*": a frame verb's target is its content's."""
+        """ "threatened *to expel the envoys of Chile*": a frame verb's target is its content's."""
         coop = cb.root(c.code or "") in cb.COOPERATIVE_ROOTS
         for tok in c.comp_tokens:
             hit = None
@@ -697,7 +698,7 @@ class Coder:
     def _source_heads(self, c: Candidate) -> list[Token]:
         f, e = c.frame, c.entry
         if _stative(c):
-            return list(f.objs)  # "Vietnam is committed to ...", "Serb forces were engaged in ..."
+            return list(f.objs)  # "Kenya is committed to ...", "the troops were engaged in ..."
         if e.slot("s"):
             heads: list[Token] = []
             for slot in e.slot("s") or ():
@@ -717,13 +718,13 @@ class Coder:
 
     def _fallback_source_heads(self, c: Candidate) -> list[Token]:
         """An event noun without a doer of its own, object of a report or of a verb that is no event
-        itself ("announced a suspension of links", "staged rallies"): that verb's subject acts."""
+        itself ("announced a halt to flights", "held a march"): that verb's subject acts."""
         f = c.frame
         gov = f.pred.head
         if f.pos != "n" or gov.i == f.pred.i:
             return []
         if f.pred.dep_ == "pobj" and gov.lower_ in {"for", "to", "in", "into"} and gov.head.pos_ == "VERB":
-            gov = gov.head  # "negotiators return to Geneva *for talks*", "converged *for a rally*"
+            gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*"
         elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
             return []
         gov_code = self._base_code(gov)
@@ -740,7 +741,7 @@ class Coder:
         if slot == "ccomp":
             comps = [comp for comp in f.comps if comp.dep_ == "ccomp" or (
                 f.pos == "n" and any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in comp.children))]
-            if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "reiterated its demand that Israel ease ..."
+            if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "renewed its demand that Chile free ..."
                 comps += [ch for ch in f.pred.head.children if ch.dep_ == "ccomp" and ch.i > f.pred.i]
             return [s for comp in comps for s in logical_subjects(comp)]
         if slot == "xcomp":
@@ -753,9 +754,9 @@ class Coder:
 
     def _actors(self, heads: Iterable[Token], actors: ActorIndex, quote: Quote | None,
                 strict: bool = False) -> list[str]:
-        """Actor ids for argument heads: the head's own actor, else its modifiers' ("Hungarian
-        officials"), else an "of" phrase's ("leaders of Romania"); conjuncts each count. ``strict``:
-        only the heads' own actors ("called Erdogan", not "called the CSTO position")."""
+        """Actor ids for argument heads: the head's own actor, else its modifiers' ("Kenyan
+        officials"), else an "of" phrase's ("ministers of Ghana"); conjuncts each count. ``strict``:
+        only the heads' own actors ("called Erdogan", not "called the NATO plan")."""
         out: list[str] = []
         for head in heads:
             for h in [head, *_conjuncts(head)]:
@@ -781,7 +782,7 @@ class Coder:
         if h.lower_ in THIRD_PERSON:
             return self._antecedent(h, actors, quote, depth)
         found: list[str] = []
-        weak: list[str] = []  # from a possessive pronoun: "his commitment *to the Zambian people*"
+        weak: list[str] = []  # from a possessive pronoun: "its ambassador *to Bolivia*"
         relational = h.lemma_.lower() in RELATIONAL_NOUNS  # "my colleagues" are not me
         for m in h.children:
             if m.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and m.i < h.i:
@@ -816,14 +817,14 @@ class Coder:
                     if ag.dep_ == "agent":
                         found.extend(i for g in pobjs(ag) for i in self._actors([g], actors, quote)
                                      if i not in found)
-        if not found and h.pos_ == "NOUN":  # "its war *with Iraq*", "a camp *for Congolese refugees*"
+        if not found and h.pos_ == "NOUN":  # "its quarrel *with Chile*", "a school *for Somali children*"
             for m in h.children:
                 if m.dep_ == "prep" and m.lower_ in {"with", "against", "on", "to", "toward", "towards", "for"}:
                     for g in pobjs(m):
                         found.extend(i for i in self._head_actors_deep(g, actors, own=True) if i not in found)
         if not found and weak:
             return weak
-        if not found and h.pos_ == "NOUN":  # "security forces *in Guinea*", "refugees fleeing the war *in Liberia*"
+        if not found and h.pos_ == "NOUN":  # "police officers *in Togo*", "farmers facing a drought *in Chile*"
             iso3 = self._located_in(h, actors)
             if iso3 is not None:
                 ref = actors.country(iso3) if h.lemma_.lower() in POPULATION_NOUNS else (
@@ -834,8 +835,8 @@ class Coder:
 
     @staticmethod
     def _located_in(h: Token, actors: ActorIndex) -> str | None:
-        """The country a noun phrase is placed in by its own phrases: "in Guinea", "from Kabul",
-        or a participle's ("refugees *fleeing the war in Liberia*", "crowds *gathered in Almaty*")."""
+        """The country a noun phrase is placed in by its own phrases: "in Togo", "from Kabul",
+        or a participle's ("farmers *facing a drought in Chile*", "crowds *gathered in Almaty*")."""
         preps = [m for m in h.children if m.dep_ == "prep" and m.lower_ in {"in", "from", "across", "throughout"}]
         for acl in (m for m in h.children if m.dep_ == "acl" and m.tag_ in {"VBG", "VBN"}):
             preps += [p for p in acl.children if p.dep_ == "prep" and p.lower_ in {"in", "from", "across"}]
@@ -866,7 +867,7 @@ class Coder:
 
     def _antecedent(self, pron: Token, actors: ActorIndex, quote: Quote | None, depth: int) -> list[str]:
         """A third-person pronoun the actor component left unresolved, bound by the subject of a
-        clause that governs it ("Switzerland said *it* had expelled ..."), when the actor fits it."""
+        clause that governs it ("Kenya announced that *it* would send ..."), when the actor fits it."""
         if depth > 2:
             return []
         lower = pron.lower_
@@ -953,7 +954,7 @@ class Coder:
         if c.target or not c.source or c.code is None:
             return
         if "recip" not in c.entry.roles and not c.comp_recip:
-            return  # "promised aid": one-sided; "agreed", "vowed to *raise cooperation*": joint
+            return  # "promised aid": one-sided; "agreed", "promised to *work together*": joint
         collective = any((a := actors.by_id.get(s)) is not None and (
             a.kind in {"organization", "bloc"} or (a.kind == "group" and len(a.members) >= 2)) for s in c.source)
         if len(c.source) >= 2 or collective:
@@ -962,8 +963,8 @@ class Coder:
             c.rule += "+reciprocal"
 
     def _protest_target(self, c: Candidate, actors: ActorIndex) -> None:
-        """A protest with no addressee named: what its purpose clause protests ("to protest X's
-        decision", "in protest against X"), else the protesters' own country (a domestic protest)."""
+        """A protest with no addressee named: what its purpose clause protests ("to denounce X's
+        tariffs", "in protest against X"), else the protesters' own country (a domestic protest)."""
         if c.target or not c.source or self._plover(c.code) != "PROTEST":
             return
         heads: list[Token] = []
@@ -973,7 +974,7 @@ class Coder:
                 objs = [o for o in ch.children if o.dep_ in OBJ_DEPS]
                 heads.extend(objs)
                 for p in [*ch.children, *(x for o in objs for x in o.children)]:
-                    # "to show their disapproval *for X's policies*"
+                    # "to voice their anger *over X's fishing policy*"
                     if p.dep_ == "prep" and p.lower_ in {"against", "at", "over", "for", "of", "with"}:
                         heads.extend(pobjs(p))
             if ch.dep_ == "prep" and ch.lower_ == "in":  # "in protest against X", "in defiance of X"
@@ -1034,7 +1035,7 @@ class Coder:
         spots: list[Token] = []
         for v in [c.pred, *([c.pred.head] if c.pred.dep_ == "conj" else [])]:
             spots += [g for p in v.children if p.dep_ == "prep" and p.lower_ in LOCATIVE for g in pobjs(p)]
-            spots += [g for o in v.children if o.dep_ in OBJ_DEPS for p in o.children  # "blocked streets in X"
+            spots += [g for o in v.children if o.dep_ in OBJ_DEPS for p in o.children  # "blocked highways in X"
                       if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"} for g in pobjs(p)]
             if v.dep_ == "relcl" and any(ch.lower_ == "where" for ch in v.children):
                 ante = v.head
@@ -1048,7 +1049,7 @@ class Coder:
                 return
 
     def _conditional_target(self, c: Candidate, actors: ActorIndex) -> None:
-        """ "will respond if Israel retaliates", "threatened to ban voting if Hamas ran": a threat
+        """ "will respond if Ghana closes the border", "threatened to halt talks if Chile tested a missile": a threat
         made on a condition is addressed to whoever the condition is about."""
         if c.target or not c.source or cb.root(c.code or "") != "13":
             return
@@ -1092,7 +1093,7 @@ class Coder:
     def _located(self, c: Candidate, actors: ActorIndex) -> None:
         """A material act with no recipient named affects the country where it happened."""
         if c.target or c.code is None or (self._plover(c.code) not in LOCATED_PLOVER and c.code[:3] != "162"):
-            return  # (aid suspended "in Baghdad" is withheld from Iraq)
+            return  # (aid halted "in Lima" is withheld from Peru)
         f = c.frame
         heads: list[Token] = []
         for prep in LOCATIVE:
@@ -1180,7 +1181,7 @@ LIGHT_OPENERS = frozenset({"open", "hold", "start", "begin", "launch", "resume",
 
 def _purpose_clauses(c: Candidate) -> list[Token]:
     """Infinitive purpose clauses on the predicate ("sent troops *to help*"), on the event noun a
-    light verb governs, or on the event noun itself ("the deployment of a team *to monitor* ...")."""
+    light verb governs, or on the event noun itself ("the dispatch of engineers *to rebuild* ...")."""
     heads = [c.pred, *(c.comp_tokens if c.entry.code == "=obj" else [])]
     out = []
     for h in heads:
@@ -1191,8 +1192,8 @@ def _purpose_clauses(c: Candidate) -> list[Token]:
 
 
 def _through_aspect(comps: list[Token], cands: dict[int, Candidate]) -> list[Token]:
-    """Complements, looking through uncoded verbs to their own complements: "prepared to resume
-    *shelling*", "agreed to try to *reach* a deal" (an aspect or attempt verb is not the content)."""
+    """Complements, looking through uncoded verbs to their own complements: "prepared to begin
+    *bombing*", "agreed to try to *reach* a deal" (an aspect or attempt verb is not the content)."""
     out: list[Token] = []
     for t in comps:
         out.append(t)
@@ -1209,8 +1210,8 @@ def _through_aspect(comps: list[Token], cands: dict[int, Candidate]) -> list[Tok
 
 
 def _explicit_target(c: Candidate) -> bool:
-    """An attack noun aimed by a preposition ("an air strike *on* the embassy", "the attack
-    *against* the convoy"): the text names the victim and leaves the attacker unknown, like an
+    """An attack noun aimed by a preposition ("an air strike *on* the embassy", "the raid
+    *against* the checkpoint"): the text names the victim and leaves the attacker unknown, like an
     agentless passive. Only material conflict qualifies (an unattributed "talks with X" says little)."""
     if cb.root(c.code or "") not in {"14", "18", "19", "20"}:
         return False  # ("sanctions on Iran" is mostly a standing state, not a new act)
@@ -1239,7 +1240,7 @@ def _population(tok: Token) -> bool:
 
 
 def _stative(c: Candidate) -> bool:
-    """ "Vietnam is committed to ...", "Serb forces were engaged in ...": a passive whose subject acts."""
+    """ "Kenya is committed to ...", "the troops were engaged in ...": a passive whose subject acts."""
     f = c.frame
     return "state" in c.entry.roles and f.pos == "v" and f.passive and not f.agent
 
@@ -1323,7 +1324,7 @@ def _verb_lemmas_of(lower: str, lemma: str) -> list[str]:
 
 
 def _descriptive(tok: Token) -> bool:
-    """A participle that describes a noun ("the expanding presence", "a group based in X")."""
+    """A participle that describes a noun ("the growing tension", "a militia based in X")."""
     if tok.dep_ == "amod":
         return True
     return (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
@@ -1496,7 +1497,7 @@ def _has_condition(verbs: Iterable[Token]) -> bool:
 
 
 def _condition_subjects(verbs: Iterable[Token]) -> list[Token]:
-    """The subjects of the if/unless clauses on ``verbs`` ("... if *Israel* retaliated")."""
+    """The subjects of the if/unless clauses on ``verbs`` ("... if *Chile* refused")."""
     out: list[Token] = []
     for v in verbs:
         for ch in v.children:
@@ -1704,7 +1705,7 @@ def event_place(analysis: Analysis, c: Candidate) -> str | None:
                     if pid:
                         return pid
     t = pred
-    while t.head.i != t.i:  # "the Kremlin, where Putin hosted ..."
+    while t.head.i != t.i:  # "Astana, where the leaders met ..."
         if t.dep_ == "relcl" and any(ch.lower_ == "where" for ch in t.children):
             return place_of(t.head)
         t = t.head

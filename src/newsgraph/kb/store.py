@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from collections import defaultdict
 from datetime import date
 from functools import cached_property, lru_cache
@@ -66,10 +67,15 @@ class KB:
     @classmethod
     def load(cls, path: Path | str = DATA_FILE) -> KB:
         p = Path(path)
+        hint = "rebuild it: python -m newsgraph.kb.build --sources ../shared/data/kb"
         if not p.is_file():
-            raise errors.KBError(f"knowledge base file {p} is missing",
-                                 hint="rebuild it: python -m newsgraph.kb.build --sources ../shared/data/kb")
-        return cls(json.loads(gzip.decompress(p.read_bytes())), path=p)
+            raise errors.KBError(f"knowledge base file {p} is missing", hint=hint)
+        try:
+            doc = json.loads(gzip.decompress(p.read_bytes()))
+        except (OSError, EOFError, ValueError, zlib.error) as exc:  # unreadable, cut short, not gzip/JSON
+            raise errors.KBError(f"knowledge base file {p} cannot be read: {type(exc).__name__}: {exc}",
+                                 hint=hint) from exc
+        return cls(doc, path=p)
 
     # ------------------------------------------------------------------ countries
 
