@@ -478,10 +478,8 @@ KENYAN_TROOPS = {"Kenyan peacekeepers": ("KENMIL", "group", "KEN"), "Kenyan troo
 
 
 @pytest.mark.parametrize(("text", "plover"), [
-    ("Kenyan troops were shipped out of Somalia in March.", "SANCTION"),
-    ("Two hundred Kenyan troops were shipped out of Somalia.", "SANCTION"),
-    ("Kenyan soldiers were shipped out of Somalia after the truce.", "SANCTION"),
     ("Kenyan troops were pulled out of Somalia in March.", "RETREAT"),
+    ("Two hundred Kenyan troops were pulled out of Somalia.", "RETREAT"),
     ("Kenyan soldiers were pulled out of Somalia after the truce.", "RETREAT"),
 ])
 def test_out_of_phrases(nlp, text, plover):
