@@ -1,0 +1,107 @@
+"""Agents of states: sector nouns with the state they belong to ("Iraqi police", "rebels in Mali")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import lexicon as lx
+from .state import State
+
+
+def try_definite_agent(st: State, i: int) -> int | None:
+    """"the peacekeepers", "the troops" after "several Russian battalions": the agents named before."""
+    if st.lower[i] != "the" or i + 1 >= len(st.doc) or (i + 1) in st.claimed:
+        return None
+    noun = st.doc[i + 1]
+    if noun.tag_ != "NNS":
+        return None
+    sector = lx.sector_of(noun.lower_)
+    if sector is None:
+        return None
+    sent = st.sent_of.get(i, 0)
+    for r in reversed(st.refs):
+        if r.start >= i:
+            continue
+        if sent - r.sent > 3:
+            break
+        a = st.table.get(r.actor)
+        if a is not None and a.kind == "group" and a.code and a.code[3:6] == sector[:3]:
+            st.add(i, i + 2, a, "agent-coref", r, 0.7)
+            return i + 2
+    return None
+
+
+def try_agent(st: State, i: int) -> int | None:
+    hit_at = st.hit_at
+    h = hit_at.get(i)
+    if h is None or i in st.claimed:
+        return None
+    e = st.choose_entry(h, False)
+    if e is None or e.kind != "country" or st.prefixed(i):
+        return None
+    # the noun this country word modifies, possibly through a conjunction ("Kenyan and Ugandan officials")
+    tok = st.doc[h.end - 1]
+    head = tok.head
+    if tok.dep_ == "conj":
+        head = tok.head.head if tok.head.dep_ in {"amod", "compound", "nmod", "poss"} else tok.head
+    if tok.dep_ == "poss" or (h.end < len(st.doc) and st.doc[h.end].text in {"’s", "'s"}):
+        head = tok.head
+    if head.i <= tok.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    phrase = " ".join(t.lower_ for t in st.doc[tok.i + 1: head.i + 1] if t.is_alpha)
+    sector = lx.sector_of(phrase) if phrase else None
+    if sector is None or lx.title_key(head.lower_) or lx.title_key(phrase) or (
+            head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
+        return None  # "British Defence Secretary Tom King" is a person's title, not an agent group
+    actor = st.table.sector(e.kb_id, sector[:3])
+    end = head.i + 1 if tok.dep_ != "conj" and all(j not in st.claimed for j in range(i, head.i + 1)) else h.end
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or any(
+            c.dep_ == "cc" for c in tok.children):
+        end = h.end  # a coordinated modifier: each country keeps its own word
+    st.add(i, end, actor, "agent", confidence=0.9)
+    return end
+
+
+def try_located_agent(st: State, i: int) -> int | None:
+    """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Nairobi"."""
+    if st.pos[i] != "NOUN" or i in st.claimed or i + 2 >= len(st.doc):
+        return None
+    sector = lx.sector_of(st.lower[i])
+    if sector is None:
+        return None
+    tok = st.doc[i]
+    if sector is None or tok.tag_ not in {"NNS", "NN"} or lx.title_key(tok.lower_):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and st.ref_at(c.i) is not None
+                  and st.ref_at(c.i).kind == "country"), None)
+    if owner is not None:  # "Iran's mission to the UN", "Ukraine's military": the state's agents
+        iso3 = st.ref_at(owner.i).actor
+        st.add(owner.left_edge.i, i + 1, st.table.sector(iso3, sector[:3]), "agent-possessed",
+                 confidence=0.8, over_modifiers=True)
+        return i + 1
+    if any(c.dep_ in {"amod", "compound", "poss"} and st.ref_at(c.i) is not None for c in tok.children):
+        return None  # "Russian troops in Syria": the nationality, not the location, says whose
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "across"}), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    iso3 = st.country_in(pobj) or city_country(st, pobj)
+    if iso3 is None:
+        return None
+    start = st.chunk_start(i)
+    st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-located", confidence=0.7)
+    return i + 1
+
+
+def city_country(st: State, tok: Any) -> str | None:
+    """The state of a city or region named at ``tok`` (offline gazetteer), if any."""
+    if tok.pos_ != "PROPN":
+        return None
+    span = st.doc[tok.left_edge.i: tok.i + 1]
+    try:
+        from ..places import resolve_place
+
+        place = resolve_place(span.text)
+    except (ImportError, OSError):  # the gazetteer's data cannot be loaded
+        return None
+    return place.country if place is not None else None

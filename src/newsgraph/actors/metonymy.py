@@ -1,0 +1,50 @@
+"""Places used as their state: capitals and seats of power, demonyms and adjectives."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .state import SUBJECT_DEPS, State
+
+
+def try_metonym(st: State, i: int) -> int | None:
+    """Capitals and seats of power as the state's government ("Moscow said", "the Kremlin's")."""
+    hit_at = st.hit_at
+    h = hit_at.get(i)
+    if h is None or i in st.claimed:
+        return None
+    seat = [e for e in h.entries if e.attr in {"capital", "seat"} and e.kind == "country"]
+    if not seat:
+        return None
+    start = i - 1 if i > 0 and st.doc[i - 1].lower_ == "the" else i
+    if st.locative(start):
+        return None
+    root = st.doc[h.start:h.end].root
+    if root.dep_ not in SUBJECT_DEPS | {"poss", "compound", "dobj", "pobj", "conj", "appos", "nmod", "amod"}:
+        return None
+    # "the Moscow metro": a noun phrase about something else; "Kremlin officials" stays an actor
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and \
+            lx.sector_of(root.head.lower_) is None:
+        return None
+    actor = st.table.from_kb(seat[0].kb_id)
+    if actor is None:
+        return None
+    st.add(start, h.end, actor, "seat-metonym", confidence=0.9)
+    return h.end
+
+
+def try_demonym(st: State, i: int) -> int | None:
+    """A demonym or adjective of a state not inside a title or agent phrase refers to that state."""
+    hit_at = st.hit_at
+    h = hit_at.get(i)
+    if h is None or i in st.claimed or st.prefixed(i):
+        return None
+    e = next((x for x in h.entries if x.kind == "country" and x.attr in {"adjective", "demonym"}), None)
+    if e is None:
+        return None
+    if any(x.attr == "ambiguous" for x in h.entries):
+        return None
+    actor = st.table.from_kb(e.kb_id)
+    if actor is None:
+        return None
+    st.add(h.start, h.end, actor, f"kb-{e.attr}", confidence=0.8)
+    return h.end

@@ -1,0 +1,182 @@
+"""Roles on the article's date: titles before names, titles without names, office holders."""
+
+from __future__ import annotations
+
+from ..errors import NewsgraphError
+from ..model import Actor
+from . import evidence
+from . import lexicon as lx
+from .state import Ref, State, title_matches
+
+
+def try_title_name(st: State, i: int) -> int | None:
+    """[the] [demonym|country|org]* TITLE NAME: the title joins the following name's mention."""
+    t = st.title_at(i)
+    if t is None:
+        return None
+    end, title = t
+    name_start = st.skip_ranks(end)
+    nxt = next((r for r in st.refs if r.start == name_start), None)
+    if nxt is None and name_start < len(st.doc) and st.pos[name_start] == "PROPN":
+        # "President Bush": a surname after a title; resolve it now, preferring holders of the title
+        evidence.try_surname(st, name_start)
+        nxt = next((r for r in st.refs if r.start == name_start), None)
+    if nxt is None or st.table.get(nxt.actor) is None or st.table.get(nxt.actor).kind != "person":
+        return None
+    start = st.chunk_start(i)
+    iso3, org, used = st.modifiers(start, i, {h.start: h for h in st.hits_in(start, i)})
+    st.nest_countries(used, iso3)
+    if iso3 is None and st.doc[start].lower_ in {"his", "her"}:  # "his spokesman X": the possessor's state
+        owner = st.ref_at(start) or st.recent_person(lambda a: True, start)
+        owner_actor = st.table.get(owner.actor) if owner is not None else None
+        iso3 = owner_actor.country if owner_actor is not None else None
+        start += 1
+    person = st.table.get(nxt.actor)
+    st.table.add_role(person, lx.display_title(title), iso3 or (org.id if org else None))
+    if iso3 and not person.country:
+        person.country = iso3
+    # extend the name's mention to the whole title phrase
+    st.extend_mention(nxt, start)
+    return end
+
+
+def try_title(st: State, i: int) -> int | None:
+    """A title with no name: "the Belarusian President", "the President of Belarus", "the CSTO Secretary General"."""
+    hit_at = st.hit_at
+    # find a title starting at i, with modifiers starting at i (determiner / demonym / org)
+    if not any(w in lx.TITLE_FIRST_WORDS for w in st.lower[i:i + 6]):
+        return None
+    start = i
+    j = i
+    while j < len(st.doc) and j - i < 6:
+        t = st.title_at(j)
+        if t is not None:
+            break
+        tok = st.doc[j]
+        if tok.lower_ in {"the", "a", "an"} and j == i:
+            j += 1
+            continue
+        if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
+                tok.i not in st.claimed or st.is_state_or_org(tok.i)):
+            j += 1
+            continue
+        if tok.text in {"’s", "'s"}:  # "Qatar's prime minister"
+            j += 1
+            continue
+        return None
+    else:
+        return None
+    start = min(i, st.chunk_start(j))  # possessors and modifiers already named ("Qatar's")
+    end, title = t
+    if end < len(st.doc) and (end in st.claimed and st.ref_at(end) and
+                                st.table.get(st.ref_at(end).actor).kind == "person"):
+        return None  # a name follows: _try_title_name handles it
+    head = st.doc[end - 1]
+    if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.lower_ not in {"ambassadors"} and \
+            lx.title_key(head.lower_[:-1])):
+        return None  # plural titles are groups
+    iso3, org, used = st.modifiers(start, j, hit_at)
+    st.nest_countries(used, iso3)
+    pp_end = end
+    if iso3 is None and org is None and end + 1 < len(st.doc) and st.doc[end].lower_ == "of":
+        k = end + 1
+        while k < len(st.doc) and st.doc[k].lower_ == "the":
+            k += 1
+        h = hit_at.get(k)
+        if h is not None:
+            e = st.choose_entry(h, False)
+            if e is not None and e.kind == "country":
+                iso3, pp_end = e.kb_id, h.end
+            elif e is not None and e.kind == "organization":
+                org, pp_end = st.table.from_kb(e.kb_id), h.end
+    if start == j and not st.doc[j].text[0].isupper():
+        return None  # "president" in running text without a determiner is not a reference
+    office = lx.title_key(title) or ""
+    of = iso3 or (org.id if org else None)
+    person, ante, rule = appositive_person(st, st.doc[j:end].root.i)
+    if person is None and any(st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
+        return None  # "the former president", "the deputy chief": not today's office holder
+    if person is None:
+        person, ante, rule = holder(st, office, lx.display_title(title), of)
+    if person is None:
+        if st.doc[start].lower_ != "the" or of is None:
+            return None
+        person = st.table.text_person(f"{lx.display_title(title)} of {st.of_name(of)}", iso3)
+        rule = "title-unnamed"
+    st.table.add_role(person, lx.display_title(title), of)
+    if pp_end > end and org is not None:
+        st.add(start, end, person, rule, ante, over_modifiers=True)
+        st.add(end + 2 if st.doc[end + 1].lower_ == "the" else end + 1, pp_end, org, "kb-name")
+        return pp_end
+    st.add(start, end, person, rule, ante, over_modifiers=True)
+    return end
+
+
+def appositive_person(st: State, head_i: int) -> tuple[Actor | None, Ref | None, str]:
+    """A title in apposition to a name is that person: "Mohammad Bagheri, the chief of staff"."""
+    head = st.doc[head_i]
+    while head.dep_ in {"compound", "amod", "pobj", "prep"} and head.head.i != head.i and head.dep_ != "appos":
+        if head.dep_ in {"pobj", "prep"} and head.head.i < head_i - 3:
+            break
+        head = head.head
+    if head.dep_ != "appos":
+        return None, None, ""
+    r = st.ref_at(head.head.i)
+    a = st.table.get(r.actor) if r is not None else None
+    if a is not None and a.kind == "person":
+        return a, r, "title-appos"
+    return None, None, ""
+
+
+def holder(st: State, office: str, title: str, of: str | None) -> tuple[Actor | None, Ref | None, str]:
+    """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB."""
+    for r in reversed(st.refs):
+        a = st.table.get(r.actor)
+        if a is None or a.kind != "person":
+            continue
+        for role in a.roles:
+            if title_matches(role.title, title, office) and (of is None or role.of == of):
+                return a, r, "title-coref"
+    if of is None or st.kb is None or not st.on:
+        return None, None, ""
+    try:
+        holders = st.kb.who(title, of, st.on)
+    except NewsgraphError:
+        holders = []
+    if not holders and office in {"leader", "head_of_state", "head"}:
+        # "the Russian leader", "the UN chief": whoever heads that state or organisation
+        is_state = st.kb.country(of) is not None
+        alts = ("head_of_state", "head_of_government") if is_state else ("secretary_general", "president", "chair")
+        for alt in alts:
+            try:
+                holders = st.kb.holders(alt, of, st.on)
+            except NewsgraphError:
+                holders = []
+            if holders:
+                break
+    if holders:
+        actor = st.table.from_kb(holders[0].person_id)
+        return actor, None, "title-kb"
+    return None, None, ""
+
+
+def person_countries_from_context(st: State) -> None:
+    """People the KB does not know take their state from the text around the name:
+    "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN"."""
+    for r in list(st.refs):
+        a = st.table.get(r.actor)
+        if a is None or a.kind != "person" or a.kb_id or a.country:
+            continue
+        head = st.doc[r.start:r.end].root
+        for child in head.children:
+            iso3 = None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                iso3 = next((st.country_in(o) for o in child.children if st.country_in(o)), None)
+            elif child.dep_ == "appos":
+                iso3 = st.country_in(child)
+                title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
+                if iso3 and title is not None:
+                    st.table.add_role(a, lx.display_title(title.text), iso3)
+            if iso3:
+                a.country = iso3
+                break

@@ -1,0 +1,539 @@
+"""The resolver's state: the article's tokens, the actors found so far, and the discourse history.
+
+Every stage of the resolver (:mod:`newsgraph.actors.resolve` lists them in order) reads and
+extends one :class:`State`: the token columns of the parse, the mentions recorded so far (each with
+its rule, antecedent, evidence kind and confidence), the tokens already claimed, and the history of
+resolved references in reading order that coreference looks back through. The helpers here are
+the ones several stages share (grammatical role of a phrase, the noun phrase's extent, the most
+salient compatible actor before a token).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from ..errors import NewsgraphError
+from ..model import Actor, Analysis, Role
+from . import lexicon as lx
+from .matcher import Entry, Hit, PhraseIndex
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+NAME_ATTRS = {"name", "full_name", "alias", "acronym"}
+COUNTRY_FORM_ATTRS = {"name", "alias", "acronym", "full_name"}
+OPEN_QUOTES = "“«„‘\""
+CLOSE_QUOTES = "”»“’\""
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@cache
+def _index_for(kb_key: int, kb: Any) -> PhraseIndex:
+    return PhraseIndex(kb.phrases())
+
+
+def phrase_index(kb: Any) -> PhraseIndex:
+    return _index_for(id(kb), kb)
+
+
+@dataclass(slots=True)
+class Ref:
+    """One resolved mention, as the history remembers it."""
+
+    start: int  # token index
+    end: int
+    actor: str
+    kind: str
+    sent: int
+    subject: bool
+    in_quote: bool
+    weight: float = 1.0  # grammatical prominence: subjects 1.0, objects 0.8, in a PP 0.5, modifiers 0.3
+    rule: str = ""
+
+
+@dataclass
+class ActorTable:
+    """The article's actors, created on first mention."""
+
+    kb: Any
+    on: str | None
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def from_kb(self, kb_id: str) -> Actor | None:
+        if kb_id in self.actors:
+            return self.actors[kb_id]
+        ent = self.kb.entity(kb_id)
+        if ent is None:
+            return None
+        kind = ent.kind if ent.kind in {"person", "country", "organization", "bloc", "group"} else "organization"
+        code = None
+        try:
+            code = self.kb.code_for(kb_id, self.on)
+        except (NewsgraphError, AttributeError):  # no code for this id (AttributeError: KB.code_for, str dates)
+            code = getattr(ent, "code", None)
+        actor = Actor(id=ent.id, name=ent.name, kind=kind, country=getattr(ent, "country", None),
+                      code=code or getattr(ent, "code", None), kb_id=ent.id)
+        if kind == "country":
+            actor.country = ent.id
+        if kind == "person":
+            actor.roles = self._kb_roles(ent.id)
+            if not actor.country:
+                actor.country = next((r.of for r in actor.roles if r.of and len(r.of) == 3 and r.of.isupper()
+                                      and self.kb.country(r.of) is not None), None)
+        self.actors[actor.id] = actor
+        return actor
+
+    def _kb_roles(self, person_id: str) -> list[Role]:
+        roles: list[Role] = []
+        try:
+            holdings = self.kb.roles(person_id, self.on) if self.on else self.kb.roles(person_id)
+        except NewsgraphError:
+            holdings = []
+        for h in holdings:
+            role = Role(title=h.title, of=h.of, start=iso(h.start), end=iso(h.end))
+            if all((r.title, r.of) != (role.title, role.of) for r in roles):
+                roles.append(role)
+        return roles
+
+    def text_person(self, name: str, country: str | None = None) -> Actor:
+        aid = slug(name)
+        actor = self.actors.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=name, kind="person", country=country, code=None)
+            self.actors[aid] = actor
+        if country and not actor.country:
+            actor.country = country
+        return actor
+
+    def organization(self, name: str) -> Actor:
+        aid = slug(name)
+        if aid not in self.actors:
+            self.actors[aid] = Actor(id=aid, name=name, kind="organization")
+        return self.actors[aid]
+
+    def sector(self, iso3: str, sector: str) -> Actor:
+        aid = f"{iso3}{sector}"
+        if aid not in self.actors:
+            country = self.kb.country(iso3)
+            label = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
+                     "LEG": "legislature", "CVL": "civilians", "MED": "media", "JUD": "judiciary",
+                     "BUS": "business", "SPY": "intelligence"}.get(sector[:3], sector.lower())
+            name = f"{country.name if country else iso3} ({label})"
+            self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
+        return self.actors[aid]
+
+    def members_group(self, org: Actor) -> Actor:
+        aid = f"{org.id}-MEMBERS"
+        if aid not in self.actors:
+            members: list[str] = []
+            if org.kb_id and self.on:
+                try:
+                    members = sorted({m.member for m in self.kb.members(org.kb_id, self.on) if m.status == "member"})
+                except NewsgraphError:
+                    members = []
+            self.actors[aid] = Actor(id=aid, name=f"{org.name} member states", kind="group", code=org.code,
+                                     members=members)
+        return self.actors[aid]
+
+    def pair(self, a: Actor, b: Actor) -> Actor:
+        """Two actors acting together ("the two presidents", "both countries")."""
+        first, second = sorted([a, b], key=lambda x: x.id)
+        aid = f"{first.id}+{second.id}"
+        if aid not in self.actors:
+            self.actors[aid] = Actor(id=aid, name=f"{first.name} and {second.name}", kind="group",
+                                     members=[first.id, second.id])
+        return self.actors[aid]
+
+    def add_role(self, actor: Actor, title: str, of: str | None) -> None:
+        if actor.kind != "person" or not title:
+            return
+        key = (title.lower(), of)
+        if any((r.title.lower(), r.of) == key or (r.title.lower() == key[0] and not of) for r in actor.roles):
+            return
+        actor.roles.append(Role(title=title, of=of))
+
+
+def iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def token_columns(doc: Any) -> tuple[list[str], list[str], list[str], list[str], list[int], list[bool]]:
+    """Texts, lower forms, POS, tags, character offsets and sentence starts of every token."""
+    from spacy.attrs import IDX, ORTH, POS, SENT_START, TAG
+
+    if len(doc) == 0:
+        return [], [], [], [], [], []
+    cols = doc.to_array([ORTH, POS, TAG, IDX, SENT_START]).T.tolist()
+    strings = doc.vocab.strings
+    words = [strings[h] for h in cols[0]]
+    lower = [w.lower() for w in words]
+    pos = [strings[h] if h else "" for h in cols[1]]
+    tags = [strings[h] if h else "" for h in cols[2]]
+    starts = [v == 1 for v in cols[4]]
+    return words, lower, pos, tags, cols[3], starts
+
+
+STARTERS = frozenset({"the", "both", "his", "her", "their", "he", "she", "him", "it", "its", "they", "them",
+                       "members", "leaders"}) | lx.TITLE_FIRST_WORDS | lx.GROUP_FIRST_WORDS
+INERT_POS = frozenset({"PUNCT", "SPACE", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "SYM", "X",
+                        "INTJ", "DET", "PRON"})
+
+
+class State:
+    """One article being resolved (see the module docstring)."""
+
+    def __init__(self, analysis: Analysis, kb: Any):
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.text = analysis.article.text
+        self.kb = kb
+        self.on = analysis.article.published
+        self.table = ActorTable(kb, self.on)
+        self.refs: list[Ref] = []  # resolved mentions in token order (filled progressively)
+        self.claimed: set[int] = set()  # tokens already inside a resolved mention
+        self.unresolved: list[dict[str, Any]] = []
+        # plain lists of token attributes, read in one array: far cheaper than building Token objects
+        self.words, self.lower, self.pos, self.tags, self.char_starts, starts = token_columns(self.doc)
+        self.char_ends = [s + len(w) for s, w in zip(self.char_starts, self.words, strict=True)]
+        spaces = [w.isspace() and "\n" in w for w in self.words]
+        self.sent_of: dict[int, int] = {}
+        si = -1
+        for k, first in enumerate(starts):
+            si += 1 if (first or k == 0) else 0
+            self.sent_of[k] = si
+        self.in_quote = self.quote_tokens(spaces)
+        self.surnames: dict[str, str] = {}  # normalised surname -> person actor id (full names seen)
+        self.surnames_for = -1  # how many people the index was built for
+        self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
+
+    def quote_tokens(self, newline: list[bool]) -> set[int]:
+        """Tokens inside quotation marks (for pronoun antecedents: quoted words do not speak)."""
+        inside: set[int] = set()
+        depth = False
+        for k, ch in enumerate(self.words):
+            if ch in {"“", "«", "„"} or (ch == '"' and not depth):
+                depth = True
+                continue
+            if ch in {"”", "»"} or (ch == '"' and depth):
+                depth = False
+                continue
+            if newline[k]:
+                depth = False
+            if depth:
+                inside.add(k)
+        return inside
+
+    def is_subject(self, start: int, end: int) -> bool:
+        span = self.doc[start:end]
+        root = span.root
+        return root.dep_ in SUBJECT_DEPS or (root.dep_ in {"compound", "appos", "conj"} and root.head.dep_ in SUBJECT_DEPS)
+
+    def add(self, start: int, end: int, actor: Actor, rule: str, antecedent: Ref | None = None,
+            confidence: float = 1.0, *, over_modifiers: bool = False) -> None:
+        """Record a mention over tokens [start, end) for ``actor``.
+
+        Tokens already in a mention are not taken twice, except that a title phrase may cover the
+        names of the state or organisation that modify it (``over_modifiers``).
+        """
+        if start >= end:
+            return
+        if not over_modifiers and any(i in self.claimed for i in range(start, end)):
+            return
+        s_char = self.doc[start].idx
+        e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        ante = None
+        if antecedent is not None:
+            ante = (self.doc[antecedent.start].idx,
+                    self.doc[antecedent.end - 1].idx + len(self.doc[antecedent.end - 1]))
+        self.mentions.append((s_char, e_char, actor.id, rule, ante, confidence))
+        self.claimed.update(range(start, end))
+        ref = Ref(start, end, actor.id, actor.kind, self.sent_of.get(start, 0), self.is_subject(start, end),
+                  start in self.in_quote, self.prominence(start, end), rule)
+        bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def prominence(self, start: int, end: int) -> float:
+        """How prominent the phrase is grammatically (centering: subjects are what a text is about)."""
+        root = self.doc[start:end].root
+        dep = root.dep_
+        if dep in {"compound", "appos", "conj"} and root.head.i >= end:
+            dep = root.head.dep_ if dep != "compound" else "compound"
+        return {"nsubj": 1.0, "nsubjpass": 1.0, "csubj": 1.0, "agent": 0.9, "dobj": 0.8, "attr": 0.8,
+                "pobj": 0.5, "compound": 0.3, "poss": 0.4, "amod": 0.3, "nmod": 0.3}.get(dep, 0.5)
+
+    def add_nested(self, start: int, end: int, actor: Actor, rule: str) -> None:
+        """A mention inside another actor's phrase ("Armenian" in "the Armenian Prime Minister")."""
+        s_char = self.doc[start].idx
+        e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        if any(m[0] == s_char and m[1] == e_char and m[2] == actor.id for m in self.mentions):
+            return
+        self.mentions.append((s_char, e_char, actor.id, rule, None, 1.0))
+
+    def locative(self, start: int) -> bool:
+        """Is the phrase starting at ``start`` the object of a locative preposition ("in Moscow")?"""
+        i = start - 1
+        while i >= 0 and self.doc[i].lower_ in {"the", "a", "an"}:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in lx.LOCATIVE_PREPOSITIONS and self.doc[i].pos_ == "ADP"
+
+    def prefixed(self, start: int) -> bool:
+        """A demonym or name glued to pro-/anti-/post- ("pro-Russian", "post-Soviet") names nobody."""
+        if start >= 2 and self.doc[start - 1].text == "-":
+            return (self.doc[start - 2].lower_ + "-") in lx.NEGATING_PREFIXES
+        tok = self.doc[start]
+        return tok.lower_.startswith(lx.NEGATING_PREFIXES)
+
+    def choose_entry(self, h: Hit, in_person_ent: bool) -> Entry | None:
+        order = ["person", "organization", "bloc", "country"] if in_person_ent else \
+            ["organization", "country", "bloc", "person"]
+        entries = sorted(h.entries, key=lambda e: (order.index(e.kind) if e.kind in order else 9,
+                                                   0 if e.attr in NAME_ATTRS else 1))
+        return entries[0] if entries else None
+
+    def title_at(self, i: int) -> tuple[int, str] | None:
+        """A title starting at token i: (end token, title text), longest first."""
+        if self.lower[i] not in lx.TITLE_FIRST_WORDS:
+            return None
+        for length in (4, 3, 2, 1):
+            if i + length > len(self.lower):
+                continue
+            words = " ".join(self.lower[i:i + length]).replace(" - ", "-")
+            if lx.title_key(words) is not None and all(
+                    self.pos[k] != "PUNCT" or self.words[k] == "-" for k in range(i, i + length)):
+                if length == 1 and words in {"leader", "general", "chair", "speaker", "head"} and \
+                        not self.words[i][0].isupper():
+                    continue
+                return i + length, self.doc[i:i + length].text
+        return None
+
+    def modifiers(self, start: int, end: int, hit_at: dict[int, Hit]
+                   ) -> tuple[str | None, Actor | None, list[tuple[int, int]]]:
+        """Country/organisation named among tokens [start, end) (demonyms, names, acronyms, capitals).
+
+        Returns the country's ISO3, the organisation, and the token ranges that named the country.
+        """
+        iso3: str | None = None
+        org: Actor | None = None
+        used: list[tuple[int, int]] = []
+        j = start
+        while j < end:
+            h = hit_at.get(j)
+            if h is not None and h.end <= end:
+                e = self.choose_entry(h, False)
+                if e is not None and e.kind == "country":
+                    iso3 = e.kb_id
+                    used.append((h.start, h.end))
+                elif e is not None and e.kind == "organization":
+                    org = self.table.from_kb(e.kb_id)
+                j = h.end
+                continue
+            j += 1
+        if iso3 is None and org is None:
+            for t in self.doc[start:end]:
+                for r in self.refs:
+                    if r.start <= t.i < r.end:
+                        a = self.table.get(r.actor)
+                        if a and a.kind == "country":
+                            iso3 = a.id
+                        elif a and a.kind == "organization":
+                            org = a
+        return iso3, org, used
+
+    def chunk_start(self, i: int) -> int:
+        """Leftmost token of the noun phrase whose modifiers start at i (determiner, adjectives, names,
+        a possessor: "Russia's UN Ambassador", "his spokesman")."""
+        j = i
+        while j > 0:
+            prev = self.doc[j - 1]
+            if prev.text in {"’s", "'s"}:
+                owner = prev.head if prev.dep_ == "case" else None
+                if owner is not None and owner.dep_ == "poss" and owner.head.i >= i:
+                    j = owner.left_edge.i
+                    continue
+                break
+            if prev.i in self.claimed and not (prev.pos_ in {"ADJ", "PROPN"} and prev.head.i >= i) and \
+                    not (prev.tag_ == "PRP$" and prev.head.i >= i):
+                break
+            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"} and prev.head.i >= i:
+                j -= 1
+                continue
+            break
+        return j
+
+    def skip_ranks(self, i: int) -> int:
+        """Skip military or police ranks between a title and a name ("spokesman Rear Admiral X")."""
+        for length in (3, 2, 1):
+            words = " ".join(t.lower_ for t in self.doc[i:i + length])
+            if i + length <= len(self.doc) and words in lx.RANKS:
+                return i + length
+        return i
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        return [h for h in self.hits if start <= h.start and h.end <= end]
+
+    def extend_mention(self, ref: Ref, new_start: int) -> None:
+        if new_start >= ref.start:
+            return
+        s_char = self.doc[new_start].idx
+        for k, (s, e, aid, rule, ante, conf) in enumerate(self.mentions):
+            if s == self.doc[ref.start].idx and aid == ref.actor:
+                self.mentions[k] = (s_char, e, aid, rule + "+title", ante, conf)
+                break
+        self.claimed.update(range(new_start, ref.start))
+        ref.start = new_start
+        ref.subject = self.is_subject(ref.start, ref.end)
+
+    def is_state_or_org(self, i: int) -> bool:
+        r = self.ref_at(i)
+        a = self.table.get(r.actor) if r is not None else None
+        return a is not None and a.kind in {"country", "organization"}
+
+    def nest_countries(self, ranges: list[tuple[int, int]], iso3: str | None) -> None:
+        """The state a title belongs to is mentioned too ("Armenian" in "the Armenian Prime Minister")."""
+        country = self.table.from_kb(iso3) if iso3 else None
+        if country is not None:
+            for s, e in ranges:
+                self.add_nested(s, e, country, "title-country")
+
+    def of_name(self, of: str) -> str:
+        c = self.kb.country(of) if self.kb is not None else None
+        if c is not None:
+            return c.name
+        a = self.table.get(of)
+        return a.name if a else of
+
+    def ref_at(self, i: int) -> Ref | None:
+        return next((r for r in self.refs if r.start <= i < r.end), None)
+
+    def same_sentence(self, ok: Any, before: int) -> Ref | None:
+        sent = self.sent_of.get(before, 0)
+        for r in reversed(self.refs):
+            if r.start >= before:
+                continue
+            if r.sent != sent:
+                break
+            a = self.table.get(r.actor)
+            if a is not None and ok(a):
+                return r
+        return None
+
+    def salient(self, ok: Any, before: int, decay: float = 0.8) -> Ref | None:
+        """The most salient compatible actor before token ``before``: mentions weighted by recency and role."""
+        sent = self.sent_of.get(before, 0)
+        scores: dict[str, float] = {}
+        last: dict[str, Ref] = {}
+        for r in self.refs:
+            if r.start >= before:
+                break
+            a = self.table.get(r.actor)
+            if a is None or not ok(a):
+                continue
+            weight = r.weight * decay ** max(0, sent - r.sent)
+            scores[r.actor] = scores.get(r.actor, 0.0) + weight
+            last[r.actor] = r
+        if not scores:
+            return None
+        best = max(scores, key=lambda k: (scores[k], last[k].start))
+        return last[best]
+
+    def is_adjective_form(self, start: int, end: int) -> bool:
+        h = next((x for x in self.hits if x.start == start and x.end == end), None)
+        return h is not None and any(e.attr in {"adjective", "demonym"} for e in h.entries)
+
+    def recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
+        """The most recent compatible person: subjects of the nearest sentence first."""
+        sent = self.sent_of.get(before, 0)
+        cands = [r for r in self.refs if r.start < before and r.kind == "person"
+                 and (not skip_quoted or not r.in_quote) and ok(self.table.get(r.actor))]
+        if not cands:
+            return None
+        for s in range(sent, max(-1, sent - 6), -1):
+            in_s = [r for r in cands if r.sent == s]
+            if not in_s:
+                continue
+            subs = [r for r in in_s if r.subject] if prefer_subject else []
+            return (subs or in_s)[-1]
+        return cands[-1]
+
+    def kb_knows(self, word: str) -> bool:
+        """Is the word a state, organisation or bloc form (so not a first name)?"""
+        return any(e.kind != "person" for e in self.index.forms.get(word, ()))
+
+    def country_in(self, tok: Any) -> str | None:
+        for t in tok.subtree:
+            r = self.ref_at(t.i)
+            x = self.table.get(r.actor) if r is not None else None
+            if x is not None and x.kind == "country":
+                return x.id
+            h = next((h for h in self.hits if h.start == t.i), None)
+            e = self.choose_entry(h, False) if h is not None else None
+            if e is not None and e.kind == "country":
+                return e.kb_id
+        return None
+
+
+TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|prime minister|minister|general|gen|sir|king|queen|"
+                          r"senator|sen|rep|governor|gov)\.?\s+)+", re.I)
+
+
+SENTENCE_STARTERS = {"the", "a", "an", "in", "on", "at", "after", "before", "when", "while", "but", "and", "as",
+                      "according", "former", "late", "then", "mr", "mrs", "ms", "dr", "by", "for", "with", "of"}
+
+
+def clean_person_name(text: str) -> str:
+    name = text.strip().removeprefix("the ").removeprefix("The ")
+    name = re.sub(r"[’']s$", "", name).strip()
+    return TITLE_WORDS.sub("", name).strip()
+
+
+def looks_like_org(name: str) -> bool:
+    words = name.split()
+    if not words or not name[:1].isupper():
+        return False
+    if len(words) == 1 and not name.isupper() and len(name) < 4:
+        return False
+    return not re.search(r"\b(Treaty|Agreement|Accord|Convention|Protocol|Charter|Act)$", name)
+
+
+def same_full_name(name: str, ent: Any) -> bool:
+    target = norm(name)
+    forms = [ent.name, *(getattr(ent, "aliases", None) or [])]
+    return any(norm(f) == target for f in forms)
+
+
+def norm(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]+", " ", text.lower()).strip()
+
+
+def title_matches(role_title: str, title: str, office: str) -> bool:
+    a, b = role_title.lower(), title.lower()
+    if a == b or b in a or a in b:
+        return True
+    return lx.title_key(a) == office and office != ""
+
+
+def gender_of(kb: Any, actor: Actor | None) -> str | None:
+    if actor is None or kb is None or not actor.kb_id:
+        return None
+    ent = kb.entity(actor.kb_id)
+    g = getattr(ent, "gender", None) if ent is not None else None
+    if not g:
+        return None
+    g = str(g).lower()[:1]
+    return g if g in {"m", "f"} else None
