@@ -52,6 +52,11 @@ class Hit:
     source: str
 
 
+def _numeric(shingle: str) -> bool:
+    """Mostly numbers ("0 1 0 1 ..."): a table or a vector, not running text."""
+    return sum(w.isdigit() for w in shingle.split()) > N // 2
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
@@ -115,7 +120,7 @@ class ProjectIndex:
         found = (self.hashes[pos] == hs) & (hs >= 0)
         for i in np.flatnonzero(found):
             rel, line, shingle = self.where[int(hs[i])]
-            if shingle == " ".join(toks[i:i + N]):  # not a hash collision
+            if shingle == " ".join(toks[i:i + N]) and not _numeric(shingle):  # not a hash collision
                 yield Hit(rel, line, shingle, texts[owner[i]][0])
 
 

@@ -60,6 +60,22 @@ def emit_rows(rows: Sequence[dict[str, Any]], fmt: str) -> None:
         click.echo(format_table(rows))
 
 
+def explain_actors(doc: dict[str, Any]) -> str:
+    """Why each actor is who it is: its KB id (or none), and per mention the rule that linked it,
+    the kind of evidence, the confidence and the mention it was resolved through."""
+    text = doc["article"]["text"]
+    out = ["Actors explained (evidence: full | alias | earlier-mention | role-on-date | coreference | text | agent):"]
+    for a in doc["actors"]:
+        kb = f"KB {a['kb_id']}" if a.get("kb_id") else "not in the KB"
+        out.append(f"  {a['name']} [{a['id']}] {a['kind']}, {kb}, code {a.get('code') or '-'}, country {a.get('country') or '-'}")
+        for m in a["mentions"]:
+            ante = m.get("antecedent")
+            via = f" <- {text[ante['start']:ante['end']]!r}" if ante else ""
+            out.append(f"    {m['start']:>6} {m['text']!r}: {m.get('rule', '')}, {m.get('evidence') or '-'}, "
+                       f"{m.get('confidence', 1.0):.2f}{via}")
+    return "\n".join(out)
+
+
 def summary_text(doc: dict[str, Any]) -> str:
     """A readable summary of one analysis document: actors, quotes with speakers, events."""
     art = doc["article"]
@@ -120,8 +136,11 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
               help="json: one document (an array for several); jsonl: one document a line; text: a summary.")
 @click.option("--title", default=None, help="Headline, when the input does not carry one.")
 @click.option("--url", default=None, help="Source URL of the article.")
+@click.option("--explain", is_flag=True, help="With --format text: why each actor is who it is (every mention's "
+              "rule, evidence kind, confidence and antecedent).")
 @click.pass_obj
-def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None) -> None:
+def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None,
+         explain: bool = False) -> None:
     """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result."""
     from .ingest.clean import parse_date
     from .ingest.readers import read_inputs
@@ -160,6 +179,8 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
                 click.echo(f"{doc['article'].get('source')}: error[{doc['error']['code']}]: {doc['error']['message']}")
             else:
                 click.echo(summary_text(doc))
+                if explain:
+                    click.echo("\n" + explain_actors(doc))
     if ok == 0:
         if not docs and fmt != "jsonl":
             raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")

@@ -64,6 +64,7 @@ class Components(Section):
 class Input(Section):
     max_mb: Annotated[float, Field(gt=0, le=1024)]
     extensions: Annotated[list[Text], Field(min_length=1)]
+    max_seconds: Annotated[float, Field(ge=0, le=86_400)]  # 0: no time budget
 
     @field_validator("extensions")
     @classmethod
@@ -72,6 +73,10 @@ class Input(Section):
         if bad:
             raise ValueError(f"extensions start with a dot ('.txt'), not {bad}")
         return v
+
+
+class Kb(Section):
+    extra_aliases: str  # path of a TSV of "form<TAB>kb id", or "" for none
 
 
 class Quotes(Section):
@@ -99,6 +104,9 @@ class Api(Section):
     max_body: PosInt
     max_page: Annotated[int, Field(ge=1, le=1_000_000)]
     ingest_token: str
+    max_analyze_kb: Annotated[int, Field(ge=1, le=1_048_576)]
+    analyze_workers: Annotated[int, Field(ge=1, le=64)]
+    analyze_seconds: Annotated[float, Field(gt=0, le=86_400)]
 
 
 class Scale(Section):
@@ -130,6 +138,7 @@ class Settings(BaseModel):
     pipeline: PipelineSection
     components: Components
     input: Input
+    kb: Kb
     quotes: Quotes
     events: Events
     store: Store

@@ -7,6 +7,7 @@ Every annotation is a character span into ``Analysis.article.text`` (the cleaned
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -57,6 +58,7 @@ class RawDocument:
     author: str | None = None
     source: str | None = None  # file path, "stdin", "<file>:<line>" ...
     format: str = "text"  # text | html | jsonl | csv
+    warnings: list[str] = field(default_factory=list)  # what reading it noticed (e.g. bytes not UTF-8)
 
 
 @dataclass(slots=True)
@@ -110,6 +112,9 @@ class Mention:
     rule: str = "ner"  # which rule linked it: kb-name, ner, surname, title, demonym-title, pronoun, ...
     antecedent: tuple[int, int] | None = None  # the mention this one was resolved through
     confidence: float = 1.0
+    # why it is this actor: full | alias | earlier-mention | role-on-date | coreference (KB actors),
+    # text (a name the KB does not hold), agent (a generic agent of a state), metonymy
+    evidence: str | None = None
 
     @property
     def span(self) -> Span:
@@ -121,6 +126,8 @@ class Mention:
             d["antecedent"] = {"start": self.antecedent[0], "end": self.antecedent[1]}
         if self.confidence != 1.0:
             d["confidence"] = round(self.confidence, 3)
+        if self.evidence:
+            d["evidence"] = self.evidence
         return d
 
 
@@ -272,6 +279,19 @@ class Place:
         }
 
 
+_INDEX_KEY = "_mention_index"
+
+
+@dataclass(slots=True)
+class _MentionIndex:
+    """The actors' mentions sorted by start (for :meth:`Analysis.actor_at`)."""
+
+    stamp: tuple[int, int, int]
+    rows: list[tuple[int, int, int, Actor]]
+    starts: list[int]
+    longest: int
+
+
 @dataclass(slots=True)
 class Analysis:
     """The document object every component enriches (spaCy's ``Doc`` role in this project)."""
@@ -302,20 +322,44 @@ class Analysis:
         starts (the phrase's own noun, as in "members" of "members of the CSTO"); else the
         tightest overlapping mention.
         """
-        best: tuple[int, int, Actor] | None = None
-        for a in self.actors:
-            for m in a.mentions:
-                if m.start < end and start < m.end:
-                    if m.start <= start and end <= m.end:
-                        rank = 0
-                    elif m.start == start:
-                        rank = 1
-                    else:
-                        rank = 2
-                    key = (rank, m.end - m.start)
-                    if best is None or key < best[:2]:
-                        best = (*key, a)
-        return best[2] if best else None
+        index = self._mention_index()
+        best: tuple[int, int, int, Actor] | None = None
+        # only mentions starting in [start - longest mention, end) can overlap the phrase
+        lo = bisect.bisect_left(index.starts, start - index.longest)
+        hi = bisect.bisect_left(index.starts, end)
+        for k in range(lo, hi):
+            m_start, m_end, order, a = index.rows[k]
+            if m_start < end and start < m_end:
+                if m_start <= start and end <= m_end:
+                    rank = 0
+                elif m_start == start:
+                    rank = 1
+                else:
+                    rank = 2
+                # ties go to the first actor and mention in list order, as a scan of the lists would
+                key = (rank, m_end - m_start, order)
+                if best is None or key < best[:3]:
+                    best = (*key, a)
+        return best[3] if best else None
+
+    def _mention_index(self) -> _MentionIndex:
+        """Every actor mention sorted by start, built once and rebuilt when actors or mentions change
+        (``actor_at`` is called per quote, event and relation: a scan of every mention each time made
+        those components quadratic in the length of the article)."""
+        stamp = (id(self.actors), len(self.actors), sum(len(a.mentions) for a in self.actors))
+        index = self.scratch.get(_INDEX_KEY)
+        if index is None or index.stamp != stamp:
+            rows = []
+            order = 0
+            for a in self.actors:
+                for m in a.mentions:
+                    rows.append((m.start, m.end, order, a))
+                    order += 1
+            rows.sort(key=lambda r: (r[0], r[2]))
+            index = _MentionIndex(stamp, rows, [r[0] for r in rows],
+                                  max((r[1] - r[0] for r in rows), default=0))
+            self.scratch[_INDEX_KEY] = index
+        return index
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.article.text, start, end)
@@ -352,7 +396,8 @@ def from_dict(d: dict[str, Any]) -> Analysis:
         for m in x.get("mentions", []):
             ante = m.get("antecedent")
             mentions.append(Mention(m["start"], m["end"], m["text"], m.get("rule", ""),
-                                    (ante["start"], ante["end"]) if ante else None, m.get("confidence", 1.0)))
+                                    (ante["start"], ante["end"]) if ante else None, m.get("confidence", 1.0),
+                                    m.get("evidence")))
         actors.append(Actor(
             id=x["id"], name=x["name"], kind=x["kind"], country=x.get("country"), code=x.get("code"),
             roles=[Role(**r) for r in x.get("roles", [])], mentions=mentions, kb_id=x.get("kb_id"),

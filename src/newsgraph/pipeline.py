@@ -18,7 +18,9 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from . import config as _config
+from . import limits
 from .errors import ComponentError, ConfigError, NewsgraphError
+from .limits import Deadline
 from .model import Analysis, Article, RawDocument
 
 ComponentFn = Callable[[Analysis, "Context"], Analysis]
@@ -94,7 +96,7 @@ class Context:
     def kb(self) -> Any:
         from .kb import get_kb
 
-        return get_kb()
+        return get_kb(aliases=self.config.get("kb", {}).get("extra_aliases") or None)
 
 
 @component("nlp.spacy")
@@ -156,8 +158,29 @@ class Pipeline:
     def new_analysis(self, raw: RawDocument) -> Analysis:
         article = Article(id=raw.id or "", text=raw.text, title=raw.title, url=raw.url,
                           published=raw.published, author=raw.author, source=raw.source)
-        return Analysis(article=article, scratch={"raw": raw},
+        return Analysis(article=article, scratch={"raw": raw}, warnings=list(raw.warnings),
                         meta={"pipeline": self.names, "model": self.config["nlp"]["model"]})
+
+    # ---- the parts of the pipeline: before the parse, the parse, after it ------------------------
+    @cached_property
+    def _nlp_index(self) -> int | None:
+        return next((i for i, (step, _, _) in enumerate(self.steps) if step == "nlp"), None)
+
+    @property
+    def pre_steps(self) -> list[tuple[str, str, ComponentFn]]:
+        """The steps before the parse (cleaning: the article's text, id and content hash)."""
+        return self.steps[: self._nlp_index] if self._nlp_index is not None else list(self.steps)
+
+    @property
+    def post_steps(self) -> list[tuple[str, str, ComponentFn]]:
+        return self.steps[self._nlp_index + 1:] if self._nlp_index is not None else []
+
+    def deadline(self, item: str | None = None) -> Deadline:
+        """A fresh time budget of ``[input] max_seconds`` for one article (:mod:`newsgraph.limits`)."""
+        seconds = self.config.get("input", {}).get("max_seconds")
+        if seconds is None:
+            seconds = _config.defaults()["input"]["max_seconds"]
+        return Deadline(float(seconds), item)
 
     def run_steps(self, analysis: Analysis, steps: Iterable[tuple[str, str, ComponentFn]]) -> Analysis:
         """Run ``steps`` and finish the analysis (component scratch state is dropped)."""
@@ -166,9 +189,47 @@ class Pipeline:
         return analysis
 
     def __call__(self, raw: RawDocument | str, **meta: Any) -> Analysis:
+        """Analyse one article within its time budget; a long text is analysed in sections."""
         if isinstance(raw, str):
             raw = RawDocument(text=raw, **meta)
-        return self.run_steps(self.new_analysis(raw), self.steps)
+        with limits.running(self.deadline(raw.source or raw.id)):
+            analysis = self.run_steps_keep(self.new_analysis(raw), self.pre_steps)
+            analysis = self._after_cleaning(analysis)
+        analysis.scratch.clear()
+        return analysis
+
+    def _after_cleaning(self, analysis: Analysis, doc: Any = None) -> Analysis:
+        """The parse (unless ``doc`` is given) and every step after it; sections for a long text."""
+        if self._nlp_index is None:
+            return analysis
+        from .sections import SECTION_CHARS
+
+        if len(analysis.article.text) > SECTION_CHARS:
+            return self._sectioned(analysis)
+        if doc is None:
+            return self.run_steps_keep(analysis, [self.steps[self._nlp_index], *self.post_steps])
+        analysis.doc = doc
+        return self.run_steps_keep(analysis, self.post_steps)
+
+    def _sectioned(self, analysis: Analysis) -> Analysis:
+        """Parse and analyse a long text a section at a time (:mod:`newsgraph.sections`), checking the
+        time budget before each section, and merge the sections' analyses into one."""
+        from .sections import merge, section_article, section_bounds
+
+        article = analysis.article
+        steps = [self.steps[self._nlp_index], *self.post_steps]  # type: ignore[index]
+        parts: list[tuple[int, Analysis]] = []
+        bounds = section_bounds(article.text)
+        for k, (start, end) in enumerate(bounds):
+            limits.check(f"at section {k + 1} of {len(bounds)}")
+            part = Analysis(article=section_article(article, start, end), scratch=dict(analysis.scratch),
+                            warnings=list(analysis.warnings) if k == 0 else [], meta=dict(analysis.meta))
+            part.scratch.pop("_mention_index", None)
+            part = self.run_steps_keep(part, steps)
+            part.doc = None  # the section's Doc is not needed any more: memory stays flat
+            part.scratch.clear()
+            parts.append((start, part))
+        return merge(article, parts)
 
     def pipe(self, raws: Iterable[RawDocument | Failure], batch_size: int | None = None,
              known: KnownFn | None = None) -> Iterator[Analysis | Failure | Skipped]:
@@ -189,48 +250,81 @@ class Pipeline:
 
     def _pipe_batch(self, batch: list[RawDocument | Failure], known: KnownFn | None = None
                     ) -> Iterator[Analysis | Failure | Skipped]:
-        nlp_index = next((i for i, (step, _, _) in enumerate(self.steps) if step == "nlp"), None)
-        pre = self.steps[: nlp_index] if nlp_index is not None else self.steps
-        post = self.steps[nlp_index + 1:] if nlp_index is not None else []
-        staged: list[Analysis | Failure] = []
+        """One spaCy batch: clean every item, drop the stored ones, parse the short texts together
+        (``nlp.pipe``), then run the later steps article by article. Each article is on its own: a
+        failure, in any step or in the batch's parse, fails that article alone (a parse that fails
+        for the batch is redone text by text), and its time budget counts its own cleaning and
+        components (and parse, for a long text analysed in sections), not its neighbours'."""
+        from .sections import SECTION_CHARS
+
+        staged: list[Analysis | Failure | Skipped] = []
+        budgets: dict[int, float | None] = {}
         for raw in batch:
             if isinstance(raw, Failure):
                 staged.append(raw)
                 continue
+            deadline = self.deadline(raw.source or raw.id)
             try:
-                staged.append(self.run_steps_keep(self.new_analysis(raw), pre))
+                with limits.running(deadline):
+                    a = self.run_steps_keep(self.new_analysis(raw), self.pre_steps)
             except NewsgraphError as exc:
                 staged.append(Failure(raw.source, raw.id, exc.code, exc.one_line()))
+                continue
+            budgets[id(a)] = deadline.left()  # what is left after cleaning, for its own later steps
+            staged.append(a)
         if known is not None:
             keys = [k for a in staged if isinstance(a, Analysis) for k in (a.article.id, a.article.content_hash)]
             stored = known(keys) if keys else set()
             staged = [Skipped(a.article.source, a.article.id)
                       if isinstance(a, Analysis) and {a.article.id, a.article.content_hash} & stored else a
                       for a in staged]
-        if nlp_index is not None:
-            todo = [a for a in staged if isinstance(a, Analysis)]
-            from .nlp import pipe_docs
-
-            name = self.steps[nlp_index][1]
-            try:
-                for a, doc in zip(todo, pipe_docs(self.ctx, [a.article.text for a in todo]), strict=True):
-                    a.doc = doc
-            except Exception as exc:  # boundary: spaCy failing on a batch fails its articles, each as NG300
-                err = ComponentError(name, exc)
-                staged = [Failure(a.article.source, a.article.id, err.code, err.one_line())
-                          if isinstance(a, Analysis) else a for a in staged]
+        docs: dict[int, Any] = {}
+        if self._nlp_index is not None:
+            short = [a for a in staged if isinstance(a, Analysis) and len(a.article.text) <= SECTION_CHARS]
+            docs = self._parse(short)
         for a in staged:
             if isinstance(a, Failure | Skipped):
                 yield a
                 continue
+            left = budgets.get(id(a))
+            deadline = Deadline(max(left, 1e-3) if left is not None else None, a.article.source or a.article.id)
             try:
-                yield self.run_steps(a, post)
+                with limits.running(deadline):
+                    parsed = docs.pop(id(a), None)
+                    if isinstance(parsed, NewsgraphError):
+                        raise parsed
+                    a = self._after_cleaning(a, parsed)
+                a.scratch.clear()
+                yield a
             except NewsgraphError as exc:
                 yield Failure(a.article.source, a.article.id, exc.code, exc.one_line())
+
+    def _parse(self, todo: list[Analysis]) -> dict[int, Any]:
+        """``id(analysis) -> Doc`` (or the error that parsing it alone raised) for short texts, parsed
+        together with ``nlp.pipe``; when the batch's parse fails, every text is parsed alone so that
+        only the text spaCy cannot parse fails."""
+        if not todo:
+            return {}
+        from .nlp import pipe_docs
+
+        name = self.steps[self._nlp_index][1]  # type: ignore[index]
+        try:
+            return {id(a): doc for a, doc in zip(todo, pipe_docs(self.ctx, [a.article.text for a in todo]),
+                                                 strict=True)}
+        except Exception:  # boundary: retried text by text below; only the text that fails alone fails
+            pass
+        out: dict[int, Any] = {}
+        for a in todo:
+            try:
+                out[id(a)] = self.ctx.nlp(a.article.text)
+            except Exception as exc:  # boundary: spaCy failing on one text fails that article, as NG300
+                out[id(a)] = ComponentError(name, exc, item=a.article.source or a.article.id)
+        return out
 
     def run_steps_keep(self, analysis: Analysis, steps: Iterable[tuple[str, str, ComponentFn]]) -> Analysis:
         """Run steps without clearing scratch (for a batch that continues later)."""
         for _step, name, fn in steps:
+            limits.check(f"before {name}")
             try:
                 analysis = fn(analysis, self.ctx)
             except NewsgraphError:

@@ -105,3 +105,75 @@ def city_country(st: State, tok: Any) -> str | None:
     except (ImportError, OSError):  # the gazetteer's data cannot be loaded
         return None
     return place.country if place is not None else None
+
+
+# words that look like agent nouns but name no group of people acting
+_NOT_AGENTS = frozenset({"state", "states", "country", "countries", "nation", "nations", "government's", "people"})
+
+
+def try_generic_agent(st: State, i: int) -> int | None:
+    """A sector noun with no state named on it: "police fired tear gas", "the opposition", "lawmakers",
+    "officials said", "the ministry". It is that state's agent when the text says which state:
+    a place in its own clause ("protesters gathered in Tehran"), else the dateline's state, else
+    the state the article is mostly about; with none of these, an agent of no known state."""
+    if st.pos[i] not in {"NOUN", "PROPN"} or i in st.claimed or st.lower[i] in _NOT_AGENTS:
+        return None
+    tok = st.doc[i]
+    if tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return None  # a modifier ("police chief", "army base"): its head decides
+    if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
+        return None
+    start = st.chunk_start(i)
+    phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
+    sector = lx.sector_of(phrase) if phrase else None
+    if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
+        return None  # a person's title ("the minister") is a role, not a group
+    iso3 = clause_country(st, tok) or article_country(st)
+    st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
+           confidence=0.7 if iso3 else 0.5)
+    return i + 1
+
+
+def clause_country(st: State, tok: Any) -> str | None:
+    """The state of a place named in the agent's clause ("police in Kabul", "fired ... in Gaza")."""
+    head = tok.head if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} else tok
+    for t in (*tok.children, *head.children):
+        if t.dep_ == "prep" and t.lower_ in {"in", "across", "throughout", "near", "outside"}:
+            for o in t.children:
+                if o.dep_ == "pobj":
+                    iso3 = st.country_in(o) or city_country(st, o)
+                    if iso3:
+                        return iso3
+    return None
+
+
+def article_country(st: State) -> str | None:
+    """The dateline's state, else the state the article names most (at least twice, ahead of the
+    next by more than one mention)."""
+    cached = getattr(st, "article_country_memo", "?")
+    if cached != "?":
+        return cached
+    out = None
+    dateline = st.analysis.article.dateline
+    if dateline:
+        iso3 = st.kb.resolve_country(dateline) if st.kb is not None else None
+        if iso3 is None:
+            try:
+                from ..places import resolve_place
+
+                place = resolve_place(dateline.split(",")[0].strip().title())
+            except (ImportError, OSError):
+                place = None
+            iso3 = place.country if place is not None else None
+        out = iso3
+    if out is None:
+        counts: dict[str, int] = {}
+        for h in st.hits:
+            e = st.choose_entry(h, False)
+            if e is not None and e.kind == "country" and not st.prefixed(h.start):
+                counts[e.kb_id] = counts.get(e.kb_id, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] + 1):
+            out = ranked[0][0]
+    st.article_country_memo = out
+    return out

@@ -12,10 +12,28 @@ import re
 from collections.abc import Iterable
 
 from ..errors import NewsgraphError
+from ..kb.store import common_words
 from ..model import Actor
 from . import lexicon as lx
 from .matcher import Hit
-from .state import SENTENCE_STARTERS, State, clean_person_name, iso, norm, same_full_name
+from .state import SENTENCE_STARTERS, State, clean_person_name, iso, norm, same_full_name, title_matches
+
+# the kind of evidence behind each linking rule (a "+title" suffix keeps its rule's evidence)
+EVIDENCE = {
+    "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
+    "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias",
+    "surname": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-office": "role-on-date",
+    "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
+    "seat-metonym": "metonymy",
+    "ner-person": "text", "ner-org": "text", "name-only": "text", "honorific-name": "text",
+    "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text",
+    "agent": "agent", "agent-located": "agent", "agent-possessed": "agent", "agent-generic": "agent",
+}
+
+
+def evidence_of(rule: str) -> str:
+    """The evidence kind of a mention's rule; references through the discourse are coreference."""
+    return EVIDENCE.get(rule.split("+")[0], "coreference")
 
 
 def person_from_kb(st: State, h: Hit) -> Actor | None:
@@ -56,10 +74,13 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
         found = st.kb.find_people(name, st.on)
     except NewsgraphError:
         found = []
-    full = [p for p in found if same_full_name(name, p)]
-    if not full:
+    exact = [p for p in found if norm(p.name) == norm(name) or any(norm(a) == norm(name) for a in p.aliases)]
+    full = exact or [p for p in found if same_full_name(name, p)]
+    if len(full) > 1 and not exact:  # several people fit only up to initials: the one in office, if one is
+        full = [p for p in full if in_office(st, p.id)]
+    if len(full) != 1 and not exact:
         return None
-    return st.table.from_kb(full[0].id)
+    return st.table.from_kb(full[0].id) if full else None
 
 
 def surname_index(st: State) -> dict[str, str]:
@@ -105,54 +126,122 @@ def in_office(st: State, pid: str) -> bool:
         return False
 
 
-def try_surname(st: State, i: int) -> int | None:
+# titles of a state's top offices, and the KB offices any of them may be recorded as (a head of
+# government recorded only as the state's effective leader is still "Prime Minister X")
+TOP_OFFICES = frozenset({"president", "prime_minister", "chancellor", "head_of_state", "head_of_government", "king",
+                         "queen", "emir", "sultan", "supreme_leader", "leader"})
+TOP_OFFICE_KEYS = frozenset({"head_of_state", "head_of_government", "leader"})
+TitleContext = tuple[str, str, str | None]  # (office key, title as written, ISO3 or organisation id)
+
+
+def holds(st: State, pid: str, office: str, title: str, of: str | None) -> bool:
+    """Does the KB say person ``pid`` holds this title (of this state or organisation) on the
+    article's date?"""
+    if not st.on:
+        return False
+    try:
+        roles = st.kb.roles(pid, st.on)
+    except NewsgraphError:
+        return False
+    return any((title_matches(r.title, title, office) or (office in TOP_OFFICES and r.office in TOP_OFFICE_KEYS))
+               and (of is None or r.of == of) for r in roles)
+
+
+def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> list[str]:
+    """Of these people, those who hold a top office on the article's date of a state or an
+    organisation the article names somewhere (name, adjective or demonym); with ``unique`` (the
+    only bearer of the name in the KB), of any state or organisation."""
+    if not st.on:
+        return []
+    named = {e.kb_id for h in st.hits for e in h.entries if e.kind != "person"}
+    out = []
+    for pid in ids:
+        try:
+            roles = st.kb.roles(pid, st.on)
+        except NewsgraphError:
+            continue
+        if any(r.office in TOP_OFFICE_KEYS | {"secretary_general", "commission_president"} and (unique or r.of in named)
+               for r in roles):
+            out.append(pid)
+    return out
+
+
+def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
+    """A single name ("Lukashenko", "Ahmed"). It links to a KB person only on evidence:
+
+    * **earlier-mention**: the article names that person in full (anywhere: headlines come first);
+    * **role-on-date**: a title before it (``title``) that the KB says the person holds on the
+      article's date, of the state or organisation named with it ("the Iraqi prime minister X").
+
+    A bare surname that merely matches some famous person's is not evidence: it becomes a person
+    actor of its own (with the title's role when there is one), or stays unresolved.
+    """
     hit_at = st.hit_at
     person_ent_at = st.person_ent_at
     if not st.words[i][:1].isupper() or st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"}:
         return None
     ent = person_ent_at.get(i)
-    if ent is None and i not in hit_at and st.words[i].isascii() and st.lower[i] not in surname_index(st):
+    if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
+            (st.kb is None or st.lower[i] not in st.kb.given_names()):
+        return None  # "Team Obama", "Husband Bill": the name starts at the next word
+    if ent is None and title is None and i not in hit_at and st.words[i].isascii() \
+            and st.lower[i] not in surname_index(st):
         return None  # a capitalised word that is no surname seen yet, no KB form and no person name
-    tok = st.doc[i]
-    end = i + 1
-    if ent is not None:
-        end = ent.end
+    end = ent.end if ent is not None else i + 1
     word = st.doc[i:end].text
-    # after a full name in this article (anywhere: headlines come before bodies)
+    # earlier mention: the same surname after a full name in this article
     aid = surname_index(st).get(norm(word))
     if aid is not None:
         a = st.table.get(aid)
         ante = next((r for r in st.refs if r.actor == a.id), None)
-        st.add(i, end, a, "surname", ante)
+        st.add(i, end, a, "surname", ante, 0.9)
         return end
     h = hit_at.get(i)
-    is_person_word = ent is not None or (i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS)
     surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
                        and (e.attr == "surname" or h.end - h.start == 1)]
-    if surname_entries and (is_person_word or tok.pos_ == "PROPN"):
-        if any(e.kind != "person" for e in h.entries) and ent is None:
-            return None
-        ranked = rank_people(st, {e.kb_id for e in surname_entries})
-        recent = [pid for pid in ranked if recently_active(st, pid)]
-        if recent and (is_person_word or in_office(st, recent[0])):
-            actor = st.table.from_kb(recent[0])
+    if title is not None and surname_entries:
+        office, written, of = title
+        holders = [pid for pid in rank_people(st, {e.kb_id for e in surname_entries})
+                   if holds(st, pid, office, written, of)]
+        if holders:
+            actor = st.table.from_kb(holders[0])
             if actor is not None:
-                conf = 0.8 if in_office(st, recent[0]) else 0.6
-                st.add(h.start, h.end, actor, "kb-surname", confidence=conf)
+                st.add(h.start, h.end, actor, "kb-surname-title", confidence=0.9 if len(holders) == 1 else 0.7)
                 return h.end
-    if ent is None:
+    honorific = i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS
+    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN"):
+        # a person's single name whose bearer, on the article's date, holds the top office of a
+        # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
+        # or who is the only person of that name the KB knows and holds such an office that day
+        ids = {e.kb_id for e in surname_entries}
+        holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words())
+        if len(holders) == 1:
+            actor = st.table.from_kb(holders[0])
+            if actor is not None:
+                start = i - 1 if honorific else h.start
+                st.add(start, h.end, actor, "kb-surname-office", confidence=0.8)
+                return h.end
+    if ent is None and title is None and not honorific:
         return None
-    if i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS:
-        actor = st.table.text_person(clean_person_name(ent.text))
-        st.add(i - 1, ent.end, actor, "honorific-name", confidence=0.7)
-        return ent.end
+    if h is not None and any(e.kind != "person" for e in h.entries) and not honorific:
+        return None  # a state's or organisation's name ("Tajik", "Hamas"): not a person's
+    if honorific:
+        name = clean_person_name(ent.text) if ent is not None else word
+        st.add(i - 1, end, st.table.text_person(name), "honorific-name", confidence=0.7)
+        return end
     full = full_name_in_text(st, word)
     if full is not None:
-        actor = st.table.text_person(full)
-        st.add(i, end, actor, "surname-of-full-name", confidence=0.7)
+        st.add(i, end, st.table.text_person(full), "surname-of-full-name", confidence=0.7)
         return end
-    st.unresolved.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
-                            "why": "a single name with no full name in the article and no KB match"})
+    in_name = any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "GPE", "LOC", "NORP"}
+                  and e.start <= i < e.end for e in st.ents)
+    if word.lower() not in common_words() and (title is not None or ent is not None) and not in_name:
+        # a person the text names by one name only ("spokesman Ahmed"): an actor of its own
+        st.add(i, end, st.table.text_person(clean_person_name(word)), "name-only", confidence=0.6)
+        return end
+    if ent is not None:
+        st.unresolved.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+                              "why": "a single name with no full name in the article and no KB match"})
     return None
 
 
@@ -162,7 +251,8 @@ def full_name_in_text(st: State, surname: str) -> str | None:
     pat = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3})" + re.escape(surname) + r"(?: [A-Z][\w'’\-]+)?(?=\W|$)")
     for m in pat.finditer(st.text):
         given = m.group(1).split()
-        while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.HONORIFICS
+        while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.TITLE_FIRST_WORDS
+                         or given[0].lower() in lx.HONORIFICS
                          or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])):
             given = given[1:]
         if not given:

@@ -22,6 +22,7 @@ class Entry:
     kb_id: str
     kind: str  # person | country | organization | bloc
     attr: str  # name | alias | acronym | adjective | demonym | capital | seat | surname | full_name
+    ambiguous: bool = False  # also a common word or another name: needs context to link
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ class PhraseIndex:
             text = " ".join(str(p.text).split())
             if not text or len(text) < 2:
                 continue
-            entry = Entry(p.kb_id, p.kind, p.attr)
+            entry = Entry(p.kb_id, p.kind, p.attr, bool(getattr(p, "ambiguous", False)))
             if text.lower().startswith("the "):
                 self.with_the.add(text[4:])
             for form in self._variants(text):

@@ -4,20 +4,136 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kb.store import common_words
 from . import evidence
 from . import lexicon as lx
 from .matcher import Hit
 from .state import State, clean_person_name, looks_like_org
 
+# entity labels of names that contain other names ("the Clinton Foundation", "the UN Commission of
+# Inquiry", "Obama Presidential Center"): a person or organisation form inside one is part of it
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def inside_longer_name(st: State, h: Hit, ents: list[Any], *, person: bool = False, owner_ok: bool = False) -> bool:
+    """Is the hit one part of a longer proper name (an entity that adds capitalised words)?
+
+    For a person, only words after the name count: words before it are a title the tagger took
+    into the entity ("NATO Secretary General Jens Stoltenberg"), words after it make it a
+    modifier of another name ("the Clinton Foundation"). For an organisation, capitalised words
+    before it count too ("Foundation" in "the Clinton Foundation" is no actor of its own), unless
+    ``owner_ok`` and it opens the longer name, which is then its own ("the CSTO Collective
+    Forces" are the CSTO's)."""
+    for e in ents:
+        if e.label_ not in NAME_LABELS or not (e.start <= h.start and h.end <= e.end) or (e.start, e.end) == (h.start, h.end):
+            continue
+        # the name around the hit: the entity's words up to punctuation ("the X Organisation (XO")
+        lo = h.start
+        while lo > e.start and not st.doc[lo - 1].is_punct and st.doc[lo - 1].tag_ != "POS":
+            lo -= 1
+        hi = h.end
+        while hi < e.end and not st.doc[hi].is_punct and st.doc[hi].tag_ != "POS":
+            hi += 1
+        before = [t for t in st.doc[lo:h.start] if t.is_alpha and t.lower_ != "the"]
+        after = [t for t in st.doc[h.end:hi] if t.is_alpha and t.text[:1].isupper()]
+        if before and before[-1].lower_ == "of" and not after:
+            continue  # "the Council of the EU": a body of the organisation, named after it
+        if person:
+            if after:
+                return True
+            continue
+        if not before and not after:
+            continue
+        if owner_ok and not before:
+            continue
+        if before and not after and all(lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS for t in before):
+            continue
+        return True
+    return False
+
+
+def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
+    """A state's name or adjective that is part of another name: a person's ("Steve Israel"), or
+    an organisation's that is no body of that state ("USA Today", "American Bridge"; but "US
+    Senate", "Russian Defence Ministry" are the state's own agents and keep the state)."""
+    from . import lexicon as lx
+
+    for e in ents:
+        if not (e.start <= h.start and h.end <= e.end) or (e.start, e.end) == (h.start, h.end):
+            continue
+        before = [t for t in st.doc[e.start:h.start] if t.is_alpha and t.lower_ != "the"]
+        after = [t for t in st.doc[h.end:e.end] if t.is_alpha]
+        if e.label_ == "PERSON" and before and not any(lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS
+                                                       or t.lower_ in lx.HONORIFICS for t in before):
+            return True
+        if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
+                and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
+                and not any(x.kind != "country" for hh in st.hits if hh.start >= h.end and hh.end <= e.end
+                            for x in hh.entries):
+            return True
+    return False
+
+
+def suffixed(st: State, h: Hit) -> bool:
+    """"Avengers-like", "Kennedy-style": a name glued to a suffix names nobody."""
+    return h.end + 1 < len(st.doc) and st.doc[h.end].text == "-" and st.doc[h.end + 1].lower_ in {
+        "like", "style", "esque", "type", "inspired", "era"}
+
+
+def common_word_alone(st: State, h: Hit, ents: list[Any]) -> bool:
+    """A one-word form that is also a common word ("May", "Bill", an acronym like "AIM") links only
+    when spaCy reads exactly that word as a name of the same sort."""
+    if h.end - h.start != 1 or st.lower[h.start] not in common_words():
+        return False
+    labels = {"person": {"PERSON"}, "country": {"GPE", "NORP"}}
+    kinds = {e.kind for e in h.entries}
+    wanted = set().union(*(labels.get(k, {"ORG"}) for k in kinds))
+    return not any(e.start == h.start and e.end == h.end and e.label_ in wanted for e in ents)
+
+
+def person_name(st: State, e: Any) -> str:
+    """The person's name in a PERSON entity, without titles and without leading words that are
+    common nouns rather than given names ("Team Obama", "Husband Bill"); a name ending in a
+    common word ("Obama White House") is no person's name ("")."""
+    words = clean_person_name(e.text).split()
+    common = common_words()
+    given = st.kb.given_names() if st.kb is not None and hasattr(st.kb, "given_names") else frozenset()
+    while words and words[0].lower() in common and words[0].lower() not in given:
+        words = words[1:]
+    if len(words) >= 2 and words[-1].lower() in common and words[-1].lower() not in given:
+        return ""
+    return " ".join(words)
+
 
 def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
+    """Stage 2: named mentions linked on their own evidence: a full name or recorded alias of a
+    person; the name, alias or acronym of a state, organisation or bloc. Not on their own: a
+    form inside a longer name, a one-word form that is a common word, a bare surname (the
+    reference rules decide those from the context)."""
     person_ents = [e for e in ents if e.label_ == "PERSON"]
-    covered: set[int] = {i for h in hits for i in range(h.start, h.end)}
+    covered: set[int] = {i for h in hits for i in range(h.start, h.end)}  # ORG entities there are KB forms
     for h in hits:
         in_person_ent = any(e.start <= h.start and h.end <= e.end for e in person_ents)
         entry = st.choose_entry(h, in_person_ent)
         if entry is None:
             continue
+        if suffixed(st, h):
+            covered.difference_update(range(h.start, h.end))
+            continue
+        if entry.kind == "country" and country_in_other_name(st, h, ents):
+            covered.difference_update(range(h.start, h.end))
+            continue
+        if entry.kind in {"person", "organization", "bloc"} and inside_longer_name(
+                st, h, ents, person=entry.kind == "person",
+                owner_ok=h.end - h.start > 1 or st.lower[h.start] not in common_words()):
+            covered.difference_update(range(h.start, h.end))
+            continue  # "Clinton" in "the Clinton Foundation": the longer name is the actor
+        if entry.kind != "country" and common_word_alone(st, h, ents):
+            covered.difference_update(range(h.start, h.end))
+            continue
+        if entry.kind == "country" and h.end - h.start == 1 and any(e.ambiguous for e in h.entries) \
+                and in_person_ent:
+            continue  # "Chad", "Jordan" as a person's name
         if entry.kind == "person":
             if entry.attr == "surname" or h.end - h.start == 1:
                 continue  # a bare surname is a reference: pass 2 decides
@@ -49,7 +165,11 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if any(i in st.claimed for i in range(e.start, e.end)):
             continue
         toks = [t for t in e if t.is_alpha or t.text == "-"]
-        name = clean_person_name(e.text)
+        if any((x.kind == "country" and x.attr in {"seat", "capital"})
+               or (x.kind in {"organization", "bloc"} and x.attr in {"name", "acronym"})
+               for h in st.hits_in(e.start, e.end) for x in h.entries):
+            continue  # "Obama White House": a name with an organisation's or a seat's in it is no person's
+        name = person_name(st, e)
         if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
             continue  # a single word: only a reference (surname) can make it a person
         kb_person = evidence.kb_person_by_name(st, name)
@@ -63,6 +183,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if any(i in covered for i in range(e.start, e.end)):
             continue
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+        if any(t.tag_ == "POS" for t in e):
+            continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
             continue
         st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)

@@ -43,6 +43,10 @@ def try_demonym(st: State, i: int) -> int | None:
         return None
     if any(x.attr == "ambiguous" for x in h.entries):
         return None
+    from .mentions import country_in_other_name
+
+    if country_in_other_name(st, h, st.ents):
+        return None  # "American Bridge": part of an organisation's name
     actor = st.table.from_kb(e.kb_id)
     if actor is None:
         return None

@@ -10,7 +10,8 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    in this order at each token): titles and roles on the date (:mod:`.roles`), pairs, groups,
    organisations by a common noun and role descriptions (:mod:`.coref`), agents of states
    (:mod:`.agents`), surnames after full names (:mod:`.evidence`), places as their state
-   (:mod:`.metonymy`), pronouns (:mod:`.coref`), agents placed in a state (:mod:`.agents`);
+   (:mod:`.metonymy`), pronouns (:mod:`.coref`), agents placed in a state and generic agents
+   with the state the text gives (:mod:`.agents`);
 4. **countries of people** the KB does not know, from the text around them (:mod:`.roles`);
 5. the mentions become the actors' mention lists.
 
@@ -46,6 +47,7 @@ REFERENCE_RULES: tuple[Callable[[State, int], int | None], ...] = (
     coref.try_pronoun,             # "he", "she"
     coref.try_collective_pronoun,  # "it", "they"
     agents.try_located_agent,      # "rebels in Mali"
+    agents.try_generic_agent,      # "police", "the opposition", "officials": with the state the text gives
 )
 
 
@@ -92,7 +94,7 @@ class Resolver(State):
         for s, e, aid, rule, ante, conf in sorted(self.mentions):
             actor = self.table.get(aid)
             if actor is not None:
-                actor.mentions.append(Mention(s, e, self.text[s:e], rule, ante, conf))
+                actor.mentions.append(Mention(s, e, self.text[s:e], rule, ante, conf, evidence.evidence_of(rule)))
         out = [a for a in self.table.actors.values() if a.mentions]
         out.sort(key=lambda a: min(m.start for m in a.mentions))
         return out

@@ -10,34 +10,56 @@ from .state import Ref, State, title_matches
 
 
 def try_title_name(st: State, i: int) -> int | None:
-    """[the] [demonym|country|org]* TITLE NAME: the title joins the following name's mention."""
+    """[the] [demonym|country|org]* TITLE NAME: the title joins the following name's mention; a
+    single name after the title links to the KB person only if that person holds the title (of
+    the state or organisation named with it) on the article's date."""
     t = st.title_at(i)
     if t is None:
         return None
     end, title = t
     name_start = st.skip_ranks(end)
-    nxt = next((r for r in st.refs if r.start == name_start), None)
-    if nxt is None and name_start < len(st.doc) and st.pos[name_start] == "PROPN":
-        # "President Bush": a surname after a title; resolve it now, preferring holders of the title
-        evidence.try_surname(st, name_start)
-        nxt = next((r for r in st.refs if r.start == name_start), None)
-    if nxt is None or st.table.get(nxt.actor) is None or st.table.get(nxt.actor).kind != "person":
-        return None
     start = st.chunk_start(i)
     iso3, org, used = st.modifiers(start, i, {h.start: h for h in st.hits_in(start, i)})
-    st.nest_countries(used, iso3)
     if iso3 is None and st.doc[start].lower_ in {"his", "her"}:  # "his spokesman X": the possessor's state
         owner = st.ref_at(start) or st.recent_person(lambda a: True, start)
         owner_actor = st.table.get(owner.actor) if owner is not None else None
         iso3 = owner_actor.country if owner_actor is not None else None
         start += 1
+    of = iso3 or (org.id if org else None)
+    nxt = next((r for r in st.refs if r.start == name_start), None)
+    if nxt is None and name_start < len(st.doc) and st.pos[name_start] == "PROPN":
+        # "President Bush": a single name after a title, checked against the KB's office holders
+        evidence.try_surname(st, name_start, (lx.title_key(title) or "", lx.display_title(title), of))
+        nxt = next((r for r in st.refs if r.start == name_start), None)
+    if nxt is None or st.table.get(nxt.actor) is None or st.table.get(nxt.actor).kind != "person":
+        return None
+    st.nest_countries(used, iso3)
     person = st.table.get(nxt.actor)
-    st.table.add_role(person, lx.display_title(title), iso3 or (org.id if org else None))
+    st.table.add_role(person, lx.display_title(title), of)
     if iso3 and not person.country:
         person.country = iso3
+    if person.kb_id is None and not person.code:
+        # a person the KB does not know takes a sector from the words around the title
+        # ("Iraqi militia spokesman X" -> IRQ, armed group; "Senator X" -> LEG)
+        person.code = sector_code(st, start, end, person.country)
     # extend the name's mention to the whole title phrase
     st.extend_mention(nxt, start)
     return end
+
+
+# titles that speak for someone else: their sector is the body named with them, not their own
+_SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador"})
+
+
+def sector_code(st: State, start: int, end: int, country: str | None) -> str | None:
+    """CAMEO code (ISO3 + agent) for the modifiers and title words in tokens [start, end)."""
+    words = [t.lower_ for t in st.doc[start:end] if t.is_alpha]
+    title_words = [w for w in words if lx.title_key(w) or w in lx.TITLE_FIRST_WORDS]
+    for w in [*(w for w in words if w not in title_words), *(w for w in title_words if w not in _SPEAKER_TITLES)]:
+        sector = lx.sector_of(w)
+        if sector:
+            return f"{country or ''}{sector[:3]}"
+    return None
 
 
 def try_title(st: State, i: int) -> int | None:
@@ -71,6 +93,9 @@ def try_title(st: State, i: int) -> int | None:
     if end < len(st.doc) and (end in st.claimed and st.ref_at(end) and
                                 st.table.get(st.ref_at(end).actor).kind == "person"):
         return None  # a name follows: _try_title_name handles it
+    if end < len(st.doc) and st.words[end][:1].isupper() and st.words[end].isalpha() and st.doc[end - 1].text[:1].isupper() \
+            and end not in st.claimed:
+        return None  # "the UN General Assembly", "General Motors": the title word is part of a longer name
     head = st.doc[end - 1]
     if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.lower_ not in {"ambassadors"} and \
             lx.title_key(head.lower_[:-1])):

@@ -120,14 +120,13 @@ class ActorTable:
             self.actors[aid] = Actor(id=aid, name=name, kind="organization")
         return self.actors[aid]
 
-    def sector(self, iso3: str, sector: str) -> Actor:
-        aid = f"{iso3}{sector}"
+    def sector(self, iso3: str | None, sector: str) -> Actor:
+        """The generic agent of a state (``RUSMIL``), or of no known state (``COP``)."""
+        aid = f"{iso3 or ''}{sector}"
         if aid not in self.actors:
-            country = self.kb.country(iso3)
-            label = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
-                     "LEG": "legislature", "CVL": "civilians", "MED": "media", "JUD": "judiciary",
-                     "BUS": "business", "SPY": "intelligence"}.get(sector[:3], sector.lower())
-            name = f"{country.name if country else iso3} ({label})"
+            country = self.kb.country(iso3) if iso3 else None
+            label = SECTOR_LABELS.get(sector[:3], sector.lower())
+            name = f"{country.name if country else iso3} ({label})" if iso3 else f"{label} (state unknown)"
             self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
         return self.actors[aid]
 
@@ -160,6 +159,13 @@ class ActorTable:
         if any((r.title.lower(), r.of) == key or (r.title.lower() == key[0] and not of) for r in actor.roles):
             return
         actor.roles.append(Role(title=title, of=of))
+
+
+SECTOR_LABELS = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP": "opposition",
+                 "LEG": "legislature", "CVL": "civilians", "MED": "media", "JUD": "judiciary", "BUS": "business",
+                 "SPY": "intelligence", "UAF": "armed group", "EDU": "education", "HLH": "health", "REF": "refugees",
+                 "LAB": "labour", "IGO": "international organisation", "NGO": "non-governmental organisation",
+                 "REL": "religious", "ELI": "elites", "AGR": "agriculture", "CRM": "criminals", "INS": "insurgents"}
 
 
 def iso(value: Any) -> str | None:
@@ -507,10 +513,29 @@ def looks_like_org(name: str) -> bool:
     return not re.search(r"\b(Treaty|Agreement|Accord|Convention|Protocol|Charter|Act)$", name)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_core(name: str) -> str:
+    """A full name without middle initials and generational suffixes ("William P. Barr Jr." ->
+    "william barr"): the form a news text may use for the same person."""
+    words = norm(name).split()
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(w for w in words if w not in _SUFFIXES or w is words[0])
+
+
 def same_full_name(name: str, ent: Any) -> bool:
+    """Is ``name`` (two words or more) one of the entity's full names, up to accents, middle
+    initials and suffixes?"""
     target = norm(name)
     forms = [ent.name, *(getattr(ent, "aliases", None) or [])]
-    return any(norm(f) == target for f in forms)
+    if any(norm(f) == target for f in forms):
+        return True
+    core = name_core(name)
+    return len(core.split()) >= 2 and any(name_core(f) == core for f in forms if len(norm(f).split()) >= 2)
 
 
 def norm(text: str) -> str:

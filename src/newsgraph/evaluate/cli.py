@@ -214,24 +214,33 @@ def ngec(path: str | None, split: str, limit: int | None, show: int, fmt: str) -
 
 @click.command(name="allsides")
 @click.argument("which", type=click.Choice(["actors", "events", "quotes", "all"]), default="all")
+@click.option("--split", type=click.Choice(["check", "tune"]), default="check", show_default=True,
+              help="check: the figures of the check sets; tune: the smaller sets labelled for reading errors.")
 @click.option("--gold", default=None, help="Gold file (default: the set shipped in newsgraph/evaluate/gold).")
+@show_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def allsides(which: str, gold: str | None, fmt: str) -> None:
-    """The whole pipeline on newsgraph's hand-labelled AllSides check sets (actor links, events an
-    analyst codes, quotes with speakers). Check sets only: figures, never item lists."""
-    from .handsets import SETS, score
+def allsides(which: str, split: str, gold: str | None, show: int, fmt: str) -> None:
+    """The whole pipeline on newsgraph's hand-labelled AllSides sets (actor links, events an analyst
+    codes, quotes with speakers). Check sets give figures only; --show lists errors of tune sets."""
+    from .handsets import SETS, gold_path, score
 
+    parts(split, show, "eval allsides --show")
     names = list(SETS) if which == "all" else [which]
     if gold and len(names) > 1:
         raise EvalError("--gold names one set's file", hint="give the set too: eval allsides events --gold FILE")
-    out = {n: score(n, path=gold) for n in names}
+    names = [n for n in names if gold or gold_path(n, split).is_file()]
+    out = {n: score(n, path=gold, split=split, show=show) for n in names}
     if fmt == "json":
         click.echo(json.dumps(out, indent=2))
         return
     for n, figures in out.items():
-        click.echo(f"AllSides hand-labelled check set: {n}")
+        click.echo(f"AllSides hand-labelled {split} set: {n}")
         for k, v in figures.items():
-            click.echo(f"  {k:<40}{v:.3f}" if isinstance(v, float) else f"  {k:<40}{v}")
+            if k == "errors":
+                click.echo(f"  errors (first {len(v)}):")
+                click.echo("\n".join(f"    {x}" for x in v))
+            else:
+                click.echo(f"  {k:<40}{v:.3f}" if isinstance(v, float) else f"  {k:<40}{v}")
         click.echo("")
 
 

@@ -14,12 +14,14 @@ lost (reported, not scored).
 How each set is scored:
 
 * **actors** -- named person and organisation mentions, each with the KB id of the real entity or
-  null. A gold mention is *linked* by the system when a system mention overlapping it belongs to
-  an actor with a KB id. ``link precision`` = right links / all links, where all links also count
-  KB links the system made on capitalised body spans that no gold mention covers (a month or a
-  common word linked to a person) if their actor is a person or an organisation; ``link recall``
-  = gold mentions with a KB id linked to it / gold mentions with a KB id. ``found`` = gold
-  mentions covered by any system actor mention (KB or not).
+  null. The system's reading of a gold mention is the system mention that best covers it (most
+  overlap, then longest); it is a *link* when that mention's actor has a KB id. A state's own body
+  resolved to the state ("the White House" -> USA, gold: a US government organisation) is right
+  at the state level. ``link precision`` = right links / all links, where all links also count
+  KB links the system made by a name rule on capitalised body spans that no gold mention covers
+  (a month or a common word linked to a person); ``link recall`` = gold mentions with a KB id
+  linked to it / gold mentions with a KB id. ``found`` = gold mentions covered by any system
+  actor mention (KB or not).
 * **events** -- every event an analyst codes. A system event *matches* a gold event when its
   predicate (or evidence) overlaps one of the gold event's evidence spans and the PLOVER types are
   equal; each gold event takes one system event, further system events on it count as
@@ -57,14 +59,31 @@ SETS = ("actors", "events", "quotes")
 OVERLAP = 0.3
 
 
-def gold_path(name: str) -> Path:
+def gold_path(name: str, split: str = "check") -> Path:
+    """The shipped gold file of a set: ``check`` (the figures) or ``tune`` (errors may be read)."""
     if name not in SETS:
         raise EvalError(f"unknown hand-labelled set {name!r}", hint=f"one of {', '.join(SETS)}")
-    return GOLD_DIR / f"allsides_{name}.json"
+    if split not in {"check", "tune"}:
+        raise EvalError(f"unknown part {split!r} of the hand-labelled sets", hint="check or tune")
+    return GOLD_DIR / (f"allsides_{name}.json" if split == "check" else f"allsides_{name}_tune.json")
 
 
-def load_gold(name: str, path: str | Path | None = None) -> dict[str, Any]:
-    p = Path(path) if path else gold_path(name)
+def _listing_allowed(gold: dict[str, Any], show: int, what: str) -> bool:
+    if not show:
+        return False
+    if gold.get("split") != "tune":
+        from .splits import check_refusal
+
+        raise EvalError(check_refusal(what), hint="use the tune set: --split tune")
+    return True
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    return " ".join(f"{text[max(0, start - width):start]}[{text[start:end]}]{text[end:end + width]}".split())
+
+
+def load_gold(name: str, path: str | Path | None = None, split: str = "check") -> dict[str, Any]:
+    p = Path(path) if path else gold_path(name, split)
     try:
         data = json.loads(p.read_text("utf-8"))
     except FileNotFoundError as exc:
@@ -164,6 +183,7 @@ class ActorReport:
     recall_hits: int = 0
     lost: int = 0
     seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)  # tune sets only
 
     def to_dict(self) -> dict[str, Any]:
         precision = self.links_right / self.links if self.links else 0.0
@@ -175,18 +195,39 @@ class ActorReport:
                 "spans lost in cleaning": self.lost, "seconds": round(self.seconds, 1)}
 
 
+# rules that link a name (not a pronoun, a title or a description): what an unlabelled span can be
+# wrongly linked by
+NAME_RULES = frozenset({"kb-name", "kb-alias", "kb-acronym", "kb-full_name", "surname", "kb-surname", "kb-surname-title",
+                        "kb-surname-office", "name-only", "ner-person", "ner-org", "honorific-name", "full-name-in-text",
+                        "surname-of-full-name"})
+
+
+def _link_of(actor: Any, g: dict[str, Any]) -> str | None:
+    """What a system actor links a gold mention to: a KB id; "state-agent" when it resolves a
+    state's own body to that state ("the White House" -> USA, "the State Department" -> USA: right
+    at the state level, which is how CAMEO codes them); None when it links nothing."""
+    if actor is None or not actor.kb_id:
+        return None
+    if actor.kind == "country" and g.get("kind") == "organisation" and g.get("country") == actor.kb_id \
+            and g.get("sector") in STATE_SECTORS:
+        return "state-agent"
+    return actor.kb_id
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|van|von))*$")
 
 
 def score_actors(path: str | Path | None = None, corpus: str | Path | None = None,
-                 config: dict[str, Any] | None = None) -> ActorReport:
-    gold = load_gold("actors", path)
+                 config: dict[str, Any] | None = None, split: str = "check", show: int = 0) -> ActorReport:
+    gold = load_gold("actors", path, split)
+    listing = _listing_allowed(gold, show, "eval allsides actors --show")
     started = time.perf_counter()
     rep = ActorReport()
     for art, m in analyse(gold, corpus or _corpus(), config):
         rep.articles += 1
         an = m.analysis
-        sys_mentions = [(mm.start, mm.end, a) for a in an.actors for mm in a.mentions]
+        sys_mentions = [(mm.start, mm.end, a, mm.rule) for a in an.actors for mm in a.mentions]
         covered: list[tuple[int, int]] = []
         for g in art["mentions"]:
             sp = m.span(g["span"], g.get("sha"))
@@ -196,20 +237,30 @@ def score_actors(path: str | Path | None = None, corpus: str | Path | None = Non
             rep.gold += 1
             want = {x for x in [g.get("kb"), *(g.get("kb_alt") or [])] if x}
             rep.gold_kb += bool(want)
-            hits = [a for s, e, a in sys_mentions if _inter((s, e), sp) > 0]
-            rep.found += bool(hits)
-            linked = [a for a in hits if a.kb_id]
-            if linked:
+            over = [(s, e, a, r) for s, e, a, r in sys_mentions if _inter((s, e), sp) > 0]
+            rep.found += bool(over)
+            # the system's reading of this mention: the mention that best covers the gold span
+            best = max(over, key=lambda x: (overlap((x[0], x[1]), sp), x[1] - x[0]), default=None)
+            a = best[2] if best else None
+            link = _link_of(a, g)
+            ok = link is not None and link in want | {"state-agent"}
+            if link is not None:
                 rep.links += 1
-                ok = any(a.kb_id in want for a in linked)
                 rep.links_right += ok
                 rep.recall_hits += ok and bool(want)
+            if listing and ((link is not None and not ok) or (want and not ok)):
+                got = f"{a.kb_id or a.id} ({best[3]})" if a is not None else "nothing"
+                rep.errors.append(f"{art['id']}: gold {sorted(want) or 'no KB entity'}, got {got}: "
+                                  f"{_context(an.article.text, *sp)}")
         body = an.article.body_start
-        for s, e, a in sys_mentions:
-            if (a.kb_id and a.kind in {"person", "organization"} and s >= body
+        for s, e, a, rule in sys_mentions:
+            if (a.kb_id and a.kind in {"person", "organization"} and s >= body and rule.split("+")[0] in NAME_RULES
                     and not any(_inter((s, e), c) for c in covered) and _NAMEISH.match(an.article.text[s:e])):
                 rep.links += 1
                 rep.outside_links += 1
+                if listing:
+                    rep.errors.append(f"{art['id']}: unlabelled span linked to {a.kb_id} ({rule}): "
+                                      f"{_context(an.article.text, s, e)}")
         rep.lost += m.lost
     rep.seconds = time.perf_counter() - started
     return rep
@@ -233,6 +284,7 @@ class EventReport:
     lost: int = 0
     seconds: float = 0.0
     per_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, matched, system]
+    errors: list[str] = field(default_factory=list)  # tune sets only
 
     def to_dict(self) -> dict[str, Any]:
         p = self.matched / self.system if self.system else 0.0
@@ -281,8 +333,9 @@ def _side_ok(gold_side: dict[str, Any] | None, codes: set[str]) -> bool:
 
 
 def score_events(path: str | Path | None = None, corpus: str | Path | None = None,
-                 config: dict[str, Any] | None = None) -> EventReport:
-    gold = load_gold("events", path)
+                 config: dict[str, Any] | None = None, split: str = "check", show: int = 0) -> EventReport:
+    gold = load_gold("events", path, split)
+    listing = _listing_allowed(gold, show, "eval allsides events --show")
     started = time.perf_counter()
     rep = EventReport()
     for art, m in analyse(gold, corpus or _corpus(), config):
@@ -309,6 +362,11 @@ def score_events(path: str | Path | None = None, corpus: str | Path | None = Non
             same = [k for k in here if sys_events[k].plover == g["plover"]]
             free = [k for k in same if k not in used]
             if not free:
+                if listing:
+                    got = "; ".join(f"{sys_events[k].plover} {sys_events[k].source}->{sys_events[k].target}" for k in here)
+                    rep.errors.append(f"{art['id']}: MISSED {g['plover']} {(g.get('source') or {}).get('code')}->"
+                                      f"{(g.get('target') or {}).get('code')} (system here: {got or 'nothing'}): "
+                                      f"{_context(an.article.text, *spans[0], width=0)}")
                 continue
             k = free[0]
             used.add(k)
@@ -321,6 +379,15 @@ def score_events(path: str | Path | None = None, corpus: str | Path | None = Non
             rep.source_right += s_ok
             rep.target_right += t_ok
             rep.dyad_right += s_ok and t_ok
+            if listing and not (s_ok and t_ok):
+                rep.errors.append(f"{art['id']}: DYAD {g['plover']} gold {(g.get('source') or {}).get('code')}->"
+                                  f"{(g.get('target') or {}).get('code')}, got {sorted(_actor_codes(an, ev.source))}->"
+                                  f"{sorted(_actor_codes(an, ev.target))}: {_context(an.article.text, *spans[0], width=0)}")
+        if listing:
+            for k, ev in enumerate(sys_events):
+                if k not in used:
+                    rep.errors.append(f"{art['id']}: EXTRA {ev.plover} {ev.source}->{ev.target} ({ev.rule}): "
+                                      f"{_context(an.article.text, ev.evidence.start, ev.evidence.end, width=0)}")
         for ne in art.get("not_events", []):
             sp = m.span(ne["span"], ne.get("sha"))
             if sp is None:
@@ -351,6 +418,7 @@ class QuoteReport:
     lost: int = 0
     seconds: float = 0.0
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # speaker kind -> [gold, found with speaker]
+    errors: list[str] = field(default_factory=list)  # tune sets only
 
     def to_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "gold quotes": self.gold, "system quotes (body)": self.system,
@@ -393,8 +461,9 @@ def _speaker_ok(m: Mapped, q: Any, g: dict[str, Any]) -> bool:
 
 
 def score_quotes(path: str | Path | None = None, corpus: str | Path | None = None,
-                 config: dict[str, Any] | None = None) -> QuoteReport:
-    gold = load_gold("quotes", path)
+                 config: dict[str, Any] | None = None, split: str = "check", show: int = 0) -> QuoteReport:
+    gold = load_gold("quotes", path, split)
+    listing = _listing_allowed(gold, show, "eval allsides quotes --show")
     started = time.perf_counter()
     rep = QuoteReport()
     for art, m in analyse(gold, corpus or _corpus(), config):
@@ -418,15 +487,29 @@ def score_quotes(path: str | Path | None = None, corpus: str | Path | None = Non
             hits = [k for k, q in enumerate(quotes) if overlap(_qspan(q), sp) >= OVERLAP]
             found_sys.update(hits)
             if not hits:
+                if listing:
+                    rep.errors.append(f"{art['id']}: MISSED {g['kind']} ({kind}): {_context(an.article.text, *sp, width=40)}")
                 continue
             rep.found += 1
             good = [k for k in hits if _speaker_ok(m, quotes[k], g)]
             right_sys.update(good)
+            if listing and not good:
+                q = quotes[hits[0]]
+                who = an.actor(q.speaker).name if q.speaker and an.actor(q.speaker) else None
+                gsp = m.span(g["speaker"].get("span"), g["speaker"].get("sha"))
+                gname = an.article.text[gsp[0]:gsp[1]] if gsp else g["speaker"].get("kind")
+                rep.errors.append(f"{art['id']}: SPEAKER gold {gname!r} ({kind}), got {who!r} ({q.rule}): "
+                                  f"{_context(an.article.text, *sp, width=40)}")
             if good:
                 rep.found_speaker += 1
                 rep.by_kind[kind][1] += 1
         rep.system_right += len(right_sys)
         rep.system_found += len(found_sys)
+        if listing:
+            for k, q in enumerate(quotes):
+                if k not in found_sys:
+                    rep.errors.append(f"{art['id']}: EXTRA {q.kind} ({q.rule}): "
+                                      f"{_context(an.article.text, *_qspan(q), width=40)}")
         for nq in art.get("not_quotes", []):
             sp = m.span(nq["span"], nq.get("sha"))
             if sp is None:
@@ -449,9 +532,15 @@ SCORERS = {"actors": score_actors, "events": score_events, "quotes": score_quote
 
 
 def score(name: str, **kw: Any) -> dict[str, Any]:
+    """The figures of one set (``split="tune"`` for the tune set; ``show=N`` lists N errors of a tune set)."""
     if name not in SCORERS:
         raise EvalError(f"unknown hand-labelled set {name!r}", hint=f"one of {', '.join(SCORERS)}")
-    return SCORERS[name](**kw).to_dict()
+    rep = SCORERS[name](**kw)
+    out = rep.to_dict()
+    errors = getattr(rep, "errors", [])
+    if errors:
+        out["errors"] = errors[: kw.get("show") or len(errors)]
+    return out
 
 
 __all__ = ["SETS", "score", "score_actors", "score_events", "score_quotes"]

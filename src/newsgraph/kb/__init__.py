@@ -25,17 +25,22 @@ _LOCK = threading.Lock()
 _CACHE: dict[str, KB] = {}
 
 
-def get_kb(path: str | Path | None = None) -> KB:
-    """The knowledge base, loaded on first call and cached (per path)."""
+def get_kb(path: str | Path | None = None, aliases: str | Path | None = None) -> KB:
+    """The knowledge base, loaded on first call and cached (per path); ``aliases`` adds a user's
+    alias table (``[kb] extra_aliases``), checked whole before use."""
     from newsgraph.kb.store import DATA_FILE, KB
 
-    key = str(path or DATA_FILE)
+    key = f"{path or DATA_FILE}|{aliases or ''}"
     kb = _CACHE.get(key)
     if kb is None:
+        base = _CACHE.get(f"{path or DATA_FILE}|")
         with _LOCK:
             kb = _CACHE.get(key)
             if kb is None:
-                kb = KB.load(path or DATA_FILE)
+                if base is None:
+                    base = KB.load(path or DATA_FILE)
+                    _CACHE[f"{path or DATA_FILE}|"] = base
+                kb = base.with_aliases(aliases) if aliases else base
                 _CACHE[key] = kb
     return kb
 

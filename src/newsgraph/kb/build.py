@@ -26,6 +26,12 @@ from newsgraph.kb.sources import CURATED_DIR, SOURCE_FILES, Sources
 
 SCHEMA = "newsgraph.kb/1"
 DATA_FILE = "kb.json.gz"
+def _id_aliases(people: list[dict[str, Any]]) -> dict[str, str]:
+    ids = {p["id"] for p in people}
+    return {old: p["id"] for p in sorted(people, key=lambda p: p["id"]) for old in p.get("old_ids", ())
+            if old not in ids}
+
+
 PERSON_COLUMNS = ["id", "name", "country", "aliases", "full_names", "surnames", "sources", "note", "default_code"]
 HOLDING_COLUMNS = ["person", "office", "title", "of", "start", "end", "source", "note", "ref"]
 CODE_COLUMNS = ["person", "code", "start", "end"]
@@ -44,7 +50,8 @@ def build(sources: Path | str, out: Path | str | None = None) -> dict[str, Any]:
     countries = build_countries(src)
     orgs = build_orgs(src)
     orgs.update(petrarch_groups(src, orgs, set(countries)))
-    people = build_people(src, set(countries), {k: c["population"] for k, c in countries.items()})
+    people = build_people(src, set(countries), {k: c["population"] for k, c in countries.items()},
+                          {k for k, c in countries.items() if not c.get("independent")})
     memberships = build_memberships(src, orgs, countries)
     doc: dict[str, Any] = {
         "schema": SCHEMA,
@@ -54,6 +61,8 @@ def build(sources: Path | str, out: Path | str | None = None) -> dict[str, Any]:
         "orgs": [orgs[k] for k in sorted(orgs)],
         "people": {"columns": PERSON_COLUMNS,
                    "rows": [[p[c] for c in PERSON_COLUMNS] for p in sorted(people["people"], key=lambda p: p["id"])]},
+        # ids of person records merged into another (one KB entity per real person): old id -> id
+        "id_aliases": _id_aliases(people["people"]),
         "holdings": {"columns": HOLDING_COLUMNS, "rows": people["holdings"]},
         "codes": {"columns": CODE_COLUMNS, "rows": people["codes"]},
         "memberships": {"columns": MEMBERSHIP_COLUMNS,

@@ -67,6 +67,8 @@ class Person:
     spans: list[tuple[str, str | None]] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     fixed_id: str | None = None
+    old_ids: set[str] = field(default_factory=set)  # ids of records merged into this one
+    absorbed: bool = False  # merged into another record (which holds its names and holdings)
     note: str = ""
     default_code: str | None = None
 
@@ -766,7 +768,7 @@ def assign_ids(reg: Registry) -> None:
     """Slug of the display name; clashes get the country code, then a number."""
     taken: set[str] = {p.fixed_id for p in reg.people if p.fixed_id}
     for p in reg.people:
-        if p.fixed_id:
+        if p.fixed_id or p.absorbed:
             continue
         base = slug(p.display()) or "person"
         cand = base
@@ -787,7 +789,8 @@ def person_record(p: Person) -> dict[str, Any]:
     return {"id": p.fixed_id, "name": display, "country": p.country, "aliases": sorted(aliases),
             "full_names": sorted(p.full_names - {display}),
             "surnames": sorted({s for s in p.surnames if s and fold(s) != fold(display)}),
-            "sources": sorted(p.sources), "note": p.note, "default_code": p.default_code}
+            "sources": sorted(p.sources), "note": p.note, "default_code": p.default_code,
+            "old_ids": sorted(p.old_ids - {p.fixed_id})}
 
 
 def _home_countries(factbook: list[Holding], pops: dict[str, int]) -> None:
@@ -804,16 +807,109 @@ def _home_countries(factbook: list[Holding], pops: dict[str, int]) -> None:
             p.country = max(isos, key=lambda i: pops.get(i, 0))
 
 
-def build_people(src: Sources, countries: set[str], pops: dict[str, int] | None = None) -> dict[str, Any]:
-    """Run all person sources and return people, holdings and PETRARCH code periods."""
+def _drop_nominal(factbook: list[Holding], dependent: set[str]) -> list[Holding]:
+    """A sovereign's head listed as chief of state of a dependent territory (a US president for
+    Guam or the US Virgin Islands) holds no office of that territory's own: the source lists the
+    sovereign's office there. Those lines would give the person the territory's roles and codes."""
+    return [h for h in factbook if not (h.of in dependent and h.person.country and h.person.country != h.of)]
+
+
+def _overlap(a: Holding, b: Holding) -> bool:
+    return (a.start or "") < (b.end or "9999") and (b.start or "") < (a.end or "9999")
+
+
+def _drop_misfiled(factbook: list[Holding]) -> list[Holding]:
+    """A head of government (not a monarch) listed for two states at once, where one of the two
+    has another holder of that office over the same time, is misfiled there by the source (a
+    prime minister of one Congo listed under the other): that line goes."""
+    by_person: dict[int, list[Holding]] = defaultdict(list)
+    by_office: dict[tuple[str, str], list[Holding]] = defaultdict(list)
+    for h in factbook:
+        by_person[h.person.key].append(h)
+        by_office[(h.of, h.office)].append(h)
+    drop: set[int] = set()
+    for hs in by_person.values():
+        states = {h.of for h in hs}
+        if len(states) < 2:
+            continue
+        for h in hs:
+            if h.office != "head_of_government" or not any(o.of != h.of and _overlap(h, o) for o in hs):
+                continue
+            if any(o.person.key != h.person.key and _overlap(h, o) for o in by_office[(h.of, h.office)]):
+                drop.add(id(h))
+    return [h for h in factbook if id(h) not in drop]
+
+
+# words that do not tell two people apart (articles and patronymic particles of names)
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "la", "del", "della", "van", "von", "da", "dos", "das",
+                        "le", "abu", "ould", "ben", "y", "e", "sheikh", "jr", "sr"})
+
+
+def _name_words(p: Person) -> frozenset[str]:
+    return frozenset(w for w in fold(p.display()).replace("-", " ").split() if w not in _PARTICLES)
+
+
+def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[Any, ...]]) -> dict[int, int]:
+    """One record per real person: a person whose name is part of another's name in the same state
+    ("Lopez Obrador" and "Andres Manuel Lopez Obrador"; "al-Maliki" and "Nuri al Maliki"), with
+    holdings at overlapping times, is that person, when exactly one such fuller record exists. The
+    absorbed record's names join the kept one's and its would-be id is kept as an old id. Returns
+    {absorbed key: kept key}; holdings and code periods are moved to the kept person."""
+    spans: dict[int, list[Holding]] = defaultdict(list)
+    for h in holdings:
+        spans[h.person.key].append(h)
+    merged: dict[int, int] = {}
+    for country, people in reg.by_country.items():
+        if not country:
+            continue
+        live = [p for p in people if spans.get(p.key)]
+        words = {p.key: _name_words(p) for p in live}
+        for a in sorted(live, key=lambda p: len(words[p.key])):
+            wa = words[a.key]
+            if not wa or a.key in merged or not spans.get(a.key):
+                continue
+            fuller = [b for b in live if b.key != a.key and b.key not in merged
+                      and (wa < words[b.key] or (wa == words[b.key] and len(wa) >= 2 and b.key < a.key))
+                      and any(_overlap(x, y) for x in spans[a.key] for y in spans[b.key])]
+            if len(fuller) != 1 or ("curated" in a.sources and "curated" in fuller[0].sources):
+                continue
+            b = fuller[0]
+            if max(a.names.values(), default=0) > max(b.names.values(), default=0):
+                a, b = b, a  # keep the record of the better source (its names and id lead)
+            merged[a.key] = b.key
+            a.absorbed = True
+            for name, pri in a.names.items():
+                b.names[name] = max(pri, b.names.get(name, -1))
+            b.aliases |= a.aliases
+            b.full_names |= a.full_names
+            b.surnames |= a.surnames
+            b.sources |= a.sources
+            b.old_ids.add(slug(a.display()))
+            b.old_ids |= a.old_ids
+            for h in spans[a.key]:
+                h.person = b
+            spans[b.key] += spans.pop(a.key)
+            words[b.key] = words[b.key] | words[a.key]
+    by_key = {p.key: p for p in reg.people}
+    codes[:] = [(by_key[merged[p.key]] if p.key in merged else p, *rest) for p, *rest in codes]
+    return merged
+
+
+def build_people(src: Sources, countries: set[str], pops: dict[str, int] | None = None,
+                 dependent: set[str] | None = None) -> dict[str, Any]:
+    """Run all person sources and return people, holdings and PETRARCH code periods.
+
+    ``dependent``: ISO3 codes of territories that are not independent states."""
     pops = pops or {}
     reg = Registry()
     _, curated = load_curated(src, reg)
-    factbook = load_factbook(src, reg)
+    factbook = _drop_misfiled(load_factbook(src, reg))
     petrarch, codes = load_petrarch(src, reg, countries)
     leaders = load_leaders(src, reg)
-    explicit = factbook + [h for h in curated if h.office in ("head_of_state", "head_of_government")]
+    merge_duplicates(reg, curated + factbook + petrarch + leaders, codes)
     _home_countries(factbook, pops)
+    factbook = _drop_nominal(factbook, dependent or set())
+    explicit = factbook + [h for h in curated if h.office in ("head_of_state", "head_of_government")]
     finish_leaders(leaders, explicit)
     inferred = infer_offices(leaders, explicit)
     assign_ids(reg)

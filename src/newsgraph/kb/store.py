@@ -22,6 +22,19 @@ from newsgraph.kb.text import ascii_fold, fold, fold_nothe, to_date
 from newsgraph.kb.types import Country, Entity, Holding, Membership, Phrase
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kb.json.gz"
+COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words.txt"
+
+
+@lru_cache(maxsize=1)
+def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """Words usually written in lower case in news (scripts/build_common_words.py): a KB surface
+    form that is one of them ("May", "Bill") is flagged and needs context before it links."""
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise errors.KBError(f"the common-word list {path} cannot be read: {exc}",
+                             hint="reinstall newsgraph, or rebuild it with python scripts/build_common_words.py") from exc
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 HEAD_OFFICES = ("head_of_state", "head_of_government")
 # Offices that make a person a government actor (CAMEO sector GOV) on the dates they hold them.
@@ -55,9 +68,10 @@ _PRESIDENT_OFFICES = {"commission_president", "council_president"}
 class KB:
     """Read-only knowledge base. Build one with :func:`newsgraph.kb.get_kb`."""
 
-    def __init__(self, doc: dict[str, Any], *, path: Path | None = None):
+    def __init__(self, doc: dict[str, Any], *, path: Path | None = None, extra: tuple[Phrase, ...] = ()):
         self.path = path
         self.doc = doc
+        self.extra = extra  # the user's surface forms ([kb] extra_aliases), already checked
         self.countries: dict[str, Country] = {}
         for rec in doc["countries"]:
             self.countries[rec["id"]] = _country(rec)
@@ -158,11 +172,57 @@ class KB:
         cols = self.doc["people"]["columns"]
         return {r[0]: dict(zip(cols, r, strict=True)) for r in self.doc["people"]["rows"]}
 
+    def with_aliases(self, path: str | Path) -> KB:
+        """This KB plus the surface forms of a user's alias table (``[kb] extra_aliases``): a TSV of
+        ``form<TAB>kb id`` lines, ``#`` comments and blank lines allowed. The whole file is checked
+        before any of it is used: a bad line is a :class:`~newsgraph.errors.KBError` naming the
+        file and the line."""
+        p = Path(path).expanduser()
+        try:
+            text = p.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise errors.KBError(f"alias table {p} cannot be read: {exc}",
+                                 hint="give a UTF-8 TSV of 'form<TAB>kb id' lines") from exc
+        extra: list[Phrase] = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if len(cols) != 2 or not cols[0] or not cols[1]:
+                raise errors.KBError(f"alias table {p} line {n}: expected 'form<TAB>kb id', got {len(cols)} column(s)",
+                                     hint="one surface form and one KB id per line, separated by a tab")
+            form, kb_id = cols
+            ent = self.entity(kb_id)
+            if ent is None:
+                raise errors.KBError(f"alias table {p} line {n}: unknown KB id {kb_id!r}",
+                                     hint="use an id that 'newsgraph kb show' prints in brackets")
+            if len(form) < 2:
+                raise errors.KBError(f"alias table {p} line {n}: the form {form!r} is too short",
+                                     hint="a surface form has at least two characters")
+            kind = ent.kind if ent.kind in {"person", "country", "organization", "bloc"} else "organization"
+            extra.append(Phrase(form, ent.id, kind, "alias", ent.code, form.lower() in common_words()))
+        return KB(self.doc, path=self.path, extra=tuple(extra))
+
+    def given_names(self) -> frozenset[str]:
+        """First words of people's names (lower case): words that are names even when they are also
+        common words ("Bill", "Mark", "Will")."""
+        cache = self.__dict__.get("_given_names")
+        if cache is None:
+            cache = frozenset(p["name"].split()[0].lower() for p in self._people.values()
+                              if p["name"] and len(p["name"].split()) > 1)
+            self.__dict__["_given_names"] = cache
+        return cache
+
+    def canonical_id(self, kb_id: str) -> str:
+        """The id of the entity now holding ``kb_id`` (records merged at build keep their old ids)."""
+        return self.doc.get("id_aliases", {}).get(kb_id, kb_id)
+
     def entity(self, kb_id: str) -> Entity | None:
         """Any actor by id: ISO3 country, organisation/bloc id, or person slug (memoised: entities
         are immutable and the resolver asks for the same few thousand again and again)."""
         if not kb_id:
             return None
+        kb_id = self.canonical_id(kb_id)
         cache: dict[str, Entity | None] = self.__dict__.setdefault("_entity_cache", {})
         if kb_id not in cache:
             cache[kb_id] = self._entity(kb_id)
@@ -322,8 +382,8 @@ class KB:
         p = self._people.get(kb_id)
         if p is None:
             return None
-        day = _day(on) if on is not None else date.today()
-        active = self.roles(kb_id, day)
+        iso = _day(on) if on is not None else date.today().isoformat()
+        active = self.roles(kb_id, iso)
         if not active and on is None:
             past = sorted(self._holdings_by_person.get(kb_id, []), key=lambda h: h.end or "9999")
             active = past[-1:] if past else []
@@ -337,7 +397,6 @@ class KB:
                 return h.of + "MIL"
             if h.office in GOV_OFFICES:
                 return h.of + "GOV"
-        iso = day.isoformat()
         dated = [c for c, s, e in self._codes_by_person.get(kb_id, []) if _active(s, e, iso)]
         if dated:
             return dated[-1]
@@ -446,6 +505,7 @@ class KB:
     def _phrases(self) -> tuple[Phrase, ...]:
         out: list[Phrase] = []
         seen: set[tuple[str, str, str]] = set()
+        common = common_words()
 
         def add(text: str, kb_id: str, kind: str, attr: str, code: str | None, ambiguous: bool = False) -> None:
             for form in {text, ascii_fold(text)}:
@@ -453,7 +513,7 @@ class KB:
                 if len(form) < 2 or (form, kb_id, attr) in seen:
                     continue
                 seen.add((form, kb_id, attr))
-                out.append(Phrase(form, kb_id, kind, attr, code, ambiguous))
+                out.append(Phrase(form, kb_id, kind, attr, code, ambiguous or form.lower() in common))
 
         for c in self.countries.values():
             amb = {a.lower() for a in c.ambiguous}
