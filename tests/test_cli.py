@@ -126,3 +126,13 @@ def test_ingest_twice_stores_once_and_records_failures(tmp_path):
     sure = json.loads(run("quotes", "--db", db, "--format", "json", "--min-confidence", "0.8").stdout)
     assert all(q["confidence"] >= 0.8 for q in sure)
     assert run("quotes", "--db", db, "--min-confidence", "2").returncode == 2  # a usage error
+
+
+def test_read_explain_shows_each_mentions_evidence(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Kyrgyz President Sadyr Japarov met the press. Japarov said he was pleased.", "utf-8")
+    out = run("read", str(f), "--date", "2022-09-16", "--format", "text", "--explain")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode() if isinstance(out.stdout, bytes) else out.stdout
+    assert "Actors explained" in text
+    assert "KB sadyr-japarov" in text and "earlier-mention" in text and "full" in text and "coreference" in text

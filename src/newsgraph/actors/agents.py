@@ -123,12 +123,14 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # a modifier ("police chief", "army base"): its head decides
     if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
         return None
+    if any(c.i in st.claimed and st.ref_at(c.i) is not None for c in tok.children if c.i < i):
+        return None  # "Hungarian and Romanian officials": the states' own agents are taken already
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
     sector = lx.sector_of(phrase) if phrase else None
     if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
         return None  # a person's title ("the minister") is a role, not a group
-    iso3 = clause_country(st, tok) or article_country(st)
+    iso3 = clause_country(st, tok) or sentence_country(st, i) or article_country(st)
     st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
            confidence=0.7 if iso3 else 0.5)
     return i + 1
@@ -145,6 +147,26 @@ def clause_country(st: State, tok: Any) -> str | None:
                     if iso3:
                         return iso3
     return None
+
+
+def sentence_country(st: State, i: int) -> str | None:
+    """The one state its sentence names (name, adjective, capital), or the state of the one place
+    the sentence puts things in ("... in Nairobi"); None when it names several or none."""
+    sent = st.sent_of.get(i, 0)
+    found: set[str] = set()
+    for h in st.hits:
+        if st.sent_of.get(h.start) != sent:
+            continue
+        e = st.choose_entry(h, False)
+        if e is not None and e.kind == "country" and not st.prefixed(h.start):
+            found.add(e.kb_id)
+    if not found:
+        for t in st.doc[i].sent:
+            if t.dep_ == "pobj" and t.head.lower_ in lx.PLACE_PREPOSITIONS and t.pos_ == "PROPN":
+                iso3 = city_country(st, t)
+                if iso3:
+                    found.add(iso3)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def article_country(st: State) -> str | None:

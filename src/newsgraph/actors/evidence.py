@@ -136,11 +136,9 @@ TitleContext = tuple[str, str, str | None]  # (office key, title as written, ISO
 
 def holds(st: State, pid: str, office: str, title: str, of: str | None) -> bool:
     """Does the KB say person ``pid`` holds this title (of this state or organisation) on the
-    article's date?"""
-    if not st.on:
-        return False
+    article's date (for an undated text: at any time)?"""
     try:
-        roles = st.kb.roles(pid, st.on)
+        roles = st.kb.roles(pid, st.on) if st.on else st.kb.roles(pid)
     except NewsgraphError:
         return False
     return any((title_matches(r.title, title, office) or (office in TOP_OFFICES and r.office in TOP_OFFICE_KEYS))
@@ -199,15 +197,35 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     h = hit_at.get(i)
     surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
                        and (e.attr == "surname" or h.end - h.start == 1)]
-    if title is not None and surname_entries:
+    if title is not None and (surname_entries or st.kb is not None):
         office, written, of = title
-        holders = [pid for pid in rank_people(st, {e.kb_id for e in surname_entries})
-                   if holds(st, pid, office, written, of)]
-        if holders:
+        ids = {e.kb_id for e in surname_entries}
+        if not ids:  # a one-word alias the phrase index leaves out ("Obama"): the KB's name index
+            try:
+                ids = {p.id for p in st.kb.find_people(word, st.on)}
+            except NewsgraphError:
+                ids = set()
+        holders = [pid for pid in rank_people(st, ids) if holds(st, pid, office, written, of)]
+        if holders and (st.on or len(holders) == 1):
             actor = st.table.from_kb(holders[0])
             if actor is not None:
                 st.add(h.start, h.end, actor, "kb-surname-title", confidence=0.9 if len(holders) == 1 else 0.7)
                 return h.end
+        if not holders and st.on:  # nobody of that name holds the title that day: at any time, then
+            on, st.on = st.on, None
+            try:
+                holders = [pid for pid in ids if holds(st, pid, office, written, of)]
+            finally:
+                st.on = on
+        states = {c for c in (getattr(st.kb.entity(pid), "country", None) for pid in holders) if c}
+        if len(states) == 1:
+            # several holders of the title by that name (two Presidents Bush), or none on the
+            # article's date: not which person, but their state is certain
+            (iso3,) = states
+            actor = st.table.text_person(clean_person_name(word), iso3)
+            actor.code = actor.code or f"{iso3}GOV"
+            st.add(i, end, actor, "name-only-state", confidence=0.6)
+            return end
     honorific = i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS
     if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN"):
         # a person's single name whose bearer, on the article's date, holds the top office of a

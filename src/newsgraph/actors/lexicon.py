@@ -71,6 +71,18 @@ REPORTING_VERBS = {"say", "tell", "add", "warn", "note", "stress", "claim", "ins
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
 
+# prepositions whose object is where something happens ("talks in Geneva", "fighting across Syria")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "within", "across", "throughout", "around", "near",
+                                "via", "through", "along", "beyond", "over", "under"})
+# nouns of gatherings and occasions: a place after them is where they are held
+GATHERING_NOUNS = frozenset({"talk", "talks", "summit", "meeting", "conference", "visit", "trip", "tour", "ceremony",
+                             "rally", "election", "vote", "session", "forum", "negotiation", "negotiations", "event",
+                             "festival", "parade", "exercise", "drill", "game", "speech", "interview", "hearing"})
+# prepositions of direction, locational after a verb of motion ("flew to Moscow", "returned from Kabul")
+DIRECTION_PREPOSITIONS = frozenset({"to", "from", "into", "towards", "toward", "onto", "off"})
+MOTION_VERBS = frozenset({"go", "come", "travel", "fly", "arrive", "return", "head", "move", "drive", "sail", "flee",
+                          "escape", "walk", "march", "leave", "relocate", "evacuate", "cross", "ride", "migrate",
+                          "trip", "journey", "visit", "flight", "arrival"})
 LOCATIVE_PREPOSITIONS = {"in", "at", "on", "to", "from", "near", "inside", "outside", "into", "across", "within",
                          "throughout", "around", "towards", "toward", "via", "through", "between", "beyond",
                          "along", "onto", "off", "over", "under"}

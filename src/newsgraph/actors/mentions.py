@@ -139,11 +139,14 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
                 continue  # a bare surname is a reference: pass 2 decides
             actor = evidence.person_from_kb(st, h)
             if actor is not None:
-                st.add(h.start, h.end, actor, "kb-name")
+                named = any(e.kb_id == actor.kb_id and e.attr in {"name", "full_name"} for e in h.entries)
+                st.add(h.start, h.end, actor, "kb-name" if named else "kb-alias")
                 covered.update(range(h.start, h.end))
             continue
         if entry.attr in {"adjective", "demonym"} and entry.kind == "country":
             continue  # adjectives are read inside noun phrases in pass 2
+        if entry.kind == "country" and st.locative(h.start, h.end):
+            continue  # "fighting in Syria": a place (the places step has it), not an actor
         if entry.attr in {"capital", "seat"}:
             continue  # metonyms depend on syntax: pass 2
         if st.prefixed(h.start):

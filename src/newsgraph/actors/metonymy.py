@@ -16,7 +16,7 @@ def try_metonym(st: State, i: int) -> int | None:
     if not seat:
         return None
     start = i - 1 if i > 0 and st.doc[i - 1].lower_ == "the" else i
-    if st.locative(start):
+    if st.locative(h.start, h.end, strict=True):
         return None
     root = st.doc[h.start:h.end].root
     if root.dep_ not in SUBJECT_DEPS | {"poss", "compound", "dobj", "pobj", "conj", "appos", "nmod", "amod"}:

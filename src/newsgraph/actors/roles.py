@@ -186,11 +186,21 @@ def holder(st: State, office: str, title: str, of: str | None) -> tuple[Actor | 
 
 
 def person_countries_from_context(st: State) -> None:
-    """People the KB does not know take their state from the text around the name:
-    "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN"."""
+    """People the KB does not know take their state and sector from the text around the name:
+    "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN",
+    "Iraqi militia leader X" (the words before the name)."""
     for r in list(st.refs):
         a = st.table.get(r.actor)
-        if a is None or a.kind != "person" or a.kb_id or a.country:
+        if a is None or a.kind != "person" or a.kb_id or (a.country and a.code):
+            continue
+        left = st.doc[r.start:r.end].root.left_edge.i
+        start = left if all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
+                            for t in st.doc[left:r.start]) else st.chunk_start(r.start)
+        if start < r.start:
+            iso3, _org, _used = st.modifiers(start, r.start, {h.start: h for h in st.hits_in(start, r.start)})
+            a.country = a.country or iso3
+            a.code = a.code or sector_code(st, start, r.start, a.country)
+        if a.country:
             continue
         head = st.doc[r.start:r.end].root
         for child in head.children:

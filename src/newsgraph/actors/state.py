@@ -287,12 +287,28 @@ class State:
             return
         self.mentions.append((s_char, e_char, actor.id, rule, None, 1.0))
 
-    def locative(self, start: int) -> bool:
-        """Is the phrase starting at ``start`` the object of a locative preposition ("in Moscow")?"""
-        i = start - 1
-        while i >= 0 and self.doc[i].lower_ in {"the", "a", "an"}:
-            i -= 1
-        return i >= 0 and self.doc[i].lower_ in lx.LOCATIVE_PREPOSITIONS and self.doc[i].pos_ == "ADP"
+    def locative(self, start: int, end: int | None = None, *, strict: bool = False) -> bool:
+        """Is the phrase at [start, end) a place where something happens rather than an actor? From
+        the syntax: the object of a preposition of place ("talks in Geneva", "across Syria"), or
+        of direction after a verb or noun of motion ("flew to Moscow"). As a subject, an object,
+        a possessor, or after "on", "against", "with" ("sanctions on Tehran"), it is an actor. With
+        ``strict`` (a city), a preposition of place makes it a place wherever it attaches."""
+        end = end if end is not None else start + 1
+        root = self.doc[start:end].root
+        if root.dep_ in {"compound", "conj", "appos"} and root.head.i >= end:
+            root = root.head if root.dep_ != "conj" else root
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        if prep.lower_ in lx.PLACE_PREPOSITIONS:
+            # where the clause happens ("fighting continued in Syria", "talks in Geneva"); inside a
+            # participant's description the state is part of who takes part ("the force in
+            # Lebanon", "refugees in Hungary": CAMEO's target is that state)
+            head = prep.head
+            return strict or head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in lx.GATHERING_NOUNS
+        if prep.lower_ in lx.DIRECTION_PREPOSITIONS:
+            return prep.head.lemma_.lower() in lx.MOTION_VERBS
+        return False
 
     def prefixed(self, start: int) -> bool:
         """A demonym or name glued to pro-/anti-/post- ("pro-Russian", "post-Soviet") names nobody."""

@@ -391,7 +391,7 @@ class KB:
         # explicit offices before effective-leader spells before PETRARCH affiliations; own state first
         active = sorted(active, key=lambda h: (tier.get(h.office, 0), h.of != p["country"]))
         for h in active:
-            if h.of in self.orgs:
+            if h.of in self.orgs and h.of not in self.countries:  # "NAM" is Namibia, not the Non-Aligned Movement
                 return self.orgs[h.of]["code"]
             if h.office in MIL_OFFICES:
                 return h.of + "MIL"
@@ -549,7 +549,7 @@ class KB:
             if p["id"] in office_people:
                 for s in p["surnames"]:
                     add(s, p["id"], "person", "surname", None, True)
-        return tuple(out)
+        return tuple(out) + self.extra
 
     # ------------------------------------------------------------------ coverage
 

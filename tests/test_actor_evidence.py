@@ -1,0 +1,210 @@
+"""Links only on evidence, unknown people and generic agents as actors, places as places.
+
+Every sentence is written for these tests. Each rule has several phrasings that must resolve and
+near misses that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import RawDocument
+
+
+@pytest.fixture(scope="module")
+def read(pipeline):
+    def _read(text: str, published: str | None = "2019-05-01"):
+        return pipeline(RawDocument(text=text, published=published))
+
+    return _read
+
+
+def kb_ids(analysis) -> set[str]:
+    return {a.kb_id for a in analysis.actors if a.kb_id}
+
+
+def actor_at(analysis, phrase: str):
+    start = analysis.article.text.index(phrase)
+    end = start + len(phrase)
+    return next((a for a in analysis.actors for m in a.mentions if m.start < end and start < m.end), None)
+
+
+def evidence_at(analysis, phrase: str) -> str | None:
+    start = analysis.article.text.index(phrase)
+    for a in analysis.actors:
+        for m in a.mentions:
+            if m.start <= start < m.end:
+                return m.evidence
+    return None
+
+
+# ---- a surname links only on evidence ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A militia spokesman named Ahmed said the group would hit back.",
+    "Ahmed, a shopkeeper in the old city, said prices had doubled.",
+    "The commander, known only as Ahmed, told fighters to hold the line.",
+])
+def test_a_bare_surname_does_not_jump_to_a_famous_bearer(read, text):
+    assert "abiy-ahmed" not in kb_ids(read(text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "kb"), [
+    ("Ethiopian Prime Minister Abiy Ahmed visited Nairobi. Ahmed said the talks went well.", "Ahmed said", "abiy-ahmed"),
+    ("Vladimir Putin arrived in Minsk. Putin spoke for an hour.", "Putin spoke", "vladimir-putin"),
+    ("Putin met reporters late on Friday. Earlier, Vladimir Putin had met the cabinet.", "Putin met", "vladimir-putin"),
+])
+def test_a_surname_after_the_full_name_is_an_earlier_mention(read, text, phrase, kb):
+    a = read(text)
+    actor = actor_at(a, phrase)
+    assert actor is not None and actor.kb_id == kb
+    assert evidence_at(a, phrase) == "earlier-mention"
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "kb"), [
+    ("Prime Minister Blair met the press.", "2003-03-01", "Prime Minister Blair", "tony-blair"),
+    ("Chancellor Merkel said Germany would help.", "2015-06-01", "Chancellor Merkel", "angela-merkel"),
+    ("President Bush spoke at the dinner.", "2003-03-01", "President Bush", "george-w-bush"),
+    ("The Iraqi prime minister said the militia would be disarmed.", "2019-05-01", "The Iraqi prime minister",
+     "abdul-mahdi"),
+])
+def test_a_title_the_kb_says_the_person_holds_that_day(read, text, published, phrase, kb):
+    a = read(text, published)
+    assert actor_at(a, phrase).kb_id == kb
+    assert evidence_at(a, phrase) == "role-on-date"
+
+
+def test_a_title_the_person_did_not_hold_that_day_gives_the_state_not_the_person(read):
+    a = read("President Bush spoke at the dinner.", "1975-06-01")
+    bush = actor_at(a, "President Bush")
+    assert bush.kb_id is None and bush.country == "USA"
+
+
+@pytest.mark.parametrize("text", [
+    "In May, the ministry said prices would rise.",
+    "Prices may rise in May, the ministry said.",
+    "The law takes effect on May 1.",
+])
+def test_a_month_is_nobody(read, text):
+    assert "theresa-may" not in kb_ids(read(text))
+
+
+def test_the_full_name_still_links(read):
+    a = read("British Prime Minister Theresa May said she would resign.", "2019-05-24")
+    assert actor_at(a, "Theresa May").kb_id == "theresa-may"
+    assert evidence_at(a, "Theresa May") == "full"
+
+
+@pytest.mark.parametrize(("text", "not_kb"), [
+    ("The Clinton Foundation said it had received the donation.", {"hillary-clinton", "bill-clinton"}),
+    ("A spokesman for the Carter Center said the count was fair.", {"jimmy-carter"}),
+    ("The Mandela Foundation opened a new library on Friday.", {"nelson-mandela"}),
+])
+def test_a_name_inside_a_longer_name_does_not_link_on_its_own(read, text, not_kb):
+    assert not kb_ids(read(text)) & not_kb
+
+
+@pytest.mark.parametrize("text", [
+    "The UN General Assembly voted on Thursday to condemn the annexation.",
+    "Delegates at the UN General Assembly applauded the speech.",
+    "The General Assembly adopted the resolution by a wide margin.",
+])
+def test_an_assembly_is_not_its_officer(read, text):
+    assert "antonio-guterres" not in kb_ids(read(text))
+
+
+def test_the_officer_with_his_name_still_links(read):
+    a = read("UN Secretary-General Antonio Guterres said the vote mattered.")
+    assert actor_at(a, "Antonio Guterres").kb_id == "antonio-guterres"
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers praised the Avengers-like team of volunteers.",
+    "Her Kennedy-style speech drew applause.",
+    "It was a Marshall-style plan for the region.",
+])
+def test_a_name_glued_to_a_suffix_names_nobody(read, text):
+    a = read(text)
+    assert not [x for x in a.actors if x.kb_id and x.kind in {"person", "organization"}]
+
+
+# ---- unknown people are actors with the state and sector the text gives ------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "country", "code"), [
+    ("Iraqi militia leader Abu Karim said the group would respond.", "Abu Karim", "IRQ", "IRQUAF"),
+    ("Kenyan police commander Joseph Otieno said the road was closed.", "Joseph Otieno", "KEN", "KENCOP"),
+    ("Iraqi militia spokesman Ahmed said the group would respond.", "Ahmed", "IRQ", "IRQUAF"),
+])
+def test_unknown_people_keep_their_name_state_and_sector(read, text, phrase, country, code):
+    person = actor_at(read(text), phrase)
+    assert person is not None and person.kind == "person" and person.kb_id is None
+    assert person.country == country and person.code == code
+
+
+# ---- generic agents with their state ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Police fired tear gas at protesters in Nairobi on Tuesday.", "Police", "KENCOP"),
+    ("Protesters gathered in Tehran on Friday.", "Protesters", "IRNCVL"),
+    ("KABUL (Reuters) - Officials said the road would reopen.", "Officials", "AFGGOV"),
+    ("Troops withdrew from the border town, the Malian army said.", "Troops", "MLIMIL"),
+])
+def test_generic_agents_take_the_state_the_text_gives(read, text, phrase, code):
+    agent = actor_at(read(text), phrase)
+    assert agent is not None and agent.code == code and agent.kind == "group"
+    assert any(m.evidence == "agent" for m in agent.mentions)
+
+
+def test_a_generic_agent_with_no_state_keeps_its_sector(read):
+    agent = actor_at(read("The opposition boycotted the vote."), "The opposition")
+    assert agent is not None and agent.code == "OPP" and agent.country is None
+
+
+@pytest.mark.parametrize("text", [
+    "The state has many people.",
+    "The country is large and the nation is young.",
+    "The police chief resigned.",
+])
+def test_words_that_are_no_group_of_agents(read, text):
+    a = read(text)
+    assert not [x for x in a.actors if x.kind == "group" and x.code in {"GOV", "COP"} and
+                a.article.text[x.mentions[0].start:x.mentions[0].end].lower() in {"state", "country", "nation"}]
+    if "police chief" in text:
+        assert actor_at(a, "police") is None or actor_at(a, "police").code != "COP"
+
+
+# ---- places are locations, unless used as their state ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fighting continued in Syria for a third day.", "Syria"),
+    ("The two delegations held talks in Geneva on Monday.", "Geneva"),
+    ("The minister flew to Moscow on Monday.", "Moscow"),
+    ("The summit in Washington ended without a deal.", "Washington"),
+])
+def test_places_where_things_happen_are_not_actors(read, text, place):
+    a = read(text)
+    assert actor_at(a, place) is None
+    assert any(p.name == place for p in a.places)
+
+
+@pytest.mark.parametrize(("text", "place", "iso3"), [
+    ("Moscow warned Kyiv against new attacks.", "Moscow", "RUS"),
+    ("Washington imposed sanctions on Tehran.", "Tehran", "IRN"),
+    ("Russia signed a deal with China in Beijing.", "China", "CHN"),
+    ("The peacekeeping force in Lebanon was extended.", "Lebanon", "LBN"),
+])
+def test_places_used_as_their_state_are_actors(read, text, place, iso3):
+    actor = actor_at(read(text), place)
+    assert actor is not None and actor.country == iso3
+
+
+# ---- every mention says why ---------------------------------------------------------------------------
+
+def test_every_mention_has_an_evidence_kind(read):
+    a = read("Russian President Vladimir Putin met Kyrgyz officials. He said the talks went well. "
+             "Police in Bishkek closed the square.", "2022-05-17")
+    kinds = {m.evidence for x in a.actors for m in x.mentions}
+    assert None not in kinds
+    assert {"full", "coreference", "agent"} <= kinds
+    assert all(k in {"full", "alias", "earlier-mention", "role-on-date", "coreference", "text", "agent", "metonymy"}
+               for k in kinds)
