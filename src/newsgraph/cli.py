@@ -337,7 +337,8 @@ _COMMAND_MODULES = (
     ("newsgraph.api_cli", ("serve",)),
 )
 _EVAL_MODULES = (
-    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "ngec", "allsides", "unresolved", "demo")),
+    ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "conflibert", "ngec", "allsides", "unresolved",
+                                 "demo")),
 )
 
 

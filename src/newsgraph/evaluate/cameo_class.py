@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +162,134 @@ def format_report(report: Report) -> str:
 
 
 __all__ = ["Prediction", "Report", "evaluate_cameo_class", "format_report", "load_tsv", "sentence_class"]
+
+
+# ---- the whole pipeline on ConfliBERT's sentences ----------------------------------------------------
+
+@dataclass
+class PipelineReport:
+    """5-way class of the whole pipeline's main event per sentence, and its sides against
+    ConfliBERT's source/target tags (``cameo_ner_train.txt``) where the sentence has them."""
+
+    path: str
+    split: str
+    n: int = 0
+    correct: int = 0
+    sides_n: int = 0
+    source_found: int = 0
+    target_found: int = 0
+    both_found: int = 0
+    seconds: float = 0.0
+    confusion: list[list[int]] = field(default_factory=lambda: [[0] * N_CLASSES for _ in range(N_CLASSES)])
+    items: list[dict[str, Any]] = field(default_factory=list)  # tune only
+
+    def to_dict(self) -> dict[str, Any]:
+        r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+        return {"path": self.path, "split": self.split, "n": self.n, "accuracy": r(self.correct, self.n),
+                "sides_n": self.sides_n, "source_found": r(self.source_found, self.sides_n),
+                "target_found": r(self.target_found, self.sides_n),
+                "source_and_target_found": r(self.both_found, self.sides_n), "seconds": round(self.seconds, 1),
+                "confusion": self.confusion, "items": list(self.items)}
+
+
+def load_ner(path: str | Path) -> dict[str, list[tuple[str, str]]]:
+    """ConfliBERT's CoNLL file: text id (sentence without spaces) -> [(token, BIO tag)]."""
+    p = Path(path)
+    if not p.is_file():
+        return {}
+    from .splits import text_id
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    cur: list[tuple[str, str]] = []
+    for line in [*p.read_text("utf-8").splitlines(), ""]:
+        if not line.strip():
+            if cur:
+                out[text_id("".join(t for t, _ in cur))] = cur
+                cur = []
+            continue
+        tok, _, tag = line.rpartition(" ")
+        cur.append((tok or tag, tag if tok else "O"))
+    return out
+
+
+def _gold_sides(sentence: str, tagged: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of the S (source), T (target) and R (both) phrases in ``sentence``."""
+    spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": []}
+    pos = 0
+    cur: tuple[str, int, int] | None = None
+    for tok, tag in tagged:
+        at = sentence.find(tok, pos)
+        if at < 0:
+            continue
+        start, end = at, at + len(tok)
+        pos = end
+        kind = tag[2:] if "-" in tag else ""
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[0] != kind)):
+            if cur:
+                for k in ("S", "T") if cur[0] == "R" else (cur[0],):
+                    spans.setdefault(k, []).append((cur[1], cur[2]))
+            cur = (kind, start, end)
+        elif tag.startswith("I-") and cur is not None:
+            cur = (cur[0], cur[1], end)
+        else:
+            if cur:
+                for k in ("S", "T") if cur[0] == "R" else (cur[0],):
+                    spans.setdefault(k, []).append((cur[1], cur[2]))
+            cur = None
+    if cur:
+        for k in ("S", "T") if cur[0] == "R" else (cur[0],):
+            spans.setdefault(k, []).append((cur[1], cur[2]))
+    return spans
+
+
+def evaluate_pipeline(path: str | Path, *, limit: int | None = None, config: dict[str, Any] | None = None,
+                      split: str | None = None, ner_path: str | Path | None = None) -> PipelineReport:
+    """Run the whole pipeline (actors, quotes, events) on each sentence; its class is the penta
+    class of the main event (:func:`newsgraph.events.coder.main_event`), 0 when there is none.
+    Sides: a gold source (target) phrase is found when the main event's source (target) actor
+    has a mention overlapping it."""
+    from ..events.codebook import penta_class as penta
+    from ..events.coder import main_event
+    from ..model import RawDocument
+    from ..pipeline import Failure, get_pipeline
+    from .splits import text_id
+
+    rows = load_tsv(path, limit=limit, split=split)
+    ner = load_ner(ner_path or Path(path).with_name("cameo_ner_train.txt"))
+    pipe = get_pipeline(config)
+    rep = PipelineReport(str(path), split or "all")
+    started = time.perf_counter()
+    raws = [RawDocument(text=t, id=f"s{k}") for k, (t, _) in enumerate(rows)]
+    for (text, gold), an in zip(rows, pipe.pipe(raws), strict=True):
+        rep.n += 1
+        ev = None if isinstance(an, Failure) else main_event(list(an.events), an.doc)
+        k = penta(ev.cameo) if ev is not None and ev.cameo else 0
+        rep.confusion[gold][k] += 1
+        rep.correct += k == gold
+        tagged = ner.get(text_id(text))
+        src_ok = tgt_ok = None
+        if tagged and not isinstance(an, Failure):
+            gs = _gold_sides(an.article.text, tagged)
+            if gs.get("S") and gs.get("T"):
+                rep.sides_n += 1
+
+                def found(ids: list[str], gold_spans: list[tuple[int, int]], an: Any = an) -> bool:
+                    for aid in ids:
+                        a = an.actor(aid)
+                        members = [an.actor(m) for m in (a.members if a is not None else [])]
+                        for x in [a, *members]:
+                            if x is not None and any(m.start < e and s < m.end for m in x.mentions for s, e in gold_spans):
+                                return True
+                    return False
+
+                src_ok = ev is not None and found(ev.source, gs["S"])
+                tgt_ok = ev is not None and found(ev.target, gs["T"])
+                rep.source_found += src_ok
+                rep.target_found += tgt_ok
+                rep.both_found += src_ok and tgt_ok
+        if rep.split == "tune":
+            rep.items.append({"text": text, "gold": gold, "predicted": k, "cameo": ev.cameo if ev else None,
+                              "source_found": src_ok, "target_found": tgt_ok,
+                              "source": ev.source if ev else None, "target": ev.target if ev else None})
+    rep.seconds = time.perf_counter() - started
+    return rep

@@ -186,6 +186,44 @@ def cameo_class(path: str | None, split: str, limit: int | None, show: int, fmt:
     emit("ConfliBERT CAMEO classes", runs, cameo_headline, details, lambda r: r.to_dict(), fmt)
 
 
+def conflibert_headline(rep: Any) -> dict[str, Any]:
+    d = rep.to_dict()
+    return {"sentences": rep.n, "5-way accuracy, whole pipeline": d["accuracy"], "with S and T tags": rep.sides_n,
+            "source found": d["source_found"], "target found": d["target_found"],
+            "source and target found": d["source_and_target_found"]}
+
+
+@click.command(name="conflibert")
+@click.argument("path", required=False)
+@split_option
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences of each split.")
+@show_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def conflibert(path: str | None, split: str, limit: int | None, show: int, fmt: str) -> None:
+    """The whole pipeline on ConfliBERT's sentences: 5-way class of the main event, and whether its
+    source and target are the phrases ConfliBERT tags (S, T, R)."""
+    from .cameo_class import evaluate_pipeline
+
+    todo = parts(split, show, "eval conflibert --show")
+    file = path or _shared("data", "dev", "conflibert", "cameo_class_train.tsv")
+    runs = {s: evaluate_pipeline(file, limit=limit, split=s) for s in todo}
+
+    def details(rep: Any) -> str:
+        d = rep.to_dict()
+        lines = [f"ConfliBERT whole pipeline ({rep.split}): {rep.n} sentences, accuracy {d['accuracy']:.3f}; "
+                 f"{rep.sides_n} with S and T tags: source {d['source_found']:.3f}, target {d['target_found']:.3f}, "
+                 f"both {d['source_and_target_found']:.3f} ({rep.seconds:.0f}s)",
+                 "  confusion (rows gold, columns system)"]
+        lines += [f"  {g}: " + " ".join(f"{x:>4}" for x in row) for g, row in enumerate(rep.confusion)]
+        wrong = [it for it in rep.items if it["predicted"] != it["gold"] or it["source_found"] is False
+                 or it["target_found"] is False][:show]
+        lines += [f"  gold {it['gold']} got {it['predicted']} ({it['cameo']}) src {it['source_found']} "
+                  f"tgt {it['target_found']} {it['source']}->{it['target']}: {it['text'][:200]!r}" for it in wrong]
+        return "\n".join(lines)
+
+    emit("ConfliBERT sentences, whole pipeline", runs, conflibert_headline, details, lambda r: r.to_dict(), fmt)
+
+
 # ---- NGEC stories -------------------------------------------------------------------------------------
 
 def ngec_headline(rep: Any) -> dict[str, Any]:
@@ -275,4 +313,4 @@ def demo(gold: str | None, misses: bool, fmt: str) -> None:
     click.echo(json.dumps(report, indent=2) if fmt == "json" else format_report(report))
 
 
-__all__ = ["allsides", "cameo_class", "demo", "ngec", "plover", "quotes", "unresolved"]
+__all__ = ["allsides", "cameo_class", "conflibert", "demo", "ngec", "plover", "quotes", "unresolved"]
