@@ -208,3 +208,28 @@ def test_every_mention_has_an_evidence_kind(read):
     assert {"full", "coreference", "agent"} <= kinds
     assert all(k in {"full", "alias", "earlier-mention", "role-on-date", "coreference", "text", "agent", "metonymy"}
                for k in kinds)
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin spoke. The anti-Putin protesters marched on Sunday.",
+    "Vladimir Putin spoke. Pro-Putin bloggers cheered.",
+    "Vladimir Putin spoke. Critics called it the Putin Doctrine Index of loyalty.",
+])
+def test_a_name_glued_to_a_prefix_or_inside_another_name_is_not_the_person(read, text):
+    a = read(text, "2022-05-17")
+    putin = next(x for x in a.actors if x.kb_id == "vladimir-putin")
+    second = a.article.text.index("Putin", a.article.text.index("Putin") + 1)
+    assert not any(m.start <= second < m.end for m in putin.mentions)
+
+
+def test_the_only_former_holder_of_a_title_by_that_name(read):
+    a = read("Critics compared the plan with President Obama's record.", "2019-05-01")
+    obama = actor_at(a, "President Obama")
+    assert obama is not None and obama.kb_id == "barack-obama"
+    assert evidence_at(a, "President Obama") == "role-on-date"
+
+
+def test_a_surname_the_tagger_calls_an_organisation_stays_the_person(read):
+    a = read("Speaker John Boehner left the room. Boehner's plan failed, aides said.", "2015-09-25")
+    first = actor_at(a, "John Boehner")
+    assert first is not None and actor_at(a, "Boehner's") is first

@@ -22,7 +22,7 @@ from .state import SENTENCE_STARTERS, State, clean_person_name, iso, norm, same_
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias",
-    "surname": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-office": "role-on-date",
+    "surname": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "name-only": "text", "honorific-name": "text",
@@ -141,7 +141,7 @@ def holds(st: State, pid: str, office: str, title: str, of: str | None) -> bool:
         roles = st.kb.roles(pid, st.on) if st.on else st.kb.roles(pid)
     except NewsgraphError:
         return False
-    return any((title_matches(r.title, title, office) or (office in TOP_OFFICES and r.office in TOP_OFFICE_KEYS))
+    return any((title_matches(r.title, title, office) or (office in TOP_OFFICES and r.office == "leader"))
                and (of is None or r.of == of) for r in roles)
 
 
@@ -176,8 +176,15 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     """
     hit_at = st.hit_at
     person_ent_at = st.person_ent_at
-    if not st.words[i][:1].isupper() or st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"}:
-        return None
+    if not st.words[i][:1].isupper() or st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} or st.prefixed(i):
+        return None  # "anti-Trump" names nobody
+    if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
+           and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) for e in st.ents):
+        return None  # "the Trump Approval Index": part of another name
+    tok = st.doc[i]
+    if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
+            and i not in person_ent_at and not any(e.label_ == "PERSON" and e.start <= tok.head.i < e.end for e in st.ents):
+        return None  # a name modifying another capitalised name ("Trump Derangement Syndrome")
     ent = person_ent_at.get(i)
     if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
             (st.kb is None or st.lower[i] not in st.kb.given_names()):
@@ -217,6 +224,13 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                 holders = [pid for pid in ids if holds(st, pid, office, written, of)]
             finally:
                 st.on = on
+            if len(holders) == 1 and word.lower() not in common_words():
+                # the only bearer of the name who ever held the title ("President Obama's 2010
+                # rating" in a later story): the person, at a lower confidence
+                actor = st.table.from_kb(holders[0])
+                if actor is not None:
+                    st.add(i, end, actor, "kb-surname-title-past", confidence=0.7)
+                    return end
         states = {c for c in (getattr(st.kb.entity(pid), "country", None) for pid in holders) if c}
         if len(states) == 1:
             # several holders of the title by that name (two Presidents Bush), or none on the

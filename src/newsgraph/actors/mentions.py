@@ -66,6 +66,9 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
         if e.label_ == "PERSON" and before and not any(lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS
                                                        or t.lower_ in lx.HONORIFICS for t in before):
             return True
+        if e.label_ in NAME_LABELS and before and before[-1].text[:1].isupper() and not any(
+                lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or lx.sector_of(t.lower_) for t in before):
+            return True  # "Staten Island": the last word of another place's or body's name
         if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
                 and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
                 and not any(x.kind != "country" for hh in st.hits if hh.start >= h.end and hh.end <= e.end
@@ -128,7 +131,7 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
                 owner_ok=h.end - h.start > 1 or st.lower[h.start] not in common_words()):
             covered.difference_update(range(h.start, h.end))
             continue  # "Clinton" in "the Clinton Foundation": the longer name is the actor
-        if entry.kind != "country" and common_word_alone(st, h, ents):
+        if (entry.kind != "country" or entry.attr in {"alias", "acronym"}) and common_word_alone(st, h, ents):
             covered.difference_update(range(h.start, h.end))
             continue
         if entry.kind == "country" and h.end - h.start == 1 and any(e.ambiguous for e in h.entries) \
@@ -188,6 +191,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
         if any(t.tag_ == "POS" for t in e):
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
+        if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
+            continue  # a person's surname the tagger took for an organisation
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
             continue
         st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)
