@@ -1,0 +1,404 @@
+"""Arguments: source and target token heads from the frame, mapped to actors (passives, control,
+relative clauses, appositions, conjunctions, pronouns, pairs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Actor, Quote
+from . import codebook as cb
+from . import detection
+from .common import (
+    DEFAULT_NOUN_TARGETS,
+    DEFAULT_VERB_TARGETS,
+    POPULATION_NOUNS,
+    RELATIONAL_NOUNS,
+    STATE_NOUNS,
+    TOPIC_TARGETS,
+    ActorIndex,
+    Candidate,
+    Token,
+    conjuncts,
+    explicit_target,
+    is_each_other,
+    is_group,
+    is_stative,
+    last_pair,
+    movement,
+    noun_lemmas,
+    same_segment,
+    side,
+    two_of,
+)
+from .dictionary import Entry
+from .frames import (
+    FIRST_PERSON,
+    OBJ_DEPS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    THIRD_PERSON,
+    Frame,
+    antecedent_candidates,
+    is_verbal,
+    logical_subjects,
+    noun_frame,
+    pobjs,
+    verb_frame,
+)
+
+
+# ---- 4. arguments ----------------------------------------------------------------------------
+def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    f, e = c.frame, c.entry
+    coop = cb.root(c.code or "") in cb.COOPERATIVE_ROOTS
+    stative = is_stative(c)
+    src_heads = [h for h in source_heads(coder, c) if same_segment(h, c.pred)]
+    c.source_tokens = src_heads
+    c.source = actors_of(coder, src_heads, actors, c.quote)
+    if not c.source:
+        src_heads = [h for h in fallback_source_heads(coder, c) if same_segment(h, c.pred)]
+        c.source = actors_of(coder, src_heads, actors, c.quote)
+        c.source_tokens = src_heads if c.source else c.source_tokens
+    if c.derived_target_heads is not None:
+        slots: tuple[str, ...] = ()
+        c.target_tokens = c.derived_target_heads
+        c.target = [a for a in actors_of(coder, c.derived_target_heads, actors, c.quote) if a not in c.source]
+    else:
+        slots = e.slot("t") or (TOPIC_TARGETS if "topic" in e.roles else
+                                 DEFAULT_VERB_TARGETS if f.pos == "v" else noun_targets(coder, e))
+        if f.pos == "n" and "t" in (e.slot("poss") or ()):
+            slots = (*slots, "poss")
+    if c.entry.frame in {"request", "appeal", "command"} and not c.derived_target_heads:
+        # "demanded that Chile free ...": whoever is asked to act is the target
+        slots = ("ccomp", *slots)
+    for slot in slots:
+        strict = slot.endswith("!")
+        slot = slot.rstrip("!")
+        if coop and slot == "against":
+            continue  # "defence against X": X is the adversary, never the partner
+        if stative and slot == "dobj":
+            continue  # the passive subject of "is committed to" is the doer, not the target
+        heads = [h for h in slot_heads(f, slot) if same_segment(h, c.pred)]
+        if any(is_each_other(h) for h in heads) and len(c.source) >= 2:
+            c.target, c.target_tokens = list(c.source), list(c.source_tokens)
+            c.rule += "+each-other"
+            break
+        found = [a for a in actors_of(coder, heads, actors, c.quote, strict=strict) if a not in c.source]
+        if found:
+            c.target, c.target_tokens = found, heads
+            break
+    named_object = any(o.pos_ in {"NOUN", "PROPN"} and o not in c.comp_tokens for o in f.objs)
+    if not c.target and c.comp_tokens and not (named_object and f.pos == "v" and not stative):
+        # "accused *the peacekeepers* of failing to protect X": the object is the target even
+        # when it is no actor; what they are accused of does not name it
+        complement_target(coder, c, actors)
+    if not c.source and f.pos == "v" and f.passive and not f.agent and movement(c):
+        # "Russian soldiers were deployed to the region": troops move for their own side
+        c.source = [a for a in actors_of(coder, f.objs, actors, c.quote) if a not in c.target]
+        if c.source:
+            c.source_tokens = list(f.objs)
+            c.rule += "+moved-troops"
+    if "swap" in e.roles:
+        c.source, c.target = c.target, c.source
+        c.source_tokens, c.target_tokens = c.target_tokens, c.source_tokens
+    c.agentless = (f.pos == "v" and f.passive and not f.agent and not stative and not c.source) or (
+        f.pos == "v" and not c.source and bool(c.target) and event_subject(coder, c)) or (
+        f.pos == "n" and not c.source and bool(c.target) and explicit_target(c)
+        and not governed(coder, c.pred))
+
+
+def event_subject(coder: Any, c: Candidate) -> bool:
+    """ "A car bomb killed two guards": the subject is the attack itself, the attacker is
+    not named (as in an agentless passive)."""
+    subj = [t for t in c.frame.subj if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(subj) and cb.root(c.code or "") in cb.MATERIAL_CONFLICT_ROOTS and all(
+        violent_noun(coder, t) for t in subj)
+
+
+def violent_noun(coder: Any, tok: Token) -> bool:
+    """An attack noun by the dictionary ("bombing", "air strike"; not a plain "fire")."""
+    for lemma in noun_lemmas(tok):
+        if lemma in coder.nouns:
+            hit = detection.match(coder, noun_frame(tok, lemma), "n", lemma)
+            if hit is not None and hit[1] and cb.root(hit[1]) in cb.VIOLENT_ROOTS:
+                return True
+    return False
+
+
+def governed(coder: Any, noun: Token) -> bool:
+    """An event noun that is what a coded verb acts on ("lifted *the sanctions*", "condemned
+    *the attack*"): it is that verb's content, not an event the text reports."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB":
+        head = head.head
+    elif noun.dep_ not in {"dobj", "nsubjpass", "attr", "nsubj", "csubj"}:
+        return False
+    while head.dep_ in {"csubj", "xcomp", "ccomp"} and head.pos_ != "VERB":
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} and base_code(coder, head) is not None
+
+
+def base_code(coder: Any, tok: Token) -> str | None:
+    """The dictionary code of a verb token on its own (no frames, no modality)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in coder.verbs:
+        return None
+    hit = detection.match(coder, verb_frame(tok, lemma), "v", lemma)
+    return hit[1] if hit else None
+
+
+def complement_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "threatened *to expel the envoys of Chile*": a frame verb's target is its content's."""
+    coop = cb.root(c.code or "") in cb.COOPERATIVE_ROOTS
+    for tok in c.comp_tokens:
+        hit = None
+        lemma = tok.lemma_.lower()
+        if is_verbal(tok):
+            frame = verb_frame(tok, lemma)
+            hit = detection.match(coder, frame, "v", lemma) if lemma in coder.verbs else None
+            default = DEFAULT_VERB_TARGETS
+        elif tok.pos_ in {"NOUN", "PROPN"}:  # the event noun of a light verb
+            frame = noun_frame(tok, lemma)
+            hit = detection.match(coder, frame, "n", lemma) if lemma in coder.nouns else None
+            default = noun_targets(coder, hit[0]) if hit else DEFAULT_NOUN_TARGETS
+        else:
+            continue
+        slots = (hit[0].slot("t") if hit else None) or default
+        for slot in slots:
+            slot = slot.rstrip("!")
+            if coop and slot == "against":
+                continue
+            heads = [h for h in slot_heads(frame, slot) if same_segment(h, c.pred)]
+            own = set().union(*(side(s, actors) for s in c.source)) if c.source else set()
+            # "agreed to instruct *their officials*": the doers' own people are not a target
+            found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source
+                     and not (is_group(a, actors) and side(a, actors) & own)]
+            if found:
+                c.target, c.target_tokens = found, heads
+                c.rule += "+complement-target"
+                return
+
+
+def noun_targets(coder: Any, e: Entry) -> tuple[str, ...]:
+    of_role = e.slot("of")
+    if of_role and "s" in of_role:
+        return tuple(s for s in DEFAULT_NOUN_TARGETS if s != "of")
+    return DEFAULT_NOUN_TARGETS
+
+
+def source_heads(coder: Any, c: Candidate) -> list[Token]:
+    f, e = c.frame, c.entry
+    if is_stative(c):
+        return list(f.objs)  # "Kenya is committed to ...", "the troops were engaged in ..."
+    if e.slot("s"):
+        heads: list[Token] = []
+        for slot in e.slot("s") or ():
+            heads = slot_heads(f, slot)
+            if heads:
+                return heads
+        return []
+    if f.pos == "v":
+        return list(f.subj)
+    if f.agent:
+        return list(f.agent)
+    of_role = e.slot("of")
+    if of_role and "s" in of_role and f.preps.get("of"):
+        return list(f.preps["of"])
+    patient = "t" in (e.slot("poss") or ())  # "his arrest": the possessor undergoes it
+    return [m for m in f.mods if m.dep_ in {"compound", "amod", "nmod"} or (m.dep_ == "poss" and not patient)]
+
+
+def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
+    """An event noun without a doer of its own, object of a report or of a verb that is no event
+    itself ("announced a halt to flights", "held a march"): that verb's subject acts."""
+    f = c.frame
+    gov = f.pred.head
+    if f.pos != "n" or gov.i == f.pred.i:
+        return []
+    if f.pred.dep_ == "pobj" and gov.lower_ in {"for", "to", "in", "into"} and gov.head.pos_ == "VERB":
+        gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*"
+    elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
+        return []
+    gov_code = base_code(coder, gov)
+    if gov_code is None or gov_code == "010":
+        return logical_subjects(gov)
+    return []
+
+
+def slot_heads(f: Frame, slot: str) -> list[Token]:
+    if slot == "dobj":
+        return list(f.objs)
+    if slot == "dative":
+        return list(f.dative)
+    if slot == "ccomp":
+        comps = [comp for comp in f.comps if comp.dep_ == "ccomp" or (
+            f.pos == "n" and any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in comp.children))]
+        if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "renewed its demand that Chile free ..."
+            comps += [ch for ch in f.pred.head.children if ch.dep_ == "ccomp" and ch.i > f.pred.i]
+        return [s for comp in comps for s in logical_subjects(comp)]
+    if slot == "xcomp":
+        return [o for comp in f.comps if comp.dep_ == "xcomp" for o in comp.children if o.dep_ in OBJ_DEPS]
+    if slot == "subj":
+        return list(f.subj)
+    if slot in {"poss", "compound", "amod", "nmod"}:
+        return [m for m in f.mods if m.dep_ == slot]
+    return list(f.preps.get(slot, []))
+
+
+def actors_of(coder: Any, heads: Iterable[Token], actors: ActorIndex, quote: Quote | None,
+            strict: bool = False) -> list[str]:
+    """Actor ids for argument heads: the head's own actor, else its modifiers' ("Kenyan
+    officials"), else an "of" phrase's ("ministers of Ghana"); conjuncts each count. ``strict``:
+    only the heads' own actors ("called Erdogan", not "called the NATO plan")."""
+    out: list[str] = []
+    for head in heads:
+        for h in [head, *conjuncts(head)]:
+            if strict:
+                own = actors.at_token(h)
+                if own is not None and own.id not in out:
+                    out.append(own.id)
+                continue
+            for a in head_actors(coder, h, actors, quote):
+                if a not in out:
+                    out.append(a)
+    return out
+
+
+def head_actors(coder: Any, h: Token, actors: ActorIndex, quote: Quote | None, depth: int = 0) -> list[str]:
+    a = actors.at_token(h)
+    pair = pair_of(coder, h, actors, a)
+    if pair:
+        return pair
+    if a is not None:
+        return [a.id]
+    if quote is not None and h.lower_ in FIRST_PERSON and quote.speaker:
+        return [quote.speaker]
+    if h.lower_ in THIRD_PERSON:
+        return antecedent(coder, h, actors, quote, depth)
+    found: list[str] = []
+    weak: list[str] = []  # from a possessive pronoun: "its ambassador *to Bolivia*"
+    relational = h.lemma_.lower() in RELATIONAL_NOUNS  # "my colleagues" are not me
+    for m in h.children:
+        if m.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and m.i < h.i:
+            if relational and m.dep_ == "poss":
+                continue
+            bucket = weak if m.tag_ == "PRP$" else found
+            for t in [m, *conjuncts(m)]:
+                x = actors.at_token(t)
+                if x is None and quote is not None and t.lower_ in FIRST_PERSON and quote.speaker:
+                    bucket.append(quote.speaker)
+                elif x is not None and x.id not in bucket:
+                    bucket.append(x.id)
+                elif x is None:
+                    bucket.extend(i for i in head_actors_deep(t, actors) if i not in bucket)
+    if found:
+        return found
+    for m in sorted(h.children, key=lambda x: x.lower_ != "of"):
+        if found and m.lower_ != "of":
+            break
+        if m.dep_ in {"prep", "agent"} and m.lower_ in {"of", "by", "from"}:
+            for g in pobjs(m):
+                targets = [g] if g.dep_ == "pobj" else [o for o in g.children if o.dep_ in OBJ_DEPS]
+                for t in targets:
+                    found.extend(i for i in actors_of(coder, [t], actors, quote) if i not in found)
+        elif m.dep_ == "appos":  # "the two security chiefs, A of Kyrgyzstan and B of Tajikistan"
+            for t in [m, *(x for x in m.subtree if x.dep_ in {"conj", "appos"} and x.pos_ == "PROPN")]:
+                x = actors.at_token(t)
+                if x is not None and x.id not in found:
+                    found.append(x.id)
+        elif m.dep_ == "acl" and m.tag_ == "VBN":  # "the promises *made by the G7*"
+            for ag in m.children:
+                if ag.dep_ == "agent":
+                    found.extend(i for g in pobjs(ag) for i in actors_of(coder, [g], actors, quote)
+                                 if i not in found)
+    if not found and h.pos_ == "NOUN":  # "its quarrel *with Chile*", "a school *for Somali children*"
+        for m in h.children:
+            if m.dep_ == "prep" and m.lower_ in {"with", "against", "on", "to", "toward", "towards", "for"}:
+                for g in pobjs(m):
+                    found.extend(i for i in head_actors_deep(g, actors, own=True) if i not in found)
+    if not found and weak:
+        return weak
+    if not found and h.pos_ == "NOUN":  # "police officers *in Togo*", "farmers facing a drought *in Chile*"
+        iso3 = located_in(h, actors)
+        if iso3 is not None:
+            ref = actors.country(iso3) if h.lemma_.lower() in POPULATION_NOUNS else (
+                iso3 if iso3 in actors.by_id else None)
+            if ref is not None:
+                found.append(ref)
+    return found
+
+
+def located_in(h: Token, actors: ActorIndex) -> str | None:
+    """The country a noun phrase is placed in by its own phrases: "in Togo", "from Kabul",
+    or a participle's ("farmers *facing a drought in Chile*", "crowds *gathered in Almaty*")."""
+    preps = [m for m in h.children if m.dep_ == "prep" and m.lower_ in {"in", "from", "across", "throughout"}]
+    for acl in (m for m in h.children if m.dep_ == "acl" and m.tag_ in {"VBG", "VBN"}):
+        preps += [p for p in acl.children if p.dep_ == "prep" and p.lower_ in {"in", "from", "across"}]
+        for o in acl.children:
+            if o.dep_ in OBJ_DEPS:
+                preps += [p for p in o.children if p.dep_ == "prep" and p.lower_ == "in"]
+    for p in preps:
+        for g in pobjs(p):
+            iso3 = actors.country_at(g)
+            if iso3 is not None:
+                return iso3
+    return None
+
+
+def head_actors_deep(t: Token, actors: ActorIndex, own: bool = False) -> list[str]:
+    """Actors on a token's compound/adjective/possessor modifiers (and on itself if ``own``)."""
+    out = []
+    if own:
+        x = actors.at_token(t)
+        if x is not None:
+            return [x.id]
+    for m in t.children:
+        if m.dep_ in {"compound", "amod", "poss", "npadvmod"}:  # "Hamas-led": npadvmod of "led"
+            x = actors.at_token(m)
+            if x is not None:
+                out.append(x.id)
+    return out
+
+
+def antecedent(coder: Any, pron: Token, actors: ActorIndex, quote: Quote | None, depth: int) -> list[str]:
+    """A third-person pronoun the actor component left unresolved, bound by the subject of a
+    clause that governs it ("Kenya announced that *it* would send ..."), when the actor fits it."""
+    if depth > 2:
+        return []
+    lower = pron.lower_
+    for cand in antecedent_candidates(pron):
+        ids = head_actors(coder, cand, actors, quote, depth + 1)
+        kinds = [(actors.by_id[i].kind if i in actors.by_id else "") for i in ids]
+        if not ids:
+            continue
+        if lower in PERSON_PRONOUNS and all(k == "person" for k in kinds) and len(ids) == 1:
+            return ids
+        if lower in THING_PRONOUNS and len(ids) == 1 and kinds[0] != "person":
+            return ids
+        if lower in PLURAL_PRONOUNS and (len(ids) > 1 or kinds[0] != "person"):
+            return ids
+        return []  # the nearest subject does not fit: do not reach further
+    return []
+
+
+def pair_of(coder: Any, h: Token, actors: ActorIndex, own: Actor | None) -> list[str]:
+    """ "the two sides", "both countries": the last two actors named together before them ("A
+    and B"), or the two sides of the last act between two actors ("A met B"), whichever is
+    nearer; "the two governments" are those actors' countries."""
+    if not two_of(h) or (own is not None and len(own.members) == 2):
+        return []
+    at, pair = last_pair(h, actors)
+    dyad = actors.history.last_dyad(h.i)
+    if dyad is not None and dyad.token > at:
+        pair = [dyad.source[0], dyad.target[0]]
+    if h.lemma_.lower() in STATE_NOUNS:
+        states = []
+        for i in pair:
+            a = actors.by_id.get(i)
+            ref = actors.country(a.country) if a is not None and a.country else i
+            if ref and ref not in states:
+                states.append(ref)
+        pair = states if len(states) == 2 else pair
+    return pair

@@ -1,0 +1,619 @@
+"""What the event coder's stages share: the candidate a predicate becomes, the index of the
+article's actors, the coder's word lists, and small helpers over the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import NewsgraphError
+from ..model import Actor, Analysis, Quote
+from . import codebook as cb
+from .dictionary import Entry
+from .discourse import (
+    History,
+)
+from .frames import (
+    OBJ_DEPS,
+    Frame,
+    logical_subjects,
+    misparsed_finite,
+    pobjs,
+)
+
+Token = Any
+
+
+ABSORBING_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+
+
+# prepositions whose object is the content of a frame verb, by frame role and by CAMEO root
+COMPLEMENT_PREPS = {"intent": ("to", "on"), "agree": ("to", "on"), "decide": ("to", "on"), "ready": ("for",), "refuse": (),
+                    "request": ("for",), "appeal": ("for",), "threat": ("with",), "deny": ("of",),
+                    "allege": ("of",), "command": (), "via": ()}
+
+
+COMPLEMENT_PREPS_BY_ROOT = {"09": ("into", "of"), "11": ("of", "for", "over"), "12": ()}
+
+
+# comments about something (responsibility for it, concern over it, condolences for it) code the
+# comment, not the thing commented on
+ABSORBING_CODES = frozenset({"011", "012", "013", "015", "016", "018", "019"})
+
+
+ABOUT_PREPS = ("for", "about", "over", "regarding", "on", "at", "of", "to", "with")
+
+
+ABSORBING_FRAMES = frozenset({"intent", "agree", "decide", "ready", "refuse", "request", "appeal", "threat", "deny",
+                              "allege", "command"})
+
+
+IMPLICIT_FRAME = {"03": "intent", "02": "appeal", "10": "request", "12": "refuse", "13": "threat"}
+
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
+
+
+OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+FUTURE_HEADS = frozenset({"plan", "intend", "expect", "aim", "schedule", "go"})
+
+
+NEGATING_HEADS = frozenset({"fail"})
+
+
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "claim", "insist",
+                       "note", "stress", "confirm", "indicate", "write", "explain", "reiterate", "believe",
+                       "think", "suggest", "argue", "assert", "warn", "emphasize", "emphasise"})
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+PURPOSE_COOP = frozenset({"help", "support", "assist", "train", "protect", "monitor", "observe", "secure",
+                          "stabilize", "stabilise", "guard", "rebuild", "deliver", "distribute", "evacuate"})
+
+
+DEFAULT_VERB_TARGETS = ("dobj", "dative", "against", "on", "upon", "at", "to", "toward", "towards", "with",
+                        "into", "from", "between", "among", "over", "ccomp")
+
+
+DEFAULT_NOUN_TARGETS = ("against", "on", "upon", "at", "to", "toward", "towards", "with", "into",
+                        "between", "among", "of")
+
+
+TOPIC_TARGETS = ("with", "between", "among", "to")
+
+
+LOCATIVE = ("in", "at", "near", "inside", "across", "throughout", "outside", "from")
+
+
+LOCATED_PLOVER = frozenset({"AID", "ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTEST"})
+
+
+ALLEGED_PLOVER = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+@dataclass
+class Candidate:
+    """A coded predicate before it becomes an :class:`~newsgraph.model.Event`."""
+
+    frame: Frame
+    entry: Entry
+    base: str | None
+    code: str | None = None
+    mode: str | None = None
+    negated: bool = False
+    absorbed: bool = False
+    dropped: str = ""  # why it yields no event
+    rule: str = ""
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    source_tokens: list[Token] = field(default_factory=list)
+    target_tokens: list[Token] = field(default_factory=list)
+    agentless: bool = False
+    quote: Quote | None = None
+    derived_target_heads: list[Token] | None = None
+    span: Any = None  # the sentence (paragraph-bounded) the predicate is in
+    comp_tokens: list[Token] = field(default_factory=list)  # what a frame verb is about
+    comp_code: str | None = None  # the code of that content ("threatened to *impose a curfew*": 1723)
+    comp_recip: bool = False  # that content is a joint act ("promised to *work together*")
+
+    @property
+    def pred(self) -> Token:
+        return self.frame.pred
+
+    @property
+    def depth(self) -> int:
+        d, t = 0, self.pred
+        while t.head.i != t.i and d < 50:
+            t, d = t.head, d + 1
+        return d
+
+
+class ActorIndex:
+    """Token -> actor through the actor component's mentions (the tightest mention wins), and token
+    -> country through the places component's gazetteer matches."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
+        self._spans: list[tuple[int, int, int, Actor]] = sorted(
+            ((m.start, m.end, m.end - m.start, a) for a in analysis.actors for m in a.mentions),
+            key=lambda x: (x[0], x[1]))
+        self._places: list[tuple[int, int, str]] = sorted(
+            (m.start, m.end, p.country) for p in analysis.places for m in p.mentions if p.country)
+        self._cache: dict[int, Actor | None] = {}
+        self.history = History()  # the article's acts so far (filled by the coder, sentence by sentence)
+
+    def at_token(self, tok: Token) -> Actor | None:
+        key = tok.idx
+        if key in self._cache:
+            return self._cache[key]
+        start, end = tok.idx, tok.idx + len(tok.text)
+        best: tuple[int, Actor] | None = None
+        for s, e, width, actor in self._spans:
+            if s >= end:
+                break
+            if e > start and (best is None or width < best[0]):
+                best = (width, actor)
+        self._cache[key] = best[1] if best else None
+        return self._cache[key]
+
+    def country_at(self, tok: Token) -> str | None:
+        """The ISO3 code of the country a token names or lies in (an actor, else a gazetteer place)."""
+        a = self.at_token(tok)
+        if a is not None and a.country and a.kind in {"country", "place", "location", "city"}:
+            return a.country
+        if a is not None and a.kind == "country":
+            return a.id
+        for s, e, country in self._places:
+            if s <= tok.idx < e:
+                return country
+        return None
+
+    def country(self, iso3: str) -> str | None:
+        """The actor id for a country the coder infers (a domestic target, a located crowd): the
+        article's own country actor, else a country actor added without mentions (the country is
+        implied by "Kenyan police" or "in Nairobi", never named as such)."""
+        if iso3 in self.by_id:
+            return iso3
+        known = next((a.id for a in self.by_id.values() if a.kind == "country" and a.country == iso3), None)
+        if known is not None:
+            return known
+        name, kb_id = iso3, None
+        try:
+            from ..kb import get_kb
+
+            entry = get_kb().country(iso3)
+        except (ImportError, NewsgraphError):  # no knowledge base: the code stands for the name
+            entry = None
+        if entry is None and len(iso3) != 3:
+            return None
+        if entry is not None:
+            name, kb_id = entry.name, entry.id
+        actor = Actor(id=iso3, name=name, kind="country", country=iso3, code=iso3, kb_id=kb_id)
+        self.analysis.actors.append(actor)
+        self.by_id[iso3] = actor
+        return iso3
+
+
+GUESSED_SIDES = ("+anaphora", "+response", "+located-population", "+domestic", "+condition-target",
+                 "+moved-troops")
+
+
+# nouns for crowds and populations: with no actor of their own, where they are tells whose they are
+POPULATION_NOUNS = frozenset({"people", "crowd", "protester", "demonstrator", "rioter", "student", "resident",
+                              "worker", "youth", "villager", "citizen", "civilian", "mob", "marcher", "refugee",
+                              "thousand", "hundred", "dozen", "ten", "farmer", "teacher", "inhabitant",
+                              "local", "supporter", "activist", "miner", "trader", "driver", "voter"})
+
+
+SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "government", "state", "neighbour", "neighbor",
+                        "leader", "president", "rival", "foe", "adversary", "capital", "republic", "army",
+                        "delegation", "minister", "belligerent"})
+
+
+RELATIONAL_NOUNS = frozenset({"colleague", "counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
+                              "enemy", "foe", "friend", "opponent", "adversary", "critic", "successor",
+                              "predecessor"})
+
+
+STATE_NOUNS = frozenset({"country", "nation", "government", "state", "neighbour", "neighbor", "capital",
+                         "republic"})
+
+
+PAIR_KINDS = frozenset({"country", "organization", "group", "person", "bloc"})
+
+
+# verbs that only set an event noun going ("open talks", "hold a meeting", "launch an offensive"),
+# unlike "end", "stop" or "cancel", which undo it
+LIGHT_OPENERS = frozenset({"open", "hold", "start", "begin", "launch", "resume", "conduct", "stage", "organize",
+                           "organise", "join", "enter", "pursue", "undertake", "carry"})
+
+
+def purpose_clauses(c: Candidate) -> list[Token]:
+    """Infinitive purpose clauses on the predicate ("sent troops *to help*"), on the event noun a
+    light verb governs, or on the event noun itself ("the dispatch of engineers *to rebuild* ...")."""
+    heads = [c.pred, *(c.comp_tokens if c.entry.code == "=obj" else [])]
+    out = []
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ in {"advcl", "acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+                out.append(ch)
+    return out
+
+
+def through_aspect(comps: list[Token], cands: dict[int, Candidate]) -> list[Token]:
+    """Complements, looking through uncoded verbs to their own complements: "prepared to begin
+    *bombing*", "agreed to try to *reach* a deal" (an aspect or attempt verb is not the content)."""
+    out: list[Token] = []
+    for t in comps:
+        out.append(t)
+        cur, steps = t, 0
+        while steps < 3 and cur.pos_ in {"VERB", "AUX"} and (cur.i not in cands or not cands[cur.i].base):
+            if cur.lemma_ in LIGHT_OPENERS:  # "decided to open *negotiations*": the noun is the content
+                out.extend(ch for ch in cur.children if ch.dep_ in OBJ_DEPS and ch.i in cands)
+            nxt = next((ch for ch in cur.children if ch.dep_ == "xcomp"), None)
+            if nxt is None:
+                break
+            out.append(nxt)
+            cur, steps = nxt, steps + 1
+    return out
+
+
+def explicit_target(c: Candidate) -> bool:
+    """An attack noun aimed by a preposition ("an air strike *on* the embassy", "the raid
+    *against* the checkpoint"): the text names the victim and leaves the attacker unknown, like an
+    agentless passive. Only material conflict qualifies (an unattributed "talks with X" says little)."""
+    if cb.root(c.code or "") not in {"14", "18", "19", "20"}:
+        return False  # ("sanctions on Iran" is mostly a standing state, not a new act)
+    return any(ch.dep_ == "prep" and ch.lower_ in {"on", "against", "upon", "at"} and pobjs(ch)
+               for ch in c.pred.children) or any(
+        t.head.dep_ == "prep" and t.head.lower_ == "of" and t.head.head.i == c.pred.i for t in c.target_tokens)
+
+
+def is_group(actor_id: str, actors: ActorIndex) -> bool:
+    a = actors.by_id.get(actor_id)
+    return a is not None and a.kind == "group"
+
+
+def movement(c: Candidate) -> bool:
+    """Deploying, stationing, withdrawing or sending troops (their owner is the mover)."""
+    code = c.code or ""
+    return cb.root(code) == "15" or code[:3] in {"074", "087"} or code.startswith("1661")
+
+
+def population(tok: Token) -> bool:
+    """A crowd noun: "protesters", "crowds", "thousands of people", "several hundred students"."""
+    if tok.lemma_.lower() in POPULATION_NOUNS:
+        return True
+    return any(g.lemma_.lower() in POPULATION_NOUNS for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in pobjs(p))
+
+
+def is_stative(c: Candidate) -> bool:
+    """ "Kenya is committed to ...", "the troops were engaged in ...": a passive whose subject acts."""
+    f = c.frame
+    return "state" in c.entry.roles and f.pos == "v" and f.passive and not f.agent
+
+
+def is_each_other(tok: Token) -> bool:
+    """ "accused *each other*", "fired at *one another*": the reciprocal pronoun."""
+    low = tok.lower_
+    return (low == "other" and any(ch.lower_ == "each" for ch in tok.children)) or (
+        low == "another" and any(ch.lower_ == "one" for ch in tok.children))
+
+
+def two_of(tok: Token) -> bool:
+    """ "the two sides", "both countries", "the two presidents": a noun that names a pair."""
+    if tok.lemma_.lower() not in SIDE_NOUNS:
+        return False
+    return any((ch.dep_ == "nummod" and ch.lower_ in {"two", "2"}) or ch.lower_ == "both" for ch in tok.children)
+
+
+def last_pair(tok: Token, actors: ActorIndex, window: int = 160) -> tuple[int, list[str]]:
+    """The nearest earlier "X and Y" (exactly two conjoined actors) within ``window`` tokens, with
+    where it is (-1 and [] if none)."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
+        t = doc[i]
+        if t.dep_ != "conj":
+            continue
+        head = t.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        conj = [head, *conjuncts(head)]
+        if len(conj) != 2 or head.i >= tok.i:
+            continue
+        ids = []
+        for x in conj:
+            a = actors.at_token(x)
+            if a is None or a.kind not in PAIR_KINDS or a.id in ids:
+                break
+            ids.append(a.id)
+        if len(ids) == 2:
+            return head.i, ids
+    return -1, []
+
+
+JOINT_WORDS = frozenset({"joint", "multinational", "bilateral", "trilateral", "combined", "multilateral"})
+
+
+def joint(e: Entry, code: str | None, noun: Token) -> str | None:
+    """Military exercises held together are military cooperation (062); alone, a show of force."""
+    if code is None or "joint" not in e.roles:
+        return code
+    if any(ch.lemma_.lower() in JOINT_WORDS for ch in noun.children):
+        return "062"
+    if any(ch.dep_ == "prep" and ch.lower_ in {"with", "between", "among"} for ch in noun.children):
+        return "062"
+    gov = noun.head
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+        gov = gov.head
+    subj = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    if any(conjuncts(x) for x in subj) or any(p.dep_ == "prep" and p.lower_ == "with" for p in gov.children):
+        return "062"
+    return code
+
+
+def rule(e: Entry) -> str:
+    return f"{e.origin}:{e.pos}:{e.lemma}:{e.line}"
+
+
+def verb_lemmas(tok: Token) -> list[str]:
+    """spaCy's lemma, then the word's own de-inflections (the small model lemmatises "staged" as
+    "stag"); the dictionary lookup keeps only those it knows."""
+    return verb_lemmas_of(tok.lower_, tok.lemma_.lower())
+
+
+def verb_lemmas_of(lower: str, lemma: str) -> list[str]:
+    out = [lemma]
+    for cand in (lower, *deinflect(lower)):
+        if cand not in out:
+            out.append(cand)
+    out += [w[3:] for w in out if w.startswith("re-") and len(w) > 5]  # "re-established" -> "establish"
+    return out
+
+
+def descriptive(tok: Token) -> bool:
+    """A participle that describes a noun ("the growing tension", "a militia based in X")."""
+    if tok.dep_ == "amod":
+        return True
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
+            and misparsed_finite(tok) is None)
+
+
+def deinflect(word: str) -> list[str]:
+    out: list[str] = []
+    if word.endswith("ied") or word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "stopped" -> "stop"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+def noun_lemmas(tok: Token) -> list[str]:
+    out = []
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+            and not doc[tok.i - 1].whitespace_:
+        out.append(f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}")
+    out.append(tok.lemma_.lower())
+    if tok.lower_ != out[-1]:
+        out.append(tok.lower_)
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.conjuncts if c.i != tok.i]
+
+
+def absorb(tok: Token, cands: dict[int, Candidate], keep: Candidate) -> None:
+    for t in tok.subtree:
+        c = cands.get(t.i)
+        if c is not None and c is not keep and c.pred.i != keep.pred.i and same_segment(t, keep.pred):
+            c.absorbed = True
+
+
+def token_forms(doc: Any) -> tuple[list[str], list[str], list[str]]:
+    """Texts, lower forms and lemmas of every token, read as arrays (no Token objects)."""
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    if len(doc) == 0:
+        return [], [], []
+    cols = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist()
+    strings = doc.vocab.strings
+    return ([strings[h] for h in cols[0]], [strings[h] for h in cols[1]],
+            [strings[h] if h else "" for h in cols[2]])
+
+
+def segments(doc: Any) -> Iterator[Any]:
+    """Sentences, also cut at blank lines: a headline or dateline is its own sentence even when the
+    parser ran it into the next one."""
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text and t.i > start:
+                if t.i > start:
+                    yield doc[start:t.i]
+                start = t.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def same_segment(a: Token, b: Token) -> bool:
+    """No line break between two tokens (a headline or paragraph break ends every argument)."""
+    paras = paragraphs(a.doc)
+    return paras[a.i] == paras[b.i]
+
+
+def paragraphs(doc: Any) -> list[int]:
+    """Per token, how many line-break tokens precede it (computed once per Doc, kept on it)."""
+    key = "newsgraph.events.paragraphs"
+    cached = doc.user_data.get(key)
+    if cached is None or len(cached) != len(doc):
+        cached, n = [], 0
+        for t in doc:
+            cached.append(n)
+            if t.is_space and "\n" in t.text:
+                n += 1
+        doc.user_data[key] = cached
+    return cached
+
+
+def derive(role: str | None, base: str, comp: str) -> str | None:
+    """The frame verb's code from what its complement describes (CAMEO's own derivations)."""
+    croot = cb.root(comp)
+    coop = croot in cb.COOPERATIVE_ROOTS
+    conflict_material = croot in cb.MATERIAL_CONFLICT_ROOTS
+    if role == "intent":
+        if coop:
+            return cb.intent_code(comp)
+        if conflict_material:
+            return cb.threat_code(comp) if croot != "15" else comp
+        return comp if croot in {"11", "12", "13"} else None
+    if role == "agree":  # agreeing to cooperate is an intent (03); agreeing to sanction is the sanction
+        if coop:
+            return cb.intent_code(comp)
+        return comp if conflict_material or croot in {"11", "12"} else None
+    if role == "decide":  # a decision to act is coded as the act decided ("decided to ease sanctions")
+        return comp if croot not in {"01", "02"} else None
+    if role == "ready":
+        if coop:
+            return cb.intent_code(comp)
+        if conflict_material:
+            return "150"
+        return None
+    if role == "refuse":
+        return cb.reject_code(comp) if coop else None
+    if role in {"request", "appeal"}:
+        if coop:
+            return cb.request_code(comp, appeal=role == "appeal")
+        return None
+    if role == "threat":
+        return cb.threat_code(comp) if conflict_material else None
+    if role == "command":  # an order is coded as what it imposes, or as a demand
+        if conflict_material:
+            return comp
+        return cb.request_code(comp) if coop else None
+    if role == "allege":
+        return accusation_code(comp) if conflict_material or croot == "13" else None
+    if role is None and cb.root(base) == "11" and (conflict_material or croot == "13"):
+        return accusation_code(comp) if cb.root(base) == "11" and base in {"112", "110"} else None
+    return None
+
+
+def accusation_code(code: str) -> str:
+    """Accusing someone of an act: of aggression (1123), of human-rights abuse (1122), else 112."""
+    root = cb.root(code)
+    if root in cb.VIOLENT_ROOTS or root == "15" or code.startswith("138") or code in {"191", "192"}:
+        return "1123"
+    if code.startswith("182") or code in {"1721", "175"}:
+        return "1122"
+    if root == "17":
+        return "1121"
+    return "112"
+
+
+MODAL_HEADS = frozenset({"force", "compel", "oblige", "continue", "begin", "start", "try", "attempt", "manage",
+                         "seem", "appear", "have", "need", "be", "set"})
+
+
+def modal_scope(v: Token | None) -> list[Token]:
+    """The verb and the heads whose modals and negation reach it: "would be forced *to take*",
+    "will continue *to send*" (a transparent head passes its auxiliaries down its xcomp)."""
+    if v is None:
+        return []
+    out = [v]
+    t = v
+    while t.dep_ == "xcomp" and t.head.i != t.i and t.head.lemma_ in MODAL_HEADS and len(out) < 4:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def has_condition(verbs: Iterable[Token]) -> bool:
+    """An if/unless clause hangs on one of ``verbs``: what they state holds only on a condition."""
+    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children)
+               for v in verbs for ch in v.children)
+
+
+def condition_subjects(verbs: Iterable[Token]) -> list[Token]:
+    """The subjects of the if/unless clauses on ``verbs`` ("... if *Chile* refused")."""
+    out: list[Token] = []
+    for v in verbs:
+        for ch in v.children:
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children):
+                out.extend(logical_subjects(ch))
+    return out
+
+
+def in_condition(tok: Token) -> bool:
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 20:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+            return True
+        if t.dep_ in {"ccomp", "xcomp"} and t.pos_ == "VERB" and t.head.lemma_ in REPORTING:
+            return False
+        t, steps = t.head, steps + 1
+    return False
+
+
+def governing_verb(tok: Token) -> Token | None:
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 10:
+        t, steps = t.head, steps + 1
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def is_object_of(noun: Token, verb: Token | None) -> bool:
+    if verb is None:
+        return False
+    t = noun
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            return False
+        t = t.head
+    return True
+
+
+def future_head(v: Token | None) -> bool:
+    """ "plans to attack", "is going to impose": the complement of a plan verb is announced."""
+    if v is None or v.dep_ != "xcomp":
+        return False
+    head = v.head
+    if head.lemma_ == "go":
+        return head.tag_ == "VBG"
+    return head.lemma_ in FUTURE_HEADS - {"go"}
+
+
+def side(actor_id: str, actors: ActorIndex) -> set[str]:
+    a = actors.by_id.get(actor_id)
+    if a is None:
+        return {actor_id}
+    side = {a.id}
+    if a.country:
+        side.add(a.country)
+    side.update(a.members)
+    return side
+
+
+all__ = ["ActorIndex", "Candidate", "Coder", "event_date", "event_place", "main_event"]

@@ -1,0 +1,102 @@
+"""Event dates: the clause's own date, else its chain's, else the report's, else the article's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Analysis
+from .common import (
+    FUTURE_AUX,
+    REPORTING,
+    Candidate,
+    Token,
+    governing_verb,
+    modal_scope,
+)
+from .frames import (
+    sentence_of,
+)
+
+
+def event_date(analysis: Analysis, c: Candidate) -> tuple[str | None, str | None]:
+    """The date the event's own clause states (via timex), else the article's publication date."""
+    published = analysis.article.published
+    ent = clause_date(c)
+    if ent is not None:
+        try:
+            from ..timex import resolve_date
+        except ImportError:  # the timex component is optional
+            resolve_date = None
+        if resolve_date is not None:
+            tense = tense_of(c)
+            tv = resolve_date(ent.text, published, tense=tense)
+            if tv is not None:
+                return tv.value, tv.precision
+    if published:
+        return published, "day"
+    return None, None
+
+
+def tense_of(c: Candidate) -> str | None:
+    """The tense the clause is told in (for relative dates): "will" says future, a past form past.
+    An intent's own telling ("agreed on Thursday to send") is past even though the act is to come."""
+    gov = governing_verb(c.pred) if c.frame.pos == "n" else c.pred
+    scope = modal_scope(gov)
+    if any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for v in scope for a in v.children):
+        return "future"
+    if any(v.tag_ in {"VBD", "VBN"} for v in [c.pred, *scope]):
+        return "past"
+    return None
+
+
+def clause_date(c: Candidate) -> Any:
+    """A DATE/TIME entity attached to the predicate (or, for a noun, to it or its verb) without
+    crossing another clause; the heads of an infinitive chain count ("last Thursday became the
+    last to *ratify*"). Failing that, the date of the report the clause is the content of ("On
+    Monday Stoltenberg announced that Erdogan *had agreed* ...")."""
+    pred = c.pred
+    gov = governing_verb(pred) if c.frame.pos == "n" else pred
+    anchors = {pred.i}
+    t = gov
+    for _ in range(4):
+        if t is None:
+            break
+        anchors.add(t.i)
+        if t.dep_ in {"relcl", "acl"} and t.head.dep_ in {"attr", "oprd"} and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            t = t.head.head  # "became last Thursday the first country *to recognise* X"
+            continue
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            break
+        t = t.head
+    best = date_on(pred, anchors)
+    if best is None and gov is not None:  # "stormed the office and set it on fire *on Wednesday*"
+        shared = [x.i for x in gov.conjuncts if x.pos_ in {"VERB", "AUX"} and not any(
+            ch.dep_ in {"nsubj", "nsubjpass"} for ch in max(x, gov, key=lambda v: v.i).children)]
+        best = date_on(pred, set(shared)) if shared else None
+    if best is None and t is not None and t.dep_ == "ccomp" and t.head.lemma_ in REPORTING:
+        report = t.head
+        around = {report.i}
+        if report.dep_ == "pcomp" and report.head.head.i != report.head.i:
+            around.add(report.head.head.i)  # "opened the summit on Tuesday *by announcing* that ..."
+        elif report.dep_ in {"advcl", "xcomp", "conj"}:
+            around.add(report.head.i)
+        best = date_on(pred, around)
+    return best
+
+
+def date_on(pred: Token, anchors: set[int]) -> Any:
+    best = None
+    for ent in sentence_of(pred).ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        t, steps = ent.root, 0
+        while t.head.i != t.i and steps < 8:
+            t, steps = t.head, steps + 1
+            if t.i in anchors:
+                if best is None or abs(ent.start - pred.i) < abs(best.start - pred.i):
+                    best = ent
+                break
+            if t.pos_ in {"VERB", "AUX"}:
+                break
+    return best

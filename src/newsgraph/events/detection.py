@@ -1,0 +1,285 @@
+"""Detection (rules): which predicates report an event, their base CAMEO code, and the frames
+("promised *to send aid*", "accused X *of shelling*") that fold a complement into the code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import codebook as cb
+from . import modality
+from .common import (
+    ABOUT_PREPS,
+    ABSORBING_CODES,
+    ABSORBING_FRAMES,
+    ABSORBING_ROOTS,
+    COMPLEMENT_PREPS,
+    COMPLEMENT_PREPS_BY_ROOT,
+    IMPLICIT_FRAME,
+    OBLIGATION_AUX,
+    PURPOSE_COOP,
+    Candidate,
+    Token,
+    absorb,
+    conjuncts,
+    derive,
+    descriptive,
+    joint,
+    noun_lemmas,
+    purpose_clauses,
+    rule,
+    same_segment,
+    through_aspect,
+    token_forms,
+    verb_lemmas_of,
+)
+from .dictionary import Entry
+from .frames import (
+    OBJ_DEPS,
+    Frame,
+    is_verbal,
+    logical_subjects,
+    noun_frame,
+    verb_frame,
+)
+
+
+def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list[str]] | None = None
+                  ) -> list[Candidate]:
+    """Code the predicates of one sentence (no actors needed): base codes, frames, modality.
+
+    ``forms`` may pass the whole Doc's (texts, lower forms, lemmas) as lists, so that tokens the
+    dictionary does not know are dismissed without building spaCy Token objects."""
+    doc = sent.doc
+    if forms is None:
+        forms = token_forms(doc[sent.start:sent.end].as_doc())
+        offset = sent.start
+    else:
+        offset = 0
+    words, lower, lemmas = forms
+    cands: dict[int, Candidate] = {}
+    for i in range(sent.start, sent.end):
+        k = i - offset
+        verbs, noun = known_forms(coder, lower[k], lemmas[k])
+        if not verbs and not noun and not (i >= 2 and words[k - 1] == "-"):
+            continue  # no pattern for this word: most tokens end here
+        tok = doc[i]
+        c = code_token(coder, tok)
+        if c is not None:
+            c.span = sent
+            cands[tok.i] = c
+    ordered = sorted(cands.values(), key=lambda c: c.depth)
+    for c in ordered:
+        apply_frame(coder, c, cands)
+    for c in ordered:
+        if not c.absorbed and c.code is not None:
+            modality.apply_modality(coder, c)
+            purpose(coder, c, cands)
+    return [cands[i] for i in sorted(cands)]
+
+
+def purpose(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
+    """Troops sent "to help", a battalion deployed "to guard the border": a deployment with a
+    cooperative purpose is military protection (074), not a show of force; a trip made "to
+    deliver aid" is the aid."""
+    code = c.code or ""
+    if cb.root(code) != "15" and code != "042":
+        return
+    for ch in purpose_clauses(c):
+        inner = cands.get(ch.i)
+        coop = inner is not None and inner.base and cb.root(inner.base) in {"06", "07", "08"}
+        if code == "042":  # "went to the flooded province to hand out food"
+            inner = inner if coop else next((cands[x.i] for x in ch.subtree if x.i in cands and cands[x.i].base
+                                             and cb.root(cands[x.i].base) in {"07"}), None)
+            if inner is not None:
+                c.code = inner.base
+                c.rule += "+purpose"
+                inner.absorbed = True
+                return
+            continue
+        if ch.lemma_ in PURPOSE_COOP or coop:
+            c.code = "074"
+            c.rule += "+cooperative-purpose"
+            if inner is not None:
+                inner.absorbed = True
+            return
+
+
+# ---- 1. predicates ---------------------------------------------------------------------------
+def known(coder: Any, tok: Token) -> tuple[list[str], bool]:
+    """The dictionary's verb lemmas for a word form, and whether it may be an event noun."""
+    return known_forms(coder, tok.lower_, tok.lemma_)
+
+
+def known_forms(coder: Any, lower: str, lemma: str) -> tuple[list[str], bool]:
+    """As :meth:`_known`, from the token's lower form and lemma; kept per (form, lemma) so
+    that most tokens are dismissed with one dict lookup."""
+    key = (lower, lemma)
+    hit = coder.lemma_cache.get(key)
+    if hit is None:
+        verbs = [x for x in verb_lemmas_of(lower, lemma.lower()) if x in coder.verbs]
+        noun = lemma.lower() in coder.nouns or lower in coder.nouns
+        hit = (verbs, noun)
+        if len(coder.lemma_cache) < 200_000:
+            coder.lemma_cache[key] = hit
+    return hit
+
+
+def code_token(coder: Any, tok: Token) -> Candidate | None:
+    verbs, noun = known(coder, tok)
+    if not verbs and not noun and not (tok.i >= 2 and tok.doc[tok.i - 1].text == "-"):
+        return None  # no pattern for this word: most tokens end here
+    if is_verbal(tok):
+        lemmas = list(verbs)
+        if tok.tag_ == "VBN" and tok.lower_ in coder.verbs and any(ch.dep_ == "auxpass" for ch in tok.children):
+            lemmas.insert(0, tok.lower_)  # "is determined to", "was prepared to": the adjective's entry
+        for lemma in lemmas:
+            if lemma in coder.verbs:
+                frame = verb_frame(tok, lemma)
+                hit = match(coder, frame, "v", lemma)
+                if hit is None:
+                    continue
+                if descriptive(tok) and (hit[0].specificity < 2 or hit[0].origin == "petrarch2"):
+                    return None  # "Russia-led", "gunmen armed with rifles": descriptions, not acts
+                return Candidate(frame, hit[0], hit[1], hit[1], rule=rule(hit[0]))
+        return None
+    if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr", "ROOT"}:
+        lemma = tok.lemma_.lower()  # "is willing to", "is ready to": adjective frames
+        if lemma in coder.verbs:
+            frame = verb_frame(tok, lemma)
+            hit = match(coder, frame, "v", lemma)
+            if hit is not None:
+                return Candidate(frame, hit[0], hit[1], hit[1], rule=rule(hit[0]))
+        return None
+    if tok.dep_ == "compound":
+        return None  # "peacekeeping force", "protest leader": a modifier, not an act
+    if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ in {"pobj", "dobj"}):
+        for lemma in noun_lemmas(tok):
+            if lemma in coder.nouns:
+                frame = noun_frame(tok, lemma)
+                hit = match(coder, frame, "n", lemma)
+                if hit is not None:
+                    code = joint(hit[0], hit[1], tok)
+                    return Candidate(frame, hit[0], code, code, rule=rule(hit[0]))
+    return None
+
+
+def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | None] | None:
+    for e in coder.dictionary.entries(pos, lemma):
+        if e.particle and e.particle != frame.particle and e.particle not in frame.preps:
+            continue
+        if e.obj and not frame.obj_region.match(e.obj):
+            continue
+        if e.prep:
+            region = frame.prep_regions.get(e.prep)
+            if region is None or (e.pobj and not region.match(e.pobj)):
+                continue
+        if e.subject and not frame.subj_region.match(e.subject):
+            continue
+        if "obj" in e.roles and not frame.objs:
+            continue
+        if e.code == "=obj":
+            code = object_code(coder, frame)
+            if code is None:
+                continue
+            return e, code
+        return e, e.code
+    return None
+
+
+def object_code(coder: Any, frame: Frame) -> str | None:
+    """A light verb ("launch", "hold", "impose") takes the code of the event noun it governs."""
+    objs = [*frame.objs, *(t for p in ("in", "into") for t in frame.preps.get(p, []))]
+    for o in [*objs, *(c for x in objs for c in conjuncts(x))]:
+        for lemma in noun_lemmas(o):
+            if lemma in coder.nouns:
+                hit = match(coder, noun_frame(o, lemma), "n", lemma)
+                if hit is not None and hit[1] is not None:
+                    return joint(hit[0], hit[1], o)
+    return None
+
+
+# ---- 2. frames -------------------------------------------------------------------------------
+def complements(coder: Any, c: Candidate, role: str | None) -> list[Token]:
+    """What the frame verb is about: its clausal complements, event-noun objects, and the
+    prepositional phrases that carry content for its kind ("accused X *of* shelling")."""
+    f = c.frame
+    toks = list(f.comps)
+    if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "renewed its demand that Chile free ..."
+        toks.extend(ch for ch in f.pred.head.children if ch.dep_ == "ccomp")
+    if role in ABSORBING_FRAMES and f.pos == "v":  # "sworn to take revenge": the parser's advcl
+        toks.extend(ch for ch in c.pred.children if ch.dep_ == "advcl" and ch.i > c.pred.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))
+    root = cb.root(c.base or "")
+    preps = COMPLEMENT_PREPS.get(role or "", COMPLEMENT_PREPS_BY_ROOT.get(root, ()))
+    for prep in preps:
+        toks.extend(f.preps.get(prep, []))
+    if f.pos == "v":
+        toks.extend(f.objs)
+    return [t for t in toks if t.i != c.pred.i and same_segment(t, c.pred)]
+
+
+def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
+    if c.absorbed:
+        return
+    role = c.entry.frame or (IMPLICIT_FRAME.get(cb.root(c.base)) if c.base else None)
+    if c.base is None and role is None:
+        return  # no event, and no frame that would make one of its complement
+    base = c.base or ""
+    if role == "command" and c.frame.pos == "v" and c.frame.passive and not c.frame.agent:
+        # "Russia would be forced to take countermeasures": no one named forces; what the
+        # subject is to do is coded on its own
+        c.absorbed, c.dropped = True, "compulsion by no one named"
+        return
+    comps = through_aspect(complements(coder, c, role), cands)
+    comp = next((cands[t.i] for t in comps if t.i in cands and cands[t.i].base), None)
+    c.comp_tokens = c.comp_tokens + [t for t in comps if t.pos_ in {"VERB", "AUX"} or t.i in cands]
+    if c.entry.code == "=obj":
+        for o in c.frame.objs:
+            absorb(o, cands, keep=c)
+        c.comp_tokens = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN"}]
+    if role == "deny":  # "denied shelling the village": reported, but denied by its doer
+        for t in comps:
+            for x in t.subtree:
+                inner = cands.get(x.i)
+                if inner is not None and inner is not c and same_segment(x, c.pred):
+                    inner.negated = True
+                    inner.rule += "+denied"
+                    if not coder.keep_negated:
+                        inner.dropped = "reported but denied"
+    elif "absorb" in c.entry.roles or base in ABSORBING_CODES:
+        comps = comps + [t for p in ABOUT_PREPS for t in c.frame.preps.get(p, [])
+                         if same_segment(t, c.pred)]
+        for t in comps:
+            absorb(t, cands, keep=c)
+    elif role in ABSORBING_FRAMES or cb.root(base) in ABSORBING_ROOTS:
+        for t in comps:
+            absorb(t, cands, keep=c)
+    if cb.root(base) == "01":
+        statement_demand(coder, c, cands)
+        return
+    if comp is None or comp.base is None:
+        return
+    if role == "via":  # "helped support X": the support is the event, the helping is not
+        c.absorbed, c.dropped = True, "helper verb of a coded complement"
+        return
+    c.comp_code = comp.base
+    c.comp_recip = "recip" in comp.entry.roles
+    derived = derive(role, base, comp.base)
+    if derived and derived != c.base:
+        c.code = derived
+        c.rule += f"+{role}({comp.base})"
+
+
+def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
+    """ "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10)."""
+    for comp in c.frame.comps:
+        if comp.dep_ != "ccomp" or not any(a.lemma_.lower() in OBLIGATION_AUX for a in comp.children
+                                           if a.dep_ == "aux"):
+            continue
+        inner = cands.get(comp.i)
+        code = cb.request_code(inner.base) if inner is not None and inner.base else "100"
+        absorb(comp, cands, keep=c)
+        c.code = coder.codebook.valid(code)
+        c.derived_target_heads = logical_subjects(comp)
+        c.rule += "+obligation-demand"
+        return

@@ -1,0 +1,260 @@
+"""Dyads: sides the sentence implies (quotes, joint acts, protests, the discourse, a crowd's place,
+conditions, domestic acts, places as recipients)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Quote
+from . import arguments, assemble
+from . import codebook as cb
+from .common import (
+    ALLEGED_PLOVER,
+    LOCATED_PLOVER,
+    LOCATIVE,
+    ActorIndex,
+    Candidate,
+    Token,
+    accusation_code,
+    condition_subjects,
+    governing_verb,
+    modal_scope,
+    population,
+    same_segment,
+    side,
+)
+from .discourse import (
+    REACTION_ROOTS,
+    RESPONSE_LEMMAS,
+    History,
+    antecedent_act,
+    described_event,
+    responded_to,
+)
+from .frames import (
+    OBJ_DEPS,
+    np_core,
+    pobjs,
+)
+
+
+# ---- 5. quotes, joint acts, places as recipients ------------------------------------------------
+def quote_allegation(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """In a quote, a conflictual act by someone other than the speaker is the speaker's accusation."""
+    q = c.quote
+    if q is None or not q.speaker or c.code is None or c.dropped or not in_own_words(c, q):
+        return  # the writer's report of what was said is not the speaker's allegation
+    plover = assemble.plover(coder, c.code)
+    if plover not in ALLEGED_PLOVER or q.speaker in c.source:
+        return
+    if not c.source:
+        c.dropped = "a conflictual act alleged in a quote, by someone the speaker does not name"
+        return
+    speaker_side = side(q.speaker, actors)
+    if any(side(s, actors) & speaker_side for s in c.source if side(s, actors)):
+        return
+    accused = list(c.source)
+    c.code = accusation_code(c.code)
+    c.source, c.target = [q.speaker], accused
+    c.target_tokens, c.source_tokens = c.source_tokens, []
+    c.agentless = False
+    c.mode = None
+    c.rule += "+quote-allegation"
+
+
+def in_own_words(c: Candidate, q: Quote) -> bool:
+    """The predicate is in the speaker's own words: a direct quote, or inside the quotation
+    marks of a partial one (its span may hold the writer's paraphrase around them)."""
+    if q.kind == "direct":
+        return True
+    if q.kind != "partial":
+        return False
+    if q.clause is not None:  # a partial quote is the quoted words themselves (its clause is context)
+        return True
+    text = c.pred.doc.text
+    inside = False
+    for ch in text[q.start:c.pred.idx]:
+        if ch in "“«":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def reciprocal(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """A joint cooperative act by several actors (or one collective) with no one else named."""
+    if c.target or not c.source or c.code is None:
+        return
+    if "recip" not in c.entry.roles and not c.comp_recip:
+        return  # "promised aid": one-sided; "agreed", "promised to *work together*": joint
+    collective = any((a := actors.by_id.get(s)) is not None and (
+        a.kind in {"organization", "bloc"} or (a.kind == "group" and len(a.members) >= 2)) for s in c.source)
+    if len(c.source) >= 2 or collective:
+        c.target = list(c.source)
+        c.target_tokens = list(c.source_tokens)
+        c.rule += "+reciprocal"
+
+
+def protest_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """A protest with no addressee named: what its purpose clause protests ("to denounce X's
+    tariffs", "in protest against X"), else the protesters' own country (a domestic protest)."""
+    if c.target or not c.source or assemble.plover(coder, c.code) != "PROTEST":
+        return
+    heads: list[Token] = []
+    for ch in c.pred.children:
+        purpose = ch.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+        if ch.dep_ == "advcl" and (ch.lemma_ in {"protest", "demand", "denounce", "oppose", "condemn"} or purpose):
+            objs = [o for o in ch.children if o.dep_ in OBJ_DEPS]
+            heads.extend(objs)
+            for p in [*ch.children, *(x for o in objs for x in o.children)]:
+                # "to voice their anger *over X's fishing policy*"
+                if p.dep_ == "prep" and p.lower_ in {"against", "at", "over", "for", "of", "with"}:
+                    heads.extend(pobjs(p))
+        if ch.dep_ == "prep" and ch.lower_ == "in":  # "in protest against X", "in defiance of X"
+            for g in pobjs(ch):
+                if g.lemma_ in {"protest", "defiance", "opposition", "response", "retaliation", "anger"}:
+                    for p in g.children:
+                        if p.dep_ == "prep" and p.lower_ in {"against", "of", "at", "over", "to"}:
+                            heads.extend(pobjs(p))
+    found = [a for a in arguments.actors_of(coder, heads, actors, c.quote) if a not in c.source]
+    if found:
+        c.target, c.target_tokens = found, heads
+        c.rule += "+protest-purpose"
+        return
+    for s in c.source:
+        a = actors.by_id.get(s)
+        ref = actors.country(a.country) if a is not None and a.country and a.kind != "organization" else None
+        if ref is not None:
+            c.target = [ref]
+            c.rule += "+domestic-protest"
+            return
+
+
+def from_discourse(coder: Any, c: Candidate, actors: ActorIndex, history: History, sentence: int) -> None:
+    """The target an earlier sentence supplies: the doer of "the attack" condemned, of "the
+    decision" welcomed; whoever last acted against an actor that "hit back" (see .discourse)."""
+    if c.target or not c.source or c.code is None or c.dropped or c.frame.pos != "v":
+        return
+    lemma = c.entry.lemma
+    if lemma in RESPONSE_LEMMAS and (c.frame.particle == "back" or lemma in {"respond", "retaliate",
+                                                                               "react", "reply"}):
+        sides = set().union(*(side(s, actors) for s in c.source))
+        act = responded_to(c.source, sides, history.recent(sentence, None), lambda i: side(i, actors))
+        rule = "+response"
+    elif cb.root(c.code) in REACTION_ROOTS:
+        noun = described_event(c.pred, c.frame.objs)
+        if noun is None or arguments.head_actors(coder, noun, actors, c.quote):
+            return
+        entries = coder.dictionary.entries("n", noun.lemma_.lower())
+        noun_code = next((e.code for e in entries if e.code and e.code != "=obj"), None)
+        act = antecedent_act(noun, cb.root(noun_code) if noun_code else None, c.source, history, sentence)
+        rule = "+anaphora"
+    else:
+        return
+    if act is not None:
+        found = [a for a in act.source if a not in c.source]
+        if found:
+            c.target = found
+            c.rule += rule
+
+
+def located_population(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "Several hundred protesters rallied *in central Yerevan*", "Almaty, *where* crowds stormed
+    ...": a crowd the actor component could not place is the people of the country the clause
+    puts it in (a guess: the rule is marked and the confidence lowered)."""
+    if c.source or c.frame.pos != "v" or c.code is None:
+        return
+    heads = [h for h in c.source_tokens if population(h)]
+    if not heads:
+        return
+    spots: list[Token] = []
+    for v in [c.pred, *([c.pred.head] if c.pred.dep_ == "conj" else [])]:
+        spots += [g for p in v.children if p.dep_ == "prep" and p.lower_ in LOCATIVE for g in pobjs(p)]
+        spots += [g for o in v.children if o.dep_ in OBJ_DEPS for p in o.children  # "blocked highways in X"
+                  if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"} for g in pobjs(p)]
+        if v.dep_ == "relcl" and any(ch.lower_ == "where" for ch in v.children):
+            ante = v.head
+            spots += [ante, *([ante.head] if ante.dep_ == "appos" else [])]
+    for g in spots:
+        iso3 = next((x for t in np_core(g) if (x := actors.country_at(t)) is not None), None)
+        ref = actors.country(iso3) if iso3 else None
+        if ref is not None:
+            c.source, c.source_tokens = [ref], heads
+            c.rule += "+located-population"
+            return
+
+
+def conditional_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "will respond if Ghana closes the border", "threatened to halt talks if Chile tested a missile": a threat
+    made on a condition is addressed to whoever the condition is about."""
+    if c.target or not c.source or cb.root(c.code or "") != "13":
+        return
+    verbs = [*modal_scope(c.pred if c.frame.pos == "v" else governing_verb(c.pred)),
+             *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})]
+    heads = [h for h in condition_subjects(verbs) if same_segment(h, c.pred)]
+    found = [a for a in arguments.actors_of(coder, heads, actors, c.quote) if a not in c.source]
+    if found:
+        c.target, c.target_tokens = found, heads
+        c.rule += "+condition-target"
+
+
+def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """Coercion with no one else named is turned on the coercer's own country: a curfew, a
+    state of emergency, a ban or arrests by a government, its police or its leader (also when
+    threatened). Unrest by a population or rebels likewise hits their own country."""
+    if c.target or not c.source or c.code is None:
+        return
+    code = c.comp_code if cb.root(c.code) == "13" and c.comp_code else c.code
+    root = cb.root(code)
+    if (root == "17" and code[:3] != "174") or (root in {"18", "19"} and unrest(c, actors)):
+        for s in c.source:
+            a = actors.by_id.get(s)
+            country = a.country if a is not None else None
+            ref = actors.country(country) if country and (a is None or a.kind != "organization") else None
+            if ref is not None:
+                c.target = [ref]
+                c.rule += "+domestic"
+                return
+
+
+def unrest(c: Candidate, actors: ActorIndex) -> bool:
+    """Violence by civilians, rebels or police (not an army) inside their country."""
+    if "+located-population" in c.rule:
+        return True
+    for s in c.source:
+        a = actors.by_id.get(s)
+        if a is None or a.kind != "group" or not a.code or a.code[3:6] not in {"CVL", "REB", "COP", "OPP"}:
+            return False
+    return True
+
+
+def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """A material act with no recipient named affects the country where it happened."""
+    if c.target or c.code is None or (assemble.plover(coder, c.code) not in LOCATED_PLOVER and c.code[:3] != "162"):
+        return  # (aid halted "in Lima" is withheld from Peru)
+    f = c.frame
+    heads: list[Token] = []
+    for prep in LOCATIVE:
+        heads.extend(f.preps.get(prep, []))
+    gov = governing_verb(c.pred) if f.pos == "n" else None
+    if gov is not None:
+        for ch in gov.children:
+            if ch.dep_ == "prep" and ch.lower_ in LOCATIVE:
+                heads.extend(pobjs(ch))
+    if f.pos == "n":
+        heads.extend(t for t in c.pred.subtree if t.i != c.pred.i and t.pos_ == "PROPN")
+    for h in heads:
+        for t in np_core(h):
+            a = actors.at_token(t)
+            if a is not None and a.kind == "country" and a.id not in c.source:
+                c.target, c.target_tokens = [a.id], [h]
+                c.rule += "+location-target"
+                return
+            iso3 = actors.country_at(t) if a is None else None  # a gazetteer place: its country
+            ref = actors.country(iso3) if iso3 else None
+            if ref is not None and ref not in c.source:
+                c.target, c.target_tokens = [ref], [h]
+                c.rule += "+location-target"
+                return

@@ -1,0 +1,71 @@
+"""Modality: negation, announced and hypothetical acts, conditions; ``mode`` is modality only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import codebook as cb
+from .common import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    NEGATING_HEADS,
+    OBLIGATION_AUX,
+    REPORTING,
+    Candidate,
+    future_head,
+    governing_verb,
+    has_condition,
+    in_condition,
+    is_object_of,
+    modal_scope,
+)
+
+
+# ---- 3. modality -----------------------------------------------------------------------------
+def apply_modality(coder: Any, c: Candidate) -> None:
+    pred = c.pred
+    if in_condition(pred):
+        c.mode, c.dropped = "conditional", "act inside an if/unless clause"
+        return
+    gov = governing_verb(pred) if c.frame.pos == "n" else pred
+    scope = modal_scope(gov)
+    auxes = {a.lower_ for v in scope for a in v.children if a.dep_ in {"aux", "auxpass"}}
+    negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
+        gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
+    if c.frame.pos == "n" and gov is not None and gov.i != pred.i and not is_object_of(pred, gov):
+        negated = False  # "despite the lack of ..." / subject nouns: the verb's negation is not theirs
+    future = bool(auxes & FUTURE_AUX) or future_head(gov)
+    top = scope[-1] if scope else None
+    if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
+        future = True  # "said they would stay away": future in the past
+    hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
+    conditional = has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
+    code = c.code or ""
+    root = cb.root(code)
+    if negated:
+        volitional = future or "would" in auxes or (gov is not None and gov.dep_ == "xcomp")
+        if root in cb.COOPERATIVE_ROOTS and (root in {"03", "05"} or volitional):
+            c.code = cb.reject_code(code)
+            c.rule += "+negated-cooperation"
+            return
+        c.negated = True
+        if not coder.keep_negated:
+            c.dropped = "negated"
+        return
+    if "announced" in c.entry.roles and not (future or hypothetical or conditional):
+        c.dropped = "a response reported as done is coded by what it did"
+        return
+    if future or (conditional and hypothetical):
+        c.mode = "future"
+        if root in cb.MATERIAL_COOP_ROOTS or root == "05":
+            c.code = cb.intent_code(code)
+            c.rule += "+future-intent"
+        elif root in cb.MATERIAL_CONFLICT_ROOTS and root != "15":
+            c.code = cb.threat_code(code)
+            c.rule += "+future-threat"
+    elif hypothetical:
+        c.mode = "hypothetical"
+    elif cb.root(c.code or "") in {"03", "13"} and c.comp_code and cb.root(c.comp_code) not in {"03", "13"}:
+        c.mode = "future"  # "agreed to send", "threatened to impose": the act itself is to come
+    if conditional and c.mode in {"future", None} and cb.root(c.code or "") in {"03", "13"}:
+        c.mode = "hypothetical"  # "will respond if X attacks": announced on a condition
