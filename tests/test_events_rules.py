@@ -348,7 +348,8 @@ def test_a_threat_against_another_state_is_not_domestic(nlp):
 def test_crowd_placed_by_the_clause(nlp):
     ev = one(events(nlp, "Hundreds of protesters rallied in Lima against the new tax.", places={"Lima": "PER"}),
              "PROTEST")
-    assert ev.source == ["PER"] and ev.target == ["PER"] and "located-population" in ev.rule
+    # the people of the place, against their state: never one actor on both sides
+    assert ev.source == ["PERCVL"] and ev.target == ["PER"] and "located-population" in ev.rule
     assert ev.confidence < 0.7
 
 
@@ -447,7 +448,7 @@ AUTHORITIES = {"Chilean officials": ("CHLGOV", "group", "CHL")}
 ])
 def test_protest_in_defiance_of(nlp, text):
     ev = one(events(nlp, text, extra=AUTHORITIES, places={"Lima": "PER"}), "PROTEST")
-    assert ev.source == ["PER"] and ev.target == ["CHLGOV"]
+    assert ev.source == ["PERCVL"] and ev.target == ["CHLGOV"]
 
 
 def test_protest_despite_a_warning_is_not_addressed_to_the_warner(nlp):
@@ -610,4 +611,4 @@ def test_protest_purpose_names_the_addressee(nlp, text):
 
 def test_protest_purpose_without_an_addressee_is_domestic(nlp):
     ev = one(events(nlp, "Students in Lima marched to demand lower fees.", places={"Lima": "PER"}), "PROTEST")
-    assert ev.target == ["PER"]
+    assert ev.target == ["PER"] and ev.source == ["PERCVL"]

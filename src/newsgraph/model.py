@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,6 +18,18 @@ SCHEMA = "newsgraph.analysis/1"
 ACTOR_KINDS = ("person", "country", "organization", "bloc", "group")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str | None) -> str | None:
+    """``value`` with lone surrogates (from JSON escapes such as ``\\ud800``, or file names that are
+    not UTF-8) replaced by U+FFFD: they cannot be written as UTF-8, so no store, Parquet shard,
+    JSON answer or terminal would take them."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def content_hash(text: str, n: int = 16) -> str:
@@ -172,6 +185,9 @@ class Quote:
     rule: str = ""  # which pattern attributed it
     confidence: float = 1.0
     clause: Span | None = None  # for a partial quote: the reported clause its quoted words sit in
+    speaker_kind: str | None = None  # person | organisation | state | generic | anonymous (None: no speaker)
+    speaker_description: str | None = None  # generic and anonymous sources: "a source familiar with the talks"
+    in_headline: bool = False  # the quote is in the headline (kept apart from the body's quotes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,6 +202,9 @@ class Quote:
             "clause": self.clause.to_dict() if self.clause else None,
             "rule": self.rule,
             "confidence": round(self.confidence, 3),
+            "speaker_kind": self.speaker_kind,
+            "speaker_description": self.speaker_description,
+            "in_headline": self.in_headline,
         }
 
 
@@ -209,6 +228,10 @@ class Event:
     quote: str | None = None  # the quote id when the event was read from a quote
     rule: str = ""
     plover_mode: str | None = None  # the PLOVER mode of the event type (e.g. "visit", "arrest"); ``mode`` is modality
+    # asserted | planned | hypothetical | threatened | negated | denied: whether the text says it happened
+    modality: str = "asserted"
+    # further reports of the same act in the article (headline, lead, restatements): one event, several spans
+    also_reported: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -230,6 +253,8 @@ class Event:
             "quote": self.quote,
             "rule": self.rule,
             "plover_mode": self.plover_mode,
+            "modality": self.modality,
+            "also_reported": [sp.to_dict() for sp in self.also_reported],
         }
 
 
@@ -406,7 +431,8 @@ def from_dict(d: dict[str, Any]) -> Analysis:
     quotes = [
         Quote(id=q["id"], text=q["text"], start=q["start"], end=q["end"], kind=q["kind"], speaker=q.get("speaker"),
               speaker_mention=span(q.get("speaker_mention")), cue=span(q.get("cue")), rule=q.get("rule", ""),
-              confidence=q.get("confidence", 1.0), clause=span(q.get("clause")))
+              confidence=q.get("confidence", 1.0), clause=span(q.get("clause")), speaker_kind=q.get("speaker_kind"),
+              speaker_description=q.get("speaker_description"), in_headline=bool(q.get("in_headline", False)))
         for q in d.get("quotes", [])
     ]
     events = [
@@ -415,7 +441,8 @@ def from_dict(d: dict[str, Any]) -> Analysis:
               mode=e.get("mode"), negated=bool(e.get("negated")), date=e.get("date"),
               date_precision=e.get("date_precision"), place=e.get("place"), confidence=e.get("confidence", 0.5),
               predicate=span(e.get("predicate")), quote=e.get("quote"), rule=e.get("rule", ""),
-              plover_mode=e.get("plover_mode"))
+              plover_mode=e.get("plover_mode"), modality=e.get("modality") or "asserted",
+              also_reported=[x for x in (span(r) for r in e.get("also_reported") or []) if x is not None])
         for e in d.get("events", [])
     ]
     relations = [
@@ -434,5 +461,5 @@ def from_dict(d: dict[str, Any]) -> Analysis:
 
 __all__ = [
     "ACTOR_KINDS", "QUADS", "QUOTE_KINDS", "SCHEMA", "Actor", "Analysis", "Article", "Event", "Mention",
-    "Place", "Quote", "RawDocument", "Relation", "Role", "Span", "asdict", "content_hash", "from_dict",
+    "Place", "Quote", "RawDocument", "Relation", "Role", "Span", "asdict", "content_hash", "from_dict", "scrub",
 ]

@@ -354,8 +354,9 @@ def score_events(path: str | Path | None = None, corpus: str | Path | None = Non
             rep.per_type.setdefault(g["plover"], [0, 0, 0])[0] += 1
 
             def at(ev: Any, spans: list[tuple[int, int]] = spans) -> bool:
-                where = (ev.predicate.start, ev.predicate.end) if ev.predicate else (ev.evidence.start, ev.evidence.end)
-                return any(_inter(where, sp) > 0 for sp in spans)
+                where = [(ev.predicate.start, ev.predicate.end) if ev.predicate else (ev.evidence.start, ev.evidence.end),
+                         *((x.start, x.end) for x in ev.also_reported)]
+                return any(_inter(w, sp) > 0 for w in where for sp in spans)
 
             here = [k for k, ev in enumerate(sys_events) if at(ev)]
             rep.type_any += bool(here)

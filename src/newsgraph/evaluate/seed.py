@@ -236,7 +236,7 @@ def evaluate(analysis: Analysis, gold: dict[str, Any], kb: Any = None, *, first_
         best_reason = "no event overlaps the evidence"
         ok = False
         for ev in analysis.events:
-            if not any(ev.evidence.start < e and s < ev.evidence.end for s, e in spots if s >= 0):
+            if not any(x.start < e and s < x.end for x in (ev.evidence, *ev.also_reported) for s, e in spots if s >= 0):
                 continue
             src_codes = set().union(*(actor_codes(analysis, a) for a in map(analysis.actor, ev.source) if a)) \
                 if ev.source else set()

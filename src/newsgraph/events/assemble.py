@@ -85,9 +85,14 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
     row = coder.codebook.get(c.code)
     if row is None or row.plover is None:
         return None  # CAMEO 01 statements: no PLOVER event (kept out of the output)
-    if not c.source and not c.target:
+    members = [m for a in c.source for m in ((analysis.actor(a).members or [a]) if analysis.actor(a) else [a])]
+    joint = len(set(members)) >= 2 and set(c.source) == set(c.target)  # "X and Y agreed": each to each
+    target = list(c.target) if joint else [t for t in c.target if t not in c.source]
+    if c.target and not target and not coder.one_sided:
+        return None  # a self-dyad ("Russia ... Russia"): another reading is needed, not this event
+    if not c.source and not target:
         return None
-    if not (c.source and c.target) and not (c.agentless and c.target) and not coder.one_sided:
+    if not (c.source and target) and not (c.agentless and target) and not coder.one_sided:
         return None
     text = analysis.article.text
     ev_span = evidence_span(c)
@@ -98,10 +103,16 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
     if c.negated and mode is None:  # kept on request ([events] keep_negated): say how it is negated
         mode = "denied" if "+denied" in c.rule else "negated"
     ident = content_hash(f"{analysis.article.id}|{ev_span[0]}:{ev_span[1]}|{row.plover}|{row.code}|"
-                         f"{','.join(c.source)}>{','.join(c.target)}")
+                         f"{','.join(c.source)}>{','.join(target)}")
     return Event(
-        id=ident, source=list(c.source), target=list(c.target), plover=row.plover, cameo=row.code,
+        id=ident, source=list(c.source), target=target, plover=row.plover, cameo=row.code,
         goldstein=row.goldstein, quad=row.quad, evidence=Span.of(text, *ev_span), mode=mode,
         negated=c.negated, date=date, date_precision=precision, place=event_place(analysis, c),
         confidence=conf, predicate=Span.of(text, pred.idx, pred.idx + len(pred.text)),
-        quote=c.quote.id if c.quote is not None else None, rule=c.rule, plover_mode=row.mode)
+        quote=c.quote.id if c.quote is not None else None, rule=c.rule, plover_mode=row.mode,
+        modality=MODALITY.get(mode or "", "asserted"))
+
+
+# ``mode`` (modality, in the contract's words) -> whether the text says the act happened
+MODALITY = {"future": "planned", "hypothetical": "hypothetical", "negated": "negated", "denied": "denied",
+            "threat": "threatened", "conditional": "hypothetical"}

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Event
-from . import arguments, assemble, detection, dyads
+from . import arguments, assemble, dedup, detection, dyads
 from . import codebook as cb
 from .assemble import main_event
 from .common import ActorIndex, Candidate, segments, token_forms
@@ -98,7 +98,8 @@ class Coder:
                 continue
             seen[key] = len(out)
             out.append(ev)
-        return out
+        art = analysis.article
+        return dedup.merge_reports(out, dedup.lead_end(art.text, art.body_start))
 
     def candidates(self, analysis: Analysis) -> Iterator[Candidate]:
         """Every coded predicate with its arguments resolved (also those that yield no event)."""

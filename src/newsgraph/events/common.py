@@ -202,6 +202,18 @@ class ActorIndex:
         self.by_id[iso3] = actor
         return iso3
 
+    def agent(self, iso3: str, sector: str) -> str:
+        """The actor id of a state's generic agent the coder infers ("the people of Peru": PERCVL),
+        added without mentions when the article has none."""
+        aid = f"{iso3}{sector}"
+        if aid not in self.by_id:
+            country = self.by_id.get(iso3)
+            name = f"{country.name if country is not None else iso3} ({'civilians' if sector == 'CVL' else sector})"
+            actor = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
+            self.analysis.actors.append(actor)
+            self.by_id[aid] = actor
+        return aid
+
 
 GUESSED_SIDES = ("+anaphora", "+response", "+located-population", "+domestic", "+condition-target",
                  "+moved-troops")

@@ -19,7 +19,10 @@ from .frames import (
 
 
 def event_date(analysis: Analysis, c: Candidate) -> tuple[str | None, str | None]:
-    """The date the event's own clause states (via timex), else the article's publication date."""
+    """The date the event's own clause states (via timex); a background event the text puts before
+    the story (a past perfect, "had annexed"; a noun with its own year, "the 2014 annexation";
+    "former", "previous") is ``(None, "earlier")``: before the publication date, when unknown;
+    otherwise the article's publication date (the news of the day)."""
     published = analysis.article.published
     ent = clause_date(c)
     if ent is not None:
@@ -32,9 +35,36 @@ def event_date(analysis: Analysis, c: Candidate) -> tuple[str | None, str | None
             tv = resolve_date(ent.text, published, tense=tense)
             if tv is not None:
                 return tv.value, tv.precision
+    if background(c):
+        year = noun_year(c)
+        return (year, "year") if year else (None, "earlier")
     if published:
         return published, "day"
     return None, None
+
+
+def background(c: Candidate) -> bool:
+    """Is the event told as background, before the story's time? A past perfect ("had agreed"), a
+    noun with a year of its own ("the 2014 annexation"), or "former"/"previous"/"last year's"."""
+    pred = c.pred
+    gov = governing_verb(pred) if c.frame.pos == "n" else pred
+    if gov is not None and gov.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in {"had", "'d"} for a in gov.children):
+        return True
+    if c.frame.pos == "n":
+        return noun_year(c) is not None or any(m.lower_ in {"former", "previous", "earlier", "past"}
+                                               for m in pred.children if m.dep_ == "amod")
+    return False
+
+
+def noun_year(c: Candidate) -> str | None:
+    """The year a noun's own modifiers give it ("the 2014 annexation", "the 2003 invasion")."""
+    if c.frame.pos != "n":
+        return None
+    for m in c.pred.children:
+        if m.dep_ in {"nummod", "compound", "amod", "npadvmod"} and m.text.isdigit() and len(m.text) == 4 \
+                and 1900 <= int(m.text) <= 2100:
+            return m.text
+    return None
 
 
 def tense_of(c: Candidate) -> str | None:

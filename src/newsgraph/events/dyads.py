@@ -127,6 +127,8 @@ def protest_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         a = actors.by_id.get(s)
         ref = actors.country(a.country) if a is not None and a.country and a.kind != "organization" else None
         if ref is not None:
+            if ref in c.source:  # a crowd read as its country: its people protest to their state
+                c.source = [actors.agent(ref, "CVL") if x == ref else x for x in c.source]
             c.target = [ref]
             c.rule += "+domestic-protest"
             return
@@ -162,8 +164,8 @@ def from_discourse(coder: Any, c: Candidate, actors: ActorIndex, history: Histor
 
 def located_population(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """ "Several hundred protesters rallied *in central Yerevan*", "Almaty, *where* crowds stormed
-    ...": a crowd the actor component could not place is the people of the country the clause
-    puts it in (a guess: the rule is marked and the confidence lowered)."""
+    ...": a crowd the actor component could not place is the people (civilians, ``CVL``) of the
+    country the clause puts it in (a guess: the rule is marked and the confidence lowered)."""
     if c.source or c.frame.pos != "v" or c.code is None:
         return
     heads = [h for h in c.source_tokens if population(h)]
@@ -181,7 +183,7 @@ def located_population(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         iso3 = next((x for t in np_core(g) if (x := actors.country_at(t)) is not None), None)
         ref = actors.country(iso3) if iso3 else None
         if ref is not None:
-            c.source, c.source_tokens = [ref], heads
+            c.source, c.source_tokens = [actors.agent(ref, "CVL")], heads
             c.rule += "+located-population"
             return
 
@@ -214,6 +216,8 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             country = a.country if a is not None else None
             ref = actors.country(country) if country and (a is None or a.kind != "organization") else None
             if ref is not None:
+                if ref in c.source:  # a crowd read as its country: its people act against their state
+                    c.source = [actors.agent(ref, "CVL") if x == ref else x for x in c.source]
                 c.target = [ref]
                 c.rule += "+domestic"
                 return

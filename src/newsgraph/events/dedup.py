@@ -1,0 +1,60 @@
+"""One event once: the headline, the lead and later restatements of the same act in one article
+become one event with several evidence spans (``Event.also_reported``).
+
+Two events are reports of one act when they have the same CAMEO code, the same sources and the
+same targets, compatible dates (equal, or one of them unknown or only "earlier") and the same
+modality, and are told alike: the same predicate word, or one of them in the headline or the
+lead paragraph (which restate the story's act in their own words). Two accusations by the same
+speaker against the same party in different words later in the story are two acts. The first
+report in the text is kept (a headline before its body), with the highest
+confidence of the reports; the others' evidence is added to it. Events with no source or no target
+are merged only with events of exactly the same sides, so two one-sided reports of different
+actors stay apart. Across articles, the store's clustering keeps working on top of this.
+"""
+
+from __future__ import annotations
+
+from ..model import Event
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None or a.date_precision == "earlier" or b.date_precision == "earlier":
+        return True
+    short = min(len(a.date), len(b.date))
+    return a.date[:short] == b.date[:short]
+
+
+def _word(ev: Event) -> str:
+    return (ev.predicate.text if ev.predicate else "").lower()[:5]
+
+
+def same_act(a: Event, b: Event, lead_end: int = 0) -> bool:
+    """Are ``a`` and ``b`` two reports of one act (see the module docstring)? ``lead_end``: where
+    the headline and lead paragraph end."""
+    told_alike = _word(a) == _word(b) or min(a.evidence.start, b.evidence.start) < lead_end
+    return (a.cameo == b.cameo and set(a.source) == set(b.source) and set(a.target) == set(b.target)
+            and a.modality == b.modality and _dates_agree(a, b) and told_alike)
+
+
+def lead_end(text: str, body_start: int) -> int:
+    """The end of the headline and the lead paragraph (the first paragraph of the body)."""
+    end = text.find("\n", body_start)
+    return len(text) if end < 0 else end
+
+
+def merge_reports(events: list[Event], lead: int = 0) -> list[Event]:
+    """The events with restatements of one act folded into its first report, in text order."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.evidence.start):
+        first = next((x for x in out if same_act(x, ev, lead)), None)
+        if first is None:
+            out.append(ev)
+            continue
+        first.also_reported.append(ev.evidence)
+        first.confidence = max(first.confidence, ev.confidence)
+        if first.date is None and ev.date is not None:
+            first.date, first.date_precision = ev.date, ev.date_precision
+    return out
+
+
+__all__ = ["lead_end", "merge_reports", "same_act"]

@@ -1,0 +1,87 @@
+"""Event stages on their own: dates of background events, modality, one event once, no self-dyads.
+
+Sentences written for these tests; actors come from the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events.dedup import merge_reports, same_act
+from newsgraph.model import Event, RawDocument, Span
+
+
+@pytest.fixture(scope="module")
+def read(pipeline):
+    def _read(text: str, published: str = "2022-05-17"):
+        return pipeline(RawDocument(text=text, published=published))
+
+    return _read
+
+
+def ev(plover="ACCUSE", cameo="111", src=("RUS",), tgt=("UKR",), start=0, word="accused", date="2022-05-17",
+       precision="day", modality="asserted"):
+    text = "x" * 400
+    return Event(id=f"e{start}", source=list(src), target=list(tgt), plover=plover, cameo=cameo, goldstein=-2.0,
+                 quad="verbal conflict", evidence=Span(start, start + 10, text[start:start + 10]),
+                 predicate=Span(start, start + len(word), word), date=date, date_precision=precision,
+                 modality=modality)
+
+
+def test_restatements_of_one_act_become_one_event():
+    first, again = ev(start=5), ev(start=200)
+    out = merge_reports([again, first])
+    assert len(out) == 1 and out[0].evidence.start == 5 and [s.start for s in out[0].also_reported] == [200]
+
+
+@pytest.mark.parametrize("other", [
+    ev(start=200, tgt=("USA",)),                     # another target
+    ev(start=200, cameo="112"),                      # another act
+    ev(start=200, modality="planned"),               # threatened, not done
+    ev(start=200, date="2022-04-01"),                # another day
+    ev(start=200, word="condemned"),                 # told in other words, outside the lead
+])
+def test_different_acts_stay_apart(other):
+    assert not same_act(ev(start=100), other, lead_end=50)
+    assert len(merge_reports([ev(start=100), other], lead=50)) == 2
+
+
+def test_the_lead_restates_in_its_own_words():
+    assert same_act(ev(start=5, word="slammed"), ev(start=200, word="criticised"), lead_end=50)
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("Russia had annexed Crimea before the talks began.", "earlier"),
+    ("The talks recalled the 2014 annexation of Crimea by Russia.", "year"),
+    ("Ukraine said Russia had attacked Moldova.", "earlier"),
+])
+def test_background_events_are_not_dated_at_publication(read, text, precision):
+    a = read(text)
+    dated = [e for e in a.events if e.date_precision == precision]
+    assert dated, [(e.plover, e.date, e.date_precision) for e in a.events]
+    assert all(e.date != "2022-05-17" for e in dated)
+
+
+def test_the_news_of_the_day_keeps_the_publication_date(read):
+    a = read("Russia attacked Ukraine on Monday.", "2022-05-17")
+    assert any(e.date == "2022-05-16" for e in a.events)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Russia will impose sanctions on Ukraine.", "planned"),
+    ("Russia could impose sanctions on Ukraine.", "hypothetical"),
+    ("Russia imposed sanctions on Ukraine.", "asserted"),
+])
+def test_modality_says_whether_it_happened(read, text, modality):
+    a = read(text)
+    assert a.events and a.events[0].modality == modality
+    assert a.to_dict()["events"][0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's police arrested dozens of protesters in Lima.",
+    "Thousands of Peruvians marched in Lima against the government.",
+    "Russia meddled in its own election, officials in Moscow said.",
+])
+def test_no_event_has_one_actor_on_both_sides(read, text):
+    for e in read(text).events:
+        assert not (len(set(e.source)) == 1 and set(e.source) == set(e.target)), (e.plover, e.source, e.target)
