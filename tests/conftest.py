@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# the hostile-input generators (tests/fuzz/hostile.py) are shared with the API and browser tests
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed"
 DEV = SHARED / "data" / "dev"

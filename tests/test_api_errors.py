@@ -192,13 +192,13 @@ def test_store_failures_keep_the_library_code(api_db: Path):
 
 
 def test_pipeline_failures_keep_the_component_code(api: Api, monkeypatch: pytest.MonkeyPatch):
-    import newsgraph
     from newsgraph.errors import ComponentError
 
     def boom(*a: Any, **k: Any) -> Any:
         raise ComponentError("quotes.marks", ValueError("bad offsets"))
 
-    monkeypatch.setattr(newsgraph, "read", boom)
+    # analysis runs in the server's analysis process; its errors reach the request with their code
+    monkeypatch.setattr(api.app.state.analysis, "analyse", boom)
     err = assert_error(api.post("/api/analyze", json={"text": "Putin spoke."}), 500, "NG300")
     assert "quotes.marks" in err["message"]
 

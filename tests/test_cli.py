@@ -97,7 +97,10 @@ def test_read_jsonl_keeps_order_ids_and_reports_bad_lines(tmp_path):
                             "not json at all",
                             json.dumps({"id": "third", "text": "Talks ended on Tuesday.", "published": "2021-02-02"})]))
     proc = run("read", str(p), "--format", "jsonl")
-    assert proc.returncode == 0, proc.stderr.decode()
+    # every document is printed, in order; a failed item makes the exit status 1 and is said on stderr
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert [line for line in proc.stderr.decode().splitlines() if line.startswith("error[")] == [
+        line for line in proc.stderr.decode().splitlines() if line.startswith("error[NG105]")]
     lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert [x["article"].get("id") for x in lines] == ["first", None, "third"]
     assert lines[1]["error"]["code"] == "NG105"
@@ -111,11 +114,11 @@ def test_ingest_twice_stores_once_and_records_failures(tmp_path):
     (tmp_path / "in" / "empty.txt").write_text("", "utf-8")
     db = str(tmp_path / "s.duckdb")
     first = run("ingest", str(tmp_path / "in"), "--db", db, "--date", "2023-03-04")
-    assert first.returncode == 0, first.stderr.decode()
+    assert first.returncode == 1, first.stderr.decode()  # the others are stored; a failure is never exit 0
     assert first.stdout.decode().startswith("2 stored, 0 already stored, 1 failed")
     assert "NG102" in first.stderr.decode()
     second = run("ingest", str(tmp_path / "in"), "--db", db)
-    assert second.stdout.decode().startswith("0 stored, 2 already stored, 1 failed")
+    assert second.returncode == 1 and second.stdout.decode().startswith("0 stored, 2 already stored, 1 failed")
     proc = run("articles", "--db", db, "--format", "json")
     rows = json.loads(proc.stdout)
     assert len(rows) == 2

@@ -17,10 +17,11 @@ from newsgraph.errors import (
     EmptyInput,
     InputNotFound,
     InputTooLarge,
+    InvalidEncoding,
     MissingColumn,
 )
 from newsgraph.ingest.clean import build_article, clean_text, find_dateline, is_boilerplate, parse_date
-from newsgraph.ingest.readers import decode_bytes, from_html, read_file, read_inputs, read_stdin
+from newsgraph.ingest.readers import decode, decode_bytes, from_html, read_file, read_inputs, read_stdin
 from newsgraph.model import RawDocument
 from newsgraph.pipeline import Failure
 
@@ -132,11 +133,19 @@ def test_parse_date_rejects(value):
 
 # ---------------------------------------------------------------- readers and bad input
 
-def test_decode_detects_legacy_encodings():
+def test_decode_never_guesses_a_legacy_encoding():
     text = "Der Außenminister äußerte sich zur Lage in Kyjiw und über die Sanktionen gegen Moskau."
-    assert decode_bytes(text.encode("cp1252")) == text
     assert decode_bytes(text.encode("utf-8-sig")) == text
     assert decode_bytes(text.encode("utf-16")) == text
+    # cp1252 bytes are not reinterpreted: each invalid byte becomes U+FFFD, and they are counted
+    got = decode(text.encode("cp1252"))
+    assert got.text == text.replace("ß", "\ufffd").replace("ä", "\ufffd").replace("ü", "\ufffd")
+    assert got.replaced == 4
+    # a genuine U+FFFD in valid UTF-8 is not counted as a replacement
+    assert decode("ok \ufffd".encode() + b" \xff").replaced == 1
+    with pytest.raises(InvalidEncoding) as exc:
+        decode(text.encode("cp1252"), "x", strict=True)
+    assert exc.value.code == "NG111"
 
 
 @pytest.mark.parametrize(("data", "error"), [

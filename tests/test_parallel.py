@@ -210,10 +210,12 @@ class FakeRunner:
 
     retryable = (BrokenProcessPool,)
 
-    def __init__(self, cfg: dict, spool: str, reads: list[int], fail: set[int] = frozenset(), broken: set[int] = frozenset()):
+    def __init__(self, cfg: dict, spool: str, reads: list[int], fail: set[int] = frozenset(), broken: set[int] = frozenset(),
+                 poison: str | None = None, crash: str | None = None):
         self.cfg, self.spool, self.reads = cfg, spool, reads
         self.slots = 1
         self.fail, self.broken = set(fail), set(broken)
+        self.poison, self.crash = poison, crash  # text that makes any batch holding it fail / break the pool
         self.submitted = self.collected = self.max_in_flight = self.restarts = 0
         self.read_at_submit: list[int] = []
 
@@ -223,10 +225,10 @@ class FakeRunner:
         self.submitted += 1
         self.read_at_submit.append(self.reads[0])
         self.max_in_flight = max(self.max_in_flight, self.submitted - self.collected)
-        if n in self.broken:
+        if n in self.broken or (self.crash and any(self.crash in r.text for r in raws)):
             self.broken.discard(n)
             fut.set_exception(BrokenProcessPool("a worker died"))
-        elif n in self.fail:
+        elif n in self.fail or (self.poison and any(self.poison in r.text for r in raws)):
             fut.set_exception(RuntimeError("disk full"))
         else:
             fut.set_result(analyse_to_shard(raws, self.cfg, name, self.spool))
@@ -276,12 +278,26 @@ def test_in_flight_work_is_bounded_and_input_is_read_lazily(tmp_path):
         assert read <= (k + 2) * 5
 
 
-def test_a_failed_batch_is_recorded_and_a_broken_pool_is_retried(tmp_path):
+def test_a_failed_batch_is_retried_article_by_article_and_a_broken_pool_is_retried(tmp_path):
+    # batch 1 fails once in its worker: its articles go again one by one and are stored; batch 2
+    # breaks the pool once: it runs again, alone, and is stored
     report, runner, stored = _drive(tmp_path, news_texts(20), size=5, window=2, fail={1}, broken={2})
     assert runner.restarts == 1
-    assert stored == 15 and report.failed == 5
-    assert {f["code"] for f in report.failures} == {"NG300"}
-    assert "disk full" in report.failures[0]["message"]
+    assert stored == 20 and report.failed == 0
+
+
+def test_one_bad_article_fails_alone(tmp_path):
+    """A worker error or a worker crash on one article: that article fails, its neighbours are stored."""
+    texts = news_texts(20)
+    texts[7] = "POISON " + texts[7]
+    texts[13] = "CRASH " + texts[13]
+    report, runner, stored = _drive(tmp_path, texts, size=5, window=2, poison="POISON", crash="CRASH")
+    assert stored == 18 and report.failed == 2
+    by_source = {f["source"]: f["code"] for f in report.failures}
+    assert by_source == {"mem:8": "NG300", "mem:14": "NG302"}
+    assert runner.restarts >= 2  # the crash broke the pool with its batch, then alone
+    with Store(tmp_path / "d.duckdb") as store:
+        assert store.count("failures") == 2
 
 
 # ---------------------------------------------------------------------------------------------- full pipeline

@@ -4,7 +4,14 @@
 with a token) and answers typed queries by calling :class:`newsgraph.store.Store`,
 :func:`newsgraph.read` and the analytics functions. No SQL and no file path ever comes from a
 request: filters are typed query parameters passed on as bound values, and the store path
-comes from the server's configuration only.
+comes from the server's configuration only. Ids are path parameters that may hold ``/``
+(``/api/articles/{id:path}``): clients percent-encode them and any stored id can be fetched.
+
+``POST /api/analyze`` (and ``/api/ingest``) never analyse in the server's process: a
+:class:`newsgraph.service.AnalysisService` runs at most ``[api] analyze_workers`` analyses at
+once in child processes, each within ``[api] analyze_seconds``, on texts of at most
+``[api] max_analyze_kb``; reads keep answering meanwhile. When the server has a token,
+``/api/analyze`` needs it like ``/api/ingest``.
 
 Every error, whatever raised it, leaves as one JSON shape (Datasette's practice)::
 
@@ -12,8 +19,11 @@ Every error, whatever raised it, leaves as one JSON shape (Datasette's practice)
 
 Library errors keep their own code and status; validation errors are NG110/422; unknown
 routes and ids are NG701/404 (NG503 for actors); a wrong method NG702/405; a body over
-``[api] max_body`` NG104/413; ingest while it is off NG703/403, without the right token
-NG704/401; anything unexpected NG999/500 with no traceback in the body (it goes to the log).
+``[api] max_body`` or a text over ``[api] max_analyze_kb`` NG104/413; JSON nested too deep or
+with a giant number NG112/422; ingest while it is off NG703/403, without the right token
+NG704/401; an analysis over its time limit NG301/422, an analysis process that died NG302/500,
+every analysis slot busy NG705/503 (with Retry-After); anything unexpected NG999/500 with no
+traceback in the body (it goes to the log).
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import datetime as dt
 import hmac
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -33,7 +44,7 @@ from typing import Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -45,6 +56,7 @@ from .errors import (
     ApiError,
     BadArgument,
     BadRecord,
+    Busy,
     EmptyInput,
     IngestDisabled,
     InputTooLarge,
@@ -801,42 +813,64 @@ def _validation_message(errors: list[Any]) -> str:
     return "; ".join(parts) + more
 
 
-async def _articles_from_body(request: Request, *, many: bool) -> list[AnalyzeRequest]:
-    """The article(s) in a request body: JSON ({text, ...} or, with ``many``, {articles: [...]}),
-    or raw text/plain or text/html with metadata in the query string."""
+async def _articles_from_body(request: Request, *, many: bool, max_kb: int) -> list[tuple[AnalyzeRequest, list[str]]]:
+    """The article(s) in a request body, each with the warnings reading it gave: JSON ({text, ...}
+    or, with ``many``, {articles: [...]}), or raw text/plain or text/html with metadata in the query
+    string. Parsed in a worker thread (a body of megabytes takes a while to decode), each article's
+    text at most ``max_kb`` KB."""
+    from starlette.concurrency import run_in_threadpool
+
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     body = await request.body()
+    return await run_in_threadpool(_parse_articles, body, ctype, dict(request.query_params), many, max_kb)
+
+
+def _parse_articles(body: bytes, ctype: str, query: dict[str, str], many: bool, max_kb: int
+                    ) -> list[tuple[AnalyzeRequest, list[str]]]:
+    from .ingest.readers import load_json
+
+    warnings: list[str] = []
     if not body.strip():
         raise EmptyInput("the request body is empty", hint="send the article text, or JSON {\"text\": ...}")
     if ctype in ("application/json", "") or ctype.endswith("+json"):
         try:
-            obj = json.loads(body)
+            obj = load_json(body, "the request body")
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise BadRecord(f"the request body is not valid JSON: {exc}",
                             hint="send {\"text\": \"...\"} with Content-Type application/json, "
                                  "or the raw text as text/plain") from exc
         try:
             if many and isinstance(obj, dict) and "articles" in obj:
-                return IngestRequest.model_validate(obj).articles
-            if not isinstance(obj, dict):
+                items = IngestRequest.model_validate(obj).articles
+            elif not isinstance(obj, dict):
                 raise BadRecord("the JSON body must be an object with a \"text\" field",
                                 hint="send {\"text\": \"...\", \"published\": \"YYYY-MM-DD\"}")
-            return [AnalyzeRequest.model_validate(obj)]
+            else:
+                items = [AnalyzeRequest.model_validate(obj)]
         except ValidationError as exc:
             raise BadArgument(_validation_message(exc.errors()),
                               hint="the body takes text (required), published, title, url, id, html") from exc
-    if ctype in ("text/plain", "text/html", "application/xhtml+xml"):
-        from .ingest.readers import decode_bytes
+    elif ctype in ("text/plain", "text/html", "application/xhtml+xml"):
+        from .ingest.readers import decode, encoding_warning
 
-        text = decode_bytes(body, "the request body")
-        q = request.query_params
+        text, replaced = decode(body, "the request body")
         try:
-            return [AnalyzeRequest(text=text, published=q.get("published"), title=q.get("title"), url=q.get("url"),
-                                   id=q.get("id"), html=ctype != "text/plain")]
+            item = AnalyzeRequest(text=text, published=query.get("published"), title=query.get("title"),
+                                  url=query.get("url"), id=query.get("id"), html=ctype != "text/plain")
         except ValidationError as exc:
             raise BadArgument(_validation_message(exc.errors())) from exc
-    raise UnsupportedInput(f"cannot read a request body of type {ctype!r}",
-                           hint="send application/json, text/plain or text/html")
+        if replaced:
+            warnings.append(encoding_warning("the request body", replaced))
+        items = [item]
+    else:
+        raise UnsupportedInput(f"cannot read a request body of type {ctype!r}",
+                               hint="send application/json, text/plain or text/html")
+    for item in items:
+        size = len(item.text.encode("utf-8", "surrogatepass"))
+        if size > max_kb * 1024:
+            raise InputTooLarge(f"the article text is {size / 1024:.0f} KB, over the server's {max_kb} KB limit",
+                                hint="send a shorter article, or raise [api] max_analyze_kb on the server")
+    return [(item, warnings) for item in items]
 
 
 _BODY_DOC = {
@@ -880,11 +914,17 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     token = str(api_cfg.get("ingest_token") or "")
     path = str(db or cfg["store"]["db"])
     pool = StorePool(path, read_only=not token)
-    analyse_lock = threading.Lock()
+    max_analyze_kb = int(api_cfg.get("max_analyze_kb") or _config.defaults()["api"]["max_analyze_kb"])
+    from .service import AnalysisService, Job
+
+    service = AnalysisService(cfg, workers=int(api_cfg.get("analyze_workers") or 1),
+                              seconds=float(api_cfg.get("analyze_seconds") or 60))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
+        service.prestart()  # load the model in the analysis process now, not on the first request
         yield
+        service.close()
         app.state.pool.close()
 
     app = FastAPI(
@@ -895,6 +935,7 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     )
     app.state.pool = pool
     app.state.config = cfg
+    app.state.analysis = service
 
     def store() -> Store:
         return app.state.pool.get()
@@ -903,6 +944,8 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     @app.exception_handler(NewsgraphError)
     async def on_newsgraph_error(request: Request, exc: NewsgraphError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
+        if isinstance(exc, Busy):
+            headers = {"Retry-After": "5"}
         return error_response(exc, headers)
 
     @app.exception_handler(RequestValidationError)
@@ -958,9 +1001,10 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
         return _page(store().articles(f), limit, offset)
 
-    @app.get(f"{API}/articles/{{article_id}}", response_model=AnalysisDocument, response_model_by_alias=True, response_model_exclude_unset=True,
+    @app.get(f"{API}/articles/{{article_id:path}}", response_model=AnalysisDocument, response_model_by_alias=True, response_model_exclude_unset=True,
              summary="One article with its full analysis document", tags=["articles"], responses=ERRORS)
-    def get_article(article_id: str = PathParam(..., max_length=200, description="the article id")) -> dict[str, Any]:
+    def get_article(article_id: str = PathParam(..., max_length=200, description="the article id, percent-encoded "
+                                                "(any stored id, also one with '/')")) -> dict[str, Any]:
         """The CONTRACT.md document (schema newsgraph.analysis/1) of a stored article."""
         analysis = store().analysis(article_id)
         if analysis is None:
@@ -979,7 +1023,7 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
         return _page(store().actors(f), limit, offset)
 
-    @app.get(f"{API}/actors/{{actor_id}}", response_model=ActorDetail, summary="One actor: roles, memberships, "
+    @app.get(f"{API}/actors/{{actor_id:path}}", response_model=ActorDetail, summary="One actor: roles, memberships, "
              "quotes and events", tags=["actors"], responses=ERRORS)
     def get_actor(actor_id: str = PathParam(..., max_length=200, description="the actor id, e.g. vladimir-putin or RUS")
                   ) -> dict[str, Any]:
@@ -1093,42 +1137,46 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                        date_to=_date_param(date_to, "to date"), min_events=min_events, limit=limit)
 
     # ---- analyse and ingest ---------------------------------------------------------------------
-    def analyse(item: AnalyzeRequest) -> Any:
-        import newsgraph
-
-        published = _date_param(item.published, "published date")
-        with analyse_lock:  # one article at a time through the shared spaCy pipeline
-            return newsgraph.read(item.text, published=published, title=item.title, url=item.url, id=item.id,
-                                  html=item.html, config=cfg)
+    def job_of(item: AnalyzeRequest, warnings: list[str]) -> Job:
+        return Job(text=item.text, published=_date_param(item.published, "published date"), title=item.title,
+                   url=item.url, id=item.id, html=item.html, warnings=warnings)
 
     @app.post(f"{API}/analyze", response_model=AnalysisDocument, response_model_by_alias=True, response_model_exclude_unset=True,
               summary="Analyse an article without storing it", tags=["analyse"], openapi_extra=_BODY_DOC,
               responses={**ERRORS, 400: {"model": ErrorResponse, "description": "empty or malformed body"},
-                         413: {"model": ErrorResponse, "description": "body over [api] max_body"},
-                         415: {"model": ErrorResponse, "description": "unsupported content type"}})
+                         401: {"model": ErrorResponse, "description": "the server has a token and the request lacks it"},
+                         413: {"model": ErrorResponse, "description": "body over [api] max_body, or text over "
+                                                                      "[api] max_analyze_kb"},
+                         415: {"model": ErrorResponse, "description": "unsupported content type"},
+                         503: {"model": ErrorResponse, "description": "every analysis slot is busy (NG705)"}})
     async def analyze(request: Request) -> Any:
-        """Text or HTML in, the CONTRACT.md document out. Nothing is stored."""
-        (item,) = await _articles_from_body(request, many=False)
+        """Text or HTML in, the CONTRACT.md document out. Nothing is stored. Analysed in a separate
+        process, at most [api] analyze_workers at once, each within [api] analyze_seconds; when the
+        server has a token ([api] ingest_token), the request needs it too."""
+        if token:
+            check_token(request, "POST /api/analyze")
+        ((item, warnings),) = await _articles_from_body(request, many=False, max_kb=max_analyze_kb)
         from starlette.concurrency import run_in_threadpool
 
-        return (await run_in_threadpool(analyse, item)).to_dict()
+        body = await run_in_threadpool(service.analyse, job_of(item, warnings))
+        return Response(content=body, media_type="application/json")
 
-    def check_token(request: Request) -> None:
+    def check_token(request: Request, what: str = "POST /api/ingest") -> None:
         if not token:
             raise IngestDisabled("POST /api/ingest is off on this server",
                                  hint="set [api] ingest_token (or NEWSGRAPH_API_INGEST_TOKEN) to turn it on")
         given = request.headers.get("authorization") or ""
         scheme, _, value = given.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-            raise Unauthorized("POST /api/ingest needs the server's token",
+            raise Unauthorized(f"{what} needs the server's token",
                                hint="send the header Authorization: Bearer TOKEN")
 
-    def ingest_items(items: list[AnalyzeRequest]) -> dict[str, Any]:
-        analyses = [analyse(i) for i in items]
+    def ingest_items(items: list[tuple[AnalyzeRequest, list[str]]]) -> dict[str, Any]:
+        docs = [json.loads(service.analyse(job_of(i, w))) for i, w in items]
         out = []
         with pool.write_lock:
-            for a in analyses:
-                out.append({"id": a.article.id, "stored": pool.get().add(a)})
+            for d in docs:
+                out.append({"id": d["article"]["id"], "stored": pool.get().add(d)})
         stored = sum(o["stored"] for o in out)
         if stored:
             app.state.cache.clear()
@@ -1138,12 +1186,13 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
               tags=["analyse"], openapi_extra=_BODY_DOC,
               responses={**ERRORS, 401: {"model": ErrorResponse, "description": "missing or wrong token"},
                          403: {"model": ErrorResponse, "description": "ingest is off on this server"},
-                         413: {"model": ErrorResponse, "description": "body over [api] max_body"}})
+                         413: {"model": ErrorResponse, "description": "body over [api] max_body"},
+                         503: {"model": ErrorResponse, "description": "every analysis slot is busy (NG705)"}})
     async def ingest(request: Request) -> dict[str, Any]:
         """Like /api/analyze, but stores the result. Off unless the server has an ingest token;
         takes one article, or JSON {"articles": [...]} with up to 100."""
         check_token(request)
-        items = await _articles_from_body(request, many=True)
+        items = await _articles_from_body(request, many=True, max_kb=max_analyze_kb)
         from starlette.concurrency import run_in_threadpool
 
         return await run_in_threadpool(ingest_items, items)
@@ -1200,7 +1249,7 @@ def iter_routes(app: FastAPI) -> Iterator[tuple[str, set[str]]]:
 
     for r in app.routes:
         if isinstance(r, APIRoute) and r.include_in_schema and r.path.startswith(API):
-            yield r.path, set(r.methods)
+            yield re.sub(r"\{(\w+):\w+\}", r"{\1}", r.path), set(r.methods)  # as OpenAPI writes it
 
 
 __all__ = ["ApiError", "IngestDisabled", "MethodNotAllowed", "NotFound", "Unauthorized", "actor_profile",

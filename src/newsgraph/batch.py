@@ -31,6 +31,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config as _config
-from .errors import ComponentError, NewsgraphError
+from .errors import AnalysisTimeout, ComponentError, NewsgraphError, StoreError, StoreLocked, WorkerCrashed
 from .ingest.readers import read_inputs
 from .model import Analysis, RawDocument
 from .pipeline import Failure, Pipeline, Skipped, get_pipeline
@@ -57,6 +58,8 @@ class IngestReport:
     shards: int = 0
     recovered: int = 0  # articles stored from shards a killed run left behind
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # per worker process id
+    warnings: list[str] = field(default_factory=list)  # what reading noticed (first MAX_LISTED_FAILURES)
+    warned: int = 0  # inputs with a warning
 
     @property
     def seen(self) -> int:
@@ -66,7 +69,8 @@ class IngestReport:
         return {"stored": self.stored, "skipped": self.skipped, "failed": self.failed,
                 "seconds": round(self.seconds, 2), "failures": self.failures[:50], "mode": self.mode,
                 "workers": self.workers, "shards": self.shards, "recovered": self.recovered,
-                "worker_peak_rss_mb": {str(k): round(v, 1) for k, v in self.worker_peak_rss_mb.items()}}
+                "worker_peak_rss_mb": {str(k): round(v, 1) for k, v in self.worker_peak_rss_mb.items()},
+                "warnings": self.warnings[:50], "warned": self.warned}
 
 
 ProgressFn = Callable[[IngestReport], None]
@@ -81,14 +85,17 @@ def _dated(items: Iterable[RawDocument | Failure], published: str | None) -> Ite
 
 def ingest(paths: list[str], db: str | None = None, *, published: str | None = None,
            config: dict[str, Any] | None = None, progress: ProgressFn | None = None,
-           workers: int | None = None, dask: str | None = None) -> IngestReport:
+           workers: int | None = None, dask: str | None = None, strict_encoding: bool = False) -> IngestReport:
     """Read, analyse and store everything under ``paths``.
 
     ``workers``: processes (default ``[ingest] workers``; 0 = every core; 1 = this process only).
     ``dask``: ``"local"`` for a LocalCluster of ``workers`` processes, or a scheduler address.
+    ``strict_encoding``: refuse input that is not valid UTF-8 (NG111) instead of replacing the bad
+    bytes with a warning.
     """
     cfg = config or _config.load()
-    items = read_inputs(paths, max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]))
+    items = read_inputs(paths, max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
+                        strict_encoding=strict_encoding)
     return ingest_items(_dated(items, published), db, config=cfg, progress=progress, workers=workers, dask=dask)
 
 
@@ -103,6 +110,7 @@ def ingest_items(items: Iterable[RawDocument | Failure], db: str | None = None, 
     report = IngestReport(workers=n)
     t0 = time.perf_counter()
     db_path = str(db or cfg["store"]["db"])
+    items = _noted(items, report)
     with Store(db_path) as store, _spool(db_path, cfg) as spool:
         _recover(store, spool, report, progress)
         if dask:
@@ -133,6 +141,16 @@ def record(store: Store, result: Analysis | Failure | Skipped | dict[str, Any], 
 
 
 MAX_LISTED_FAILURES = 1000  # the failures table has them all; the report keeps memory flat
+
+
+def _noted(items: Iterable[RawDocument | Failure], report: IngestReport) -> Iterator[RawDocument | Failure]:
+    """The items, with what reading noticed about them (invalid UTF-8 ...) kept in the report."""
+    for item in items:
+        if isinstance(item, RawDocument) and item.warnings:
+            report.warned += 1
+            if len(report.warnings) < MAX_LISTED_FAILURES:
+                report.warnings.extend(item.warnings)
+        yield item
 
 
 def _count_failure(report: IngestReport, fail: Failure) -> None:
@@ -191,12 +209,33 @@ def _single(items: Iterable[RawDocument | Failure], store: Store, cfg: dict[str,
 
 
 def _flush(store: Store, done: list[Analysis], report: IngestReport) -> None:
-    """Write buffered analyses: one transaction for the lot, all rows of each article or none."""
-    if done:
+    """Write buffered analyses: one transaction for the lot, all rows of each article or none.
+    When the batch cannot be written (and the store is not simply locked), each article is written
+    alone, and one that cannot be stored is recorded as failed: its neighbours are stored."""
+    if not done:
+        return
+    try:
         counts = store.add_batch(done)
-        report.stored += counts.stored
-        report.skipped += counts.skipped
+    except StoreLocked:
+        raise
+    except StoreError:
+        for a in done:
+            try:
+                if store.add(a):
+                    report.stored += 1
+                else:
+                    report.skipped += 1
+            except StoreLocked:
+                raise
+            except StoreError as exc:
+                fail = Failure(a.article.source, a.article.id, exc.code, f"could not be stored: {exc.one_line()}")
+                store.add_failure(fail)
+                _count_failure(report, fail)
         done.clear()
+        return
+    report.stored += counts.stored
+    report.skipped += counts.skipped
+    done.clear()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,62 +363,133 @@ def _sharded(items: Iterator[RawDocument | Failure], store: Store, cfg: dict[str
         runner.close()
 
 
+@dataclass
+class _Job:
+    """Articles sent to a worker as one shard: a whole batch, or one article of a batch split up.
+    ``key`` orders loading: (batch number, part), so results load in input order whatever happens."""
+
+    key: tuple[int, int]
+    raws: list[RawDocument]
+    future: Any = None
+
+
 def _drive(batches: Iterator[list[RawDocument]], runner: Any, store: Store, report: IngestReport,
            progress: ProgressFn | None, spool: Path, window: int) -> None:
-    """Keep ``window`` batches in flight; load finished shards in submission order."""
+    """Keep ``window`` batches in flight; load finished shards in submission order.
+
+    One article never sinks its neighbours. A batch whose worker raised is split, and its articles
+    go again one by one, so only the article that fails alone fails. A worker that dies (a crash,
+    out of memory, or its watchdog stopping an article far over its time budget) breaks every batch
+    in flight with it: those batches are *suspects* and run again one at a time, alone on the
+    pool; a suspect batch that breaks the pool on its own is split and its articles run alone, and
+    an article that breaks it on its own is recorded as failed (NG301 when the watchdog stopped it,
+    NG302 otherwise). Everything else is stored."""
     run = f"{int(time.time() * 1000):x}-{os.getpid()}"
-    pending: dict[int, Any] = {}
-    inputs: dict[int, list[RawDocument]] = {}
-    finished: dict[int, Any] = {}
-    retried: set[int] = set()
-    seq = next_load = 0
+    parts: dict[int, dict[int, Any]] = {}  # batch number -> part -> result (None until finished)
+    running: dict[tuple[int, int], _Job] = {}
+    suspects: deque[_Job] = deque()  # run alone, one at a time, before anything new is started
+    next_load = seq = 0
     exhausted = False
+
+    def submit(job: _Job) -> None:
+        job.future = runner.submit(job.raws, f"{run}-{job.key[0]:07d}-{job.key[1]:04d}")
+        running[job.key] = job
+
+    def split(job: _Job) -> list[_Job]:
+        """The batch's articles as jobs of one article each (parts 1..n replace part 0)."""
+        s = job.key[0]
+        del parts[s][job.key[1]]
+        singles = [_Job((s, job.key[1] * 10_000 + i + 1), [raw]) for i, raw in enumerate(job.raws)]
+        for one in singles:
+            parts[s][one.key[1]] = None
+        return singles
+
+    def fail(job: _Job, err: NewsgraphError) -> None:
+        raw = job.raws[0]
+        parts[job.key[0]][job.key[1]] = [Failure(raw.source, raw.id, err.code, err.one_line())]
+
     while True:
-        while not exhausted and len(inputs) < window:
-            batch = next(batches, None)
-            if batch is None:
-                exhausted = True
-                break
-            inputs[seq] = batch
-            pending[seq] = runner.submit(batch, f"{run}-{seq:07d}")
-            seq += 1
-        if not inputs:
+        if suspects:
+            if not running:
+                submit(suspects.popleft())
+        else:
+            while not exhausted and len(parts) < window:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                parts[seq] = {0: None}
+                submit(_Job((seq, 0), batch))
+                seq += 1
+        if not parts:
             return
-        if pending:
-            runner.wait_first(pending.values())
+        if running:
+            runner.wait_first([j.future for j in running.values()])
+        alone = len(running) == 1
         broken = False
-        for s, fut in list(pending.items()):
-            if not fut.done():
+        for key, job in list(running.items()):
+            if not job.future.done():
                 continue
-            del pending[s]
+            del running[key]
             try:
-                finished[s] = fut.result()
-            except runner.retryable as exc:
+                parts[key[0]][key[1]] = job.future.result()
+            except runner.retryable:  # the pool broke: a worker died
                 broken = True
-                finished[s] = exc if s in retried else None  # retry once on a fresh pool
-                retried.add(s)
-            except Exception as exc:  # boundary: a worker's own failure fails its batch's articles, each as NG300
-                finished[s] = ComponentError("worker", exc)
+                if not alone:
+                    suspects.append(job)  # it may only have been in flight when another one crashed
+                elif len(job.raws) > 1:
+                    suspects.extendleft(reversed(split(job)))
+                else:
+                    fail(job, _crash_error(job.raws[0], spool))
+            except Exception as exc:  # boundary: a worker's own error: the batch's articles go again one by one
+                if len(job.raws) > 1:
+                    for one in split(job):
+                        submit(one)
+                else:
+                    fail(job, _as_error(exc))
         if broken:
             runner.restart()
-            for s in [s for s, r in finished.items() if r is None] + list(pending):
-                finished.pop(s, None)
-                pending[s] = runner.submit(inputs[s], f"{run}-{s:07d}r")
-        while next_load in finished:
-            res = finished.pop(next_load)
-            batch = inputs.pop(next_load)
-            if isinstance(res, BaseException):
-                err = res if isinstance(res, ComponentError) else ComponentError("worker", res)
-                for raw in batch:
-                    record(store, Failure(raw.source, raw.id, err.code, err.one_line()), report)
-            else:
-                shard = Path(res.path) if res.path else save_shard(res.parts, spool, res.name)
-                _load_shard(store, shard, report)
-                report.worker_peak_rss_mb[res.pid] = max(report.worker_peak_rss_mb.get(res.pid, 0.0),
-                                                         res.peak_rss_mb)
+            for job in list(running.values()):  # broken too, whether or not they said so yet
+                del running[job.key]
+                suspects.append(job)
+        while next_load in parts and all(r is not None for r in parts[next_load].values()):
+            for _, res in sorted(parts.pop(next_load).items()):
+                _load_result(res, store, report, spool)
             next_load += 1
             if progress:
                 progress(report)
+
+
+def _as_error(exc: BaseException) -> NewsgraphError:
+    if isinstance(exc, NewsgraphError):
+        return exc
+    if type(exc).__name__ == "KilledWorker":  # Dask gave up on a task whose workers kept dying
+        return WorkerCrashed(f"the Dask workers analysing it died ({exc})",
+                             hint="its neighbours were stored; check the input (or the workers' memory)")
+    return ComponentError("worker", exc)
+
+
+def _load_result(res: Any, store: Store, report: IngestReport, spool: Path) -> None:
+    if isinstance(res, list):  # failures recorded here, for an article that ran alone and failed
+        for fail in res:
+            record(store, fail, report)
+        return
+    shard = Path(res.path) if res.path else save_shard(res.parts, spool, res.name)
+    _load_shard(store, shard, report)
+    report.worker_peak_rss_mb[res.pid] = max(report.worker_peak_rss_mb.get(res.pid, 0.0), res.peak_rss_mb)
+
+
+def _crash_error(raw: RawDocument, spool: Path) -> NewsgraphError:
+    """Why the worker analysing ``raw`` alone died: its watchdog stopped it (a note in the spool,
+    :func:`newsgraph.parallel.overran_note`), or a crash."""
+    from .parallel import take_overrun_notes
+
+    notes = take_overrun_notes(spool)
+    item = raw.source or raw.id
+    if item in notes:
+        return AnalysisTimeout(notes[item], item=item)
+    return WorkerCrashed("the process analysing it died (a crash, out of memory or killed), also when it ran alone",
+                         hint="its neighbours were stored; check the input (or the machine's memory)", item=item)
 
 
 def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) -> None:

@@ -21,6 +21,8 @@ from . import config as _config
 from .errors import EmptyInput, InternalError, NewsgraphError
 
 DB_HELP = "DuckDB store file (default: [store] db in the config, newsgraph.duckdb)"
+STRICT_HELP = ("Refuse input that is not valid UTF-8 (error NG111) instead of reading it with the bad bytes "
+               "replaced by U+FFFD and a warning.")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -138,10 +140,14 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 @click.option("--url", default=None, help="Source URL of the article.")
 @click.option("--explain", is_flag=True, help="With --format text: why each actor is who it is (every mention's "
               "rule, evidence kind, confidence and antecedent).")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @click.pass_obj
 def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None,
-         explain: bool = False) -> None:
-    """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result."""
+         explain: bool = False, strict: bool = False) -> None:
+    """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result.
+
+    Exit status: 0 when every article was analysed; 1 when any item failed (it is printed as an
+    error record, and on standard error) or nothing could be read."""
     from .ingest.clean import parse_date
     from .ingest.readers import read_inputs
     from .model import RawDocument
@@ -150,7 +156,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
     cfg = obj["config"]
     published = parse_date(published, what="--date") if published else None
     items = read_inputs([path], max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
-                        strict=True)
+                        strict=True, strict_encoding=strict)
 
     def prepared() -> Iterable[RawDocument | Failure]:
         for item in items:
@@ -161,10 +167,16 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
             yield item
 
     docs: list[dict[str, Any]] = []
-    ok = 0
+    ok = failed = 0
     for result in get_pipeline(cfg).pipe(prepared()):
         doc = result.to_dict()
-        ok += "error" not in doc
+        if "error" in doc:
+            failed += 1
+            click.echo(f"error[{doc['error']['code']}]: {doc['error']['message']}", err=True)
+        else:
+            ok += 1
+            for w in doc.get("warnings", []):
+                click.echo(f"warning: {w}", err=True)
         if fmt == "jsonl":
             click.echo(json.dumps(doc, ensure_ascii=False))
         else:
@@ -181,9 +193,9 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
                 click.echo(summary_text(doc))
                 if explain:
                     click.echo("\n" + explain_actors(doc))
-    if ok == 0:
-        if not docs and fmt != "jsonl":
-            raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")
+    if ok == 0 and failed == 0:
+        raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")
+    if failed:
         sys.exit(1)
 
 
@@ -196,10 +208,15 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
               help="Worker processes (default: [ingest] workers in the config; 0 = all cores; 1 = this process).")
 @click.option("--dask", "dask_address", default=None,
               help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster on this machine.")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, published: str | None,
-           progress: bool | None, workers: int | None, dask_address: str | None) -> None:
-    """Read, analyse and store PATHS (files, folders, -) into the DuckDB store."""
+           progress: bool | None, workers: int | None, dask_address: str | None, strict: bool) -> None:
+    """Read, analyse and store PATHS (files, folders, -) into the DuckDB store.
+
+    A bad item (an unreadable file, a bad record, an article over its time budget) is recorded in
+    the store's failures table with its reason and the rest goes on. Exit status: 0 when every item
+    was stored (or was stored already); 1 when any failed."""
     from .batch import ingest as run_ingest
     from .ingest.clean import parse_date
 
@@ -219,7 +236,7 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
 
     try:
         report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick, workers=workers,
-                            dask=dask_address)
+                            dask=dask_address, strict_encoding=strict)
     finally:
         if bar is not None:
             bar.close()
@@ -229,11 +246,15 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
                f"in {report.seconds:.1f}s{how} -> {db_path}")
     if report.recovered:
         click.echo(f"  {report.recovered} article(s) recovered from the shards an interrupted run left behind")
+    for w in report.warnings[:20]:
+        click.echo(f"  warning: {w}", err=True)
+    if report.warned > 20:
+        click.echo(f"  ... and {report.warned - 20} more input(s) with warnings", err=True)
     for f in report.failures[:20]:
         click.echo(f"  failed: error[{f['code']}]: {f['message']}", err=True)
     if report.failed > 20:
         click.echo(f"  ... and {report.failed - 20} more (see the failures table)", err=True)
-    if report.stored + report.skipped == 0 and report.failed:
+    if report.failed:
         sys.exit(1)
 
 

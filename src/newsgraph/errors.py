@@ -21,9 +21,17 @@ NG107      UnsupportedInput               a file kind newsgraph cannot read
 NG108      BadHTML                        HTML with no extractable article text
 NG109      BadDate                        a date that cannot be parsed, before 1900 or in the future
 NG110      BadArgument                    an option value that is out of range or unknown
+NG111      InvalidEncoding                bytes that are not valid UTF-8, refused under ``--strict``
+NG112      RecordTooComplex               a JSON value nested too deep or a number too long
+NG113      UnreadableInput                a file-system error: permissions, a symlink loop, a vanished
+                                          file, a FIFO, socket or device
 NG200      ConfigError                    bad configuration or unknown component
 NG201      ModelNotInstalled              the spaCy pipeline named in the config is not installed
+NG202      EventModelMissing              the event detector's artefact is absent (``make train-events``)
+NG203      EventModelCorrupt              the event detector's artefact cannot be read or fails its checks
 NG300      ComponentError                 a pipeline component failed (names the component)
+NG301      AnalysisTimeout                an article over its time budget (``[input] max_seconds``)
+NG302      WorkerCrashed                  the process analysing an article died (crash, memory, kill)
 NG400      StoreError                     DuckDB failed (wrapped), or the store file is unusable
 NG401      StoreLocked                    another process holds the store
 NG500      KBError                        knowledge-base problem (base)
@@ -36,6 +44,7 @@ NG701      NotFound                       an unknown route, or an id the store d
 NG702      MethodNotAllowed               a method the route does not take
 NG703      IngestDisabled                 POST /ingest while no ingest token is configured
 NG704      Unauthorized                   POST /ingest without the configured bearer token
+NG705      Busy                           every analysis slot of the API is taken; try again later
 NG999      InternalError                  an unexpected internal error caught by the CLI or API
 =========  =============================  ======================================================
 """
@@ -117,12 +126,48 @@ class BadArgument(InputError):
     status = 422
 
 
+class InvalidEncoding(InputError):
+    """Bytes that are not valid UTF-8 while ``--strict`` asks to refuse them (otherwise they are
+    replaced by U+FFFD and counted in a warning)."""
+
+    code = "NG111"
+    status = 415
+
+
+class RecordTooComplex(BadRecord):
+    """A JSON record beyond the reader's limits: nested deeper than ``MAX_JSON_DEPTH`` or holding a
+    number longer than ``MAX_JSON_DIGITS`` digits."""
+
+    code = "NG112"
+    status = 422
+
+
+class UnreadableInput(InputError):
+    """A file the operating system will not let us read: permissions, a symbolic link loop, a file
+    gone between listing and reading, a FIFO, socket or device (never opened: it could block)."""
+
+    code = "NG113"
+    status = 400
+
+
 class ConfigError(NewsgraphError):
     code = "NG200"
 
 
 class ModelNotInstalled(ConfigError):
     code = "NG201"
+
+
+class EventModelMissing(ConfigError):
+    """The learned event detector's artefact (``events/model/detector.npz``) is not there."""
+
+    code = "NG202"
+
+
+class EventModelCorrupt(ConfigError):
+    """The event detector's artefact is damaged, fails its checksums or is of another format version."""
+
+    code = "NG203"
 
 
 class ComponentError(NewsgraphError):
@@ -136,6 +181,21 @@ class ComponentError(NewsgraphError):
             hint="this is a bug in newsgraph; please report it with the input",
             item=item,
         )
+
+
+class AnalysisTimeout(NewsgraphError):
+    """An article whose analysis ran past its time budget; the batch goes on without it."""
+
+    code = "NG301"
+    status = 422
+
+
+class WorkerCrashed(NewsgraphError):
+    """The process analysing an article died (a crash, out of memory, or killed after overrunning
+    its time budget); the article was retried alone before being recorded as failed."""
+
+    code = "NG302"
+    status = 500
 
 
 class StoreError(NewsgraphError):
@@ -198,6 +258,13 @@ class Unauthorized(ApiError):
     status = 401
 
 
+class Busy(ApiError):
+    """Every analysis slot of the server is taken (``[api] analyze_workers``)."""
+
+    code = "NG705"
+    status = 503
+
+
 class InternalError(NewsgraphError):
     """An unexpected exception, converted at a boundary (the CLI's top level, the API's last resort)
     so that it leaves with a code like every other error."""
@@ -235,9 +302,10 @@ def error_for(code: str, message: str) -> NewsgraphError:
 
 
 __all__ = [
-    "ApiError", "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "ComponentError", "ConfigError",
-    "EmptyInput", "EvalError", "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "InternalError",
+    "AnalysisTimeout", "ApiError", "BadArgument", "BadDate", "BadHTML", "BadRecord", "BinaryInput", "Busy",
+    "ComponentError", "ConfigError", "EmptyInput", "EvalError", "EventModelCorrupt", "EventModelMissing",
+    "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "InternalError", "InvalidEncoding",
     "KBError", "KBSourceMissing", "MethodNotAllowed", "MissingColumn", "ModelNotInstalled", "NewsgraphError",
-    "NotFound", "StoreError", "StoreLocked", "Unauthorized", "UnknownActor", "UnknownCountry", "UnsupportedInput",
-    "error_for", "wrap_duckdb",
+    "NotFound", "RecordTooComplex", "StoreError", "StoreLocked", "Unauthorized", "UnknownActor",
+    "UnknownCountry", "UnreadableInput", "UnsupportedInput", "WorkerCrashed", "error_for", "wrap_duckdb",
 ]

@@ -24,11 +24,17 @@ MAX_LENGTH = 2_000_000
 
 
 PARAGRAPHS = "newsgraph_paragraphs"
+#: a stretch of this many tokens with no line break and no sentence-final mark gets a sentence
+#: break: no sentence of prose is that long, and a run-on "sentence" of 100,000 tokens (hostile
+#: or broken input) would make every per-sentence rule of the later stages cost its square
+MAX_SENTENCE_TOKENS = 400
+_FINAL = frozenset(".!?…;")
 
 
 def _register_paragraphs() -> None:
     """A tiny component that starts a sentence after every line break (headline, dateline and
-    paragraphs are never one sentence), placed before the parser, which keeps preset boundaries."""
+    paragraphs are never one sentence) and after :data:`MAX_SENTENCE_TOKENS` tokens without a
+    sentence-final mark, placed before the parser, which keeps preset boundaries."""
     from spacy.language import Language
 
     if Language.has_factory(PARAGRAPHS):
@@ -36,9 +42,19 @@ def _register_paragraphs() -> None:
 
     @Language.component(PARAGRAPHS)
     def paragraphs(doc: Any) -> Any:
+        run = 0
         for i, tok in enumerate(doc[:-1]):
-            if tok.is_space and "\n" in tok.text:
+            text = tok.text
+            if tok.is_space and "\n" in text:
                 doc[i + 1].is_sent_start = True
+                run = 0
+            elif text[-1] in _FINAL:
+                run = 0
+            else:
+                run += 1
+                if run >= MAX_SENTENCE_TOKENS:
+                    doc[i + 1].is_sent_start = True
+                    run = 0
         return doc
 
 

@@ -25,12 +25,13 @@ import time
 from collections.abc import Iterable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import config as _config
-from .errors import BadArgument, ConfigError
+from .errors import BadArgument, ConfigError, StoreError
 from .model import RawDocument
-from .pipeline import get_pipeline
+from .pipeline import Failure, get_pipeline
 
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -88,13 +89,100 @@ def analyse_to_shard(raws: list[RawDocument], config: dict[str, Any], name: str,
     from .store import encode_shard, save_shard
 
     t0 = time.perf_counter()
-    parts = encode_shard(analyse_batch(raws, config))
+    global _SPOOL
+    _SPOOL = spool
+    parts = _encode(analyse_batch(raws, config), encode_shard)
     path = str(save_shard(parts, spool, name)) if spool else None
     return ShardResult(name=name, items=len(raws), pid=os.getpid(), peak_rss_mb=peak_rss_mb(),
                        seconds=time.perf_counter() - t0, path=path, parts=None if spool else parts)
 
 
-def _watch_parent(parent: int, every: float = 0.5) -> None:
+def _encode(docs: list[dict[str, Any]], encode: Any) -> dict[str, bytes]:
+    """The shard of ``docs``; a document that cannot be encoded (the shard would hold nothing of
+    the batch) becomes an error record of its own and the others are kept."""
+    try:
+        return encode(docs)  # type: ignore[no-any-return]
+    except Exception:  # boundary: find the documents that fail, below; the rest of the batch is kept
+        pass
+    kept = []
+    for doc in docs:
+        try:
+            encode([doc])
+            kept.append(doc)
+        except Exception as exc:  # boundary: one article that cannot be stored is a failure of its own
+            art = doc.get("article", {})
+            err = StoreError(f"could not be stored: {type(exc).__name__}: {exc}", item=art.get("source") or art.get("id"))
+            kept.append(Failure(art.get("source"), art.get("id"), err.code, err.one_line()).to_dict())
+    return encode(kept)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------------------------
+# the hard stop behind the time budget, in worker processes
+# ---------------------------------------------------------------------------------------------
+
+_SPOOL: str | None = None  # where this worker writes shards (and overrun notes)
+OVERRUN_EXIT = 75
+_NOTE_PREFIX = "overran-"
+
+
+def hard_limit(seconds: float | None) -> float | None:
+    """How long past its budget an article may run before its worker process is stopped: half its
+    budget again, at least 15 s (the cooperative deadline stops it long before, unless one unit of
+    work runs away)."""
+    return None if not seconds else max(15.0, seconds / 2)
+
+
+def _watch_deadline(every: float = 1.0) -> None:
+    """Stop this worker when the article it analyses is far over its budget (:mod:`newsgraph.limits`):
+    leave a note saying so in the spool, then exit. The pool breaks, and the main process runs the
+    batch's articles alone until the one that overruns is found and recorded (NG301)."""
+    from . import limits
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            d = limits.active()
+            grace = hard_limit(d.seconds) if d is not None else None
+            if d is not None and grace is not None and d.overrun() > grace:
+                overran_note(_SPOOL, d.item or "?", f"stopped {d.overrun():.0f} s after its {d.seconds:g} s budget "
+                             "ran out (the worker analysing it was ended)")
+                os._exit(OVERRUN_EXIT)
+
+    threading.Thread(target=watch, name="newsgraph-deadline-watch", daemon=True).start()
+
+
+def overran_note(spool: str | None, item: str, message: str) -> None:
+    """Leave a note in ``spool`` that the article ``item`` was stopped by the watchdog."""
+    if not spool:
+        return
+    import json
+
+    try:
+        folder = Path(spool)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{_NOTE_PREFIX}{os.getpid()}.json").write_text(json.dumps({"item": item, "message": message}))
+    except OSError:
+        pass  # the note is a courtesy: without it the article is recorded as a crash (NG302)
+
+
+def take_overrun_notes(spool: str | Path | None) -> dict[str, str]:
+    """The notes workers left (article -> message), removed as they are read."""
+    import json
+
+    out: dict[str, str] = {}
+    if not spool or not Path(spool).is_dir():
+        return out
+    for p in Path(spool).glob(f"{_NOTE_PREFIX}*.json"):
+        try:
+            note = json.loads(p.read_text())
+            out[str(note["item"])] = str(note["message"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        p.unlink(missing_ok=True)
+    return out
+
+
+def watch_parent(parent: int, every: float = 0.5) -> None:
     """Exit this worker as soon as the main process is gone (SIGKILL leaves no chance to tell us)."""
     from .store import pid_alive
 
@@ -107,14 +195,14 @@ def _watch_parent(parent: int, every: float = 0.5) -> None:
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
-WARM_TEXT = "Officials from two neighbouring states met in the capital on Monday and agreed to talk again."
 
 
 def _init_worker(parent: int, config: dict[str, Any] | None = None) -> None:
     for var in _THREAD_VARS:  # one core per worker: no BLAS thread oversubscription
         os.environ.setdefault(var, "1")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _watch_parent(parent)
+    watch_parent(parent)
+    _watch_deadline()
     if config is not None:
         warm(config)
 
@@ -124,7 +212,7 @@ def warm(config: dict[str, Any]) -> None:
     gazetteer) now, while the main process reads the first batch. A failure is left for the first
     real batch to report, item by item, instead of breaking the pool here."""
     try:
-        get_pipeline(config)(WARM_TEXT)
+        get_pipeline(config).warm()
     except Exception:  # boundary: a worker must start; the first batch reports the error per article
         pass
 
@@ -226,5 +314,5 @@ def make_runner(workers: int, config: dict[str, Any], spool: str, dask: str | No
     return PoolRunner(workers, config, spool)
 
 
-__all__ = ["DaskRunner", "PoolRunner", "ShardResult", "analyse_batch", "analyse_to_shard", "make_runner",
-           "peak_rss_mb", "resolve_workers", "scale_config"]
+__all__ = ["DaskRunner", "PoolRunner", "ShardResult", "analyse_batch", "analyse_to_shard", "hard_limit", "make_runner",
+           "overran_note", "peak_rss_mb", "resolve_workers", "scale_config", "take_overrun_notes", "watch_parent"]

@@ -21,7 +21,7 @@ from . import config as _config
 from . import limits
 from .errors import ComponentError, ConfigError, NewsgraphError
 from .limits import Deadline
-from .model import Analysis, Article, RawDocument
+from .model import Analysis, Article, RawDocument, scrub
 
 ComponentFn = Callable[[Analysis, "Context"], Analysis]
 
@@ -119,6 +119,9 @@ class Failure:
     code: str
     message: str
 
+    def __post_init__(self) -> None:  # text that cannot be written as UTF-8 never reaches a store or a terminal
+        self.source, self.id, self.message = scrub(self.source), scrub(self.id), scrub(self.message) or ""
+
     def to_dict(self) -> dict[str, Any]:
         return {"article": {"id": self.id, "source": self.source},
                 "error": {"code": self.code, "message": self.message}}
@@ -133,6 +136,8 @@ class Skipped:
 
 
 KnownFn = Callable[[list[str]], set[str]]
+
+WARM_TEXT = "Officials from two neighbouring states met in the capital on Monday and agreed to talk again."
 
 
 @dataclass
@@ -150,6 +155,7 @@ class Pipeline:
             (step, names[step], get_component(names[step])) for step in order
         ]
         self.ctx = Context(self.config)
+        self._warmed = False
 
     @property
     def names(self) -> list[str]:
@@ -188,10 +194,24 @@ class Pipeline:
         analysis.scratch.clear()
         return analysis
 
+    def warm(self) -> None:
+        """Load what the components load on first use (the spaCy model, the knowledge base, the
+        gazetteer) by analysing a made-up sentence, outside any time budget: the first article's
+        budget is then its own work, not the loading. Once per pipeline; a failure is left for the
+        first real article to report."""
+        if self._warmed:
+            return
+        self._warmed = True
+        try:
+            self.run_steps(self.new_analysis(RawDocument(text=WARM_TEXT)), self.steps)
+        except Exception:  # boundary: warming up must not fail a run; the first article says what is wrong
+            pass
+
     def __call__(self, raw: RawDocument | str, **meta: Any) -> Analysis:
         """Analyse one article within its time budget; a long text is analysed in sections."""
         if isinstance(raw, str):
             raw = RawDocument(text=raw, **meta)
+        self.warm()
         with limits.running(self.deadline(raw.source or raw.id)):
             analysis = self.run_steps_keep(self.new_analysis(raw), self.pre_steps)
             analysis = self._after_cleaning(analysis)
@@ -202,9 +222,9 @@ class Pipeline:
         """The parse (unless ``doc`` is given) and every step after it; sections for a long text."""
         if self._nlp_index is None:
             return analysis
-        from .sections import SECTION_CHARS
+        from .sections import needs_sections
 
-        if len(analysis.article.text) > SECTION_CHARS:
+        if needs_sections(analysis.article.text):
             return self._sectioned(analysis)
         if doc is None:
             return self.run_steps_keep(analysis, [self.steps[self._nlp_index], *self.post_steps])
@@ -239,6 +259,7 @@ class Pipeline:
         stored ones out) articles already stored come back as :class:`Skipped` before any parsing.
         """
         size = batch_size or int(self.config["nlp"]["batch_size"])
+        self.warm()
         batch: list[RawDocument | Failure] = []
         for raw in raws:
             batch.append(raw)
@@ -255,7 +276,7 @@ class Pipeline:
         failure, in any step or in the batch's parse, fails that article alone (a parse that fails
         for the batch is redone text by text), and its time budget counts its own cleaning and
         components (and parse, for a long text analysed in sections), not its neighbours'."""
-        from .sections import SECTION_CHARS
+        from .sections import needs_sections
 
         staged: list[Analysis | Failure | Skipped] = []
         budgets: dict[int, float | None] = {}
@@ -280,7 +301,7 @@ class Pipeline:
                       for a in staged]
         docs: dict[int, Any] = {}
         if self._nlp_index is not None:
-            short = [a for a in staged if isinstance(a, Analysis) and len(a.article.text) <= SECTION_CHARS]
+            short = [a for a in staged if isinstance(a, Analysis) and not needs_sections(a.article.text)]
             docs = self._parse(short)
         for a in staged:
             if isinstance(a, Failure | Skipped):

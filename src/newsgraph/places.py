@@ -43,6 +43,7 @@ whether it is a place and why).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -455,6 +456,30 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class _Disjoint:
+    """Spans that do not overlap one another (a model's entities), sorted for lookups in
+    logarithmic time: a scan of every entity per candidate made place finding quadratic in the
+    length of the article."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def _around(self, start: int, end: int) -> list[tuple[int, int]]:
+        # entities do not overlap, so at most the one starting before ``start`` and those starting
+        # inside [start, end) can touch the span
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        j = bisect.bisect_left(self.starts, end)
+        return self.spans[i:max(j, i + 1)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(_overlaps((start, end), p) for p in self._around(start, end))
+
+    def inside_longer(self, start: int, end: int) -> bool:
+        """Is [start, end) inside a longer span?"""
+        return any(a <= start and end <= b and (b - a) > (end - start) for a, b in self._around(start, end))
+
+
 _REGION_WORD = re.compile(r"\s+(?:region|Region|oblast|Oblast|province|Province|governorate|Governorate)\b")
 
 
@@ -529,7 +554,7 @@ def _gazetteer_spans(doc: Any, text: str, resolver: PlaceResolver, ents: list[An
     gazetteer resolves it confidently (:func:`_acceptable`); over a PERSON or NORP label only
     when the resolution is strong (:func:`_strong`) or a locative preposition precedes it.
     """
-    person = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "NORP")]
+    person_spans = _Disjoint([(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "NORP")])
     runs = [(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])) for i, j in _propn_runs(doc)]
     for tok in doc:  # "in Kyiv" where the tagger did not call Kyiv a proper noun
         if tok.lower_ in LOCATIVE_PREPS and tok.i + 1 < len(doc):
@@ -544,7 +569,7 @@ def _gazetteer_spans(doc: Any, text: str, resolver: PlaceResolver, ents: list[An
             continue
         if not _acceptable(res.entry, e2 > e):
             continue
-        if any(_overlaps((s, e2), p) for p in person) and not (_strong(res.entry) or _after_locative(text, s)):
+        if person_spans.overlaps(s, e2) and not (_strong(res.entry) or _after_locative(text, s)):
             continue
         out.append((s, e2))
     return out
@@ -564,9 +589,9 @@ def find_mentions(analysis: Analysis, resolver: PlaceResolver) -> list[PlaceMent
                 s, e = _trim(text, s, _with_region_word(text, ent.end_char) if e == ent.end_char else e)
                 if e > s:
                     found.append(PlaceMention(s, e, text[s:e], "ner"))
-    others = [(x.start_char, x.end_char) for x in ents if x.label_ not in PLACE_LABELS]
+    others = _Disjoint([(x.start_char, x.end_char) for x in ents if x.label_ not in PLACE_LABELS])
     for s, e in curated_spans(text):
-        if any(a <= s and e <= b and (b - a) > (e - s) for a, b in others):
+        if others.inside_longer(s, e):
             continue  # part of a longer name: "the Black Sea Fleet", "the Arctic Council"
         s, e = _trim(text, s, e)
         found.append(PlaceMention(s, e, text[s:e], "matcher"))
@@ -604,10 +629,13 @@ def _dedupe(found: list[PlaceMention]) -> list[PlaceMention]:
     rank = {"dateline": 0, "matcher": 1, "ner": 2, "gazetteer": 3}
     found.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     kept: list[PlaceMention] = []
+    # characters already taken by a kept mention (a scan of the kept list per mention was quadratic)
+    taken = bytearray(max((m.end for m in found), default=0))
     for m in found:
-        if any(_overlaps((m.start, m.end), (k.start, k.end)) for k in kept):
+        if m.end <= m.start or taken.find(1, m.start, m.end) >= 0:
             continue
         kept.append(m)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     kept.sort(key=lambda m: m.start)
     return kept
 

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs
+
+_INVISIBLE = frozenset(INVISIBLE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LOOKAHEAD = 4
 
 
 def _norm_line(line: str) -> str:
-    return _SPACES.sub(" ", "".join(c for c in line if c not in _INVISIBLE)).strip()
+    line = _SPACES.sub(" ", "".join(c for c in line if c not in _INVISIBLE)).strip()
+    return break_runs(line) if len(line) > PUNCT_RUN else line
 
 
 class Alignment:
@@ -75,6 +78,9 @@ class Alignment:
             elif j < len(clean) and clean[j] == ch:
                 self.map[i] = j
                 j += 1
+            elif j + 1 < len(clean) and clean[j] == " " and clean[j + 1] == ch:  # a space cleaning put in a long run
+                self.map[i] = j + 1
+                j += 2
             else:
                 self.map[i] = j
             i += 1

@@ -12,8 +12,9 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from ..errors import BadDate, EmptyInput
-from ..model import Analysis, Article, RawDocument, Span, content_hash
+from .. import limits
+from ..errors import BadDate, BadRecord, EmptyInput
+from ..model import Analysis, Article, RawDocument, Span, content_hash, scrub
 from ..pipeline import Context, component
 
 # ------------------------------------------------------------------------------------------------
@@ -50,9 +51,29 @@ _BOILERPLATE = [
 BOILERPLATE_RE = re.compile(r"^\W{0,3}(?:" + "|".join(_BOILERPLATE) + r")\W{0,3}$", re.IGNORECASE)
 _MAX_BOILERPLATE_LINE = 200
 
-# characters that only take space or break offsets: zero-width, soft hyphen, BOM
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# characters that only take space or break offsets: zero-width, soft hyphen, BOM, and the
+# bidirectional marks, embeddings, overrides and isolates (display hints: they glue words to
+# punctuation for the tokenizer and can disguise text in a reader's display)
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+# a run of punctuation or symbols longer than this gets a space every PUNCT_RUN characters: spaCy's
+# tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, copying the rest
+# each time, so its cost grows with the square of such a run (300 KB of quotation marks: hours)
+PUNCT_RUN = 64
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{PUNCT_RUN + 1},}}")
+
+
+def _break_run(m: re.Match[str]) -> str:
+    run = m.group()
+    return " ".join(run[i:i + PUNCT_RUN] for i in range(0, len(run), PUNCT_RUN))
+
+
+def break_runs(line: str) -> str:
+    """``line`` with a space every :data:`PUNCT_RUN` characters of a longer run of punctuation."""
+    return _PUNCT_RUN.sub(_break_run, line)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -61,13 +82,18 @@ def is_boilerplate(line: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and spaces, drop boilerplate lines, collapse blank runs."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """Normalise line ends and spaces, drop boilerplate lines, collapse blank runs; a run of more than
+    :data:`PUNCT_RUN` punctuation marks or symbols gets a space every :data:`PUNCT_RUN` characters."""
+    text = unicodedata.normalize("NFC", scrub(text) or "").translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     blank = False
-    for raw_line in text.split("\n"):
+    for n, raw_line in enumerate(text.split("\n")):
+        if n % 4096 == 4095:
+            limits.check("while cleaning the text")
         line = _SPACES.sub(" ", raw_line).strip()
+        if len(line) > PUNCT_RUN:
+            line = break_runs(line)
         if not line:
             blank = bool(out)
             continue
@@ -206,6 +232,31 @@ def _looks_like_headline(line: str, next_is_blank: bool) -> bool:
     return next_is_blank or not s.endswith((".", ",", ";"))
 
 
+#: the longest article id (a URL path segment, a database key): longer ones are refused
+MAX_ID = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_id(value: str | None, source: str | None = None) -> str | None:
+    """An article id as given (trimmed), or :class:`BadRecord` when it cannot serve as one: longer
+    than :data:`MAX_ID` characters, holding control characters, or ``.``/``..`` (which URLs
+    resolve away). Any other character is fine: ids are percent-encoded in URLs, and the API's
+    routes take ids with ``/``."""
+    if value is None:
+        return None
+    value = scrub(str(value).strip()) or None
+    if value is None:
+        return None
+    if len(value) > MAX_ID or _CONTROL.search(value) or value in (".", ".."):
+        what = (f"over {MAX_ID} characters" if len(value) > MAX_ID else "holding control characters"
+                if _CONTROL.search(value) else "a path segment of its own (. or ..)")
+        raise BadRecord(f"the article id {value[:40]!r}... is {what}" if len(value) > 40 else
+                        f"the article id {value!r} is {what}",
+                        hint=f"give ids of at most {MAX_ID} printable characters, or none (a content hash is used)",
+                        item=source)
+    return value
+
+
 def build_article(raw: RawDocument, published: str | None = None) -> Article:
     """Clean ``raw`` and locate headline, dateline, body; compute the content-hash id."""
     text = clean_text(raw.text)
@@ -256,8 +307,8 @@ def build_article(raw: RawDocument, published: str | None = None) -> Article:
             lead_start += 1
     h = content_hash(text)
     return Article(
-        id=raw.id or h, text=text, title=title, url=raw.url, published=pub_norm, dateline=dateline,
-        author=raw.author, source=raw.source, content_hash=h, title_span=title_span,
+        id=check_id(raw.id, raw.source) or h, text=text, title=title, url=scrub(raw.url), published=pub_norm,
+        dateline=dateline, author=scrub(raw.author), source=scrub(raw.source), content_hash=h, title_span=title_span,
         dateline_span=dateline_span, body_start=body_start, lead_start=lead_start,
     )
 
@@ -269,4 +320,4 @@ def ingest_component(analysis: Analysis, ctx: Context) -> Analysis:
     return analysis
 
 
-__all__ = ["build_article", "clean_text", "find_dateline", "is_boilerplate", "parse_date"]
+__all__ = ["INVISIBLE", "MAX_ID", "PUNCT_RUN", "break_runs", "build_article", "check_id", "clean_text", "find_dateline", "is_boilerplate", "parse_date"]

@@ -4,19 +4,29 @@ Every reader is lazy (a generator): a folder of 100,000 files or a JSONL file of
 lines is read one item at a time. A bad item inside a batch is yielded as a
 :class:`~newsgraph.pipeline.Failure` (code and reason) and reading goes on; a source that cannot
 be read at all raises an :class:`~newsgraph.errors.InputError`.
+
+Bytes are decoded as UTF-8 (a UTF-8 or UTF-16 byte-order mark is honoured), never guessed as a
+legacy code page: invalid sequences become U+FFFD and are counted in a warning on the article
+(``Analysis.warnings``, printed by the CLI), or, with ``strict_encoding`` (``--strict``), refused
+with NG111. File-system trouble (permissions, symbolic link loops, files that vanish, FIFOs,
+sockets, devices) is NG113 for that file; special files are never opened (reading one can block).
+JSON records are parsed with limits (:data:`MAX_JSON_DEPTH`, :data:`MAX_JSON_DIGITS`): beyond
+them the record is refused with NG112.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from ..errors import (
     BadHTML,
@@ -26,8 +36,10 @@ from ..errors import (
     InputError,
     InputNotFound,
     InputTooLarge,
+    InvalidEncoding,
     MissingColumn,
-    UnsupportedInput,
+    RecordTooComplex,
+    UnreadableInput,
 )
 from ..model import RawDocument
 from ..pipeline import Failure
@@ -46,36 +58,61 @@ META_KEYS = {"id": ("id", "article_id", "doc_id"), "title": ("title", "headline"
 # bytes -> text
 # ---------------------------------------------------------------------------------------------
 
-def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Decode ``data`` as text: UTF-8 (with or without BOM), else the detected encoding.
+class Decoded(NamedTuple):
+    """Text decoded from bytes, and how many invalid byte sequences were replaced by U+FFFD."""
+
+    text: str
+    replaced: int = 0
+
+
+_REPLACEMENT = "\ufffd"
+
+
+def decode_utf8(data: bytes, name: str = "input", *, strict: bool = False, encoding: str = "utf-8") -> Decoded:
+    """``data`` as UTF-8 (or ``encoding``): invalid sequences replaced by U+FFFD and counted, or, with
+    ``strict``, refused with :class:`InvalidEncoding`. Never reinterpreted in another encoding."""
+    try:
+        return Decoded(data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        if strict:
+            raise InvalidEncoding(f"the input is not valid {encoding.upper()} (byte {exc.start}: "
+                                  f"{data[exc.start:exc.start + 4]!r})",
+                                  hint="convert it to UTF-8 (e.g. iconv -f cp1252 -t utf-8), or leave out "
+                                       "--strict to read it with the bad bytes replaced", item=name) from None
+    text = data.decode(encoding, errors="replace")
+    genuine = data.count(_REPLACEMENT.encode(encoding)) if encoding == "utf-8" else 0
+    return Decoded(text, max(1, text.count(_REPLACEMENT) - genuine))
+
+
+def encoding_warning(name: str | None, replaced: int) -> str:
+    """The warning an article carries when its bytes were not all valid UTF-8."""
+    return (f"{name or 'input'}: {replaced} byte sequence{'s' if replaced != 1 else ''} that {'are' if replaced != 1 else 'is'} "
+            "not valid UTF-8 replaced by U+FFFD (convert the input to UTF-8, or use --strict to refuse such input)")
+
+
+def decode(data: bytes, name: str = "input", *, strict: bool = False) -> Decoded:
+    """Decode ``data`` as text: UTF-8 (with or without BOM), or UTF-16 with its BOM.
 
     Raises :class:`EmptyInput` for nothing but whitespace and :class:`BinaryInput` for bytes that
-    are not text in any encoding (NUL bytes, images, archives).
+    are not text (NUL bytes, images, archives). Invalid UTF-8 is replaced and counted (or, with
+    ``strict``, refused with :class:`InvalidEncoding`); it is never guessed to be a legacy code page.
     """
     if not data.strip():
         raise EmptyInput("the input is empty", hint="give a file with article text", item=name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+        return decode_utf8(data, name, strict=strict, encoding="utf-16")
     sample = data[:8192]
     if b"\x00" in sample or _looks_binary(sample):
         raise BinaryInput("the input is binary, not text", hint="give a text, HTML, JSONL or CSV file",
                           item=name)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+    return decode_utf8(data, name, strict=strict)
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise BinaryInput("the input is not text in any encoding newsgraph can detect",
-                          hint="convert it to UTF-8 first (e.g. iconv -t utf-8)", item=name)
-    return str(best)
+
+def decode_bytes(data: bytes, name: str = "input", *, strict: bool = False) -> str:
+    """The text of :func:`decode` (without the count of replaced sequences)."""
+    return decode(data, name, strict=strict).text
 
 
 _MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
@@ -201,17 +238,80 @@ def from_html(html: str, *, source: str | None = None, url: str | None = None) -
                        published=published, author=doc_dict.get("author"), source=source, format="html")
 
 
-def read_jsonl(stream: io.TextIOBase | Iterator[str], source: str) -> Iterator[RawDocument | Failure]:
-    """One document per JSON line; a bad line yields a :class:`Failure` and reading goes on."""
+#: JSON nested deeper than this is refused (an article record is one flat object)
+MAX_JSON_DEPTH = 64
+#: a JSON number with more digits than this is refused (no field of an article needs one)
+MAX_JSON_DIGITS = 100
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _parse_number(kind: type) -> Any:
+    def parse(text: str) -> Any:
+        if len(text) > MAX_JSON_DIGITS + 2:  # sign, point
+            raise _TooLong(len(text))
+        return kind(text)
+
+    return parse
+
+
+def _depth_over(obj: Any, limit: int) -> bool:
+    """Is ``obj`` nested deeper than ``limit``? (iterative: no recursion on hostile input)"""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return False
+
+
+def load_json(text: str | bytes, what: str = "the JSON") -> Any:
+    """``json.loads`` with limits: :class:`RecordTooComplex` for nesting deeper than
+    :data:`MAX_JSON_DEPTH` or a number longer than :data:`MAX_JSON_DIGITS` digits (Python's own parser
+    fails on those with RecursionError or ValueError); invalid JSON raises ``json.JSONDecodeError``."""
+    try:
+        obj = json.loads(text, parse_int=_parse_number(int), parse_float=_parse_number(float))
+    except _TooLong as exc:
+        raise RecordTooComplex(f"{what} holds a number of {exc.args[0]} characters (the limit is {MAX_JSON_DIGITS} digits)",
+                               hint="write long numbers as strings") from None
+    except RecursionError:
+        raise RecordTooComplex(f"{what} is nested too deeply (the limit is {MAX_JSON_DEPTH} levels)",
+                               hint="an article is one flat object: {\"text\": ..., \"title\": ...}") from None
+    if _depth_over(obj, MAX_JSON_DEPTH):
+        raise RecordTooComplex(f"{what} is nested deeper than {MAX_JSON_DEPTH} levels",
+                               hint="an article is one flat object: {\"text\": ..., \"title\": ...}")
+    return obj
+
+
+def read_jsonl(stream: io.TextIOBase | Iterable[str], source: str, *, replaced: list[int] | None = None,
+               strict: bool = False) -> Iterator[RawDocument | Failure]:
+    """One document per JSON line; a bad line yields a :class:`Failure` and reading goes on.
+
+    ``replaced``, when given, is updated by the line source with the invalid UTF-8 sequences of the
+    line just read (``replaced[0]``); a line with some is refused under ``strict``, else read with a
+    warning."""
     for lineno, line in enumerate(stream, 1):
+        bad = replaced[0] if replaced else 0
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
+        if bad and strict:
+            yield Failure(where, None, InvalidEncoding.code,
+                          f"{where}: line {lineno} is not valid UTF-8 (convert the file to UTF-8, or leave out --strict)")
+            continue
         try:
-            obj = json.loads(line)
+            obj = load_json(line, f"line {lineno}")
         except json.JSONDecodeError as exc:
             yield Failure(where, None, BadRecord.code,
                           f"{where}: line {lineno} is not JSON ({exc.msg}) (write one JSON object per line)")
+            continue
+        except RecordTooComplex as exc:
+            yield Failure(where, None, exc.code, f"{where}: {exc.one_line()}")
             continue
         if not isinstance(obj, dict):
             yield Failure(where, None, BadRecord.code,
@@ -224,13 +324,21 @@ def read_jsonl(stream: io.TextIOBase | Iterator[str], source: str) -> Iterator[R
             yield Failure(where, meta["id"], BadRecord.code,
                           f"{where}: line {lineno} has no \"text\" (every object needs a non-empty \"text\")")
             continue
-        yield RawDocument(text=text, source=where, format="jsonl", **meta)
+        doc = RawDocument(text=text, source=where, format="jsonl", **meta)
+        if bad:
+            doc.warnings.append(encoding_warning(where, bad))
+        yield doc
 
 
-def read_csv(stream: io.TextIOBase, source: str, delimiter: str = ",") -> Iterator[RawDocument | Failure]:
-    """One document per row; the file needs a ``text`` column (or body/content/article)."""
+def read_csv(stream: io.TextIOBase | Iterable[str], source: str, delimiter: str = ",", *,
+             replaced: list[int] | None = None, strict: bool = False) -> Iterator[RawDocument | Failure]:
+    """One document per row; the file needs a ``text`` column (or body/content/article).
+
+    ``replaced``: as for :func:`read_jsonl`, the invalid UTF-8 sequences read so far (a running
+    total; a row gets the warning for those read since the row before)."""
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(stream, delimiter=delimiter)
+    counted = replaced[0] if replaced else 0
     columns = [c.lower().strip() for c in (reader.fieldnames or [])]
     if not any(c in TEXT_COLUMNS for c in columns):
         raise MissingColumn(f"the CSV has no text column (columns: {', '.join(columns) or 'none'})",
@@ -240,35 +348,103 @@ def read_csv(stream: io.TextIOBase, source: str, delimiter: str = ",") -> Iterat
         row = {str(k).lower().strip(): v for k, v in row.items() if k is not None}
         meta = _meta(row)
         text = _pick(row, TEXT_COLUMNS)
+        bad = (replaced[0] if replaced else 0) - counted
+        counted += bad
+        if bad and strict:
+            yield Failure(where, meta["id"], InvalidEncoding.code,
+                          f"{where}: row {rowno} is not valid UTF-8 (convert the file to UTF-8, or leave out --strict)")
+            continue
         if not text or not str(text).strip():
             yield Failure(where, meta["id"], BadRecord.code, f"{where}: row {rowno} has an empty text column")
             continue
-        yield RawDocument(text=str(text), source=where, format="csv", **meta)
+        doc = RawDocument(text=str(text), source=where, format="csv", **meta)
+        if bad:
+            doc.warnings.append(encoding_warning(where, bad))
+        yield doc
 
 
-def read_file(path: str | Path, *, max_mb: float = 20) -> Iterator[RawDocument | Failure]:
-    """Read one file of any supported kind."""
-    p = Path(path)
-    if not p.exists():
-        raise InputNotFound(f"no such file or folder: {p}", hint="check the path")
-    if not p.is_file():
-        raise UnsupportedInput(f"{p} is not a regular file", hint="give a file, a folder or -")
-    with p.open("rb") as fh:
-        head = fh.read(4096)
-    kind = kind_of(p, head)
-    if kind in ("jsonl", "csv"):
-        # streamed: the size limit applies to each record's text, not to the file
-        yield from _read_stream_file(p, kind, max_mb)
-        return
-    _check_size(p, max_mb)
-    text = decode_bytes(p.read_bytes(), str(p))
-    if kind == "html":
-        yield from_html(text, source=str(p))
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"))
+
+
+def file_problem(path: Path) -> InputError | None:
+    """Why ``path`` cannot be read as a file (None when it is a regular file we may open): missing,
+    a dangling link or a link loop, no permission, a folder, or a special file (never opened)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return UnreadableInput("a symbolic link to nothing (its target is missing)",
+                                   hint="fix or remove the link", item=str(path))
+        return InputNotFound(f"no such file or folder: {path}", hint="check the path")
+    except OSError as exc:
+        return _os_error(path, exc)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return UnreadableInput("is a folder, not a file", hint="give the folder itself to read all of it",
+                               item=str(path))
+    kind = next((what for test, what in _SPECIAL if test(st.st_mode)), "not a regular file")
+    return UnreadableInput(f"is {kind}, not a regular file: it was not opened (reading it could block)",
+                           hint="copy the data into a file", item=str(path))
+
+
+def _os_error(path: Path | str, exc: OSError) -> InputError:
+    """An ``OSError`` met while reading ``path``, as a coded input error that says what happened."""
+    if exc.errno == errno.ELOOP:
+        why = "a symbolic link loop (the link points, in the end, to itself)"
+    elif isinstance(exc, PermissionError):
+        why = "permission denied"
+    elif isinstance(exc, FileNotFoundError):
+        why = "the file vanished while it was being read"
     else:
-        yield from_text(text, source=str(p))
+        why = f"cannot be read: {exc.strerror or type(exc).__name__}"
+    return UnreadableInput(why, hint="check the file and its permissions", item=str(path))
 
 
-def _read_stream_file(p: Path, kind: str, max_mb: float) -> Iterator[RawDocument | Failure]:
+def read_file(path: str | Path, *, max_mb: float = 20, strict_encoding: bool = False
+              ) -> Iterator[RawDocument | Failure]:
+    """Read one file of any supported kind.
+
+    File-system errors are :class:`UnreadableInput` (NG113): permissions, link loops, a file that
+    vanishes, FIFOs, sockets and devices (those are never opened)."""
+    p = Path(path)
+    problem = file_problem(p)
+    if problem is not None:
+        raise problem
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+        kind = kind_of(p, head)
+        if kind in ("jsonl", "csv"):
+            # streamed: the size limit applies to each record's text, not to the file
+            yield from _read_stream_file(p, kind, max_mb, strict_encoding)
+            return
+        _check_size(p, max_mb)
+        data = p.read_bytes()
+    except OSError as exc:
+        raise _os_error(p, exc) from exc
+    text, replaced = decode(data, str(p), strict=strict_encoding)
+    doc = from_html(text, source=str(p)) if kind == "html" else from_text(text, source=str(p))
+    if replaced:
+        doc.warnings.append(encoding_warning(str(p), replaced))
+    yield doc
+
+
+def _utf8_lines(fh: BinaryIO, replaced: list[int]) -> Iterator[str]:
+    """The lines of a binary file as text (a BOM dropped); ``replaced[0]`` counts invalid UTF-8
+    sequences: set per line (the line just yielded) for JSONL, a running total for CSV."""
+    first = True
+    for raw in fh:
+        if first:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+            first = False
+        line, bad = decode_utf8(raw)
+        replaced[0] = bad if replaced[1] == 0 else replaced[0] + bad
+        yield line
+
+
+def _read_stream_file(p: Path, kind: str, max_mb: float, strict: bool = False) -> Iterator[RawDocument | Failure]:
     if p.stat().st_size == 0:
         raise EmptyInput("the file is empty", hint="give a file with one JSON object or CSV row per article",
                          item=str(p))
@@ -276,19 +452,13 @@ def _read_stream_file(p: Path, kind: str, max_mb: float) -> Iterator[RawDocument
         sample = fh.read(8192)
     if b"\x00" in sample or _looks_binary(sample):
         raise BinaryInput("the file is binary, not text", hint=f"give a UTF-8 {kind.upper()} file", item=str(p))
-    encoding = "utf-8-sig"
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(sample) - 4:  # not just a character cut at the sample's end
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(sample).best()
-            encoding = best.encoding if best else "latin-1"
     limit = int(max_mb * 1024 * 1024)
-    with p.open("r", encoding=encoding, errors="replace", newline="") as fh:
-        items = read_jsonl(fh, str(p)) if kind == "jsonl" else read_csv(
-            fh, str(p), "\t" if p.suffix.lower() == ".tsv" else ",")
+    # [count, running]: JSONL counts per line, CSV keeps a running total (a row can span lines)
+    replaced = [0, 0 if kind == "jsonl" else 1]
+    with p.open("rb") as fh:
+        lines = _utf8_lines(fh, replaced)
+        items = read_jsonl(lines, str(p), replaced=replaced, strict=strict) if kind == "jsonl" else read_csv(
+            lines, str(p), "\t" if p.suffix.lower() == ".tsv" else ",", replaced=replaced, strict=strict)
         for item in items:
             if isinstance(item, RawDocument) and len(item.text) > limit:
                 yield Failure(item.source, item.id, InputTooLarge.code,
@@ -297,34 +467,61 @@ def _read_stream_file(p: Path, kind: str, max_mb: float) -> Iterator[RawDocument
             yield item
 
 
-def iter_folder(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
-    """Files under ``folder`` with a known extension, depth first, each directory sorted; lazy."""
+def iter_folder(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path | Failure]:
+    """Files under ``folder`` with a known extension, depth first, each directory sorted; lazy.
+
+    What cannot be read is yielded as a :class:`Failure` with its reason, and the walk goes on: a
+    sub-folder that cannot be listed, and, among entries with a known extension, link loops,
+    dangling links, FIFOs, sockets and devices. Links to folders are not followed (no loops)."""
     stack = [folder]
     while stack:
         d = stack.pop()
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            err = _os_error(d, exc)
+            yield Failure(str(d), None, err.code, f"{d}: cannot list the folder: {err.message}")
             continue
         subdirs = []
         for e in entries:
             if e.name.startswith("."):
                 continue
-            if e.is_dir(follow_symlinks=False):
-                subdirs.append(Path(e.path))
-            elif e.is_file() and os.path.splitext(e.name)[1].lower() in extensions:
-                yield Path(e.path)
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    subdirs.append(Path(e.path))
+                    continue
+            except OSError:
+                pass
+            if os.path.splitext(e.name)[1].lower() not in extensions:
+                continue
+            path = Path(e.path)
+            problem = file_problem(path)
+            if problem is None:
+                yield path
+            elif not (isinstance(problem, UnreadableInput) and problem.message.startswith("is a folder")):
+                yield Failure(str(path), None, problem.code, problem.one_line())
         stack.extend(reversed(subdirs))
 
 
-def read_stdin(stream: BinaryIO | None = None, *, max_mb: float = 20, kind: str | None = None
-               ) -> Iterator[RawDocument | Failure]:
+def read_stdin(stream: BinaryIO | None = None, *, max_mb: float = 20, kind: str | None = None,
+               strict_encoding: bool = False) -> Iterator[RawDocument | Failure]:
     """Standard input: a text, an HTML page, or JSONL (detected from the first bytes)."""
     data = (stream or sys.stdin.buffer).read(int(max_mb * 1024 * 1024) + 1)
     if len(data) > max_mb * 1024 * 1024:
         raise InputTooLarge(f"standard input is over the {max_mb:g} MB limit",
                             hint="split it, or raise the limit with NEWSGRAPH_INPUT_MAX_MB", item="stdin")
-    text = decode_bytes(data, "stdin")
+    text, replaced = decode(data, "stdin", strict=strict_encoding)
+    if replaced:
+        for item in _read_stdin_text(text, kind):
+            if isinstance(item, RawDocument):
+                item.warnings.append(encoding_warning("stdin", replaced))
+            yield item
+        return
+    yield from _read_stdin_text(text, kind)
+
+
+def _read_stdin_text(text: str, kind: str | None) -> Iterator[RawDocument | Failure]:
     stripped = text.lstrip()
     if kind is None:
         if stripped.lower().startswith(("<!doctype html", "<html")):
@@ -345,37 +542,45 @@ def _all_json_lines(text: str) -> bool:
     for line in text.splitlines()[:3]:
         if line.strip():
             try:
-                if not isinstance(json.loads(line), dict):
+                if not isinstance(load_json(line), dict):
                     return False
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecordTooComplex):
                 return False
     return True
 
 
 def read_inputs(paths: list[str], *, max_mb: float = 20, extensions: tuple[str, ...] = (".txt",),
-                strict: bool = False) -> Iterator[RawDocument | Failure]:
+                strict: bool = False, strict_encoding: bool = False) -> Iterator[RawDocument | Failure]:
     """Read every path in turn: files, folders (walked lazily) and ``-`` (standard input).
 
-    With ``strict`` an unreadable path raises; otherwise it is yielded as a :class:`Failure` and
-    reading goes on (batch behaviour).
+    With ``strict`` a path given here that cannot be read raises; otherwise it is yielded as a
+    :class:`Failure` and reading goes on (batch behaviour). Inside a folder a bad file is always a
+    :class:`Failure` and the walk goes on. ``strict_encoding`` refuses bytes that are not UTF-8
+    (NG111) instead of replacing them with a warning.
     """
     for path in paths:
         if path == "-":
-            sources: Iterator[Path | str] = iter(["-"])
+            sources: Iterator[Path | str | Failure] = iter(["-"])
+            top = True
         else:
             p = Path(path)
-            sources = iter_folder(p, extensions) if p.is_dir() else iter([p])
+            top = not p.is_dir()
+            sources = iter_folder(p, extensions) if not top else iter([p])
         for src in sources:
+            if isinstance(src, Failure):
+                yield src
+                continue
             try:
                 if src == "-":
-                    yield from read_stdin(max_mb=max_mb)
+                    yield from read_stdin(max_mb=max_mb, strict_encoding=strict_encoding)
                 else:
-                    yield from read_file(src, max_mb=max_mb)
+                    yield from read_file(src, max_mb=max_mb, strict_encoding=strict_encoding)
             except InputError as exc:
-                if strict:
+                if strict and top:
                     raise
                 yield Failure(str(src), None, exc.code, exc.one_line())
 
 
-__all__ = ["decode_bytes", "from_html", "from_text", "iter_folder", "kind_of", "read_csv", "read_file", "read_inputs",
-           "read_jsonl", "read_stdin"]
+__all__ = ["MAX_JSON_DEPTH", "MAX_JSON_DIGITS", "Decoded", "decode", "decode_bytes", "decode_utf8", "encoding_warning",
+           "file_problem", "from_html", "from_text", "iter_folder", "kind_of", "load_json", "read_csv", "read_file",
+           "read_inputs", "read_jsonl", "read_stdin"]

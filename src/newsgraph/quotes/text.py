@@ -61,7 +61,12 @@ class TokenIndex:
 
     def __init__(self, doc: Any):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        try:
+            from spacy.attrs import IDX
+
+            self.starts = [int(x) for x in doc.to_array([IDX]).ravel()] if len(doc) else []
+        except (ImportError, AttributeError, ValueError):  # a Doc-like object without arrays (tests)
+            self.starts = [t.idx for t in doc]
 
     def at(self, char: int) -> int | None:
         """Index of the token containing ``char`` (or the one before it), None before the first."""

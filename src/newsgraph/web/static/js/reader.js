@@ -1,7 +1,7 @@
 // The article reader: the text with actors, quotes (coloured by speaker) and events highlighted;
 // clicking one shows who/what it is in the details panel.
 
-import { api, colourFor, esc, facts, h, quadClass } from "./util.js";
+import { api, colourFor, esc, facts, h, quadClass, safeUrl } from "./util.js";
 
 // why a mention was linked to its actor, in words (Mention.rule in the document)
 const RULES = {
@@ -65,9 +65,14 @@ export function renderDocument(root, doc, { stored = true, focusQuote = null } =
 
   const meta = [art.published && `published ${art.published}`, art.dateline && `dateline ${art.dateline}`,
     `id ${art.id}`].filter(Boolean).join(" · ");
+  // only an http(s) URL becomes a link; any other (javascript:, data: ...) is shown as text, never followed
+  const url = safeUrl(art.url);
+  const source = url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank", id: "article-source" }, "source")]
+    : art.url ? [" · ", h("span", { class: "muted", id: "article-source", title: "not an http(s) address: not linked" },
+      `source: ${trim(art.url, 80)}`)] : null;
   const head = h("div", {},
     h("h2", { id: "article-title" }, art.title || "(untitled article)"),
-    h("p", { class: "muted small" }, meta, art.url ? [" · ", h("a", { href: art.url, rel: "noopener noreferrer" }, "source")] : null,
+    h("p", { class: "muted small" }, meta, source,
       stored ? null : h("strong", {}, " · analysed on the spot, not stored")),
     h("p", { class: "small" }, `${doc.actors.length} actors · ${doc.quotes.length} quotes · ${doc.events.length} events · `
       + `${(doc.relations || []).length} relations`),

@@ -38,13 +38,33 @@ export function esc(s) {
   return String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
 
-/** Build an element: h("div", {class: "x"}, child, "text"). */
+/**
+ * An absolute http(s) URL as given, else null: article URLs come from the input, and a
+ * javascript:, data: or any other scheme must never become a link.
+ */
+export function safeUrl(u) {
+  if (typeof u !== "string" || !u.trim()) return null;
+  try {
+    const url = new URL(u.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch { return null; }
+}
+
+/** A link target the dashboard may use: its own routes ("#/...", "/api/...") or an http(s) URL. */
+function safeHref(v) {
+  const s = String(v);
+  if (s.startsWith("#") || (s.startsWith("/") && !s.startsWith("//"))) return s;
+  return safeUrl(s);
+}
+
+/** Build an element: h("div", {class: "x"}, child, "text"). Text children are text nodes (never
+ * parsed as HTML); href and src take only the dashboard's own routes and http(s) URLs. */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else if (k === "html") el.innerHTML = v;
+    else if (k === "href" || k === "src") { const safe = safeHref(v); if (safe !== null) el.setAttribute(k, safe); }
     else el.setAttribute(k, v === true ? "" : v);
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c.nodeType ? c : String(c));
