@@ -293,7 +293,7 @@ def test_unlinked_pronoun_walks_back_to_the_previous_speaker(nlp: Any) -> None:
     text = "Ana Ruiz said that the mine would reopen. He also warned that wages would fall."
     a = run(nlp, text, [actor("ruiz", "person", text, "Ana Ruiz")])
     q = one(a, "wages would fall")
-    assert q.speaker == "ruiz" and "previous-speaker" in q.rule
+    assert q.speaker == "ruiz" and "recent-person" in q.rule
 
 
 def test_group_noun_resolves_through_its_of_phrase(nlp: Any) -> None:

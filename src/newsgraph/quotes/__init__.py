@@ -1,18 +1,21 @@
 """The ``quotes.rules`` component: direct, partial and indirect quotes tied to canonical speakers.
 
-:mod:`.rules` finds the attributions (content span, cue, speaker mention); this module ties
-each speaker mention to a canonical actor **only through the actors component's output**
-(:meth:`Analysis.actor_at`), in this order:
+The quote finder is a chain of named stages, each its own module with its own tests, run in the
+order :data:`STAGES` lists:
 
-1. the head word of the speaker mention (``Holt`` in ``The NATO Secretary General Mira Holt``,
-   so the organisation named inside the title does not win);
-2. for a group noun, the ``of`` phrase (``members of the CSTO``);
-3. the whole mention.
-
-When the actors component left a pronoun (``he added``) or a definite role noun (``the
-minister said``) unlinked, the speaker is taken from the most recent attributed quote before it
-(``rule`` gets ``+previous-speaker``), or the most recent sentence whose subject is a linked
-actor (``+previous-subject``), with lower confidence. Nothing else guesses a speaker.
+======================  =====================================================================
+stage                   module and job
+======================  =====================================================================
+marks                   :mod:`.marks`: the quoted stretches (one linear scan of the marks)
+cues                    :mod:`.cues`: communication predicates: frames of quotations, reporting
+                        verbs and nouns, ``according to``, ``NAME:`` leads
+content                 :mod:`.content`: what each cue reports (span and kind)
+speaker                 :mod:`.speaker`: the sayer's mention, from the cue's syntax
+chains                  :mod:`.chains`: split, multi-paragraph and floating quotations take the
+                        most recent cue of their chain; unattributed fragments are terms
+sources                 :mod:`.sources`: the speaker's actor (through the actors component)
+confidence              :mod:`.confidence`: each quote's confidence
+======================  =====================================================================
 
 A partial quote is the speaker's quoted words (one Quote per quoted fragment), with the reported
 clause around them in ``Quote.clause``: ``called the NATO plan “deeply flawed”`` gives the
@@ -29,77 +32,42 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Actor, Analysis, Quote, Span
+from ..model import Analysis, Quote, Span
 from ..pipeline import Context, component
-from . import lexicon as lx
-from .rules import Attribution, Found, Speaker, find_attributions
+from . import chains, confidence, content, cues, sources
+from . import speaker as spk
+from .parsed import Attribution, Found, Parsed, Speaker
 
-_PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
-
-
-def _actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
-    """The canonical actor of a speaker mention, from the actors component's mentions."""
-    head = doc[sp.head]
-    if head.pos_ == "NOUN":  # "The council director Nihad Awad": the name is the appositive
-        for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and sp.start <= c.idx < sp.end:
-                actor = analysis.actor_at(c.idx, c.idx + len(c.text))
-                if actor is not None:
-                    return actor
-    actor = analysis.actor_at(head.idx, head.idx + len(head.text))
-    if actor is not None:
-        return actor
-    for c in head.children:  # "members of the CSTO", "leaders of the states"
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    actor = analysis.actor_at(p.idx, p.idx + len(p.text))
-                    if actor is not None:
-                        return actor
-    if head.pos_ != "PRON":
-        return analysis.actor_at(sp.start, sp.end)
-    return None
+#: the stages in the order they run (see the module docstring)
+STAGES = ("marks", "cues", "content", "speaker", "chains", "sources", "confidence")
 
 
-def _needs_antecedent(text: str, doc: Any, sp: Speaker) -> bool:
-    """A pronoun or a definite role noun the actors component did not link."""
-    head = doc[sp.head]
-    if head.lower_ in _PERSONAL:
-        return True
-    words = text[sp.start:sp.end].split()
-    first = words[0].lower() if words else ""
-    return first in ("the", "this", "that") and head.lemma_.lower() in lx.ROLE_NOUNS
+def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> Found:
+    """All attributions in an article, in text order: stages marks to chains (no actors needed).
 
-
-def _compatible(doc: Any, sp: Speaker, actor: Actor) -> bool:
-    """He/she and role nouns take persons; they/we take groups, organisations, countries."""
-    head = doc[sp.head].lower_
-    if head in lx.PRONOUNS_PERSON or head not in _PERSONAL:
-        return actor.kind == "person"
-    if head in lx.PRONOUNS_GROUP:
-        return actor.kind != "person"
-    return True
-
-
-def _walk_back(analysis: Analysis, doc: Any, sp: Speaker, before: int,
-               resolved: list[tuple[int, Actor, Span]]) -> tuple[Actor, str] | None:
-    """The most recent compatible speaker before ``before``, else the most recent subject."""
-    for start, actor, _mention in reversed(resolved[-20:]):
-        if start < before and _compatible(doc, sp, actor):
-            return actor, "previous-speaker"
-    i = doc[sp.head].sent.start - 1
-    steps = 0
-    while i >= 0 and steps < 6:
-        sent = doc[i].sent
-        root = sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ not in _PERSONAL:
-            actor = analysis.actor_at(subj.idx, subj.idx + len(subj.text))
-            if actor is not None and _compatible(doc, sp, actor):
-                return actor, "previous-subject"
-        i = sent.start - 1
-        steps += 1
-    return None
+    ``object_contents``: also report noun-phrase contents of verbs of saying (``denied the
+    allegations``), rule ``object``."""
+    art = Parsed(text, doc, object_contents=object_contents)  # marks
+    frames = cues.frames(art)  # cues
+    framed = cues.direct_frames(art, frames)
+    direct = {k: content.direct(art, k, art.quotes[k], d) for k, d in framed.items()}  # content
+    chains.split_quotes(art, frames, direct)
+    used = {a.cue_token for a in direct.values() if a.cue_token is not None}
+    how: dict[int, str] = {}
+    clauses: list[Attribution] = []
+    for cue in cues.clause_cues(art, used):
+        found = content.of_cue(art, cue)
+        if found is not None:
+            clauses.append(found[0])
+            how[id(found[0])] = found[1]
+    clauses += [content.colon_lead(art, lead) for lead in cues.colon_leads(art)]
+    spk.assign(art, clauses, how)  # speaker
+    clauses = [c for c in clauses if not spk.no_sayer(art, c)]
+    attrs = chains.combine(list(direct.values()), clauses)  # chains
+    attrs = chains.combine(attrs, chains.bullets(art, attrs))
+    terms = chains.link(art, frames, attrs, set(direct))
+    confidence.assign(attrs)
+    return Found(attrs, sorted(terms + art.named_terms), art.quotes)
 
 
 def _content_tokens(doc: Any, a: Attribution) -> tuple[int, int]:
@@ -151,28 +119,29 @@ def _pieces(text: str, a: Attribution) -> list[tuple[int, int, str, Span | None]
 
 
 def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
-    """Turn attributions into :class:`Quote` objects with canonical speakers; fill the scratch."""
+    """Turn attributions into :class:`Quote` objects with canonical speakers (stage sources); fill
+    the scratch."""
     text, doc = analysis.article.text, analysis.doc
+    resolved = sources.resolve(analysis, found)
     quotes: list[Quote] = []
     scratch: dict[str, dict[str, Any]] = {}
-    resolved: list[tuple[int, Actor, Span]] = []
     by_attr: dict[int, Quote] = {}
     for a in found.attributions:
         speaker_id, mention, rule, conf = None, None, a.rule, a.confidence
+        kind_of_source, description = None, None
         if a.inherits is not None and id(a.inherits) in by_attr:
             src = by_attr[id(a.inherits)]
             speaker_id, mention = src.speaker, src.speaker_mention
+            kind_of_source, description = src.speaker_kind, src.speaker_description
         elif a.speaker is not None:
-            mention = Span.of(text, a.speaker.start, a.speaker.end)
-            actor = _actor_for(analysis, doc, a.speaker)
-            if actor is None and _needs_antecedent(text, doc, a.speaker):
-                back = _walk_back(analysis, doc, a.speaker, a.speaker.start, resolved)
-                if back is not None:
-                    actor, how = back
-                    rule, conf = f"{rule}+{how}", conf * 0.8
-            if actor is not None:
-                speaker_id = actor.id
-                resolved.append((a.speaker.start, actor, mention))
+            r = resolved[id(a)]
+            mention, kind_of_source, description = r.mention, r.kind, r.description
+            if r.actor is not None:
+                speaker_id = r.actor.id
+            if r.how:
+                rule = f"{rule}{r.how}"
+                if r.how in ("+previous-speaker", "+previous-subject"):
+                    conf *= 0.8
             if a.speaker.rule not in ("subject", ""):
                 rule = f"{rule}:{a.speaker.rule}"
         cue = Span.of(text, *a.cue) if a.cue else None
@@ -183,7 +152,8 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
                 s = lead
             q = Quote(id=f"q{len(quotes) + 1}", text=text[s:e], start=s, end=e, kind=kind,
                       speaker=speaker_id, speaker_mention=mention, cue=cue, rule=rule,
-                      confidence=round(conf, 3), clause=clause)
+                      confidence=round(conf, 3), clause=clause, speaker_kind=kind_of_source,
+                      speaker_description=description)
             quotes.append(q)
             scratch[q.id] = {
                 "cue_lemma": a.cue_lemma, "cue_token": a.cue_token,
@@ -200,7 +170,7 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
 
 @component("quotes.rules")
 def quotes_rules(analysis: Analysis, ctx: Context) -> Analysis:
-    """Find quotes and their speakers (see :mod:`newsgraph.quotes.rules` for the rules)."""
+    """Find quotes and their speakers (the stages in :data:`STAGES`)."""
     if analysis.doc is None:
         analysis.doc = ctx.nlp(analysis.article.text)
     options = ctx.config.get("quotes", {})
@@ -210,4 +180,4 @@ def quotes_rules(analysis: Analysis, ctx: Context) -> Analysis:
     return analysis
 
 
-__all__ = ["build_quotes", "find_attributions", "quotes_rules"]
+__all__ = ["STAGES", "Attribution", "Found", "Speaker", "build_quotes", "find_attributions", "quotes_rules"]

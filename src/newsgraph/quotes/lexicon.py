@@ -30,7 +30,7 @@ challenge question wonder muse estimate signal stipulate clarify elaborate maint
 reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise lecture preach
 utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
 intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
-chime confess confide scoff tease taunt exclaim concur joke recount
+chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose
 """)
 
 # Verbs of evaluation that report speech only when what they carry is quoted ("blasted the report
@@ -62,8 +62,12 @@ tell order appeal beg implore encourage invite advise instruct request
 # with a plain object they mean something else ("maintain peace", "point a gun", "add troops").
 NEEDS_CLAUSE: frozenset[str] = _words("""
 point add maintain continue read charge highlight cite quote text post call answer question
-counter signal object relate detail welcome challenge reject dismiss outline indicate
+counter signal object relate detail welcome challenge reject dismiss outline indicate rule reveal
+disclose
 """)
+
+# Verbs of asking: their content may be an indirect question ("asked whether ...", "wondered if").
+ASKING_VERBS: frozenset[str] = _words("ask question wonder inquire enquire query")
 
 # Prepositions whose object is the topic of a verb of saying ("warned against", "wrote about",
 # "argued in favour of"); "to" only after the verbs in TO_TOPIC ("pointed to his rating").
@@ -77,6 +81,21 @@ ON_TOPIC: frozenset[str] = _words("agree disagree comment remark elaborate repor
 NO_OBJECT_CONTENT: frozenset[str] = _words("""
 add maintain continue read charge text post call answer counter object relate signal point quote
 reflect reason pray repeat welcome write publish email blog challenge underscore underline pledge declare
+""")
+
+# Verbs of judging whose plain object is the target of the judgement, not what was said
+# ("condemned the attack", "rejected the compromise", "praised the firefighters").
+JUDGING_VERBS: frozenset[str] = _words("""
+condemn criticize criticise praise denounce decry slam blast hail laud welcome reject dismiss attack
+challenge mock applaud thank lament protest tout rebuke scold chide castigate lambaste berate assail
+""")
+
+# Nouns that name something said or asked, so that "the X" refers back to speech: with a definite
+# or possessive determiner they are a topic ("denied the allegations", "dismissed their request").
+TOPIC_NOUNS: frozenset[str] = _words("""
+allegation allegations accusation accusations request requests plea pleas claim claims charge charges
+criticism question questions report reports story stories rumor rumors rumour rumours suggestion
+suggestions idea notion proposal proposals demand demands comment comments remark remarks
 """)
 
 # Verbs of saying that take the addressee, not the words, as their object ("told the gathering").
@@ -106,13 +125,19 @@ SPEECH_NOUNS: frozenset[str] = _words("""
 claim statement assertion warning promise pledge vow insistence allegation accusation charge
 suggestion argument comment remark announcement declaration denial admission acknowledgment
 acknowledgement assurance threat call demand prediction message emphasis contention complaint
-criticism reminder insinuation boast
+criticism reminder insinuation boast request plea appeal
 """)
 
 # Verbs whose subject authors a document they act on ("the leaders adopted a statement").
 AUTHORING_VERBS: frozenset[str] = _words("""
 adopt issue release publish sign make deliver send write post give present unveil draft approve
 pass put sponsor file
+""")
+
+# Nouns of speech acts that commit or direct, and so take a to-infinitive as their content
+# ("a demand to release the files", "his pledge to cut taxes", "a call to end the strike").
+COMMITMENT_NOUNS: frozenset[str] = _words("""
+demand call pledge promise vow request plea appeal threat urging offer
 """)
 
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her"})
@@ -129,10 +154,13 @@ prime chief director head
 
 __all__ = [
     "ADDRESSEE_OBJECT",
+    "ASKING_VERBS",
     "AUTHORING_VERBS",
+    "COMMITMENT_NOUNS",
     "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
     "EVALUATION_VERBS",
+    "JUDGING_VERBS",
     "LABEL_VERBS",
     "NEEDS_CLAUSE",
     "NO_OBJECT_CONTENT",
@@ -145,6 +173,7 @@ __all__ = [
     "ROLE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
+    "TOPIC_NOUNS",
     "TOPIC_PREPS",
     "TO_TOPIC",
 ]

@@ -1,0 +1,519 @@
+"""Stage 1, the cues: where something is reported as said, and by which word.
+
+A quote needs a communication predicate. This stage finds them:
+
+* **frames of quotations** (:func:`direct_frames`). Each quoted stretch is *standalone* (it stands
+  as a sentence of its own: nothing before it in its sentence, or a frame ending in ``:`` or ``,``
+  or a reporting verb) or *embedded* (a phrase inside the writer's sentence). A standalone
+  quotation is framed by a reporting verb with its subject right after it (``”, the minister
+  said``, inverted ``”, said Putin``, ``”, Hill, a doctor, said``, a name after a dash) or before it
+  (``He told reporters: “``, ``According to X, “``), or by a colon frame ending the previous
+  paragraph (``Caddell continued:``). A frame is a subject and a verb, so this stage reads the
+  frame's speaker with it (:mod:`.speaker`).
+* **reporting words in the writer's sentences** (:func:`clause_cues`): verbs of saying and of
+  evaluation (:mod:`.lexicon`), verbs whose subject is a speech document (``the statement
+  praised``), ``as X put it``, ``according to``, speech nouns with a that-clause (``his claim
+  that``). What they report is the content stage's question (:mod:`.content`).
+* **transcript and headline leads** (:func:`colon_leads`): a paragraph opened by a name and a colon.
+
+Speech only: a verb is a cue by what it means, not by its form. Verbs of thinking, hoping and
+intending (believe, think, hope, fear, plan, want) are never cues; verbs of saying that also have a
+non-speech sense are cues only in their speech frame (``point out`` not ``point``; ``hammer out a
+deal`` is not ``hammer`` as criticism).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from . import lexicon as lx
+from . import speaker as spk
+from .marks import Quoted
+from .parsed import Parsed, Speaker
+from .text import sentence_ends, trim
+
+_CLAUSE_CUE_POS = frozenset({"VERB"})
+
+
+def is_cue(tok: Any) -> bool:
+    """A verb of saying (by lemma) used as a verb."""
+    return tok.pos_ in _CLAUSE_CUE_POS and tok.lemma_.lower() in lx.SPEECH_VERBS
+
+
+def is_frame_cue(tok: Any) -> bool:
+    """A reporting verb that can frame a quotation on its own (``Smith said “...”``): a finite
+    or participial verb of saying that is not one of the ambiguous ones (``to counter``)."""
+    return (is_cue(tok) and tok.lemma_.lower() not in lx.NEEDS_CLAUSE
+            and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN"))
+
+
+# ---------------------------------------------------------------------------------------------
+# standalone or embedded
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Frame:
+    """The writer's text before (``pre``) and after (``post``) a quotation within its sentence."""
+
+    pre: tuple[int, int]
+    post: tuple[int, int]
+    standalone: bool
+
+
+def frames(art: Parsed) -> list[Frame]:
+    """The writer's text before and after each quote within its sentence, and whether the quote
+    stands as a sentence of its own."""
+    text, out = art.text, []
+    quotes = art.quotes
+    pres: list[tuple[int, int]] = []
+    standalone: list[bool] = []
+    for k, q in enumerate(quotes):
+        p0, _p1 = art.para_of(q.open)
+        lo = p0
+        if k and quotes[k - 1].outer_end <= q.open and quotes[k - 1].outer_end >= p0:
+            lo = quotes[k - 1].outer_end
+        ends = sentence_ends(text, lo, q.open)
+        if ends:
+            lo = ends[-1]
+        pres.append((lo, q.open))
+        standalone.append(_opens_sentence(art, lo, q.open))
+    for k, q in enumerate(quotes):
+        _p0, p1 = art.para_of(max(q.outer_end - 1, q.open))
+        hi = p1
+        if k + 1 < len(quotes) and quotes[k + 1].open < hi and standalone[k + 1]:
+            hi = quotes[k + 1].open
+        ends = sentence_ends(text, q.outer_end, hi)
+        if ends:
+            hi = ends[0]
+        out.append(Frame(pres[k], (q.outer_end, max(hi, q.outer_end)), standalone[k]))
+    return out
+
+
+def _opens_sentence(art: Parsed, lo: int, open_: int) -> bool:
+    """Is the quote at ``open_`` standalone: nothing of the writer's before it in its sentence,
+    or a frame ending in ``:``/``,``/a dash, or a bare reporting verb (``Smith said “...”``)?"""
+    pre = art.text[lo:open_].rstrip().rstrip("\"“”‘’'«»( \t")
+    if not pre:
+        return True
+    if pre[-1] in ":,—–(":
+        return True
+    toks = art.toks(lo, open_)
+    return bool(toks) and is_frame_cue(toks[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# frames next to standalone quotes
+# ---------------------------------------------------------------------------------------------
+
+
+def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | None:
+    """A reporting verb and its speaker right after a quote. Returns (cue token, speaker, cue
+    distance in tokens)."""
+    toks = [t for t in art.toks(*frame.post) if not art.in_quote(t)]
+    if toks and toks[0].text in ("―", "—", "–", "-", "--") and len(toks) > 1:
+        dashed = spk.dash_name(toks[1:])
+        if dashed is not None:
+            return toks[0], dashed, 0
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if not toks:
+        return None
+    first = toks[0]
+    if first.lower_ == "according" and len(toks) > 2:
+        sp = spk.according_to(first)
+        return (first, sp, 0) if sp else None
+    nxt = toks[1] if len(toks) > 1 else None
+    names_next = nxt is not None and (nxt.pos_ in ("PROPN", "DET") or nxt.lower_ in lx.PRONOUNS_PERSON)
+    if is_cue(first) and (names_next or not _has_own_content(art, first)):  # inverted: ”, said Putin
+        sp = spk.subject_in_paragraph(art, first)
+        if sp is None or sp.start < first.idx:
+            nxt = next((t for t in toks[1:] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            sp = spk.resolve_np(spk.np_head(nxt), 0, "inverted") if nxt is not None else None
+        elif sp is not None:
+            sp.rule = "inverted"
+        return first, sp, 0
+    for n, t in enumerate(toks[:14]):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if not is_cue(t) and not _manner_frame(toks, n):
+            return None
+        if _has_own_content(art, t):
+            return None
+        sp = spk.subject_in_paragraph(art, t)
+        if sp is not None and sp.start >= first.idx:
+            return t, sp, n
+        # the parser lost the subject: take the noun phrase between the quote and the verb
+        head = next((x for x in reversed(toks[:n]) if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if head is not None and all(x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "ADV", "PART",
+                                               "NUM", "ADP", "CCONJ")
+                                    for x in toks[:n]):
+            return t, spk.speaker_at(head, "adjacent-np"), n
+        return None
+    return None
+
+
+def _manner_frame(toks: list[Any], n: int) -> bool:
+    """``“We did it!” Okafor beamed.``: a verb outside the lexicon frames a quotation
+    when the frame is only a short subject and that verb, with nothing after it in its sentence."""
+    verb = toks[n]
+    rest = [t for t in toks[n + 1:] if not t.is_punct]
+    return (verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") and n <= 6 and not rest
+            and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _has_own_content(art: Parsed, verb: Any) -> bool:
+    """Does the verb report a clause of its own after it (``Roberts said it would be ...``)?
+    Then it is a new report, not the frame of the quotation before it."""
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not art.in_quote(c) for c in verb.children):
+        return True
+    return any(not art.in_quote(c) for c in misattached_clause(verb, asking=verb.lemma_.lower() in lx.ASKING_VERBS))
+
+
+def misattached_clause(cue: Any, *, asking: bool = False) -> list[Any]:
+    """The clausal complement of a reporting word that the parser hung elsewhere.
+
+    ``vowed that, as president, he would ...`` parsed with *that* as the object and the clause as
+    an adverbial; ``asked her in January if ...`` or ``his vow that ...`` with the clause hung on
+    the main verb of the sentence. A complementiser right after the cue's own phrase (``that``;
+    ``if`` and ``whether`` after verbs of asking) opens the content, whatever the clause's head.
+    """
+    subs = ("that", "if", "whether") if asking else ("that",)
+    doc = cue.doc
+    if cue.pos_ == "VERB":  # "vowed that [dobj] ... would have [advcl]"
+        comp = next((c for c in cue.rights if c.lower_ in subs and c.tag_ == "IN" and not list(c.children)), None)
+        if comp is not None:
+            clause = next((c for c in cue.rights if c.i > comp.i and c.pos_ in ("VERB", "AUX")
+                           and c.dep_ in ("advcl", "ccomp", "conj", "dep", "parataxis")), None)
+            if clause is not None and all(not doc[k].is_sent_start for k in range(comp.i + 1, clause.i + 1)):
+                return [comp, clause]
+    edge = cue.right_edge if cue.pos_ == "VERB" else cue
+    j = edge.i + 1
+    if j >= len(doc) or doc[j].lower_ not in subs or doc[j].dep_ != "mark" or doc[j].is_sent_start:
+        return []
+    head = doc[j].head
+    if head.i <= j or head.left_edge.i != j or cue in list(head.subtree) or head in list(cue.ancestors):
+        return []
+    return [head]
+
+
+
+
+def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | None:
+    """A reporting verb (or ``according to``) and its speaker in the frame before a quote."""
+    pre = art.text[lo:hi].rstrip()
+    toks = [t for t in art.toks(lo, hi) if not art.in_quote(t)]
+    if not toks or not pre:
+        return None
+    if not (pre[-1] in ":,—–" or is_frame_cue(toks[-1])):
+        return None
+    for t in toks:
+        if t.lower_ == "according":
+            sp = spk.according_to(t)
+            if sp is not None:
+                return t, sp
+    words = [t for t in toks if not t.is_punct]
+    edge = {words[0].i, words[-1].i} if words else set()  # "Issa continued:", "Continued Stone:"
+    cues = [t for t in toks if is_frame_cue(t) or (is_cue(t) and t.i in edge)]
+    if cues:
+        cue = cues[-1]
+        sp = spk.subject_in_paragraph(art, cue)
+        if sp is None and words and cue.i == words[0].i:  # inverted: "Continued Stone: “...”"
+            nxt = next((t for t in toks if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            sp = spk.resolve_np(spk.np_head(nxt), 0, "inverted") if nxt is not None else None
+        return cue, sp
+    if pre[-1] == ":":  # "Pat Caddell: “...”", "... - Michael P. McDonald: “...”" — a name and a colon
+        named = spk.colon_name(toks)
+        if named is not None:
+            return named
+        verbs = [t for t in toks if t.pos_ == "VERB" and t.tag_ != "VBN" and not t.text.isupper() and any(
+            c.dep_ == "nsubj" and not c.text.isupper() for c in t.children)]
+        if verbs and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i > verbs[-1].i):
+            return verbs[-1], spk.subject_in_paragraph(art, verbs[-1])  # "Williamson concludes: “...”"
+        said = next((t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
+                     and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"), None)
+        if said is not None:  # "X took the stage and delivered her best lines, none better than this: “...”"
+            sp = spk.subject_in_paragraph(art, said.head)
+            if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
+                return said, sp
+    return None
+
+
+# nouns of things said that, in a colon frame, announce the quotation after them ("delivered a few
+# memorable lines: “...”", "had a message for the voters: “...”")
+_SAID_NOUNS = lx.SPEECH_NOUNS | lx.DOCUMENT_NOUNS | frozenset({"line", "word", "quip", "joke", "answer", "reply",
+                                                               "response", "question", "retort", "slogan", "advice"})
+
+
+def previous_colon_frame(art: Parsed, q: Quoted) -> tuple[Any, Speaker | None, int] | None:
+    """``Caddell continued:`` ending the paragraph before a quote that opens a paragraph."""
+    p0, _ = art.para_of(q.open)
+    if art.text[p0:q.open].strip():
+        return None
+    i = bisect_left(art.para_starts, p0)
+    if i <= 0 or i >= len(art.para_starts) or art.para_starts[i] != p0:
+        return None
+    a, b = art.paras[i - 1]
+    if not art.text[a:b].rstrip().endswith(":"):
+        return None
+    ends = sentence_ends(art.text, a, b)
+    lo = max([e for e in ends if e < b - 1] or [a])
+    found = pre_frame(art, lo, b)
+    return (found[0], found[1], b) if found else None
+
+
+@dataclass(slots=True)
+class DirectCue:
+    """The frame of one standalone quotation: its cue token, the speaker the frame names, the rule."""
+
+    cue: Any
+    speaker: Speaker | None
+    rule: str
+    frame_end: int
+
+
+def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
+    """Quotation index -> its frame, for standalone quotations framed next to them."""
+    out: dict[int, DirectCue] = {}
+    for k, (q, f) in enumerate(zip(art.quotes, fr, strict=True)):
+        if not f.standalone:
+            continue
+        post = post_frame(art, f)
+        pre = pre_frame(art, *f.pre)
+        # a frame right after the quote wins unless the frame before it ends in a colon
+        colon_before = art.text[f.pre[0]:f.pre[1]].rstrip().endswith(":")
+        if post is not None and (post[2] <= 3 or not (pre and colon_before)):
+            out[k] = DirectCue(post[0], post[1], "post-frame", f.post[1])
+        elif pre is not None:
+            cue, sp = pre
+            if sp is None and cue.pos_ == "VERB":
+                sp = spk.agent_after(art, cue, q.outer_end)
+            out[k] = DirectCue(cue, sp, "pre-frame", max(q.outer_end, f.post[1]))
+        else:
+            prev = previous_colon_frame(art, q)
+            if prev is not None:
+                out[k] = DirectCue(prev[0], prev[1], "colon-paragraph", max(q.outer_end, f.post[1]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# reporting words in the writer's sentences
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ClauseCue:
+    """A reporting word whose content is in the writer's sentence. ``type`` is ``verb``,
+    ``document`` (a verb whose subject is a speech document), ``question`` (a passive verb of
+    asking: its content is the asker's question), ``as-put`` (``as X put it``), ``according`` or
+    ``speech-noun``."""
+
+    token: Any
+    type: str
+
+
+def as_put_it(verb: Any) -> bool:
+    """``as X put it``: the idiom that frames a report like ``said``."""
+    kids = {(c.dep_, c.lower_) for c in verb.children}
+    return ("mark", "as") in kids and ("dobj", "it") in kids
+
+
+# subjects that say nothing: "no one denies that", "nobody claimed"
+_NOBODY = frozenset({"nobody", "none", "nothing"})
+# abstract subjects of evidential verbs: "the evidence suggests that", "the figures show" are the
+# writer's inferences, not anyone's words
+_ABSTRACT = frozenset(re.findall(r"\w+", """evidence data fact facts figure figures number numbers result results
+finding findings sign signs trend trends record history experience development developments event events this
+that it what which reality math arithmetic"""))
+_EVIDENTIAL = frozenset(re.findall(r"\w+", """suggest indicate signal show imply mean point demonstrate underscore
+underline highlight reflect confirm prove reveal"""))
+_HYPOTHETICAL = frozenset({"can", "could", "should", "must", "may", "might", "ca"})
+# "what we call", "what people used to call": everybody's name for something, no one's words
+_GENERIC_SUBJECTS = frozenset({"we", "you", "they", "people", "one", "some", "many", "everyone", "everybody"})
+# "asked not to be identified", "requested not to be named": a condition of anonymity, not a report
+_ANONYMITY = frozenset({"identify", "name", "quote", "cite"})
+
+
+def not_a_report(verb: Any) -> str | None:
+    """Why a verb of saying in the writer's sentence reports no speech (None when it does):
+
+    * ``imperative``: an order to the reader (``Say what you will about ...``);
+    * ``nobody``: a subject that names no one (``No one denies that ...``);
+    * ``hypothetical``: a modal of possibility or obligation (``we should demand``, ``no one can
+      predict``): nothing was said;
+    * ``inference``: an evidential verb with an abstract subject (``the evidence suggests``);
+    * ``naming``: a label verb that names rather than reports (``a group called “X”``, ``what we
+      call “the press”``; not ``what the minister called “a disgrace”``): the quoted label is a term;
+    * ``anonymity``: ``asked not to be identified``: the source's condition, not a report;
+    * ``asked``: a passive verb of asking (``Asked whether ..., she said``): the question is the
+      asker's, not the subject's words (a ``question`` cue: its speaker is the asker if named).
+    """
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.tag_ == "VB" and subj is None and verb.dep_ in ("ROOT", "advcl", "ccomp") and not any(
+            c.dep_ in ("aux", "auxpass") for c in kids) and (verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].is_punct):
+        return "imperative"
+    if subj is not None and (subj.lower_ in _NOBODY or (subj.lower_ == "one" and any(
+            d.lower_ == "no" for d in subj.children))):
+        return "nobody"
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL for c in kids) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in kids):  # "should not have called him X": he did
+        return "hypothetical"
+    if lemma in _EVIDENTIAL and subj is not None and subj.lemma_.lower() in _ABSTRACT:
+        return "inference"
+    if lemma in lx.LABEL_VERBS and ((verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(
+            c.dep_ == "aux" for c in kids)) or (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in kids)
+                                               and (subj is None or subj.lower_ in _GENERIC_SUBJECTS))):
+        return "naming"
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY and any(
+            a.dep_ == "auxpass" for a in c.children) for c in kids):
+        return "anonymity"
+    if lemma in lx.ASKING_VERBS and (any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids))):
+        return "asked"
+    return None
+
+
+_CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | {"put", "according"}
+_SUBJECT_WORDS = lx.DOCUMENT_NOUNS | lx.RELATIVE_PRONOUNS
+
+
+def _candidates(doc: Any) -> list[int]:
+    """Indices of the tokens that may be reporting words, found on the Doc's arrays (building a
+    Token object for every word of a long article costs more than all the rules): words of the
+    lexicon, and the heads of speech-document subjects."""
+    try:
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER
+    except ImportError:  # pragma: no cover - spaCy and numpy are dependencies
+        return list(range(len(doc)))
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER])
+    unique = np.unique(arr)
+    words = [strings[int(h)].lower() if int(h) in strings else "" for h in unique]
+    cue_hashes = unique[np.fromiter((w in _CUE_WORDS for w in words), dtype=bool, count=len(words))]
+    subject_hashes = unique[np.fromiter((w in _SUBJECT_WORDS for w in words), dtype=bool, count=len(words))]
+    out = set(np.nonzero(np.isin(arr, cue_hashes).any(axis=1))[0].tolist())
+    for i in np.nonzero(np.isin(arr, subject_hashes).any(axis=1))[0].tolist():
+        tok = doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            out.add(tok.head.i)
+        for c in tok.children:
+            if c.dep_ == "relcl":
+                out.add(c.i)
+    return sorted(out)
+
+
+def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
+    """Every reporting word outside quotation marks that no quotation frame took already, less
+    those that report no speech (:func:`not_a_report`)."""
+    out: list[ClauseCue] = []
+    doc = art.doc
+    for i in _candidates(doc):
+        tok = doc[i]
+        if tok.i in used or art.in_quote(tok):
+            continue
+        if is_cue(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in lx.EVALUATION_VERBS):
+            why = not_a_report(tok)
+            if why is None:
+                out.append(ClauseCue(tok, "verb"))
+            elif why == "asked":  # the question is reported, but it is the asker's (if named), not the subject's
+                out.append(ClauseCue(tok, "question"))
+        elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None:
+            out.append(ClauseCue(tok, "document"))
+        elif tok.lemma_ == "put" and as_put_it(tok):
+            out.append(ClauseCue(tok, "as-put"))
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            out.append(ClauseCue(tok, "according"))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS:
+            out.append(ClauseCue(tok, "speech-noun"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# transcript and headline leads
+# ---------------------------------------------------------------------------------------------
+
+COLON_LEAD_RE = re.compile(r"[\"“'‘]?\s*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})[ \t]*:[ \t]+(?=\S)")
+_NOT_NAMES = frozenset(re.findall(r"\w+", """update updated note notes watch read related photo photos video source
+sources correction editor editors breaking exclusive advertisement q a previously close also see tags topics share
+follow published posted by credit image photograph getty reuters ap afp upi warning question answer transcript
+live latest more here this the background summary disclaimer caption story"""))
+
+# a headline lead ending in one of these nouns reports a source: "Clinton camp: ...", "Poll: ...",
+# "Police: ...", "White House aides: ..."
+_SOURCE_NOUNS = frozenset(re.findall(r"\w+", """camp campaign poll polls survey report study newspaper police
+officials aides spokesman spokeswoman spokesperson ministry prosecutors investigators lawyers lawyer"""))
+
+
+def _named_elsewhere(art: Parsed, tok: Any) -> bool:
+    """``tok`` is capitalised and the same word is part of a PERSON or ORG entity elsewhere in the text."""
+    if not tok.text[:1].isupper():
+        return False
+    if art.entity_words is None:
+        art.entity_words = {t.lower_ for e in art.doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+    return tok.lower_ in art.entity_words
+
+
+@dataclass(slots=True)
+class ColonLead:
+    """``NAME: words`` opening a paragraph: the name, the colon and where the words run."""
+
+    speaker: Speaker
+    colon: int
+    start: int
+    end: int
+
+
+def colon_leads(art: Parsed) -> list[ColonLead]:
+    """``HOST: But, Senator ...`` / ``Jane Roe: Voters Want Change ...``: a paragraph
+    opened by a name and a colon reports that person's words (transcripts, headlines)."""
+    out = []
+    for p0, p1 in art.paras:
+        m = COLON_LEAD_RE.match(art.text, p0, p1)
+        if m is None or art.text[m.end():m.end() + 1] in "\"“‘'«":
+            continue  # a quotation after the colon is a framed direct quote
+        words = re.findall(r"[\w’'-]+", m.group(1).lower())
+        if not words or any(w in _NOT_NAMES for w in words):
+            continue
+        toks = art.toks(m.start(1), m.end(1))
+        if not toks or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "CARDINAL") for t in toks):
+            continue
+        if not all(t.pos_ == "PROPN" or t.text.isupper() or t.is_punct or t.ent_type_ in ("PERSON", "ORG")
+                   or _named_elsewhere(art, t) or (k == len(toks) - 1 and t.lower_ in _SOURCE_NOUNS)
+                   for k, t in enumerate(toks)):
+            continue  # headline casing mistags names ("Trump: ..." as a noun): a name the article
+            # itself tags as a person or organisation elsewhere is still a name
+        start, end = trim(art.text, m.end(), p1, strip_chars=" \t\r\n")
+        if end - start < 8:
+            continue
+        colon = art.text.index(":", m.end(1))
+        head = toks[-1] if not toks[-1].is_punct else toks[0]
+        out.append(ColonLead(Speaker(head.i, m.start(1), m.end(1), "colon-name"), colon, start, end))
+    return out
+
+
+__all__ = [
+    "COLON_LEAD_RE",
+    "ClauseCue",
+    "ColonLead",
+    "DirectCue",
+    "Frame",
+    "as_put_it",
+    "clause_cues",
+    "colon_leads",
+    "direct_frames",
+    "frames",
+    "is_cue",
+    "is_frame_cue",
+    "not_a_report",
+    "post_frame",
+    "pre_frame",
+    "previous_colon_frame",
+]

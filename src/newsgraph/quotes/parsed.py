@@ -1,0 +1,107 @@
+"""What every stage of the quote finder shares: the article under analysis and the records it passes on.
+
+:class:`Parsed` holds the text, its parse, the quotation marks found by :mod:`.marks` and the
+indexes the stages look things up in (paragraphs, tokens by offset, quoted ranges).
+:class:`Attribution` is one quote before it is tied to an actor, filled in stage by stage: the cue
+stage makes it, the content stage gives it its span and kind, the speaker stage its speaker
+mention, the chains stage its inheritance, the sources stage its actor and kind of source, the
+confidence stage its confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .marks import Quoted, find_quotes
+from .text import Ranges, TokenIndex, paragraphs
+
+
+@dataclass(slots=True)
+class Speaker:
+    """The mention that names who speaks: its head token and character span."""
+
+    head: int
+    start: int
+    end: int
+    rule: str = "subject"  # subject | inverted | according-to | document-author | agent | colon-name ...
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One quote before it is tied to an actor."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    confidence: float
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    cue_lemma: str | None = None
+    speaker: Speaker | None = None
+    frame_end: int = 0  # where the sentence carrying the attribution ends (for floating quotes)
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    quote_index: int | None = None  # index into the scanner's quotes for direct quotes
+    inherits: Attribution | None = None  # the attribution whose speaker a floating quote takes
+    negated: bool = False
+    context: str = ""  # what the confidence stage keys on besides the rule (see :mod:`.confidence`)
+
+
+@dataclass(slots=True)
+class Found:
+    """Everything the stages found in one article."""
+
+    attributions: list[Attribution]
+    terms: list[tuple[int, int]]
+    quotes: list[Quoted]
+
+
+# a quoted name introduced as a name ("so-called “referendums”", "code-named “True Promise”",
+# "a group called “X”") is a term, whoever's verb governs the sentence
+NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnicknamed|\bknown as|\btitled|"
+                    r"\bentitled|\bbranded as|\bthe (?:term|word|phrase|slogan|motto|hashtag))\s*$", re.I)
+
+
+class Parsed:
+    """The text, its parse and the indexes the stages share."""
+
+    def __init__(self, text: str, doc: Any, *, object_contents: bool = True, body_start: int = 0):
+        self.text = text
+        self.doc = doc
+        self.object_contents = object_contents
+        self.body_start = body_start
+        self.tokens = TokenIndex(doc)
+        self.paras = paragraphs(text)
+        self.para_starts = [a for a, _ in self.paras]
+        found = find_quotes(text)
+        self.named_terms = [(q.start, q.end) for q in found if NAMING.search(text[max(0, q.open - 40):q.open])]
+        named = set(self.named_terms)
+        self.quotes = [q for q in found if (q.start, q.end) not in named]
+        self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
+        self.by_open = {q.open: q for q in self.quotes}
+        self.entity_words: set[str] | None = None  # words of PERSON/ORG entities, built when first asked
+
+    def para_of(self, char: int) -> tuple[int, int]:
+        i = bisect_right(self.para_starts, char) - 1
+        if i < 0:
+            return (0, self.paras[0][0] if self.paras else len(self.text))
+        return self.paras[i]
+
+    def para_index(self, char: int) -> int:
+        """The number of the paragraph holding ``char`` (-1 before the first)."""
+        return bisect_right(self.para_starts, char) - 1
+
+    def toks(self, start: int, end: int) -> list[Any]:
+        return [self.doc[i] for i in self.tokens.within(start, end) if not self.doc[i].is_space]
+
+    def in_quote(self, tok: Any) -> bool:
+        return tok.idx in self.quoted
+
+    def fragments_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.quoted.overlapping(start, end)
+
+
+__all__ = ["NAMING", "Attribution", "Found", "Parsed", "Speaker"]

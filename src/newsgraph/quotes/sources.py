@@ -1,0 +1,520 @@
+"""Stage 5, the sources: which actor a speaker mention is, and what kind of source it is.
+
+Each speaker mention is tied to a canonical actor **through the actors component's output**
+(:meth:`Analysis.actor_at`), in this order:
+
+1. an appositive name (``Stevens’ deputy, Gregory Hicks,`` is Hicks; ``the council director Nihad
+   Awad`` is Awad);
+2. the head word of the speaker mention (``Holt`` in ``The NATO Secretary General Mira Holt``,
+   so the organisation named inside the title does not win);
+3. for a group noun, the ``of`` phrase (``members of the CSTO``);
+4. the whole mention.
+
+Then the speaker is checked against the discourse:
+
+* **pronouns** (``he said``): the actors component's coreference is kept unless the most recent
+  named or described person outside quotation contents, within the last sentences, is someone
+  else: a quotation chain continues with its speaker, and a newly named person takes over
+  (``+recent-person``). An unlinked pronoun or role noun (``the minister said``) takes the most
+  recent compatible speaker (``+previous-speaker``) or sentence subject (``+previous-subject``);
+* **the same person twice**: a surname after the full name is that person, whatever the actors
+  component made of it; a name the knowledge base does not hold, that the actors component took
+  for an organisation, is a person when the text speaks of it as one (``she said``, a title, a
+  given name before it) — never an organisation by default;
+* **groups are not states**: ``Russian senators``, ``state television`` tied to the state are that
+  state's generic agents (``RUSLEG``, ``RUSMED``), not the state;
+* **descriptions** the actors component left without an actor (``a senior official``, ``a source
+  familiar with the talks``, ``people close to the president``, ``a local doctor``) become speakers
+  of their own: the state's generic agent when the description names a sector and a state
+  (``USAGOV`` for ``a senior US official``), else an actor for the description
+  (``SPEAKER-source``). ``the official`` later in the text is the same speaker.
+
+Each quote then has a ``speaker_kind``: ``person``, ``organisation``, ``state``, ``generic`` (groups
+and roles: police, officials, critics, a spokesman) or ``anonymous`` (deliberately unnamed: a source
+familiar with ..., an official who spoke on condition of anonymity, people close to ...), and for
+generic and anonymous sources the ``speaker_description``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..model import Actor, Analysis, Mention, Span
+from . import lexicon as lx
+from .parsed import Attribution, Found, Speaker
+from .text import Ranges
+
+PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
+SPEAKER_KINDS = ("person", "organisation", "state", "generic", "anonymous")
+
+
+@cache
+def _agent_table() -> dict[str, str]:
+    from ..actors.lexicon import agents
+
+    return agents()
+
+
+def sector_of(phrase: str) -> str | None:
+    """The CAMEO sector of an agent noun phrase (``senior military officials`` -> MIL), longest suffix first."""
+    words = phrase.lower().split()
+    table = _agent_table()
+    for i in range(len(words)):
+        code = table.get(" ".join(words[i:]))
+        if code:
+            return code[:3]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the actor of a mention
+# ---------------------------------------------------------------------------------------------
+
+
+def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+    """The canonical actor of a speaker mention, from the actors component's mentions."""
+    head = doc[sp.head]
+    if head.pos_ == "NOUN":  # "The council director Nihad Awad", "Stevens’ deputy, Gregory Hicks,": the name
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and c.i - head.i <= 3:
+                actor = analysis.actor_at(c.idx, c.idx + len(c.text))
+                if actor is not None and actor.kind == "person":
+                    return actor
+    actor = analysis.actor_at(head.idx, head.idx + len(head.text))
+    if actor is not None:
+        return actor
+    for c in head.children:  # "members of the CSTO", "leaders of the states"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    actor = analysis.actor_at(p.idx, p.idx + len(p.text))
+                    if actor is not None:
+                        return actor
+    if head.pos_ != "PRON":
+        return analysis.actor_at(sp.start, sp.end)
+    return None
+
+
+def needs_antecedent(text: str, doc: Any, sp: Speaker) -> bool:
+    """A pronoun or a definite role noun the actors component did not link."""
+    head = doc[sp.head]
+    if head.lower_ in PERSONAL:
+        return True
+    words = text[sp.start:sp.end].split()
+    first = words[0].lower() if words else ""
+    return first in ("the", "this", "that") and head.lemma_.lower() in lx.ROLE_NOUNS
+
+
+def _singular_human(actor: Actor, mention_head: Any | None) -> bool:
+    """A group actor named by a singular noun (``the Houston doctor`` linked to a health-sector agent)
+    is one person for he/she."""
+    return actor.kind == "group" and mention_head is not None and mention_head.tag_ in ("NN", "NNP")
+
+
+def compatible(doc: Any, sp: Speaker, actor: Actor, mention_head: Any | None = None) -> bool:
+    """He/she and role nouns take persons; they/we take groups, organisations, countries."""
+    head = doc[sp.head].lower_
+    if head in lx.PRONOUNS_PERSON or head not in PERSONAL:
+        return actor.kind == "person" or _singular_human(actor, mention_head)
+    if head in lx.PRONOUNS_GROUP:
+        return actor.kind != "person" and not _singular_human(actor, mention_head)
+    return True
+
+
+def walk_back(analysis: Analysis, doc: Any, sp: Speaker, before: int,
+              resolved: list[Resolved]) -> tuple[Actor, str] | None:
+    """The most recent compatible speaker before ``before``, else the most recent subject."""
+    for r in reversed(resolved[-20:]):
+        if r.actor is not None and r.start < before and compatible(doc, sp, r.actor, r.head):
+            return r.actor, "previous-speaker"
+    i = doc[sp.head].sent.start - 1
+    steps = 0
+    while i >= 0 and steps < 6:
+        sent = doc[i].sent
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in PERSONAL:
+            actor = analysis.actor_at(subj.idx, subj.idx + len(subj.text))
+            if actor is not None and compatible(doc, sp, actor, subj):
+                return actor, "previous-subject"
+        i = sent.start - 1
+        steps += 1
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the discourse: recent persons, the same person twice
+# ---------------------------------------------------------------------------------------------
+
+
+_PRONOUN_RULES = ("pronoun", "coreference")
+
+
+def _is_pronoun_mention(m: Mention) -> bool:
+    return m.rule.split("+")[0] in _PRONOUN_RULES or m.text.lower() in PERSONAL | {"his", "her", "their", "its"}
+
+
+class Discourse:
+    """Non-pronoun mentions of actors outside quotation contents, in text order, for pronouns to
+    look back at."""
+
+    def __init__(self, analysis: Analysis, contents: list[tuple[int, int]]):
+        from bisect import bisect_left
+
+        self._bisect = bisect_left
+        inside = Ranges(_merged(contents))
+        rows: list[tuple[int, int, Actor]] = []
+        for a in analysis.actors:
+            for m in a.mentions:
+                if _is_pronoun_mention(m) or m.start in inside:
+                    continue
+                rows.append((m.start, m.end, a))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.speakers: set[int] = set()
+
+    def add(self, start: int, end: int, actor: Actor) -> None:
+        """A speaker mention, with the actor the sources stage gave it."""
+        self.speakers.add(start)
+        k = self._bisect(self.starts, start)
+        if k < len(self.rows) and self.rows[k][0] == start and self.rows[k][2] is actor:
+            return
+        self.rows.insert(k, (start, end, actor))
+        self.starts.insert(k, start)
+
+    def is_speaker(self, start: int) -> bool:
+        return start in self.speakers
+
+    def recent(self, before: int, after: int) -> list[tuple[int, int, Actor]]:
+        """Mentions starting in [after, before), most recent first."""
+        hi = self._bisect(self.starts, before)
+        lo = self._bisect(self.starts, after)
+        return list(reversed(self.rows[lo:hi]))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discourse) -> Actor | None:
+    """The most recent person named or described as the subject of a clause (or as a speaker)
+    before a he/she speaker, outside quotation contents, no further back than the previous two
+    sentences: the centre of the discourse, which a pronoun subject continues."""
+    head = doc[sp.head]
+    if head.lower_ not in lx.PRONOUNS_PERSON:
+        return None
+    start = head.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    text = analysis.article.text
+    for m_start, m_end, actor in discourse.recent(head.idx, doc[start].idx):
+        if text[m_end:head.idx].count("\n\n") > 1:
+            break
+        span = doc.char_span(m_start, m_end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or discourse.is_speaker(m_start)
+        if subject and (actor.kind == "person" or (discourse.is_speaker(m_start) and _singular_human(actor, root))):
+            return actor
+    return None
+
+
+_ORG_WORDS = frozenset(re.findall(r"\w+", """inc corp corporation co llc ltd company party committee council
+association institute foundation university college school news times post journal group union agency department
+ministry bank network court senate house press media center centre fund society club league movement front forces
+force army police service services office board commission bureau authority organization organisation alliance
+coalition campaign project trust church hospital airlines airways motors tv radio channel magazine review"""))
+
+
+def person_named_like(actor: Actor) -> bool:
+    """A text-only organisation whose name has the shape of a person's (two or three capitalised
+    words, none of them an organisation word): ``Carly Fiorina`` mistagged by the parser."""
+    if actor.kind != "organization" or actor.kb_id:
+        return False
+    words = actor.name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+                                        and w.lower().strip(".") not in _ORG_WORDS for w in words)
+
+
+def same_person(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Actor | None:
+    """A one-word proper-name speaker (``Fiorina said``) that is the surname of a person named in
+    full earlier in the article is that person, whatever actor the word was given."""
+    head = doc[sp.head]
+    if head.pos_ != "PROPN" or (actor is not None and actor.kind == "person" and actor.kb_id):
+        return None
+    words = analysis.article.text[sp.start:sp.end].split()
+    names = [w for w in words if w[:1].isupper()]
+    if not names or len(names) > 2:
+        return None
+    surname = names[-1].strip(".,’'").removesuffix("’s").removesuffix("'s").lower()
+    for other in analysis.actors:
+        if other is actor or not (other.kind == "person" or person_named_like(other)):
+            continue
+        full = other.name.split()
+        if len(full) >= 2 and full[-1].lower() == surname and any(m.start < sp.start for m in other.mentions):
+            return other
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# descriptions: generic and anonymous sources
+# ---------------------------------------------------------------------------------------------
+
+# heads of descriptions that name someone without naming them
+_ANON_HEADS = frozenset(re.findall(r"\w+", """source sources official officials person people aide aides insider
+insiders diplomat diplomats staffer staffers employee employees adviser advisers advisor advisors officer officers
+operative operatives strategist strategists associate associates confidant confidants member members ally allies
+individual individuals someone"""))
+_INDEFINITE = frozenset(re.findall(r"\w+", "a an one two three several some another many few"))
+_ANON_MARKS = re.compile(r"\b(?:anonymity|anonymously|not authori[sz]ed to (?:speak|discuss|comment)|asked not to be "
+                         r"(?:named|identified)|declined to be (?:named|identified)|requested anonymity|familiar with|"
+                         r"close to the|briefed on|knowledgeable about|with knowledge of|insisted on anonymity)\b",
+                         re.I)
+
+
+def description_of(text: str, doc: Any, sp: Speaker) -> str:
+    """The speaker's description as the text gives it, with the phrases after the noun that say who
+    it is (``a source familiar with the talks``, ``an official who spoke on condition of anonymity``)."""
+    head = doc[sp.head]
+    toks = [t for t in head.subtree if t.i >= doc[sp.head].left_edge.i]
+    toks = [t for t in toks if not t.is_space][:16]
+    if not toks:
+        return text[sp.start:sp.end]
+    start = min(sp.start, toks[0].idx)
+    end = max(sp.end, toks[-1].idx + len(toks[-1].text))
+    return " ".join(text[start:end].strip(" ,;:—–-").split())
+
+
+def is_anonymous(doc: Any, sp: Speaker) -> bool:
+    """Deliberately unnamed: an indefinite or bare description whose head names a source or an
+    official, or any description the sentence marks as unnamed (anonymity, familiar with, close to)."""
+    head = doc[sp.head]
+    if head.pos_ == "PROPN" or head.lower_ in PERSONAL:
+        return False
+    first = doc[head.left_edge.i]
+    if head.lemma_.lower() in ("source",):
+        return True
+    sent_text = head.sent.text
+    if _ANON_MARKS.search(sent_text) and head.pos_ == "NOUN":
+        return True
+    return head.lemma_.lower() in _ANON_HEADS and first.lower_ in _INDEFINITE and head.tag_ == "NN"
+
+
+_HUMAN_NOUNS = frozenset(re.findall(r"\w+", """person people man men woman women boy boys girl girls child children
+kid kids mother mothers father fathers parent parents resident residents voter voters worker workers doctor doctors
+friend friends neighbor neighbors neighbour neighbours witness witnesses victim victims survivor survivors relative
+relatives son sons daughter daughters wife husband brother sister owner owners customer customers student students
+teacher teachers resident analyst analysts expert experts critic critics supporter supporters opponent opponents
+observer observers economist economists scientist scientists researcher researchers lawyer lawyers attorney
+attorneys author writer writers reporter reporters journalist journalists host organizer organizers organiser
+organisers fan fans veteran veterans patient patients nurse nurses physician physicians colleague colleagues
+member members user users caller callers viewer viewers reader readers protester protesters demonstrator
+demonstrators activist activists leader leaders candidate candidates"""))
+
+
+def human_noun(tok: Any) -> bool:
+    """A noun that names people: an agent noun of the actor lexicon, a role, a source, or a
+    common noun for persons (a doctor, residents, a mother of two)."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (lemma in _HUMAN_NOUNS or low in _HUMAN_NOUNS or lemma in _ANON_HEADS or lemma in lx.ROLE_NOUNS
+            or sector_of(low) is not None)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
+def _country_in(analysis: Analysis, sp: Speaker) -> str | None:
+    """The state a description names (``a senior US official``, ``Iranian state television``)."""
+    for a in analysis.actors:
+        for m in a.mentions:
+            if sp.start <= m.start and m.end <= sp.end and a.country and a.kind in ("country", "group", "organization"):
+                return a.country
+    return None
+
+
+def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str, Actor]) -> Actor | None:
+    """An actor for a description the actors component left unlinked: the state's generic agent
+    when it names a sector and a state, else one actor per head noun (and state)."""
+    head = doc[sp.head]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PERSONAL or head.lower_ in lx.RELATIVE_PRONOUNS:
+        return None
+    if head.pos_ == "PROPN":
+        return None  # a name the actors component did not take is not ours to invent
+    words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha and t.i >= head.left_edge.i]
+    sector = sector_of(" ".join(words)) or sector_of(head.lower_)
+    if sector is None and not human_noun(head):
+        return None  # "a problem that demands ...", "the ad says": no one to count
+    iso3 = _country_in(analysis, sp)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if sector and iso3:
+        aid = f"{iso3}{sector}"
+        name = None
+    else:
+        aid = f"SPEAKER-{_slug(head.lemma_)}" + (f"-{iso3}" if iso3 else "")
+        name = f"{head.lemma_.lower()}{f' ({iso3})' if iso3 else ''}"
+    actor = table.get(aid) or next((a for a in analysis.actors if a.id == aid), None)
+    if actor is None:
+        if name is None:
+            from ..actors.state import SECTOR_LABELS
+
+            name = f"{iso3} ({SECTOR_LABELS.get(sector or '', (sector or '').lower())})"
+            actor = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
+        else:
+            actor = Actor(id=aid, name=name, kind="group" if plural else "person", country=iso3,
+                          code=f"{iso3 or ''}{sector}" if sector else None)
+        analysis.actors.append(actor)
+    table[aid] = actor
+    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="speaker-description",
+                                  evidence="description", confidence=0.5))
+    return actor
+
+
+def state_group(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor, table: dict[str, Actor]) -> Actor | None:
+    """``Russian senators``, ``Iranian state television``: a group noun tied to a state is the
+    state's generic agent, not the state."""
+    head = doc[sp.head]
+    if actor.kind != "country" or head.pos_ != "NOUN" or not actor.country:
+        return None
+    if analysis.actor_at(head.idx, head.idx + len(head.text)) is actor and head.ent_type_ in ("GPE", "NORP"):
+        return None
+    sector = sector_of(head.lower_)
+    if sector is None:
+        return None
+    aid = f"{actor.country}{sector}"
+    found = table.get(aid) or next((a for a in analysis.actors if a.id == aid), None)
+    if found is None:
+        from ..actors.state import SECTOR_LABELS
+
+        found = Actor(id=aid, name=f"{actor.name} ({SECTOR_LABELS.get(sector, sector.lower())})", kind="group",
+                      country=actor.country, code=aid)
+        analysis.actors.append(found)
+    table[aid] = found
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# the kind of source
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_state_group(actor: Actor) -> bool:
+    return actor.kind == "group" and bool(actor.members) and all(re.fullmatch(r"[A-Z]{3}", m) for m in actor.members)
+
+
+def speaker_kind(doc: Any, sp: Speaker | None, actor: Actor | None, anonymous: bool) -> str | None:
+    """person | organisation | state | generic | anonymous (None without a speaker)."""
+    if anonymous:
+        return "anonymous"
+    if actor is None:
+        if sp is None:
+            return None
+        head = doc[sp.head]
+        if head.lower_ in lx.PRONOUNS_PERSON or head.lower_ == "i":
+            return "person"
+        return "generic" if head.pos_ == "NOUN" else None
+    if actor.kind == "person":
+        return "person"
+    if actor.kind in ("organization", "bloc"):
+        return "organisation"
+    if actor.kind == "country" or _is_state_group(actor):
+        return "state"
+    if actor.id.endswith("-MEMBERS"):
+        return "state"
+    return "generic"
+
+
+# ---------------------------------------------------------------------------------------------
+# the stage
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The source of one attribution."""
+
+    start: int  # where the speaker mention starts
+    actor: Actor | None
+    mention: Span | None
+    how: str  # what the rule name gets: "" or "+previous-speaker", "+recent-person" ...
+    kind: str | None
+    description: str | None
+    head: Any = None  # the mention's head token
+
+
+def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
+    """The source of every attribution that names a speaker (``id(attribution)`` -> :class:`Resolved`);
+    floating quotes take their source's later, in the build."""
+    text, doc = analysis.article.text, analysis.doc
+    discourse = Discourse(analysis, [(a.start, a.end) for a in found.attributions])
+    table: dict[str, Actor] = {}
+    descriptions: dict[str, Actor] = {}  # head lemma -> the actor of the last description with that head
+    out: dict[int, Resolved] = {}
+    done: list[Resolved] = []
+    for a in found.attributions:
+        sp = a.speaker
+        if sp is None or (a.inherits is not None):
+            continue
+        r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done)
+        out[id(a)] = r
+        done.append(r)
+        if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL:
+            discourse.add(r.mention.start, r.mention.end, r.actor)
+    return out
+
+
+def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, discourse: Discourse,
+         table: dict[str, Actor], descriptions: dict[str, Actor], done: list[Resolved]) -> Resolved:
+    mention = Span.of(text, sp.start, sp.end)
+    head = doc[sp.head]
+    how = ""
+    actor = actor_for(analysis, doc, sp)
+    anonymous = is_anonymous(doc, sp)
+    if head.lower_ in lx.PRONOUNS_PERSON and head.pos_ == "PRON":
+        recent = recent_person(analysis, doc, sp, discourse)
+        if recent is not None and recent is not actor:
+            actor, how = recent, "+recent-person"
+    same = same_person(analysis, doc, sp, actor)
+    if same is not None:
+        actor, how = same, "+same-person"
+    if actor is not None and person_named_like(actor) and head.pos_ == "PROPN":
+        actor.kind = "person"  # the text speaks of it as a person: it says, he or she says
+    if actor is not None:
+        group = state_group(analysis, doc, sp, actor, table)
+        if group is not None:
+            actor, how = group, "+state-group"
+    if actor is None and head.pos_ == "NOUN" and doc[head.left_edge.i].lower_ in ("the", "this", "that"):
+        earlier = descriptions.get(head.lemma_.lower())  # "a White House official" ... "the official"
+        if earlier is not None:
+            actor, how = earlier, "+same-description"
+            anonymous = anonymous or any(r.actor is earlier and r.kind == "anonymous" for r in done)
+    if actor is None and needs_antecedent(text, doc, sp):
+        back = walk_back(analysis, doc, sp, sp.start, done)
+        if back is not None:
+            actor, how = back[0], f"+{back[1]}"
+    if actor is None:
+        actor = description_actor(analysis, doc, sp, table)
+        if actor is not None:
+            how = "+description"
+    if actor is not None and head.pos_ == "NOUN":
+        descriptions[head.lemma_.lower()] = actor
+    kind = speaker_kind(doc, sp, actor, anonymous)
+    description = description_of(text, doc, sp) if kind in ("anonymous", "generic") and head.pos_ == "NOUN" else None
+    return Resolved(sp.start, actor, mention, how, kind, description, head)
+
+
+__all__ = ["PERSONAL", "SPEAKER_KINDS", "Discourse", "Resolved", "actor_for", "compatible", "description_actor",
+           "description_of", "human_noun", "is_anonymous", "needs_antecedent", "person_named_like", "recent_person", "resolve",
+           "same_person", "sector_of", "speaker_kind", "state_group", "walk_back"]

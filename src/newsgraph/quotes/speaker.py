@@ -1,0 +1,342 @@
+"""Stage 3, the speaker: who says it, read from the syntax of the cue.
+
+The sayer is the subject of an active verb of saying, the agent of a passive one ("was told by
+X"), the object of "according to", the author of a speech document ("Putin’s statement", "a
+statement by X", "the ministers adopted a declaration"), or the name before a transcript colon.
+It is never the indirect object or the addressee: the subject of a passive verb of telling
+("she was warned that ...", "the minister was asked whether ...") is the one spoken to, so such
+a report has no speaker unless an agent names one.
+
+The speaker here is a *mention* (a token of the parse and its noun phrase); which actor it is, and
+what kind of source, is the sources stage's job (:mod:`.sources`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import lexicon as lx
+from .parsed import Attribution, Parsed, Speaker
+from .text import tok_end
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"})
+
+
+def np_span(tok: Any) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok`` without clauses and appositions.
+
+    Why cut: ``The NATO Secretary General Mira Holt, who chaired the talks,`` should be
+    the mention ``The NATO Secretary General Mira Holt``; ``members of the CSTO`` keeps its
+    ``of`` phrase because the group is named there.
+    """
+    if tok.pos_ == "PRON":
+        return tok.idx, tok_end(tok)
+    left = tok
+    for t in tok.lefts:
+        if t.dep_ in ("punct",) or t.text in ",(":
+            left = tok
+            continue
+        left = t.left_edge if t.left_edge.i < left.i else left
+        break
+    # never run left over a comma inside the subtree ("Speaking Monday, X")
+    i = left.i
+    while i < tok.i and any(x.text == "," for x in tok.doc[i:tok.i]):
+        i += 1
+    left_tok = tok.doc[i]
+    right = tok
+    for c in tok.rights:
+        glued = c.dep_ == "appos" and c.left_edge.i == right.i + 1 and not c.left_edge.is_punct  # "director Nihad Awad"
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ == "of") or glued:
+            right = c.right_edge if c.right_edge.i > right.i else right
+        else:
+            break
+    while left_tok.i < tok.i and (left_tok.is_punct or left_tok.is_space):
+        left_tok = tok.doc[left_tok.i + 1]
+    while right.i > tok.i and (right.is_punct or right.is_space):
+        right = tok.doc[right.i - 1]
+    inside = tok.doc[left_tok.i:right.i + 1]
+    opened = sum(t.text == "(" for t in inside) - sum(t.text == ")" for t in inside)
+    if opened > 0 and right.i + 1 < len(tok.doc) and tok.doc[right.i + 1].text == ")":
+        right = tok.doc[right.i + 1]  # keep "(R-WI)" whole
+    return left_tok.idx, tok_end(right)
+
+
+def speaker_at(tok: Any, rule: str = "subject") -> Speaker:
+    """The speaker mention headed by ``tok``."""
+    start, end = np_span(tok)
+    return Speaker(tok.i, start, end, rule)
+
+
+def author_of(noun: Any, depth: int = 0) -> Speaker | None:
+    """Who authored a speech document: ``Putin’s statement``, ``a statement by X``,
+    ``the ministers adopted a declaration``."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return resolve_np(c, depth + 1, "document-author")
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return resolve_np(p, depth + 1, "document-author")
+    if noun.dep_ in ("dobj", "nsubjpass", "obj") and noun.head.lemma_.lower() in lx.AUTHORING_VERBS:
+        sp = subject_of(noun.head, depth + 1)
+        if sp is not None:
+            sp.rule = "document-author"
+        return sp
+    return None
+
+
+def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | None:
+    """The speaker a subject token stands for: relative pronouns point at their noun, speech
+    documents at their author."""
+    if depth > 6:
+        return None
+    if tok.lower_ in lx.RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.head.i:
+        return resolve_np(tok.head.head, depth + 1, rule)
+    if tok.dep_ == "expl":
+        return None
+    if tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+        author = author_of(tok, depth)
+        if author is not None:
+            return author
+    return speaker_at(tok, rule)
+
+
+def _addressee_passive(verb: Any) -> bool:
+    """``she was told that``, ``the minister was asked whether``, ``they were warned``: a passive verb of
+    telling whose subject is the one spoken to."""
+    return verb.lemma_.lower() in lx.ADDRESSEE_OBJECT and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def agent_after(art: Parsed, verb: Any, end: int) -> Speaker | None:
+    """``were told, “You can’t go,” by their superiors``: the agent of a passive verb of telling can
+    follow the quotation it frames (``end``: where the quotation closes); the parser hangs it inside."""
+    if not _addressee_passive(verb):
+        return None
+    toks = art.toks(end, min(len(art.text), end + 40))
+    if len(toks) < 2 or toks[0].lower_ != "by":
+        return None
+    obj = next((c for c in toks[0].children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((t for t in toks[1:6] if t.pos_ in ("NOUN", "PROPN")), None)
+        obj = np_head(obj) if obj is not None else None
+    return resolve_np(obj, 1, "agent") if obj is not None else None
+
+
+def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
+    """Who does the reporting verb ``verb``: its subject, the agent of a passive, or, for a verb
+    without a subject of its own (``and added``, ``went on to say``, ``, saying that``,
+    ``Citing ..., X pointed``), the subject of the verb it hangs from."""
+    if depth > 6:
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return resolve_np(p, depth + 1, "agent")
+    if _addressee_passive(verb):
+        return None  # "she was warned that ...": the subject is the addressee, not the sayer
+    for dep in ("nsubj", "csubj", "nsubjpass"):
+        subjects = sorted((c for c in verb.children if c.dep_ == dep), key=lambda c: abs(c.i - verb.i))
+        for c in subjects[:1]:  # the nearest: "10:15 a.m. [para] The senator says" has two
+            if c.lower_ == "there" or (c.lower_ == "it" and (dep == "nsubjpass" or verb.lemma_ in (
+                    "be", "seem", "appear", "remain", "become"))):
+                return None  # "it is said that" has no speaker; "it reads" does
+            return resolve_np(c, depth + 1)
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ":
+        return subject_of(head, depth + 1)  # "said X but said Y": a coordination parsed as ccomp
+    if verb.dep_ == "pcomp" and head.head.i != head.i:  # "by saying that", "after warning that"
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return resolve_np(head, depth + 1)
+    return None
+
+
+def subject_in_paragraph(art: Parsed, verb: Any) -> Speaker | None:
+    """:func:`subject_of`, kept inside the verb's paragraph: the parser sometimes runs a sentence
+    over a paragraph break (``10:15 a.m.`` + ``The senator says``) and takes the wrong subject."""
+    sp = subject_of(verb)
+    if sp is not None and art.in_quote(art.doc[sp.head]):  # the quoted words are never their own frame
+        sp = subject_of(verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i else None
+        if sp is not None and art.in_quote(art.doc[sp.head]):
+            sp = None
+    if sp is None:
+        return None
+    p0, p1 = art.para_of(verb.idx)
+    if p0 <= sp.start and sp.end <= p1:
+        return sp
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    inside = [t for t in subj.subtree if p0 <= t.idx < verb.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not inside:
+        return None
+    head = inside[-1]
+    first = next(t for t in subj.subtree if t.idx >= p0 and not t.is_space)
+    return Speaker(head.i, max(first.idx, p0), tok_end(head), sp.rule)
+
+
+def document_subject(verb: Any) -> Speaker | None:
+    """The author when ``verb``'s subject is a speech document (``the statement praised``)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass":  # "the memo was due to be sent"
+        return None
+    noun = subj
+    if noun.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        noun = verb.head
+    if noun.lemma_.lower() not in lx.DOCUMENT_NOUNS:
+        return None
+    author = author_of(noun, 0)
+    return author if author is not None else speaker_at(noun, "document")
+
+
+def np_head(tok: Any) -> Any:
+    """Climb from a modifier to the head of its noun phrase (``Vladimir`` -> ``Putin``)."""
+    while tok.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def according_to(tok: Any) -> Speaker | None:
+    """The object of ``according to`` at ``tok`` (the word *according*)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return resolve_np(p, 0, "according-to")
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and tok.i + 2 < len(tok.doc):
+        cand = next((t for t in tok.doc[tok.i + 2:tok.i + 10] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if cand is not None:
+            return resolve_np(np_head(cand), 0, "according-to")
+    return None
+
+
+def dash_name(toks: list[Any]) -> Speaker | None:
+    """``“...” ― Esther Tapia``: a name alone after a dash ends the quote's paragraph or line."""
+    names = []
+    for t in toks:
+        if t.pos_ == "PROPN" or (names and t.text in (".", "-")):
+            names.append(t)
+        else:
+            break
+    names = [t for t in names if t.pos_ == "PROPN"]
+    rest = toks[len(names):]
+    if not names or any(not t.is_punct for t in rest[:1]):
+        return None
+    return Speaker(names[-1].i, names[0].idx, tok_end(names[-1]), "dash-name")
+
+
+def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
+    """The proper name right before a closing colon, itself after a dash or at the frame start."""
+    colon, names = toks[-1], []
+    for t in reversed(toks[:-1]):
+        if t.pos_ == "PROPN" or (names and (t.text in (".", ",") or t.lower_ == "and")):
+            names.append(t)  # "Mark Blumenthal and Jon Cohen:"
+        else:
+            break
+    while names and names[-1].pos_ != "PROPN":
+        names.pop()
+    run = list(reversed(names))
+    names = [t for t in run if t.pos_ == "PROPN"]
+    if not names or len(run) > 8:
+        return None
+    k = len(toks) - 2 - len(run)
+    if k >= 0 and toks[k].text not in ("-", "—", "–", "―", "--", "|"):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
+        return None
+    return colon, Speaker(names[-1].i, run[0].idx, tok_end(run[-1]), "colon-name")
+
+
+def adjacent_subject(art: Parsed, verb: Any) -> Speaker | None:
+    """The noun right before a verb the parser left without a subject."""
+    prev = art.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.pos_ in ("PRON", "PROPN", "NOUN"):
+        return speaker_at(prev, "adjacent-np")
+    return None
+
+
+def noun_author(art: Parsed, noun: Any) -> Speaker | None:
+    """Who makes the speech act a noun names: ``his claim that``, ``the warning by X that``, or the
+    subject of the verb governing it (``X repeated the claim that``)."""
+    sp = author_of(noun, 0)
+    gov = noun.head
+    if gov.dep_ == "prep" and gov.head.pos_ == "VERB":
+        gov = gov.head
+    if sp is None and gov.i != noun.i and gov.pos_ == "VERB" and (
+            noun.dep_ in ("dobj", "obj") or noun.head.dep_ == "prep"):
+        sp = subject_in_paragraph(art, gov)
+    return sp
+
+
+def assign(art: Parsed, attributions: list[Attribution], how: dict[int, str]) -> None:
+    """Give each attribution the speaker its cue's syntax names (``how[id(a)]`` says which rule the
+    content stage chose; attributions whose frame named the speaker already are left alone)."""
+    doc = art.doc
+    for a in attributions:
+        rule = how.get(id(a))
+        if not rule or a.cue_token is None:
+            continue
+        tok = doc[a.cue_token]
+        if rule == "subject":
+            a.speaker = subject_in_paragraph(art, tok)
+        elif rule == "document":
+            a.speaker = document_subject(tok)
+        elif rule == "subject-or-adjacent":
+            a.speaker = subject_in_paragraph(art, tok) or adjacent_subject(art, tok)
+        elif rule == "according":
+            a.speaker = according_to(tok)
+        elif rule == "agent":  # "was asked by a reporter whether": only an agent names the sayer
+            a.speaker = next((resolve_np(p, 1, "agent") for c in tok.children if c.dep_ == "agent"
+                              for p in c.children if p.dep_ == "pobj"), None)
+        elif rule == "noun":
+            a.speaker = noun_author(art, tok)
+
+
+def no_sayer(art: Parsed, a: Attribution) -> bool:
+    """A report that names no one and cannot: a speech noun with no author (``new allegations that
+    ...``) or an impersonal passive (``it was reported that ...``, ``is widely said to ...``). A
+    researcher counting sources has nobody to count, so these are not quotes."""
+    if a.speaker is not None or a.cue_token is None:
+        return False
+    if a.rule == "speech-noun":
+        return True
+    if a.rule not in ("clause", "parenthetical", "clause-fallback"):
+        return False
+    verb = art.doc[a.cue_token]
+    return any(k.dep_ in ("nsubjpass", "auxpass", "expl") for k in verb.children)
+
+
+def previous_sentence_subject(art: Parsed, open_: int) -> Speaker | None:
+    """The person named as subject of the sentence right before a quote (opening at ``open_``)
+    that has no frame."""
+    i = art.tokens.at(open_)
+    if i is None:
+        return None
+    sent = art.doc[i].sent
+    if sent.start == 0:
+        return None
+    prev = art.doc[sent.start - 1].sent
+    if art.text[prev.end_char:open_].count("\n\n") > 1:
+        return None
+    root = prev.root
+    sp = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if sp is None:
+        return None
+    head = art.doc[sp.head]
+    is_person = head.lower_ in lx.PRONOUNS_PERSON or head.ent_type_ == "PERSON"
+    if not is_person or art.in_quote(head):
+        return None
+    sp.rule = "previous-subject"
+    return sp
+
+
+__all__ = ["SUBJECT_DEPS", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name",
+           "document_subject", "no_sayer", "noun_author", "np_head", "np_span", "previous_sentence_subject", "resolve_np",
+           "speaker_at", "subject_in_paragraph", "subject_of"]
