@@ -67,6 +67,10 @@ class Codebook:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def rows(self) -> list[CameoCode]:
+        """Every listed code's entry, in code order."""
+        return [self._rows[k] for k in sorted(self._rows)]
+
     def get(self, code: str | None) -> CameoCode | None:
         """The entry for ``code``, or for its nearest listed parent (``0871`` -> ``087``)."""
         while code:
