@@ -233,3 +233,15 @@ def test_a_surname_the_tagger_calls_an_organisation_stays_the_person(read):
     a = read("Speaker John Boehner left the room. Boehner's plan failed, aides said.", "2015-09-25")
     first = actor_at(a, "John Boehner")
     assert first is not None and actor_at(a, "Boehner's") is first
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Many farmers voted for President Donald J. trump in the last election.", "2018-06-01"),
+    ("The crowd cheered for President Barack H. obama at the rally.", "2012-06-01"),
+    ("Aides to President Joseph R. biden said the trip would go ahead.", "2022-06-01"),
+])
+def test_a_title_before_a_name_written_in_lower_case_never_breaks_the_article(read, text, published):
+    # the KB's name index finds the person where the phrase index (case-sensitive) does not
+    a = read(text, published)
+    assert a.to_dict().get("error") is None
+    assert actor_at(a, "President") is not None and actor_at(a, "President").kind == "person"

@@ -216,8 +216,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         if holders and (st.on or len(holders) == 1):
             actor = st.table.from_kb(holders[0])
             if actor is not None:
-                st.add(h.start, h.end, actor, "kb-surname-title", confidence=0.9 if len(holders) == 1 else 0.7)
-                return h.end
+                # the phrase index's hit, or the name's own words when the KB's name index found it
+                s, e = (h.start, h.end) if h is not None else (i, end)
+                st.add(s, e, actor, "kb-surname-title", confidence=0.9 if len(holders) == 1 else 0.7)
+                return e
         if not holders and st.on:  # nobody of that name holds the title that day: at any time, then
             on, st.on = st.on, None
             try:
