@@ -45,6 +45,7 @@ export function networkView(root, params) {
         Object.entries(KIND_COLOURS).map(([k, c]) => h("span", {}, h("span", { class: "sw", style: `background:${c};border-radius:50%;width:.8rem` }), k)))),
     h("aside", { class: "card sticky" }, side)));
 
+  let asked = 0;
   async function go() {
     const p = { level: level.value, min_events: min.value || 1, limit: lim.value || 150 };
     if (level.value === "bloc") { if (on.value) p.on = on.value; p.blocs = blocs.value; }
@@ -54,8 +55,10 @@ export function networkView(root, params) {
     history.replaceState(null, "", `#/network?${new URLSearchParams(p)}`);
     clearError();
     box.replaceChildren(h("p", { class: "empty" }, "Loading…"));
+    const mine = ++asked; // only the answer to the latest request is drawn
     try {
       const net = await api("/api/network/rollup", { params: p });
+      if (mine !== asked) return;
       drawNetwork(box, side, net, p);
     } catch (err) { box.replaceChildren(); showError(err); }
   }

@@ -56,6 +56,7 @@ export function timelineView(root, params) {
     draw(Object.fromEntries(p));
   }
 
+  let asked = 0;
   async function draw(q) {
     clearError();
     list.replaceChildren();
@@ -64,8 +65,10 @@ export function timelineView(root, params) {
     const base = { by: q.by, symmetric: q.symmetric, from: q.from, to: q.to };
     const q1 = { ...base, source: q.source, target: q.target };
     const q2 = q.source2 ? { ...base, source: q.source2, target: q.target2 } : null;
+    const mine = ++asked; // only the answer to the latest request is drawn
     try {
       const [s1, s2] = await Promise.all([api("/api/series", { params: q1 }), q2 ? api("/api/series", { params: q2 }) : null]);
+      if (mine !== asked) return;
       const domain = axisDomain([...s1.points, ...(s2 ? s2.points : [])], q.by, q.clip !== "false");
       renderChart(chart, s1, point => showPoint(q1, point), { domain, id: "tl" });
       if (s2) renderChart(chart2, s2, point => showPoint(q2, point), { domain, id: "tl2" });
@@ -217,7 +220,7 @@ export function renderChart(box, s, onPick, { domain = null, id = "tl" } = {}) {
     const text = `${n} event${n === 1 ? "" : "s"} ${side} the axis (${span})`;
     outliers.push(text);
     const x = side === "before" ? L + 4 : W - R - 4;
-    root.append(svg("g", { class: `clip ${side}`, "data-events": n },
+    root.append(svg("g", { class: `clip ${side}`, "data-events": n, "data-points": group.length },
       svg("path", { d: side === "before" ? `M ${x} ${mid} l 10 -8 l 0 16 z` : `M ${x} ${mid} l -10 -8 l 0 16 z`, fill: "#b35c00" }),
       svg("text", { x: side === "before" ? x + 14 : x - 14, y: mid - 12, "text-anchor": side === "before" ? "start" : "end", fill: "#b35c00" },
         `${n} ${side === "before" ? "earlier" : "later"}`),
