@@ -163,18 +163,20 @@ COLUMNS = ("article_id", "event_id", "date", "date_precision", "source", "source
 
 _NAMES = ("(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM actors a WHERE a.article_id = e.article_id "
           "AND list_contains(e.{side}, a.actor_id))")
+_ORDER = "e.date DESC NULLS LAST, e.article_id, e.evidence_start, e.event_id"
 
+# the matching events are chosen (and paged) first; names, place and article are looked up for
+# those rows only
 _SELECT = f"""
+WITH e AS (SELECT * FROM events e WHERE {{where}} ORDER BY {_ORDER} {{page}})
 SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source, {_NAMES.format(side='source')} AS source_names,
        e.target, {_NAMES.format(side='target')} AS target_names, e.plover, e.cameo, e.quad, e.goldstein, e.mode,
-       e.negated, e.confidence, e.place,
-       (SELECT any_value(p.name) FROM places p WHERE p.article_id = e.article_id AND p.place_id = e.place) AS place_name,
-       (SELECT any_value(p.country) FROM places p WHERE p.article_id = e.article_id AND p.place_id = e.place)
-           AS place_country,
+       e.negated, e.confidence, e.place, p.name AS place_name, p.country AS place_country,
        e.evidence, ar.title, ar.url, ar.published
-FROM events e LEFT JOIN articles ar ON ar.id = e.article_id
-WHERE {{where}}
-ORDER BY e.date DESC NULLS LAST, e.article_id, e.evidence_start, e.event_id"""
+FROM e LEFT JOIN articles ar ON ar.id = e.article_id
+LEFT JOIN (SELECT article_id, place_id, any_value(name) AS name, any_value(country) AS country FROM places
+           GROUP BY ALL) p ON p.article_id = e.article_id AND p.place_id = e.place
+ORDER BY {_ORDER}"""
 
 
 def count_events(store: Store, f: EventFilter) -> int:
@@ -184,7 +186,7 @@ def count_events(store: Store, f: EventFilter) -> int:
 
 def event_rows(store: Store, f: EventFilter, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
     where, params = f.where_sql(store)
-    return store.query(_SELECT.format(where=where) + " LIMIT ? OFFSET ?", [*params, limit, offset])
+    return store.query(_SELECT.format(where=where, page="LIMIT ? OFFSET ?"), [*params, limit, offset])
 
 
 def _cell(v: Any) -> str:
@@ -203,7 +205,7 @@ def csv_lines(store: Store, f: EventFilter, *, chunk: int = 500) -> Iterator[str
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
     out.writerow(COLUMNS)
-    for n, row in enumerate(store.stream(_SELECT.format(where=where), params, chunk=chunk), start=1):
+    for n, row in enumerate(store.stream(_SELECT.format(where=where, page=""), params, chunk=chunk), start=1):
         out.writerow([_cell(v) for v in row])
         if n % chunk == 0:
             yield buf.getvalue()
