@@ -80,7 +80,7 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
         target_names, plover, cameo, quad, goldstein, mode, negated, confidence, place, place_name,
         place_country, evidence, title, url, published (lists joined with ';')."""
         f = flt(actor, type, quad, country, where, date_from, date_to, min_confidence, q)
-        own = app.state.pool.base.for_thread()  # a cursor of its own: the body is read from other threads
+        own = store().for_thread()  # a cursor of its own: the body is read from other threads
 
         def body() -> Iterator[bytes]:
             try:

@@ -36,7 +36,7 @@ export function timelineView(root, params) {
   const pick = (a, b, c = "", d = "") => () => { src.value = a; tgt.value = b; src2.value = c; tgt2.value = d; go(); };
   const presets = h("p", { class: "small" }, "Try: ",
     [...PRESETS.map(([a, b]) => h("button", { type: "button", class: "secondary", onclick: pick(a, b) }, `${a} vs ${b}`)),
-      h("button", { type: "button", class: "secondary", onclick: pick("RUS", "UKR", "CSTO", "NATO") }, "RUS vs UKR beside CSTO vs NATO")]
+      h("button", { type: "button", class: "secondary", onclick: pick("RUS", "UKR", "CSTO", "NATO") }, "RUS–UKR beside CSTO–NATO")]
       .flatMap((b, i) => i ? [" ", b] : [b]));
   root.replaceChildren(h("div", { class: "card" },
     h("h2", {}, "Dyad and bloc timelines"),
