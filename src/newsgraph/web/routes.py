@@ -12,6 +12,7 @@ Every filter is checked by :meth:`newsgraph.web.queries.EventFilter.checked` (NG
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -20,10 +21,121 @@ from typing import Any, Literal
 from fastapi import FastAPI, Query
 from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import BadArgument, NotFound
 from ..store import Store
 from . import queries
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ExploreRow(_Open):
+    article_id: str
+    event_id: str
+    date: dt.date | None = None
+    source: list[str] = []
+    source_names: str | None = Field(None, description="names of the source actors, '; '-separated")
+    target: list[str] = []
+    target_names: str | None = None
+    plover: str | None = None
+    quad: str | None = None
+    confidence: float | None = None
+    place_name: str | None = None
+    place_country: str | None = None
+    evidence: str | None = None
+    title: str | None = None
+
+
+class ExplorePage(BaseModel):
+    items: list[ExploreRow]
+    total: int = Field(description="every event that matches (the CSV holds them all)")
+    limit: int
+    offset: int
+    next: int | None = Field(None, description="the offset of the next page, or null on the last page")
+
+
+class Count(_Open):
+    value: str
+    events: int
+
+
+class Facets(_Open):
+    types: list[Count]
+    quads: list[Count]
+    countries: list[Count]
+    all_types: list[str]
+    date_min: str | None = None
+    date_max: str | None = None
+    undated: int = 0
+
+
+class Span(_Open):
+    role: str = Field(description="source, target or trigger")
+    start: int = Field(description="offset into the evidence sentence")
+    end: int
+    text: str
+    actor: str | None = None
+
+
+class Evidence(_Open):
+    article_id: str
+    event_id: str
+    text: str = Field(description="the evidence sentence")
+    start: int = Field(description="its offset in the article text")
+    end: int
+    spans: list[Span]
+    event: dict[str, Any]
+
+
+class CountryCount(_Open):
+    country: str
+    events: int
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class MapCountries(BaseModel):
+    where: str
+    items: list[CountryCount]
+
+
+class PlaceCount(_Open):
+    id: str
+    name: str | None = None
+    country: str | None = None
+    lat: float
+    lon: float
+    events: int
+
+
+class MapPlaces(BaseModel):
+    items: list[PlaceCount]
+
+
+class RollupNode(_Open):
+    id: str
+    name: str | None = None
+    kind: str | None = None
+    events: int
+    internal: int = Field(0, description="events within the node (e.g. a minister and their own state)")
+
+
+class RollupEdge(_Open):
+    source: str
+    target: str
+    events: int
+    quad: str | None = Field(None, description="the commonest quad class of the edge's events")
+
+
+class RollupNetwork(_Open):
+    level: str
+    nodes: list[RollupNode]
+    edges: list[RollupEdge]
+    total_edges: int = Field(description="edges before the top-N cut")
 
 
 def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: str = "/api") -> None:
@@ -31,7 +143,9 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
     knowledge base's memberships (for the bloc roll-up) are loaded in the background meanwhile, so
     the first roll-up does not wait for them."""
     threading.Thread(target=_warm, name="newsgraph-kb-warm", daemon=True).start()
-    errors = {s: {"description": d} for s, d in ((404, "unknown id"), (422, "invalid parameter (NG110) or date (NG109)"))}
+    errors: dict[int | str, dict[str, Any]] = {
+        s: {"description": d} for s, d in ((404, "unknown id or route (NG701)"),
+                                           (422, "invalid parameter (NG110) or date (NG109)"))}
     ACTOR = Query(None, max_length=200, description="an actor (id, code or name) on either side")
     TYPE = Query(None, max_length=40, description="PLOVER event type, e.g. ACCUSE")
     QUAD = Query(None, max_length=40, description="quad class, e.g. material conflict")
@@ -51,7 +165,7 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
                                    q=q).checked()
 
     @app.get(f"{api}/explore/events", summary="The events explorer: a page of events and the total",
-             tags=["dashboard"], responses=errors)
+             tags=["dashboard"], responses=errors, response_model=ExplorePage)
     def explore_events(actor: str | None = ACTOR, type: str | None = TYPE, quad: str | None = QUAD,
                        country: str | None = COUNTRY, where: Literal["involved", "place"] = WHERE,
                        date_from: str | None = FROM, date_to: str | None = TO, min_confidence: float | None = CONF,
@@ -70,7 +184,9 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
                 "next": offset + limit if offset + limit < total else None}
 
     @app.get(f"{api}/explore/events.csv", summary="Every event the explorer's filters match, as CSV",
-             tags=["dashboard"], responses=errors, response_class=StreamingResponse)
+             tags=["dashboard"], response_class=StreamingResponse,
+             responses={**errors, 200: {"description": "the events as CSV (a header line, then a row each)",
+                                        "content": {"text/csv": {"schema": {"type": "string"}}}}})
     def explore_csv(actor: str | None = ACTOR, type: str | None = TYPE, quad: str | None = QUAD,
                     country: str | None = COUNTRY, where: Literal["involved", "place"] = WHERE,
                     date_from: str | None = FROM, date_to: str | None = TO, min_confidence: float | None = CONF,
@@ -92,14 +208,16 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
         return StreamingResponse(body(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": 'attachment; filename="newsgraph-events.csv"'})
 
-    @app.get(f"{api}/explore/facets", summary="What the explorer's menus offer", tags=["dashboard"])
+    @app.get(f"{api}/explore/facets", summary="What the explorer's menus offer", tags=["dashboard"],
+             responses=errors, response_model=Facets)
     def explore_facets() -> dict[str, Any]:
         """Event types, quad classes and countries with their event counts; the range of event dates."""
         return queries.facets(store())
 
     @app.get(f"{api}/explore/evidence/{{article_id:path}}/{{event_id}}", summary="One event's evidence with its spans",
-             tags=["dashboard"], responses=errors)
-    def explore_evidence(article_id: str = PathParam(..., max_length=200), event_id: str = PathParam(..., max_length=100)
+             tags=["dashboard"], responses=errors, response_model=Evidence)
+    def explore_evidence(article_id: str = PathParam(..., max_length=200, description="the article id, percent-encoded"),
+                         event_id: str = PathParam(..., max_length=100, description="the event id in that article")
                          ) -> dict[str, Any]:
         """The evidence sentence and the spans in it (offsets into the sentence) of the event's
         source and target mentions and its trigger."""
@@ -109,7 +227,8 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
                            hint=f"list events at {api}/explore/events")
         return found
 
-    @app.get(f"{api}/map/countries", summary="Events per country", tags=["dashboard"], responses=errors)
+    @app.get(f"{api}/map/countries", summary="Events per country", tags=["dashboard"], responses=errors,
+             response_model=MapCountries)
     def map_countries(actor: str | None = ACTOR, type: str | None = TYPE, quad: str | None = QUAD,
                       where: Literal["involved", "place"] = WHERE, date_from: str | None = FROM,
                       date_to: str | None = TO, min_confidence: float | None = CONF) -> dict[str, Any]:
@@ -118,7 +237,8 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
         f = flt(actor, type, quad, None, where, date_from, date_to, min_confidence, None)
         return {"where": where, "items": queries.by_country(store(), f)}
 
-    @app.get(f"{api}/map/places", summary="Events per geocoded place", tags=["dashboard"], responses=errors)
+    @app.get(f"{api}/map/places", summary="Events per geocoded place", tags=["dashboard"], responses=errors,
+             response_model=MapPlaces)
     def map_places(actor: str | None = ACTOR, type: str | None = TYPE, quad: str | None = QUAD,
                    date_from: str | None = FROM, date_to: str | None = TO, min_confidence: float | None = CONF,
                    limit: int = Query(500, ge=1, le=5000, description="most places, busiest first")) -> dict[str, Any]:
@@ -127,7 +247,7 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
         return {"items": queries.by_place(store(), f, limit=limit)}
 
     @app.get(f"{api}/network/rollup", summary="The network at actor, state or bloc level", tags=["dashboard"],
-             responses=errors)
+             responses=errors, response_model=RollupNetwork)
     def network_rollup(level: Literal["actor", "state", "bloc"] = Query("actor", description="actor, state or bloc"),
                        on: str | None = Query(None, max_length=40, description="bloc memberships as of this date "
                                                                               "(default: the to date, else today)"),
