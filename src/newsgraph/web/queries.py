@@ -161,21 +161,26 @@ COLUMNS = ("article_id", "event_id", "date", "date_precision", "source", "source
            "plover", "cameo", "quad", "goldstein", "mode", "negated", "confidence", "place", "place_name",
            "place_country", "evidence", "title", "url", "published")
 
-_NAMES = ("(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM actors a WHERE a.article_id = e.article_id "
-          "AND list_contains(e.{side}, a.actor_id))")
 _ORDER = "e.date DESC NULLS LAST, e.article_id, e.evidence_start, e.event_id"
 
-# the matching events are chosen (and paged) first; names, place and article are looked up for
-# those rows only
+# the matching events are chosen (and paged) first; the names of their sides, their place and
+# article are then joined to those rows only
 _SELECT = f"""
-WITH e AS (SELECT * FROM events e WHERE {{where}} ORDER BY {_ORDER} {{page}})
-SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source, {_NAMES.format(side='source')} AS source_names,
-       e.target, {_NAMES.format(side='target')} AS target_names, e.plover, e.cameo, e.quad, e.goldstein, e.mode,
-       e.negated, e.confidence, e.place, p.name AS place_name, p.country AS place_country,
+WITH e AS MATERIALIZED (SELECT * FROM events e WHERE {{where}} ORDER BY {_ORDER} {{page}}),
+sides AS (SELECT article_id, event_id, 'source' AS side, unnest(source) AS actor_id FROM e
+          UNION ALL SELECT article_id, event_id, 'target' AS side, unnest(target) AS actor_id FROM e),
+names AS MATERIALIZED (SELECT s.article_id, s.event_id, s.side, string_agg(a.name, '; ' ORDER BY a.name) AS names
+          FROM sides s JOIN actors a ON a.article_id = s.article_id AND a.actor_id = s.actor_id GROUP BY ALL),
+pl AS (SELECT article_id, place_id, any_value(name) AS name, any_value(country) AS country FROM places
+       WHERE article_id IN (SELECT article_id FROM e) GROUP BY ALL)
+SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source, ns.names AS source_names,
+       e.target, nt.names AS target_names, e.plover, e.cameo, e.quad, e.goldstein, e.mode,
+       e.negated, e.confidence, e.place, pl.name AS place_name, pl.country AS place_country,
        e.evidence, ar.title, ar.url, ar.published
 FROM e LEFT JOIN articles ar ON ar.id = e.article_id
-LEFT JOIN (SELECT article_id, place_id, any_value(name) AS name, any_value(country) AS country FROM places
-           GROUP BY ALL) p ON p.article_id = e.article_id AND p.place_id = e.place
+LEFT JOIN names ns ON ns.article_id = e.article_id AND ns.event_id = e.event_id AND ns.side = 'source'
+LEFT JOIN names nt ON nt.article_id = e.article_id AND nt.event_id = e.event_id AND nt.side = 'target'
+LEFT JOIN pl ON pl.article_id = e.article_id AND pl.place_id = e.place
 ORDER BY {_ORDER}"""
 
 
@@ -371,7 +376,8 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
     first listed bloc they belong to on ``on`` (knowledge-base memberships with dates). Each edge
     counts its events per quad class and is coloured by the commonest (``quad``). Events within
     one node (a minister and their own state) are counted on the node as ``internal``. ``focus``
-    keeps the edges that touch a node whose id or name contains it. Negated events are left out.
+    keeps the edges that touch a node whose id or name contains it; ``total_edges`` counts the
+    edges that qualify before the top-N cut. Negated events are left out.
     """
     if level not in LEVELS:
         raise BadArgument(f"level must be one of {', '.join(LEVELS)}, not {level!r}",
@@ -397,40 +403,37 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
                     "unnest(?::VARCHAR[]) AS bloc) mt ON mt.iso = coalesce(d.target_country, d.target_id)")
             jparams = [isos, bl, isos, bl]
             s_key, t_key = f"coalesce(ms.bloc, {s_key})", f"coalesce(mt.bloc, {t_key})"
-    sql = f"""
+    # the events table is joined only when a filter needs it
+    events = "" if where == "TRUE" else "JOIN events e ON e.article_id = d.article_id AND e.event_id = d.event_id"
+    hits: list[str] | None = None
+    if focus:
+        hits = _matching_nodes(store, focus, roll)
+    ev = f"""
         WITH ev AS (
             SELECT DISTINCT d.article_id, d.event_id, {s_key} AS s, {t_key} AS t, d.quad, d.goldstein
             FROM event_dyads d {join}
-            JOIN events e ON e.article_id = d.article_id AND e.event_id = d.event_id
-            WHERE d.source_id IS NOT NULL AND d.target_id IS NOT NULL AND NOT d.negated AND {where})
-        SELECT s, t, count(*) AS events, round(coalesce(sum(goldstein), 0), 3) AS goldstein_sum,
-               count(*) FILTER (WHERE quad = 'verbal cooperation') AS verbal_cooperation,
-               count(*) FILTER (WHERE quad = 'material cooperation') AS material_cooperation,
-               count(*) FILTER (WHERE quad = 'verbal conflict') AS verbal_conflict,
-               count(*) FILTER (WHERE quad = 'material conflict') AS material_conflict
-        FROM ev GROUP BY s, t"""
-    rows = store.query(sql, [*jparams, *params])
-    internal: dict[str, int] = {}
+            {events}
+            WHERE d.source_id IS NOT NULL AND d.target_id IS NOT NULL AND NOT d.negated AND {where})"""
+    quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {q.replace(' ', '_')}" for q in QUADS)
+    keep = " AND (s IN (SELECT unnest(?)) OR t IN (SELECT unnest(?)))" if hits is not None else ""
+    rows = store.query(
+        f"""{ev}, g AS (SELECT s, t, count(*) AS events, round(coalesce(sum(goldstein), 0), 3) AS goldstein_sum,
+                           {quads} FROM ev WHERE s <> t GROUP BY s, t)
+        SELECT *, count(*) OVER () AS total FROM g WHERE events >= ?{keep}
+        ORDER BY events DESC, s, t LIMIT ?""",
+        [*jparams, *params, min_events, *([hits, hits] if hits is not None else []), limit])
+    total_edges = int(rows[0]["total"]) if rows else 0
     edges = []
     for r in rows:
-        if r["s"] == r["t"]:
-            internal[r["s"]] = internal.get(r["s"], 0) + r["events"]
-            continue
-        if r["events"] < min_events:
-            continue
-        quads = {q: r[q.replace(" ", "_")] for q in QUADS}
-        top = max(quads.items(), key=lambda kv: (kv[1], kv[0]))
+        counts = {q: r[q.replace(" ", "_")] for q in QUADS}
+        top = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         edges.append({"source": r["s"], "target": r["t"], "events": r["events"], "goldstein_sum": r["goldstein_sum"],
-                      **{q.replace(" ", "_"): n for q, n in quads.items()},
-                      "quad": top[0] if top[1] else None})
-    total_edges = len(edges)
-    info = _node_info(store, {e["source"] for e in edges} | {e["target"] for e in edges}, roll)
-    if focus:
-        needle = focus.strip().lower()
-        hit = {n for n, d in info.items() if needle in n.lower() or needle in (d.get("name") or "").lower()}
-        edges = [e for e in edges if e["source"] in hit or e["target"] in hit]
-    edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
-    edges = edges[:limit]
+                      **{q.replace(" ", "_"): n for q, n in counts.items()}, "quad": top[0] if top[1] else None})
+    kept = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    internal = {r["s"]: r["n"] for r in store.query(
+        f"{ev} SELECT s, count(*) AS n FROM ev WHERE s = t AND s IN (SELECT unnest(?)) GROUP BY s",
+        [*jparams, *params, kept])} if kept else {}
+    info = _node_info(store, set(kept), roll)
     weight: dict[str, int] = {}
     for e in edges:
         for end in (e["source"], e["target"]):
@@ -444,6 +447,19 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
                                                                      if x == b and len(i) == 3)}
                                                   for b in roll.blocs], "unknown": roll.unknown}
     return out
+
+
+def _matching_nodes(store: Store, focus: str, roll: Rollup | None) -> list[str]:
+    """Node ids whose id or name contains ``focus`` (case-insensitive): stored actors, countries and
+    the roll-up's blocs."""
+    needle = focus.strip().lower()
+    ids = {r[0] for r in store.execute(
+        "SELECT DISTINCT actor_id FROM actors WHERE contains(lower(actor_id), ?) OR contains(lower(name), ?)",
+        [needle, needle])}
+    ids |= {c for c, v in countries().items() if needle in c.lower() or needle in v["name"].lower()}
+    if roll is not None:
+        ids |= {b for b, name in roll.names.items() if needle in b.lower() or needle in name.lower()}
+    return sorted(ids)
 
 
 def _node_info(store: Store, ids: set[str], roll: Rollup | None) -> dict[str, dict[str, Any]]:
