@@ -166,6 +166,9 @@ def test_network_rolls_people_up_to_states(api: Api):
     e = edges(state)
     assert e[("FIN", "RUS")] == 1 and e[("RUS", "SWE")] == 1 and e[("FIN", "UKR")] == 1
     assert not any(k in {"aino-lehto", "pavel-orlov", "oskari-vaara"} for pair in e for k in pair)
+    assert ("NATO-MEMBERS", "UKR") not in e  # a group with no state is left out at state level ...
+    every = edges(api.get("/api/network/rollup", params={"level": "state", "placed_only": "false"}).json())
+    assert every[("NATO-MEMBERS", "UKR")] == 1  # ... unless asked for
     fin = next(n for n in state["nodes"] if n["id"] == "FIN")
     assert fin["name"] == "Finland" and fin["kind"] == "country"
     assert all(e["quad"] in ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")

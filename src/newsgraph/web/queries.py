@@ -369,7 +369,7 @@ def parse_blocs(text: str | None) -> list[str]:
 
 def network(store: Store, *, level: str = "actor", on: str | None = None, blocs: list[str] | None = None,
             f: EventFilter | None = None, limit: int = 150, min_events: int = 1,
-            focus: str | None = None) -> dict[str, Any]:
+            focus: str | None = None, placed_only: bool = True) -> dict[str, Any]:
     """The event network at ``level`` (actor, state or bloc), its ``limit`` heaviest edges.
 
     ``state`` folds people and agencies into their country; ``bloc`` further folds states into the
@@ -377,7 +377,9 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
     counts its events per quad class and is coloured by the commonest (``quad``). Events within
     one node (a minister and their own state) are counted on the node as ``internal``. ``focus``
     keeps the edges that touch a node whose id or name contains it; ``total_edges`` counts the
-    edges that qualify before the top-N cut. Negated events are left out.
+    edges that qualify before the top-N cut. Negated events are left out. At state and bloc level,
+    ``placed_only`` leaves out people and groups whose state is not known (they cannot be rolled up);
+    organisations stay.
     """
     if level not in LEVELS:
         raise BadArgument(f"level must be one of {', '.join(LEVELS)}, not {level!r}",
@@ -405,6 +407,12 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
             s_key, t_key = f"coalesce(ms.bloc, {s_key})", f"coalesce(mt.bloc, {t_key})"
     # the events table is joined only when a filter needs it
     events = "" if where == "TRUE" else "JOIN events e ON e.article_id = d.article_id AND e.event_id = d.event_id"
+    placed, pparams = "", []
+    if placed_only and level != "actor":
+        mapped = sorted(roll.member_of) if roll is not None else []
+        placed = " AND ".join(f"(d.{x}_country IS NOT NULL OR d.{x}_kind IN ('organization', 'bloc', 'country') "
+                              f"OR d.{x}_id IN (SELECT unnest(?::VARCHAR[])))" for x in ("source", "target"))
+        placed, pparams = f" AND {placed}", [mapped, mapped]
     hits: list[str] | None = None
     if focus:
         hits = _matching_nodes(store, focus, roll)
@@ -413,7 +421,7 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
             SELECT DISTINCT d.article_id, d.event_id, {s_key} AS s, {t_key} AS t, d.quad, d.goldstein
             FROM event_dyads d {join}
             {events}
-            WHERE d.source_id IS NOT NULL AND d.target_id IS NOT NULL AND NOT d.negated AND {where})"""
+            WHERE d.source_id IS NOT NULL AND d.target_id IS NOT NULL AND NOT d.negated{placed} AND {where})"""
     quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {q.replace(' ', '_')}" for q in QUADS)
     keep = " AND (s IN (SELECT unnest(?)) OR t IN (SELECT unnest(?)))" if hits is not None else ""
     rows = store.query(
@@ -421,7 +429,7 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
                            {quads} FROM ev WHERE s <> t GROUP BY s, t)
         SELECT *, count(*) OVER () AS total FROM g WHERE events >= ?{keep}
         ORDER BY events DESC, s, t LIMIT ?""",
-        [*jparams, *params, min_events, *([hits, hits] if hits is not None else []), limit])
+        [*jparams, *pparams, *params, min_events, *([hits, hits] if hits is not None else []), limit])
     total_edges = int(rows[0]["total"]) if rows else 0
     edges = []
     for r in rows:
@@ -432,7 +440,7 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
     kept = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     internal = {r["s"]: r["n"] for r in store.query(
         f"{ev} SELECT s, count(*) AS n FROM ev WHERE s = t AND s IN (SELECT unnest(?)) GROUP BY s",
-        [*jparams, *params, kept])} if kept else {}
+        [*jparams, *pparams, *params, kept])} if kept else {}
     info = _node_info(store, set(kept), roll)
     weight: dict[str, int] = {}
     for e in edges:
@@ -440,7 +448,8 @@ def network(store: Store, *, level: str = "actor", on: str | None = None, blocs:
             weight[end] = weight.get(end, 0) + e["events"]
     nodes = [{"id": n, **info.get(n, {"name": n, "kind": None, "country": None}), "events": weight[n],
               "internal": internal.get(n, 0)} for n in sorted(weight)]
-    out: dict[str, Any] = {"level": level, "nodes": nodes, "edges": edges, "total_edges": total_edges}
+    out: dict[str, Any] = {"level": level, "nodes": nodes, "edges": edges, "total_edges": total_edges,
+                           "placed_only": bool(placed and placed_only)}
     if roll is not None:
         out["rollup"] = {"on": roll.on, "blocs": [{"id": b, "name": roll.names[b],
                                                    "members": sorted(i for i, x in roll.member_of.items()

@@ -258,7 +258,9 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
                        min_events: int = Query(1, ge=1, le=100_000, description="drop lighter edges"),
                        focus: str | None = Query(None, max_length=200, description="keep edges touching a node "
                                                  "whose id or name contains this"),
-                       limit: int = Query(150, ge=1, description=f"the heaviest edges kept (1 to {max_page})")
+                       limit: int = Query(150, ge=1, description=f"the heaviest edges kept (1 to {max_page})"),
+                       placed_only: bool = Query(True, description="state and bloc level: leave out people and "
+                                                 "groups whose state is not known")
                        ) -> dict[str, Any]:
         """Nodes and the ``limit`` heaviest directed edges; each edge counts its events per quad
         class and names the commonest (``quad``). ``total_edges`` is the count before the cut."""
@@ -267,7 +269,7 @@ def add_routes(app: FastAPI, store: Callable[[], Store], *, max_page: int, api: 
                               hint="raise min_events or use focus to see a part of the network")
         f = flt(actor, type, quad, None, "involved", date_from, date_to, None, None)
         return queries.network(store(), level=level, on=on, blocs=queries.parse_blocs(blocs), f=f, limit=limit,
-                               min_events=min_events, focus=focus)
+                               min_events=min_events, focus=focus, placed_only=placed_only)
 
 
 def _warm() -> None:

@@ -26,12 +26,15 @@ export function networkView(root, params) {
   const find = h("input", { type: "search", id: "net-find", name: "focus", value: get("focus"), placeholder: "name or id" });
   const box = h("div", { id: "net-graph" });
   const side = h("div", { id: "net-details", "aria-live": "polite" }, h("p", { class: "muted" }, "Click a node or an edge."));
+  const placed = h("input", { type: "checkbox", id: "net-placed", name: "placed_only", checked: get("placed_only") !== "false" });
   const blocRow = h("span", { class: "bloc-only" }, h("label", {}, "Blocs on", on), h("label", {}, "Blocs (first listed first)", blocs));
-  const showBlocs = () => { blocRow.hidden = level.value !== "bloc"; };
+  const placedRow = h("span", { class: "bloc-only" }, h("label", { class: "check",
+    title: "people and groups whose state is not known cannot be rolled up" }, placed, "only actors with a known state"));
+  const showBlocs = () => { blocRow.hidden = level.value !== "bloc"; placedRow.hidden = level.value === "actor"; };
   level.addEventListener("change", () => { showBlocs(); go(); });
   showBlocs();
   const form = h("form", { class: "bar", id: "net-form", onsubmit: ev => { ev.preventDefault(); go(); } },
-    h("label", {}, "Level", level), blocRow, h("label", {}, "From", from), h("label", {}, "To", to),
+    h("label", {}, "Level", level), blocRow, placedRow, h("label", {}, "From", from), h("label", {}, "To", to),
     h("label", {}, "Min. events", min), h("label", {}, "Top edges", lim), h("label", {}, "Search", find),
     h("button", { type: "submit" }, "Draw"));
   root.replaceChildren(h("div", { class: "grid2" },
@@ -49,6 +52,7 @@ export function networkView(root, params) {
   async function go() {
     const p = { level: level.value, min_events: min.value || 1, limit: lim.value || 150 };
     if (level.value === "bloc") { if (on.value) p.on = on.value; p.blocs = blocs.value; }
+    if (level.value !== "actor" && !placed.checked) p.placed_only = "false";
     if (from.value) p.from = from.value;
     if (to.value) p.to = to.value;
     if (find.value.trim()) p.focus = find.value.trim();
@@ -68,41 +72,60 @@ export function networkView(root, params) {
 /** Fruchterman–Reingold with a fixed iteration budget; deterministic start (circle) so it is stable. */
 export function layout(nodes, edges, W, H) {
   const n = nodes.length;
-  const pos = nodes.map((_, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
-    y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)) }));
+  const x = new Float64Array(n), y = new Float64Array(n), dxs = new Float64Array(n), dys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n));
+    y[i] = H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n));
+  }
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map(e => [index.get(e.source), index.get(e.target), Math.log2(1 + e.events)]);
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.4;
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.55, k2 = k * k;
   let temp = W / 8;
-  const iters = n > 250 ? 150 : 300;
+  const iters = n > 250 ? 200 : 300;
+  // repulsion only nearby (the grid variant), so separate components stay close: nodes are put in
+  // cells 3k wide and each is compared with the nodes of its own and the 8 neighbouring cells
+  const cell = 3 * k, grid = new Map();
   for (let it = 0; it < iters; it++) {
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(0.01, Math.hypot(dx, dy));
-      if (d > 3 * k) continue; // repulsion only nearby, so separate components stay close (the grid variant)
-      const f = (k * k) / d;
-      disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f; disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
+    dxs.fill(0); dys.fill(0);
+    grid.clear();
+    for (let i = 0; i < n; i++) {
+      const key = Math.floor(x[i] / cell) * 65536 + Math.floor(y[i] / cell);
+      const list = grid.get(key);
+      if (list) list.push(i); else grid.set(key, [i]);
+    }
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(x[i] / cell), cy = Math.floor(y[i] / cell);
+      for (let gx = cx - 1; gx <= cx + 1; gx++) for (let gy = cy - 1; gy <= cy + 1; gy++) {
+        const list = grid.get(gx * 65536 + gy);
+        if (!list) continue;
+        for (const j of list) {
+          if (j <= i) continue;
+          const ddx = x[i] - x[j], ddy = y[i] - y[j];
+          const d = Math.max(0.01, Math.sqrt(ddx * ddx + ddy * ddy));
+          if (d > cell) continue;
+          const f = k2 / d / d;
+          dxs[i] += ddx * f; dys[i] += ddy * f; dxs[j] -= ddx * f; dys[j] -= ddy * f;
+        }
+      }
     }
     for (const [a, b, w] of links) {
-      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
-      const d = Math.max(0.01, Math.hypot(dx, dy)), f = ((d * d) / k) * (0.5 + w / 4);
-      disp[a].x -= (dx / d) * f; disp[a].y -= (dy / d) * f; disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
+      const ddx = x[a] - x[b], ddy = y[a] - y[b];
+      const d = Math.max(0.01, Math.sqrt(ddx * ddx + ddy * ddy)), f = (d / k) * (0.5 + w / 4);
+      dxs[a] -= ddx * f; dys[a] -= ddy * f; dxs[b] += ddx * f; dys[b] += ddy * f;
     }
     for (let i = 0; i < n; i++) {
       // a pull to the centre keeps unconnected parts close; the drawing is fitted to the canvas after
-      disp[i].x += (W / 2 - pos[i].x) * 0.6; disp[i].y += (H / 2 - pos[i].y) * 0.6;
-      const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
-      pos[i].x += (disp[i].x / d) * Math.min(d, temp);
-      pos[i].y += (disp[i].y / d) * Math.min(d, temp);
+      dxs[i] += (W / 2 - x[i]) * 0.3; dys[i] += (H / 2 - y[i]) * 0.3;
+      const d = Math.max(0.01, Math.sqrt(dxs[i] * dxs[i] + dys[i] * dys[i])), step = Math.min(d, temp) / d;
+      x[i] += dxs[i] * step; y[i] += dys[i] * step;
     }
     temp *= 0.985;
   }
-  const xs = pos.map(p => p.x), ys = pos.map(p => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < n; i++) { x0 = Math.min(x0, x[i]); x1 = Math.max(x1, x[i]); y0 = Math.min(y0, y[i]); y1 = Math.max(y1, y[i]); }
   const sc = Math.min((W - 160) / Math.max(1, x1 - x0), (H - 60) / Math.max(1, y1 - y0), 3);
   const ox = (W - 110 - (x1 - x0) * sc) / 2, oy = (H - (y1 - y0) * sc) / 2;
-  return pos.map(p => ({ x: 50 + ox + (p.x - x0) * sc, y: oy + (p.y - y0) * sc }));
+  return nodes.map((_, i) => ({ x: 50 + ox + (x[i] - x0) * sc, y: oy + (y[i] - y0) * sc }));
 }
 
 /** Wheel zoom about the pointer, drag to pan, and buttons; the view is the SVG's viewBox. */
@@ -171,9 +194,9 @@ export function drawNetwork(box, side, net, p = {}) {
       markerUnits: "userSpaceOnUse", orient: "auto" }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: c })));
   }
   root.append(defs);
-  const radius = d => 5 + Math.min(18, Math.sqrt(d.events) * 3);
+  const radius = d => 4 + Math.min(14, Math.sqrt(d.events) * 2.5);
   const r = new Map(nodes.map(d => [d.id, radius(d)]));
-  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 40).map(d => d.id));
+  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 30).map(d => d.id));
   const gEdges = svg("g", {}), gNodes = svg("g", {});
   for (const e of edges) {
     const a = at.get(e.source), b = at.get(e.target);
