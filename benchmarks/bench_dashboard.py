@@ -17,6 +17,10 @@ before the figures.
 
     .venv/bin/python benchmarks/bench_dashboard.py --db as1000.duckdb
     .venv/bin/python benchmarks/bench_dashboard.py --repeat 5 --loads 3     # quick
+    .venv/bin/python benchmarks/bench_dashboard.py --db as1000.duckdb --scale 30 --loads 3   # 30x the events
+
+``--scale N`` multiplies the event, dyad, actor and place rows N times (copies under new article
+ids, articles themselves not copied): how the queries grow towards 30,000 articles' worth of events.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ def requests_of(base: str) -> list[tuple[str, str, dict[str, Any]]]:
     kind = fc["types"][0]["value"] if fc["types"] else "ACCUSE"
     country = fc["countries"][0]["value"] if fc["countries"] else "RUS"
     actor = httpx.get(f"{base}/api/actors", params={"limit": 1}, timeout=60).json()["items"]
-    first = httpx.get(f"{base}/api/explore/events", params={"limit": 1}, timeout=60).json()["items"]
+    first = [e for e in httpx.get(f"{base}/api/explore/events", params={"limit": 200}, timeout=60).json()["items"]
+             if not e["article_id"].startswith("copy")][:1]  # an event with its article stored (see --scale)
     out: list[tuple[str, str, dict[str, Any]]] = [
         ("facets", "/api/explore/facets", {}),
         ("explore", "/api/explore/events", {"limit": 50}),
@@ -74,6 +79,20 @@ def requests_of(base: str) -> list[tuple[str, str, dict[str, Any]]]:
     if first:
         out.append(("evidence", f"/api/explore/evidence/{first[0]['article_id']}/{first[0]['event_id']}", {}))
     return out
+
+
+def scale_up(db: Path, times: int) -> None:
+    """Multiply the event, dyad, actor and place rows of the store ``times`` over (copies under article
+    ids ``copyN:...``; their articles are not copied): what the queries cost on a larger corpus."""
+    from newsgraph.store import Store
+
+    with Store(db) as s:
+        for table in ("events", "event_dyads", "actors", "places"):
+            cols = [r["column_name"] for r in s.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table])]
+            sel = ", ".join(f"'copy' || i || ':' || {c}" if c == "article_id" else c for c in cols)
+            s.execute(f"INSERT INTO {table} SELECT {sel} FROM {table}, range(1, ?) r(i)", [times])
 
 
 def bench_api(base: str, repeat: int) -> dict[str, list[float]]:
@@ -145,6 +164,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=20, help="rounds of API requests")
     ap.add_argument("--loads", type=int, default=10, help="loads of each page in Chromium")
     ap.add_argument("--target", type=float, default=1.0, help="p95 target in seconds")
+    ap.add_argument("--scale", type=int, default=1, help="multiply the event rows this many times (synthetic copies)")
     args = ap.parse_args()
     from newsgraph.api_cli import served
     from newsgraph.store import Store
@@ -159,9 +179,12 @@ def main() -> int:
             from newsgraph.batch import ingest
 
             ingest([str(ROOT / "examples" / "articles")], str(db), workers=1)
+        if args.scale > 1:
+            scale_up(db, args.scale)
         with Store(db, read_only=True) as s:
             counts = s.stats()
-        print(f"store: {args.db or 'examples/articles'}: {counts['articles']} articles, {counts['events']} events, "
+        scaled = f" x{args.scale} (synthetic copies of the event rows)" if args.scale > 1 else ""
+        print(f"store: {args.db or 'examples/articles'}{scaled}: {counts['articles']} articles, {counts['events']} events, "
               f"{counts['actors']} actor rows; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         with served(db, args=("--cache", "0"), timeout=180) as base:
             httpx.get(f"{base}/api/network/rollup", params={"level": "bloc", "limit": 1}, timeout=120)  # KB warm

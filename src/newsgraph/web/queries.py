@@ -89,6 +89,7 @@ class EventFilter:
     min_confidence: float | None = None
     q: str | None = None  # words in the evidence sentence
     article: str | None = None
+    actor_ids: list[str] | None = field(default=None, repr=False)  # what ``actor`` matched (found once)
 
     def checked(self) -> EventFilter:
         """This filter with every value validated and normalised; bad values are NG109/NG110."""
@@ -121,9 +122,11 @@ class EventFilter:
         """The WHERE clause on ``events e`` and its parameters."""
         cond, params = ["TRUE"], []
         if self.actor:
-            ids = store.actor_ids(self.actor)
-            cond.append("(list_has_any(e.source, ?) OR list_has_any(e.target, ?))")
-            params += [ids, ids]
+            if self.actor_ids is None:
+                self.actor_ids = store.actor_ids(self.actor)
+            cond.append("(e.article_id, e.event_id) IN (SELECT (article_id, event_id) FROM event_dyads "
+                        "WHERE source_id IN (SELECT unnest(?::VARCHAR[])) OR target_id IN (SELECT unnest(?::VARCHAR[])))")
+            params += [self.actor_ids, self.actor_ids]
         if self.type:
             cond.append("upper(e.plover) = ?")
             params.append(self.type)
