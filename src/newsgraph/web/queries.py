@@ -299,11 +299,12 @@ def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
                f"ON p.article_id = e.article_id AND p.place_id = e.place WHERE {where} AND p.country IS NOT NULL "
                "GROUP BY 1 ORDER BY 2 DESC, 1")
     else:
+        events = ("" if where == "TRUE" else  # the events table only when a filter needs it
+                  "JOIN events e ON e.article_id = d.article_id AND e.event_id = d.event_id ")
         sql = ("SELECT c AS country, count(DISTINCT (d.article_id, d.event_id)) AS events FROM ("
-               "SELECT article_id, event_id, source_country AS c FROM event_dyads UNION ALL "
-               "SELECT article_id, event_id, target_country FROM event_dyads) d "
-               "JOIN events e ON e.article_id = d.article_id AND e.event_id = d.event_id "
-               f"WHERE {where} AND c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
+               "SELECT article_id, event_id, source_country AS c FROM event_dyads WHERE source_country IS NOT NULL "
+               "UNION ALL SELECT article_id, event_id, target_country FROM event_dyads "
+               f"WHERE target_country IS NOT NULL) d {events}WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1")
     rows = store.query(sql, params)
     known = countries()
     for r in rows:
