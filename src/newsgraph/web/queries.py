@@ -2,7 +2,7 @@
 the network rolled up from people to states to blocs.
 
 Everything goes through :class:`newsgraph.store.Store` with bound parameters. The explorer's page,
-its count and its CSV are the same ``WHERE`` clause (:meth:`EventFilter.where`), so a download
+its count and its CSV are the same ``WHERE`` clause (:meth:`EventFilter.where_sql`), so a download
 holds exactly the rows the explorer counted.
 """
 
