@@ -97,6 +97,24 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
     ("POST", "/api/ingest"): [({"json": {"text": "Putin spoke."}}, 403, "NG703")],
 }
 
+# the dashboard's routes (newsgraph.web.routes)
+EXPLORE = [*DATES, ({"type": "ACUSE"}, 422, "NG110"), ({"country": "RUSS"}, 422, "NG110"),
+           ({"quad": "peace"}, 422, "NG110"), ({"where": "nowhere"}, 422, "NG110"), ({"min_confidence": 1.5}, 422, "NG110"),
+           ({"actor": TOO_LONG}, 422, "NG110"), ({"from": "2022-02-01", "to": "2022-01-01"}, 422, "NG110")]
+CASES.update({
+    ("GET", "/api/explore/events"): [*PAGING, *EXPLORE],
+    ("GET", "/api/explore/events.csv"): EXPLORE,
+    ("GET", "/api/explore/facets"): [],
+    ("GET", "/api/explore/evidence/{article_id}/{event_id}"): [
+        ({"_path": "/api/explore/evidence/t-moscow/no-such-event"}, 404, "NG701"),
+        ({"_path": "/api/explore/evidence/no-such-article/e1"}, 404, "NG701")],
+    ("GET", "/api/map/countries"): [*DATES, ({"type": "ACUSE"}, 422, "NG110"), ({"where": "moon"}, 422, "NG110")],
+    ("GET", "/api/map/places"): [*DATES, ({"limit": 0}, 422, "NG110"), ({"quad": "peace"}, 422, "NG110")],
+    ("GET", "/api/network/rollup"): [*DATES, ({"level": "galaxy"}, 422, "NG110"), ({"level": "bloc", "on": "soon"}, 422, "NG109"),
+                                     ({"limit": MAX_PAGE + 1}, 422, "NG110"), ({"min_events": 0}, 422, "NG110"),
+                                     ({"level": "bloc", "blocs": ",".join(["NATO"] * 21)}, 422, "NG110")],
+})
+
 
 def _send(client: Api, method: str, path: str, case: dict[str, Any]) -> Any:
     case = dict(case)

@@ -6,6 +6,7 @@ the same for an article pasted into "Analyse text". Checks the DOM, not only the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,29 @@ def test_a_pasted_hostile_article_is_shown_as_text(page: Any, server: str):
     assert page.locator("#analyze-result #article-title").inner_text() == HOSTILE[0]["title"]
     assert "<script>" in page.locator("#analyze-result #article-text").inner_text()
     assert_nothing_ran(page)
+
+
+def test_the_analysts_pages_show_hostile_text_as_text(page: Any, server: str):
+    """Explorer rows and their evidence, the map, the network and the timelines: stored hostile
+    titles and hostile filter values typed into the URL are text, never markup."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/#/events")
+    count = page.locator("#ex-count")
+    expect(count).to_have_attribute("data-total", re.compile(r"^\d+$"))
+    opened = 0
+    for button in page.locator("#ex-table tr.ev-row button").all():
+        button.click()
+        opened += 1
+    expect(page.locator("#ex-table blockquote.ev-sentence")).to_have_count(opened)
+    if opened:  # the evidence links to its article by the stored (hostile) title, as text
+        assert any(a["title"] in page.locator("#ex-table").inner_text() for a in HOSTILE)
+    assert_nothing_ran(page)
+    page.goto(f"{server}/#/events?q={quote(SCRIPT)}&actor={quote(IMG)}")
+    expect(page.locator("#ex-count")).to_have_attribute("data-total", "0")
+    assert page.locator("#ex-q").input_value() == SCRIPT and page.locator("#ex-actor").input_value() == IMG
+    assert_nothing_ran(page)
+    for route in (f"#/network?focus={quote(IMG)}", "#/map", f"#/timeline?source={quote(SCRIPT)}&target={quote(IMG)}"):
+        page.goto(f"{server}/{route}")
+        page.locator("#net-summary, #map-summary, #tl-summary, .alert:not([hidden])").first.wait_for()
+        assert_nothing_ran(page)

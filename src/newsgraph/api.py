@@ -1198,6 +1198,9 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         return await run_in_threadpool(ingest_items, items)
 
     # ---- the dashboard --------------------------------------------------------------------------
+    from .web.routes import add_routes as add_dashboard_routes
+
+    add_dashboard_routes(app, store, max_page=max_page, api=API)
     web = _web_dir()
     static = web / "static"
     if static.is_dir():

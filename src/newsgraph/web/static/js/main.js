@@ -1,5 +1,7 @@
 // The dashboard's router and the smaller views (articles list, quotes, analyse, API reference).
 
+import { explorerView } from "./explorer.js";
+import { mapView } from "./map.js";
 import { networkView } from "./network.js";
 import { renderDocument, trim } from "./reader.js";
 import { timelineView } from "./timeline.js";
@@ -19,6 +21,8 @@ function route() {
     if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   });
   if (name === "article") articlesView(params, parts[1]);
+  else if (name === "events") explorerView(view, params);
+  else if (name === "map") mapView(view, params);
   else if (name === "timeline") timelineView(view, params);
   else if (name === "network") networkView(view, params);
   else if (name === "quotes") quotesView(params);
