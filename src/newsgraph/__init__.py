@@ -36,6 +36,20 @@ def read(text: str, *, published: str | None = None, title: str | None = None, u
     return get_pipeline(config)(raw)
 
 
+def connect(db: str | Path, *, read_only: bool = True) -> Any:
+    """Open a store for queries; returns a :class:`newsgraph.query.Corpus`::
+
+        with newsgraph.connect("news.duckdb") as corpus:
+            frame = corpus.events(actor="RUS", plover="ACCUSE").df()    # pandas DataFrame
+            table = corpus.quotes(min_confidence=0.6).arrow()            # pyarrow Table
+
+    Filters are checked (unknown names, PLOVER types, CAMEO codes, countries, dates) and every
+    matching row is returned unless ``limit`` says otherwise."""
+    from .query import Corpus
+
+    return Corpus(str(db), read_only=read_only)
+
+
 def read_file(path: str | Path, *, published: str | None = None,
               config: dict[str, Any] | None = None) -> list[Analysis]:
     """Analyse every article in a file or folder (text, HTML, JSONL, CSV). Bad items raise."""
@@ -70,5 +84,5 @@ def read_many(paths: Iterable[str], *, published: str | None = None, config: dic
 
 __all__ = [
     "SCHEMA", "Actor", "Analysis", "Article", "Event", "Mention", "NewsgraphError", "Place", "Quote",
-    "RawDocument", "Relation", "Span", "__version__", "read", "read_file", "read_many",
+    "RawDocument", "Relation", "Span", "__version__", "connect", "read", "read_file", "read_many",
 ]

@@ -41,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -202,8 +202,9 @@ class AnalysisDocument(_Open):
 
 
 class Page(BaseModel):
-    limit: int
+    limit: int = Field(description="the page size: the request's limit, else the default (50)")
     offset: int
+    total: int | None = Field(None, description="every row that matches the filters, over all pages")
     next: int | None = Field(None, description="the offset of the next page, or null on the last page")
 
 
@@ -797,9 +798,42 @@ def _check_page(limit: int, offset: int, max_page: int) -> None:
         raise BadArgument(f"offset {offset} is too large", hint="narrow the query with filters")
 
 
-def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    return {"items": items, "limit": limit, "offset": offset,
-            "next": offset + limit if len(items) == limit else None}
+def _page(items: list[dict[str, Any]], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
+    more = len(items) == limit if total is None else offset + len(items) < total
+    return {"items": items, "limit": limit, "offset": offset, "total": total,
+            "next": offset + limit if more else None}
+
+
+def query_page(store: Store, what: str, limit: int, offset: int, max_page: int, **given: Any) -> dict[str, Any]:
+    """One page of a typed query (filters checked by :func:`newsgraph.query.validate`, as in the CLI
+    and the Python API) with ``total``, the count of every match, and ``next``."""
+    from .query import Result, validate
+
+    _check_page(limit, offset, max_page)
+    result = Result(store, what, validate(what, given, limit=limit, offset=offset))
+    rows = result.rows()
+    total = offset + len(rows) if len(rows) < limit and (rows or not offset) else result.total()
+    return _page(rows, limit, offset, total)
+
+
+def no_unknown_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take (a typo would otherwise widen the query
+    silently), naming the nearest one it does take."""
+    from fastapi.routing import APIRoute
+
+    from .query import nearest
+
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = [p.alias for p in route.dependant.query_params]
+    known += [p["name"] for p in (route.openapi_extra or {}).get("parameters", []) if p.get("in") == "query"]
+    for name in request.query_params:
+        if name not in known:
+            near = nearest(name, known)
+            raise BadArgument(f"unknown parameter {name!r} for {request.url.path}",
+                              hint=(f"did you mean {near[0]!r}? " if near else "")
+                              + (f"it takes {', '.join(known)}" if known else "it takes no parameters"))
 
 
 def _validation_message(errors: list[Any]) -> str:
@@ -887,7 +921,8 @@ _BODY_DOC = {
     "parameters": [
         {"name": n, "in": "query", "required": False, "schema": {"type": "string"},
          "description": f"{d} (only with a text/plain or text/html body)"}
-        for n, d in (("published", "publication date YYYY-MM-DD"), ("title", "headline"), ("url", "source URL"))
+        for n, d in (("published", "publication date YYYY-MM-DD"), ("title", "headline"), ("url", "source URL"),
+                     ("id", "your id for the article"))
     ],
 }
 
@@ -932,6 +967,7 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         description="Political news as structured knowledge: articles, actors, quotes with speakers, "
                     "PLOVER/CAMEO events, alliances. Every error is `{\"error\": {code, message, status}}`.",
         openapi_url=f"{API}/openapi.json", docs_url=None, redoc_url=None,
+        dependencies=[Depends(no_unknown_parameters)],
     )
     app.state.pool = pool
     app.state.config = cfg
@@ -996,10 +1032,8 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                       country: str | None = COUNTRY, date_from: str | None = FROM, date_to: str | None = TO,
                       limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Stored articles, newest first; `q` searches title and text."""
-        _check_page(limit, offset, max_page)
-        f = Filters(q=q, actor=actor, country=country, date_from=_date_param(date_from, "from date"),
-                    date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
-        return _page(store().articles(f), limit, offset)
+        return query_page(store(), "articles", limit, offset, max_page, q=q, actor=actor, country=country,
+                          date_from=date_from, date_to=date_to)
 
     @app.get(f"{API}/articles/{{article_id:path}}", response_model=AnalysisDocument, response_model_by_alias=True, response_model_exclude_unset=True,
              summary="One article with its full analysis document", tags=["articles"], responses=ERRORS)
@@ -1018,10 +1052,8 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     country: str | None = COUNTRY, date_from: str | None = FROM, date_to: str | None = TO,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Actors across the store, most reported first (articles, then mentions)."""
-        _check_page(limit, offset, max_page)
-        f = Filters(q=q, kind=kind, country=country, date_from=_date_param(date_from, "from date"),
-                    date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
-        return _page(store().actors(f), limit, offset)
+        return query_page(store(), "actors", limit, offset, max_page, q=q, kind=kind, country=country,
+                          date_from=date_from, date_to=date_to)
 
     @app.get(f"{API}/actors/{{actor_id:path}}", response_model=ActorDetail, summary="One actor: roles, memberships, "
              "quotes and events", tags=["actors"], responses=ERRORS)
@@ -1047,30 +1079,12 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Who said what about whom: each quote with its speaker and the actors it mentions."""
-        _check_page(limit, offset, max_page)
         s = store()
-        f = Filters(actor=speaker, q=q, kind=kind, country=country, article=article,
-                    date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    min_confidence=min_confidence, limit=limit, offset=offset)
-        if about:
-            keys = set(quote_keys_about(s, about))
-            rows, skip, off = [], offset, 0
-            while len(rows) < limit:
-                chunk = s.quotes(Filters(**{**f.__dict__, "limit": 1000, "offset": off}))
-                for r in chunk:
-                    if f"{r['article_id']}/{r['quote_id']}" in keys:
-                        if skip:
-                            skip -= 1
-                        else:
-                            rows.append(r)
-                if len(chunk) < 1000:
-                    break
-                off += 1000
-            rows = rows[:limit]
-        else:
-            rows = s.quotes(f)
-        quotes_about(s, rows)
-        return _page(rows, limit, offset)
+        page = query_page(s, "quotes", limit, offset, max_page, actor=speaker, about=about, q=q, kind=kind,
+                          country=country, article=article, date_from=date_from, date_to=date_to,
+                          min_confidence=min_confidence)
+        quotes_about(s, page["items"])
+        return page
 
     # ---- events ---------------------------------------------------------------------------------
     @app.get(f"{API}/events", response_model=EventPage, summary="Events by source, target, type, date or place",
@@ -1091,11 +1105,9 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Coded events, newest first, with their evidence sentence."""
-        _check_page(limit, offset, max_page)
-        f = Filters(actor=actor, plover=type, cameo=cameo, country=country, article=article, q=q,
-                    date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    min_confidence=min_confidence, limit=limit, offset=offset)
-        return _page(events_page(store(), f, source=source, target=target, place=place, quad=quad), limit, offset)
+        return query_page(store(), "events", limit, offset, max_page, actor=actor, source=source, target=target,
+                          plover=type, cameo=cameo, quad=quad, place=place, country=country, article=article,
+                          q=q, date_from=date_from, date_to=date_to, min_confidence=min_confidence)
 
     # ---- analytics ------------------------------------------------------------------------------
     SIDE = "an actor (id, code, name), a country (ISO3) or an organisation/bloc (e.g. NATO)"

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -258,75 +259,99 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
         sys.exit(1)
 
 
-def _query_options(fn: Any) -> Any:
-    opts = [
-        click.option("--db", default=None, help=DB_HELP),
-        click.option("--actor", default=None, help="Actor id, code or name (e.g. RUS, vladimir-putin, Putin, CSTO)."),
-        click.option("--country", default=None, help="ISO 3166 alpha-3 country code."),
-        click.option("--plover", default=None, help="PLOVER event type (events only), e.g. ACCUSE."),
-        click.option("--cameo", default=None, help="CAMEO code prefix (events only), e.g. 11 or 112."),
-        click.option("--kind", default=None, help="Actor kind or quote kind."),
-        click.option("--from", "date_from", default=None, help="From date YYYY-MM-DD."),
-        click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD."),
-        click.option("--search", "q", default=None, help="Text search."),
-        click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
-                     help="Quotes and events only: keep those at least this confident (0-1); e.g. 0.6 "
-                          "leaves out noun-phrase quotes (rule 'object', 0.5)."),
-        click.option("--limit", default=50, show_default=True, type=int, help="Rows to show."),
-        click.option("--offset", default=0, type=int, help="Rows to skip."),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                     show_default=True),
-    ]
-    for opt in reversed(opts):
-        fn = opt(fn)
-    return fn
+#: CLI option of each query filter (the filters, their meaning and their checks live in newsgraph.query)
+_OPTION_NAMES = {"date_from": "--from", "date_to": "--to", "q": "--search", "min_confidence": "--min-confidence"}
+TABLE_ROWS = 50
 
 
-def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, **filters: Any) -> None:
-    from .store import Filters, Store
+def _query_options(target: str) -> Any:
+    """The options of a query command: one per filter ``target`` takes (:data:`newsgraph.query.SPECS`),
+    typed and checked by :func:`newsgraph.query.validate`, plus --db, --format and --output."""
+    from .query import SPECS, filters_of
 
+    def decorate(fn: Any) -> Any:
+        opts = [click.option("--db", default=None, help=DB_HELP)]
+        for name in filters_of(target):
+            flag = _OPTION_NAMES.get(name, "--" + name)
+            helptext = SPECS[name].help
+            if name == "limit":
+                helptext = (f"Rows to return; 0 for all. Default: {TABLE_ROWS} in a table (a line on standard "
+                            "error says how many there are), every row with --format csv, json or jsonl.")
+            opts.append(click.option(flag, name, default=None, metavar="TEXT" if name not in (
+                "limit", "offset", "min_confidence") else "NUMBER", help=helptext[0].upper() + helptext[1:] + "."))
+        opts += [
+            click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+                         show_default=True, help="table for people; json, jsonl or csv export every matching row "
+                                                 "(streamed, unless --limit)."),
+            click.option("-o", "--output", default="-", show_default=True, help="File to write (- for standard output)."),
+        ]
+        for opt in reversed(opts):
+            fn = opt(fn)
+        return fn
+    return decorate
+
+
+def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, output: str = "-", **filters: Any) -> None:
+    """Validate the filters, run the query and print it: a table (at most 50 rows unless --limit, with
+    a line on standard error when more match) or a complete streamed export."""
+    from .query import run
+    from .store import Store
+
+    if fmt == "table" and filters.get("limit") is None:
+        filters["limit"] = TABLE_ROWS
     with Store(db or obj["config"]["store"]["db"], read_only=True) as store:
-        rows = getattr(store, what)(Filters(**filters))
-    emit_rows(rows, fmt)
+        result = run(store, what, filters)
+        if fmt == "table":
+            rows = result.rows()
+            text = format_table(rows) + "\n"
+            limit = result.filters.limit
+            if limit is not None and len(rows) == limit:
+                total = result.total()
+                if total > len(rows) + result.filters.offset:
+                    click.echo(f"showing {len(rows):,} of {total:,}; --limit 0 for all", err=True)
+            if output == "-":
+                click.echo(text, nl=False)
+            else:
+                Path(output).write_text(text, "utf-8")
+            return
+        if output == "-":
+            n = result.write(fmt, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = result.write(fmt, fh)
+            click.echo(f"{n:,} {what} -> {output}", err=True)
 
 
 @cli.command()
-@_query_options
+@_query_options("articles")
 @click.pass_obj
-def articles(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored articles (filters: --actor, --country, --from/--to, --search)."""
-    for k in ("plover", "cameo", "kind"):
-        filters.pop(k)
-    _run_query(obj, "articles", db, fmt, **filters)
+def articles(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored articles, newest first (filters: --actor, --country, --from/--to, --search)."""
+    _run_query(obj, "articles", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("actors")
 @click.pass_obj
-def actors(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+def actors(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
     """List actors across stored articles, most reported first."""
-    for k in ("plover", "cameo"):
-        filters.pop(k)
-    _run_query(obj, "actors", db, fmt, **filters)
+    _run_query(obj, "actors", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("quotes")
 @click.pass_obj
-def quotes(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored quotes (--actor filters by speaker)."""
-    for k in ("plover", "cameo"):
-        filters.pop(k)
-    _run_query(obj, "quotes", db, fmt, **filters)
+def quotes(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored quotes (--actor filters by speaker, --about by an actor named inside the quote)."""
+    _run_query(obj, "quotes", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("events")
 @click.pass_obj
-def events(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored events (--actor matches source or target; --plover, --cameo, dates)."""
-    filters.pop("kind")
-    _run_query(obj, "events", db, fmt, **filters)
+def events(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored events (--actor matches source or target; --plover, --cameo, --quad, dates)."""
+    _run_query(obj, "events", db, fmt, output, **filters)
 
 
 # ----------------------------------------------------------------------------------------------
