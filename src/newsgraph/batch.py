@@ -85,17 +85,19 @@ def _dated(items: Iterable[RawDocument | Failure], published: str | None) -> Ite
 
 def ingest(paths: list[str], db: str | None = None, *, published: str | None = None,
            config: dict[str, Any] | None = None, progress: ProgressFn | None = None,
-           workers: int | None = None, dask: str | None = None, strict_encoding: bool = False) -> IngestReport:
+           workers: int | None = None, dask: str | None = None, strict_encoding: bool = False,
+           columns: Any = None, note: Callable[[str], None] | None = None) -> IngestReport:
     """Read, analyse and store everything under ``paths``.
 
     ``workers``: processes (default ``[ingest] workers``; 0 = every core; 1 = this process only).
     ``dask``: ``"local"`` for a LocalCluster of ``workers`` processes, or a scheduler address.
     ``strict_encoding``: refuse input that is not valid UTF-8 (NG111) instead of replacing the bad
-    bytes with a warning.
+    bytes with a warning. ``columns`` (:class:`newsgraph.ingest.readers.Columns`) maps JSONL fields and
+    CSV columns; ``note`` hears which field fed what, once per JSONL/CSV source.
     """
     cfg = config or _config.load()
     items = read_inputs(paths, max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
-                        strict_encoding=strict_encoding)
+                        strict_encoding=strict_encoding, columns=columns, note=note)
     return ingest_items(_dated(items, published), db, config=cfg, progress=progress, workers=workers, dask=dask)
 
 

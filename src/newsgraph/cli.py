@@ -114,6 +114,35 @@ def summary_text(doc: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _input_options(fn: Any) -> Any:
+    """--text-col, --date-col, --id-col, --url-col, --title-col: which JSONL field or CSV column holds what."""
+    for part, flag, default in reversed((
+            ("text", "--text-col", "text, body, content or article"),
+            ("published", "--date-col", "published, date, publication_date or pub_date"),
+            ("id", "--id-col", "id, article_id or doc_id"), ("url", "--url-col", "url or link"),
+            ("title", "--title-col", "title or headline"))):
+        fn = click.option(flag, f"{part}_col", default=None, metavar="NAME",
+                          help=f"JSONL field / CSV column with the article's {'date' if part == 'published' else part} "
+                               f"(default: the first of {default}).")(fn)
+    return fn
+
+
+def _columns(cols: dict[str, Any]) -> Any:
+    from .ingest.readers import Columns
+
+    return Columns(**{k.removesuffix("_col"): cols.pop(k) for k in list(cols) if k.endswith("_col")})
+
+
+def _note(message: str) -> None:
+    click.echo(f"columns: {message}", err=True)
+
+
+UNDATED = ("{n:,} of {total:,} articles have no publication date (none given with --date, in a date column, "
+           "in front matter or in the page, nor as a dateline). Their events are dated only where the text "
+           "gives a full date; relative dates ('on Monday', 'last week') are left unresolved rather than "
+           "guessed. Give --date YYYY-MM-DD or --date-col NAME to resolve them.")
+
+
 # ----------------------------------------------------------------------------------------------
 # the command group
 # ----------------------------------------------------------------------------------------------
@@ -142,9 +171,10 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 @click.option("--explain", is_flag=True, help="With --format text: why each actor is who it is (every mention's "
               "rule, evidence kind, confidence and antecedent).")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@_input_options
 @click.pass_obj
 def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None,
-         explain: bool = False, strict: bool = False) -> None:
+         explain: bool = False, strict: bool = False, **cols: Any) -> None:
     """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result.
 
     Exit status: 0 when every article was analysed; 1 when any item failed (it is printed as an
@@ -157,7 +187,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
     cfg = obj["config"]
     published = parse_date(published, what="--date") if published else None
     items = read_inputs([path], max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
-                        strict=True, strict_encoding=strict)
+                        strict=True, strict_encoding=strict, columns=_columns(cols), note=_note)
 
     def prepared() -> Iterable[RawDocument | Failure]:
         for item in items:
@@ -168,7 +198,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
             yield item
 
     docs: list[dict[str, Any]] = []
-    ok = failed = 0
+    ok = failed = undated = 0
     for result in get_pipeline(cfg).pipe(prepared()):
         doc = result.to_dict()
         if "error" in doc:
@@ -176,6 +206,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
             click.echo(f"error[{doc['error']['code']}]: {doc['error']['message']}", err=True)
         else:
             ok += 1
+            undated += not doc["article"].get("published")
             for w in doc.get("warnings", []):
                 click.echo(f"warning: {w}", err=True)
         if fmt == "jsonl":
@@ -194,6 +225,8 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
                 click.echo(summary_text(doc))
                 if explain:
                     click.echo("\n" + explain_actors(doc))
+    if undated:
+        click.echo("warning: " + UNDATED.format(n=undated, total=ok), err=True)
     if ok == 0 and failed == 0:
         raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")
     if failed:
@@ -210,43 +243,53 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
 @click.option("--dask", "dask_address", default=None,
               help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster on this machine.")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@_input_options
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, published: str | None,
-           progress: bool | None, workers: int | None, dask_address: str | None, strict: bool) -> None:
+           progress: bool | None, workers: int | None, dask_address: str | None, strict: bool, **cols: Any) -> None:
     """Read, analyse and store PATHS (files, folders, -) into the DuckDB store.
 
     A bad item (an unreadable file, a bad record, an article over its time budget) is recorded in
-    the store's failures table with its reason and the rest goes on. Exit status: 0 when every item
-    was stored (or was stored already); 1 when any failed."""
+    the store's failures table with its reason and the rest goes on. On a terminal a progress bar
+    shows the total, the rate and the time left. Exit status: 0 when every item was stored (or was
+    stored already); 1 when any failed."""
     from .batch import ingest as run_ingest
     from .ingest.clean import parse_date
+    from .ingest.readers import count_items
 
     cfg = obj["config"]
     published = parse_date(published, what="--date") if published else None
+    db_path = db or cfg["store"]["db"]
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
 
-        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        total = count_items(list(paths), tuple(cfg["input"]["extensions"]))
+        bar = tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
     def tick(report: Any) -> None:
         if bar is not None:
             bar.update(report.seen - bar.n)
             bar.set_postfix(stored=report.stored, skipped=report.skipped, errors=report.failed, refresh=False)
 
+    before = _store_counts(db_path)
+    started = _utc_now()
     try:
         report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick, workers=workers,
-                            dask=dask_address, strict_encoding=strict)
+                            dask=dask_address, strict_encoding=strict, columns=_columns(cols), note=_note)
     finally:
         if bar is not None:
             bar.close()
-    db_path = db or cfg["store"]["db"]
+    after = _store_counts(db_path, undated_since=started)
     how = "" if report.mode == "single" else f" ({report.mode}, {report.workers} workers, {report.shards} shards)"
-    click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
-               f"in {report.seconds:.1f}s{how} -> {db_path}")
+    events, quotes = after["events"] - before["events"], after["quotes"] - before["quotes"]
+    click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed; "
+               f"{events:,} events, {quotes:,} quotes in {_duration(report.seconds)}{how} -> {db_path}")
     if report.recovered:
         click.echo(f"  {report.recovered} article(s) recovered from the shards an interrupted run left behind")
+    if after["undated"]:
+        click.echo("warning: " + UNDATED.format(n=after["undated"], total=report.stored), err=True)
     for w in report.warnings[:20]:
         click.echo(f"  warning: {w}", err=True)
     if report.warned > 20:
@@ -257,6 +300,34 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
         click.echo(f"  ... and {report.failed - 20} more (see the failures table)", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _utc_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    m, s = divmod(round(seconds), 60)
+    return f"{m // 60}h {m % 60:02d}m {s:02d}s" if m >= 60 else f"{m}m {s:02d}s"
+
+
+def _store_counts(db: str, undated_since: Any = None) -> dict[str, int]:
+    """Events and quotes in the store (zeros when there is none yet), and with ``undated_since`` the
+    articles stored since then without a publication date."""
+    from .store import Store
+
+    if db == ":memory:" or not Path(db).exists():
+        return {"events": 0, "quotes": 0, "undated": 0}
+    with Store(db, read_only=True) as store:
+        out = {"events": store.count("events"), "quotes": store.count("quotes"), "undated": 0}
+        if undated_since is not None:
+            out["undated"] = int(store.execute("SELECT count(*) FROM articles WHERE published IS NULL AND "
+                                               "ingested_at >= ?", [undated_since])[0][0])
+    return out
 
 
 #: CLI option of each query filter (the filters, their meaning and their checks live in newsgraph.query)
