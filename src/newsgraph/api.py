@@ -384,6 +384,12 @@ class IngestResult(BaseModel):
     items: list[IngestItem]
 
 
+class StoreResult(BaseModel):
+    stored: int
+    skipped: int = Field(description="documents whose article the store held already")
+    failed: int = Field(description="failures recorded")
+
+
 class Info(BaseModel):
     name: str = "newsgraph"
     version: str
@@ -653,8 +659,8 @@ class BodyLimit:
         self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope.get("path") == API + "/store":  # analysed documents from a local
+            await self.app(scope, receive, send)                             # ingest, with its token
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
@@ -935,20 +941,25 @@ def _web_dir() -> Path:
 # the app
 # ----------------------------------------------------------------------------------------------
 
-def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, cache_entries: int = 1024) -> FastAPI:
+def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, cache_entries: int = 1024,
+               store_token: str | None = None, warm: bool = True) -> FastAPI:
     """The API and dashboard over the store ``db`` (default: ``[store] db`` in the config).
 
     The store is opened read-only unless ``[api] ingest_token`` is set (then ``POST /api/ingest``
-    may write, with ``Authorization: Bearer TOKEN``). Raises :class:`StoreError` when the store
-    cannot be opened, so a server never starts on a missing file. Answers to repeated GET
-    requests are kept in memory (``cache_entries`` of them; 0 turns that off).
+    may write, with ``Authorization: Bearer TOKEN``) or ``store_token`` is given: then the server
+    is the store's one writer and ``POST /api/store`` takes analysed documents from a local
+    ``newsgraph ingest`` holding that token (:mod:`newsgraph.remote`), while reads go on. Raises
+    :class:`StoreError` when the store cannot be opened, so a server never starts on a missing
+    file. Answers to repeated GET requests are kept in memory (``cache_entries`` of them; 0 turns
+    that off). With ``warm`` the start-up waits until the analysis process has loaded the model,
+    so the first ``/api/analyze`` is not slow.
     """
     cfg = config or _config.load()
     api_cfg = cfg["api"]
     max_page, max_body = int(api_cfg["max_page"]), int(api_cfg["max_body"])
     token = str(api_cfg.get("ingest_token") or "")
     path = str(db or cfg["store"]["db"])
-    pool = StorePool(path, read_only=not token)
+    pool = StorePool(path, read_only=not (token or store_token))
     max_analyze_kb = int(api_cfg.get("max_analyze_kb") or _config.defaults()["api"]["max_analyze_kb"])
     from .service import AnalysisService, Job
 
@@ -957,8 +968,16 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
-        service.prestart()  # load the model in the analysis process now, not on the first request
+        # load and warm the model in the analysis process now, not on the first request
+        if warm:
+            from starlette.concurrency import run_in_threadpool
+
+            await run_in_threadpool(service.prestart, True)
+        else:
+            service.prestart()
         yield
+        for fn in app.state.cleanup:  # e.g. the serve command's discovery file
+            fn()
         service.close()
         app.state.pool.close()
 
@@ -971,6 +990,7 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     )
     app.state.pool = pool
     app.state.config = cfg
+    app.state.cleanup = []
     app.state.analysis = service
 
     def store() -> Store:
@@ -1208,6 +1228,44 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         from starlette.concurrency import run_in_threadpool
 
         return await run_in_threadpool(ingest_items, items)
+
+    @app.post(f"{API}/store", response_model=StoreResult, summary="Store analysed documents (a local ingest)",
+              tags=["analyse"], responses={**ERRORS, 401: {"model": ErrorResponse, "description": "wrong token"},
+                                           403: {"model": ErrorResponse, "description": "the server is read-only"}})
+    async def store_documents(request: Request) -> dict[str, Any]:
+        """How ``newsgraph ingest`` writes while this server runs on the same store: it analyses
+        locally and sends the documents (and failures) here, with the token from the server's
+        discovery file; the server, the store's one writer, stores them in one transaction."""
+        if not store_token:
+            raise IngestDisabled("this server opened its store read-only",
+                                 hint="stop it and ingest, or restart `newsgraph serve` without --read-only")
+        given = request.headers.get("authorization") or ""
+        if not hmac.compare_digest(given.removeprefix("Bearer ").strip().encode(), store_token.encode()):
+            raise Unauthorized("POST /api/store needs the server's local token",
+                               hint="newsgraph ingest reads it from the server's .server.json file")
+        from starlette.concurrency import run_in_threadpool
+
+        from .ingest.readers import load_json
+
+        body = load_json(await request.body(), "the request body")
+        if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
+            raise BadRecord("the body must be {\"documents\": [...], \"failures\": [...]}")
+
+        def write() -> dict[str, Any]:
+            from .pipeline import Failure
+
+            with pool.write_lock:
+                s = pool.get()
+                counts = s.add_batch(body["documents"])
+                failures = [Failure(f.get("source"), f.get("id"), str(f.get("code")), str(f.get("message")))
+                            for f in body.get("failures") or [] if isinstance(f, dict)]
+                for f in failures:
+                    s.add_failure(f)
+            if counts.stored or failures:
+                app.state.cache.clear()
+            return {"stored": counts.stored, "skipped": counts.skipped, "failed": len(failures)}
+
+        return await run_in_threadpool(write)
 
     # ---- the dashboard --------------------------------------------------------------------------
     web = _web_dir()

@@ -60,6 +60,8 @@ class IngestReport:
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # per worker process id
     warnings: list[str] = field(default_factory=list)  # what reading noticed (first MAX_LISTED_FAILURES)
     warned: int = 0  # inputs with a warning
+    undated: int = 0  # through a server: analysed articles without a publication date
+    server: str | None = None  # the URL of the server the articles were stored through (newsgraph.remote)
 
     @property
     def seen(self) -> int:
@@ -94,10 +96,19 @@ def ingest(paths: list[str], db: str | None = None, *, published: str | None = N
     ``strict_encoding``: refuse input that is not valid UTF-8 (NG111) instead of replacing the bad
     bytes with a warning. ``columns`` (:class:`newsgraph.ingest.readers.Columns`) maps JSONL fields and
     CSV columns; ``note`` hears which field fed what, once per JSONL/CSV source.
+    A writable ``newsgraph serve`` running over the same store is the store's one writer: the
+    articles are then analysed in this process and stored through it (:mod:`newsgraph.remote`).
     """
+    from .remote import find_server, ingest_through
+
     cfg = config or _config.load()
     items = read_inputs(paths, max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
                         strict_encoding=strict_encoding, columns=columns, note=note)
+    server = find_server(str(db or cfg["store"]["db"]))
+    if server is not None:
+        report: IngestReport = ingest_through(server, _dated(items, published), config=cfg, progress=progress)
+        report.server = server.url
+        return report
     return ingest_items(_dated(items, published), db, config=cfg, progress=progress, workers=workers, dask=dask)
 
 

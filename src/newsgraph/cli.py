@@ -273,7 +273,14 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
             bar.update(report.seen - bar.n)
             bar.set_postfix(stored=report.stored, skipped=report.skipped, errors=report.failed, refresh=False)
 
-    before = _store_counts(db_path)
+    from .remote import find_server
+
+    server = find_server(db_path)
+    if server is not None:
+        click.echo(f"a server runs on {db_path}: analysing here and storing through {server.url}"
+                   + (" (--workers and --dask do not apply)" if workers not in (None, 1) or dask_address else ""),
+                   err=True)
+    before = _store_counts(db_path, server=server)
     started = _utc_now()
     try:
         report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick, workers=workers,
@@ -281,15 +288,19 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
     finally:
         if bar is not None:
             bar.close()
-    after = _store_counts(db_path, undated_since=started)
-    how = "" if report.mode == "single" else f" ({report.mode}, {report.workers} workers, {report.shards} shards)"
+    after = _store_counts(db_path, undated_since=started, server=server)
+    if server is not None:
+        after["undated"] = report.undated
+    how = ("" if report.mode == "single" else f" (through the server at {report.server})" if report.server
+           else f" ({report.mode}, {report.workers} workers, {report.shards} shards)")
     events, quotes = after["events"] - before["events"], after["quotes"] - before["quotes"]
     click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed; "
                f"{events:,} events, {quotes:,} quotes in {_duration(report.seconds)}{how} -> {db_path}")
     if report.recovered:
         click.echo(f"  {report.recovered} article(s) recovered from the shards an interrupted run left behind")
     if after["undated"]:
-        click.echo("warning: " + UNDATED.format(n=after["undated"], total=report.stored), err=True)
+        analysed = report.stored + report.skipped if server is not None else report.stored
+        click.echo("warning: " + UNDATED.format(n=after["undated"], total=analysed), err=True)
     for w in report.warnings[:20]:
         click.echo(f"  warning: {w}", err=True)
     if report.warned > 20:
@@ -315,11 +326,17 @@ def _duration(seconds: float) -> str:
     return f"{m // 60}h {m % 60:02d}m {s:02d}s" if m >= 60 else f"{m}m {s:02d}s"
 
 
-def _store_counts(db: str, undated_since: Any = None) -> dict[str, int]:
+def _store_counts(db: str, undated_since: Any = None, server: Any = None) -> dict[str, int]:
     """Events and quotes in the store (zeros when there is none yet), and with ``undated_since`` the
-    articles stored since then without a publication date."""
+    articles stored since then without a publication date (counts asked of the ``server`` when one
+    holds the store; it does not count undated articles)."""
     from .store import Store
 
+    if server is not None:
+        import httpx
+
+        counts = httpx.get(f"{server.url}/api/info", timeout=30).json()["counts"]
+        return {"events": counts["events"], "quotes": counts["quotes"], "undated": 0}
     if db == ":memory:" or not Path(db).exists():
         return {"events": 0, "quotes": 0, "undated": 0}
     with Store(db, read_only=True) as store:

@@ -1,0 +1,70 @@
+"""Serve and ingest together: the server is the store's one writer and a local ingest stores
+through it; a busy port is a coded error with the fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.api_cli import check_port, discovery_file
+from newsgraph.errors import PortInUse
+from newsgraph.remote import find_server
+from newsgraph.store import Store
+from test_store import make_analysis
+
+ROOT = Path(__file__).resolve().parents[1]
+MAPPED = ROOT / "examples" / "mapped"
+
+
+def test_a_busy_port_is_a_coded_error_naming_the_fix():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        with pytest.raises(PortInUse) as info:
+            check_port("127.0.0.1", port)
+    assert info.value.code == "NG204" and f"--port {port + 1}" in info.value.one_line()
+    check_port("127.0.0.1", port)  # free again
+
+
+def test_no_server_or_a_stale_discovery_file_means_a_direct_ingest(tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    assert find_server(str(db)) is None
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = int(proc.stdout)  # a process that has exited
+    discovery_file(str(db)).write_text(json.dumps({"pid": gone, "url": "http://127.0.0.1:9", "token": "x",
+                                                   "store": os.path.abspath(db)}))
+    assert find_server(str(db)) is None
+
+
+@pytest.mark.slow
+def test_ingest_stores_through_a_running_server_while_it_answers(tmp_path: Path):
+    import httpx
+
+    from newsgraph.api_cli import served
+
+    db = tmp_path / "live.duckdb"
+    with Store(db) as store:
+        store.add(make_analysis())
+    with served(db, writable=True) as base:
+        assert discovery_file(str(db)).exists() and find_server(str(db)) is not None
+        before = httpx.get(f"{base}/api/articles").json()["total"]
+        proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(MAPPED), "--db", str(db),
+                               "--text-col", "story", "--id-col", "ref"],
+                              capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0, proc.stderr
+        assert "through the server" in proc.stdout and proc.stdout.startswith("4 stored, 0 already stored, 0 failed")
+        page = httpx.get(f"{base}/api/articles").json()
+        assert page["total"] == before + 4  # the server sees them at once (its cache is cleared)
+        again = subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(MAPPED), "--db", str(db),
+                                "--text-col", "story", "--id-col", "ref"], capture_output=True, text=True, timeout=900)
+        assert again.stdout.startswith("0 stored, 4 already stored"), again.stdout + again.stderr
+    assert not discovery_file(str(db)).exists()  # removed when the server stopped
+    with Store(db, read_only=True) as store:
+        assert store.count("articles") == before + 4
