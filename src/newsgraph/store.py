@@ -404,6 +404,8 @@ class Store:
         what = f"opening the store {self.path}"
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB draws its own progress bar on long queries: not on newsgraph's standard error
+            self._con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise wrap_duckdb(exc, what) from exc
         if not read_only:
