@@ -302,8 +302,8 @@ def _write_clusters(store: Store, comps: _Components, rep: ClusterReport) -> Non
 
 
 def clusters(store: Store, *, date_from: str | None = None, date_to: str | None = None, actor: str | None = None,
-             min_articles: int = 1, limit: int = 100) -> list[dict[str, Any]]:
-    """Stored real events (clusters), most reported first."""
+             min_articles: int = 1, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Stored real events (clusters), most reported first (every one with ``limit=None``)."""
     where, params = date_conditions(date_from, date_to, first="date_start", last="date_end")
     where, params = ["n_articles >= ?", *where], [min_articles, *params]
     if actor:
@@ -314,8 +314,8 @@ def clusters(store: Store, *, date_from: str | None = None, date_to: str | None 
     return store.query(
         "SELECT cluster_id, date_start, date_end, source_id AS source, target_id AS target, plover, cameo, quad, "
         "goldstein, n_reports, n_articles, n_independent, n_sources, sources, evidence FROM event_clusters "
-        f"WHERE {' AND '.join(where)} ORDER BY n_articles DESC, n_sources DESC, date_start, cluster_id LIMIT ?",
-        [*params, limit])
+        f"WHERE {' AND '.join(where)} ORDER BY n_articles DESC, n_sources DESC, date_start, cluster_id"
+        + (" LIMIT ?" if limit is not None else ""), [*params, *([limit] if limit is not None else [])])
 
 
 def cluster_reports(store: Store, cluster_id: str) -> list[dict[str, Any]]:
