@@ -72,12 +72,14 @@ def test_front_matter_is_read_alike_by_the_cli_and_python():
 
 
 @pytest.mark.slow
-def test_cli_prints_the_mapping_and_warns_once_for_undated_articles(tmp_path: Path):
+def test_cli_prints_the_mapping_shows_progress_and_warns_once_for_undated_articles(tmp_path: Path):
     db = tmp_path / "u.duckdb"
     proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(MAPPED / "undated.jsonl"), "--db",
-                           str(db), "--text-col", "story", "--id-col", "ref"], capture_output=True, text=True,
-                          timeout=600)
+                           str(db), "--text-col", "story", "--id-col", "ref", "--progress"], capture_output=True,
+                          text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
+    assert "2/2" in proc.stderr and "articles/s" in proc.stderr  # the bar knows the total and the rate
+    assert proc.stdout.startswith("2 stored, 0 already stored, 0 failed; ") and " events, " in proc.stdout
     assert "text <- 'story', date: none, id <- 'ref'" in proc.stderr
     assert proc.stderr.count("have no publication date") == 1 and "2 of 2 articles" in proc.stderr
     assert "relative dates" in proc.stderr

@@ -111,10 +111,11 @@ def _country(value: Any) -> str:
         return iso3
     codes = sorted(kb.countries)
     names = {c.name: c.id for c in kb.countries.values()}
-    if len(text) <= 3:  # a typo in a code: the same letters in another order first (RSU -> RUS)
+    if len(text) <= 4 and text.isalpha():  # a typo in a code: the same letters in another order first (RSU -> RUS)
         near = [c for c in codes if sorted(c) == sorted(text.upper())] or nearest(text.upper(), codes)
     else:
-        near = [names[n] for n in nearest(text, list(names))]
+        near = []
+    near = near or [names[n] for n in nearest(text, list(names))]
     hint = (f"did you mean {near[0]} ({kb.countries[near[0]].name})? " if near else "")
     raise UnknownCountry(f"unknown country {value!r}", hint=hint + "use an ISO 3166 alpha-3 code such as RUS, or a name")
 
