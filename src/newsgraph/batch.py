@@ -106,9 +106,8 @@ def ingest(paths: list[str], db: str | None = None, *, published: str | None = N
                         strict_encoding=strict_encoding, columns=columns, note=note)
     server = find_server(str(db or cfg["store"]["db"]))
     if server is not None:
-        report: IngestReport = ingest_through(server, _dated(items, published), config=cfg, progress=progress)
-        report.server = server.url
-        return report
+        report = IngestReport(mode="server", server=server.url)
+        return ingest_through(server, _dated(items, published), report, config=cfg, progress=progress)  # type: ignore[no-any-return]
     return ingest_items(_dated(items, published), db, config=cfg, progress=progress, workers=workers, dask=dask)
 
 

@@ -63,17 +63,15 @@ def find_server(db: str) -> Server | None:
     return server
 
 
-def ingest_through(server: Server, items: Iterable[Any], *, config: dict[str, Any],
+def ingest_through(server: Server, items: Iterable[Any], report: Any, *, config: dict[str, Any],
                    progress: Callable[[Any], None] | None = None) -> Any:
-    """Analyse ``items`` (raw documents and failures) here and store them through ``server``;
-    returns an :class:`newsgraph.batch.IngestReport` (mode ``server``)."""
+    """Analyse ``items`` (raw documents and failures) here and store them through ``server``,
+    counting in ``report`` (a :class:`newsgraph.batch.IngestReport`), which is returned."""
     import httpx
 
-    from .batch import IngestReport
     from .model import Analysis
     from .pipeline import Failure, get_pipeline
 
-    report = IngestReport(mode="server")
     t0 = time.perf_counter()
     max_body = int(config["api"]["max_body"])
     docs: list[dict[str, Any]] = []
