@@ -98,6 +98,7 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
         ({"content": b"x" * (MAX_BODY + 1), "headers": {"content-type": "text/plain"}}, 413, "NG104"),
     ],
     ("POST", "/api/ingest"): [({"json": {"text": "Putin spoke."}}, 403, "NG703")],
+    ("POST", "/api/store"): [({"json": {"documents": []}}, 403, "NG703")],  # a read-only server takes none
 }
 
 

@@ -43,6 +43,32 @@ def test_no_server_or_a_stale_discovery_file_means_a_direct_ingest(tmp_path: Pat
     assert find_server(str(db)) is None
 
 
+def test_the_store_route_takes_documents_with_the_local_token_only(tmp_path: Path):
+    from newsgraph.api import create_app
+    from test_api import Api
+
+    db = tmp_path / "w.duckdb"
+    with Store(db) as store:
+        store.add(make_analysis())
+    app = create_app(str(db), store_token="local-secret", warm=False)
+    api = Api(app)
+    try:
+        doc = make_analysis("Ruritania thanked Freedonia for the grain. “We will repay it,” the envoy said.",
+                            art_id="grain-1").to_dict()
+        body = {"documents": [doc], "failures": [{"source": "x.jsonl:2", "id": None, "code": "NG105",
+                                                  "message": "line 2 is not JSON"}]}
+        wrong = api.post("/api/store", json=body, headers={"Authorization": "Bearer guess"})
+        assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "NG704"
+        assert api.get("/api/articles").json()["total"] == 1
+        ok = api.post("/api/store", json=body, headers={"Authorization": "Bearer local-secret"})
+        assert ok.json() == {"stored": 1, "skipped": 0, "failed": 1}
+        assert api.get("/api/articles").json()["total"] == 2  # seen at once: the cache was cleared
+        again = api.post("/api/store", json={"documents": [doc]}, headers={"Authorization": "Bearer local-secret"})
+        assert again.json() == {"stored": 0, "skipped": 1, "failed": 0}
+    finally:
+        app.state.pool.close()
+
+
 @pytest.mark.slow
 def test_ingest_stores_through_a_running_server_while_it_answers(tmp_path: Path):
     import httpx
