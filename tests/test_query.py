@@ -83,6 +83,9 @@ def test_filters_are_normalised():
     f = validate("events", {"plover": "accuse", "country": "Russia", "from": "2022", "to": "2022-02", "limit": 0})
     assert (f.plover, f.country, f.date_from, f.date_to, f.limit) == ("ACCUSE", "RUS", "2022-01-01", "2022-02-28", None)
     assert query_date("2022-05", "to date", end=True) == "2022-05-31"
+    assert validate("events", {"q": "", "plover": " "}).q is None  # a cleared form field is no filter ...
+    with pytest.raises(BadArgument):
+        validate("events", {"plovr": ""})  # ... but a misspelt name is refused, empty or not
     with pytest.raises(BadDate):
         query_date("2999-01-01", "to date")
 

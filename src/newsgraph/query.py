@@ -253,7 +253,7 @@ def _check_target(target: str) -> None:
 
 
 def validate(target: str, given: Mapping[str, Any] | None = None, **more: Any) -> Filters:
-    """``given`` filters (by name or alias; None values are left out) as checked :class:`Filters`.
+    """``given`` filters (by name or alias; None and empty values are left out) as checked :class:`Filters`.
 
     Raises :class:`~newsgraph.errors.BadArgument` (NG110), :class:`~newsgraph.errors.BadDate` (NG109)
     or :class:`~newsgraph.errors.UnknownCountry` (NG502) naming the nearest valid name or value."""
@@ -274,6 +274,8 @@ def validate(target: str, given: Mapping[str, Any] | None = None, **more: Any) -
             takers = [t for t in TARGETS if t in SPECS[name].targets]
             raise BadArgument(f"{target} take no {name!r} filter (only {', '.join(takers)} do)",
                               hint=_did_you_mean(raw_name, allowed) + f"{target} take {', '.join(allowed)}")
+        if isinstance(value, str) and not value.strip():
+            continue  # an empty value (a cleared form field, ?q=) is no filter
         spec = SPECS[name]
         if name in ("date_from", "date_to"):
             values[name] = query_date(value, name.replace("date_", "") + " date", end=name == "date_to")
