@@ -98,6 +98,10 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
         ({"content": b"x" * (MAX_BODY + 1), "headers": {"content-type": "text/plain"}}, 413, "NG104"),
     ],
     ("POST", "/api/ingest"): [({"json": {"text": "Putin spoke."}}, 403, "NG703")],
+    ("GET", "/api/export/{what}"): [({"_path": "/api/export/evnts"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "plovr": "ACCUSE"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "format": "xml"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "country": "XQZ"}, 404, "NG502")],
     ("POST", "/api/store"): [({"json": {"documents": []}}, 403, "NG703")],  # a read-only server takes none
 }
 

@@ -148,3 +148,25 @@ def test_cli_refuses_bad_filters_with_a_code(db: Path):
     assert code != 0 and "NG502" in err
     code, _, _ = invoke("articles", "--db", str(db), "--plover", "ACCUSE")  # not an option of articles
     assert code == 2
+
+
+def test_the_api_exports_every_row_with_the_same_checks(db: Path):
+    from newsgraph.api import create_app
+    from test_api import Api
+
+    app = create_app(str(db), warm=False)
+    api = Api(app)
+    try:
+        with Store(db, read_only=True) as store:
+            stored = store.stats()
+        r = api.get("/api/export/events", params={"format": "csv"})
+        assert r.status_code == 200 and r.headers["x-total-count"] == str(stored["events"])
+        assert len(list(csv.DictReader(io.StringIO(r.text)))) == stored["events"]
+        r = api.get("/api/export/quotes", params={"format": "jsonl", "limit": 5})
+        assert len(r.text.splitlines()) == 5 and r.headers["x-row-count"] == "5"
+        assert len(api.get("/api/export/articles", params={"format": "json"}).json()) == stored["articles"]
+        err = api.get("/api/export/events", params={"plovr": "ACCUSE"}).json()["error"]
+        assert err["code"] == "NG110" and "did you mean 'plover'" in err["message"]
+        assert api.get("/api/export/evnts").json()["error"]["code"] == "NG110"
+    finally:
+        app.state.pool.close()

@@ -91,6 +91,11 @@ def test_ingest_stores_through_a_running_server_while_it_answers(tmp_path: Path)
         again = subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(MAPPED), "--db", str(db),
                                 "--text-col", "story", "--id-col", "ref"], capture_output=True, text=True, timeout=900)
         assert again.stdout.startswith("0 stored, 4 already stored"), again.stdout + again.stderr
+        # queries from the command line reach the store through the server too, complete
+        listed = subprocess.run([sys.executable, "-m", "newsgraph.cli", "articles", "--db", str(db), "--format",
+                                 "jsonl"], capture_output=True, text=True, timeout=600)
+        assert listed.returncode == 0, listed.stderr
+        assert len(listed.stdout.splitlines()) == before + 4
     assert not discovery_file(str(db)).exists()  # removed when the server stopped
     with Store(db, read_only=True) as store:
         assert store.count("articles") == before + 4

@@ -834,6 +834,8 @@ def no_unknown_parameters(request: Request) -> None:
         return
     known = [p.alias for p in route.dependant.query_params]
     known += [p["name"] for p in (route.openapi_extra or {}).get("parameters", []) if p.get("in") == "query"]
+    if route.path == API + "/export/{what}":
+        return  # newsgraph.query.validate checks these filters itself, naming the nearest valid one
     for name in request.query_params:
         if name not in known:
             near = nearest(name, known)
@@ -1128,6 +1130,56 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         return query_page(store(), "events", limit, offset, max_page, actor=actor, source=source, target=target,
                           plover=type, cameo=cameo, quad=quad, place=place, country=country, article=article,
                           q=q, date_from=date_from, date_to=date_to, min_confidence=min_confidence)
+
+    # ---- complete exports -----------------------------------------------------------------------
+    from .query import ALIASES, SPECS, TARGETS
+
+    export_params = [{"name": "format", "in": "query", "required": False,
+                      "schema": {"type": "string", "enum": ["csv", "json", "jsonl"], "default": "csv"},
+                      "description": "csv, json (one array) or jsonl"}]
+    export_params += [{"name": n, "in": "query", "required": False, "schema": {"type": "string"},
+                       "description": f"{SPECS[n].help} ({', '.join(sorted(t for t in SPECS[n].targets))})"}
+                      for n in SPECS]
+    export_params += [{"name": a, "in": "query", "required": False, "schema": {"type": "string"},
+                       "description": f"same as {n}"} for a, n in ALIASES.items()]
+
+    @app.get(f"{API}/export/{{what}}", summary="Every matching row, streamed (csv, json, jsonl)", tags=["export"],
+             responses={**ERRORS, 200: {"description": "the rows; X-Total-Count says how many match, X-Row-Count "
+                                                       "how many are sent (limit and offset applied)",
+                                        "content": {"text/csv": {}, "application/json": {},
+                                                    "application/x-ndjson": {}}}},
+             openapi_extra={"parameters": export_params})
+    def export_rows(request: Request, what: str = PathParam(..., description=", ".join(TARGETS))) -> Response:
+        """Articles, actors, quotes or events matching the filters (the names and checks of
+        `newsgraph.query`, as on the command line), every row unless `limit`, streamed: what the
+        CLI reads when a server holds the store, and a "download" for the dashboard."""
+        from fastapi.responses import StreamingResponse
+
+        from .query import Result, validate
+
+        given = dict(request.query_params)
+        fmt = given.pop("format", "csv")
+        if fmt not in ("csv", "json", "jsonl"):
+            raise BadArgument(f"unknown format {fmt!r}", hint="format is csv, json or jsonl")
+        reader = store().for_thread()  # its own cursor: the stream is read on worker threads, one at a time
+        try:
+            result = Result(reader, what, validate(what, given))
+            total, count = result.total(), result.count()
+        except Exception:  # boundary: close the cursor whatever the query raised, and raise it on
+            reader.close()
+            raise
+
+        def body() -> Iterator[bytes]:
+            try:
+                for piece in result.chunks(fmt):
+                    yield piece.encode("utf-8")
+            finally:
+                reader.close()
+
+        media = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+                 "jsonl": "application/x-ndjson"}[fmt]
+        return StreamingResponse(body(), media_type=media, headers={"X-Total-Count": str(total),
+                                                                    "X-Row-Count": str(count)})
 
     # ---- analytics ------------------------------------------------------------------------------
     SIDE = "an actor (id, code, name), a country (ISO3) or an organisation/bloc (e.g. NATO)"

@@ -381,26 +381,32 @@ def _query_options(target: str) -> Any:
 
 def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, output: str = "-", **filters: Any) -> None:
     """Validate the filters, run the query and print it: a table (at most 50 rows unless --limit, with
-    a line on standard error when more match) or a complete streamed export."""
-    from .query import run
+    a line on standard error when more match) or a complete streamed export. When a running server
+    holds the store (it is the store's writer), the same query is asked of it (GET /api/export)."""
+    from .errors import StoreLocked
+    from .query import run, validate
     from .store import Store
 
     if fmt == "table" and filters.get("limit") is None:
         filters["limit"] = TABLE_ROWS
-    with Store(db or obj["config"]["store"]["db"], read_only=True) as store:
+    db_path = db or obj["config"]["store"]["db"]
+    try:
+        store = Store(db_path, read_only=True)
+    except StoreLocked:
+        from .remote import find_server
+
+        server = find_server(db_path)
+        if server is None:
+            raise
+        validate(what, filters)  # the same checks and messages, here
+        _query_through(server.url, what, fmt, output, filters)
+        return
+    with store:
         result = run(store, what, filters)
         if fmt == "table":
             rows = result.rows()
-            text = format_table(rows) + "\n"
-            limit = result.filters.limit
-            if limit is not None and len(rows) == limit:
-                total = result.total()
-                if total > len(rows) + result.filters.offset:
-                    click.echo(f"showing {len(rows):,} of {total:,}; --limit 0 for all", err=True)
-            if output == "-":
-                click.echo(text, nl=False)
-            else:
-                Path(output).write_text(text, "utf-8")
+            total = result.total() if result.filters.limit is not None and len(rows) == result.filters.limit else 0
+            _print_table(rows, total, result.filters.offset, output)
             return
         if output == "-":
             n = result.write(fmt, sys.stdout)
@@ -408,6 +414,49 @@ def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 n = result.write(fmt, fh)
             click.echo(f"{n:,} {what} -> {output}", err=True)
+
+
+def _print_table(rows: list[dict[str, Any]], total: int, offset: int, output: str) -> None:
+    if total > len(rows) + offset:
+        click.echo(f"showing {len(rows):,} of {total:,}; --limit 0 for all", err=True)
+    text = format_table(rows) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, "utf-8")
+
+
+def _query_through(url: str, what: str, fmt: str, output: str, filters: dict[str, Any]) -> None:
+    """The query asked of the server that holds the store, streamed from GET /api/export/WHAT."""
+    import httpx
+
+    from .errors import error_for
+
+    params = {k: v for k, v in filters.items() if v is not None and v != ""}
+    params["format"] = "jsonl" if fmt == "table" else fmt
+    with httpx.stream("GET", f"{url}/api/export/{what}", params=params, timeout=600) as r:
+        if r.status_code != 200:
+            err = json.loads(r.read() or b"{}").get("error", {})
+            raise error_for(err.get("code", "NG700"), err.get("message", f"the server answered {r.status_code}"))
+        if fmt == "table":
+            rows = [json.loads(line) for line in r.iter_lines() if line.strip()]
+            limit = params.get("limit")
+            total = int(r.headers.get("x-total-count", "0"))
+            _print_table(rows, total if limit and len(rows) == int(limit) else 0, int(params.get("offset") or 0),
+                         output)
+            return
+        n = 0
+        out = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115 (closed below)
+        try:
+            for piece in r.iter_bytes():
+                out.write(piece)
+        finally:
+            if output == "-":
+                out.flush()
+            else:
+                out.close()
+                n = int(r.headers.get("x-row-count", "0"))
+                click.echo(f"{n:,} {what} -> {output}", err=True)
 
 
 @cli.command()

@@ -313,6 +313,7 @@ class Result:
         self.store = store
         self.target = target
         self.filters = filters
+        self.written = 0  # rows written by the last chunks() / write()
 
     def _sql(self, *, paged: bool = True) -> tuple[str, list[Any]]:
         return self.store.select(self.target, self.filters, paged=paged)
@@ -356,31 +357,41 @@ class Result:
                               hint="pip install 'newsgraph[notebook]' (or pandas), or use .arrow()") from exc
         return self.arrow().to_pandas()
 
-    def write(self, fmt: str, out: IO[str] | None = None) -> int:
-        """Stream every row to ``out`` (default standard output) as ``csv``, ``json`` (one array) or
-        ``jsonl``; the number of rows written."""
+    def chunks(self, fmt: str, size: int = 65536) -> Iterator[str]:
+        """Every row as ``csv``, ``json`` (one array) or ``jsonl`` text, in pieces of about ``size``
+        characters (streamed: one piece in memory at a time); :attr:`written` counts the rows."""
         if fmt not in EXPORT_FORMATS:
             raise BadArgument(f"unknown format {fmt!r}", hint=_did_you_mean(fmt, EXPORT_FORMATS)
                               + f"formats are {', '.join(EXPORT_FORMATS)}")
-        out = out or sys.stdout
-        n = 0
+        buf = io.StringIO()
+        self.written = 0
+        w = csv.writer(buf, lineterminator="\n")
         if fmt == "csv":
-            w = csv.writer(out, lineterminator="\n")
             w.writerow(self.columns())
-            for row in self:
+        elif fmt == "json":
+            buf.write("[")
+        for row in self:
+            if fmt == "csv":
                 w.writerow([_cell(v) for v in row.values()])
-                n += 1
-        elif fmt == "jsonl":
-            for row in self:
-                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-                n += 1
-        else:
-            out.write("[")
-            for row in self:
-                out.write(("\n  " if n == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False, default=str))
-                n += 1
-            out.write("\n]\n" if n else "]\n")
-        return n
+            else:
+                line = json.dumps(row, ensure_ascii=False, default=str)
+                buf.write(line + "\n" if fmt == "jsonl" else ("\n  " if self.written == 0 else ",\n  ") + line)
+            self.written += 1
+            if buf.tell() >= size:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        if fmt == "json":
+            buf.write("\n]\n" if self.written else "]\n")
+        yield buf.getvalue()
+
+    def write(self, fmt: str, out: IO[str] | None = None) -> int:
+        """Stream every row to ``out`` (default standard output) as ``csv``, ``json`` (one array) or
+        ``jsonl``; the number of rows written."""
+        out = out or sys.stdout
+        for piece in self.chunks(fmt):
+            out.write(piece)
+        return self.written
 
     def to_string(self, fmt: str) -> str:
         buf = io.StringIO()
