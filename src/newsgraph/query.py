@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import BadArgument, BadDate, ConfigError, UnknownCountry
+from .errors import BadArgument, BadDate, ConfigError, KBError, UnknownCountry
 
 if TYPE_CHECKING:
     from .store import Filters, Store
@@ -100,7 +100,7 @@ def _country(value: Any) -> str:
 
     try:
         kb = get_kb()
-    except Exception:  # boundary: without a usable KB a three-letter code is taken as given
+    except KBError:  # without a usable knowledge base a three-letter code is taken as given
         if re.fullmatch(r"[A-Za-z]{3}", text):
             return text.upper()
         raise
