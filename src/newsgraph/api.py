@@ -1146,8 +1146,10 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
     @app.get(f"{API}/export/{{what}}", summary="Every matching row, streamed (csv, json, jsonl)", tags=["export"],
              responses={**ERRORS, 200: {"description": "the rows; X-Total-Count says how many match, X-Row-Count "
                                                        "how many are sent (limit and offset applied)",
-                                        "content": {"text/csv": {}, "application/json": {},
-                                                    "application/x-ndjson": {}}}},
+                                        "content": {"text/csv": {}, "application/x-ndjson": {}, "application/json": {
+                                            "schema": {"type": "array", "items": {"anyOf": [
+                                                {"$ref": f"#/components/schemas/{m}"}
+                                                for m in ("ArticleRow", "ActorRow", "QuoteRow", "EventRow")]}}}}}},
              openapi_extra={"parameters": export_params})
     def export_rows(request: Request, what: str = PathParam(..., description=", ".join(TARGETS))) -> Response:
         """Articles, actors, quotes or events matching the filters (the names and checks of
