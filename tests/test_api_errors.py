@@ -55,11 +55,14 @@ PAGING = [({"limit": 0}, 422, "NG110"), ({"limit": MAX_PAGE + 1}, 422, "NG110"),
 DATES = [({"from": "not a date"}, 422, "NG109"), ({"to": "2999-01-01"}, 422, "NG109"), ({"from": "1850-01-01"}, 422, "NG109"),
          ({"to": "2022-02-30"}, 422, "NG109")]
 SERIES = {"source": "RUS", "target": "UKR"}
+# checked by newsgraph.query (shared with the CLI and Python): typos, unknown codes, empty ranges
+QUERY = [({"actr": "RUS"}, 422, "NG110"), ({"country": "XQZ"}, 404, "NG502"),
+         ({"from": "2022-06-01", "to": "2022-01-01"}, 422, "NG110")]
 
 # route -> [(query params or request kwargs, status, code)]
 CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
-    ("GET", "/api/info"): [],
-    ("GET", "/api/articles"): [*PAGING, *DATES, ({"q": TOO_LONG}, 422, "NG110"), ({"country": "R"}, 422, "NG110")],
+    ("GET", "/api/info"): [({"fresh": "1"}, 422, "NG110")],
+    ("GET", "/api/articles"): [*PAGING, *DATES, *QUERY, ({"q": TOO_LONG}, 422, "NG110"), ({"country": "R"}, 422, "NG110")],
     ("GET", "/api/articles/{article_id}"): [({"_path": "/api/articles/no-such-article"}, 404, "NG701"),
                                             ({"_path": "/api/articles/" + "a" * 201}, 422, "NG110")],
     ("GET", "/api/actors"): [*PAGING, *DATES, ({"kind": "alien"}, 422, "NG110"), ({"q": TOO_LONG}, 422, "NG110")],
@@ -68,7 +71,7 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
     ("GET", "/api/quotes"): [*PAGING, *DATES, ({"kind": "rumour"}, 422, "NG110"), ({"speaker": TOO_LONG}, 422, "NG110"),
                              ({"about": TOO_LONG}, 422, "NG110"), ({"min_confidence": 1.5}, 422, "NG110"),
                              ({"min_confidence": "high"}, 422, "NG110")],
-    ("GET", "/api/events"): [*PAGING, *DATES, ({"cameo": "1a"}, 422, "NG110"), ({"type": "DROP TABLE"}, 422, "NG110"),
+    ("GET", "/api/events"): [*PAGING, *DATES, *QUERY, ({"type": "ACUSE"}, 422, "NG110"), ({"cameo": "99"}, 422, "NG110"), ({"cameo": "1a"}, 422, "NG110"), ({"type": "DROP TABLE"}, 422, "NG110"),
                              ({"quad": "peace"}, 422, "NG110"), ({"place": TOO_LONG}, 422, "NG110"),
                              ({"min_confidence": -0.1}, 422, "NG110")],
     ("GET", "/api/series"): [({}, 422, "NG110"), ({"source": "RUS"}, 422, "NG110"), ({**SERIES, "by": "year"}, 422, "NG110"),
@@ -95,6 +98,11 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
         ({"content": b"x" * (MAX_BODY + 1), "headers": {"content-type": "text/plain"}}, 413, "NG104"),
     ],
     ("POST", "/api/ingest"): [({"json": {"text": "Putin spoke."}}, 403, "NG703")],
+    ("GET", "/api/export/{what}"): [({"_path": "/api/export/evnts"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "plovr": "ACCUSE"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "format": "xml"}, 422, "NG110"),
+                                    ({"_path": "/api/export/events", "country": "XQZ"}, 404, "NG502")],
+    ("POST", "/api/store"): [({"json": {"documents": []}}, 403, "NG703")],  # a read-only server takes none
 }
 
 # the dashboard's routes (newsgraph.web.routes)
@@ -137,6 +145,14 @@ def test_error_shape_for_each_bad_request(api: Api, route: tuple[str, str], case
     assert_error(_send(api, method, path, params), status, code)
 
 
+def test_query_errors_name_the_nearest_valid_value(api: Api):
+    """A typo in a parameter or a code is refused (never ignored), and the message names the fix."""
+    for params, nearest in (({"actr": "RUS"}, "'actor'"), ({"type": "ACUSE"}, "'ACCUSE'"),
+                            ({"country": "RSU"}, "RUS"), ({"typ": "ACCUSE"}, "'type'")):
+        err = api.get("/api/events", params=params).json()["error"]
+        assert f"did you mean {nearest}" in err["message"], (params, err)
+
+
 @pytest.mark.parametrize("route", sorted(CASES), ids=lambda r: f"{r[0]} {r[1]}")
 def test_wrong_method_is_405_with_the_shape(api: Api, route: tuple[str, str]):
     method, path = route
@@ -177,7 +193,9 @@ def test_unexpected_errors_are_ng999_without_details(api_db: Path):
         for method, path in CASES:
             if method != "GET":
                 continue
-            params = {"source": "RUS", "target": "UKR", "period": "2022-03-07"} if "series" in path else {}
+            params = {"source": "RUS", "target": "UKR"} if "series" in path else {}
+            if path.endswith("series/events"):
+                params["period"] = "2022-03-07"
             path = path.replace("{article_id}", "t-moscow").replace("{actor_id}", "RUS")
             r = client.get(path, params=params)
             err = assert_error(r, 500, "NG999")

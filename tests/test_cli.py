@@ -128,7 +128,8 @@ def test_ingest_twice_stores_once_and_records_failures(tmp_path):
     assert quotes and all(q["rule"] and 0 < q["confidence"] <= 1 for q in quotes)
     sure = json.loads(run("quotes", "--db", db, "--format", "json", "--min-confidence", "0.8").stdout)
     assert all(q["confidence"] >= 0.8 for q in sure)
-    assert run("quotes", "--db", db, "--min-confidence", "2").returncode == 2  # a usage error
+    refused = run("quotes", "--db", db, "--min-confidence", "2")  # checked by newsgraph.query: a coded error
+    assert refused.returncode == 1 and b"error[NG110]" in refused.stderr
 
 
 def test_read_explain_shows_each_mentions_evidence(tmp_path):

@@ -275,6 +275,8 @@ def test_cli_members_show_coverage():
     assert "FIN\tjoining" in out
     out = runner.invoke(kb_cli, ["show", "Tokayev", "--on", "2022-05-16"]).output
     assert "kassym-jomart-tokayev" in out and "KAZGOV" in out
+    out = runner.invoke(kb_cli, ["show", "Biden", "--on", "2021-03-01"]).output  # two offices, one title: one line
+    assert out.count("President of USA") == 1 and "head of state and head of government" in out
     out = runner.invoke(kb_cli, ["coverage", "--on", "2015-01-01"]).output
     assert "2015-01-01:" in out and "/193" in out
 

@@ -302,8 +302,8 @@ def _write_clusters(store: Store, comps: _Components, rep: ClusterReport) -> Non
 
 
 def clusters(store: Store, *, date_from: str | None = None, date_to: str | None = None, actor: str | None = None,
-             min_articles: int = 1, limit: int = 100) -> list[dict[str, Any]]:
-    """Stored real events (clusters), most reported first."""
+             min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored real events (clusters), most reported first: every one unless ``limit``."""
     where, params = date_conditions(date_from, date_to, first="date_start", last="date_end")
     where, params = ["n_articles >= ?", *where], [min_articles, *params]
     if actor:
@@ -314,8 +314,8 @@ def clusters(store: Store, *, date_from: str | None = None, date_to: str | None 
     return store.query(
         "SELECT cluster_id, date_start, date_end, source_id AS source, target_id AS target, plover, cameo, quad, "
         "goldstein, n_reports, n_articles, n_independent, n_sources, sources, evidence FROM event_clusters "
-        f"WHERE {' AND '.join(where)} ORDER BY n_articles DESC, n_sources DESC, date_start, cluster_id LIMIT ?",
-        [*params, limit])
+        f"WHERE {' AND '.join(where)} ORDER BY n_articles DESC, n_sources DESC, date_start, cluster_id"
+        + (" LIMIT ?" if limit is not None else ""), [*params, *([limit] if limit is not None else [])])
 
 
 def cluster_reports(store: Store, cluster_id: str) -> list[dict[str, Any]]:
@@ -618,8 +618,9 @@ def series(store: Store, source: str | None = None, target: str | None = None, *
 
 def series_events(store: Store, source: str | None, target: str | None, period: str, *, by: str = "week",
                   provider: MembershipProvider | str | None = "kb", include_copies: bool = False,
-                  include_negated: bool = False, limit: int = 100) -> list[dict[str, Any]]:
-    """The events behind one row of :func:`series` (same selectors, same rules), for drilling down."""
+                  include_negated: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+    """The events behind one row of :func:`series` (same selectors, same rules), for drilling down:
+    every one unless ``limit``."""
     if by not in PERIODS:
         raise BadArgument(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     prov = kb_memberships() if provider == "kb" else provider
@@ -636,7 +637,8 @@ def series_events(store: Store, source: str | None, target: str | None, period: 
         ev AS (SELECT DISTINCT d.article_id, d.event_id FROM event_dyads d JOIN keys USING (article_key, event_key))
         SELECT {query_columns("events", "e")}
         FROM events e JOIN ev USING (article_id, event_id)
-        ORDER BY e.date, e.article_id, e.evidence_start LIMIT ?""", [*params, limit])
+        ORDER BY e.date, e.article_id, e.evidence_start""" + (" LIMIT ?" if limit is not None else ""),
+        [*params, *([limit] if limit is not None else [])])
 
 
 def _fill(rows: list[dict[str, Any]], by: str, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:

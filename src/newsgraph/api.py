@@ -41,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -202,8 +202,9 @@ class AnalysisDocument(_Open):
 
 
 class Page(BaseModel):
-    limit: int
+    limit: int = Field(description="the page size: the request's limit, else the default (50)")
     offset: int
+    total: int | None = Field(None, description="every row that matches the filters, over all pages")
     next: int | None = Field(None, description="the offset of the next page, or null on the last page")
 
 
@@ -381,6 +382,12 @@ class IngestResult(BaseModel):
     stored: int
     skipped: int
     items: list[IngestItem]
+
+
+class StoreResult(BaseModel):
+    stored: int
+    skipped: int = Field(description="documents whose article the store held already")
+    failed: int = Field(description="failures recorded")
 
 
 class Info(BaseModel):
@@ -652,8 +659,8 @@ class BodyLimit:
         self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope.get("path") == API + "/store":  # analysed documents from a local
+            await self.app(scope, receive, send)                             # ingest, with its token
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
@@ -797,9 +804,44 @@ def _check_page(limit: int, offset: int, max_page: int) -> None:
         raise BadArgument(f"offset {offset} is too large", hint="narrow the query with filters")
 
 
-def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    return {"items": items, "limit": limit, "offset": offset,
-            "next": offset + limit if len(items) == limit else None}
+def _page(items: list[dict[str, Any]], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
+    more = len(items) == limit if total is None else offset + len(items) < total
+    return {"items": items, "limit": limit, "offset": offset, "total": total,
+            "next": offset + limit if more else None}
+
+
+def query_page(store: Store, what: str, limit: int, offset: int, max_page: int, **given: Any) -> dict[str, Any]:
+    """One page of a typed query (filters checked by :func:`newsgraph.query.validate`, as in the CLI
+    and the Python API) with ``total``, the count of every match, and ``next``."""
+    from .query import Result, validate
+
+    _check_page(limit, offset, max_page)
+    result = Result(store, what, validate(what, given, limit=limit, offset=offset))
+    rows = result.rows()
+    total = offset + len(rows) if len(rows) < limit and (rows or not offset) else result.total()
+    return _page(rows, limit, offset, total)
+
+
+def no_unknown_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take (a typo would otherwise widen the query
+    silently), naming the nearest one it does take."""
+    from fastapi.routing import APIRoute
+
+    from .query import nearest
+
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = [p.alias for p in route.dependant.query_params]
+    known += [p["name"] for p in (route.openapi_extra or {}).get("parameters", []) if p.get("in") == "query"]
+    if route.path == API + "/export/{what}":
+        return  # newsgraph.query.validate checks these filters itself, naming the nearest valid one
+    for name in request.query_params:
+        if name not in known:
+            near = nearest(name, known)
+            raise BadArgument(f"unknown parameter {name!r} for {request.url.path}",
+                              hint=(f"did you mean {near[0]!r}? " if near else "")
+                              + (f"it takes {', '.join(known)}" if known else "it takes no parameters"))
 
 
 def _validation_message(errors: list[Any]) -> str:
@@ -887,7 +929,8 @@ _BODY_DOC = {
     "parameters": [
         {"name": n, "in": "query", "required": False, "schema": {"type": "string"},
          "description": f"{d} (only with a text/plain or text/html body)"}
-        for n, d in (("published", "publication date YYYY-MM-DD"), ("title", "headline"), ("url", "source URL"))
+        for n, d in (("published", "publication date YYYY-MM-DD"), ("title", "headline"), ("url", "source URL"),
+                     ("id", "your id for the article"))
     ],
 }
 
@@ -900,20 +943,25 @@ def _web_dir() -> Path:
 # the app
 # ----------------------------------------------------------------------------------------------
 
-def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, cache_entries: int = 1024) -> FastAPI:
+def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, cache_entries: int = 1024,
+               store_token: str | None = None, warm: bool = True) -> FastAPI:
     """The API and dashboard over the store ``db`` (default: ``[store] db`` in the config).
 
     The store is opened read-only unless ``[api] ingest_token`` is set (then ``POST /api/ingest``
-    may write, with ``Authorization: Bearer TOKEN``). Raises :class:`StoreError` when the store
-    cannot be opened, so a server never starts on a missing file. Answers to repeated GET
-    requests are kept in memory (``cache_entries`` of them; 0 turns that off).
+    may write, with ``Authorization: Bearer TOKEN``) or ``store_token`` is given: then the server
+    is the store's one writer and ``POST /api/store`` takes analysed documents from a local
+    ``newsgraph ingest`` holding that token (:mod:`newsgraph.remote`), while reads go on. Raises
+    :class:`StoreError` when the store cannot be opened, so a server never starts on a missing
+    file. Answers to repeated GET requests are kept in memory (``cache_entries`` of them; 0 turns
+    that off). With ``warm`` the start-up waits until the analysis process has loaded the model,
+    so the first ``/api/analyze`` is not slow.
     """
     cfg = config or _config.load()
     api_cfg = cfg["api"]
     max_page, max_body = int(api_cfg["max_page"]), int(api_cfg["max_body"])
     token = str(api_cfg.get("ingest_token") or "")
     path = str(db or cfg["store"]["db"])
-    pool = StorePool(path, read_only=not token)
+    pool = StorePool(path, read_only=not (token or store_token))
     max_analyze_kb = int(api_cfg.get("max_analyze_kb") or _config.defaults()["api"]["max_analyze_kb"])
     from .service import AnalysisService, Job
 
@@ -922,8 +970,16 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
-        service.prestart()  # load the model in the analysis process now, not on the first request
+        # load and warm the model in the analysis process now, not on the first request
+        if warm:
+            from starlette.concurrency import run_in_threadpool
+
+            await run_in_threadpool(service.prestart, True)
+        else:
+            service.prestart()
         yield
+        for fn in app.state.cleanup:  # e.g. the serve command's discovery file
+            fn()
         service.close()
         app.state.pool.close()
 
@@ -932,9 +988,11 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         description="Political news as structured knowledge: articles, actors, quotes with speakers, "
                     "PLOVER/CAMEO events, alliances. Every error is `{\"error\": {code, message, status}}`.",
         openapi_url=f"{API}/openapi.json", docs_url=None, redoc_url=None,
+        dependencies=[Depends(no_unknown_parameters)],
     )
     app.state.pool = pool
     app.state.config = cfg
+    app.state.cleanup = []
     app.state.analysis = service
 
     def store() -> Store:
@@ -996,10 +1054,8 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                       country: str | None = COUNTRY, date_from: str | None = FROM, date_to: str | None = TO,
                       limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Stored articles, newest first; `q` searches title and text."""
-        _check_page(limit, offset, max_page)
-        f = Filters(q=q, actor=actor, country=country, date_from=_date_param(date_from, "from date"),
-                    date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
-        return _page(store().articles(f), limit, offset)
+        return query_page(store(), "articles", limit, offset, max_page, q=q, actor=actor, country=country,
+                          date_from=date_from, date_to=date_to)
 
     @app.get(f"{API}/articles/{{article_id:path}}", response_model=AnalysisDocument, response_model_by_alias=True, response_model_exclude_unset=True,
              summary="One article with its full analysis document", tags=["articles"], responses=ERRORS)
@@ -1018,10 +1074,8 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     country: str | None = COUNTRY, date_from: str | None = FROM, date_to: str | None = TO,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Actors across the store, most reported first (articles, then mentions)."""
-        _check_page(limit, offset, max_page)
-        f = Filters(q=q, kind=kind, country=country, date_from=_date_param(date_from, "from date"),
-                    date_to=_date_param(date_to, "to date"), limit=limit, offset=offset)
-        return _page(store().actors(f), limit, offset)
+        return query_page(store(), "actors", limit, offset, max_page, q=q, kind=kind, country=country,
+                          date_from=date_from, date_to=date_to)
 
     @app.get(f"{API}/actors/{{actor_id:path}}", response_model=ActorDetail, summary="One actor: roles, memberships, "
              "quotes and events", tags=["actors"], responses=ERRORS)
@@ -1047,30 +1101,12 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Who said what about whom: each quote with its speaker and the actors it mentions."""
-        _check_page(limit, offset, max_page)
         s = store()
-        f = Filters(actor=speaker, q=q, kind=kind, country=country, article=article,
-                    date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    min_confidence=min_confidence, limit=limit, offset=offset)
-        if about:
-            keys = set(quote_keys_about(s, about))
-            rows, skip, off = [], offset, 0
-            while len(rows) < limit:
-                chunk = s.quotes(Filters(**{**f.__dict__, "limit": 1000, "offset": off}))
-                for r in chunk:
-                    if f"{r['article_id']}/{r['quote_id']}" in keys:
-                        if skip:
-                            skip -= 1
-                        else:
-                            rows.append(r)
-                if len(chunk) < 1000:
-                    break
-                off += 1000
-            rows = rows[:limit]
-        else:
-            rows = s.quotes(f)
-        quotes_about(s, rows)
-        return _page(rows, limit, offset)
+        page = query_page(s, "quotes", limit, offset, max_page, actor=speaker, about=about, q=q, kind=kind,
+                          country=country, article=article, date_from=date_from, date_to=date_to,
+                          min_confidence=min_confidence)
+        quotes_about(s, page["items"])
+        return page
 
     # ---- events ---------------------------------------------------------------------------------
     @app.get(f"{API}/events", response_model=EventPage, summary="Events by source, target, type, date or place",
@@ -1091,11 +1127,61 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
                     min_confidence: float | None = MIN_CONFIDENCE,
                     limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
         """Coded events, newest first, with their evidence sentence."""
-        _check_page(limit, offset, max_page)
-        f = Filters(actor=actor, plover=type, cameo=cameo, country=country, article=article, q=q,
-                    date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
-                    min_confidence=min_confidence, limit=limit, offset=offset)
-        return _page(events_page(store(), f, source=source, target=target, place=place, quad=quad), limit, offset)
+        return query_page(store(), "events", limit, offset, max_page, actor=actor, source=source, target=target,
+                          plover=type, cameo=cameo, quad=quad, place=place, country=country, article=article,
+                          q=q, date_from=date_from, date_to=date_to, min_confidence=min_confidence)
+
+    # ---- complete exports -----------------------------------------------------------------------
+    from .query import ALIASES, SPECS, TARGETS
+
+    export_params = [{"name": "format", "in": "query", "required": False,
+                      "schema": {"type": "string", "enum": ["csv", "json", "jsonl"], "default": "csv"},
+                      "description": "csv, json (one array) or jsonl"}]
+    export_params += [{"name": n, "in": "query", "required": False, "schema": {"type": "string"},
+                       "description": f"{SPECS[n].help} ({', '.join(sorted(t for t in SPECS[n].targets))})"}
+                      for n in SPECS]
+    export_params += [{"name": a, "in": "query", "required": False, "schema": {"type": "string"},
+                       "description": f"same as {n}"} for a, n in ALIASES.items()]
+
+    @app.get(f"{API}/export/{{what}}", summary="Every matching row, streamed (csv, json, jsonl)", tags=["export"],
+             responses={**ERRORS, 200: {"description": "the rows; X-Total-Count says how many match, X-Row-Count "
+                                                       "how many are sent (limit and offset applied)",
+                                        "content": {"text/csv": {}, "application/x-ndjson": {}, "application/json": {
+                                            "schema": {"type": "array", "items": {"anyOf": [
+                                                {"$ref": f"#/components/schemas/{m}"}
+                                                for m in ("ArticleRow", "ActorRow", "QuoteRow", "EventRow")]}}}}}},
+             openapi_extra={"parameters": export_params})
+    def export_rows(request: Request, what: str = PathParam(..., description=", ".join(TARGETS))) -> Response:
+        """Articles, actors, quotes or events matching the filters (the names and checks of
+        `newsgraph.query`, as on the command line), every row unless `limit`, streamed: what the
+        CLI reads when a server holds the store, and a "download" for the dashboard."""
+        from fastapi.responses import StreamingResponse
+
+        from .query import Result, validate
+
+        given = dict(request.query_params)
+        fmt = given.pop("format", "csv")
+        if fmt not in ("csv", "json", "jsonl"):
+            raise BadArgument(f"unknown format {fmt!r}", hint="format is csv, json or jsonl")
+        reader = store().for_thread()  # its own cursor: the stream is read on worker threads, one at a time
+        try:
+            result = Result(reader, what, validate(what, given))
+            total, count = result.total(), result.count()
+        except Exception:  # boundary: close the cursor whatever the query raised, and raise it on
+            reader.close()
+            raise
+
+        def body() -> Iterator[bytes]:
+            try:
+                for piece in result.chunks(fmt):
+                    yield piece.encode("utf-8")
+            finally:
+                reader.close()
+
+        media = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+                 "jsonl": "application/x-ndjson"}[fmt]
+        return StreamingResponse(body(), media_type=media, headers={"X-Total-Count": str(total),
+                                                                    "X-Row-Count": str(count)})
 
     # ---- analytics ------------------------------------------------------------------------------
     SIDE = "an actor (id, code, name), a country (ISO3) or an organisation/bloc (e.g. NATO)"
@@ -1196,6 +1282,44 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         from starlette.concurrency import run_in_threadpool
 
         return await run_in_threadpool(ingest_items, items)
+
+    @app.post(f"{API}/store", response_model=StoreResult, summary="Store analysed documents (a local ingest)",
+              tags=["analyse"], responses={**ERRORS, 401: {"model": ErrorResponse, "description": "wrong token"},
+                                           403: {"model": ErrorResponse, "description": "the server is read-only"}})
+    async def store_documents(request: Request) -> dict[str, Any]:
+        """How ``newsgraph ingest`` writes while this server runs on the same store: it analyses
+        locally and sends the documents (and failures) here, with the token from the server's
+        discovery file; the server, the store's one writer, stores them in one transaction."""
+        if not store_token:
+            raise IngestDisabled("this server opened its store read-only",
+                                 hint="stop it and ingest, or restart `newsgraph serve` without --read-only")
+        given = request.headers.get("authorization") or ""
+        if not hmac.compare_digest(given.removeprefix("Bearer ").strip().encode(), store_token.encode()):
+            raise Unauthorized("POST /api/store needs the server's local token",
+                               hint="newsgraph ingest reads it from the server's .server.json file")
+        from starlette.concurrency import run_in_threadpool
+
+        from .ingest.readers import load_json
+
+        body = load_json(await request.body(), "the request body")
+        if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
+            raise BadRecord("the body must be {\"documents\": [...], \"failures\": [...]}")
+
+        def write() -> dict[str, Any]:
+            from .pipeline import Failure
+
+            with pool.write_lock:
+                s = pool.get()
+                counts = s.add_batch(body["documents"])
+                failures = [Failure(f.get("source"), f.get("id"), str(f.get("code")), str(f.get("message")))
+                            for f in body.get("failures") or [] if isinstance(f, dict)]
+                for f in failures:
+                    s.add_failure(f)
+            if counts.stored or failures:
+                app.state.cache.clear()
+            return {"stored": counts.stored, "skipped": counts.skipped, "failed": len(failures)}
+
+        return await run_in_threadpool(write)
 
     # ---- the dashboard --------------------------------------------------------------------------
     from .web.routes import add_routes as add_dashboard_routes

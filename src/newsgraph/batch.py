@@ -60,6 +60,8 @@ class IngestReport:
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # per worker process id
     warnings: list[str] = field(default_factory=list)  # what reading noticed (first MAX_LISTED_FAILURES)
     warned: int = 0  # inputs with a warning
+    undated: int = 0  # through a server: analysed articles without a publication date
+    server: str | None = None  # the URL of the server the articles were stored through (newsgraph.remote)
 
     @property
     def seen(self) -> int:
@@ -85,17 +87,27 @@ def _dated(items: Iterable[RawDocument | Failure], published: str | None) -> Ite
 
 def ingest(paths: list[str], db: str | None = None, *, published: str | None = None,
            config: dict[str, Any] | None = None, progress: ProgressFn | None = None,
-           workers: int | None = None, dask: str | None = None, strict_encoding: bool = False) -> IngestReport:
+           workers: int | None = None, dask: str | None = None, strict_encoding: bool = False,
+           columns: Any = None, note: Callable[[str], None] | None = None) -> IngestReport:
     """Read, analyse and store everything under ``paths``.
 
     ``workers``: processes (default ``[ingest] workers``; 0 = every core; 1 = this process only).
     ``dask``: ``"local"`` for a LocalCluster of ``workers`` processes, or a scheduler address.
     ``strict_encoding``: refuse input that is not valid UTF-8 (NG111) instead of replacing the bad
-    bytes with a warning.
+    bytes with a warning. ``columns`` (:class:`newsgraph.ingest.readers.Columns`) maps JSONL fields and
+    CSV columns; ``note`` hears which field fed what, once per JSONL/CSV source.
+    A writable ``newsgraph serve`` running over the same store is the store's one writer: the
+    articles are then analysed in this process and stored through it (:mod:`newsgraph.remote`).
     """
+    from .remote import find_server, ingest_through
+
     cfg = config or _config.load()
     items = read_inputs(paths, max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
-                        strict_encoding=strict_encoding)
+                        strict_encoding=strict_encoding, columns=columns, note=note)
+    server = find_server(str(db or cfg["store"]["db"]))
+    if server is not None:
+        report = IngestReport(mode="server", server=server.url)
+        return ingest_through(server, _dated(items, published), report, config=cfg, progress=progress)  # type: ignore[no-any-return]
     return ingest_items(_dated(items, published), db, config=cfg, progress=progress, workers=workers, dask=dask)
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -113,6 +114,35 @@ def summary_text(doc: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _input_options(fn: Any) -> Any:
+    """--text-col, --date-col, --id-col, --url-col, --title-col: which JSONL field or CSV column holds what."""
+    for part, flag, default in reversed((
+            ("text", "--text-col", "text, body, content or article"),
+            ("published", "--date-col", "published, date, publication_date or pub_date"),
+            ("id", "--id-col", "id, article_id or doc_id"), ("url", "--url-col", "url or link"),
+            ("title", "--title-col", "title or headline"))):
+        fn = click.option(flag, f"{part}_col", default=None, metavar="NAME",
+                          help=f"JSONL field / CSV column with the article's {'date' if part == 'published' else part} "
+                               f"(default: the first of {default}).")(fn)
+    return fn
+
+
+def _columns(cols: dict[str, Any]) -> Any:
+    from .ingest.readers import Columns
+
+    return Columns(**{k.removesuffix("_col"): cols.pop(k) for k in list(cols) if k.endswith("_col")})
+
+
+def _note(message: str) -> None:
+    click.echo(f"columns: {message}", err=True)
+
+
+UNDATED = ("{n:,} of {total:,} articles have no publication date (none given with --date, in a date column, "
+           "in front matter or in the page, nor as a dateline). Their events are dated only where the text "
+           "gives a full date; relative dates ('on Monday', 'last week') are left unresolved rather than "
+           "guessed. Give --date YYYY-MM-DD or --date-col NAME to resolve them.")
+
+
 # ----------------------------------------------------------------------------------------------
 # the command group
 # ----------------------------------------------------------------------------------------------
@@ -141,9 +171,10 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 @click.option("--explain", is_flag=True, help="With --format text: why each actor is who it is (every mention's "
               "rule, evidence kind, confidence and antecedent).")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@_input_options
 @click.pass_obj
 def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title: str | None, url: str | None,
-         explain: bool = False, strict: bool = False) -> None:
+         explain: bool = False, strict: bool = False, **cols: Any) -> None:
     """Analyse PATH (text, HTML, JSONL or CSV file, a folder, or - for standard input) and print the result.
 
     Exit status: 0 when every article was analysed; 1 when any item failed (it is printed as an
@@ -156,7 +187,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
     cfg = obj["config"]
     published = parse_date(published, what="--date") if published else None
     items = read_inputs([path], max_mb=float(cfg["input"]["max_mb"]), extensions=tuple(cfg["input"]["extensions"]),
-                        strict=True, strict_encoding=strict)
+                        strict=True, strict_encoding=strict, columns=_columns(cols), note=_note)
 
     def prepared() -> Iterable[RawDocument | Failure]:
         for item in items:
@@ -167,7 +198,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
             yield item
 
     docs: list[dict[str, Any]] = []
-    ok = failed = 0
+    ok = failed = undated = 0
     for result in get_pipeline(cfg).pipe(prepared()):
         doc = result.to_dict()
         if "error" in doc:
@@ -175,6 +206,7 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
             click.echo(f"error[{doc['error']['code']}]: {doc['error']['message']}", err=True)
         else:
             ok += 1
+            undated += not doc["article"].get("published")
             for w in doc.get("warnings", []):
                 click.echo(f"warning: {w}", err=True)
         if fmt == "jsonl":
@@ -193,6 +225,8 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
                 click.echo(summary_text(doc))
                 if explain:
                     click.echo("\n" + explain_actors(doc))
+    if undated:
+        click.echo("warning: " + UNDATED.format(n=undated, total=ok), err=True)
     if ok == 0 and failed == 0:
         raise EmptyInput(f"nothing to read in {path}", hint="give a file or folder with articles")
     if failed:
@@ -209,43 +243,64 @@ def read(obj: dict[str, Any], path: str, published: str | None, fmt: str, title:
 @click.option("--dask", "dask_address", default=None,
               help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster on this machine.")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@_input_options
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, published: str | None,
-           progress: bool | None, workers: int | None, dask_address: str | None, strict: bool) -> None:
+           progress: bool | None, workers: int | None, dask_address: str | None, strict: bool, **cols: Any) -> None:
     """Read, analyse and store PATHS (files, folders, -) into the DuckDB store.
 
     A bad item (an unreadable file, a bad record, an article over its time budget) is recorded in
-    the store's failures table with its reason and the rest goes on. Exit status: 0 when every item
-    was stored (or was stored already); 1 when any failed."""
+    the store's failures table with its reason and the rest goes on. On a terminal a progress bar
+    shows the total, the rate and the time left. Exit status: 0 when every item was stored (or was
+    stored already); 1 when any failed."""
     from .batch import ingest as run_ingest
     from .ingest.clean import parse_date
+    from .ingest.readers import count_items
 
     cfg = obj["config"]
     published = parse_date(published, what="--date") if published else None
+    db_path = db or cfg["store"]["db"]
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
 
-        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        total = count_items(list(paths), tuple(cfg["input"]["extensions"]))
+        bar = tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
     def tick(report: Any) -> None:
         if bar is not None:
             bar.update(report.seen - bar.n)
             bar.set_postfix(stored=report.stored, skipped=report.skipped, errors=report.failed, refresh=False)
 
+    from .remote import find_server
+
+    server = find_server(db_path)
+    if server is not None:
+        click.echo(f"a server runs on {db_path}: analysing here and storing through {server.url}"
+                   + (" (--workers and --dask do not apply)" if workers not in (None, 1) or dask_address else ""),
+                   err=True)
+    before = _store_counts(db_path, server=server)
+    started = _utc_now()
     try:
         report = run_ingest(list(paths), db, published=published, config=cfg, progress=tick, workers=workers,
-                            dask=dask_address, strict_encoding=strict)
+                            dask=dask_address, strict_encoding=strict, columns=_columns(cols), note=_note)
     finally:
         if bar is not None:
             bar.close()
-    db_path = db or cfg["store"]["db"]
-    how = "" if report.mode == "single" else f" ({report.mode}, {report.workers} workers, {report.shards} shards)"
-    click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed "
-               f"in {report.seconds:.1f}s{how} -> {db_path}")
+    after = _store_counts(db_path, undated_since=started, server=server)
+    if server is not None:
+        after["undated"] = report.undated
+    how = ("" if report.mode == "single" else f" (through the server at {report.server})" if report.server
+           else f" ({report.mode}, {report.workers} workers, {report.shards} shards)")
+    events, quotes = after["events"] - before["events"], after["quotes"] - before["quotes"]
+    click.echo(f"{report.stored} stored, {report.skipped} already stored, {report.failed} failed; "
+               f"{events:,} events, {quotes:,} quotes in {_duration(report.seconds)}{how} -> {db_path}")
     if report.recovered:
         click.echo(f"  {report.recovered} article(s) recovered from the shards an interrupted run left behind")
+    if after["undated"]:
+        analysed = report.stored + report.skipped if server is not None else report.stored
+        click.echo("warning: " + UNDATED.format(n=after["undated"], total=analysed), err=True)
     for w in report.warnings[:20]:
         click.echo(f"  warning: {w}", err=True)
     if report.warned > 20:
@@ -258,75 +313,182 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], db: str | None, publishe
         sys.exit(1)
 
 
-def _query_options(fn: Any) -> Any:
-    opts = [
-        click.option("--db", default=None, help=DB_HELP),
-        click.option("--actor", default=None, help="Actor id, code or name (e.g. RUS, vladimir-putin, Putin, CSTO)."),
-        click.option("--country", default=None, help="ISO 3166 alpha-3 country code."),
-        click.option("--plover", default=None, help="PLOVER event type (events only), e.g. ACCUSE."),
-        click.option("--cameo", default=None, help="CAMEO code prefix (events only), e.g. 11 or 112."),
-        click.option("--kind", default=None, help="Actor kind or quote kind."),
-        click.option("--from", "date_from", default=None, help="From date YYYY-MM-DD."),
-        click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD."),
-        click.option("--search", "q", default=None, help="Text search."),
-        click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
-                     help="Quotes and events only: keep those at least this confident (0-1); e.g. 0.6 "
-                          "leaves out noun-phrase quotes (rule 'object', 0.5)."),
-        click.option("--limit", default=50, show_default=True, type=int, help="Rows to show."),
-        click.option("--offset", default=0, type=int, help="Rows to skip."),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                     show_default=True),
-    ]
-    for opt in reversed(opts):
-        fn = opt(fn)
-    return fn
+def _utc_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, **filters: Any) -> None:
-    from .store import Filters, Store
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    m, s = divmod(round(seconds), 60)
+    return f"{m // 60}h {m % 60:02d}m {s:02d}s" if m >= 60 else f"{m}m {s:02d}s"
 
-    with Store(db or obj["config"]["store"]["db"], read_only=True) as store:
-        rows = getattr(store, what)(Filters(**filters))
-    emit_rows(rows, fmt)
+
+def _store_counts(db: str, undated_since: Any = None, server: Any = None) -> dict[str, int]:
+    """Events and quotes in the store (zeros when there is none yet), and with ``undated_since`` the
+    articles stored since then without a publication date (counts asked of the ``server`` when one
+    holds the store; it does not count undated articles)."""
+    from .store import Store
+
+    if server is not None:
+        import httpx
+
+        counts = httpx.get(f"{server.url}/api/info", timeout=30).json()["counts"]
+        return {"events": counts["events"], "quotes": counts["quotes"], "undated": 0}
+    if db == ":memory:" or not Path(db).exists():
+        return {"events": 0, "quotes": 0, "undated": 0}
+    with Store(db, read_only=True) as store:
+        out = {"events": store.count("events"), "quotes": store.count("quotes"), "undated": 0}
+        if undated_since is not None:
+            out["undated"] = int(store.execute("SELECT count(*) FROM articles WHERE published IS NULL AND "
+                                               "ingested_at >= ?", [undated_since])[0][0])
+    return out
+
+
+#: CLI option of each query filter (the filters, their meaning and their checks live in newsgraph.query)
+_OPTION_NAMES = {"date_from": "--from", "date_to": "--to", "q": "--search", "min_confidence": "--min-confidence"}
+TABLE_ROWS = 50
+
+
+def _query_options(target: str) -> Any:
+    """The options of a query command: one per filter ``target`` takes (:data:`newsgraph.query.SPECS`),
+    typed and checked by :func:`newsgraph.query.validate`, plus --db, --format and --output."""
+    from .query import SPECS, filters_of
+
+    def decorate(fn: Any) -> Any:
+        opts = [click.option("--db", default=None, help=DB_HELP)]
+        for name in filters_of(target):
+            flag = _OPTION_NAMES.get(name, "--" + name)
+            helptext = SPECS[name].help
+            if name == "limit":
+                helptext = (f"Rows to return; 0 for all. Default: {TABLE_ROWS} in a table (a line on standard "
+                            "error says how many there are), every row with --format csv, json or jsonl.")
+            opts.append(click.option(flag, name, default=None, metavar="TEXT" if name not in (
+                "limit", "offset", "min_confidence") else "NUMBER", help=helptext[0].upper() + helptext[1:] + "."))
+        opts += [
+            click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+                         show_default=True, help="table for people; json, jsonl or csv export every matching row "
+                                                 "(streamed, unless --limit)."),
+            click.option("-o", "--output", default="-", show_default=True, help="File to write (- for standard output)."),
+        ]
+        for opt in reversed(opts):
+            fn = opt(fn)
+        return fn
+    return decorate
+
+
+def _run_query(obj: dict[str, Any], what: str, db: str | None, fmt: str, output: str = "-", **filters: Any) -> None:
+    """Validate the filters, run the query and print it: a table (at most 50 rows unless --limit, with
+    a line on standard error when more match) or a complete streamed export. When a running server
+    holds the store (it is the store's writer), the same query is asked of it (GET /api/export)."""
+    from .errors import StoreLocked
+    from .query import run, validate
+    from .store import Store
+
+    if fmt == "table" and filters.get("limit") is None:
+        filters["limit"] = TABLE_ROWS
+    db_path = db or obj["config"]["store"]["db"]
+    try:
+        store = Store(db_path, read_only=True)
+    except StoreLocked:
+        from .remote import find_server
+
+        server = find_server(db_path)
+        if server is None:
+            raise
+        validate(what, filters)  # the same checks and messages, here
+        _query_through(server.url, what, fmt, output, filters)
+        return
+    with store:
+        result = run(store, what, filters)
+        if fmt == "table":
+            rows = result.rows()
+            total = result.total() if result.filters.limit is not None and len(rows) == result.filters.limit else 0
+            _print_table(rows, total, result.filters.offset, output)
+            return
+        if output == "-":
+            n = result.write(fmt, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = result.write(fmt, fh)
+            click.echo(f"{n:,} {what} -> {output}", err=True)
+
+
+def _print_table(rows: list[dict[str, Any]], total: int, offset: int, output: str) -> None:
+    if total > len(rows) + offset:
+        click.echo(f"showing {len(rows):,} of {total:,}; --limit 0 for all", err=True)
+    text = format_table(rows) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, "utf-8")
+
+
+def _query_through(url: str, what: str, fmt: str, output: str, filters: dict[str, Any]) -> None:
+    """The query asked of the server that holds the store, streamed from GET /api/export/WHAT."""
+    import httpx
+
+    from .errors import error_for
+
+    params = {k: v for k, v in filters.items() if v is not None and v != ""}
+    params["format"] = "jsonl" if fmt == "table" else fmt
+    with httpx.stream("GET", f"{url}/api/export/{what}", params=params, timeout=600) as r:
+        if r.status_code != 200:
+            err = json.loads(r.read() or b"{}").get("error", {})
+            raise error_for(err.get("code", "NG700"), err.get("message", f"the server answered {r.status_code}"))
+        if fmt == "table":
+            rows = [json.loads(line) for line in r.iter_lines() if line.strip()]
+            limit = params.get("limit")
+            total = int(r.headers.get("x-total-count", "0"))
+            _print_table(rows, total if limit and len(rows) == int(limit) else 0, int(params.get("offset") or 0),
+                         output)
+            return
+        n = 0
+        out = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115 (closed below)
+        try:
+            for piece in r.iter_bytes():
+                out.write(piece)
+        finally:
+            if output == "-":
+                out.flush()
+            else:
+                out.close()
+                n = int(r.headers.get("x-row-count", "0"))
+                click.echo(f"{n:,} {what} -> {output}", err=True)
 
 
 @cli.command()
-@_query_options
+@_query_options("articles")
 @click.pass_obj
-def articles(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored articles (filters: --actor, --country, --from/--to, --search)."""
-    for k in ("plover", "cameo", "kind"):
-        filters.pop(k)
-    _run_query(obj, "articles", db, fmt, **filters)
+def articles(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored articles, newest first (filters: --actor, --country, --from/--to, --search)."""
+    _run_query(obj, "articles", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("actors")
 @click.pass_obj
-def actors(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
+def actors(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
     """List actors across stored articles, most reported first."""
-    for k in ("plover", "cameo"):
-        filters.pop(k)
-    _run_query(obj, "actors", db, fmt, **filters)
+    _run_query(obj, "actors", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("quotes")
 @click.pass_obj
-def quotes(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored quotes (--actor filters by speaker)."""
-    for k in ("plover", "cameo"):
-        filters.pop(k)
-    _run_query(obj, "quotes", db, fmt, **filters)
+def quotes(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored quotes (--actor filters by speaker, --about by an actor named inside the quote)."""
+    _run_query(obj, "quotes", db, fmt, output, **filters)
 
 
 @cli.command()
-@_query_options
+@_query_options("events")
 @click.pass_obj
-def events(obj: dict[str, Any], db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored events (--actor matches source or target; --plover, --cameo, dates)."""
-    filters.pop("kind")
-    _run_query(obj, "events", db, fmt, **filters)
+def events(obj: dict[str, Any], db: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """List stored events (--actor matches source or target; --plover, --cameo, --quad, dates)."""
+    _run_query(obj, "events", db, fmt, output, **filters)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .cli import DB_HELP, emit_rows
+from .cli import DB_HELP, TABLE_ROWS, emit_rows
 
 FORMAT_HELP = "table for people; json or csv for programs."
 
@@ -119,12 +119,14 @@ def export(obj: dict[str, Any], db: str | None, fmt: str, output: str, date_from
 @click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only real events reported by at least this many articles.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Rows to show.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Rows to show; 0 for all. Default: 50 in a table (a line on standard error says how many there "
+                   "are), every row with --format json or csv.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help=FORMAT_HELP)
 @click.pass_obj
 def clusters(obj: dict[str, Any], db: str | None, actor: str | None, date_from: str | None, date_to: str | None,
-             min_articles: int, limit: int, fmt: str) -> None:
+             min_articles: int, limit: int | None, fmt: str) -> None:
     """Link near-duplicate articles, cluster event reports into real events, and list them."""
     from .analytics import clusters as list_clusters
     from .analytics import refresh
@@ -134,10 +136,16 @@ def clusters(obj: dict[str, Any], db: str | None, actor: str | None, date_from: 
     with Store(_db(obj, db)) as store:
         done = refresh(store, config=obj["config"])
         rows = list_clusters(store, date_from=date_from, date_to=date_to, actor=actor, min_articles=min_articles,
-                             limit=limit)
+                             limit=None)
     d, c = done["duplicates"], done["clusters"]
     click.echo(f"{d['copies']} near-duplicate article(s) in {d['groups']} group(s); {c['reports']} reports -> "
                f"{c['clusters']} real events ({c['multi_report']} reported more than once)", err=True)
+    if limit is None and fmt == "table":
+        limit = TABLE_ROWS
+    if limit and len(rows) > limit:
+        if fmt == "table":
+            click.echo(f"showing {limit:,} of {len(rows):,}; --limit 0 for all", err=True)
+        rows = rows[:limit]
     emit_rows(rows, fmt)
 
 

@@ -29,6 +29,7 @@ NG200      ConfigError                    bad configuration or unknown component
 NG201      ModelNotInstalled              the spaCy pipeline named in the config is not installed
 NG202      EventModelMissing              the event detector's artefact is absent (``make train-events``)
 NG203      EventModelCorrupt              the event detector's artefact cannot be read or fails its checks
+NG204      PortInUse                      ``newsgraph serve`` on a port another program listens on
 NG300      ComponentError                 a pipeline component failed (names the component)
 NG301      AnalysisTimeout                an article over its time budget (``[input] max_seconds``)
 NG302      WorkerCrashed                  the process analysing an article died (crash, memory, kill)
@@ -170,6 +171,12 @@ class EventModelCorrupt(ConfigError):
     code = "NG203"
 
 
+class PortInUse(ConfigError):
+    """``newsgraph serve`` asked for a port another program (often an earlier server) listens on."""
+
+    code = "NG204"
+
+
 class ComponentError(NewsgraphError):
     code = "NG300"
 
@@ -306,6 +313,6 @@ __all__ = [
     "ComponentError", "ConfigError", "EmptyInput", "EvalError", "EventModelCorrupt", "EventModelMissing",
     "IngestDisabled", "InputError", "InputNotFound", "InputTooLarge", "InternalError", "InvalidEncoding",
     "KBError", "KBSourceMissing", "MethodNotAllowed", "MissingColumn", "ModelNotInstalled", "NewsgraphError",
-    "NotFound", "RecordTooComplex", "StoreError", "StoreLocked", "Unauthorized", "UnknownActor",
+    "NotFound", "PortInUse", "RecordTooComplex", "StoreError", "StoreLocked", "Unauthorized", "UnknownActor",
     "UnknownCountry", "UnreadableInput", "UnsupportedInput", "WorkerCrashed", "error_for", "wrap_duckdb",
 ]

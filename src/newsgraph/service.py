@@ -154,8 +154,10 @@ class AnalysisService:
         self._lock = threading.Lock()
         self._closed = False
 
-    def prestart(self) -> None:
-        """Start one analysis process now (in the background), so the first request does not wait."""
+    def prestart(self, wait: bool = False) -> None:
+        """Start one analysis process now, so the first request does not wait for the model: in the
+        background, or with ``wait`` until it has loaded and warmed the pipeline (a failure to start
+        is left for the first request to report)."""
         def start() -> None:
             with self._lock:
                 if self._closed or self._all:
@@ -163,7 +165,13 @@ class AnalysisService:
                 w = _Worker(self.config)
                 self._all.append(w)
                 self._idle.append(w)
+            if wait:
+                with contextlib.suppress(NewsgraphError):
+                    w.wait_ready()
 
+        if wait:
+            start()
+            return
         threading.Thread(target=start, name="newsgraph-analyse-start", daemon=True).start()
 
     def analyse(self, job: Job) -> bytes:

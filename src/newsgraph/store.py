@@ -185,7 +185,11 @@ def failure_row(failure: Failure, now: datetime | None = None) -> list[Any]:
 
 @dataclass
 class Filters:
-    """Typed query filters shared by the CLI, the API and the library."""
+    """Typed query filters shared by the CLI, the API and the library.
+
+    Build them with :func:`newsgraph.query.validate`, which checks names and values (unknown
+    filters, PLOVER types, CAMEO codes, countries, dates, empty ranges) in one place.
+    ``limit=None`` returns every matching row."""
 
     actor: str | None = None  # actor id, code, name (case-insensitive) or country
     country: str | None = None  # ISO3
@@ -197,12 +201,18 @@ class Filters:
     q: str | None = None  # text search
     article: str | None = None
     min_confidence: float | None = None  # quotes and events: keep those at least this confident
-    limit: int = 100
+    limit: int | None = None  # None: every row
     offset: int = 0
+    source: str | None = None  # events: who acts
+    target: str | None = None  # events: who is acted upon
+    quad: str | None = None  # events: quad class
+    place: str | None = None  # events: place id or name
+    about: str | None = None  # quotes: an actor mentioned inside the quote
 
-    def check(self, max_limit: int = 100_000) -> None:
-        if not 0 < self.limit <= max_limit:
-            raise BadArgument(f"limit must be between 1 and {max_limit}, not {self.limit}")
+    def check(self, max_limit: int | None = None) -> None:
+        if self.limit is not None and not 0 < self.limit <= (max_limit or self.limit):
+            raise BadArgument(f"limit must be between 1 and {max_limit or 'any number'}, not {self.limit}",
+                              hint="leave the limit out (None) for every row")
         if self.offset < 0:
             raise BadArgument(f"offset must be 0 or more, not {self.offset}")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
@@ -211,7 +221,7 @@ class Filters:
 
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
-            if value is not None:
+            if value is not None and not (isinstance(value, str) and len(value) == 10 and value[4] == "-"):
                 setattr(self, name, parse_date(value, what=name.replace("_", " ")))
 
 
@@ -394,6 +404,8 @@ class Store:
         what = f"opening the store {self.path}"
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB draws its own progress bar on long queries: not on newsgraph's standard error
+            self._con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise wrap_duckdb(exc, what) from exc
         if not read_only:
@@ -656,12 +668,43 @@ class Store:
         rows = self.execute("SELECT doc FROM articles WHERE id = ?", [article_id])
         return from_dict(json.loads(rows[0][0])) if rows else None
 
-    def _page(self, table: str, w: _Where, order: str, f: Filters) -> list[dict[str, Any]]:
-        return self.query(f"SELECT {query_columns(table)} FROM {table} WHERE {w.sql()} ORDER BY {order} "
-                          "LIMIT ? OFFSET ?", [*w.params, f.limit, f.offset])
+    def _paged(self, sql: str, params: list[Any], f: Filters) -> tuple[str, list[Any]]:
+        if f.limit is not None:
+            return f"{sql} LIMIT ? OFFSET ?", [*params, f.limit, f.offset]
+        if f.offset:
+            return f"{sql} OFFSET ?", [*params, f.offset]
+        return sql, params
+
+    def select(self, target: str, f: Filters, *, paged: bool = True) -> tuple[str, list[Any]]:
+        """The SQL (and bound parameters) of a typed query on ``target`` (articles, actors, quotes,
+        events), ordered; with ``paged`` the filters' limit and offset applied."""
+        builders = {"articles": self._articles_sql, "actors": self._actors_sql, "quotes": self._quotes_sql,
+                    "events": self._events_sql}
+        if target not in builders:
+            raise BadArgument(f"unknown query {target!r}", hint="queries are articles, actors, quotes, events")
+        f.check()
+        sql, params = builders[target](f)
+        return self._paged(sql, params, f) if paged else (sql, params)
+
+    def columns(self, sql: str, params: Sequence[Any] | None = None) -> list[str]:
+        """The column names a query returns."""
+        try:
+            return [d[0] for d in self._con.execute(sql, params or []).description]
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, self._doing or "querying the store") from exc
+
+    def arrow(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """A query's rows as a ``pyarrow.Table``."""
+        try:
+            rel = self._con.sql(sql, params=list(params or []))
+            return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
+        except duckdb.Error as exc:
+            raise wrap_duckdb(exc, self._doing or "querying the store") from exc
 
     def articles(self, f: Filters) -> list[dict[str, Any]]:
-        f.check()
+        return self.query(*self.select("articles", f))
+
+    def _articles_sql(self, f: Filters) -> tuple[str, list[Any]]:
         w = _Where()
         w.search(f, "text", "title")
         w.dates(f, "published")
@@ -670,7 +713,8 @@ class Store:
             w.add(f"id IN (SELECT article_id FROM actors WHERE {sub})", *sub_params)
         if f.article:
             w.add("id = ?", f.article)
-        return self._page("articles", w, "published DESC NULLS LAST, id", f)
+        return (f"SELECT {query_columns('articles')} FROM articles WHERE {w.sql()} "
+                "ORDER BY published DESC NULLS LAST, id", w.params)
 
     @staticmethod
     def _actor_match(actor: str | None, country: str | None, prefix: str = "") -> tuple[str, list[Any]]:
@@ -685,7 +729,9 @@ class Store:
         return " AND ".join(parts), params
 
     def actors(self, f: Filters) -> list[dict[str, Any]]:
-        f.check()
+        return self.query(*self.select("actors", f))
+
+    def _actors_sql(self, f: Filters) -> tuple[str, list[Any]]:
         w = _Where()
         if f.actor or f.country:
             sub, sub_params = self._actor_match(f.actor, f.country)
@@ -696,11 +742,11 @@ class Store:
         w.dates(f, "published")
         if f.article:
             w.add("article_id = ?", f.article)
-        return self.query(
+        return (
             "SELECT actor_id AS id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
             "any_value(code) AS code, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
             f"FROM actors WHERE {w.sql()} GROUP BY actor_id "
-            "ORDER BY articles DESC, mentions DESC, id LIMIT ? OFFSET ?", [*w.params, f.limit, f.offset])
+            "ORDER BY articles DESC, mentions DESC, id", w.params)
 
     def actor_ids(self, actor: str) -> list[str]:
         """Stored actor ids matching ``actor`` by id, code, name or surname (``[actor]`` when none does):
@@ -710,7 +756,9 @@ class Store:
         return ids or [actor]
 
     def quotes(self, f: Filters) -> list[dict[str, Any]]:
-        f.check()
+        return self.query(*self.select("quotes", f))
+
+    def _quotes_sql(self, f: Filters) -> tuple[str, list[Any]]:
         w = _Where()
         if f.actor:
             w.add("speaker IN (SELECT unnest(?))", self.actor_ids(f.actor))
@@ -718,19 +766,29 @@ class Store:
             w.add("speaker IN (SELECT actor_id FROM actors WHERE upper(country) = upper(?))", f.country)
         if f.kind:
             w.add("kind = ?", f.kind)
+        if f.about:
+            w.add("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = quotes.article_id AND "
+                  "m.start_char >= quotes.start_char AND m.end_char <= quotes.end_char AND "
+                  "m.actor_id IN (SELECT unnest(?)))", self.actor_ids(f.about))
         w.quote_or_event(f, text="text", date="published")
-        return self._page("quotes", w, "published DESC NULLS LAST, article_id, start_char", f)
+        return (f"SELECT {query_columns('quotes')} FROM quotes WHERE {w.sql()} "
+                "ORDER BY published DESC NULLS LAST, article_id, start_char", w.params)
 
     def events(self, f: Filters, *, source: str | None = None, target: str | None = None) -> list[dict[str, Any]]:
-        f.check()
+        if source or target:
+            f = copy.copy(f)
+            f.source, f.target = source or f.source, target or f.target
+        return self.query(*self.select("events", f))
+
+    def _events_sql(self, f: Filters) -> tuple[str, list[Any]]:
         w = _Where()
         if f.actor:
             ids = self.actor_ids(f.actor)
             w.add("(list_has_any(source, ?) OR list_has_any(target, ?))", ids, ids)
-        if source:
-            w.add("list_has_any(source, ?)", self.actor_ids(source))
-        if target:
-            w.add("list_has_any(target, ?)", self.actor_ids(target))
+        if f.source:
+            w.add("list_has_any(source, ?)", self.actor_ids(f.source))
+        if f.target:
+            w.add("list_has_any(target, ?)", self.actor_ids(f.target))
         if f.country:
             w.add("(list_has_any(source, ?) OR list_has_any(target, ?) OR event_id IN ("
                   "SELECT e.event_id FROM events e, actors a WHERE a.article_id = e.article_id AND "
@@ -740,8 +798,14 @@ class Store:
             w.add("upper(plover) = upper(?)", f.plover)
         if f.cameo:
             w.add("starts_with(cameo, ?)", f.cameo)
+        if f.quad:
+            w.add("quad = ?", f.quad)
+        if f.place:
+            w.add("(lower(place) = lower(?) OR lower(place) IN (SELECT lower(place_id) FROM places "
+                  "WHERE lower(name) = lower(?)))", f.place, f.place)
         w.quote_or_event(f, text="evidence", date="date")
-        return self._page("events", w, "date DESC NULLS LAST, article_id, evidence_start", f)
+        return (f"SELECT {query_columns('events')} FROM events WHERE {w.sql()} "
+                "ORDER BY date DESC NULLS LAST, article_id, evidence_start", w.params)
 
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
         return self.query(f"SELECT {query_columns('failures')} FROM failures ORDER BY failed_at DESC LIMIT ?", [limit])

@@ -17,6 +17,7 @@ them the record is refused with NG112.
 from __future__ import annotations
 
 import csv
+import difflib
 import errno
 import io
 import json
@@ -24,7 +25,8 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -151,6 +153,51 @@ def kind_of(path: Path, head: bytes = b"") -> str:
 # one source
 # ---------------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Columns:
+    """Which column (CSV) or field (JSONL) holds each part of an article. A name given here must be
+    there (a CSV header without it is NG106, a JSONL record without it NG105); a part left None is
+    found by its usual names (text: text, body, content, article; published: published, date,
+    publication_date, pub_date; id: id, article_id, doc_id; url: url, link; title: title, headline)."""
+
+    text: str | None = None
+    published: str | None = None
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    def keys(self, part: str) -> tuple[str, ...]:
+        given = getattr(self, part)
+        if given:
+            return (given.strip().lower(),)
+        return TEXT_COLUMNS if part == "text" else META_KEYS[part]
+
+    def given(self) -> dict[str, str]:
+        return {p: v for p in PARTS if (v := getattr(self, p))}
+
+
+PARTS = ("text", "published", "id", "url", "title")
+NoteFn = Callable[[str], None]
+
+
+def mapping_note(source: str, fields: list[str], columns: Columns) -> str:
+    """One line saying which column or field feeds each part of the articles of ``source``."""
+    lowered = {f.lower().strip(): f for f in fields}
+    parts = []
+    for part in PARTS:
+        found = next((lowered[k] for k in columns.keys(part) if k in lowered), None)
+        how = "" if getattr(columns, part) else " (detected)"
+        parts.append(f"{'date' if part == 'published' else part} <- {found!r}{how}" if found else
+                     f"{'date' if part == 'published' else part}: none")
+    return f"{source}: " + ", ".join(parts)
+
+
+def _missing_column(source: str, name: str, fields: list[str], what: str) -> str:
+    near = difflib.get_close_matches(name, [f.lower() for f in fields], n=1, cutoff=0.5)
+    return (f"no {what} {name!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
+            + f"; {what}s: {', '.join(fields) or 'none'}")
+
+
 def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     lowered = {str(k).lower(): v for k, v in obj.items()}
     for k in keys:
@@ -160,10 +207,10 @@ def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _meta(obj: dict[str, Any]) -> dict[str, Any]:
+def _meta(obj: dict[str, Any], columns: Columns | None = None) -> dict[str, Any]:
     out = {}
     for field, keys in META_KEYS.items():
-        v = _pick(obj, keys)
+        v = _pick(obj, columns.keys(field) if columns and field in PARTS else keys)
         out[field] = None if v is None else str(v)
     return out
 
@@ -289,12 +336,16 @@ def load_json(text: str | bytes, what: str = "the JSON") -> Any:
 
 
 def read_jsonl(stream: io.TextIOBase | Iterable[str], source: str, *, replaced: list[int] | None = None,
-               strict: bool = False) -> Iterator[RawDocument | Failure]:
+               strict: bool = False, columns: Columns | None = None, note: NoteFn | None = None
+               ) -> Iterator[RawDocument | Failure]:
     """One document per JSON line; a bad line yields a :class:`Failure` and reading goes on.
 
     ``replaced``, when given, is updated by the line source with the invalid UTF-8 sequences of the
     line just read (``replaced[0]``); a line with some is refused under ``strict``, else read with a
-    warning."""
+    warning. ``columns`` says which field holds what (:class:`Columns`); ``note`` hears, once, which
+    fields the first record's parts came from."""
+    columns = columns or Columns()
+    noted = note is None
     for lineno, line in enumerate(stream, 1):
         bad = replaced[0] if replaced else 0
         if not line.strip():
@@ -318,11 +369,22 @@ def read_jsonl(stream: io.TextIOBase | Iterable[str], source: str, *, replaced: 
                           f"{where}: line {lineno} is a JSON {type(obj).__name__}, not an object "
                           "(write objects like {\"text\": ...})")
             continue
-        meta = _meta(obj)
-        text = _pick(obj, TEXT_COLUMNS)
+        if not noted and note is not None:
+            note(mapping_note(source, [str(k) for k in obj], columns))
+            noted = True
+        meta = _meta(obj, columns)
+        text = _pick(obj, columns.keys("text"))
+        missing = [(p, n) for p, n in columns.given().items() if n.lower() not in {str(k).lower() for k in obj}]
+        if missing:
+            part, name = missing[0]
+            yield Failure(where, meta["id"], BadRecord.code, f"{where}: line {lineno} has "
+                          + _missing_column(source, name, [str(k) for k in obj], "field")
+                          + f" (--{'date' if part == 'published' else part}-col names it)")
+            continue
         if not isinstance(text, str) or not text.strip():
             yield Failure(where, meta["id"], BadRecord.code,
-                          f"{where}: line {lineno} has no \"text\" (every object needs a non-empty \"text\")")
+                          f"{where}: line {lineno} has no \"text\" (every object needs a non-empty \"text\"; "
+                          "--text-col names another field)")
             continue
         doc = RawDocument(text=text, source=where, format="jsonl", **meta)
         if bad:
@@ -331,7 +393,8 @@ def read_jsonl(stream: io.TextIOBase | Iterable[str], source: str, *, replaced: 
 
 
 def read_csv(stream: io.TextIOBase | Iterable[str], source: str, delimiter: str = ",", *,
-             replaced: list[int] | None = None, strict: bool = False) -> Iterator[RawDocument | Failure]:
+             replaced: list[int] | None = None, strict: bool = False, columns: Columns | None = None,
+             note: NoteFn | None = None) -> Iterator[RawDocument | Failure]:
     """One document per row; the file needs a ``text`` column (or body/content/article).
 
     ``replaced``: as for :func:`read_jsonl`, the invalid UTF-8 sequences read so far (a running
@@ -339,15 +402,23 @@ def read_csv(stream: io.TextIOBase | Iterable[str], source: str, delimiter: str 
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(stream, delimiter=delimiter)
     counted = replaced[0] if replaced else 0
-    columns = [c.lower().strip() for c in (reader.fieldnames or [])]
-    if not any(c in TEXT_COLUMNS for c in columns):
-        raise MissingColumn(f"the CSV has no text column (columns: {', '.join(columns) or 'none'})",
-                            hint="name the article text column 'text'", item=source)
+    cols = columns or Columns()
+    header = [str(c) for c in (reader.fieldnames or [])]
+    lowered = [c.lower().strip() for c in header]
+    for part, name in cols.given().items():
+        if name.lower().strip() not in lowered:
+            raise MissingColumn(_missing_column(source, name, header, "column"),
+                                hint=f"check --{'date' if part == 'published' else part}-col", item=source)
+    if not any(c in cols.keys("text") for c in lowered):
+        raise MissingColumn(f"the CSV has no text column (columns: {', '.join(lowered) or 'none'})",
+                            hint="name the article text column 'text', or give it with --text-col", item=source)
+    if note is not None:
+        note(mapping_note(source, header, cols))
     for rowno, row in enumerate(reader, 2):
         where = f"{source}:{rowno}"
         row = {str(k).lower().strip(): v for k, v in row.items() if k is not None}
-        meta = _meta(row)
-        text = _pick(row, TEXT_COLUMNS)
+        meta = _meta(row, cols)
+        text = _pick(row, cols.keys("text"))
         bad = (replaced[0] if replaced else 0) - counted
         counted += bad
         if bad and strict:
@@ -402,8 +473,8 @@ def _os_error(path: Path | str, exc: OSError) -> InputError:
     return UnreadableInput(why, hint="check the file and its permissions", item=str(path))
 
 
-def read_file(path: str | Path, *, max_mb: float = 20, strict_encoding: bool = False
-              ) -> Iterator[RawDocument | Failure]:
+def read_file(path: str | Path, *, max_mb: float = 20, strict_encoding: bool = False,
+              columns: Columns | None = None, note: NoteFn | None = None) -> Iterator[RawDocument | Failure]:
     """Read one file of any supported kind.
 
     File-system errors are :class:`UnreadableInput` (NG113): permissions, link loops, a file that
@@ -418,7 +489,7 @@ def read_file(path: str | Path, *, max_mb: float = 20, strict_encoding: bool = F
         kind = kind_of(p, head)
         if kind in ("jsonl", "csv"):
             # streamed: the size limit applies to each record's text, not to the file
-            yield from _read_stream_file(p, kind, max_mb, strict_encoding)
+            yield from _read_stream_file(p, kind, max_mb, strict_encoding, columns, note)
             return
         _check_size(p, max_mb)
         data = p.read_bytes()
@@ -444,7 +515,8 @@ def _utf8_lines(fh: BinaryIO, replaced: list[int]) -> Iterator[str]:
         yield line
 
 
-def _read_stream_file(p: Path, kind: str, max_mb: float, strict: bool = False) -> Iterator[RawDocument | Failure]:
+def _read_stream_file(p: Path, kind: str, max_mb: float, strict: bool = False, columns: Columns | None = None,
+                      note: NoteFn | None = None) -> Iterator[RawDocument | Failure]:
     if p.stat().st_size == 0:
         raise EmptyInput("the file is empty", hint="give a file with one JSON object or CSV row per article",
                          item=str(p))
@@ -457,8 +529,9 @@ def _read_stream_file(p: Path, kind: str, max_mb: float, strict: bool = False) -
     replaced = [0, 0 if kind == "jsonl" else 1]
     with p.open("rb") as fh:
         lines = _utf8_lines(fh, replaced)
-        items = read_jsonl(lines, str(p), replaced=replaced, strict=strict) if kind == "jsonl" else read_csv(
-            lines, str(p), "\t" if p.suffix.lower() == ".tsv" else ",", replaced=replaced, strict=strict)
+        items = read_jsonl(lines, str(p), replaced=replaced, strict=strict, columns=columns, note=note
+                           ) if kind == "jsonl" else read_csv(lines, str(p), "\t" if p.suffix.lower() == ".tsv" else ",",
+                                                              replaced=replaced, strict=strict, columns=columns, note=note)
         for item in items:
             if isinstance(item, RawDocument) and len(item.text) > limit:
                 yield Failure(item.source, item.id, InputTooLarge.code,
@@ -505,7 +578,8 @@ def iter_folder(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path | Fa
 
 
 def read_stdin(stream: BinaryIO | None = None, *, max_mb: float = 20, kind: str | None = None,
-               strict_encoding: bool = False) -> Iterator[RawDocument | Failure]:
+               strict_encoding: bool = False, columns: Columns | None = None, note: NoteFn | None = None
+               ) -> Iterator[RawDocument | Failure]:
     """Standard input: a text, an HTML page, or JSONL (detected from the first bytes)."""
     data = (stream or sys.stdin.buffer).read(int(max_mb * 1024 * 1024) + 1)
     if len(data) > max_mb * 1024 * 1024:
@@ -513,15 +587,16 @@ def read_stdin(stream: BinaryIO | None = None, *, max_mb: float = 20, kind: str 
                             hint="split it, or raise the limit with NEWSGRAPH_INPUT_MAX_MB", item="stdin")
     text, replaced = decode(data, "stdin", strict=strict_encoding)
     if replaced:
-        for item in _read_stdin_text(text, kind):
+        for item in _read_stdin_text(text, kind, columns, note):
             if isinstance(item, RawDocument):
                 item.warnings.append(encoding_warning("stdin", replaced))
             yield item
         return
-    yield from _read_stdin_text(text, kind)
+    yield from _read_stdin_text(text, kind, columns, note)
 
 
-def _read_stdin_text(text: str, kind: str | None) -> Iterator[RawDocument | Failure]:
+def _read_stdin_text(text: str, kind: str | None, columns: Columns | None = None, note: NoteFn | None = None
+                     ) -> Iterator[RawDocument | Failure]:
     stripped = text.lstrip()
     if kind is None:
         if stripped.lower().startswith(("<!doctype html", "<html")):
@@ -533,7 +608,7 @@ def _read_stdin_text(text: str, kind: str | None) -> Iterator[RawDocument | Fail
     if kind == "html":
         yield from_html(text, source="stdin")
     elif kind == "jsonl":
-        yield from read_jsonl(io.StringIO(text), "stdin")
+        yield from read_jsonl(io.StringIO(text), "stdin", columns=columns, note=note)
     else:
         yield from_text(text, source="stdin")
 
@@ -550,13 +625,15 @@ def _all_json_lines(text: str) -> bool:
 
 
 def read_inputs(paths: list[str], *, max_mb: float = 20, extensions: tuple[str, ...] = (".txt",),
-                strict: bool = False, strict_encoding: bool = False) -> Iterator[RawDocument | Failure]:
+                strict: bool = False, strict_encoding: bool = False, columns: Columns | None = None,
+                note: NoteFn | None = None) -> Iterator[RawDocument | Failure]:
     """Read every path in turn: files, folders (walked lazily) and ``-`` (standard input).
 
     With ``strict`` a path given here that cannot be read raises; otherwise it is yielded as a
     :class:`Failure` and reading goes on (batch behaviour). Inside a folder a bad file is always a
     :class:`Failure` and the walk goes on. ``strict_encoding`` refuses bytes that are not UTF-8
-    (NG111) instead of replacing them with a warning.
+    (NG111) instead of replacing them with a warning. ``columns`` maps JSONL fields and CSV columns
+    (:class:`Columns`); ``note`` hears one line per JSONL/CSV source saying which field fed what.
     """
     for path in paths:
         if path == "-":
@@ -572,15 +649,42 @@ def read_inputs(paths: list[str], *, max_mb: float = 20, extensions: tuple[str, 
                 continue
             try:
                 if src == "-":
-                    yield from read_stdin(max_mb=max_mb, strict_encoding=strict_encoding)
+                    yield from read_stdin(max_mb=max_mb, strict_encoding=strict_encoding, columns=columns, note=note)
                 else:
-                    yield from read_file(src, max_mb=max_mb, strict_encoding=strict_encoding)
+                    yield from read_file(src, max_mb=max_mb, strict_encoding=strict_encoding, columns=columns,
+                                         note=note)
             except InputError as exc:
                 if strict and top:
                     raise
                 yield Failure(str(src), None, exc.code, exc.one_line())
 
 
-__all__ = ["MAX_JSON_DEPTH", "MAX_JSON_DIGITS", "Decoded", "decode", "decode_bytes", "decode_utf8", "encoding_warning",
-           "file_problem", "from_html", "from_text", "iter_folder", "kind_of", "load_json", "read_csv", "read_file",
-           "read_inputs", "read_jsonl", "read_stdin"]
+def count_items(paths: list[str], extensions: tuple[str, ...]) -> int | None:
+    """How many articles ``paths`` hold, counted without parsing them (for a progress bar's total):
+    one per file, one per non-blank JSONL line, one per CSV row. None when unknown (standard input)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        p = Path(path)
+        files = (f for f in iter_folder(p, extensions) if isinstance(f, Path)) if p.is_dir() else iter([p])
+        for f in files:
+            kind = f.suffix.lower()
+            try:
+                if kind in JSONL_EXT:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                elif kind in CSV_EXT:
+                    csv.field_size_limit(sys.maxsize)
+                    with f.open(encoding="utf-8", errors="replace", newline="") as fh:
+                        total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if kind == ".tsv" else ",")) - 1)
+                else:
+                    total += 1
+            except (OSError, csv.Error):
+                total += 1  # the reader reports it as one failed item
+    return total
+
+
+__all__ = ["MAX_JSON_DEPTH", "MAX_JSON_DIGITS", "PARTS", "Columns", "Decoded", "count_items", "decode", "decode_bytes",
+           "decode_utf8", "encoding_warning", "file_problem", "from_html", "from_text", "iter_folder", "kind_of", "load_json",
+           "mapping_note", "read_csv", "read_file", "read_inputs", "read_jsonl", "read_stdin"]

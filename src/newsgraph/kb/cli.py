@@ -99,8 +99,12 @@ def show_cmd(id_or_name: str, on: str | None, fmt: str) -> None:
                + (f" country={entity.country}" if entity.country else ""))
     if entity.aliases:
         click.echo("  aliases: " + ", ".join(entity.aliases[:12]))
+    offices: dict[tuple[Any, ...], list[str]] = {}  # one line per title held, with every office it is
     for h in roles:
-        click.echo(f"  {h.title or h.office} of {h.of}, {_span(h.start, h.end)} ({h.source})")
+        offices.setdefault((h.title or h.office, h.of, h.start, h.end, h.source), []).append(h.office.replace("_", " "))
+    for (title, of, start, end, source), kinds in offices.items():
+        what = f" ({' and '.join(kinds)})" if len(kinds) > 1 else ""
+        click.echo(f"  {title} of {of}{what}, {_span(start, end)} ({source})")
     for m in data.get("memberships", []):
         click.echo(f"  {m['status']} of {m['org']}")
 
