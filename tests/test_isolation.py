@@ -372,3 +372,30 @@ def test_done_when_a_folder_with_a_loop_an_unreadable_file_and_a_fifo(tmp_path):
     for name in ("loop.txt", "locked.txt", "pipe.txt"):
         assert any(name in line and "error[NG113]" in line for line in err.splitlines()), (name, err)
     assert "NG999" not in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_done_when_a_19_mb_article_among_100_good_ones(tmp_path):
+    """The 100 good articles are stored; the 19 MB one is stored in sections or failed with its
+    coded reason; a rerun stores nothing twice and ends the same way."""
+    from hostile import prose
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, text in enumerate(news_texts(100, seed=41)):
+        (d / f"good{i:03d}.txt").write_text(text, "utf-8")
+    (d / "zz-huge.txt").write_text(prose(19 * 1024 * 1024, 7), "utf-8")
+    db = tmp_path / "s.duckdb"
+    cfg = config.load(input={"max_seconds": 30})
+    reports = [ingest([str(d)], str(db), config=cfg, workers=2) for _ in range(2)]
+    with Store(db, read_only=True) as s:
+        sources = {r[0] for r in s.execute("SELECT source FROM articles")}
+        failures = list(s.execute("SELECT source, code FROM failures"))
+    assert sum(Path(x).name.startswith("good") for x in sources if x) == 100
+    huge_stored = any(x and Path(x).name == "zz-huge.txt" for x in sources)
+    huge_failed = [code for item, code in failures if "zz-huge.txt" in (item or "")]
+    assert huge_stored or huge_failed, failures
+    assert all(code.startswith("NG") and code != "NG999" for _, code in failures)
+    first, rerun = reports
+    assert first.stored + first.failed == 101 and first.stored >= 100
+    assert rerun.stored == 0 and rerun.skipped == first.stored and rerun.failed == first.failed
