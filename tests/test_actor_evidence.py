@@ -245,3 +245,13 @@ def test_a_title_before_a_name_written_in_lower_case_never_breaks_the_article(re
     a = read(text, published)
     assert a.to_dict().get("error") is None
     assert actor_at(a, "President") is not None and actor_at(a, "President").kind == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "The summit in Minsk was attended by the leaders",
+    "Sanctions were discussed by the members",
+    "Nobody had expected a statement from the leaders",
+])
+def test_a_group_word_that_ends_the_text_never_breaks_the_article(read, text):
+    a = read(text)
+    assert a.to_dict().get("error") is None

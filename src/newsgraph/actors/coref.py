@@ -49,6 +49,8 @@ def try_group(st: State, i: int) -> int | None:
     # the head noun of a plural group phrase
     head = None
     for length in (2, 1):
+        if i + length > len(st.doc):  # the text ends here: no two-word head
+            continue
         words = " ".join(t.lower_ for t in st.doc[i:i + length])
         if words in lx.GROUP_NOUNS and st.doc[i + length - 1].tag_ in {"NNS", "NNPS", "NN"}:
             head = (i, i + length)
