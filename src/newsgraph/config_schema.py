@@ -128,6 +128,13 @@ class Analytics(Section):
     cluster_days: Annotated[int, Field(ge=0, le=3_650)]
     cluster_jaccard: Share
     cluster_on_ingest: bool
+    story_days: Annotated[int, Field(ge=0, le=30)]
+    story_link: Annotated[float, Field(gt=0.0, le=1.0)]
+    story_cohesion: Share
+    story_lead_chars: Annotated[int, Field(ge=1, le=1_000_000)]
+    story_title_weight: Annotated[float, Field(gt=0.0, le=100.0)]
+    story_max_df: Annotated[float, Field(gt=0.0, le=1.0)]
+    stories_on_ingest: bool
 
     @field_validator("dup_bands")
     @classmethod
