@@ -143,3 +143,28 @@ def test_the_gold_pairs_hold_ids_and_labels_only_and_split_both_ways():
     assert all(len(p.a) == 16 and len(p.b) == 16 for p in pairs)  # AllSides ids, no text
     parts = {p.split for p in pairs}
     assert parts == {"tune", "check"} and all(split_of("allsides_pairs", p.key) == p.split for p in pairs)
+
+
+def test_api_lists_and_shows_stories(store):
+    import asyncio
+
+    import httpx
+
+    from newsgraph.api import create_app
+
+    cluster_stories(store, config=config.load(analytics={"story_max_df": 1.0}))
+    db = store.path
+    store.close()
+    app = create_app(db)
+
+    async def get(url: str) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+            return await c.get(url)
+
+    page = asyncio.run(get("/api/stories?min_sources=2")).json()
+    assert [r["n_sources"] for r in page["items"]] == [3, 2]
+    one = asyncio.run(get(f"/api/stories/{page['items'][0]['story_id']}"))
+    assert one.status_code == 200 and len(one.json()["articles"]) == 3
+    missing = asyncio.run(get("/api/stories/nope"))
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "NG701"
+    assert asyncio.run(get("/api/stories?q=cyclone")).json()["items"][0]["n_articles"] == 2

@@ -501,7 +501,7 @@ def _crash_error(raw: RawDocument, spool: Path) -> NewsgraphError:
 
 
 def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) -> None:
-    """Keep duplicate links (and, when configured, event clusters) current after new articles."""
+    """Keep duplicate links (and, when configured, event clusters and stories) current after new articles."""
     from .analytics import analytics_config, cluster_events, find_duplicates
 
     if report.stored == 0:
@@ -511,6 +511,10 @@ def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) 
         find_duplicates(store, config=cfg)
     if acfg["cluster_on_ingest"]:
         cluster_events(store, config=cfg)
+    if acfg["stories_on_ingest"]:
+        from .stories import cluster_stories
+
+        cluster_stories(store, config=cfg)
 
 
 __all__ = ["IngestReport", "ingest", "ingest_items", "record"]

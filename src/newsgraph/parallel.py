@@ -286,7 +286,7 @@ def _recycling_worker(call_queue: Any, result_queue: Any, initializer: Any, init
     if initializer is not None:
         try:
             initializer(*initargs)
-        except BaseException:  # as the standard worker: the pool notices the process stopped
+        except BaseException:  # boundary: as the standard worker: the pool notices the process stopped
             return
     while True:
         call_item = call_queue.get(block=True)
@@ -295,7 +295,7 @@ def _recycling_worker(call_queue: Any, result_queue: Any, initializer: Any, init
             return
         try:
             r = call_item.fn(*call_item.args, **call_item.kwargs)
-        except BaseException as e:
+        except BaseException as e:  # boundary: the call's error goes back to its future, as in the standard worker
             exit_pid = os.getpid() if max_mb and memory_mb()[0] > max_mb else None
             cfp._sendback_result(result_queue, call_item.work_id, exception=cfp._ExceptionWithTraceback(e, e.__traceback__),
                                  exit_pid=exit_pid)
