@@ -157,8 +157,8 @@ def real_store(path: str) -> int:
                 line(f"series {who} -> anyone by month", first, warm, 1.0, f"[{sum(r['events'] for r in s.rows)} events]")
             if pair:
                 x, y = pair[0][0], pair[0][1]
-                first, warm, s = timed(lambda: an.series(store, x, y, by="week", symmetric=True, provider=None))
-                line(f"series {x} <-> {y} (countries) by week", first, warm, 1.0)
+                first, warm, s = timed(lambda: an.series(store, x, y, by="week", provider=None))
+                line(f"series {x} -> {y} (countries) by week", first, warm, 1.0)
             first, warm, net = timed(lambda: network_json(store, limit=200))
             line("network, top 200 edges (GET /network)", first, warm, 1.0, f"[{len(net['edges'])} edges]")
             out = os.path.join(tmp, "net.graphml")
