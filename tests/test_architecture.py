@@ -157,7 +157,7 @@ ALLOWED_PRIVATE = {
     "os._exit",
     # newsgraph.parallel.RecyclingPool: a worker loop for the standard process pool that leaves after a
     # call above [parallel] max_worker_mb, through the pool's own max_tasks_per_child hand-over
-    "cfp._sendback_result", "cfp._ExceptionWithTraceback", "super()._spawn_process",
+    "cfp._sendback_result", "cfp._ExceptionWithTraceback", "super()._spawn_process", "super()._adjust_process_count",
 }
 
 

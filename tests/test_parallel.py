@@ -212,6 +212,46 @@ def test_a_worker_above_its_memory_bound_is_replaced_and_nothing_is_lost(tmp_pat
         assert stored_docs(a) == stored_docs(b)
 
 
+_BALLAST: list[bytes] = []
+
+
+def _pid_after(mb: int) -> int:
+    """A pool call: hold ``mb`` MB more (kept for the life of the worker), return the worker's pid."""
+    import os
+
+    if mb:
+        _BALLAST.append(b"x" * (mb << 20))
+    return os.getpid()
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_recycling_pool_replaces_a_worker_that_left_after_normal_calls(method):
+    """Workers above the bound leave after many calls that left others idle: the pool stays at
+    full size (a forked standard pool would not replace them and could end with no worker)."""
+    import multiprocessing as mp
+    from concurrent.futures import wait
+
+    from newsgraph.parallel import RecyclingPool, memory_mb
+
+    if method not in mp.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    # a forked worker starts at this process's size, a spawned one small (well under 450 MB)
+    bound = memory_mb()[0] + 250 if method == "fork" else 450
+    pool = RecyclingPool(2, max_mb=bound, mp_context=mp.get_context(method))
+    try:
+        first = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0) for _ in range(20)]}
+        heavy = [pool.submit(_pid_after, 500) for _ in range(4)]  # each takes its worker over the bound
+        wait(heavy, timeout=120)
+        assert all(f.done() for f in heavy), "the pool stopped replacing workers that left"
+        left = {f.result() for f in heavy}
+        after = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0) for _ in range(20)]}
+        assert len(pool._processes) == 2  # full size again
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert len(left) == 4 and not (after & left)  # each heavy call ended its worker; none came back
+    assert first
+
+
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_forked_and_spawned_workers_store_the_same(tmp_path, method):
     import multiprocessing as mp

@@ -329,6 +329,16 @@ class RecyclingPool(cf.ProcessPoolExecutor):
         p.start()
         self._processes[p.pid] = p  # type: ignore[attr-defined]
 
+    def _adjust_process_count(self) -> None:
+        """Keep the pool at full size. The standard pool skips starting a worker while it counts
+        one idle; a forked pool never spends that count on submit, so after workers that
+        finished calls normally it would not replace a worker that left, and could shrink to
+        none. A worker that left is always replaced here."""
+        if self._max_mb and len(self._processes) < self._max_workers:  # type: ignore[attr-defined]
+            self._spawn_process()
+            return
+        super()._adjust_process_count()  # type: ignore[misc]
+
 
 class PoolRunner:
     """A process pool running :func:`analyse_to_shard` (forked from a warm main process, or spawned)."""
