@@ -10,6 +10,12 @@ store, and the timings are of the library functions the commands call
 
     .venv/bin/python benchmarks/bench_query.py                 # 10 million rows
     .venv/bin/python benchmarks/bench_query.py --rows 1000000  # quicker
+    .venv/bin/python benchmarks/bench_query.py --store corpus.duckdb   # a real store (copied first)
+
+``--store FILE`` times the same queries on a store built by ``newsgraph ingest`` (copied to a
+temporary folder, so a store being written is never touched): the busiest dyad's series, the
+busiest actor's series, a country-pair series, the network (JSON, and the REST API's top edges),
+event searches by actor, type and date (the REST API's ``/events``), and ``newsgraph stories``.
 
 Targets (issue 6): series for one dyad by week < 1 s; network export < 10 s.
 """
@@ -112,6 +118,68 @@ def line(what: str, first: float, warm: float, target: float | None, extra: str 
     print(f"{what:<44} first {first:7.3f} s   warm {warm:7.3f} s   {ratio} {extra}")
 
 
+def real_store(path: str) -> int:
+    """Time the query paths a user runs on a store built from real articles (a copy of it)."""
+    import shutil
+
+    from newsgraph import analytics as an
+    from newsgraph.api import network_json
+    from newsgraph.export import export_network
+    from newsgraph.store import Filters, Store
+    from newsgraph.stories import cluster_stories, stories
+
+    tmp = tempfile.mkdtemp(prefix="newsgraph-bench-store-")
+    db = os.path.join(tmp, "copy.duckdb")
+    shutil.copy(path, db)
+    if os.path.exists(path + ".wal"):
+        shutil.copy(path + ".wal", db + ".wal")
+    try:
+        with Store(db) as store:
+            print(f"store {path}: articles {store.count('articles'):,}, events {store.count('events'):,}, "
+                  f"event_dyads {store.count('event_dyads'):,}, actors {store.count('actors'):,}; "
+                  f"load average {os.getloadavg()[0]:.1f}")
+            top = store.execute("SELECT source_id, target_id, count(*) n FROM event_dyads WHERE source_id IS NOT NULL "
+                                "AND target_id IS NOT NULL GROUP BY ALL ORDER BY n DESC, source_id, target_id LIMIT 1")
+            actor = store.execute("SELECT source_id, count(*) n FROM event_dyads WHERE source_id IS NOT NULL "
+                                  "GROUP BY ALL ORDER BY n DESC, source_id LIMIT 1")
+            pair = store.execute("SELECT source_country, target_country, count(*) n FROM event_dyads WHERE "
+                                 "source_country IS NOT NULL AND target_country IS NOT NULL AND "
+                                 "source_country <> target_country GROUP BY ALL ORDER BY n DESC LIMIT 1")
+            if top:
+                a, b = top[0][0], top[0][1]
+                first, warm, s = timed(lambda: an.series(store, a, b, by="week", provider=None))
+                line(f"series {a} -> {b} by week", first, warm, 1.0, f"[{sum(r['events'] for r in s.rows)} events]")
+                first, warm, s = timed(lambda: an.series(store, a, b, by="month"))
+                line("  the same by month, memberships from the KB", first, warm, 1.0)
+            if actor:
+                who = actor[0][0]
+                first, warm, s = timed(lambda: an.series(store, who, None, by="month", provider=None))
+                line(f"series {who} -> anyone by month", first, warm, 1.0, f"[{sum(r['events'] for r in s.rows)} events]")
+            if pair:
+                x, y = pair[0][0], pair[0][1]
+                first, warm, s = timed(lambda: an.series(store, x, y, by="week", provider=None))
+                line(f"series {x} -> {y} (countries) by week", first, warm, 1.0)
+            first, warm, net = timed(lambda: network_json(store, limit=200))
+            line("network, top 200 edges (GET /network)", first, warm, 1.0, f"[{len(net['edges'])} edges]")
+            out = os.path.join(tmp, "net.graphml")
+            first, warm, _ = timed(lambda: export_network(store, "graphml", out))
+            line("newsgraph network --format graphml", first, warm, 1.0)
+            for label, f in [("events of one actor (GET /events?actor=)", Filters(actor=actor[0][0] if actor else None)),
+                             ("events of one type in a year", Filters(plover="ACCUSE", date_from="2016-01-01",
+                                                                       date_to="2016-12-31")),
+                             ("events, text search", Filters(q="sanction")),
+                             ("events, page 5 of everything", Filters(offset=400, limit=100))]:
+                first, warm, rows = timed(lambda f=f: store.events(f))
+                line(label, first, warm, 1.0, f"[{len(rows)} rows]")
+            first, warm, rep = timed(lambda: cluster_stories(store), repeat=1)
+            line("newsgraph stories (regroup everything)", first, warm, 10.0, f"[{rep.stories} stories]")
+            first, warm, rows = timed(lambda: stories(store, min_sources=2))
+            line("list stories from 2+ sources", first, warm, 1.0, f"[{len(rows)} rows]")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", type=int, default=10_000_000, help="synthetic event rows (default 10 million)")
@@ -121,7 +189,10 @@ def main() -> int:
     ap.add_argument("--skew", type=float, default=3.0,
                     help="popularity skew of actors: an actor is picked at position n*u**skew for uniform u "
                          "(1 = uniform, the pessimistic case with the most distinct edges; default 3)")
+    ap.add_argument("--store", default=None, help="time the queries on this real store (a copy) instead")
     args = ap.parse_args()
+    if args.store:
+        return real_store(args.store)
 
     from newsgraph import analytics as an
     from newsgraph.export import export_network

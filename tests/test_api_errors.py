@@ -82,6 +82,9 @@ CASES: dict[tuple[str, str], list[tuple[dict[str, Any], int, str]]] = {
                                     ({"period": "2022-03-07"}, 422, "NG110")],
     ("GET", "/api/network"): [*DATES, ({"min_events": 0}, 422, "NG110"), ({"limit": MAX_PAGE + 1}, 422, "NG110"),
                               ({"limit": 0}, 422, "NG110")],
+    ("GET", "/api/stories"): [*PAGING, *DATES, ({"min_sources": 0}, 422, "NG110"), ({"q": TOO_LONG}, 422, "NG110")],
+    ("GET", "/api/stories/{story_id}"): [({"_path": "/api/stories/no-such-story"}, 404, "NG701"),
+                                         ({"_path": "/api/stories/" + "a" * 65}, 422, "NG110")],
     ("POST", "/api/analyze"): [
         ({"content": b""}, 400, "NG102"),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "NG105"),

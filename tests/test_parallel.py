@@ -197,6 +197,85 @@ def test_two_workers_store_what_one_process_stores(tmp_path):
     assert (again.stored, again.skipped, again.shards) == (0, 24, 0)
 
 
+def test_a_worker_above_its_memory_bound_is_replaced_and_nothing_is_lost(tmp_path):
+    """[parallel] max_worker_mb: a worker above it after a shard hands the shard back and leaves;
+    a fresh worker takes its place (more worker processes than workers), every article is stored."""
+    feed = _jsonl(tmp_path, news_texts(23))
+    cfg = config.load(**NO_NLP, scale={"shard_size": 4}, parallel={"max_worker_mb": 1})
+    report = _ingest(feed, tmp_path / "r.duckdb", cfg, workers=2)
+    assert (report.stored, report.skipped, report.failed) == (23, 1, 1) and report.shards == 6
+    assert len(report.worker_peak_rss_mb) > 2  # every worker left after its shard: 6 processes
+    unbounded = _ingest(feed, tmp_path / "u.duckdb", config.load(**NO_NLP, scale={"shard_size": 4},
+                                                                 parallel={"max_worker_mb": 0}), workers=2)
+    assert len(unbounded.worker_peak_rss_mb) <= 2
+    with Store(tmp_path / "r.duckdb", read_only=True) as a, Store(tmp_path / "u.duckdb", read_only=True) as b:
+        assert stored_docs(a) == stored_docs(b)
+
+
+_BALLAST: list[bytes] = []
+
+
+def _pid_after(mb: int) -> int:
+    """A pool call: hold ``mb`` MB more (kept for the life of the worker), return the worker's pid."""
+    import os
+
+    if mb:
+        _BALLAST.append(b"x" * (mb << 20))
+    return os.getpid()
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_recycling_pool_replaces_a_worker_that_left_after_normal_calls(method):
+    """Workers above the bound leave after many calls that left others idle: the pool stays at
+    full size (a forked standard pool would not replace them and could end with no worker)."""
+    import multiprocessing as mp
+    from concurrent.futures import wait
+
+    from newsgraph.parallel import RecyclingPool, memory_mb
+
+    if method not in mp.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    # a forked worker starts at this process's size, a spawned one small (well under 450 MB)
+    bound = memory_mb()[0] + 250 if method == "fork" else 450
+    pool = RecyclingPool(2, max_mb=bound, mp_context=mp.get_context(method))
+    try:
+        first = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0) for _ in range(20)]}
+        heavy = [pool.submit(_pid_after, 500) for _ in range(4)]  # each takes its worker over the bound
+        wait(heavy, timeout=120)
+        assert all(f.done() for f in heavy), "the pool stopped replacing workers that left"
+        left = {f.result() for f in heavy}
+        after = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0) for _ in range(20)]}
+        assert len(pool._processes) == 2  # full size again
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert len(left) == 4 and not (after & left)  # each heavy call ended its worker; none came back
+    assert first
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_forked_and_spawned_workers_store_the_same(tmp_path, method):
+    import multiprocessing as mp
+
+    if method not in mp.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    feed = _jsonl(tmp_path, news_texts(12))
+    cfg = config.load(**NO_NLP, scale={"shard_size": 4}, parallel={"start_method": method})
+    one = _ingest(feed, tmp_path / "one.duckdb", cfg, workers=1)
+    two = _ingest(feed, tmp_path / "two.duckdb", cfg, workers=2)
+    assert two.mode == "pool" and (two.stored, two.failed) == (one.stored, one.failed) == (12, 1)
+    assert all(v > 0 for v in two.worker_peak_rss_mb.values())
+    with Store(tmp_path / "one.duckdb", read_only=True) as a, Store(tmp_path / "two.duckdb", read_only=True) as b:
+        assert stored_docs(a) == stored_docs(b)
+
+
+def test_memory_is_measured():
+    from newsgraph.parallel import memory_mb, start_method
+
+    rss, private = memory_mb()
+    assert rss > 10 and (private is None or 0 < private <= rss)
+    assert start_method(config.load(parallel={"start_method": "spawn"})) == "spawn"
+
+
 def test_small_inputs_stay_in_one_process(tmp_path):
     feed = _jsonl(tmp_path, news_texts(3), bad_line=False)
     report = _ingest(feed, tmp_path / "s.duckdb", config.load(**NO_NLP), workers=2)

@@ -356,6 +356,26 @@ class Network(_Open):
     edges: list[NetworkEdge]
 
 
+class StoryRow(_Open):
+    story_id: str
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    n_articles: int
+    n_sources: int
+    sources: list[str] = []
+    title: str | None = None
+
+
+class StoryPage(Page):
+    items: list[StoryRow]
+
+
+class StoryDetail(StoryRow):
+    articles: list[dict[str, Any]] = Field(description="the story's articles, earliest first, with their news source")
+    events: list[dict[str, Any]] = Field(description="its events merged per source, target and PLOVER type, with the "
+                                                     "reports, articles and news sources behind each")
+
+
 class AnalyzeRequest(BaseModel):
     """One article to analyse: plain text or HTML (detected, or forced with ``html``)."""
 
@@ -1221,6 +1241,32 @@ def create_app(db: str | None = None, *, config: dict[str, Any] | None = None, c
         _check_page(limit, 0, max_page)
         return network_json(store(), date_from=_date_param(date_from, "from date"),
                        date_to=_date_param(date_to, "to date"), min_events=min_events, limit=limit)
+
+    # ---- stories --------------------------------------------------------------------------------
+    @app.get(f"{API}/stories", response_model=StoryPage, summary="Stories told by several outlets",
+             tags=["analytics"], responses=ERRORS)
+    def get_stories(date_from: str | None = FROM, date_to: str | None = TO,
+                    min_sources: int = Query(2, ge=1, le=10_000, description="told by at least this many sources"),
+                    q: str | None = Query(None, max_length=200, description="an article title contains this text"),
+                    limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+        """Stories (as grouped by `newsgraph stories`), most widely reported first."""
+        from .stories import stories
+
+        _check_page(limit, offset, max_page)
+        rows = stories(store(), date_from=_date_param(date_from, "from date"), date_to=_date_param(date_to, "to date"),
+                       min_sources=min_sources, search=q, limit=limit, offset=offset)
+        return _page(rows, limit, offset)
+
+    @app.get(f"{API}/stories/{{story_id}}", response_model=StoryDetail, summary="One story: articles, merged events",
+             tags=["analytics"], responses=ERRORS)
+    def get_story(story_id: str = PathParam(..., max_length=64, description="a story id")) -> dict[str, Any]:
+        """A story with its articles and its merged events."""
+        from .stories import story
+
+        one = story(store(), story_id)
+        if one is None:
+            raise NotFound(f"no story with id {story_id!r} in the store", hint=f"list stories at {API}/stories")
+        return one
 
     # ---- analyse and ingest ---------------------------------------------------------------------
     def job_of(item: AnalyzeRequest, warnings: list[str]) -> Job:

@@ -58,6 +58,7 @@ class IngestReport:
     shards: int = 0
     recovered: int = 0  # articles stored from shards a killed run left behind
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # per worker process id
+    worker_private_mb: dict[int, float] = field(default_factory=dict)  # largest unshared memory seen, per worker (Linux)
     warnings: list[str] = field(default_factory=list)  # what reading noticed (first MAX_LISTED_FAILURES)
     warned: int = 0  # inputs with a warning
     undated: int = 0  # through a server: analysed articles without a publication date
@@ -72,6 +73,7 @@ class IngestReport:
                 "seconds": round(self.seconds, 2), "failures": self.failures[:50], "mode": self.mode,
                 "workers": self.workers, "shards": self.shards, "recovered": self.recovered,
                 "worker_peak_rss_mb": {str(k): round(v, 1) for k, v in self.worker_peak_rss_mb.items()},
+                "worker_private_mb": {str(k): round(v, 1) for k, v in self.worker_private_mb.items()},
                 "warnings": self.warnings[:50], "warned": self.warned}
 
 
@@ -387,7 +389,8 @@ class _Job:
 
 def _drive(batches: Iterator[list[RawDocument]], runner: Any, store: Store, report: IngestReport,
            progress: ProgressFn | None, spool: Path, window: int) -> None:
-    """Keep ``window`` batches in flight; load finished shards in submission order.
+    """Keep ``window`` batches in flight at the workers; load finished shards in submission order
+    (while the workers analyse the next ones: reading, analysis and writing overlap).
 
     One article never sinks its neighbours. A batch whose worker raised is split, and its articles
     go again one by one, so only the article that fails alone fails. A worker that dies (a crash,
@@ -425,7 +428,10 @@ def _drive(batches: Iterator[list[RawDocument]], runner: Any, store: Store, repo
             if not running:
                 submit(suspects.popleft())
         else:
-            while not exhausted and len(parts) < window:
+            # ``window`` batches running or queued at the workers; finished shards waiting for an
+            # earlier, slower one to load (they sit in the spool, not in memory) do not hold the
+            # workers up, up to 4 windows' worth
+            while not exhausted and len(running) < window and len(parts) < 4 * window:
                 batch = next(batches, None)
                 if batch is None:
                     exhausted = True
@@ -489,6 +495,8 @@ def _load_result(res: Any, store: Store, report: IngestReport, spool: Path) -> N
     shard = Path(res.path) if res.path else save_shard(res.parts, spool, res.name)
     _load_shard(store, shard, report)
     report.worker_peak_rss_mb[res.pid] = max(report.worker_peak_rss_mb.get(res.pid, 0.0), res.peak_rss_mb)
+    if getattr(res, "private_mb", None) is not None:
+        report.worker_private_mb[res.pid] = max(report.worker_private_mb.get(res.pid, 0.0), res.private_mb)
 
 
 def _crash_error(raw: RawDocument, spool: Path) -> NewsgraphError:
@@ -505,7 +513,7 @@ def _crash_error(raw: RawDocument, spool: Path) -> NewsgraphError:
 
 
 def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) -> None:
-    """Keep duplicate links (and, when configured, event clusters) current after new articles."""
+    """Keep duplicate links (and, when configured, event clusters and stories) current after new articles."""
     from .analytics import analytics_config, cluster_events, find_duplicates
 
     if report.stored == 0:
@@ -515,6 +523,10 @@ def _refresh_analytics(store: Store, cfg: dict[str, Any], report: IngestReport) 
         find_duplicates(store, config=cfg)
     if acfg["cluster_on_ingest"]:
         cluster_events(store, config=cfg)
+    if acfg["stories_on_ingest"]:
+        from .stories import cluster_stories
+
+        cluster_stories(store, config=cfg)
 
 
 __all__ = ["IngestReport", "ingest", "ingest_items", "record"]

@@ -516,12 +516,13 @@ def eval_seed(obj: dict[str, Any], gold: str | None, article: str | None, fmt: s
 # command modules that live beside the parts they drive: (module, attribute names)
 _COMMAND_MODULES = (
     ("newsgraph.kb.cli", ("kb",)),
-    ("newsgraph.corpus_cli", ("series", "network", "export", "clusters")),
+    ("newsgraph.corpus_cli", ("series", "network", "export", "clusters", "stories")),
     ("newsgraph.api_cli", ("serve",)),
 )
 _EVAL_MODULES = (
     ("newsgraph.evaluate.cli", ("quotes", "plover", "cameo_class", "conflibert", "ngec", "allsides", "unresolved",
                                  "demo")),
+    ("newsgraph.evaluate.stories", ("stories",)),
 )
 
 

@@ -9,7 +9,7 @@ that this schema and ``defaults.toml`` name exactly the same keys.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -116,6 +116,11 @@ class Scale(Section):
     dask_shared_spool: bool
 
 
+class Parallel(Section):
+    start_method: Literal["auto", "fork", "spawn"]
+    max_worker_mb: Annotated[int, Field(ge=0, le=1_048_576)]  # 0: no bound
+
+
 class Analytics(Section):
     dup_threshold: Share
     dup_bands: Annotated[int, Field(ge=1, le=128)]
@@ -123,6 +128,13 @@ class Analytics(Section):
     cluster_days: Annotated[int, Field(ge=0, le=3_650)]
     cluster_jaccard: Share
     cluster_on_ingest: bool
+    story_days: Annotated[int, Field(ge=0, le=30)]
+    story_link: Annotated[float, Field(gt=0.0, le=1.0)]
+    story_cohesion: Share
+    story_lead_chars: Annotated[int, Field(ge=1, le=1_000_000)]
+    story_title_weight: Annotated[float, Field(gt=0.0, le=100.0)]
+    story_max_df: Annotated[float, Field(gt=0.0, le=1.0)]
+    stories_on_ingest: bool
 
     @field_validator("dup_bands")
     @classmethod
@@ -145,6 +157,7 @@ class Settings(BaseModel):
     ingest: Ingest
     api: Api
     scale: Scale
+    parallel: Parallel
     analytics: Analytics
 
     @model_validator(mode="after")

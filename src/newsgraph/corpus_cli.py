@@ -1,4 +1,4 @@
-"""Corpus commands: ``series``, ``network``, ``export`` and ``clusters``.
+"""Corpus commands: ``series``, ``network``, ``export``, ``clusters`` and ``stories``.
 
 Attached to the ``newsgraph`` group by :mod:`newsgraph.cli`. Each command only parses its
 arguments and calls one library function (:mod:`newsgraph.analytics`, :mod:`newsgraph.export`).
@@ -6,6 +6,7 @@ arguments and calls one library function (:mod:`newsgraph.analytics`, :mod:`news
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import click
@@ -149,4 +150,51 @@ def clusters(obj: dict[str, Any], db: str | None, actor: str | None, date_from: 
     emit_rows(rows, fmt)
 
 
-__all__ = ["clusters", "export", "network", "series"]
+@click.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--from", "date_from", default=None, help="From date YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="To date YYYY-MM-DD.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Only stories told by at least this many news sources.")
+@click.option("--search", default=None, help="Only stories with an article whose title contains this text.")
+@click.option("--show", "story_id", default=None, help="Show one story: its articles and its merged events.")
+@click.option("--regroup/--no-regroup", default=True, show_default=True,
+              help="Group the stored articles into stories first (--no-regroup: list what is stored; read-only).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Rows to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help=FORMAT_HELP)
+@click.pass_obj
+def stories(obj: dict[str, Any], db: str | None, date_from: str | None, date_to: str | None, min_sources: int,
+            search: str | None, story_id: str | None, regroup: bool, limit: int, fmt: str) -> None:
+    """Group articles from several outlets that tell the same news into stories, and list them."""
+    from .errors import BadArgument
+    from .store import Store
+    from .stories import cluster_stories, story
+    from .stories import stories as list_stories
+
+    date_from, date_to = _dates(date_from, date_to)
+    with Store(_db(obj, db), read_only=not regroup) as store:
+        if regroup:
+            rep = cluster_stories(store, config=obj["config"])
+            click.echo(f"{rep.articles} dated articles, {rep.candidates} pairs compared -> {rep.stories} stories "
+                       f"({rep.multi_source} told by several sources) holding {rep.in_stories} articles", err=True)
+        if story_id:
+            one = story(store, story_id)
+            if one is None:
+                raise BadArgument(f"no story {story_id!r} in this store", hint="list them with `newsgraph stories`")
+            if fmt == "json":
+                click.echo(json.dumps(one, indent=2, default=str, ensure_ascii=False))
+            else:
+                click.echo(f"{one['story_id']}  {one['date_start']} .. {one['date_end']}  {one['n_articles']} articles, "
+                           f"{one['n_sources']} sources", err=True)
+                emit_rows(one["articles"], fmt)
+                if one["events"]:
+                    click.echo("merged events:", err=True)
+                    emit_rows(one["events"], fmt)
+            return
+        rows = list_stories(store, date_from=date_from, date_to=date_to, min_sources=min_sources, search=search,
+                            limit=limit)
+    emit_rows(rows, fmt)
+
+
+__all__ = ["clusters", "export", "network", "series", "stories"]

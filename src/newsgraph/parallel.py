@@ -8,9 +8,19 @@ the input lazily, keeps a bounded number of batches in flight, and loads finishe
 submission order (so the outcome is the same as one process reading the same input), one
 transaction per shard.
 
-Worker processes are started with ``spawn`` (never ``fork``: the main process holds a DuckDB
-connection and threads) and exit on their own when the main process dies, so a killed ingest
-leaves no orphans behind that keep working.
+How workers start (``[parallel] start_method``): with ``fork`` (the default on Linux and macOS)
+the main process loads the pipeline and its model once, freezes its objects out of the garbage
+collector's reach (``gc.freeze``, so collections in a worker do not write to, and so copy, the
+pages it shares with the main process) and forks every worker from it: workers start in well
+under a second and share the model's memory copy-on-write. The workers never touch the main
+process's DuckDB connection (they write Parquet shards; only the main process writes the store).
+With ``spawn`` every worker starts a fresh interpreter and loads the model itself. Either way a
+worker lives for the whole run, and exits on its own when the main process dies, so a killed
+ingest leaves no orphans behind that keep working.
+
+Worker memory is bounded (``[parallel] max_worker_mb``): after each shard a worker measures its
+resident memory, and one above the bound hands its shard back and exits; the pool starts a fresh
+worker in its place (:class:`RecyclingPool`), the other workers carry on.
 """
 
 from __future__ import annotations
@@ -41,6 +51,24 @@ def scale_config(cfg: dict[str, Any]) -> dict[str, Any]:
     return {**_config.defaults()["scale"], **cfg.get("scale", {})}
 
 
+def parallel_config(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The [parallel] section with defaults filled in."""
+    return {**_config.defaults()["parallel"], **cfg.get("parallel", {})}
+
+
+def start_method(cfg: dict[str, Any]) -> str:
+    """``fork`` or ``spawn``: ``[parallel] start_method``, with ``auto`` = fork where the platform has it."""
+    import multiprocessing as mp
+
+    method = str(parallel_config(cfg)["start_method"])
+    if method == "auto":
+        return "fork" if "fork" in mp.get_all_start_methods() and sys.platform != "win32" else "spawn"
+    if method not in mp.get_all_start_methods():
+        raise ConfigError(f"[parallel] start_method {method!r} is not available on this platform",
+                          hint="use \"auto\" or \"spawn\"")
+    return method
+
+
 def resolve_workers(workers: int | None, cfg: dict[str, Any]) -> int:
     """Worker count: the argument, else ``[ingest] workers``; 0 means every core."""
     n = int(cfg.get("ingest", {}).get("workers", 0) if workers is None else workers)
@@ -69,6 +97,28 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def memory_mb() -> tuple[float, float | None]:
+    """(resident, private) memory of this process now, in MB. Private (Linux only, else None) is
+    what the process does not share with others: for a forked worker, what it adds to the machine
+    beyond the model pages it shares with the main process. Where the current resident size cannot
+    be read, the peak stands in for it (an upper bound)."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as fh:
+            kb = {}
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
+                    kb[parts[0][:-1]] = int(parts[1])
+        return kb["Rss"] / 1024, (kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)) / 1024
+    except (OSError, KeyError, ValueError):
+        pass
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024), None
+    except (OSError, ValueError, IndexError):
+        return peak_rss_mb(), None
+
+
 @dataclass
 class ShardResult:
     """What a worker hands back: where its shard is (or the shard itself) and what it cost."""
@@ -80,6 +130,8 @@ class ShardResult:
     seconds: float
     path: str | None = None
     parts: dict[str, bytes] | None = None
+    rss_mb: float = 0.0  # resident memory when the shard was done
+    private_mb: float | None = None  # of which not shared with other processes (Linux)
 
 
 def analyse_to_shard(raws: list[RawDocument], config: dict[str, Any], name: str,
@@ -93,8 +145,10 @@ def analyse_to_shard(raws: list[RawDocument], config: dict[str, Any], name: str,
     _SPOOL = spool
     parts = _encode(analyse_batch(raws, config), encode_shard)
     path = str(save_shard(parts, spool, name)) if spool else None
+    rss, private = memory_mb()
     return ShardResult(name=name, items=len(raws), pid=os.getpid(), peak_rss_mb=peak_rss_mb(),
-                       seconds=time.perf_counter() - t0, path=path, parts=None if spool else parts)
+                       seconds=time.perf_counter() - t0, path=path, parts=None if spool else parts,
+                       rss_mb=rss, private_mb=private)
 
 
 def _encode(docs: list[dict[str, Any]], encode: Any) -> dict[str, bytes]:
@@ -221,21 +275,94 @@ def warm(config: dict[str, Any]) -> None:
 # executors: the same two calls over a process pool and over Dask
 # ---------------------------------------------------------------------------------------------
 
+def _recycling_worker(call_queue: Any, result_queue: Any, initializer: Any, initargs: tuple[Any, ...],
+                      max_mb: float) -> None:
+    """A pool worker (the loop of ``concurrent.futures.process._process_worker``) that leaves the
+    pool after a call that left it above ``max_mb`` MB resident: its result goes back marked with
+    its process id, and the pool starts a fresh worker in its place, as it does for
+    ``max_tasks_per_child`` (the pool is not broken; the other workers carry on)."""
+    from concurrent.futures import process as cfp
+
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:  # boundary: as the standard worker: the pool notices the process stopped
+            return
+    while True:
+        call_item = call_queue.get(block=True)
+        if call_item is None:
+            result_queue.put(os.getpid())  # wake up the pool's manager thread
+            return
+        try:
+            r = call_item.fn(*call_item.args, **call_item.kwargs)
+        except BaseException as e:  # boundary: the call's error goes back to its future, as in the standard worker
+            exit_pid = os.getpid() if max_mb and memory_mb()[0] > max_mb else None
+            cfp._sendback_result(result_queue, call_item.work_id, exception=cfp._ExceptionWithTraceback(e, e.__traceback__),
+                                 exit_pid=exit_pid)
+        else:
+            exit_pid = os.getpid() if max_mb and memory_mb()[0] > max_mb else None
+            cfp._sendback_result(result_queue, call_item.work_id, result=r, exit_pid=exit_pid)
+            del r
+        del call_item
+        if exit_pid is not None:
+            return
+
+
+class RecyclingPool(cf.ProcessPoolExecutor):
+    """A process pool whose workers leave after a call that took them above ``max_mb`` MB of
+    resident memory (0 = never); the pool replaces them. Built on the standard pool's own
+    ``max_tasks_per_child`` machinery (a result carrying ``exit_pid``), which every CPython from
+    3.11 shares."""
+
+    def __init__(self, workers: int, *, max_mb: float, **kwargs: Any):
+        super().__init__(workers, **kwargs)
+        self._max_mb = max_mb
+
+    def _spawn_process(self) -> None:
+        if not self._max_mb:
+            super()._spawn_process()  # type: ignore[misc]
+            return
+        p = self._mp_context.Process(  # type: ignore[attr-defined]
+            target=_recycling_worker,
+            args=(self._call_queue, self._result_queue, self._initializer, self._initargs,  # type: ignore[attr-defined]
+                  self._max_mb))
+        p.start()
+        self._processes[p.pid] = p  # type: ignore[attr-defined]
+
+    def _adjust_process_count(self) -> None:
+        """Keep the pool at full size. The standard pool skips starting a worker while it counts
+        one idle; a forked pool never spends that count on submit, so after workers that
+        finished calls normally it would not replace a worker that left, and could shrink to
+        none. A worker that left is always replaced here."""
+        if self._max_mb and len(self._processes) < self._max_workers:  # type: ignore[attr-defined]
+            self._spawn_process()
+            return
+        super()._adjust_process_count()  # type: ignore[misc]
+
+
 class PoolRunner:
-    """A ``spawn`` process pool running :func:`analyse_to_shard`."""
+    """A process pool running :func:`analyse_to_shard` (forked from a warm main process, or spawned)."""
 
     retryable = (BrokenProcessPool,)
 
     def __init__(self, workers: int, config: dict[str, Any], spool: str):
         self.workers, self.config, self.spool = workers, config, spool
         self.slots = workers  # batches that can run at once
+        self.method = start_method(config)
+        self.max_mb = float(parallel_config(config)["max_worker_mb"])
+        if self.method == "fork":
+            warm(config)  # once, here: every worker starts from this process, model loaded
         self._start()
 
     def _start(self) -> None:
+        import gc
         import multiprocessing as mp
 
-        self.pool = cf.ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(os.getpid(), self.config))
+        if self.method == "fork":
+            gc.collect()
+            gc.freeze()  # objects that exist now are never scanned again: their pages stay shared
+        self.pool = RecyclingPool(self.workers, max_mb=self.max_mb, mp_context=mp.get_context(self.method),
+                                  initializer=_init_worker, initargs=(os.getpid(), self.config))
 
     def submit(self, raws: list[RawDocument], name: str) -> Any:
         return self.pool.submit(analyse_to_shard, raws, self.config, name, self.spool)
@@ -251,6 +378,10 @@ class PoolRunner:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.method == "fork":
+            import gc
+
+            gc.unfreeze()
 
 
 class DaskRunner:
@@ -314,5 +445,5 @@ def make_runner(workers: int, config: dict[str, Any], spool: str, dask: str | No
     return PoolRunner(workers, config, spool)
 
 
-__all__ = ["DaskRunner", "PoolRunner", "ShardResult", "analyse_batch", "analyse_to_shard", "hard_limit", "make_runner",
-           "overran_note", "peak_rss_mb", "resolve_workers", "scale_config", "take_overrun_notes", "watch_parent"]
+__all__ = ["DaskRunner", "PoolRunner", "RecyclingPool", "ShardResult", "analyse_batch", "analyse_to_shard", "hard_limit", "make_runner",
+           "memory_mb", "overran_note", "parallel_config", "peak_rss_mb", "resolve_workers", "scale_config", "start_method", "take_overrun_notes", "watch_parent"]

@@ -84,6 +84,13 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "event_cluster_reports": (
         "cluster_id VARCHAR", "article_id VARCHAR", "event_id VARCHAR", "date DATE", "source_id VARCHAR",
         "target_id VARCHAR", "news_source VARCHAR", "url VARCHAR", "duplicate_of VARCHAR"),
+    # derived by newsgraph.stories: articles of several outlets telling the same news
+    "stories": (
+        "story_id VARCHAR", "date_start DATE", "date_end DATE", "n_articles INTEGER", "n_sources INTEGER",
+        "sources VARCHAR[]", "title VARCHAR", "lead_article VARCHAR", "cohesion DOUBLE"),
+    "story_articles": (
+        "story_id VARCHAR", "article_id VARCHAR", "published DATE", "news_source VARCHAR", "title VARCHAR",
+        "url VARCHAR", "score DOUBLE"),
 }
 
 #: every stored table: its columns in order

@@ -20,6 +20,8 @@ conflibert     the sentence with all white space removed (so the class file and 
 ngec           the story text with all white space removed (the rows carry no id)
 allsides       the article's ``id`` (for sets labelled by hand: label only ``check``
                articles, read output on ``tune`` articles only)
+allsides_pairs a pair of AllSides articles (same story or not): ``"<a_id>|<b_id>"``, the
+               two ids sorted (``evaluate/gold/allsides_story_pairs.tsv``)
 wikinews       the article's URL
 petrarch       the sentence id
 =============  =====================================================================
@@ -38,7 +40,7 @@ Split = Literal["tune", "check"]
 SPLITS: tuple[Split, ...] = ("tune", "check")
 TUNE_SHARE = 0.7
 SALT = "newsgraph-split/1"
-SETS = ("polnear", "plover", "conflibert", "ngec", "allsides", "wikinews", "petrarch")
+SETS = ("polnear", "plover", "conflibert", "ngec", "allsides", "allsides_pairs", "wikinews", "petrarch")
 
 T = TypeVar("T")
 
