@@ -312,6 +312,15 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
     return None
 
 
+def negated(verb: Any) -> bool:
+    """``did not say``, ``never mentioned``, ``hasn't detailed``."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+
+
+_WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when", "where", "why", "how"})
+
+
+
 def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     kids = _content_children(art, verb, document=document)
     if not kids:
@@ -323,14 +332,16 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     span = span_of(art, verb, kids)
     if span is None or len(art.toks(*span)) < 2:
         return None
+    if negated(verb) and art.text[span[0]:span[1]].split(None, 1)[0].lower() in _WH:
+        return None  # "did not say whether ...", "hasn't detailed what he would do": nothing was said
     kind, frags = kind_of(art, *span)
     if kind == "direct":
         span = _inner(art, *span, frags)
-    negated = any(c.dep_ == "neg" for c in verb.children)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags
                                                 else "clause")
     a = Attribution(span[0], span[1], kind, rule, 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
-                    cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb), fragments=frags, negated=negated)
+                    cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb), fragments=frags,
+                    negated=negated(verb))
     return a, "document" if document else "subject"
 
 
@@ -409,6 +420,8 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
         return None  # "seeking to verify their identity", "voted to approve the budget": not said
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # "Asked about the strike, the minister said ...": the subject is not the asker
+    if negated(verb):
+        return None  # "did not reveal his next appointments", "never mentioned the name": nothing said
     kids = _object_children(verb)
     if not kids:
         return None
@@ -420,7 +433,7 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
         span = _inner(art, *span, frags)
     a = Attribution(span[0], span[1], kind, "object", 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
                     cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb),
-                    fragments=frags, negated=any(c.dep_ == "neg" for c in verb.children))
+                    fragments=frags)
     return a, "subject"
 
 

@@ -77,10 +77,13 @@ TO_TOPIC: frozenset[str] = _words("point allude refer")
 ON_TOPIC: frozenset[str] = _words("agree disagree comment remark elaborate report write blog lecture testify speculate opine")
 
 # Verbs of saying whose plain object is not something said ("added troops", "continued the war",
-# "read a book", "called a meeting", "posted a photo", "answered the phone").
+# "read a book", "called a meeting", "posted a photo", "answered the phone"), or is the target of
+# the act ("threatened the chairwoman", "interrupted the rally", "chanted his name", "observed the
+# vote", "argued the case" for a lawyer, "cheered the team").
 NO_OBJECT_CONTENT: frozenset[str] = _words("""
 add maintain continue read charge text post call answer counter object relate signal point quote
 reflect reason pray repeat welcome write publish email blog challenge underscore underline pledge declare
+threaten interrupt chant snap observe argue cheer jeer
 """)
 
 # Verbs of judging whose plain object is the target of the judgement, not what was said
@@ -140,6 +143,24 @@ COMMITMENT_NOUNS: frozenset[str] = _words("""
 demand call pledge promise vow request plea appeal threat urging offer
 """)
 
+# Heads of an infinitive that say the speech it names was not (yet) made: intention, expectation,
+# attempt, ability, refusal ("plans to announce", "is expected to testify", "will try to argue",
+# "declined to say", "is likely to ask"). Not "went on to say", "used to say", "was quick to
+# point out", "continued to insist": those report speech that happened.
+UNREALISED_HEADS: frozenset[str] = _words("""
+want need plan intend hope try seek expect aim prepare attempt wish decide refuse decline fail hesitate
+struggle schedule set due poised likely unlikely unable ready eager willing unwilling reluctant going ought
+dare
+""")
+
+# Verbs whose subject receives, meets or answers a speech act rather than making it ("we heard
+# allegations that", "she denied claims that", "he rejected the suggestion that"): the subject is
+# not the author of the speech noun they govern.
+NOT_AUTHORING: frozenset[str] = _words("""
+hear read see receive get face deny reject dismiss dispute refute rebut counter investigate examine
+ignore answer respond address deflect field question challenge doubt fight resist contest debunk
+""")
+
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we", "them", "us"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
@@ -163,6 +184,7 @@ __all__ = [
     "JUDGING_VERBS",
     "LABEL_VERBS",
     "NEEDS_CLAUSE",
+    "NOT_AUTHORING",
     "NO_OBJECT_CONTENT",
     "ON_TOPIC",
     "PRONOUNS_GROUP",
@@ -176,6 +198,7 @@ __all__ = [
     "TOPIC_NOUNS",
     "TOPIC_PREPS",
     "TO_TOPIC",
+    "UNREALISED_HEADS",
 ]
 
 # subordinators of adverbial clauses: "hours after X proclaimed", "because X said", "when X arrived"
