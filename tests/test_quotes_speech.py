@@ -174,3 +174,47 @@ def test_quotes_carry_the_table_confidence(nlp: Any) -> None:
     assert framed.confidence == confidence.of(framed.rule, framed.kind, framed.speaker_mention.text,
                                               framed.speaker_kind)
     assert framed.confidence >= 0.9 > 0.8 > obj.confidence
+
+
+# ---- a quoted clause or name modifying a noun is mentioned, not used ---------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The senator was mocked for it by his rival in “you are no statesman” fashion during the debate.", "statesman"),
+    ("It was a “whatever it takes” moment for the central bank.", "whatever it takes"),
+    ("She dismissed the complaint in “not my problem is it” style and left the room.", "not my problem"),
+])
+def test_quoted_clauses_used_as_modifiers_are_terms(nlp: Any, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert not any(words in q.text and q.kind in ("direct", "partial") for q in a.quotes)
+    assert any(words in a.article.text[s.start:s.end] for s in a.scratch["terms"])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The governor called the tax a “filthy” lie at the rally.", "filthy"),
+    ("The mayor proposed a “very short-term” budget to keep the city running.", "very short-term"),
+])
+def test_quoted_words_of_a_speaker_before_a_noun_stay_partial_quotes(nlp: Any, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert any(q.text == words and q.kind == "partial" for q in a.quotes)
+
+
+# ---- a spaced straight mark opening a quotation that starts with a nested one -------------------
+
+@pytest.mark.parametrize("text, inner", [
+    ("The surgeon closed the clinic. \" 'Call me and wait for the ruling.' That is what I told my patients,\" "
+     "he says.", "'Call me and wait for the ruling.' That is what I told my patients"),
+    ("\" ‘Stay home,’ that was the advice we gave,\" the officer said.", "‘Stay home,’ that was the advice we gave"),
+])
+def test_a_spaced_opening_mark_before_a_nested_quote_opens(text: str, inner: str) -> None:
+    from newsgraph.quotes.marks import find_quotes
+
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end].strip().rstrip(",") for q in quotes] == [inner]
+    assert len(quotes[0].inner) == 1
+
+
+def test_a_lone_spaced_mark_opens_nothing() -> None:
+    from newsgraph.quotes.marks import find_quotes
+
+    text = "The shelf is 6 \" wide and the box is 5 \" deep, the carpenter said."
+    assert find_quotes(text) == []

@@ -67,7 +67,7 @@ def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> F
     attrs = chains.combine(attrs, chains.bullets(art, attrs))
     terms = chains.link(art, frames, attrs, set(direct))
     confidence.assign(attrs)
-    return Found(attrs, sorted(terms + art.named_terms), art.quotes)
+    return Found(attrs, sorted(terms + art.named_terms), art.quotes, dict(art.dropped))
 
 
 def _content_tokens(doc: Any, a: Attribution) -> tuple[int, int]:
@@ -164,6 +164,7 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
         by_attr[id(a)] = first
     analysis.scratch["quotes"] = scratch
     analysis.scratch["terms"] = [Span.of(text, s, e) for s, e in found.terms]
+    analysis.scratch["quotes_dropped"] = dict(found.dropped)
     return quotes
 
 

@@ -333,6 +333,7 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     if span is None or len(art.toks(*span)) < 2:
         return None
     if negated(verb) and art.text[span[0]:span[1]].split(None, 1)[0].lower() in _WH:
+        art.dropped["negated-question"] += 1
         return None  # "did not say whether ...", "hasn't detailed what he would do": nothing was said
     kind, frags = kind_of(art, *span)
     if kind == "direct":
@@ -421,7 +422,11 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # "Asked about the strike, the minister said ...": the subject is not the asker
     if negated(verb):
+        art.dropped["negated-object"] += 1
         return None  # "did not reveal his next appointments", "never mentioned the name": nothing said
+    if verb.lemma_.lower() in lx.TARGET_OBJECT and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        art.dropped["target-object"] += 1
+        return None  # "threatened the chairwoman", "interrupted the rally": the target, not what was said
     kids = _object_children(verb)
     if not kids:
         return None

@@ -465,6 +465,8 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
             continue
         if is_cue(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in lx.EVALUATION_VERBS):
             why = not_a_report(tok)
+            if why is not None and why != "asked":
+                art.dropped[why] += 1
             if why is None:
                 out.append(ClauseCue(tok, "verb"))
             elif why == "asked":  # the question is reported, but it is the asker's (if named), not the subject's

@@ -77,14 +77,16 @@ TO_TOPIC: frozenset[str] = _words("point allude refer")
 ON_TOPIC: frozenset[str] = _words("agree disagree comment remark elaborate report write blog lecture testify speculate opine")
 
 # Verbs of saying whose plain object is not something said ("added troops", "continued the war",
-# "read a book", "called a meeting", "posted a photo", "answered the phone"), or is the target of
-# the act ("threatened the chairwoman", "interrupted the rally", "chanted his name", "observed the
-# vote", "argued the case" for a lawyer, "cheered the team").
+# "read a book", "called a meeting", "posted a photo", "answered the phone").
 NO_OBJECT_CONTENT: frozenset[str] = _words("""
 add maintain continue read charge text post call answer counter object relate signal point quote
 reflect reason pray repeat welcome write publish email blog challenge underscore underline pledge declare
-threaten interrupt chant snap observe argue cheer jeer
 """)
+
+# Verbs of saying whose plain object is the target of the act, not what was said ("threatened the
+# chairwoman", "interrupted the rally", "chanted his name", "observed the vote", "argued the case"
+# for a lawyer, "cheered the team"); their speech is in a clause or a quotation.
+TARGET_OBJECT: frozenset[str] = _words("threaten interrupt chant snap observe argue cheer jeer")
 
 # Verbs of judging whose plain object is the target of the judgement, not what was said
 # ("condemned the attack", "rejected the compromise", "praised the firefighters").
@@ -195,6 +197,7 @@ __all__ = [
     "ROLE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
+    "TARGET_OBJECT",
     "TOPIC_NOUNS",
     "TOPIC_PREPS",
     "TO_TOPIC",

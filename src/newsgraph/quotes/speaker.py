@@ -269,8 +269,11 @@ def noun_author(art: Parsed, noun: Any) -> Speaker | None:
     gov = noun.head
     if gov.dep_ == "prep" and gov.head.pos_ == "VERB":
         gov = gov.head
-    if sp is None and gov.i != noun.i and gov.pos_ == "VERB" and gov.lemma_.lower() not in lx.NOT_AUTHORING and (
-            noun.dep_ in ("dobj", "obj") or noun.head.dep_ == "prep"):  # not "we heard claims that"
+    if sp is None and gov.i != noun.i and gov.pos_ == "VERB" and (
+            noun.dep_ in ("dobj", "obj") or noun.head.dep_ == "prep"):
+        if gov.lemma_.lower() in lx.NOT_AUTHORING:  # "we heard claims that", "she denied allegations that"
+            art.dropped["not-author"] += 1
+            return None
         sp = subject_in_paragraph(art, gov)
     return sp
 
