@@ -4,7 +4,8 @@ A rule written for one sentence fires about once in a corpus; a rule written fro
 fires wherever its construction occurs. This script parses a deterministic sample of the AllSides
 development corpus (tune part only, the sample of ``scripts/pattern_audit.py``), runs the quote
 finder and sums, per rule, the reporting words it set aside (``Found.dropped``: ``unrealised``,
-``connective``, ``negated-question``, ``negated-object``, ``target-object``, ``not-author`` and
+``connective``, ``negated-question``, ``negated-object``, ``target-object``, ``not-author``,
+``attributive-term`` and
 the older reasons of ``cues.not_a_report``), with the number of articles each rule fired in.
 
     PYTHONPATH=src .venv/bin/python scripts/quote_rule_rates.py --articles 300

@@ -78,17 +78,23 @@ class Parsed:
         self.tokens = TokenIndex(doc)
         self.paras = paragraphs(text)
         self.para_starts = [a for a, _ in self.paras]
+        # reporting words and quotations the speech-only rules set aside, by rule (``unrealised``,
+        # ``negated-question``, ``attributive-term`` ...): how often each rule fires, for
+        # scripts/quote_rule_rates.py and the scratch
+        self.dropped: Counter[str] = Counter()
         found = find_quotes(text)
-        self.named_terms = [(q.start, q.end) for q in found if NAMING.search(text[max(0, q.open - 40):q.open])
-                            or self._attributive(q)]
+        self.named_terms = []
+        for q in found:
+            if NAMING.search(text[max(0, q.open - 40):q.open]):
+                self.named_terms.append((q.start, q.end))
+            elif self._attributive(q):
+                self.named_terms.append((q.start, q.end))
+                self.dropped["attributive-term"] += 1
         named = set(self.named_terms)
         self.quotes = [q for q in found if (q.start, q.end) not in named]
         self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
         self.by_open = {q.open: q for q in self.quotes}
         self.entity_words: set[str] | None = None  # words of PERSON/ORG entities, built when first asked
-        # reporting words the speech-only rules set aside, by rule (``unrealised``, ``negated-question``
-        # ...): how often each rule fires, for scripts/quote_rule_rates.py and the scratch
-        self.dropped: Counter[str] = Counter()
 
     def _attributive(self, q: Quoted) -> bool:
         """A short quoted clause or name that modifies the noun right after it (``in “you are no
