@@ -90,3 +90,27 @@ def test_bulleted_reported_speech_after_a_colon_frame(pipeline: Any) -> None:
     items = [q for q in a.quotes if q.rule.startswith("bullet")]
     assert len(items) == 3 and len({q.speaker for q in items}) == 1
     assert all(q.speaker_mention.text == "The prime minister" for q in items)
+
+
+@pytest.mark.parametrize("text, words, named", [
+    ("The trade talks stalled again on Friday, according to Lena Hart, an analyst at the Baltic Institute. "
+     "A senior diplomat who briefed reporters on the talks did not mention tariffs.\n\n"
+     "“We will not sign this draft,” said the diplomat, who spoke on condition of anonymity.", "sign this draft",
+     "Lena Hart"),
+    ("Lena Hart, an analyst, called the plan weak. A ministry spokesman who declined to be named said the vote "
+     "would be delayed.\n\n“There is no date yet,” the spokesman added.", "no date yet", "Lena Hart"),
+    ("Judge Omar Said ruled on Monday. An official who was not authorised to speak said the court was closed."
+     "\n\n“Nobody told us,” the official said.", "Nobody told us", "Omar Said"),
+])
+def test_the_description_refers_back_to_its_indefinite_introduction(pipeline: Any, text: str, words: str,
+                                                                    named: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == "anonymous" and named not in a.actor(q.speaker).name
+
+
+def test_a_description_of_a_named_person_stays_that_person(pipeline: Any) -> None:
+    a = analyse(pipeline, "A governor from the north spoke first at the meeting. Then Governor Ruth Mills "
+                          "took the stage.\n\n“We will find the money,” the governor said.")
+    q = quote(a, "find the money")
+    assert a.actor(q.speaker).name == "Ruth Mills" and q.speaker_kind == "person"

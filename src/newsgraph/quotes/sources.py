@@ -345,6 +345,37 @@ def _country_in(analysis: Analysis, sp: Speaker) -> str | None:
     return None
 
 
+def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Speaker | None:
+    """``A White House official who briefed reporters ...`` then ``..., said the official``: a definite
+    description (``the official``, ``the source``) refers back to the most recent noun phrase with the
+    same head, and an indefinite one (*a*, *an*, *one*, *another*) introduces a new referent. When such
+    an introduction comes after the last naming of the actor the description was linked to (or there
+    is no actor), it is the antecedent. Returns its mention, or None."""
+    head = doc[sp.head]
+    if head.pos_ != "NOUN" or doc[head.left_edge.i].lower_ not in ("the", "this", "that"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in _ANON_HEADS and lemma not in lx.ROLE_NOUNS:
+        return None
+    last_named = max((m.end for m in (actor.mentions if actor is not None else [])
+                      if m.end <= sp.start and not _is_pronoun_mention(m)), default=-1)
+    for i in range(sp.head - 1, max(-1, sp.head - 400), -1):
+        t = doc[i]
+        if t.idx < last_named:
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in t.children):
+            start, end = np_span_of(t)
+            return Speaker(t.i, start, end, "same-description")
+    return None
+
+
+def np_span_of(tok: Any) -> tuple[int, int]:
+    from .speaker import np_span
+
+    return np_span(tok)
+
+
 def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str, Actor]) -> Actor | None:
     """An actor for a description the actors component left unlinked: the state's generic agent
     when it names a sector and a state, else one actor per head noun (and state)."""
@@ -495,6 +526,12 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         group = state_group(analysis, doc, sp, actor, table)
         if group is not None:
             actor, how = group, "+state-group"
+    intro = introduced_since(analysis, doc, sp, actor)
+    if intro is not None:  # "A White House official ... said the official": that official, not a named one
+        actor = description_actor(analysis, doc, intro, table)
+        if actor is not None:
+            how = "+same-description"
+            anonymous = anonymous or is_anonymous(doc, intro)
     if actor is None and head.pos_ == "NOUN" and doc[head.left_edge.i].lower_ in ("the", "this", "that"):
         earlier = descriptions.get(head.lemma_.lower())  # "a White House official" ... "the official"
         if earlier is not None:
