@@ -114,3 +114,30 @@ def test_a_description_of_a_named_person_stays_that_person(pipeline: Any) -> Non
                           "took the stage.\n\n“We will find the money,” the governor said.")
     q = quote(a, "find the money")
     assert a.actor(q.speaker).name == "Ruth Mills" and q.speaker_kind == "person"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Tom Baker spoke first. “He has no plan at all,” Lopez said about Baker after the debate.", "no plan", "Lopez"),
+    ("Ruiz answered on Tuesday.\n\n“My record speaks for itself.”", "My record", "Ruiz"),
+])
+def test_a_name_without_an_actor_is_a_person_speaker(pipeline: Any, text: str, words: str, name: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name and q.speaker_kind == "person"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ruiz answered on Tuesday.\n\n“My record speaks for itself.”", "My record", "Ruiz"),
+    ("The finance minister responded angrily in parliament.\n\n“These figures are simply wrong.”", "figures are",
+     "The finance minister"),
+    ("The union leader replied at once.\n\n“Nobody asked the workers.”", "Nobody asked", "The union leader"),
+])
+def test_a_turn_announced_by_a_verb_of_saying_takes_the_next_quotation(pipeline: Any, text: str, words: str,
+                                                                       speaker: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker and q.rule.startswith("previous-cue")
+
+
+def test_a_sentence_without_a_verb_of_saying_announces_no_turn(pipeline: Any) -> None:
+    q = quote(analyse(pipeline, "The minister left the room in silence.\n\n“We will publish new ones.”"), "publish")
+    assert q.speaker_mention is None

@@ -218,3 +218,20 @@ def test_a_lone_spaced_mark_opens_nothing() -> None:
 
     text = "The shelf is 6 \" wide and the box is 5 \" deep, the carpenter said."
     assert find_quotes(text) == []
+
+
+# ---- a time is not a reason; a content never runs over a paragraph --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tom Baker attacked Ana Ruiz on Monday.\n\n“She has failed this city and she knows it.”",
+    "The governor blamed the mayor on Friday.",
+    "The coach criticized the referee on Sunday night.",
+])
+def test_a_time_after_a_verb_of_judging_is_not_its_reason(nlp: Any, text: str) -> None:
+    a = run(nlp, text)
+    assert not any(q.kind == "indirect" and q.rule.startswith("clause") for q in a.quotes)
+
+
+def test_a_reason_after_a_verb_of_judging_is_content(nlp: Any) -> None:
+    a = run(nlp, "The governor criticized the mayor on Friday for the delays at the port.")
+    assert has(a, "for the delays")

@@ -48,7 +48,10 @@ def sent_end(art: Parsed, tok: Any) -> int:
 
 
 def has_fragment(art: Parsed, tok: Any) -> bool:
-    return bool(art.fragments_in(tok.left_edge.idx, tok_end(tok.right_edge)))
+    """Does the phrase of ``tok`` hold a quotation, within ``tok``'s paragraph (the parser can run a
+    sentence over a paragraph break, and a content never does)?"""
+    p0, p1 = art.para_of(tok.idx)
+    return bool(art.fragments_in(max(tok.left_edge.idx, p0), min(tok_end(tok.right_edge), p1)))
 
 
 def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
@@ -103,8 +106,8 @@ def _reason_children(verb: Any) -> list[Any]:
     for holder in (obj, verb):
         for c in holder.rights:
             if c.dep_ == "prep" and c.lower_ in lx.REASON_PREPS and any(
-                    p.dep_ in ("pobj", "pcomp") for p in c.children):
-                return [obj, c]
+                    p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _NOT_SAID_ENTS for p in c.children):
+                return [obj, c]  # not "attacked X on Monday": a time is not a reason
     return []
 
 

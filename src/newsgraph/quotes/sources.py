@@ -376,6 +376,29 @@ def np_span_of(tok: Any) -> tuple[int, int]:
     return np_span(tok)
 
 
+def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+    """A speaker named by a proper name that the parser tags as a person but the actors component
+    left without an actor (``Lopez said``, a name the knowledge base does not hold): the subject of
+    a verb of saying, named as a person, is a person of the text (the same one each time the
+    name recurs), never an organisation by default."""
+    head = doc[sp.head]
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "") or not head.text[:1].isupper() \
+            or head.text.isupper() or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT"):
+        return None
+    words = [t for t in doc[head.left_edge.i:head.i + 1] if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN"]
+    name = " ".join(t.text for t in words).removesuffix("’s").removesuffix("'s").strip()
+    if not name or len(words) > 4:
+        return None
+    aid = _slug(name)
+    actor = next((a for a in analysis.actors if a.id == aid), None)
+    if actor is None:
+        actor = Actor(id=aid, name=name, kind="person")
+        analysis.actors.append(actor)
+    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="speaker-name",
+                                  evidence="speaker", confidence=0.5))
+    return actor
+
+
 def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str, Actor]) -> Actor | None:
     """An actor for a description the actors component left unlinked: the state's generic agent
     when it names a sector and a state, else one actor per head noun (and state)."""
@@ -541,6 +564,10 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         back = walk_back(analysis, doc, sp, sp.start, done)
         if back is not None:
             actor, how = back[0], f"+{back[1]}"
+    if actor is None:
+        actor = named_person(analysis, doc, sp)
+        if actor is not None:
+            how = "+named-person"
     if actor is None:
         actor = description_actor(analysis, doc, sp, table)
         if actor is not None:
