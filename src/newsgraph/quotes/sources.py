@@ -45,6 +45,7 @@ from typing import Any
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
+from .speaker import np_span
 from .text import Ranges
 
 PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
@@ -365,15 +366,9 @@ def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | N
             return None
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and any(
                 c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in t.children):
-            start, end = np_span_of(t)
+            start, end = np_span(t)
             return Speaker(t.i, start, end, "same-description")
     return None
-
-
-def np_span_of(tok: Any) -> tuple[int, int]:
-    from .speaker import np_span
-
-    return np_span(tok)
 
 
 def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:

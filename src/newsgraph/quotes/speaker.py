@@ -348,9 +348,7 @@ def previous_sentence_subject(art: Parsed, open_: int) -> Speaker | None:
 def said_without_content(verb: Any) -> bool:
     """An active, affirmed verb of saying with no complement of its own (``Ruiz answered on
     Tuesday.``, ``The minister responded angrily.``): it announces the words that follow."""
-    from .cues import is_cue
-
-    if not is_cue(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dative", "nsubjpass", "auxpass", "neg", "attr",
                               "oprd", "acomp", "advcl") for c in verb.children)
