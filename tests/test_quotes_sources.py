@@ -26,7 +26,7 @@ def quote(a: Analysis, words: str) -> Any:
 @pytest.mark.parametrize("text, words, description", [
     ("A senior official said the talks in Geneva would resume next week.", "talks in Geneva", "senior official"),
     ("A source familiar with the negotiations said the deal was close.", "deal was close", "familiar with"),
-    ("Two diplomats who spoke on condition of anonymity said the embassy would reopen.", "embassy would reopen",
+    ("Two diplomats, speaking on condition of anonymity, said the embassy would reopen.", "embassy would reopen",
      "diplomats"),
 ])
 def test_anonymous_sources_have_a_speaker_kind_and_description(pipeline: Any, text: str, words: str,
