@@ -87,6 +87,7 @@ def write_table(rows: list[tuple[Any, bool]], table: Path) -> None:
             "counts": {k: v for k, v in sorted(counts.items())}}
     table.write_text(json.dumps(data, indent=1) + "\n", "utf-8")
     C._counts.cache_clear()
+    C._sums.cache_clear()
     C.estimate.cache_clear()
     _write_md(data)
     print(f"{len(rows)} quotes judged, {data['right']} right; table written to {table} and {MD}")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from .parsed import Attribution
 
@@ -65,24 +64,27 @@ def _counts() -> dict[str, tuple[int, int]]:
     return {k: (int(v[0]), int(v[1])) for k, v in data.get("counts", {}).items()}
 
 
-def _sum(counts: dict[str, tuple[int, int]], pred: Any) -> tuple[int, int]:
-    n = r = 0
-    for k, (kn, kr) in counts.items():
-        if pred(k.split("|")):
-            n += kn
-            r += kr
-    return n, r
+@cache
+def _sums() -> dict[tuple[str, ...], tuple[int, int]]:
+    """Quotes and right quotes for every prefix of every key (``()``, ``(family,)``, ``(family,
+    kind)``, ``(family, kind, context)``), summed once."""
+    out: dict[tuple[str, ...], tuple[int, int]] = {}
+    for k, (n, r) in _counts().items():
+        parts = tuple(k.split("|"))
+        for level in range(4):
+            pn, pr = out.get(parts[:level], (0, 0))
+            out[parts[:level]] = (pn + n, pr + r)
+    return out
 
 
 @cache
 def estimate(fam: str, kind: str, context: str) -> float:
     """The smoothed precision of ``fam|kind|context`` (see the module docstring)."""
-    counts = _counts()
-    n, r = _sum(counts, lambda _k: True)
+    sums = _sums()
+    n, r = sums.get((), (0, 0))
     p = r / n if n else 0.5
     for level in (1, 2, 3):
-        want = (fam, kind, context)[:level]
-        n, r = _sum(counts, lambda k, want=want: tuple(k[:len(want)]) == want)
+        n, r = sums.get((fam, kind, context)[:level], (0, 0))
         p = (r + PRIOR * p) / (n + PRIOR)
     return round(p, 3)
 

@@ -346,7 +346,8 @@ def _country_in(analysis: Analysis, sp: Speaker) -> str | None:
     return None
 
 
-def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Speaker | None:
+def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None,
+                     intros: dict[str, list[int]] | None = None) -> Speaker | None:
     """``A White House official who briefed reporters ...`` then ``..., said the official``: a definite
     description (``the official``, ``the source``) refers back to the most recent noun phrase with the
     same head, and an indefinite one (*a*, *an*, *one*, *another*) introduces a new referent. When such
@@ -358,17 +359,45 @@ def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | N
     lemma = head.lemma_.lower()
     if lemma not in _ANON_HEADS and lemma not in lx.ROLE_NOUNS:
         return None
+    if intros is None:
+        intros = indefinite_heads(doc)
+    before = [i for i in intros.get(lemma, ()) if sp.head - 400 <= i < sp.head]
+    if not before:
+        return None
     last_named = max((m.end for m in (actor.mentions if actor is not None else [])
                       if m.end <= sp.start and not _is_pronoun_mention(m)), default=-1)
-    for i in range(sp.head - 1, max(-1, sp.head - 400), -1):
-        t = doc[i]
-        if t.idx < last_named:
-            return None
-        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and any(
-                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in t.children):
-            start, end = np_span(t)
-            return Speaker(t.i, start, end, "same-description")
-    return None
+    t = doc[before[-1]]
+    if t.idx < last_named:
+        return None
+    start, end = np_span(t)
+    return Speaker(t.i, start, end, "same-description")
+
+
+_INDEFINITE_DETS = ("a", "an", "one", "another")
+
+
+def indefinite_heads(doc: Any) -> dict[str, list[int]]:
+    """Nouns introduced by an indefinite determiner (``a senior official``), by lemma, in text
+    order: found from the determiners on the Doc's arrays, not by building every token."""
+    try:
+        import numpy as np
+        from spacy.attrs import DEP, HEAD, LOWER
+    except ImportError:  # pragma: no cover - spaCy and numpy are dependencies
+        return {}
+    out: dict[str, list[int]] = {}
+    if not len(doc):
+        return out
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, DEP, HEAD])
+    dets = np.isin(arr[:, 0], [strings[w] for w in _INDEFINITE_DETS])
+    deps = np.isin(arr[:, 1], [strings["det"], strings["nummod"]])
+    for i in np.nonzero(dets & deps)[0].tolist():
+        h = doc[i].head
+        if h.pos_ == "NOUN" and h.i > i:
+            out.setdefault(h.lemma_.lower(), []).append(h.i)
+    for v in out.values():
+        v.sort()
+    return out
 
 
 def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
@@ -509,6 +538,7 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
     text, doc = analysis.article.text, analysis.doc
     discourse = Discourse(analysis, [(a.start, a.end) for a in found.attributions])
     table: dict[str, Actor] = {}
+    intros = indefinite_heads(doc)
     descriptions: dict[str, Actor] = {}  # head lemma -> the actor of the last description with that head
     out: dict[int, Resolved] = {}
     done: list[Resolved] = []
@@ -516,7 +546,7 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
         sp = a.speaker
         if sp is None or (a.inherits is not None):
             continue
-        r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done)
+        r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done, intros)
         out[id(a)] = r
         done.append(r)
         if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL:
@@ -525,7 +555,8 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
 
 
 def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, discourse: Discourse,
-         table: dict[str, Actor], descriptions: dict[str, Actor], done: list[Resolved]) -> Resolved:
+         table: dict[str, Actor], descriptions: dict[str, Actor], done: list[Resolved],
+         intros: dict[str, list[int]] | None = None) -> Resolved:
     mention = Span.of(text, sp.start, sp.end)
     head = doc[sp.head]
     how = ""
@@ -544,7 +575,7 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         group = state_group(analysis, doc, sp, actor, table)
         if group is not None:
             actor, how = group, "+state-group"
-    intro = introduced_since(analysis, doc, sp, actor)
+    intro = introduced_since(analysis, doc, sp, actor, intros)
     if intro is not None:  # "A White House official ... said the official": that official, not a named one
         actor = description_actor(analysis, doc, intro, table)
         if actor is not None:
