@@ -79,6 +79,8 @@ def huge() -> list[Case]:
         Case("huge-2mb-one-line", _lazy("line.txt", lambda: prose(2_000_000, 3).replace("\n", " ")), budget=15),
         Case("huge-1mb-one-word", _lazy("word.txt", lambda: "a" * 1_000_000), budget=15),
         Case("huge-300kb-straight-quotes", _lazy("q.txt", lambda: '"' * 300_000), budget=15),
+        Case("huge-300kb-mixed-spaced-marks", _lazy("qmix.txt", lambda: ("“ « „ ‘ ‚ ‹ ' \" ” » ’ › `` '' x " * 12_000)[:300_000]),
+             budget=15),
         Case("huge-jsonl-record-2mb", _lazy("big.jsonl", lambda: _jsonl(json.dumps({"id": "big", "text": prose(2_000_000, 4)}))),
              budget=15),
         Case("huge-over-limit-21mb", _lazy("limit.txt", lambda: b"x " * (21 * 512 * 1024)), budget=15),
@@ -168,6 +170,7 @@ def quotes() -> list[Case]:
         Case("quotes-ascii-doubled", _file("ascii.txt", "``We will win,'' he said. ``No'' " * 400)),
         Case("quotes-said-chain", _file("chain.txt", " ".join(f"{rng_name(i)} said “{WORDS[i % len(WORDS)]}”" for i in range(3000)))),
         Case("quotes-said-chain-no-marks", _file("chain2.txt", " ".join(f"{rng_name(i)} said that" for i in range(5000)) + " it rained.")),
+        Case("quotes-spaced-nested-openers", _file("spaced.txt", "\" 'Call me,' I said, \" 'no,' she said. " * 2000)),
         Case("quotes-one-paragraph-many", _file("para.txt", " ".join(f"“Point {i},” said Putin." for i in range(3000)))),
     ]
     return out

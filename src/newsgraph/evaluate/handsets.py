@@ -57,6 +57,7 @@ from .align import Alignment
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SETS = ("actors", "events", "quotes")
 OVERLAP = 0.3
+CONFIDENT = 0.8  # the quotes report also scores the quotes kept by --min-confidence 0.8
 
 
 def gold_path(name: str, split: str = "check") -> Path:
@@ -413,6 +414,8 @@ class QuoteReport:
     system: int = 0
     system_right: int = 0
     system_found: int = 0
+    confident: int = 0  # system quotes (body) with confidence >= CONFIDENT
+    confident_right: int = 0
     headline: int = 0
     not_quotes: int = 0
     not_quotes_taken: int = 0
@@ -428,6 +431,9 @@ class QuoteReport:
                 "speaker right when found": round(self.found_speaker / self.found, 4) if self.found else 0.0,
                 "content precision": round(self.system_found / self.system, 4) if self.system else 0.0,
                 "strict precision": round(self.system_right / self.system, 4) if self.system else 0.0,
+                f"strict precision, confidence >= {CONFIDENT}": round(self.confident_right / self.confident, 4)
+                if self.confident else 0.0,
+                f"system quotes kept at confidence >= {CONFIDENT}": self.confident,
                 "headline quotes": self.headline,
                 "not_quotes taken as quotes": f"{self.not_quotes_taken}/{self.not_quotes}",
                 "by speaker kind [gold, found with right speaker]": dict(sorted(self.by_kind.items())),
@@ -506,6 +512,9 @@ def score_quotes(path: str | Path | None = None, corpus: str | Path | None = Non
                 rep.by_kind[kind][1] += 1
         rep.system_right += len(right_sys)
         rep.system_found += len(found_sys)
+        sure = {k for k, q in enumerate(quotes) if q.confidence >= CONFIDENT}
+        rep.confident += len(sure)
+        rep.confident_right += len(sure & right_sys)
         if listing:
             for k, q in enumerate(quotes):
                 if k not in found_sys:

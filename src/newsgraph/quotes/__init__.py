@@ -67,7 +67,7 @@ def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> F
     attrs = chains.combine(attrs, chains.bullets(art, attrs))
     terms = chains.link(art, frames, attrs, set(direct))
     confidence.assign(attrs)
-    return Found(attrs, sorted(terms + art.named_terms), art.quotes)
+    return Found(attrs, sorted(terms + art.named_terms), art.quotes, dict(art.dropped))
 
 
 def _content_tokens(doc: Any, a: Attribution) -> tuple[int, int]:
@@ -127,7 +127,7 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     scratch: dict[str, dict[str, Any]] = {}
     by_attr: dict[int, Quote] = {}
     for a in found.attributions:
-        speaker_id, mention, rule, conf = None, None, a.rule, a.confidence
+        speaker_id, mention, rule = None, None, a.rule
         kind_of_source, description = None, None
         if a.inherits is not None and id(a.inherits) in by_attr:
             src = by_attr[id(a.inherits)]
@@ -140,8 +140,6 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
                 speaker_id = r.actor.id
             if r.how:
                 rule = f"{rule}{r.how}"
-                if r.how in ("+previous-speaker", "+previous-subject"):
-                    conf *= 0.8
             if a.speaker.rule not in ("subject", ""):
                 rule = f"{rule}:{a.speaker.rule}"
         cue = Span.of(text, *a.cue) if a.cue else None
@@ -150,10 +148,11 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
             lead = analysis.article.lead_start
             if s < lead < e:  # "DOHA, Jan 15 (Reuters) - Israel and Hamas have agreed ...": not the dateline
                 s = lead
+            conf = confidence.of(rule, kind, mention.text if mention is not None else None, kind_of_source)
             q = Quote(id=f"q{len(quotes) + 1}", text=text[s:e], start=s, end=e, kind=kind,
                       speaker=speaker_id, speaker_mention=mention, cue=cue, rule=rule,
-                      confidence=round(conf, 3), clause=clause, speaker_kind=kind_of_source,
-                      speaker_description=description)
+                      confidence=conf, clause=clause, speaker_kind=kind_of_source,
+                      speaker_description=description, in_headline=s < analysis.article.body_start)
             quotes.append(q)
             scratch[q.id] = {
                 "cue_lemma": a.cue_lemma, "cue_token": a.cue_token,
@@ -165,6 +164,7 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
         by_attr[id(a)] = first
     analysis.scratch["quotes"] = scratch
     analysis.scratch["terms"] = [Span.of(text, s, e) for s, e in found.terms]
+    analysis.scratch["quotes_dropped"] = dict(found.dropped)
     return quotes
 
 

@@ -163,7 +163,7 @@ def floating(art: Parsed, k: int, q: Quoted, f: Frame, prev: Attribution | None)
                                cue_lemma=a.cue_lemma, speaker=a.speaker, frame_end=max(f.post[1], q.outer_end),
                                fragments=[(q.open, q.outer_end)], quote_index=k, inherits=prev)
     sp = spk.previous_sentence_subject(art, q.open)
-    rule = "previous-subject" if sp is not None else "unattributed"
+    rule = sp.rule if sp is not None else "unattributed"
     return Attribution(start, end, "direct", rule, 0.0, speaker=sp, frame_end=max(f.post[1], q.outer_end),
                        fragments=[(q.open, q.outer_end)], quote_index=k)
 

@@ -48,7 +48,10 @@ def sent_end(art: Parsed, tok: Any) -> int:
 
 
 def has_fragment(art: Parsed, tok: Any) -> bool:
-    return bool(art.fragments_in(tok.left_edge.idx, tok_end(tok.right_edge)))
+    """Does the phrase of ``tok`` hold a quotation, within ``tok``'s paragraph (the parser can run a
+    sentence over a paragraph break, and a content never does)?"""
+    p0, p1 = art.para_of(tok.idx)
+    return bool(art.fragments_in(max(tok.left_edge.idx, p0), min(tok_end(tok.right_edge), p1)))
 
 
 def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
@@ -103,8 +106,8 @@ def _reason_children(verb: Any) -> list[Any]:
     for holder in (obj, verb):
         for c in holder.rights:
             if c.dep_ == "prep" and c.lower_ in lx.REASON_PREPS and any(
-                    p.dep_ in ("pobj", "pcomp") for p in c.children):
-                return [obj, c]
+                    p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in _NOT_SAID_ENTS for p in c.children):
+                return [obj, c]  # not "attacked X on Monday": a time is not a reason
     return []
 
 
@@ -312,6 +315,15 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
     return None
 
 
+def negated(verb: Any) -> bool:
+    """``did not say``, ``never mentioned``, ``hasn't detailed``."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+
+
+_WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when", "where", "why", "how"})
+
+
+
 def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     kids = _content_children(art, verb, document=document)
     if not kids:
@@ -323,14 +335,17 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     span = span_of(art, verb, kids)
     if span is None or len(art.toks(*span)) < 2:
         return None
+    if negated(verb) and art.text[span[0]:span[1]].split(None, 1)[0].lower() in _WH:
+        art.dropped["negated-question"] += 1
+        return None  # "did not say whether ...", "hasn't detailed what he would do": nothing was said
     kind, frags = kind_of(art, *span)
     if kind == "direct":
         span = _inner(art, *span, frags)
-    negated = any(c.dep_ == "neg" for c in verb.children)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags
                                                 else "clause")
     a = Attribution(span[0], span[1], kind, rule, 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
-                    cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb), fragments=frags, negated=negated)
+                    cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb), fragments=frags,
+                    negated=negated(verb))
     return a, "document" if document else "subject"
 
 
@@ -409,6 +424,12 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
         return None  # "seeking to verify their identity", "voted to approve the budget": not said
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # "Asked about the strike, the minister said ...": the subject is not the asker
+    if negated(verb):
+        art.dropped["negated-object"] += 1
+        return None  # "did not reveal his next appointments", "never mentioned the name": nothing said
+    if verb.lemma_.lower() in lx.TARGET_OBJECT and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        art.dropped["target-object"] += 1
+        return None  # "threatened the chairwoman", "interrupted the rally": the target, not what was said
     kids = _object_children(verb)
     if not kids:
         return None
@@ -420,7 +441,7 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
         span = _inner(art, *span, frags)
     a = Attribution(span[0], span[1], kind, "object", 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
                     cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb),
-                    fragments=frags, negated=any(c.dep_ == "neg" for c in verb.children))
+                    fragments=frags)
     return a, "subject"
 
 

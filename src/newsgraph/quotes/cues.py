@@ -348,11 +348,20 @@ def not_a_report(verb: Any) -> str | None:
     * ``naming``: a label verb that names rather than reports (``a group called “X”``, ``what we
       call “the press”``; not ``what the minister called “a disgrace”``): the quoted label is a term;
     * ``anonymity``: ``asked not to be identified``: the source's condition, not a report;
+    * ``unrealised``: an infinitive under a head of intention, expectation, attempt or refusal
+      (``plans to announce that``, ``is expected to argue``, ``declined to say whether``): the
+      speech it names was not made;
+    * ``connective``: ``that said``, ``having said that``, ``needless to say``: a discourse
+      connective of the writer's, no one's report;
     * ``asked``: a passive verb of asking (``Asked whether ..., she said``): the question is the
       asker's, not the subject's words (a ``question`` cue: its speaker is the asker if named).
     """
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
+    if unrealised(verb):
+        return "unrealised"
+    if connective(verb):
+        return "connective"
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.tag_ == "VB" and subj is None and verb.dep_ in ("ROOT", "advcl", "ccomp") and not any(
             c.dep_ in ("aux", "auxpass") for c in kids) and (verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].is_punct):
@@ -376,6 +385,41 @@ def not_a_report(verb: Any) -> str | None:
             verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids))):
         return "asked"
     return None
+
+
+def unrealised(verb: Any) -> bool:
+    """``to argue`` in ``plans to argue``, ``is expected to argue``, ``declined to say``, ``will need
+    to argue``: an infinitive whose head (a verb or an adjective) is in
+    :data:`~.lexicon.UNREALISED_HEADS`."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if head.lemma_.lower() in lx.UNREALISED_HEADS:
+        return True
+    # "is going to say" parsed with *going* as the head's auxiliary chain
+    return head.lower_ == "going" and head.tag_ == "VBG"
+
+
+def connective(verb: Any) -> bool:
+    """``That said,`` / ``Having said that,`` / ``Needless to say,``: the writer's discourse
+    connective, with *said* or *say* next to a demonstrative or *needless* and a comma after it."""
+    if verb.lemma_.lower() != "say":
+        return False
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if prev is None:
+        return False
+    before_prev = doc[prev.i - 1] if prev.i > 0 else None
+    opens = before_prev is None or before_prev.is_punct or before_prev.is_space or prev.is_sent_start
+    if prev.lower_ in ("that", "this") and opens and nxt is not None and nxt.text == ",":
+        return True  # "That said, ..."
+    if prev.lower_ == "having" and nxt is not None and nxt.lower_ in ("that", "this"):
+        return True  # "Having said that, ..."
+    return prev.lower_ == "to" and before_prev is not None and before_prev.lower_ == "needless"
 
 
 _CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | {"put", "according"}
@@ -421,6 +465,8 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
             continue
         if is_cue(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in lx.EVALUATION_VERBS):
             why = not_a_report(tok)
+            if why is not None and why != "asked":
+                art.dropped[why] += 1
             if why is None:
                 out.append(ClauseCue(tok, "verb"))
             elif why == "asked":  # the question is reported, but it is the asker's (if named), not the subject's
@@ -508,6 +554,7 @@ __all__ = [
     "as_put_it",
     "clause_cues",
     "colon_leads",
+    "connective",
     "direct_frames",
     "frames",
     "is_cue",
@@ -516,4 +563,5 @@ __all__ = [
     "post_frame",
     "pre_frame",
     "previous_colon_frame",
+    "unrealised",
 ]

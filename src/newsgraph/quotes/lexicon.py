@@ -83,6 +83,11 @@ add maintain continue read charge text post call answer counter object relate si
 reflect reason pray repeat welcome write publish email blog challenge underscore underline pledge declare
 """)
 
+# Verbs of saying whose plain object is the target of the act, not what was said ("threatened the
+# chairwoman", "interrupted the rally", "chanted his name", "observed the vote", "argued the case"
+# for a lawyer, "cheered the team"); their speech is in a clause or a quotation.
+TARGET_OBJECT: frozenset[str] = _words("threaten interrupt chant snap observe argue cheer jeer")
+
 # Verbs of judging whose plain object is the target of the judgement, not what was said
 # ("condemned the attack", "rejected the compromise", "praised the firefighters").
 JUDGING_VERBS: frozenset[str] = _words("""
@@ -140,6 +145,24 @@ COMMITMENT_NOUNS: frozenset[str] = _words("""
 demand call pledge promise vow request plea appeal threat urging offer
 """)
 
+# Heads of an infinitive that say the speech it names was not (yet) made: intention, expectation,
+# attempt, ability, refusal ("plans to announce", "is expected to testify", "will try to argue",
+# "declined to say", "is likely to ask"). Not "went on to say", "used to say", "was quick to
+# point out", "continued to insist": those report speech that happened.
+UNREALISED_HEADS: frozenset[str] = _words("""
+want need plan intend hope try seek expect aim prepare attempt wish decide refuse decline fail hesitate
+struggle schedule set due poised likely unlikely unable ready eager willing unwilling reluctant going ought
+dare
+""")
+
+# Verbs whose subject receives, meets or answers a speech act rather than making it ("we heard
+# allegations that", "she denied claims that", "he rejected the suggestion that"): the subject is
+# not the author of the speech noun they govern.
+NOT_AUTHORING: frozenset[str] = _words("""
+hear read see receive get face deny reject dismiss dispute refute rebut counter investigate examine
+ignore answer respond address deflect field question challenge doubt fight resist contest debunk
+""")
+
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we", "them", "us"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
@@ -163,6 +186,7 @@ __all__ = [
     "JUDGING_VERBS",
     "LABEL_VERBS",
     "NEEDS_CLAUSE",
+    "NOT_AUTHORING",
     "NO_OBJECT_CONTENT",
     "ON_TOPIC",
     "PRONOUNS_GROUP",
@@ -173,9 +197,11 @@ __all__ = [
     "ROLE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
+    "TARGET_OBJECT",
     "TOPIC_NOUNS",
     "TOPIC_PREPS",
     "TO_TOPIC",
+    "UNREALISED_HEADS",
 ]
 
 # subordinators of adverbial clauses: "hours after X proclaimed", "because X said", "when X arrived"

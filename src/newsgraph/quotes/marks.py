@@ -99,6 +99,22 @@ def _flanks(text: str, i: int, width: int) -> tuple[bool, bool]:
     return left, right
 
 
+def _spaced_opener(text: str, i: int, width: int) -> bool:
+    """A straight mark with spaces on both sides that opens a quotation whose first words are a
+    nested quotation (``" 'You call me,' I told them"``): at the start of a paragraph or after
+    an opening-side character, followed on the same line by an opening mark of the other family and a
+    word."""
+    before = text[i - 1] if i > 0 else "\n"
+    if before not in "\n\r" and before not in _OPEN_BEFORE:
+        return False
+    j = i + width
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    if j + 1 >= len(text) or text[j] not in "'‘“«‹" or text[j:j + 1] == text[i:i + 1]:
+        return False
+    return not text[j + 1].isspace()
+
+
 def _is_apostrophe(text: str, i: int, mark: str, left: bool, right: bool, single_open: bool) -> bool:
     """True when a single mark is an apostrophe rather than a quote mark."""
     before = text[i - 1] if i > 0 else " "
@@ -243,6 +259,8 @@ class _Scanner:
         else:  # ambiguous straight mark
             if left and not right:
                 self.push(family, i, width)
+            elif not left and not right and not open_here and _spaced_opener(self.text, i, width):
+                self.push(family, i, width)  # " ‘You call me,’ I told them ...": a spaced nested opening
             elif right and not left:
                 if open_here:
                     self.close(family, i, width)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,7 @@ class Found:
     attributions: list[Attribution]
     terms: list[tuple[int, int]]
     quotes: list[Quoted]
+    dropped: dict[str, int] = field(default_factory=dict)  # reporting words not taken, by rule
 
 
 # a quoted name introduced as a name ("so-called “referendums”", "code-named “True Promise”",
@@ -76,13 +78,48 @@ class Parsed:
         self.tokens = TokenIndex(doc)
         self.paras = paragraphs(text)
         self.para_starts = [a for a, _ in self.paras]
+        # reporting words and quotations the speech-only rules set aside, by rule (``unrealised``,
+        # ``negated-question``, ``attributive-term`` ...): how often each rule fires, for
+        # scripts/quote_rule_rates.py and the scratch
+        self.dropped: Counter[str] = Counter()
         found = find_quotes(text)
-        self.named_terms = [(q.start, q.end) for q in found if NAMING.search(text[max(0, q.open - 40):q.open])]
+        self.named_terms = []
+        for q in found:
+            if NAMING.search(text[max(0, q.open - 40):q.open]):
+                self.named_terms.append((q.start, q.end))
+            elif self._attributive(q):
+                self.named_terms.append((q.start, q.end))
+                self.dropped["attributive-term"] += 1
         named = set(self.named_terms)
         self.quotes = [q for q in found if (q.start, q.end) not in named]
         self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
         self.by_open = {q.open: q for q in self.quotes}
         self.entity_words: set[str] | None = None  # words of PERSON/ORG entities, built when first asked
+
+    def _attributive(self, q: Quoted) -> bool:
+        """A short quoted clause or name that modifies the noun right after it (``in “you are no
+        statesman” fashion``, a “whatever it takes” moment, the “Clean Air First” policy) is mentioned,
+        not used: a term, whoever's verb governs the sentence."""
+        if q.close is None or q.multi_paragraph or self.text[q.close + 1:q.close + 2] != " ":
+            return False
+        idx = self.tokens.within(q.start, q.end)
+        if not idx or len(idx) > 8 or any(self.doc[i].text in (".", "!", "?") for i in idx):
+            return False
+        doc = self.doc
+        first, last = doc[idx[0]], doc[idx[-1]]
+        before = next((doc[k] for k in range(first.i - 1, max(-1, first.i - 3), -1) if not doc[k].is_punct), None)
+        after = next((doc[k] for k in range(last.i + 1, min(len(doc), last.i + 3)) if not doc[k].is_punct), None)
+        if after is None or after.tag_ not in ("NN", "NNS") or after.idx < q.outer_end or after.ent_type_ in ("DATE", "TIME"):
+            return False
+        # between a determiner, possessive or preposition and the noun it modifies: "in “X” fashion"
+        if before is None or not (before.pos_ in ("DET", "ADP") or before.tag_ in ("IN", "DT", "PRP$")):
+            return False
+        # a clause or a name used as a modifier; not an adjective or noun quoted from someone (a
+        # “filthy” lie, a “very short-term” bill: the speaker's word, if a reporting verb governs it)
+        words = [doc[i] for i in idx if doc[i].is_alpha]
+        clause = any(doc[i].tag_ in ("VBZ", "VBP", "VBD", "MD") for i in idx)
+        name = len(words) >= 2 and all(w.text[0].isupper() or w.is_stop for w in words) and words[0].text[0].isupper()
+        return clause or name
 
     def para_of(self, char: int) -> tuple[int, int]:
         i = bisect_right(self.para_starts, char) - 1

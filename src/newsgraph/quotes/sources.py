@@ -45,6 +45,7 @@ from typing import Any
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
+from .speaker import np_span
 from .text import Ranges
 
 PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
@@ -345,6 +346,83 @@ def _country_in(analysis: Analysis, sp: Speaker) -> str | None:
     return None
 
 
+def introduced_since(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None,
+                     intros: dict[str, list[int]] | None = None) -> Speaker | None:
+    """``A White House official who briefed reporters ...`` then ``..., said the official``: a definite
+    description (``the official``, ``the source``) refers back to the most recent noun phrase with the
+    same head, and an indefinite one (*a*, *an*, *one*, *another*) introduces a new referent. When such
+    an introduction comes after the last naming of the actor the description was linked to (or there
+    is no actor), it is the antecedent. Returns its mention, or None."""
+    head = doc[sp.head]
+    if head.pos_ != "NOUN" or doc[head.left_edge.i].lower_ not in ("the", "this", "that"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in _ANON_HEADS and lemma not in lx.ROLE_NOUNS:
+        return None
+    if intros is None:
+        intros = indefinite_heads(doc)
+    before = [i for i in intros.get(lemma, ()) if sp.head - 400 <= i < sp.head]
+    if not before:
+        return None
+    last_named = max((m.end for m in (actor.mentions if actor is not None else [])
+                      if m.end <= sp.start and not _is_pronoun_mention(m)), default=-1)
+    t = doc[before[-1]]
+    if t.idx < last_named:
+        return None
+    start, end = np_span(t)
+    return Speaker(t.i, start, end, "same-description")
+
+
+_INDEFINITE_DETS = ("a", "an", "one", "another")
+
+
+def indefinite_heads(doc: Any) -> dict[str, list[int]]:
+    """Nouns introduced by an indefinite determiner (``a senior official``), by lemma, in text
+    order: found from the determiners on the Doc's arrays, not by building every token."""
+    try:
+        import numpy as np
+        from spacy.attrs import DEP, HEAD, LOWER
+    except ImportError:  # pragma: no cover - spaCy and numpy are dependencies
+        return {}
+    out: dict[str, list[int]] = {}
+    if not len(doc):
+        return out
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, DEP, HEAD])
+    dets = np.isin(arr[:, 0], [strings[w] for w in _INDEFINITE_DETS])
+    deps = np.isin(arr[:, 1], [strings["det"], strings["nummod"]])
+    for i in np.nonzero(dets & deps)[0].tolist():
+        h = doc[i].head
+        if h.pos_ == "NOUN" and h.i > i:
+            out.setdefault(h.lemma_.lower(), []).append(h.i)
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+    """A speaker named by a proper name that the parser tags as a person but the actors component
+    left without an actor (``Lopez said``, a name the knowledge base does not hold): the subject of
+    a verb of saying, named as a person, is a person of the text (the same one each time the
+    name recurs), never an organisation by default."""
+    head = doc[sp.head]
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "") or not head.text[:1].isupper() \
+            or head.text.isupper() or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT"):
+        return None
+    words = [t for t in doc[head.left_edge.i:head.i + 1] if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN"]
+    name = " ".join(t.text for t in words).removesuffix("’s").removesuffix("'s").strip()
+    if not name or len(words) > 4:
+        return None
+    aid = _slug(name)
+    actor = next((a for a in analysis.actors if a.id == aid), None)
+    if actor is None:
+        actor = Actor(id=aid, name=name, kind="person")
+        analysis.actors.append(actor)
+    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="speaker-name",
+                                  evidence="speaker", confidence=0.5))
+    return actor
+
+
 def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str, Actor]) -> Actor | None:
     """An actor for a description the actors component left unlinked: the state's generic agent
     when it names a sector and a state, else one actor per head noun (and state)."""
@@ -460,6 +538,7 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
     text, doc = analysis.article.text, analysis.doc
     discourse = Discourse(analysis, [(a.start, a.end) for a in found.attributions])
     table: dict[str, Actor] = {}
+    intros = indefinite_heads(doc)
     descriptions: dict[str, Actor] = {}  # head lemma -> the actor of the last description with that head
     out: dict[int, Resolved] = {}
     done: list[Resolved] = []
@@ -467,7 +546,7 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
         sp = a.speaker
         if sp is None or (a.inherits is not None):
             continue
-        r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done)
+        r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done, intros)
         out[id(a)] = r
         done.append(r)
         if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL:
@@ -476,7 +555,8 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
 
 
 def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, discourse: Discourse,
-         table: dict[str, Actor], descriptions: dict[str, Actor], done: list[Resolved]) -> Resolved:
+         table: dict[str, Actor], descriptions: dict[str, Actor], done: list[Resolved],
+         intros: dict[str, list[int]] | None = None) -> Resolved:
     mention = Span.of(text, sp.start, sp.end)
     head = doc[sp.head]
     how = ""
@@ -495,6 +575,12 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         group = state_group(analysis, doc, sp, actor, table)
         if group is not None:
             actor, how = group, "+state-group"
+    intro = introduced_since(analysis, doc, sp, actor, intros)
+    if intro is not None:  # "A White House official ... said the official": that official, not a named one
+        actor = description_actor(analysis, doc, intro, table)
+        if actor is not None:
+            how = "+same-description"
+            anonymous = anonymous or is_anonymous(doc, intro)
     if actor is None and head.pos_ == "NOUN" and doc[head.left_edge.i].lower_ in ("the", "this", "that"):
         earlier = descriptions.get(head.lemma_.lower())  # "a White House official" ... "the official"
         if earlier is not None:
@@ -504,6 +590,10 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         back = walk_back(analysis, doc, sp, sp.start, done)
         if back is not None:
             actor, how = back[0], f"+{back[1]}"
+    if actor is None:
+        actor = named_person(analysis, doc, sp)
+        if actor is not None:
+            how = "+named-person"
     if actor is None:
         actor = description_actor(analysis, doc, sp, table)
         if actor is not None:

@@ -271,6 +271,9 @@ def noun_author(art: Parsed, noun: Any) -> Speaker | None:
         gov = gov.head
     if sp is None and gov.i != noun.i and gov.pos_ == "VERB" and (
             noun.dep_ in ("dobj", "obj") or noun.head.dep_ == "prep"):
+        if gov.lemma_.lower() in lx.NOT_AUTHORING:  # "we heard claims that", "she denied allegations that"
+            art.dropped["not-author"] += 1
+            return None
         sp = subject_in_paragraph(art, gov)
     return sp
 
@@ -330,13 +333,27 @@ def previous_sentence_subject(art: Parsed, open_: int) -> Speaker | None:
     if sp is None:
         return None
     head = art.doc[sp.head]
+    if art.in_quote(head):
+        return None
+    if said_without_content(root):  # "Ruiz answered on Tuesday. [para] “My record ...”": a turn of speech
+        sp.rule = "previous-cue"
+        return sp
     is_person = head.lower_ in lx.PRONOUNS_PERSON or head.ent_type_ == "PERSON"
-    if not is_person or art.in_quote(head):
+    if not is_person:
         return None
     sp.rule = "previous-subject"
     return sp
 
 
+def said_without_content(verb: Any) -> bool:
+    """An active, affirmed verb of saying with no complement of its own (``Ruiz answered on
+    Tuesday.``, ``The minister responded angrily.``): it announces the words that follow."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dative", "nsubjpass", "auxpass", "neg", "attr",
+                              "oprd", "acomp", "advcl") for c in verb.children)
+
+
 __all__ = ["SUBJECT_DEPS", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name",
            "document_subject", "no_sayer", "noun_author", "np_head", "np_span", "previous_sentence_subject", "resolve_np",
-           "speaker_at", "subject_in_paragraph", "subject_of"]
+           "said_without_content", "speaker_at", "subject_in_paragraph", "subject_of"]

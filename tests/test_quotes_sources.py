@@ -1,0 +1,143 @@
+"""Sources a researcher can count (issue 15): the sayer, its kind, its description, one actor per
+person, through the whole pipeline (actors component included).
+
+Sentences written for these tests; none comes from ../shared.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Analysis, RawDocument
+
+
+def analyse(pipeline: Any, text: str) -> Analysis:
+    return pipeline(RawDocument(text=text))
+
+
+def quote(a: Analysis, words: str) -> Any:
+    found = [q for q in a.quotes if words in q.text]
+    assert found, f"no quote with {words!r}: {[q.text for q in a.quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, description", [
+    ("A senior official said the talks in Geneva would resume next week.", "talks in Geneva", "senior official"),
+    ("A source familiar with the negotiations said the deal was close.", "deal was close", "familiar with"),
+    ("Two diplomats, speaking on condition of anonymity, said the embassy would reopen.", "embassy would reopen",
+     "diplomats"),
+])
+def test_anonymous_sources_have_a_speaker_kind_and_description(pipeline: Any, text: str, words: str,
+                                                               description: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker is not None and q.speaker_kind == "anonymous"
+    assert description in (q.speaker_description or "")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Officials said the bridge would stay closed until the inspection ends.", "bridge would stay"),
+    ("The ministry said the shipment had been delayed by the storm.", "shipment had been"),
+    ("Police said the road would reopen on Sunday morning.", "road would reopen"),
+])
+def test_institutional_and_generic_sources_have_a_speaker(pipeline: Any, text: str, words: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker is not None and q.speaker_kind in ("generic", "organisation")
+    assert q.speaker_description
+
+
+def test_a_named_person_is_a_person_without_description(pipeline: Any) -> None:
+    q = quote(analyse(pipeline, "Maria Okafor, the finance minister, said the budget was balanced."), "budget")
+    assert q.speaker_kind == "person" and q.speaker_description is None
+
+
+def test_groups_are_not_states(pipeline: Any) -> None:
+    a = analyse(pipeline, "Russian senators said the treaty should be suspended at once.")
+    q = quote(a, "treaty should be suspended")
+    assert q.speaker_kind == "generic" and a.actor(q.speaker).kind != "country"
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Okafor, the finance minister, said the budget was balanced. Okafor added that taxes would not rise.",
+    "Carla Benitez runs a bakery in the old town. Benitez said the new tax would ruin small shops.",
+])
+def test_a_surname_after_the_full_name_is_the_same_actor(pipeline: Any, text: str) -> None:
+    a = analyse(pipeline, text)
+    speakers = {q.speaker for q in a.quotes}
+    assert len(a.quotes) >= 1 and len(speakers) == 1 and a.actor(speakers.pop()).kind == "person"
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("The governor was warned that the levee could fail within days.", "The governor"),
+    ("The envoy was told that the border would stay shut.", "The envoy"),
+])
+def test_the_addressee_is_never_the_speaker(pipeline: Any, text: str, addressee: str) -> None:
+    a = analyse(pipeline, text)
+    assert all(q.speaker_mention is None or q.speaker_mention.text != addressee for q in a.quotes)
+
+
+def test_the_reporters_question_is_not_the_interviewees_words(pipeline: Any) -> None:
+    a = analyse(pipeline, "When asked whether he would resign, the minister said he had done nothing wrong.")
+    question = quote(a, "whether he would resign")
+    answer = quote(a, "done nothing wrong")
+    assert question.speaker_mention is None and answer.speaker_mention.text == "the minister"
+
+
+def test_bulleted_reported_speech_after_a_colon_frame(pipeline: Any) -> None:
+    a = analyse(pipeline, "The prime minister said:\n\n- the army will leave the border towns;\n"
+                          "- prisoners will be exchanged within a month;\n- talks will resume in May.")
+    items = [q for q in a.quotes if q.rule.startswith("bullet")]
+    assert len(items) == 3 and len({q.speaker for q in items}) == 1
+    assert all(q.speaker_mention.text == "The prime minister" for q in items)
+
+
+@pytest.mark.parametrize("text, words, named", [
+    ("The trade talks stalled again on Friday, according to Lena Hart, an analyst at the Baltic Institute. "
+     "A senior diplomat who briefed reporters on the talks did not mention tariffs.\n\n"
+     "“We will not sign this draft,” said the diplomat, who spoke on condition of anonymity.", "sign this draft",
+     "Lena Hart"),
+    ("Lena Hart, an analyst, called the plan weak. A ministry spokesman who declined to be named said the vote "
+     "would be delayed.\n\n“There is no date yet,” the spokesman added.", "no date yet", "Lena Hart"),
+    ("Judge Omar Said ruled on Monday. An official who was not authorised to speak said the court was closed."
+     "\n\n“Nobody told us,” the official said.", "Nobody told us", "Omar Said"),
+])
+def test_the_description_refers_back_to_its_indefinite_introduction(pipeline: Any, text: str, words: str,
+                                                                    named: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == "anonymous" and named not in a.actor(q.speaker).name
+
+
+def test_a_description_of_a_named_person_stays_that_person(pipeline: Any) -> None:
+    a = analyse(pipeline, "A governor from the north spoke first at the meeting. Then Governor Ruth Mills "
+                          "took the stage.\n\n“We will find the money,” the governor said.")
+    q = quote(a, "find the money")
+    assert a.actor(q.speaker).name == "Ruth Mills" and q.speaker_kind == "person"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Tom Baker spoke first. “He has no plan at all,” Lopez said about Baker after the debate.", "no plan", "Lopez"),
+    ("Ruiz answered on Tuesday.\n\n“My record speaks for itself.”", "My record", "Ruiz"),
+])
+def test_a_name_without_an_actor_is_a_person_speaker(pipeline: Any, text: str, words: str, name: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name and q.speaker_kind == "person"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ruiz answered on Tuesday.\n\n“My record speaks for itself.”", "My record", "Ruiz"),
+    ("The finance minister responded angrily in parliament.\n\n“These figures are simply wrong.”", "figures are",
+     "The finance minister"),
+    ("The union leader replied at once.\n\n“Nobody asked the workers.”", "Nobody asked", "The union leader"),
+])
+def test_a_turn_announced_by_a_verb_of_saying_takes_the_next_quotation(pipeline: Any, text: str, words: str,
+                                                                       speaker: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker and q.rule.startswith("previous-cue")
+
+
+def test_a_sentence_without_a_verb_of_saying_announces_no_turn(pipeline: Any) -> None:
+    q = quote(analyse(pipeline, "The minister left the room in silence.\n\n“We will publish new ones.”"), "publish")
+    assert q.speaker_mention is None
