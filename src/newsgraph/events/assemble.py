@@ -98,7 +98,8 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
     ev_span = evidence_span(c)
     pred = c.pred
     date, precision = event_date(analysis, c)
-    conf = confidence_of(c)
+    # with the learned detector, its calibrated probability of the event's type (learned.py)
+    conf = round(c.det_conf, 3) if c.det_conf is not None else confidence_of(c)
     mode = c.mode
     if c.negated and mode is None:  # kept on request ([events] keep_negated): say how it is negated
         mode = "denied" if "+denied" in c.rule else "negated"
@@ -109,7 +110,8 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
         goldstein=row.goldstein, quad=row.quad, evidence=Span.of(text, *ev_span), mode=mode,
         negated=c.negated, date=date, date_precision=precision, place=event_place(analysis, c),
         confidence=conf, predicate=Span.of(text, pred.idx, pred.idx + len(pred.text)),
-        quote=c.quote.id if c.quote is not None else None, rule=c.rule, plover_mode=row.mode,
+        quote=c.quote.id if c.quote is not None else None, rule=c.rule,
+        plover_mode=c.det_mode[0] if c.det_mode is not None and c.det_mode[1] else row.mode,
         modality=MODALITY.get(mode or "", "asserted"))
 
 

@@ -354,7 +354,7 @@ def build(shared: Path, settings: dict[str, Any], parse: Callable[[Iterable[str]
         from ... import config as _config
         from .. import coder_for
 
-        coder = coder_for(_config.load())
+        coder = coder_for(_config.load(), rules_only=True)  # silver labels are the rules' reading
         rows = allsides_rows(shared, int(settings.get("silver", {}).get("articles", 2000)), hand_labelled_ids())
         say(f"AllSides: {len(rows)} tune articles for silver labels")
         for row, doc in zip(rows, parse(r["text"] for r in rows), strict=True):
