@@ -126,34 +126,37 @@ def main(argv: list[str] | None = None) -> int:
     replay = Replay(cfg)
     _pipeline.get_pipeline = lambda config=None: replay  # the scorers ask for a pipeline: they get the replay
     d = learned.DEFAULT
-    grid: dict[str, Any] = {"rules": None, "default": d,
-                            "no veto": dataclasses.replace(d, veto=OFF),
-                            "no retype": dataclasses.replace(d, retype=OFF),
-                            "no proposals": dataclasses.replace(d, propose=OFF),
-                            "only confidence": learned.Thresholds(veto=OFF, retype=OFF, propose=OFF)}
+    # name -> (one_sided, thresholds; None: the rules alone)
+    two, one = False, True
+    grid: dict[str, tuple[bool, learned.Thresholds | None]] = {
+        "rules": (two, None), "rules one-sided": (one, None),
+        "detector": (two, d), "detector one-sided": (one, d),
+        "default": (bool(cfg["events"]["one_sided"]), d),
+        "no veto": (two, dataclasses.replace(d, veto=OFF)),
+        "no retype": (two, dataclasses.replace(d, retype=OFF)),
+        "no proposals": (two, dataclasses.replace(d, propose=OFF)),
+        "only confidence": (two, learned.Thresholds(veto=OFF, retype=OFF, propose=OFF))}
     for v in (0.8, 0.95):
-        grid[f"veto {v}"] = dataclasses.replace(d, veto=v)
+        grid[f"veto {v}"] = (two, dataclasses.replace(d, veto=v))
     for v in (0.5, 0.7, 0.8):
-        grid[f"retype {v}"] = dataclasses.replace(d, retype=v)
+        grid[f"retype {v}"] = (two, dataclasses.replace(d, retype=v))
     for v in (1.5, 5.0):
-        grid[f"margin {v}"] = dataclasses.replace(d, margin=v)
+        grid[f"margin {v}"] = (two, dataclasses.replace(d, margin=v))
     for v in (0.5, 0.6, 0.8, 0.9):
-        grid[f"propose {v}"] = dataclasses.replace(d, propose=v)
-    grid["beside"] = dataclasses.replace(d, beside=True)
-    grid["beside 0.8"] = dataclasses.replace(d, beside=True, propose=0.8)
-    grid["rules one-sided"] = ("one_sided", None)
-    grid["default one-sided"] = ("one_sided", d)
-    grid["beside one-sided"] = ("one_sided", dataclasses.replace(d, beside=True))
+        grid[f"propose {v}"] = (two, dataclasses.replace(d, propose=v))
+    grid["beside"] = (two, dataclasses.replace(d, beside=True))
+    grid["beside 0.8"] = (two, dataclasses.replace(d, beside=True, propose=0.8))
+    grid["beside one-sided"] = (one, dataclasses.replace(d, beside=True))
+    for v in (0.3, 0.5, 0.7):
+        grid[f"one-sided {v}"] = (one, dataclasses.replace(d, one_sided=v))
+        grid[f"one-sided {v} veto 0.8"] = (one, dataclasses.replace(d, one_sided=v, veto=0.8))
     if args.only:
         wanted = {s.strip() for s in args.only.split(",")}
         grid = {k: v for k, v in grid.items() if k in wanted}
     dev = shared_dir() / "data" / "dev"
     out: dict[str, Any] = {}
-    for name, th in grid.items():
+    for name, (one_sided, th) in grid.items():
         t = time.perf_counter()
-        one_sided = rules.one_sided
-        if isinstance(th, tuple):  # ("one_sided", thresholds or None): the same with [events] one_sided
-            one_sided, th = True, th[1]
         CODER["coder"] = Coder(rules.dictionary, one_sided=one_sided, keep_negated=rules.keep_negated,
                                infer_sides=rules.infer_sides, detector=None if th is None else det,
                                thresholds=th or d)

@@ -34,9 +34,10 @@ def analyse(pipeline):
     """Analyse a text with the given detector (None: the rules alone) in the events step."""
     rules = coder_for(config.load(), rules_only=True)
 
-    def run(text: str, det: Detector | None, **th: float):
+    def run(text: str, det: Detector | None, one_side: bool = False, **th: float):
         an = pipeline(RawDocument(text=text, published="2023-03-01"))
-        coder = Coder(rules.dictionary, detector=det, thresholds=learned.Thresholds(**th) if th else learned.DEFAULT)
+        coder = Coder(rules.dictionary, one_sided=one_side, detector=det,
+                      thresholds=learned.Thresholds(**th) if th else learned.DEFAULT)
         return coder.events(an)
 
     return run
@@ -83,6 +84,20 @@ def test_a_confident_none_vetoes_a_rule_event(analyse):
     det = hand_detector({"w:tariff": NONE})
     assert analyse(text, det, veto=0.9) == []
     assert [e.plover for e in analyse(text, det, veto=1.01)] == ["ACCUSE"]  # a veto that never fires
+
+
+# ---- one named side -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Russia withdrew its troops on Sunday.", "Egypt has withdrawn its ambassador."])
+def test_an_event_with_one_side_needs_a_surer_type(analyse, text):
+    assert analyse(text, None) == []  # the rules alone, two sides required
+    [ev] = analyse(text, None, one_side=True)  # withdrawing troops is a retreat, an ambassador a sanction
+    assert ev.plover in {"RETREAT", "SANCTION"} and ev.target == []
+    sure = hand_detector({"v:withdraw": ev.plover})
+    unsure = hand_detector({"v:withdraw": ev.plover}, strength=1.0)
+    assert [e.target for e in analyse(text, sure, one_side=True, one_sided=0.9)] == [[]]
+    assert analyse(text, unsure, one_side=True, one_sided=0.9) == []
+    assert len(analyse(text, unsure, one_side=True)) == 1  # no gate: kept, with a low confidence
 
 
 # ---- proposals -----------------------------------------------------------------------------------------

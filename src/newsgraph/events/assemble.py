@@ -94,12 +94,14 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
         return None
     if not (c.source and target) and not (c.agentless and target) and not coder.one_sided:
         return None
+    if not (c.source and target) and coder.detector is not None and (c.det_conf or 0.0) < coder.thresholds.one_sided:
+        return None  # one side named: kept only where the detector is sure enough of the type (learned.py)
     text = analysis.article.text
     ev_span = evidence_span(c)
     pred = c.pred
     date, precision = event_date(analysis, c)
     # with the learned detector, its calibrated probability of the event's type (learned.py)
-    conf = round(c.det_conf, 3) if c.det_conf is not None else confidence_of(c)
+    conf = min(0.999, max(0.001, round(c.det_conf, 3))) if c.det_conf is not None else confidence_of(c)
     mode = c.mode
     if c.negated and mode is None:  # kept on request ([events] keep_negated): say how it is negated
         mode = "denied" if "+denied" in c.rule else "negated"

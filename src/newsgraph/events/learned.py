@@ -15,6 +15,9 @@ the sentence) and gives a probability for each PLOVER event and ``none``:
   ("threatened to impose", "will send") are left alone: that is structure the rules read;
 * **confidence**: the probability of the candidate's final type; the PLOVER mode is the detector's
   where it is at least ``mode`` sure of it for that type;
+* **one side**: with ``[events] one_sided``, an event with only one named side is kept when the
+  detector gives its type at least ``one_sided`` (a missing side is less evidence, so the type must
+  be surer);
 * **propose**: a sentence where the rules code no event, and where the clause of one of its verbs
   has an event with at least ``propose``, gets a candidate at that verb (the most probable clause;
   on a tie the narrower one) with a pattern of no particular kind: source its subject, target its
@@ -50,6 +53,7 @@ class Thresholds:
     mode: float = 0.5        # P(mode) at or above which the detector's PLOVER mode is kept
     propose: float = 0.7     # P(event) of a verb's clause at or above which a missed event is proposed
     beside: bool = False     # propose also in sentences with rule events (at verbs outside their clauses)
+    one_sided: float = 0.0   # with [events] one_sided: P(type) an event with a side missing needs
 
 
 DEFAULT = Thresholds()
