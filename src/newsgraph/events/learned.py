@@ -69,19 +69,13 @@ def _codes() -> dict[tuple[str, str | None], str]:
     roots: dict[str, Counter[str]] = {}
     for row in rows:
         roots.setdefault(row.plover, Counter())[cb.root(row.code)] += 1
-        mode = _canonical(row.mode)
+        mode = cb.canonical_mode(row.mode)
         if mode is not None:
             out.setdefault((row.plover, mode), row.code)
     for plover, counts in roots.items():
         main = min(counts, key=lambda r: (-counts[r], r))
         out[(plover, None)] = next(r.code for r in rows if r.plover == plover and cb.root(r.code) == main)
     return out
-
-
-def _canonical(mode: str | None) -> str | None:
-    from .model.examples import canonical_mode
-
-    return canonical_mode(mode)
 
 
 def code_for(plover: str, mode: str | None = None) -> str:

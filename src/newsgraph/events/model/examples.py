@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import EvalError
-from ..codebook import PLOVER_EVENTS, load_codebook
+from ..codebook import MODE_NAMES, PLOVER_EVENTS, canonical_mode, load_codebook
 from ..detect import NONE, features
 
 DEV_SALT = "newsgraph-detector-dev/1"
@@ -63,20 +63,6 @@ ALLSIDES_FILE = "data/dev/allsides/allsides_dev.jsonl.gz"
 SILVER_SALT = "newsgraph-detector-silver/1"
 CAMEO2PLOVER_FILE = "data/codebooks/CAMEO2PLOVER-2021.txt"
 PLOVER_CODEBOOK_FILE = "data/codebooks/PLOVER_structured_codebook_updated.csv"
-
-# mode spellings of the sources -> the PLOVER codebook's (None: no particular mode)
-MODE_NAMES = {"primative": "primitive", "sieze": "seize", "strike-hun": "hunger", "strike-gen": "strike",
-              "demo-org": "demo", "demo-spon": "demo", "riot-spon": "riot", "host": "visit", "detain": "arrest",
-              "confiscate": "seize", "other": None, "pro_autocracy": "pro-autocracy"}
-
-
-def canonical_mode(mode: str | None) -> str | None:
-    """A source's mode name in the PLOVER codebook's spelling (lower case, hyphens)."""
-    if not mode or not mode.strip():
-        return None
-    m = mode.strip().lower().replace("_", "-")
-    return MODE_NAMES.get(m, m)
-
 
 @dataclass
 class Example:
