@@ -106,13 +106,29 @@ def scores(dev: Path, n_ngec: int | None, split: str) -> dict[str, Any]:
             "ngec n": n["n"], "ngec acc": n.get("accuracy"), "ngec mode": n.get("mode_right")}
 
 
+def markdown(out: dict[str, Any], split: str) -> str:
+    """One row per setting, one column per figure."""
+    keys = [k for k in next(iter(out.values())) if k not in ("thresholds", "one_sided")]
+    lines = [f"| setting ({split}) | one side | " + " | ".join(keys) + " |", "|---" * (len(keys) + 2) + "|"]
+    for name, row in out.items():
+        cells = [f"{row[k]:.3f}" if isinstance(row[k], float) else str(row[k]) for k in keys]
+        lines.append(f"| {name} | {'yes' if row.get('one_sided') else 'no'} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("dev", "tune", "check"), default="dev")
     ap.add_argument("--ngec", type=int, default=None, help="score only the first N NGEC stories")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--only", default=None, help="comma-separated setting names to run (default all)")
+    ap.add_argument("--markdown", type=Path, default=None, help="write the figures as a Markdown table here")
+    ap.add_argument("--from-json", type=Path, default=None, help="only render an earlier --json file")
     args = ap.parse_args(argv)
+    if args.from_json:
+        if args.markdown:
+            args.markdown.write_text(markdown(json.loads(args.from_json.read_text("utf-8")), args.split), "utf-8")
+        return 0
     from newsgraph.events import coder_for
     from newsgraph.events.coder import Coder
     from newsgraph.events.detect import load_detector
@@ -167,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             if k not in ("thresholds", "one_sided")), flush=True)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    if args.markdown:
+        args.markdown.write_text(markdown(out, args.split), "utf-8")
     return 0
 
 
