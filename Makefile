@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test test-slow test-browser lint docs venv clean kb
+.PHONY: demo test test-slow test-browser lint docs venv clean kb train-events
 
 venv: $(STAMP)
 
@@ -40,6 +40,11 @@ docs: venv
 
 kb: venv
 	$(BIN)/python -m newsgraph.kb.build --sources ../shared/data/kb --out src/newsgraph/kb/data
+
+# the learned event detector: rebuilt from the tune parts of ../shared/data (settings and seed in
+# src/newsgraph/events/model/train.toml) into src/newsgraph/events/model/detector.npz
+train-events: venv
+	$(BIN)/python -m newsgraph.events.model.train --shared ../shared
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .ruff_cache build *.egg-info src/*.egg-info

@@ -88,6 +88,8 @@ class Events(Section):
     keep_negated: bool
     infer_sides: bool
     extra_verbs: str  # path of a TSV of verb patterns, or "" for none
+    detector: bool  # the learned event detector beside the rules
+    detector_path: str  # its artefact, or "" for the shipped one
 
 
 class Store(Section):

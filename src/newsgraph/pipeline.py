@@ -41,7 +41,10 @@ _loaded_builtins = False
 
 
 def component(name: str) -> Callable[[ComponentFn], ComponentFn]:
-    """Register ``fn`` as the component ``name`` (e.g. ``"actors.kb"``)."""
+    """Register ``fn`` as the component ``name`` (e.g. ``"actors.kb"``).
+
+    A component may carry ``fn.prepare(config)``: the pipeline calls it when it is built, so what the
+    component needs (a model artefact) fails at start-up with its coded error, not at the first article."""
 
     def deco(fn: ComponentFn) -> ComponentFn:
         _REGISTRY[name] = fn
@@ -154,6 +157,10 @@ class Pipeline:
         self.steps: list[tuple[str, str, ComponentFn]] = [
             (step, names[step], get_component(names[step])) for step in order
         ]
+        for _, _, fn in self.steps:  # what a component must load is checked now, not at the first article
+            prepare = getattr(fn, "prepare", None)
+            if prepare is not None:
+                prepare(self.config)
         self.ctx = Context(self.config)
         self._warmed = False
 

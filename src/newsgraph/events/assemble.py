@@ -94,11 +94,14 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
         return None
     if not (c.source and target) and not (c.agentless and target) and not coder.one_sided:
         return None
+    if not (c.source and target) and coder.detector is not None and (c.det_conf or 0.0) < coder.thresholds.one_sided:
+        return None  # one side named: kept only where the detector is sure enough of the type (learned.py)
     text = analysis.article.text
     ev_span = evidence_span(c)
     pred = c.pred
     date, precision = event_date(analysis, c)
-    conf = confidence_of(c)
+    # with the learned detector, its calibrated probability of the event's type (learned.py)
+    conf = min(0.999, max(0.001, round(c.det_conf, 3))) if c.det_conf is not None else confidence_of(c)
     mode = c.mode
     if c.negated and mode is None:  # kept on request ([events] keep_negated): say how it is negated
         mode = "denied" if "+denied" in c.rule else "negated"
@@ -109,7 +112,8 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
         goldstein=row.goldstein, quad=row.quad, evidence=Span.of(text, *ev_span), mode=mode,
         negated=c.negated, date=date, date_precision=precision, place=event_place(analysis, c),
         confidence=conf, predicate=Span.of(text, pred.idx, pred.idx + len(pred.text)),
-        quote=c.quote.id if c.quote is not None else None, rule=c.rule, plover_mode=row.mode,
+        quote=c.quote.id if c.quote is not None else None, rule=c.rule,
+        plover_mode=c.det_mode[0] if c.det_mode is not None and c.det_mode[1] else row.mode,
         modality=MODALITY.get(mode or "", "asserted"))
 
 

@@ -86,6 +86,20 @@ class Codebook:
         return row.code if row else code[:3]
 
 
+# mode spellings of the sources -> the PLOVER codebook's (None: no particular mode)
+MODE_NAMES = {"primative": "primitive", "sieze": "seize", "strike-hun": "hunger", "strike-gen": "strike",
+              "demo-org": "demo", "demo-spon": "demo", "riot-spon": "riot", "host": "visit", "detain": "arrest",
+              "confiscate": "seize", "other": None, "pro_autocracy": "pro-autocracy"}
+
+
+def canonical_mode(mode: str | None) -> str | None:
+    """A source's mode name in the PLOVER codebook's spelling (lower case, hyphens)."""
+    if not mode or not mode.strip():
+        return None
+    m = mode.strip().lower().replace("_", "-")
+    return MODE_NAMES.get(m, m)
+
+
 @cache
 def load_codebook() -> Codebook:
     """The packaged codebook (data/cameo.tsv), parsed once per process."""
@@ -178,5 +192,5 @@ def request_code(code: str, *, appeal: bool = False) -> str:
     return demand
 
 
-__all__ = ["PENTA_NAMES", "PLOVER_EVENTS", "QUAD_OF_PLOVER", "CameoCode", "Codebook", "intent_code",
-           "load_codebook", "penta_class", "reject_code", "request_code", "threat_code"]
+__all__ = ["MODE_NAMES", "PENTA_NAMES", "PLOVER_EVENTS", "QUAD_OF_PLOVER", "CameoCode", "Codebook", "canonical_mode",
+           "intent_code", "load_codebook", "penta_class", "reject_code", "request_code", "threat_code"]

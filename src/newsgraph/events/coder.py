@@ -24,6 +24,12 @@ Per sentence (the headline is one too), in one pass over the tokens already pars
    ``must``: mode ``hypothetical``), threats on a condition ("will respond *if* X attacks": mode
    ``hypothetical``, target X), and acts inside if/unless clauses are not events. The PLOVER mode
    of the event type goes to ``Event.plover_mode``.
+3b. **The learned detector** (:mod:`.learned`, ``[events] detector = true``, the default). It reads
+   each coded predicate's clause and decides or corrects the PLOVER type where it is confident (codes
+   the frames and modality derived stay), drops a candidate it reads as no event, proposes an event
+   at a verb the lexicon missed in a sentence the rules coded nothing in (its sides then come from
+   the parse like any verb's), and its calibrated probability is the event's confidence and its
+   PLOVER mode the event's where it is sure. ``events.rules`` is the rule coder alone.
 4. **Arguments.** Source and target token heads from the frame (undoing passives, control,
    relative clauses, appositions and conjunctions; adjectival passives like "is committed to" keep
    their subject as the doer), mapped to actors through the actor component's mentions. Pronouns
@@ -53,7 +59,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Event
-from . import arguments, assemble, dedup, detection, dyads
+from . import arguments, assemble, dedup, detection, dyads, learned
 from . import codebook as cb
 from .assemble import main_event
 from .common import ActorIndex, Candidate, segments, token_forms
@@ -70,7 +76,8 @@ class Coder:
     """Codes the events of one analysis; build once per configuration (dictionary compiled once)."""
 
     def __init__(self, dictionary: Dictionary | None = None, *, one_sided: bool = False,
-                 keep_negated: bool = False, infer_sides: bool = True):
+                 keep_negated: bool = False, infer_sides: bool = True, detector: Any = None,
+                 thresholds: learned.Thresholds = learned.DEFAULT):
         self.dictionary = dictionary or load_dictionary("")
         self.codebook = cb.load_codebook()
         self.one_sided = one_sided
@@ -81,6 +88,9 @@ class Coder:
                        if any(e.code is not None or e.frame for e in self.dictionary.entries("v", lemma))}
         self.nouns = self.dictionary.lemmas("n")
         self.lemma_cache: dict[tuple[str, str], tuple[list[str], bool]] = {}
+        # the learned detector (events/detect.py) beside the rules, or None: the rules alone
+        self.detector = detector
+        self.thresholds = thresholds
 
     # ---- public ----------------------------------------------------------------------------------
     def events(self, analysis: Analysis) -> list[Event]:
@@ -111,7 +121,7 @@ class Coder:
         history = actors.history
         forms = token_forms(doc)
         for n, sent in enumerate(segments(doc)):
-            cands = detection.code_sentence(self, sent, forms)
+            cands = self.code_sentence(sent, forms)
             for c in cands:
                 if c.absorbed or c.code is None or assemble.plover(self, c.code) is None:
                     continue  # CAMEO 01 statements never become events: no arguments needed
@@ -133,8 +143,12 @@ class Coder:
             yield from cands
 
     def code_sentence(self, sent: Any, forms: Any = None) -> list[Candidate]:
-        """Code the predicates of one sentence (no actors needed): see :func:`.detection.code_sentence`."""
-        return detection.code_sentence(self, sent, forms)
+        """Code the predicates of one sentence (no actors needed): see :func:`.detection.code_sentence`;
+        with the detector, then :func:`.learned.apply` (types, vetoes, proposals, confidence)."""
+        cands = detection.code_sentence(self, sent, forms)
+        if self.detector is not None:
+            cands = learned.apply(self, sent, cands)
+        return cands
 
 
 __all__ = ["ActorIndex", "Candidate", "Coder", "event_date", "event_place", "main_event", "segments", "token_forms"]

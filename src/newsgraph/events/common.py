@@ -123,6 +123,8 @@ class Candidate:
     comp_tokens: list[Token] = field(default_factory=list)  # what a frame verb is about
     comp_code: str | None = None  # the code of that content ("threatened to *impose a curfew*": 1723)
     comp_recip: bool = False  # that content is a joint act ("promised to *work together*")
+    det_conf: float | None = None  # the learned detector's probability of the final type (learned.py)
+    det_mode: tuple[str | None, bool] | None = None  # its PLOVER mode for that type, and whether it is sure
 
     @property
     def pred(self) -> Token:
