@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 
 from . import speaker as spk
 from .content import direct, kind_of
 from .cues import DirectCue, Frame, pre_frame
 from .marks import Quoted
 from .parsed import Attribution, Parsed
-from .text import Ranges, sentence_ends, trim
+from .text import Ranges, merge, sentence_ends, trim
 
 
 def split_quotes(art: Parsed, fr: list[Frame], direct_attrs: dict[int, Attribution]) -> None:
@@ -74,16 +73,6 @@ def bullets(art: Parsed, attrs: list[Attribution]) -> list[Attribution]:
             out.append(Attribution(start, end, kind, "bullet", 0.0, cue=(cue.idx, cue.idx + len(cue.text)),
                                    cue_token=cue.i, cue_lemma=cue.lemma_.lower(), speaker=sp, frame_end=p1,
                                    fragments=frags))
-    return out
-
-
-def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
     return out
 
 

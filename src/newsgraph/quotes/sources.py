@@ -46,7 +46,7 @@ from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
 from .speaker import np_span
-from .text import Ranges
+from .text import Ranges, merge
 
 PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
 SPEAKER_KINDS = ("person", "organisation", "state", "generic", "anonymous")
@@ -166,7 +166,7 @@ class Discourse:
         from bisect import bisect_left
 
         self._bisect = bisect_left
-        inside = Ranges(_merged(contents))
+        inside = Ranges(merge(contents))
         rows: list[tuple[int, int, Actor]] = []
         for a in analysis.actors:
             for m in a.mentions:
@@ -195,16 +195,6 @@ class Discourse:
         hi = self._bisect(self.starts, before)
         lo = self._bisect(self.starts, after)
         return list(reversed(self.rows[lo:hi]))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discourse) -> Actor | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from .marks import is_paragraph_break
@@ -118,4 +119,17 @@ def trim(text: str, start: int, end: int, *, strip_chars: str = " \t\r\n,;:â€”â€
     return start, end
 
 
-__all__ = ["Ranges", "TokenIndex", "paragraphs", "sentence_ends", "tok_end", "trim"]
+
+
+def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted, with overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+__all__ = ["Ranges", "TokenIndex", "merge", "paragraphs", "sentence_ends", "tok_end", "trim"]
