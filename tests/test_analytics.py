@@ -283,3 +283,35 @@ def test_series_events_are_the_events_behind_a_row(store):
         "Russia accused Ukraine")
     assert len(an.series_events(store, "RUS", "UKR", "2023-03-06", by="day", provider=None,
                                 include_copies=True)) == 2
+
+
+class _AsOfOnly:
+    """The knowledge base seen only through ``members(org, on)``: the month-by-month path."""
+
+    def __init__(self, kb):
+        self.kb = kb
+
+    def members(self, org_id, on=None):
+        return self.kb.members(org_id, on)
+
+
+@pytest.mark.parametrize(("org", "first", "last"), [
+    ("NATO", date(1990, 1, 1), date(2024, 6, 30)),
+    ("CSTO", date(1995, 1, 1), date(2023, 12, 31)),
+    ("EU", date(2000, 3, 1), date(2021, 2, 28)),
+])
+def test_the_kbs_membership_history_gives_the_periods_asking_month_by_month_gives(org, first, last):
+    from newsgraph.kb import get_kb
+
+    kb = get_kb()
+    at_once = an.membership_periods(kb, org, first, last)
+    monthly = an.membership_periods(_AsOfOnly(kb), org, first, last)
+    assert at_once and set(monthly) <= set(at_once)
+    # only periods shorter than a month between two month starts may be missing month by month
+    assert all(end[:7] == start[:7] or end[:7] <= first.isoformat()[:7] for _m, start, end in set(at_once) - set(monthly))
+
+
+def test_an_unknown_organisation_has_no_members_in_the_kb_either():
+    from newsgraph.kb import get_kb
+
+    assert an.membership_periods(get_kb(), "NOT-AN-ORG", date(2000, 1, 1), date(2001, 1, 1)) == []

@@ -399,9 +399,10 @@ def _month_starts(first: date, last: date) -> Iterable[date]:
 def membership_periods(provider: MembershipProvider, org: str, first: date, last: date) -> list[tuple[str, str, str]]:
     """(member ISO3, start, end) of every 'member' period of ``org`` overlapping [first, last].
 
-    ``end`` is exclusive. Asks the provider for ``on=None`` and as of the first of each month in
-    the range, so a provider that answers "as of a date" only (the knowledge base: ``None`` is
-    today) still yields the history. An organisation the provider does not know has no members.
+    ``end`` is exclusive. A provider with ``membership_history(org)`` (the knowledge base) gives every
+    period at once; any other is asked for ``on=None`` and as of the first of each month in the
+    range, so one that answers "as of a date" only still yields the history. An organisation the
+    provider does not know has no members.
     """
     found: dict[tuple[Any, ...], Any] = {}
 
@@ -409,14 +410,21 @@ def membership_periods(provider: MembershipProvider, org: str, first: date, last
         for m in ms:
             found[(m.member, getattr(m, "status", "member"), str(m.start), str(m.end))] = m
 
-    try:
-        take(provider.members(org, None))
-    except (TypeError, ValueError):
-        pass
-    except NewsgraphError:  # not an organisation it knows
-        return []
-    for d in _month_starts(first, last):
-        take(provider.members(org, d.isoformat()))
+    history = getattr(provider, "membership_history", None)
+    if history is not None:  # the knowledge base: every period in one call
+        try:
+            take(history(org))
+        except NewsgraphError:  # not an organisation it knows
+            return []
+    else:
+        try:
+            take(provider.members(org, None))
+        except (TypeError, ValueError):
+            pass
+        except NewsgraphError:  # not an organisation it knows
+            return []
+        for d in _month_starts(first, last):
+            take(provider.members(org, d.isoformat()))
     periods = set()
     for m in found.values():
         if str(getattr(m, "status", "member") or "member").lower() != "member" or not m.member:

@@ -435,6 +435,11 @@ class KB:
             out = [m for m in out if m.status == status]
         return sorted(out, key=lambda m: (m.status != "member", m.member))
 
+    def membership_history(self, org_id: str) -> list[Membership]:
+        """Every membership of an organisation the KB knows, whatever its dates (all statuses)."""
+        return sorted(self._members_by_org.get(self._org_id(org_id), []),
+                      key=lambda m: (m.member, str(m.start or m.attested_from or "")))
+
     def memberships(self, iso3: str, on: date | str | None = None, status: str | None = None) -> list[Membership]:
         """Organisations a state belongs to (or is joining, observing...) on ``on``."""
         day = _day(on)
