@@ -4,8 +4,8 @@ Starts a real server (``newsgraph serve``, one process) over a store (``--db``, 
 examples/articles), with ``[api] max_analyze_kb`` raised so that a 1.9 MB article is accepted
 (the default, 1,024 KB, refuses it at once with NG104). Then:
 
-1. baseline: ``--gets`` GET requests (``--concurrency`` at a time) over the read endpoints, each
-   with a distinct query string so that none is answered from the response cache;
+1. baseline: ``--gets`` GET requests (``--concurrency`` at a time) over the read endpoints, the
+   server run with ``--cache 0`` so that none is answered from the response cache;
 2. under load: ``POST /api/analyze`` with ``--kb`` KB of prose and, while it runs, the same GETs,
    plus one more POST that must be refused as busy (NG705) with the default concurrency of 1.
 
