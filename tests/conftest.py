@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# the dashboard's browser tests share one Chromium per module and a screenshot folder
+from browser_kit import browser, shots  # noqa: F401  (fixtures, available to every test module)
+
 ROOT = Path(__file__).resolve().parents[1]
 # the hostile-input generators (tests/fuzz/hostile.py) are shared with the API and browser tests
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))

@@ -7,7 +7,6 @@ go to ``$NEWSGRAPH_SCREENSHOTS`` or a pytest tmp folder. Skips cleanly without /
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,19 +15,17 @@ from typing import Any
 import httpx
 import pytest
 
+from browser_kit import need_browser
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    pytest.importorskip("playwright.sync_api")
+    need_browser()
     if not EXAMPLES.is_dir() or not any(EXAMPLES.iterdir()):
         pytest.skip("the demo corpus examples/articles is not there")
     from newsgraph.batch import ingest
@@ -40,24 +37,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     with served(db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = os.environ.get("NEWSGRAPH_SCREENSHOTS")
-    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -21,11 +21,11 @@ from typing import Any
 import httpx
 import pytest
 
+from browser_kit import need_browser
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 QUAD_COLOURS = {"verbal cooperation": "#66bb6a", "material cooperation": "#1b5e20", "verbal conflict": "#ef8a62",
                 "material conflict": "#b2182b"}
@@ -33,9 +33,7 @@ QUAD_COLOURS = {"verbal cooperation": "#66bb6a", "material cooperation": "#1b5e2
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    pytest.importorskip("playwright.sync_api")
+    need_browser()
     from newsgraph.api_cli import served
 
     given = os.environ.get("NEWSGRAPH_DASH_DB")
@@ -56,24 +54,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 assert s.add(d)
     with served(db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = os.environ.get("NEWSGRAPH_SCREENSHOTS")
-    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
