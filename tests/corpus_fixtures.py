@@ -164,3 +164,22 @@ def news_texts(n: int, seed: int = 11) -> list[str]:
             seen.add(text)
             out.append(text)
     return out
+
+
+def table_rows(store, table: str) -> list[tuple]:
+    """Every row of a store table but its ingestion time, in a stable order (to compare two stores)."""
+    cols = [r[0] for r in store.execute(f"DESCRIBE {table}") if r[0] != "ingested_at"]
+    return sorted(store.execute(f"SELECT {', '.join(cols)} FROM {table}"), key=repr)
+
+
+def stored_docs(store) -> dict[str, dict]:
+    """The stored JSON documents by article id, without timing fields."""
+    import json
+
+    out = {}
+    for aid, doc in store.execute("SELECT id, doc FROM articles"):
+        d = json.loads(doc)
+        for k in [k for k in d.get("meta", {}) if "time" in k or k.endswith("seconds")]:
+            del d["meta"][k]
+        out[aid] = d
+    return out

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_fixtures import analyses, news_texts
+from corpus_fixtures import analyses, news_texts, stored_docs, table_rows
 from newsgraph import batch, config
 from newsgraph.model import RawDocument
 from newsgraph.parallel import analyse_to_shard, resolve_workers
@@ -19,22 +19,6 @@ from newsgraph.store import ARTICLE_TABLES, Store, pending_shards, shard_rows, w
 
 # a pipeline without spaCy (cleaning only): the pool machinery at full speed, no model loads
 NO_NLP = {"pipeline": {"order": ["ingest"]}}
-
-
-def table_rows(store: Store, table: str) -> list[tuple]:
-    cols = [r[0] for r in store.execute(f"DESCRIBE {table}") if r[0] != "ingested_at"]
-    return sorted(store.execute(f"SELECT {', '.join(cols)} FROM {table}"), key=repr)
-
-
-def stored_docs(store: Store) -> dict[str, dict]:
-    """The stored JSON documents by article id, without timing fields."""
-    out = {}
-    for aid, doc in store.execute("SELECT id, doc FROM articles"):
-        d = json.loads(doc)
-        for k in [k for k in d.get("meta", {}) if "time" in k or k.endswith("seconds")]:
-            del d["meta"][k]
-        out[aid] = d
-    return out
 
 
 def failures(store: Store) -> list[tuple]:

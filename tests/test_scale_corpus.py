@@ -10,6 +10,7 @@ import random
 import pytest
 
 from conftest import need_shared
+from corpus_fixtures import stored_docs, table_rows
 from newsgraph import batch, config
 from newsgraph.schema import ARTICLE_TABLES
 from newsgraph.store import Store
@@ -28,23 +29,8 @@ def _feed(tmp_path):
     return feed
 
 
-def _rows(store: Store, table: str) -> list[tuple]:
-    cols = [r[0] for r in store.execute(f"DESCRIBE {table}") if r[0] not in ("ingested_at",)]
-    return sorted(store.execute(f"SELECT {', '.join(cols)} FROM {table}"), key=repr)
-
-
-def _docs(store: Store) -> dict[str, dict]:
-    out = {}
-    for aid, doc in store.execute("SELECT id, doc FROM articles"):
-        d = json.loads(doc)
-        for k in [k for k in d.get("meta", {}) if "time" in k or k.endswith("seconds")]:
-            del d["meta"][k]
-        out[aid] = d
-    return out
-
-
 @pytest.mark.slow
-def test_dask_local_and_two_workers_store_the_same_rows(tmp_path):
+def test_dask_local_and_two_workers_store_the_sametable_rows(tmp_path):
     pytest.importorskip("distributed")
     feed = _feed(tmp_path)
     cfg = config.load(scale={"shard_size": 6})
@@ -54,10 +40,10 @@ def test_dask_local_and_two_workers_store_the_same_rows(tmp_path):
     assert (pool.stored, pool.skipped, pool.failed) == (dask.stored, dask.skipped, dask.failed)
     assert pool.stored >= SAMPLE - 1
     with Store(tmp_path / "pool.duckdb", read_only=True) as a, Store(tmp_path / "dask.duckdb", read_only=True) as b:
-        assert _docs(a) == _docs(b)
+        assert stored_docs(a) == stored_docs(b)
         for table in (*ARTICLE_TABLES, "failures"):
             if table == "failures":
-                assert [r[:4] for r in _rows(a, table)] == [r[:4] for r in _rows(b, table)]
+                assert [r[:4] for r in table_rows(a, table)] == [r[:4] for r in table_rows(b, table)]
             else:
-                assert _rows(a, table) == _rows(b, table), table
+                assert table_rows(a, table) == table_rows(b, table), table
         assert a.count("events") > 0 and a.count("actors") > 0  # the sample exercised the whole pipeline
