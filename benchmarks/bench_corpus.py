@@ -7,7 +7,10 @@ into a fresh store exactly as ``newsgraph ingest FILE`` does. Every run is a fre
 
 - bare spaCy ``nlp.pipe`` over the same texts with the same model and batch size (the floor);
 - ``newsgraph ingest --workers 1`` (analysis and the DuckDB store in one process);
-- ``newsgraph ingest --workers N`` (default 2: worker processes, Parquet shards, one writer).
+- ``newsgraph ingest --workers N`` (default 2: worker processes, Parquet shards, one writer);
+- with ``--modes ...,pair``: two independent ``--workers 1`` ingests of every other article at
+  the same time: the most two workers could give on this machine (cores that share cache and
+  memory bandwidth slow each other down; no worker design wins that back).
 
 Model loading is outside every timing (each run loads its model on a made-up sentence first; a
 worker run forks its workers from that warm process, so starting them is inside the timing).
@@ -19,6 +22,7 @@ process), the store's size, and the load average (the machine may be shared: rea
     .venv/bin/python benchmarks/bench_corpus.py                      # all 30,055 articles
     .venv/bin/python benchmarks/bench_corpus.py --limit 300 --append
     .venv/bin/python benchmarks/bench_corpus.py --limit 1000 --modes single,workers --workers 2
+    .venv/bin/python benchmarks/bench_corpus.py --modes workers --keep-db /tmp/allsides.duckdb
 
 Targets (issue 18): one process >= 0.90x bare spaCy; 2 workers >= 1.9x one process; peak
 resident memory < 1.5 GB per worker; all 30,055 articles in under 60 minutes on 2 cores.
@@ -33,6 +37,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,7 +75,7 @@ def _cpu() -> float:
 # one measurement (a child process)
 # ---------------------------------------------------------------------------------------------
 
-def measure(mode: str, feed: str, workers: int) -> dict:
+def measure(mode: str, feed: str, workers: int, keep: str | None = None) -> dict:
     from newsgraph import config
 
     cfg = config.load()
@@ -99,6 +104,8 @@ def measure(mode: str, feed: str, workers: int) -> dict:
             rep = ingest([feed], db, config=cfg, workers=n)
             out["seconds"] = time.perf_counter() - t0
             out["db_mb"] = sum(p.stat().st_size for p in Path(tmp).iterdir() if p.is_file()) / 1e6
+            if keep and mode == "workers":
+                shutil.copyfile(db, keep)  # outside the timing: the store the query benchmarks read
         out.update(stored=rep.stored, skipped=rep.skipped, failed=rep.failed, mode_used=rep.mode, shards=rep.shards,
                    worker_rss_mb=sorted(rep.worker_peak_rss_mb.values()),
                    worker_private_mb=sorted(rep.worker_private_mb.values()),
@@ -109,13 +116,47 @@ def measure(mode: str, feed: str, workers: int) -> dict:
     return out
 
 
-def child(mode: str, feed: str, workers: int) -> dict:
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+
+
+def child(mode: str, feed: str, workers: int, keep: str | None = None) -> dict:
+    if mode == "pair":
+        return pair(feed)
     cmd = [sys.executable, __file__, "--child", mode, "--feed", feed, "--workers", str(workers)]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if keep:
+        cmd += ["--keep-db", keep]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=_env())
     if proc.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def pair(feed: str) -> dict:
+    """The machine's own ceiling for two workers: two independent one-process ingests, each of
+    every other article, run at the same time (no pool, no shards, no shared writer). What they
+    lose against one process alone is what two cores lose to each other (shared cache and memory
+    bandwidth), which no worker design can win back."""
+    with open(feed, encoding="utf-8") as fh:
+        lines = fh.readlines()
+    halves = [feed + f".half{k}" for k in (0, 1)]
+    for k, path in enumerate(halves):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.writelines(lines[k::2])
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, __file__, "--child", "single", "--feed", path, "--workers", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()) for path in halves]
+    outs = []
+    for p in procs:
+        out, err = p.communicate()
+        if p.returncode != 0:
+            raise SystemExit(f"pair run failed:\n{err[-3000:]}")
+        outs.append(json.loads(out.strip().splitlines()[-1]))
+    wall = time.perf_counter() - t0  # includes both model loads: report the slower half's own timing instead
+    return {"mode": "pair", "seconds": max(o["seconds"] for o in outs), "wall_with_loading": wall,
+            "cpu_seconds": sum(o["cpu_seconds"] for o in outs), "main_rss_mb": max(o["main_rss_mb"] for o in outs),
+            "load_average": os.getloadavg()[0], "db_mb": sum(o["db_mb"] for o in outs),
+            **{k: sum(o[k] for o in outs) for k in ("stored", "skipped", "failed")}}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,8 +196,9 @@ def table(runs: dict[str, dict], n: int, workers: int) -> list[str]:
     lines = ["| run | seconds | articles/s | tokens/s | x bare spaCy | CPU s | main peak MB | workers' peak MB (private) "
              "| store MB | stored / skipped / failed | load avg |",
              "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
-    labels = {"bare": "bare spaCy nlp.pipe", "single": "ingest --workers 1", "workers": f"ingest --workers {workers}"}
-    for key in ("bare", "single", "workers"):
+    labels = {"bare": "bare spaCy nlp.pipe", "single": "ingest --workers 1", "pair": "2 x ingest --workers 1, halves at once",
+              "workers": f"ingest --workers {workers}"}
+    for key in ("bare", "single", "pair", "workers"):
         r = runs.get(key)
         if r is None:
             continue
@@ -182,6 +224,11 @@ def summary(runs: dict[str, dict], workers: int) -> list[str]:
     if single and par:
         out.append(f"{workers} workers vs one process: **{single['seconds'] / par['seconds']:.2f}x** end to end "
                    f"(target >= 1.9 with 2 workers); CPU seconds {single['cpu_seconds']:.0f} vs {par['cpu_seconds']:.0f}")
+    if single and runs.get("pair"):
+        pr = runs["pair"]
+        out.append(f"two independent processes on halves at once vs one process: **{single['seconds'] / pr['seconds']:.2f}x** "
+                   f"(the machine's ceiling for 2 workers; CPU seconds {single['cpu_seconds']:.0f} vs {pr['cpu_seconds']:.0f})"
+                   + (f"; the {workers} workers reach {pr['seconds'] / par['seconds']:.2f} of it" if par else ""))
     if par and par.get("worker_rss_mb"):
         out.append(f"peak resident memory per worker: {max(par['worker_rss_mb']):.0f} MB (target < 1536), of which "
                    f"not shared with the main process: {max(par.get('worker_private_mb') or [float('nan')]):.0f} MB")
@@ -197,15 +244,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="a fixed-seed sample of N articles (default: all 30,055)")
     ap.add_argument("--workers", type=int, default=2, help="workers of the parallel run (default 2)")
-    ap.add_argument("--modes", default="bare,single,workers", help="runs, comma-separated (bare, single, workers)")
+    ap.add_argument("--modes", default="bare,single,workers",
+                    help="runs, comma-separated: bare, single, pair (two single runs on halves at once: the "
+                         "machine's ceiling for two workers), workers")
     ap.add_argument("--append", action="store_true", help="append the results to benchmarks/RESULTS.md")
     ap.add_argument("--note", default="", help="a sentence to write beside the figures (e.g. what else the machine runs)")
     ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
+    ap.add_argument("--keep-db", default=None, help="copy the store of the workers run to this path (for bench_query --store)")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--feed", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child, args.feed, args.workers)))
+        print(json.dumps(measure(args.child, args.feed, args.workers, args.keep_db)))
         return 0
     if not ALLSIDES.is_file():
         print(f"skipped: {ALLSIDES} is not available (the benchmark needs ../shared/data/dev/allsides)")
@@ -223,7 +273,7 @@ def main() -> int:
             for r in rows:
                 fh.write(json.dumps(r) + "\n")
         for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
-            runs[mode] = child(mode, feed, args.workers)
+            runs[mode] = child(mode, feed, args.workers, args.keep_db)
             print(f"  {mode}: {runs[mode]['seconds']:.1f} s, load average {runs[mode]['load_average']:.1f}", flush=True)
     lines = table(runs, n, args.workers)
     notes = summary(runs, args.workers)

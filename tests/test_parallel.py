@@ -3,7 +3,9 @@ Dask LocalCluster store the same documents as one process, and in-flight work st
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import json
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -250,6 +252,30 @@ def test_forked_and_spawned_workers_store_the_same(tmp_path, method):
     assert all(v > 0 for v in two.worker_peak_rss_mb.values())
     with Store(tmp_path / "one.duckdb", read_only=True) as a, Store(tmp_path / "two.duckdb", read_only=True) as b:
         assert stored_docs(a) == stored_docs(b)
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    from newsgraph.parallel import _init_worker
+
+    _init_worker(os.getppid())
+    return [i["num_threads"] for i in threadpool_info()]
+
+
+def test_a_forked_worker_uses_one_native_thread():
+    """numpy's OpenBLAS starts a thread per core in the parent; a worker forked from it limits the
+    pool it inherits to one thread, so two workers on two cores do not compete with four threads."""
+    import multiprocessing as mp
+
+    pytest.importorskip("threadpoolctl")
+    import numpy as np  # noqa: F401  (loads OpenBLAS in this process, as spaCy does before a fork)
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    with cf.ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+        threads = pool.submit(_blas_threads).result(timeout=60)
+    assert threads and all(n == 1 for n in threads), threads
 
 
 def test_memory_is_measured():

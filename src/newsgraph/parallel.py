@@ -251,9 +251,22 @@ def watch_parent(parent: int, every: float = 0.5) -> None:
 
 
 
-def _init_worker(parent: int, config: dict[str, Any] | None = None) -> None:
-    for var in _THREAD_VARS:  # one core per worker: no BLAS thread oversubscription
+def one_thread_per_worker() -> None:
+    """One core per worker: no native thread pools (OpenBLAS, OpenMP) competing with the other
+    workers. The environment variables reach libraries a spawned worker loads; a forked worker
+    inherits pools its parent already started (numpy loads OpenBLAS with a thread per core), so
+    those are limited in place, which is what :mod:`threadpoolctl` does."""
+    for var in _THREAD_VARS:
         os.environ.setdefault(var, "1")
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # an optional speed-up: without it a worker only over-subscribes the cores
+        return
+    threadpool_limits(1)
+
+
+def _init_worker(parent: int, config: dict[str, Any] | None = None) -> None:
+    one_thread_per_worker()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     watch_parent(parent)
     _watch_deadline()
