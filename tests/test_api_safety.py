@@ -116,7 +116,7 @@ def test_analyze_beyond_the_concurrency_limit_is_busy(db: Path):
 
 @pytest.fixture(scope="module")
 def live(db: Path) -> Any:
-    cfg = ng_config.load(api={"analyze_seconds": 3, "max_analyze_kb": 4096})
+    cfg = ng_config.load(api={"analyze_seconds": 3, "max_analyze_kb": 4096, "analyze_nice": 7})
     app = create_app(str(db), config=cfg)
     yield Api(app)
     app.state.analysis.close()
@@ -130,6 +130,9 @@ def test_analysis_runs_in_another_process_and_answers(live: Api):
     assert any("Lukashenko" in a["name"] for a in r.json()["actors"])
     workers = live.app.state.analysis._all
     assert workers and all(w.proc.pid != os.getpid() for w in workers)
+    if hasattr(os, "getpriority"):  # background work: the child runs at the configured lower priority
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert all(os.getpriority(os.PRIO_PROCESS, w.proc.pid) == min(mine + 7, 19) for w in workers)
 
 
 def test_errors_inside_the_analysis_process_keep_their_code(live: Api):

@@ -109,6 +109,7 @@ class Api(Section):
     max_analyze_kb: Annotated[int, Field(ge=1, le=1_048_576)]
     analyze_workers: Annotated[int, Field(ge=1, le=64)]
     analyze_seconds: Annotated[float, Field(gt=0, le=86_400)]
+    analyze_nice: Annotated[int, Field(ge=0, le=19)]
 
 
 class Scale(Section):

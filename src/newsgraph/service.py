@@ -11,6 +11,8 @@ hands each request one of them:
 - **time**: the child runs the article under its cooperative budget of ``seconds``
   (:mod:`newsgraph.limits`); should it still not answer a few seconds later, it is killed and
   replaced, and the request gets :class:`~newsgraph.errors.AnalysisTimeout` (NG301);
+- **priority**: the children run at ``[api] analyze_nice`` (a Unix nice increment, default 10),
+  so when reads and an analysis both want the CPU the reads are served first;
 - **crashes**: a child that dies gets the request :class:`~newsgraph.errors.WorkerCrashed` (NG302)
   and is replaced; the server goes on.
 
@@ -58,6 +60,10 @@ def _child(conn: Any, config: dict[str, Any], parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and stops us
     watch_parent(parent)
+    nice = int(config.get("api", {}).get("analyze_nice") or 0)
+    if nice and hasattr(os, "nice"):  # background work: the server's reads get the CPU first
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     import newsgraph
 
     from .pipeline import get_pipeline
