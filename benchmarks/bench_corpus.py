@@ -116,6 +116,23 @@ def measure(mode: str, feed: str, workers: int, keep: str | None = None) -> dict
     return out
 
 
+def merge_rounds(a: dict, b: dict) -> dict:
+    """Two rounds of one mode as one run over twice the articles: times, tokens and counts
+    summed, peaks and load the larger."""
+    out = dict(a)
+    for k in ("seconds", "cpu_seconds", "tokens", "articles", "stored", "skipped", "failed", "wall_with_loading"):
+        if k in a and k in b:
+            out[k] = a[k] + b[k]
+    for k in ("main_rss_mb", "load_average", "db_mb"):
+        if k in a and k in b:
+            out[k] = max(a[k], b[k])
+    for k in ("worker_rss_mb", "worker_private_mb"):
+        if k in a and k in b:
+            out[k] = [max(x, y) for x, y in zip(a[k], b[k], strict=False)]
+    out["rounds"] = a.get("rounds", 1) + 1
+    return out
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
 
@@ -139,7 +156,7 @@ def pair(feed: str) -> dict:
     bandwidth), which no worker design can win back."""
     with open(feed, encoding="utf-8") as fh:
         lines = fh.readlines()
-    halves = [feed + f".half{k}" for k in (0, 1)]
+    halves = [feed.removesuffix(".jsonl") + f".half{k}.jsonl" for k in (0, 1)]  # the ingest reads by extension
     for k, path in enumerate(halves):
         with open(path, "w", encoding="utf-8") as fh:
             fh.writelines(lines[k::2])
@@ -152,6 +169,8 @@ def pair(feed: str) -> dict:
         if p.returncode != 0:
             raise SystemExit(f"pair run failed:\n{err[-3000:]}")
         outs.append(json.loads(out.strip().splitlines()[-1]))
+    if any(o["failed"] for o in outs) and not any(o["stored"] for o in outs):
+        raise SystemExit(f"pair run stored nothing: {outs}")
     wall = time.perf_counter() - t0  # includes both model loads: report the slower half's own timing instead
     return {"mode": "pair", "seconds": max(o["seconds"] for o in outs), "wall_with_loading": wall,
             "cpu_seconds": sum(o["cpu_seconds"] for o in outs), "main_rss_mb": max(o["main_rss_mb"] for o in outs),
@@ -247,6 +266,9 @@ def main() -> int:
     ap.add_argument("--modes", default="bare,single,workers",
                     help="runs, comma-separated: bare, single, pair (two single runs on halves at once: the "
                          "machine's ceiling for two workers), workers")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="run the modes this many times, forwards then backwards (2 cancels a steady drift of the "
+                         "machine's speed); figures are summed over the rounds")
     ap.add_argument("--append", action="store_true", help="append the results to benchmarks/RESULTS.md")
     ap.add_argument("--note", default="", help="a sentence to write beside the figures (e.g. what else the machine runs)")
     ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
@@ -272,10 +294,16 @@ def main() -> int:
         with open(feed, "w", encoding="utf-8") as fh:
             for r in rows:
                 fh.write(json.dumps(r) + "\n")
-        for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
-            runs[mode] = child(mode, feed, args.workers, args.keep_db)
-            print(f"  {mode}: {runs[mode]['seconds']:.1f} s, load average {runs[mode]['load_average']:.1f}", flush=True)
-    lines = table(runs, n, args.workers)
+        modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+        # rounds run the modes forwards, then backwards (A B C C B A ...): a machine whose speed
+        # drifts during the runs (a shared virtual machine can lose a quarter of its speed within
+        # half an hour) then slows every mode alike; each mode's figures are summed over its rounds
+        order = [m for r in range(args.rounds) for m in (modes if r % 2 == 0 else modes[::-1])]
+        for mode in order:
+            r = child(mode, feed, args.workers, args.keep_db)
+            print(f"  {mode}: {r['seconds']:.1f} s, load average {r['load_average']:.1f}", flush=True)
+            runs[mode] = r if mode not in runs else merge_rounds(runs[mode], r)
+    lines = table(runs, n * args.rounds, args.workers)
     notes = summary(runs, args.workers)
     print("\n".join(["", *lines, "", *notes]))
     if args.json:
@@ -284,7 +312,8 @@ def main() -> int:
         if not RESULTS.exists():
             RESULTS.write_text("# Benchmark results\n\nAppended by the benchmark programs (`--append`); newest last.\n",
                                "utf-8")
-        limit = f" --limit {args.limit}" if args.limit else ""
+        limit = (f" --limit {args.limit}" if args.limit else "") + (f" --rounds {args.rounds}" if args.rounds > 1 else "") + \
+            (f" --modes {args.modes}" if args.modes != "bare,single,workers" else "")
         block = [f"\n## Corpus ingest, AllSides, {n:,} articles ({started})\n",
                  f"`benchmarks/bench_corpus.py{limit} --workers {args.workers}`; commit {measured}; {machine()}.",
                  *([f"Note: {args.note}"] if args.note else []), "", *lines, "", *[f"- {x}" for x in notes]]

@@ -336,8 +336,8 @@ class Result:
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         sql, params = self._sql()
-        cols = self.columns()
-        for row in self.store.stream(sql, params):
+        cols, rows = self.store.stream_rows(sql, params)  # the names from the same execution
+        for row in rows:
             yield dict(zip(cols, row, strict=True))
 
     def rows(self) -> list[dict[str, Any]]:

@@ -482,12 +482,26 @@ class Store:
 
     def stream(self, sql: str, params: Sequence[Any] | None = None, *, chunk: int = 500) -> Iterator[tuple[Any, ...]]:
         """The rows of a query as tuples, fetched ``chunk`` at a time (memory stays flat)."""
+        yield from self.stream_rows(sql, params, chunk=chunk)[1]
+
+    def stream_rows(self, sql: str, params: Sequence[Any] | None = None, *, chunk: int = 500
+                    ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """A query's column names, and its rows as tuples fetched ``chunk`` at a time: one
+        execution (the query runs now, so an error is raised here; the rows come as read)."""
         try:
             cur = self._con.execute(sql, params or [])
-            while rows := cur.fetchmany(chunk):
-                yield from rows
         except duckdb.Error as exc:
             raise wrap_duckdb(exc, self._doing or "querying the store") from exc
+        cols = [d[0] for d in cur.description]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            try:
+                while batch := cur.fetchmany(chunk):
+                    yield from batch
+            except duckdb.Error as exc:
+                raise wrap_duckdb(exc, self._doing or "querying the store") from exc
+
+        return cols, rows()
 
     @contextlib.contextmanager
     def transaction(self, what: str) -> Iterator[None]:
@@ -744,7 +758,7 @@ class Store:
             w.add("article_id = ?", f.article)
         return (
             "SELECT actor_id AS id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
-            "any_value(code) AS code, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
+            "any_value(code) AS code, count(*) AS articles, sum(n_mentions) AS mentions "  # a row per actor and article
             f"FROM actors WHERE {w.sql()} GROUP BY actor_id "
             "ORDER BY articles DESC, mentions DESC, id", w.params)
 
