@@ -239,3 +239,27 @@ def test_a_title_is_not_an_agent_group(read):
     a = read("British Defence Secretary Tom King visited the troops.", "1991-01-20")
     assert any(x.kind == "person" and x.name == "Tom King" for x in actor_over(a, "British Defence Secretary"))
     assert "GBRGOV" not in {x.id for x in a.actors}
+
+
+@pytest.mark.parametrize("text, person, code, group", [
+    ("The Egyptian Islamist preacher Karim Nabil told reporters the protests would go on.", "Karim Nabil", "EGYMUS", "EGYREL"),
+    ("Kenyan police officer Mary Wanjiru said the road was closed.", "Mary Wanjiru", "KENCOP", "KENCOP"),
+    ("A Chadian army general, Idriss Mahamat, and Chadian army officer Ali Brahim met.", "Ali Brahim", "TCDMIL", None),
+])
+def test_an_agent_noun_before_a_name_describes_the_person(read, text, person, code, group):
+    """A singular sector noun right before a person's name is that person's description, not a
+    second actor beside them: the person carries the country and sector."""
+    a = read(text, "2019-05-01")
+    (p,) = [x for x in a.actors if x.name == person]
+    assert p.code == code
+    if group:
+        assert group not in {x.id for x in a.actors if x.kind == "group"}
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Iraqi police said two people were killed.", "IRQCOP"),
+    ("Ugandan soldiers guarded the border while officer Mary Wanjiru watched.", "UGAMIL"),
+    ("Kenyan police arrested Mary Wanjiru on Monday.", "KENCOP"),
+])
+def test_an_agent_group_stays_a_group_when_no_name_follows_its_noun(read, text, group):
+    assert group in {x.id for x in read(text, "2019-05-01").actors}
