@@ -139,6 +139,37 @@ def test_quotes_in_the_headline_are_marked(nlp: Any) -> None:
     assert all(q.in_headline for q in head)
 
 
+@pytest.mark.parametrize("title, body", [
+    ("Mayor: “We will rebuild the bridge”", "“We will rebuild the bridge by winter,” the mayor told the council on Monday."),
+    ("Minister says ‘talks will resume next week’",
+     "The minister told reporters the mood was good. “Talks will resume next week,” she said."),
+    ("Union leader: 'no deal without a pay rise'",
+     "The union leader, Petra Holm, said: \"There will be no deal without a pay rise for every nurse.\""),
+])
+def test_a_headline_quote_the_body_repeats_is_counted_once(nlp: Any, title: str, body: str) -> None:
+    a = run(nlp, f"{title}\n\n{body}", body_start=len(title) + 2)
+    assert a.quotes and not any(q.in_headline for q in a.quotes), [(q.text, q.in_headline) for q in a.quotes]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Senator warns of ‘a crisis nobody is ready for’", "The senator said the budget was late. “Hospitals are not ready,” she added."),
+    ("Mayor: “We will rebuild the bridge”", "The mayor told the council the river had risen again on Monday."),
+])
+def test_a_headline_quote_the_body_does_not_repeat_is_kept_apart(nlp: Any, title: str, body: str) -> None:
+    a = run(nlp, f"{title}\n\n{body}", body_start=len(title) + 2)
+    assert [q for q in a.quotes if q.in_headline], [(q.text, q.in_headline) for q in a.quotes]
+
+
+def test_headline_repeats_needs_most_words_in_one_body_quote() -> None:
+    from newsgraph.quotes import headline_repeats
+
+    text = "A B: 'tax cuts for all workers'\n\nHe said 'tax cuts' help. She said 'all workers' gain."
+    head = (text.index("tax"), text.index("'\n") )
+    body = [(m, m + n) for m, n in ((text.index("tax cuts' help") , 8), (text.index("all workers' gain"), 11))]
+    assert headline_repeats(text, text.index("He"), [head, *body]) == set()  # spread over two quotes: not a repeat
+    assert headline_repeats(text, text.index("He"), [head, (text.index("He"), len(text))]) == {0}
+
+
 # ---- calibrated confidence --------------------------------------------------------------------
 
 def test_the_reliability_table_is_counts_of_known_keys() -> None:

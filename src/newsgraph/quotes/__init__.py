@@ -118,18 +118,45 @@ def _pieces(text: str, a: Attribution) -> list[tuple[int, int, str, Span | None]
     return out or [(a.start, a.end, a.kind, None)]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def headline_repeats(text: str, body_start: int, pieces: list[tuple[int, int]], share: float = 0.8) -> set[int]:
+    """Indexes of the headline ``pieces`` (start, end) whose words the body quotes again: at least
+    ``share`` of the headline quote's words (three or more) inside one quote of the body. A
+    headline restates the story's key quote, often shortened; counted twice it would double the
+    speaker's quotes, so the body's fuller quote is the one kept."""
+    body = [set(_words(text[s:e])) for s, e in pieces if s >= body_start]
+    out = set()
+    for k, (s, e) in enumerate(pieces):
+        if s >= body_start:
+            continue
+        words = _words(text[s:e])
+        if len(words) >= 3 and any(sum(w in b for w in words) >= share * len(words) for b in body):
+            out.add(k)
+    return out
+
+
 def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects with canonical speakers (stage sources); fill
-    the scratch."""
+    the scratch. A headline quote the body repeats is left out (:func:`headline_repeats`)."""
     text, doc = analysis.article.text, analysis.doc
     resolved = sources.resolve(analysis, found)
     quotes: list[Quote] = []
     scratch: dict[str, dict[str, Any]] = {}
-    by_attr: dict[int, Quote] = {}
+    by_attr: dict[int, Quote | None] = {}
+    pieces = {id(a): _pieces(text, a) for a in found.attributions}
+    flat = [(id(a), k) for a in found.attributions for k in range(len(pieces[id(a)]))]
+    repeats = {flat[j] for j in headline_repeats(text, analysis.article.body_start,
+                                                   [pieces[i][k][:2] for i, k in flat])}
     for a in found.attributions:
         speaker_id, mention, rule = None, None, a.rule
         kind_of_source, description = None, None
-        if a.inherits is not None and id(a.inherits) in by_attr:
+        if a.inherits is not None and by_attr.get(id(a.inherits)) is not None:
             src = by_attr[id(a.inherits)]
             speaker_id, mention = src.speaker, src.speaker_mention
             kind_of_source, description = src.speaker_kind, src.speaker_description
@@ -144,7 +171,9 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
                 rule = f"{rule}:{a.speaker.rule}"
         cue = Span.of(text, *a.cue) if a.cue else None
         first: Quote | None = None
-        for s, e, kind, clause in _pieces(text, a):
+        for k, (s, e, kind, clause) in enumerate(pieces[id(a)]):
+            if (id(a), k) in repeats:
+                continue
             lead = analysis.article.lead_start
             if s < lead < e:  # "DOHA, Jan 15 (Reuters) - Israel and Hamas have agreed ...": not the dateline
                 s = lead
