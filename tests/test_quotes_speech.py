@@ -127,6 +127,28 @@ def test_a_repeated_claim_is_the_repeaters(nlp: Any) -> None:
     assert has(a, "troops fired first") and mention(a, "troops fired first") == "The general"
 
 
+# ---- scare quotes in the topic are no quotation ------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Residents complained about the “temporary” closure of the clinic.", "temporary"),
+    ("Parents phoned the school to complain about the “new rules”.", "new rules"),
+    ("The opposition protested over the “emergency” decree for weeks.", "emergency"),
+])
+def test_scare_quotes_inside_a_topic_phrase_are_not_the_subjects_words(nlp: Any, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert not any(q.kind in ("partial", "direct") and q.text.strip("“”\"") == words for q in a.quotes), \
+        [(q.text, q.kind) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Doctors warned about “a wave of infections we cannot handle”.", "a wave of infections we cannot handle"),
+    ("The mayor complained about “a council that never listens”.", "a council that never listens"),
+    ("The union complained that the rules were “unfair and rushed”.", "unfair and rushed"),
+])
+def test_a_whole_quoted_phrase_after_a_verb_of_saying_stays_a_quote(nlp: Any, text: str, words: str) -> None:
+    assert has(run(nlp, text), words)
+
+
 # ---- headline quotes are marked --------------------------------------------------------------
 
 def test_quotes_in_the_headline_are_marked(nlp: Any) -> None:

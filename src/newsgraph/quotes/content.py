@@ -115,11 +115,42 @@ _CARRIERS = frozenset({"dobj", "obj", "prep", "oprd", "attr", "acomp", "xcomp", 
                        "npadvmod", "advmod", "agent"})
 
 
+#: prepositions that name what a complaint or comment is about, not what was said
+_ABOUT = frozenset({"about", "over", "regarding", "concerning", "on"})
+
+
+def topic_scare_quote(art: Parsed, prep: Any) -> bool:
+    """``complained about the “new rules”``: quotation marks around a few words inside the noun
+    phrase a preposition of topic governs, the phrase opened outside them (``the``), mark a term
+    for the topic (scare quotes), not words the subject said; every quotation there is short (four
+    words or fewer) and holds no verb. A whole phrase in quotation marks (``warned about “a wave
+    of infections”``) is the subject's wording and stays a quotation."""
+    if prep.dep_ != "prep" or prep.lower_ not in _ABOUT:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    s0, s1 = pobj.left_edge.idx, tok_end(pobj.right_edge)
+    frags = art.fragments_in(s0, s1)
+    if not frags:
+        return False
+    for a, b in frags:
+        toks = art.toks(max(a, s0), min(b, s1))
+        words = [t for t in toks if t.is_alpha]
+        if not words or len(words) > 4 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return False
+        if not any(t.is_alpha for t in art.toks(s0, a)):
+            return False  # the phrase opens inside the marks: the subject's own words
+    return True
+
+
 def _fragment_children(art: Parsed, verb: Any) -> list[Any]:
     """The dependents after a verb up to the last one holding a quotation: ``blasted the report
-    for being “one-sided”`` -> ``the report for being “one-sided”``."""
+    for being “one-sided”`` -> ``the report for being “one-sided”``. Scare quotes in the topic of
+    the verb (:func:`topic_scare_quote`) are no quotation of the subject's."""
     right = [c for c in verb.rights if c.dep_ in _CARRIERS]
-    last = max((n for n, c in enumerate(right) if has_fragment(art, c)), default=None)
+    last = max((n for n, c in enumerate(right) if has_fragment(art, c) and not topic_scare_quote(art, c)),
+               default=None)
     if last is None:
         return []
     first = next((n for n, c in enumerate(right[:last + 1]) if c.dep_ not in ("advmod", "npadvmod")), last)
@@ -437,6 +468,8 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
     if span is None or len(art.toks(*span)) < 2 or any(a < span[1] and span[0] < b for a, b in art.named_terms):
         return None  # "condemned its so-called “referendums”": the writer's term, nobody's speech
     kind, frags = kind_of(art, *span)
+    if frags and all(k.head.dep_ == "prep" and topic_scare_quote(art, k.head) for k in kids):
+        kind, frags = "indirect", []  # "complained about the “temporary” closure": the topic, marks and all
     if kind == "direct":
         span = _inner(art, *span, frags)
     a = Attribution(span[0], span[1], kind, "object", 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
