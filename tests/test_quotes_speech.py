@@ -149,6 +149,23 @@ def test_a_whole_quoted_phrase_after_a_verb_of_saying_stays_a_quote(nlp: Any, te
     assert has(run(nlp, text), words)
 
 
+@pytest.mark.parametrize("text", [
+    "She called her brother “Bobby” as a child.",
+    "The army dubbed the offensive “Operation Dawn Wind”.",
+    "Fans nicknamed the striker “The Hammer of the North”.",
+])
+def test_a_name_given_with_a_label_verb_is_not_a_quote(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Governor Ann Reyes called the plan “a betrayal of every farmer in the state.”", "a betrayal of every farmer"),
+    ("Critics have called the law “unworkable”.", "unworkable"),
+])
+def test_what_a_label_verb_says_of_its_object_stays_a_quote(nlp: Any, text: str, words: str) -> None:
+    assert has(run(nlp, text), words)
+
+
 # ---- headline quotes are marked --------------------------------------------------------------
 
 def test_quotes_in_the_headline_are_marked(nlp: Any) -> None:

@@ -28,6 +28,7 @@ sayer (``subject``, ``document``, ``according``, ``noun`` ...); the speaker stag
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import lexicon as lx
@@ -355,6 +356,16 @@ _WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when
 
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|of|the|and|for|in|on|de|al|van|von")
+
+
+def name_like(quoted: str) -> bool:
+    """A quotation that is a name, nickname or title rather than words said: one to four words,
+    every one capitalised (small joining words aside), the first too."""
+    words = quoted.strip(" \t\r\n\"'“”‘’«».,!?").split()
+    return 0 < len(words) <= 4 and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
 def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
     kids = _content_children(art, verb, document=document)
     if not kids:
@@ -374,6 +385,9 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
         span = _inner(art, *span, frags)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags
                                                 else "clause")
+    if rule == "label" and all(name_like(art.text[a:b]) for a, b in frags):
+        art.dropped["label-name"] += 1
+        return None  # "called her brother “Bobby”", "dubbed it “Operation Sunrise”": a name given, not words said
     a = Attribution(span[0], span[1], kind, rule, 0.0, cue=(verb.idx, cue_end(verb)), cue_token=verb.i,
                     cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb), fragments=frags,
                     negated=negated(verb))
