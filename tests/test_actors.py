@@ -245,6 +245,10 @@ def test_a_title_is_not_an_agent_group(read):
     ("The Egyptian Islamist preacher Karim Nabil told reporters the protests would go on.", "Karim Nabil", "EGYMUS", "EGYREL"),
     ("Kenyan police officer Mary Wanjiru said the road was closed.", "Mary Wanjiru", "KENCOP", "KENCOP"),
     ("A Chadian army general, Idriss Mahamat, and Chadian army officer Ali Brahim met.", "Ali Brahim", "TCDMIL", None),
+    ("A Kenyan police officer, Mary Wanjiru, said the road was closed.", "Mary Wanjiru", "KENCOP", "KENCOP"),
+    ("A Syrian rebel spokesman, Omar Halabi, said the town had fallen.", "Omar Halabi", "SYRREB", "SYRREB"),
+    ("Omar Halabi, a Syrian rebel spokesman, said the town had fallen.", "Omar Halabi", "SYRREB", "SYRREB"),
+    ("Omar Halabi, a spokesman for the Syrian rebels, said the town had fallen.", "Omar Halabi", "SYRREB", None),
 ])
 def test_an_agent_noun_before_a_name_describes_the_person(read, text, person, code, group):
     """A singular sector noun right before a person's name is that person's description, not a

@@ -53,8 +53,9 @@ def try_agent(st: State, i: int) -> int | None:
     if sector is None or lx.title_key(head.lower_) or lx.title_key(phrase) or (
             head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
         return None  # "British Defence Secretary Tom King" is a person's title, not an agent group
-    if head.tag_ == "NN" and head.i + 1 < len(st.doc) and st.doc[head.i + 1].ent_type_ == "PERSON":
-        return None  # a singular agent noun right before a name describes that person: "a Syrian rebel commander X"
+    if head.tag_ == "NN" and ((head.i + 1 < len(st.doc) and st.doc[head.i + 1].ent_type_ == "PERSON") or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
+        return None  # a singular agent noun before a name describes that person: "a Syrian rebel commander (,) X"
     actor = st.table.sector(e.kb_id, sector[:3])
     end = head.i + 1 if tok.dep_ != "conj" and all(j not in st.claimed for j in range(i, head.i + 1)) else h.end
     if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or any(

@@ -212,6 +212,16 @@ def person_countries_from_context(st: State) -> None:
                 title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
                 if iso3 and title is not None:
                     st.table.add_role(a, lx.display_title(title.text), iso3)
+                if iso3:  # "X, a Syrian rebel spokesman": the sector from the same words
+                    a.code = a.code or sector_code(st, child.left_edge.i, child.right_edge.i + 1, iso3)
             if iso3:
                 a.country = iso3
                 break
+        if not a.country and head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < r.start:
+            # "a Syrian rebel spokesman, X, said": the name stands in apposition to its description
+            desc = head.head
+            s0, s1 = desc.left_edge.i, desc.i + 1
+            iso3, _org, _used = st.modifiers(s0, s1, {h.start: h for h in st.hits_in(s0, s1)})
+            if iso3:
+                a.country = iso3
+                a.code = a.code or sector_code(st, s0, s1, iso3)
