@@ -260,6 +260,32 @@ def test_an_agent_noun_before_a_name_describes_the_person(read, text, person, co
         assert group not in {x.id for x in a.actors if x.kind == "group"}
 
 
+@pytest.mark.parametrize("text, agent, words", [
+    ("WASHINGTON (AP) - Congress passed the bill on Friday and the Senate will vote next week.", "USALEG", "Congress"),
+    ("Ministers said Parliament in Nairobi would debate the budget on Tuesday.", "KENLEG", "Parliament"),
+])
+def test_a_legislature_named_by_its_one_word_name_is_its_states_agent(read, text, agent, words):
+    """spaCy tags "Congress" or "Parliament" as an organisation; it is the legislature of the
+    state the text places it in, an agent group with that state, not a stateless organisation."""
+    a = read(text, "2019-05-01")
+    assert agent in {x.id for x in actor_over(a, words)}
+    assert not any(x.kind == "organization" and x.name.lower() == words.lower() for x in a.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Congress voted new sanctions on Russia after Moscow expelled two diplomats.",
+    "The Senate debated the Iran deal while Iranian officials waited in Tehran.",
+])
+def test_a_legislature_takes_no_state_from_what_its_sentence_is_about(read, text):
+    a = read(text, "2019-05-01")
+    assert not {x.id for x in a.actors} & {"RUSLEG", "IRNLEG"}
+
+
+def test_a_longer_legislature_name_stays_an_organisation(read):
+    a = read("The House of Lords delayed the bill again.", "2019-05-01")
+    assert any(x.kind == "organization" and "Lords" in x.name for x in a.actors)
+
+
 @pytest.mark.parametrize("text, group", [
     ("Iraqi police said two people were killed.", "IRQCOP"),
     ("Ugandan soldiers guarded the border while officer Mary Wanjiru watched.", "UGAMIL"),

@@ -133,7 +133,10 @@ def try_generic_agent(st: State, i: int) -> int | None:
     sector = lx.sector_of(phrase) if phrase else None
     if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
         return None  # a person's title ("the minister") is a role, not a group
-    iso3 = clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
+        iso3 = named_body_country(st, tok)
+    else:
+        iso3 = clause_country(st, tok) or sentence_country(st, i) or article_country(st)
     st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
            confidence=0.7 if iso3 else 0.5)
     return i + 1
@@ -172,25 +175,37 @@ def sentence_country(st: State, i: int) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def dateline_country(st: State) -> str | None:
+    """The state of the article's dateline ("NAIROBI, Kenya (Reuters) -"), if it has one."""
+    dateline = st.analysis.article.dateline
+    if not dateline:
+        return None
+    iso3 = st.kb.resolve_country(dateline) if st.kb is not None else None
+    if iso3 is None:
+        try:
+            from ..places import resolve_place
+
+            place = resolve_place(dateline.split(",")[0].strip().title())
+        except (ImportError, OSError):
+            place = None
+        iso3 = place.country if place is not None else None
+    return iso3
+
+
+def named_body_country(st: State, tok: Any) -> str | None:
+    """The state of a body named by its one-word name ("Congress", "the Senate", "Parliament"):
+    only a place in its own clause or the dateline says it. What the sentence or the article is
+    about does not ("Congress voted sanctions on Russia" is no Russian body)."""
+    return clause_country(st, tok) or dateline_country(st)
+
+
 def article_country(st: State) -> str | None:
     """The dateline's state, else the state the article names most (at least twice, ahead of the
     next by more than one mention)."""
     cached = getattr(st, "article_country_memo", "?")
     if cached != "?":
         return cached
-    out = None
-    dateline = st.analysis.article.dateline
-    if dateline:
-        iso3 = st.kb.resolve_country(dateline) if st.kb is not None else None
-        if iso3 is None:
-            try:
-                from ..places import resolve_place
-
-                place = resolve_place(dateline.split(",")[0].strip().title())
-            except (ImportError, OSError):
-                place = None
-            iso3 = place.country if place is not None else None
-        out = iso3
+    out = dateline_country(st)
     if out is None:
         counts: dict[str, int] = {}
         for h in st.hits:

@@ -106,6 +106,7 @@ EXTRA_AGENTS = {
     "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
     "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
+    "congress": "LEG", "senate": "LEG",
 }
 
 # modifiers that make a title someone other than the office holder ("the former president")

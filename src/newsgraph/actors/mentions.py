@@ -7,6 +7,7 @@ from typing import Any
 from ..kb.store import common_words
 from . import evidence
 from . import lexicon as lx
+from .agents import named_body_country
 from .matcher import Hit
 from .state import State, clean_person_name, looks_like_org
 
@@ -195,4 +196,6 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # a person's surname the tagger took for an organisation
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
             continue
+        if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
+            continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
         st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)
