@@ -281,6 +281,27 @@ def test_a_legislature_takes_no_state_from_what_its_sentence_is_about(read, text
     assert not {x.id for x in a.actors} & {"RUSLEG", "IRNLEG"}
 
 
+@pytest.mark.parametrize("text, agent, not_agent", [
+    ("Police arrested two Russian citizens at the airport on Monday.", "COP", "RUSCOP"),
+    ("Officials expelled three Iranian diplomats after the attack.", "GOV", "IRNGOV"),
+    ("Troops fired on a convoy of Syrian refugees near the river.", "MIL", "SYRMIL"),
+])
+def test_a_generic_agent_takes_no_state_from_what_it_acts_on(read, text, agent, not_agent):
+    """The nationality of the people an agent acts on is theirs, not the agent's: one actor for
+    both would code an event with the same source and target."""
+    a = read(text, "2019-05-01")
+    over = {x.id for x in actor_over(a, text.split()[0])}
+    assert agent in over and not_agent not in over
+
+
+@pytest.mark.parametrize("text, words, agent", [
+    ("Police arrested two men near the border, Kenyan officials said.", "Police", "KENCOP"),
+    ("Protesters gathered outside the embassy in Nairobi.", "Protesters", "KENCVL"),
+])
+def test_a_generic_agent_still_takes_the_state_its_sentence_gives_it(read, text, words, agent):
+    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+
+
 def test_a_longer_legislature_name_stays_an_organisation(read):
     a = read("The House of Lords delayed the bill again.", "2019-05-01")
     assert any(x.kind == "organization" and "Lords" in x.name for x in a.actors)

@@ -155,13 +155,32 @@ def clause_country(st: State, tok: Any) -> str | None:
     return None
 
 
+_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
+
+
+def _acted_on(tok: Any) -> set[int]:
+    """Tokens of what the agent's own verb acts on (its objects and their phrases): "police
+    arrested two Russian citizens" -> "two Russian citizens"."""
+    verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+    if verb is None:
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in _TARGET_DEPS or (c.dep_ == "prep" and c.lower_ not in lx.PLACE_PREPOSITIONS):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
 def sentence_country(st: State, i: int) -> str | None:
     """The one state its sentence names (name, adjective, capital), or the state of the one place
-    the sentence puts things in ("... in Nairobi"); None when it names several or none."""
+    the sentence puts things in ("... in Nairobi"); None when it names several or none. A state
+    named in what the agent's own verb acts on is the other side's, not the agent's ("officials
+    expelled three Iranian diplomats" says nothing of the officials' state)."""
     sent = st.sent_of.get(i, 0)
     found: set[str] = set()
+    other_side = _acted_on(st.doc[i])
     for h in st.hits:
-        if st.sent_of.get(h.start) != sent:
+        if st.sent_of.get(h.start) != sent or h.start in other_side:
             continue
         e = st.choose_entry(h, False)
         if e is not None and e.kind == "country" and not st.prefixed(h.start):
