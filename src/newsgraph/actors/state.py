@@ -165,7 +165,11 @@ SECTOR_LABELS = {"GOV": "government", "MIL": "military", "COP": "police", "REB":
                  "LEG": "legislature", "CVL": "civilians", "MED": "media", "JUD": "judiciary", "BUS": "business",
                  "SPY": "intelligence", "UAF": "armed group", "EDU": "education", "HLH": "health", "REF": "refugees",
                  "LAB": "labour", "IGO": "international organisation", "NGO": "non-governmental organisation",
-                 "REL": "religious", "ELI": "elites", "AGR": "agriculture", "CRM": "criminals", "INS": "insurgents"}
+                 "REL": "religious", "ELI": "elites", "AGR": "agriculture", "CRM": "criminals", "INS": "insurgents",
+                 # CAMEO's religion and other group codes the agent table uses
+                 "MUS": "Muslims", "CHR": "Christians", "JEW": "Jews", "HIN": "Hindus", "BUD": "Buddhists",
+                 "ENV": "environmentalists", "PTY": "party", "HRI": "human rights", "RAD": "radicals",
+                 "PPL": "people", "IMG": "migrants"}
 
 
 def iso(value: Any) -> str | None:
