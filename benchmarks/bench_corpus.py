@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -46,9 +45,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_throughput import _cpu, _rss_mb, warm_bare_spacy  # noqa: E402  (one copy of the shared measures)
+
 ALLSIDES = ROOT.parent / "shared" / "data" / "dev" / "allsides" / "allsides_dev.jsonl.gz"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-WARM_TEXT = "Officials from two neighbouring states met on Monday and agreed to reopen a border crossing."
 KEYS = ("id", "title", "published", "url", "text")
 
 
@@ -61,16 +63,6 @@ def sample(limit: int | None, seed: int = 20240517) -> list[dict]:
     return [{k: r.get(k) for k in KEYS} for r in rows]
 
 
-def _rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def _cpu() -> float:
-    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
-
-
 # ---------------------------------------------------------------------------------------------
 # one measurement (a child process)
 # ---------------------------------------------------------------------------------------------
@@ -81,13 +73,9 @@ def measure(mode: str, feed: str, workers: int, keep: str | None = None) -> dict
     cfg = config.load()
     out: dict = {"mode": mode}
     if mode == "bare":
-        import spacy
-
         with open(feed, encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] or "" for line in fh]
-        nlp = spacy.load(cfg["nlp"]["model"])
-        nlp.max_length = 2_000_000
-        list(nlp.pipe([WARM_TEXT]))
+        nlp = warm_bare_spacy(cfg)
         cpu0, t0 = _cpu(), time.perf_counter()
         out["tokens"] = sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(cfg["nlp"]["batch_size"])))
         out["seconds"] = time.perf_counter() - t0
