@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..model import Actor, Analysis, Mention, Span
@@ -52,22 +51,13 @@ PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
 SPEAKER_KINDS = ("person", "organisation", "state", "generic", "anonymous")
 
 
-@cache
-def _agent_table() -> dict[str, str]:
-    from ..actors.lexicon import agents
-
-    return agents()
-
-
 def sector_of(phrase: str) -> str | None:
-    """The CAMEO sector of an agent noun phrase (``senior military officials`` -> MIL), longest suffix first."""
-    words = phrase.lower().split()
-    table = _agent_table()
-    for i in range(len(words)):
-        code = table.get(" ".join(words[i:]))
-        if code:
-            return code[:3]
-    return None
+    """The CAMEO sector of an agent noun phrase (``senior military officials`` -> MIL): the actors'
+    lookup (longest suffix first), cut to its sector."""
+    from ..actors.lexicon import sector_of as agent_code
+
+    code = agent_code(phrase)
+    return code[:3] if code else None
 
 
 # ---------------------------------------------------------------------------------------------
