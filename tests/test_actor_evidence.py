@@ -255,3 +255,94 @@ def test_a_title_before_a_name_written_in_lower_case_never_breaks_the_article(re
 def test_a_group_word_that_ends_the_text_never_breaks_the_article(read, text):
     a = read(text)
     assert a.to_dict().get("error") is None
+
+
+# ---- a qualified place, dates, short forms and suffixes of names (rules added for issue 13) -------
+
+@pytest.mark.parametrize("text", [
+    "ATHENS, W.Va. — Local officials said on Tuesday that the county would close two schools.",
+    "Local officials in Athens, Ohio, said on Tuesday that the county would close two schools.",
+    "Police in Springfield, Ill., arrested two men after the robbery.",
+])
+def test_a_generic_agent_in_a_qualified_town_is_of_that_state(read, text: str) -> None:
+    a = read(text)
+    agents = [x for x in a.actors if x.kind == "group"]
+    assert agents and all(x.country == "USA" for x in agents)
+
+
+def test_a_capital_without_qualifier_still_gives_its_state(read) -> None:
+    a = read("Police in Athens arrested two men after the robbery.")
+    assert actor_at(a, "Police").country == "GRC"
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Theresa May met the French president. The two had met in May to discuss fishing rights.", "in May"),
+    ("Theresa May met the French president. Talks ended in late May without a deal.", "late May"),
+    ("Theresa May met the French president. The deadline of May 3 passed.", "May 3"),
+])
+def test_a_month_is_no_surname(read, text: str, month: str) -> None:
+    a = read(text, "2019-06-01")
+    found = actor_at(a, month)
+    assert found is None or found.kb_id != "theresa-may"
+
+
+def test_an_honorific_and_a_possessive_surname_are_the_person(read) -> None:
+    a = read("Theresa May resigned. Mrs May said she was sorry, and May's allies agreed.", "2019-06-01")
+    assert actor_at(a, "Mrs May").kb_id == "theresa-may"
+    assert actor_at(a, "May's").kb_id == "theresa-may"
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("The Obama administration banned the program after the protests.", "barack-obama"),
+    ("Officials in the Merkel government said the border would stay open.", "angela-merkel"),
+])
+def test_a_head_of_government_by_their_administration(read, text: str, kb_id: str) -> None:
+    a = read(text, "2014-06-01")
+    assert kb_id in kb_ids(a)
+
+
+def test_an_administration_of_a_name_nobody_headed_links_nobody(read) -> None:
+    a = read("The Trump administration imposed tariffs on steel.", "2014-06-01")  # years before he took office
+    assert "donald-trump" not in kb_ids(a)
+
+
+def test_a_person_entity_running_past_a_possessive_is_the_possessor(read) -> None:
+    a = read("Analysts asked whether he might join President Obama’s Cabinet in the second term.", "2014-06-01")
+    assert actor_at(a, "Obama").kb_id == "barack-obama"
+    assert not any("Cabinet" in m.text for x in a.actors if x.kind == "person" for m in x.mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was an aide to Dominique Strauss-Kahn before joining the bank.", "Dominique"),
+    ("The coach praised Jordan Henderson after the match.", "Jordan"),
+])
+def test_a_given_name_spelled_like_a_country_is_no_country(read, text: str, name: str) -> None:
+    found = actor_at(read(text), name)
+    assert found is not None and found.kind == "person"
+
+
+def test_a_short_first_name_matches_the_kb_full_name(read) -> None:
+    a = read("Former deputy prime minister Nick Clegg said the rules must change.", "2019-06-01")
+    assert "nicholas-clegg" in kb_ids(a)
+
+
+def test_a_different_first_name_is_no_match(read) -> None:
+    a = read("Former teacher Nora Clegg said the rules must change.", "2019-06-01")
+    assert "nicholas-clegg" not in kb_ids(a)
+
+
+def test_initials_and_suffixes_do_not_split_a_person(read) -> None:
+    a = read("Robert S. Mueller III met lawmakers. Mr. Mueller told them the inquiry was over. "
+             "Robert Mueller then left.")
+    mueller = actor_at(a, "Robert S. Mueller III")
+    assert actor_at(a, "Mr. Mueller") is mueller and actor_at(a, "Robert Mueller then") is mueller
+
+
+def test_father_and_son_stay_two_people(read) -> None:
+    a = read("George Hale Sr. and George Hale Jr. opened the shop together.")
+    assert actor_at(a, "George Hale Sr.") is not actor_at(a, "George Hale Jr.")
+
+
+def test_an_apostrophe_surname_after_its_full_name(read) -> None:
+    a = read("The playwright Eugene O'Neill lived here. Visitors still ask about the O'Neill house.")
+    assert actor_at(a, "O'Neill house") is actor_at(a, "Eugene O'Neill")

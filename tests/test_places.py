@@ -162,6 +162,46 @@ def test_paris_texas(run) -> None:
     assert "geonames:2988507" not in by_id(a)
 
 
+def _countries(a) -> set[str | None]:
+    return {p.country for p in a.places}
+
+
+@pytest.mark.parametrize("text", [
+    "The mill in Athens, W.Va., closed on Friday after a long strike.",
+    "The mill in Athens, WV, closed on Friday after a long strike.",
+    "The mill in Athens, West Virginia, closed on Friday after a long strike.",
+])
+def test_a_small_town_stays_in_the_state_written_after_it(run, text: str) -> None:
+    # the gazetteer has no Athens in West Virginia: the state itself, never the Greek capital
+    a = run(text)
+    assert _countries(a) == {"USA"}
+    place = next(p for p in a.places if any(m.text == "Athens" for m in p.mentions))
+    assert place.name == "West Virginia"
+
+
+def test_an_abbreviated_state_picks_the_town_inside_it(run) -> None:
+    a = run("Farmers met in Springfield, Ill., and in Athens, Ga., to plan the harvest.")
+    assert _countries(a) == {"USA"}
+    assert {p.feature for p in a.places if p.name in {"Springfield", "Athens"}} == {"city"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Storms hit Arkansas, Oklahoma, Alabama and Tennessee overnight.", {"Arkansas", "Oklahoma"}),
+    ("Aid flights reached Liberia, Sierra Leone and Guinea this week.", {"Liberia", "Sierra Leone"}),
+    ("Rallies were held in Chicago, New York and Boston on Saturday.", {"Chicago", "Boston"}),
+])
+def test_a_list_of_places_is_no_qualification(run, text: str, names: set[str]) -> None:
+    # a comma between two places is a list unless the second contains the first
+    assert names <= {p.name for p in run(text).places}
+
+
+def test_resolve_place_with_a_qualifier() -> None:
+    assert resolve_place("Athens", qualifier="W.Va.").country == "USA"
+    assert resolve_place("Athens", qualifier="Ohio").feature == "city"
+    assert resolve_place("Arkansas", qualifier="Oklahoma", listing=True).name == "Arkansas"
+    assert resolve_place("Athens").country == "GRC"
+
+
 def test_capital_as_metonym_is_no_place(run) -> None:
     a = run("Moscow said the talks had failed. Washington warned of new sanctions.")
     assert a.places == []

@@ -14,6 +14,9 @@ rule                meaning
 only-candidate      the name has a single gazetteer entry
 qualified           "Moscow, Idaho": the adjacent qualifier contains the candidate
 qualifier           the qualifier itself, resolved together with the name it qualifies
+within-qualifier    "Athens, W.Va.": no candidate lies in the qualifier's region or country (a
+                    town too small for the gazetteer); the place is the qualifier itself, never a
+                    homonym abroad
 context-admin1      the article names the candidate's first-level region (or a city inside it)
                     within a few sentences
 context-sibling     the article names another first-level region of the same country
@@ -364,17 +367,115 @@ def default_resolver() -> PlaceResolver:
     return _DEFAULT_RESOLVER
 
 
-def resolve_place(name: str, context_countries: Sequence[str] = ()) -> Place | None:
+def resolve_place(name: str, context_countries: Sequence[str] = (), qualifier: str | None = None, *,
+                  listing: bool = False) -> Place | None:
     """Resolve one place name ("Moscow", "the Kremlin", "Donetsk region") to a :class:`Place`.
 
     ``context_countries`` (ISO3) are the countries the text speaks of; they tip homonyms
     ("Georgia" with ``["USA"]`` is the US state only when other evidence agrees, see the rules).
+    ``qualifier`` is what the text writes after the name and a comma ("W.Va." in "Athens, W.Va."),
+    ``listing`` whether more names follow it (a list, not a qualification; see :func:`resolve_in_qualifier`).
     The returned place has no mentions; its ``feature`` says what kind of place it is.
     """
     if not name or not name.strip():
         return None
-    res = default_resolver().resolve(_clean_name(name), PlaceContext.of_countries(context_countries))
+    resolver = default_resolver()
+    if qualifier:
+        res = resolve_in_qualifier(resolver, name, qualifier, listing=listing)
+        if res is not None:
+            return res.to_place()
+    res = resolver.resolve(_clean_name(name), PlaceContext.of_countries(context_countries))
     return res.to_place() if res else None
+
+
+# US states as datelines and news copy write them after a city: the AP Stylebook's abbreviations
+# and the two-letter postal codes. They are read only right after a place name and a comma
+# ("Athens, W.Va.", "Moscow, ID"), never on their own: "Miss.", "Ind.", "OR" and "ME" are words.
+US_STATE_QUALIFIERS: dict[str, str] = {
+    **{ap: f"US.{code}" for ap, code in (
+        ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"),
+        ("Del.", "DE"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"),
+        ("Kans.", "KS"), ("Ky.", "KY"), ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"),
+        ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"), ("Mont.", "MT"), ("Neb.", "NE"), ("Nebr.", "NE"),
+        ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Mex.", "NM"), ("N.Y.", "NY"),
+        ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Oreg.", "OR"), ("Pa.", "PA"),
+        ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"),
+        ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("W. Va.", "WV"), ("Wis.", "WI"), ("Wisc.", "WI"),
+        ("Wyo.", "WY"), ("D.C.", "DC"))},
+    **{code: f"US.{code}" for code in ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"]},
+}
+_ABBREVIATED_STATE = re.compile(r",\s*(" + "|".join(
+    re.escape(k) for k in sorted(US_STATE_QUALIFIERS, key=len, reverse=True)) + r")(?![A-Za-z])")
+# a named qualifier after "<place>, ": one to three capitalised words that end the phrase ("Moscow,
+# Idaho," "Athens, West Virginia)"); "In Moscow, Ukraine accused ..." has a clause there, no qualifier
+_NAMED_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?=\s*(?:[,;:.)\]—–]|\s-|$))")
+
+
+def qualifier_after(text: str, end: int) -> str | None:
+    """The qualifier written right after a place name that ends at ``end`` ("W.Va." after "Athens")."""
+    found = qualifier_at(text, end)
+    return found[0] if found else None
+
+
+def qualifier_at(text: str, end: int) -> tuple[str, bool] | None:
+    """The qualifier after a place name ending at ``end`` and whether a list goes on after it."""
+    m = _ABBREVIATED_STATE.match(text, end) or _NAMED_QUALIFIER.match(text, end)
+    return (m.group(1), list_goes_on(text, m.end(1))) if m else None
+
+
+def qualifier_entries(resolver: PlaceResolver, qualifier: str) -> list[Entry]:
+    """The regions and countries a qualifier may name: an abbreviated US state ("W.Va.", "WV"),
+    else the gazetteer's first-level regions and countries of that name ("Idaho", "Georgia")."""
+    q = qualifier.strip().strip(",;:")
+    code = US_STATE_QUALIFIERS.get(q) or US_STATE_QUALIFIERS.get(q + ".")
+    if code is not None:
+        region = resolver.g.admin1.get(code)
+        return [region] if region is not None else []
+    seen: dict[str, Entry] = {}
+    for h in resolver.g.lookup(_clean_name(q)):  # names only: "Russian" qualifies no place
+        if h.entry.feature in {"admin1", "country"}:
+            seen.setdefault(h.entry.id, h.entry)
+    return list(seen.values())
+
+
+def resolve_in_qualifier(resolver: PlaceResolver, name: str, qualifier: str, *, listing: bool = False
+                         ) -> Resolution | None:
+    """ "Moscow, Idaho", "Athens, W.Va.": a candidate of ``name`` inside the qualifier's region or
+    country. When the gazetteer holds none, the place is the qualifier itself, but only where the
+    comma cannot be a list's ("Arkansas, Oklahoma", "Chicago, New York", "Liberia, Sierra Leone"):
+    after an abbreviated US state, after a name the gazetteer does not know, or after a town when
+    the qualifier is a region that no big city shares a name with and no list goes on after it
+    (``listing``). None when the qualifier names no region or country."""
+    outer = qualifier_entries(resolver, qualifier)
+    if not outer:
+        return None
+    inner = resolver.candidates(_clean_name(name))[0]
+    pairs = [(x, y) for x in inner for y in outer if resolver.g.contains(y, x.entry)]
+    if pairs:
+        empty = PlaceContext()
+        x, _ = max(pairs, key=lambda p: resolver.score(p[0], empty).score)
+        return Resolution(x.entry, "qualified")
+    if len(outer) != 1:
+        return None
+    abbreviated = qualifier.strip() in US_STATE_QUALIFIERS
+    town = outer[0].feature == "admin1" and not listing and all(
+        h.entry.feature not in {"admin1", "country"} for h in inner) and not any(
+        h.entry.feature == "city" and h.entry.population >= BIG_CITY for h in resolver.g.lookup(_clean_name(qualifier)))
+    if abbreviated or not inner or town:
+        return Resolution(outer[0], "within-qualifier")
+    return None
+
+
+# a city this big shares its name with a region ("New York", "Portland" and a Jamaican parish):
+# "Chicago, New York" is then more likely a list of cities than a town in the region
+BIG_CITY = 500_000
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)[A-Z]")
+
+
+def list_goes_on(text: str, end: int) -> bool:
+    """Does a list of names go on after ``end`` (", Boston", " and Boston")?"""
+    return _LIST_GOES_ON.match(text, end) is not None
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -819,23 +920,32 @@ def _resolve_names(resolver: PlaceResolver, analysis: Analysis, mentions: list[P
 
 def _resolve_qualified(resolver: PlaceResolver, text: str, mentions: list[PlaceMention]
                        ) -> dict[str, Resolution]:
-    """ "Moscow, Idaho": resolve the pair together; the qualifier must contain the name."""
+    """ "Moscow, Idaho", "Athens, W.Va.": a name with a qualifier after it is resolved inside the
+    qualifier's region or country (:func:`resolve_in_qualifier`); a qualifier that is a mention of
+    its own is resolved with it."""
     _mark_qualifiers(text, mentions)
+    qualified = {b.qualifier_of for b in mentions if b.qualifier_of is not None}
     out: dict[str, Resolution] = {}
-    for b in mentions:
-        if b.qualifier_of is None:
+    for i, a in enumerate(mentions):
+        found = (mentions[i + 1].text, list_goes_on(text, mentions[i + 1].end)) if i in qualified \
+            else qualifier_at(text, a.end)
+        if found is None:
             continue
-        a = mentions[b.qualifier_of]
-        qa = resolver.candidates(_clean_name(a.text))[0]
-        qb = resolver.candidates(_clean_name(b.text))[0]
-        pairs = [(x, y) for x in qa for y in qb if resolver.g.contains(y.entry, x.entry)]
-        if not pairs:
-            b.qualifier_of = None
+        written, listing = found
+        res = resolve_in_qualifier(resolver, a.text, written, listing=listing)
+        if res is None:
+            if i in qualified:
+                mentions[i + 1].qualifier_of = None
             continue
-        empty = PlaceContext()
-        x, y = max(pairs, key=lambda p: resolver.score(p[0], empty).score + resolver.score(p[1], empty).score)
-        out[name_key(_clean_name(a.text))] = Resolution(x.entry, "qualified")
-        out.setdefault(name_key(_clean_name(b.text)), Resolution(y.entry, "qualifier"))
+        out[name_key(_clean_name(a.text))] = res
+        if i in qualified:
+            b = mentions[i + 1]
+            outer = res.entry if res.rule == "within-qualifier" else next(
+                (e for e in qualifier_entries(resolver, b.text) if resolver.g.contains(e, res.entry)), None)
+            if outer is None:
+                b.qualifier_of = None
+            else:
+                out.setdefault(name_key(_clean_name(b.text)), Resolution(outer, "qualifier"))
     return out
 
 
@@ -894,5 +1004,6 @@ def places_component(analysis: Analysis, ctx: Any) -> Analysis:
 __all__ = [
     "BLOCS", "LOCATIVE_PREPS", "PlaceContext", "PlaceMention", "PlaceResolver", "Resolution", "analyse_places",
     "curated_spans", "default_resolver", "find_mentions", "locative_evidence", "metonym_evidence",
-    "place_at", "place_use", "places_component", "resolve_place",
+    "place_at", "place_use", "places_component", "qualifier_after", "qualifier_at", "resolve_in_qualifier",
+    "resolve_place",
 ]

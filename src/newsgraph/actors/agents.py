@@ -102,9 +102,11 @@ def city_country(st: State, tok: Any) -> str | None:
         return None
     span = st.doc[tok.left_edge.i: tok.i + 1]
     try:
-        from ..places import resolve_place
+        from ..places import qualifier_at, resolve_place
 
-        place = resolve_place(span.text)
+        # "in Athens, W.Va.": the state written after the name says where it is
+        written, listing = qualifier_at(st.text, span.end_char) or (None, False)
+        place = resolve_place(span.text, qualifier=written, listing=listing)
     except (ImportError, OSError):  # the gazetteer's data cannot be loaded
         return None
     return place.country if place is not None else None
@@ -182,9 +184,9 @@ def sentence_country(st: State, i: int) -> str | None:
     for h in st.hits:
         if st.sent_of.get(h.start) != sent or h.start in other_side:
             continue
-        e = st.choose_entry(h, False)
-        if e is not None and e.kind == "country" and not st.prefixed(h.start):
-            found.add(e.kb_id)
+        iso3 = st.hit_country(h)
+        if iso3 is not None and not st.prefixed(h.start):
+            found.add(iso3)
     if not found:
         for t in st.doc[i].sent:
             if t.dep_ == "pobj" and t.head.lower_ in lx.PLACE_PREPOSITIONS and t.pos_ == "PROPN":
@@ -199,12 +201,22 @@ def dateline_country(st: State) -> str | None:
     dateline = st.analysis.article.dateline
     if not dateline:
         return None
-    iso3 = st.kb.resolve_country(dateline) if st.kb is not None else None
+    name, _, qualifier = dateline.partition(",")
+    span = st.analysis.article.dateline_span
+    if not qualifier.strip() and span is not None:  # the dateline kept only the town: the text has the rest
+        from ..places import qualifier_after
+
+        at = st.text.find(name, span.start)
+        qualifier = (qualifier_after(st.text, at + len(name)) or "") if at >= 0 else ""
+    iso3 = None
+    if not qualifier.strip() and st.kb is not None:
+        iso3 = st.kb.resolve_country(dateline)
     if iso3 is None:
         try:
             from ..places import resolve_place
 
-            place = resolve_place(dateline.split(",")[0].strip().title())
+            # "ATHENS, W.Va.": the state after the comma places the town ("Athens" alone is Greece's)
+            place = resolve_place(name.strip().title(), qualifier=qualifier.strip() or None)
         except (ImportError, OSError):
             place = None
         iso3 = place.country if place is not None else None
@@ -228,9 +240,9 @@ def article_country(st: State) -> str | None:
     if out is None:
         counts: dict[str, int] = {}
         for h in st.hits:
-            e = st.choose_entry(h, False)
-            if e is not None and e.kind == "country" and not st.prefixed(h.start):
-                counts[e.kb_id] = counts.get(e.kb_id, 0) + 1
+            iso3 = st.hit_country(h)
+            if iso3 is not None and not st.prefixed(h.start):
+                counts[iso3] = counts.get(iso3, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] + 1):
             out = ranked[0][0]

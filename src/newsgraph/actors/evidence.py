@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ..errors import NewsgraphError
 from ..kb.store import common_words
 from ..model import Actor
 from . import lexicon as lx
 from .matcher import Hit
-from .state import SENTENCE_STARTERS, State, clean_person_name, iso, norm, same_full_name, title_matches
+from .state import (
+    SENTENCE_STARTERS,
+    SUFFIXES,
+    State,
+    clean_person_name,
+    iso,
+    name_core,
+    norm,
+    same_full_name,
+    title_matches,
+)
 
 # the kind of evidence behind each linking rule (a "+title" suffix keeps its rule's evidence)
 EVIDENCE = {
@@ -94,10 +105,12 @@ def surname_index(st: State) -> dict[str, str]:
             if ent is not None:
                 forms += list(getattr(ent, "aliases", None) or [])
             for f in forms:
-                parts = norm(f).split()
-                if len(parts) >= 2:
-                    index.setdefault(parts[-1], a.id)
-                    index.setdefault(" ".join(parts[-2:]), a.id)
+                # as written ("eugene o neill": "O'Neill" later) and without initials and suffixes
+                # ("Robert S. Mueller III" -> "robert mueller": "Mueller" later)
+                for parts in (norm(f).split(), name_core(f).split()):
+                    if len(parts) >= 2 and parts[-1] not in SUFFIXES:
+                        index.setdefault(parts[-1], a.id)
+                        index.setdefault(" ".join(parts[-2:]), a.id)
         st.surnames = index
         st.surnames_for = len(people)
     return st.surnames
@@ -164,6 +177,19 @@ def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> l
     return out
 
 
+# nouns whose possessor by name is a head of state or government ("the Obama administration")
+GOVERNMENT_HEADS = frozenset({"administration", "presidency", "cabinet", "government", "regime", "premiership"})
+
+
+def ever_headed(st: State, pid: str) -> bool:
+    """Was the person ever a head of state or government by the article's date (any time when undated)?"""
+    try:
+        roles = st.kb.roles(pid)
+    except NewsgraphError:
+        return False
+    return any(r.office in TOP_OFFICE_KEYS and (not st.on or (iso(r.start) or "") <= st.on) for r in roles)
+
+
 def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
     """A single name ("Lukashenko", "Ahmed"). It links to a KB person only on evidence:
 
@@ -178,6 +204,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     person_ent_at = st.person_ent_at
     if not st.words[i][:1].isupper() or st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} or st.prefixed(i):
         return None  # "anti-Trump" names nobody
+    if is_month(st.doc[i]):
+        return None  # "met in May", "since May 2": a date, not Mrs May
     if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) for e in st.ents):
         return None  # "the Trump Approval Index": part of another name
@@ -195,7 +223,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     end = ent.end if ent is not None else i + 1
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
-    aid = surname_index(st).get(norm(word))
+    # ("Mrs May" tagged as one name: the honorific is no part of the surname)
+    aid = surname_index(st).get(norm(word)) or surname_index(st).get(norm(clean_person_name(word)))
     if aid is not None:
         a = st.table.get(aid)
         ante = next((r for r in st.refs if r.actor == a.id), None)
@@ -242,6 +271,14 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             actor.code = actor.code or f"{iso3}GOV"
             st.add(i, end, actor, "name-only-state", confidence=0.6)
             return end
+    if title is None and surname_entries and tok.dep_ == "compound" and tok.head.lower_ in GOVERNMENT_HEADS:
+        # "the Obama administration": whoever has one is, or was, a head of state or government
+        heads = [pid for pid in {e.kb_id for e in surname_entries} if ever_headed(st, pid)]
+        if len(heads) == 1:
+            actor = st.table.from_kb(heads[0])
+            if actor is not None:
+                st.add(i, end, actor, "kb-surname-office", confidence=0.8)
+                return end
     honorific = i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS
     if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN"):
         # a person's single name whose bearer, on the article's date, holds the top office of a
@@ -277,6 +314,26 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         st.unresolved.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
                               "why": "a single name with no full name in the article and no KB match"})
     return None
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+_BEFORE_DATE = frozenset({"in", "since", "until", "till", "by", "during", "from", "through", "last", "next", "early",
+                          "late", "mid", "this", "of", "before", "after", "between", "and", "to", "on"})
+
+
+def is_month(tok: Any) -> bool:
+    """A month name used as a date: tagged as one, after a temporal word ("in May", "late May",
+    "between April and May") or before a day or year ("May 2", "May 2019")."""
+    if tok.lower_ not in MONTHS:
+        return False
+    if tok.dep_ in {"nsubj", "nsubjpass", "poss"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in lx.HONORIFICS):
+        return False  # "May said", "May's allies", "Mrs May": a person
+    if tok.ent_type_ == "DATE":
+        return True
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return before in _BEFORE_DATE or (after is not None and after.like_num)
 
 
 def full_name_in_text(st: State, surname: str) -> str | None:

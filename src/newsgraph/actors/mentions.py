@@ -135,9 +135,11 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if (entry.kind != "country" or entry.attr in {"alias", "acronym"}) and common_word_alone(st, h, ents):
             covered.difference_update(range(h.start, h.end))
             continue
-        if entry.kind == "country" and h.end - h.start == 1 and any(e.ambiguous for e in h.entries) \
-                and in_person_ent:
-            continue  # "Chad", "Jordan" as a person's name
+        if entry.kind == "country" and h.end - h.start == 1 and in_person_ent and (
+                any(e.ambiguous for e in h.entries) or any(
+                    e.start == h.start and e.end - e.start > 1 and st.doc[h.end].text[:1].isupper()
+                    for e in person_ents)):
+            continue  # "Chad", "Jordan" as a person's name; "Dominique Strauss-Kahn": a given name first
         if entry.kind == "person":
             if entry.attr == "surname" or h.end - h.start == 1:
                 continue  # a bare surname is a reference: pass 2 decides

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Span
+
 from ..model import Actor, Analysis, Mention
 from ..nlp import entities
 from . import agents, coref, evidence, mentions, metonymy, roles
@@ -69,7 +71,8 @@ class Resolver(State):
         if dl is not None:
             self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < dl.end)
         self.hit_at = {h.start: h for h in self.hits}
-        self.ents = [e for e in entities(self.analysis) if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
+        self.ents = [possessor_only(e) for e in entities(self.analysis)
+                     if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
         self.person_ent_at = {e.start: e for e in self.ents if e.label_ == "PERSON"}
         self.norp_ent_at = {e.start: e for e in self.ents if e.label_ == "NORP"}
 
@@ -105,3 +108,12 @@ def resolve(analysis: Analysis, kb: Any) -> tuple[list[Actor], list[dict[str, An
     r = Resolver(analysis, kb)
     actors = r.run()
     return actors, r.unresolved
+
+
+def possessor_only(ent: Any) -> Any:
+    """A person entity running on past a possessive ("Obama's Cabinet", "Merkel's government"):
+    the person is the possessor; what follows is theirs, not part of the name."""
+    if ent.label_ != "PERSON":
+        return ent
+    cut = next((t.i for t in ent if t.tag_ == "POS" and ent.start < t.i < ent.end - 1), None)
+    return ent if cut is None else Span(ent.doc, ent.start, cut, label="PERSON")

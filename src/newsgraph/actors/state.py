@@ -107,6 +107,13 @@ class ActorTable:
     def text_person(self, name: str, country: str | None = None) -> Actor:
         aid = slug(name)
         actor = self.actors.get(aid)
+        core = name_core(name)
+        if actor is None and len(core.split()) >= 2:
+            # "Robert S. Mueller III" and "Robert Mueller" in one article: one person
+            # ("George Smith Sr." and "George Smith Jr." are two: differing suffixes keep them apart)
+            actor = next((a for a in self.actors.values() if a.kind == "person" and not a.kb_id
+                          and name_core(a.name) == core and not (suffix_of(a.name) and suffix_of(name)
+                                                                 and suffix_of(a.name) != suffix_of(name))), None)
         if actor is None:
             actor = Actor(id=aid, name=name, kind="person", country=country, code=None)
             self.actors[aid] = actor
@@ -498,16 +505,41 @@ class State:
         return any(e.kind != "person" for e in self.index.forms.get(word, ()))
 
     def country_in(self, tok: Any) -> str | None:
+        qualified = self.qualified_country(tok)
+        if qualified is not None:
+            return qualified
         for t in tok.subtree:
             r = self.ref_at(t.i)
             x = self.table.get(r.actor) if r is not None else None
             if x is not None and x.kind == "country":
                 return x.id
             h = next((h for h in self.hits if h.start == t.i), None)
-            e = self.choose_entry(h, False) if h is not None else None
-            if e is not None and e.kind == "country":
-                return e.kb_id
+            iso3 = self.hit_country(h) if h is not None else None
+            if iso3 is not None:
+                return iso3
         return None
+
+    def hit_country(self, h: Any) -> str | None:
+        """The state a phrase-index hit names (a country's name, adjective or capital), unless a
+        qualifier after it puts the name elsewhere ("Athens, W.Va." is no Greek capital)."""
+        e = self.choose_entry(h, False)
+        if e is None or e.kind != "country":
+            return None
+        return self.qualified_country(self.doc[h.end - 1]) or e.kb_id
+
+
+    def qualified_country(self, tok: Any) -> str | None:
+        """The state of a place name with its region or country written after it ("Athens, W.Va.",
+        "Moscow, Idaho"): that, not a famous homonym's ("Athens" alone is Greece's capital)."""
+        if tok.pos_ != "PROPN":
+            return None
+        from ..places import qualifier_at, resolve_place
+
+        found = qualifier_at(self.text, tok.idx + len(tok.text))
+        if found is None:
+            return None
+        place = resolve_place(self.doc[tok.left_edge.i: tok.i + 1].text, qualifier=found[0], listing=found[1])
+        return place.country if place is not None else None
 
 
 TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|prime minister|minister|general|gen|sir|king|queen|"
@@ -533,7 +565,13 @@ def looks_like_org(name: str) -> bool:
     return not re.search(r"\b(Treaty|Agreement|Accord|Convention|Protocol|Charter|Act)$", name)
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def suffix_of(name: str) -> str:
+    """A name's generational suffix ("jr", "iii"), or ""."""
+    words = norm(name).split()
+    return words[-1] if len(words) > 2 and words[-1] in SUFFIXES else ""
 
 
 def name_core(name: str) -> str:
@@ -542,20 +580,46 @@ def name_core(name: str) -> str:
     words = norm(name).split()
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
-    while len(words) > 2 and words[-1] in _SUFFIXES:
+    while len(words) > 2 and words[-1] in SUFFIXES:
         words.pop()
-    return " ".join(w for w in words if w not in _SUFFIXES or w is words[0])
+    return " ".join(w for w in words if w not in SUFFIXES or w is words[0])
+
+
+# English given names and their usual short forms ("Nick Clegg" is "Nicholas Clegg"): each form ->
+# one key. Only unambiguous pairs: "Al" (Alan, Albert, Alfred) or "Jack" (John, Jacob) are left out.
+_GIVEN_NAME_FORMS = {
+    "nicholas": ("nick", "nicky"), "william": ("bill", "billy", "will", "willie"), "robert": ("bob", "bobby", "rob"),
+    "michael": ("mike", "mick"), "james": ("jim", "jimmy"), "thomas": ("tom", "tommy"), "joseph": ("joe", "joey"),
+    "richard": ("dick", "rick", "rich", "richie"), "daniel": ("dan", "danny"), "david": ("dave",),
+    "edward": ("ed", "ted", "eddie"), "kenneth": ("ken", "kenny"), "anthony": ("tony",), "christopher": ("chris",),
+    "stephen": ("steve", "steven"), "matthew": ("matt",), "patrick": ("pat",), "samuel": ("sam",),
+    "benjamin": ("ben",), "alexander": ("alex",), "andrew": ("andy",), "gregory": ("greg",),
+    "jeffrey": ("jeff",), "gerald": ("jerry",), "lawrence": ("larry",), "ronald": ("ron", "ronnie"),
+    "donald": ("don", "donnie"), "douglas": ("doug",), "frederick": ("fred", "freddie"), "eugene": ("gene",),
+    "charles": ("chuck", "charlie"), "timothy": ("tim",), "vincent": ("vince",), "philip": ("phil",),
+    "elizabeth": ("liz", "beth", "betsy"), "margaret": ("peggy", "maggie", "meg"), "catherine": ("kate", "cathy"),
+    "susan": ("sue", "susie"), "jennifer": ("jenny", "jen"), "deborah": ("debbie", "deb"), "rebecca": ("becky",),
+    "victoria": ("vicky",), "kimberly": ("kim",),
+}
+_GIVEN_KEY = {short: full for full, shorts in _GIVEN_NAME_FORMS.items() for short in shorts}
+
+
+def given_name_key(core: str) -> str:
+    """A name core with its first name in full form ("nick clegg" -> "nicholas clegg")."""
+    first, _, rest = core.partition(" ")
+    return f"{_GIVEN_KEY.get(first, first)} {rest}" if rest else core
 
 
 def same_full_name(name: str, ent: Any) -> bool:
     """Is ``name`` (two words or more) one of the entity's full names, up to accents, middle
-    initials and suffixes?"""
+    initials, suffixes and the short form of the first name ("Nick Clegg", "Nicholas Clegg")?"""
     target = norm(name)
     forms = [ent.name, *(getattr(ent, "aliases", None) or [])]
     if any(norm(f) == target for f in forms):
         return True
-    core = name_core(name)
-    return len(core.split()) >= 2 and any(name_core(f) == core for f in forms if len(norm(f).split()) >= 2)
+    core = given_name_key(name_core(name))
+    return len(core.split()) >= 2 and any(given_name_key(name_core(f)) == core
+                                          for f in forms if len(norm(f).split()) >= 2)
 
 
 def norm(text: str) -> str:
