@@ -305,3 +305,41 @@ def test_a_time_after_a_verb_of_judging_is_not_its_reason(nlp: Any, text: str) -
 def test_a_reason_after_a_verb_of_judging_is_content(nlp: Any) -> None:
     a = run(nlp, "The governor criticized the mayor on Friday for the delays at the port.")
     assert has(a, "for the delays")
+
+
+# ---- sayers named by a verb of speaking, a possessed speech noun, or "by X" (issue 15) ------------
+
+def test_a_verb_of_speaking_frames_the_quotation_before_it(nlp) -> None:
+    a = run(nlp, "“To know him is to trust him,” Mr. Okafor spoke of his rival. “He is a fair man.”")
+    assert mention(a, "trust him") == "Mr. Okafor"
+
+
+def test_a_verb_of_speaking_alone_reports_nothing(nlp) -> None:
+    a = run(nlp, "Mr. Okafor spoke at a rally on Monday. Later he talked with farmers about the harvest.")
+    assert a.quotes == []
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ("Lawyers pointed to Judge Ruiz’s remark that “there is no way back.”", "no way back", "Judge Ruiz"),
+    ("Critics cited the mayor's claim that taxes would fall next year.", "taxes would fall", "the mayor"),
+])
+def test_a_possessed_speech_noun_names_its_sayer(nlp, text: str, words: str, sayer: str) -> None:
+    assert mention(run(nlp, text), words) == sayer
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ("He ignored the warnings by senior officials that the dam could fail.", "dam could fail", "senior officials"),
+    ("Nobody heeded the warnings by the engineers that the dam could fail.", "dam could fail", "the engineers"),
+])
+def test_a_speech_noun_with_by_or_from_names_its_sayer(nlp, text: str, words: str, sayer: str) -> None:
+    assert mention(run(nlp, text), words) == sayer
+
+
+def test_a_paragraph_in_capitals_after_a_name_is_a_link_not_a_quote(nlp) -> None:
+    text = "The talks ended on Monday.\n\nOKAFOR: FARMERS WILL NOT PAY THE NEW TAX\n\nThe vote is next week."
+    assert not has(run(nlp, text), "FARMERS")
+
+
+def test_a_transcript_line_after_a_name_is_still_a_quote(nlp) -> None:
+    text = "The talks ended on Monday.\n\nOKAFOR: Farmers will not pay the new tax, and we said so.\n\nThe vote is next."
+    assert has(run(nlp, text), "Farmers will not pay")

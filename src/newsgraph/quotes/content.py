@@ -457,6 +457,13 @@ def topic_only(verb: Any, obj: Any) -> bool:
     return False
 
 
+def owned_report(noun: Any) -> bool:
+    """A noun of saying with its sayer and its content ("the judge's remark that ...", "Lee's claim
+    that ..."): a report of its own, whoever refers to it."""
+    return (noun.lemma_.lower() in lx.SPEECH_NOUNS or noun.lemma_.lower() in lx.DOCUMENT_NOUNS) \
+        and any(c.dep_ == "poss" for c in noun.children) and any(c.dep_ in ("acl", "ccomp") for c in noun.children)
+
+
 _NOT_SAID_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -478,6 +485,9 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
     kids = _object_children(verb)
     if not kids:
         return None
+    if any(owned_report(k) for k in kids):
+        art.dropped["owned-report"] += 1
+        return None  # "pointed to the judge's remark that ...": the judge's words (a speech-noun cue)
     span = span_of(art, verb, kids)
     if span is None or len(art.toks(*span)) < 2 or any(a < span[1] and span[0] < b for a, b in art.named_terms):
         return None  # "condemned its so-called “referendums”": the writer's term, nobody's speech
@@ -656,8 +666,11 @@ def noun_clause(art: Parsed, noun: Any) -> Found | None:
         return None
     kind, frags = kind_of(art, *span)
     gov = noun.head
-    if gov.dep_ == "prep" and gov.head.pos_ == "VERB" and is_cue(gov.head):
-        return None  # "said in a statement that ...": the reporting verb carries this clause
+    if gov.dep_ == "prep" and gov.head.pos_ == "VERB" and is_cue(gov.head) and (
+            not owned_report(noun) or gov.lower_ in ("in", "during", "at", "through", "via", "with")):
+        # "said in a statement that ...": the reporting verb carries this clause; "pointed to the
+        # judge's remark that ...": the judge's own report
+        return None
     a = Attribution(span[0], span[1], kind, "speech-noun", 0.0, cue=(noun.idx, tok_end(noun)), cue_token=noun.i,
                     cue_lemma=noun.lemma_.lower(), frame_end=sent_end(art, noun), fragments=frags)
     return a, "noun"

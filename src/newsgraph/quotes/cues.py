@@ -139,7 +139,7 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
     for n, t in enumerate(toks[:14]):
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        if not is_cue(t) and not _manner_frame(toks, n):
+        if not is_cue(t) and not _manner_frame(toks, n) and t.lemma_.lower() not in lx.SPEAKING_VERBS:
             return None
         if _has_own_content(art, t):
             return None
@@ -192,8 +192,12 @@ def misattached_clause(cue: Any, *, asking: bool = False) -> list[Any]:
                 return [comp, clause]
     edge = cue.right_edge if cue.pos_ == "VERB" else cue
     j = edge.i + 1
-    if j >= len(doc) or doc[j].lower_ not in subs or doc[j].dep_ != "mark" or doc[j].is_sent_start:
+    if cue.pos_ == "NOUN" and j < len(doc) and doc[j].lower_ in ("by", "from") and doc[j].dep_ in ("prep", "agent"):
+        j = doc[j].right_edge.i + 1  # "the warnings by senior officials that ...": the sayer, then the clause
+    if j >= len(doc) or doc[j].lower_ not in subs or doc[j].is_sent_start:
         return []
+    if doc[j].dep_ != "mark" and not (cue.pos_ == "NOUN" and doc[j].dep_ == "dobj" and doc[j].head.dep_ == "ccomp"):
+        return []  # ("that" read as an object, its clause hung on the verb, not as a relative clause of the noun)
     head = doc[j].head
     if head.i <= j or head.left_edge.i != j or cue in list(head.subtree) or head in list(cue.ancestors):
         return []
@@ -490,7 +494,8 @@ COLON_LEAD_RE = re.compile(r"[\"“'‘]?\s*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.�
 _NOT_NAMES = frozenset(re.findall(r"\w+", """update updated note notes watch read related photo photos video source
 sources correction editor editors breaking exclusive advertisement q a previously close also see tags topics share
 follow published posted by credit image photograph getty reuters ap afp upi warning question answer transcript
-live latest more here this the background summary disclaimer caption story"""))
+live latest more here this the background summary disclaimer caption story analysis opinion commentary perspective
+explainer"""))
 
 # a headline lead ending in one of these nouns reports a source: "Clinton camp: ...", "Poll: ...",
 # "Police: ...", "White House aides: ..."
@@ -539,6 +544,9 @@ def colon_leads(art: Parsed) -> list[ColonLead]:
         start, end = trim(art.text, m.end(), p1, strip_chars=" \t\r\n")
         if end - start < 8:
             continue
+        words_after = re.findall(r"[^\W\d_]+", art.text[start:end])
+        if len(words_after) >= 3 and all(w.isupper() for w in words_after):
+            continue  # "NAME: WORDS ALL IN CAPITALS": a link to another story, not this one's report
         colon = art.text.index(":", m.end(1))
         head = toks[-1] if not toks[-1].is_punct else toks[0]
         out.append(ColonLead(Speaker(head.i, m.start(1), m.end(1), "colon-name"), colon, start, end))

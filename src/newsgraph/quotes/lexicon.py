@@ -33,6 +33,10 @@ intone interject interrupt plead pray reason reflect repeat stammer stutter thun
 chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose
 """)
 
+# Verbs of speaking that name no content of their own ("spoke at a rally", "talked for an hour"):
+# they frame a quotation only right after it ("“...,” Jones spoke of his rival").
+SPEAKING_VERBS: frozenset[str] = _words("speak talk")
+
 # Verbs of evaluation that report speech only when what they carry is quoted ("blasted the report
 # for being “one-sided”", "likened the tax to “robbing the poor”"); without a quotation
 # they are ordinary actions ("compared the data").

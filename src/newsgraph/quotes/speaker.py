@@ -266,6 +266,13 @@ def noun_author(art: Parsed, noun: Any) -> Speaker | None:
     """Who makes the speech act a noun names: ``his claim that``, ``the warning by X that``, or the
     subject of the verb governing it (``X repeated the claim that``)."""
     sp = author_of(noun, 0)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if sp is None and after is not None and after.lower_ in ("by", "from") and after.dep_ in ("prep", "agent") \
+            and after.head.i != noun.i:  # "the warnings by X that ..." with "by X" hung on the verb
+        pobj = next((c for c in after.children if c.dep_ == "pobj"), None)
+        sp = resolve_np(pobj, 1, "agent") if pobj is not None else None
+        if sp is not None:
+            return sp
     gov = noun.head
     if gov.dep_ == "prep" and gov.head.pos_ == "VERB":
         gov = gov.head
