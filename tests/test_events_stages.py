@@ -66,6 +66,22 @@ def test_the_news_of_the_day_keeps_the_publication_date(read):
     assert any(e.date == "2022-05-16" for e in a.events)
 
 
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("Russia wrote to Ukraine in late March complaining about the grain convoys.", "complaining", "2022-03"),
+    ("The Kenyan foreign minister flew to Kampala on Monday, meeting President Museveni.", "meeting", "2022-05-16"),
+])
+def test_a_participle_takes_the_time_of_its_verb(read, text, word, date):
+    a = read(text)
+    found = [e for e in a.events if e.predicate is not None and e.predicate.text == word]
+    assert found and found[0].date == date, [(e.predicate, e.date) for e in a.events]
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_time(read):
+    a = read("Russia recalled its envoy in March after Ukrainian officials accused Moscow of shelling.")
+    found = [e for e in a.events if e.predicate is not None and e.predicate.text == "accused"]
+    assert found and found[0].date != "2022-03"
+
+
 @pytest.mark.parametrize(("text", "modality"), [
     ("Russia will impose sanctions on Ukraine.", "planned"),
     ("Russia could impose sanctions on Ukraine.", "hypothetical"),

@@ -82,7 +82,8 @@ def tense_of(c: Candidate) -> str | None:
 def clause_date(c: Candidate) -> Any:
     """A DATE/TIME entity attached to the predicate (or, for a noun, to it or its verb) without
     crossing another clause; the heads of an infinitive chain count ("last Thursday became the
-    last to *ratify*"). Failing that, the date of the report the clause is the content of ("On
+    last to *ratify*"), and so does the verb a participle without subject of its own hangs on
+    ("flew to Kabul on Monday, *meeting* the president"). Failing that, the date of the report the clause is the content of ("On
     Monday Stoltenberg announced that Erdogan *had agreed* ...")."""
     pred = c.pred
     gov = governing_verb(pred) if c.frame.pos == "n" else pred
@@ -95,6 +96,10 @@ def clause_date(c: Candidate) -> Any:
         if t.dep_ in {"relcl", "acl"} and t.head.dep_ in {"attr", "oprd"} and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
             t = t.head.head  # "became last Thursday the first country *to recognise* X"
+            continue
+        if t.dep_ == "advcl" and t.tag_ in {"VBG", "VBN"} and t.head.i != t.i and not any(
+                ch.dep_ in {"nsubj", "nsubjpass", "mark"} for ch in t.children):
+            t = t.head  # "wrote a letter in late March *complaining* ...": a participle shares its verb's time
             continue
         if t.dep_ != "xcomp" or t.head.i == t.i:
             break
