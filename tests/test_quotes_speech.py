@@ -343,3 +343,44 @@ def test_a_paragraph_in_capitals_after_a_name_is_a_link_not_a_quote(nlp) -> None
 def test_a_transcript_line_after_a_name_is_still_a_quote(nlp) -> None:
     text = "The talks ended on Monday.\n\nOKAFOR: Farmers will not pay the new tax, and we said so.\n\nThe vote is next."
     assert has(run(nlp, text), "Farmers will not pay")
+
+
+# ---- a document that acts is no report; the one told is no speaker (issue 15) ---------------------
+
+@pytest.mark.parametrize("text", [
+    "The bill targets children of seasonal workers.",
+    "The order bans imports of steel from three countries.",
+])
+def test_a_document_doing_something_reports_nothing(nlp, text: str) -> None:
+    assert run(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The report found that the ministry overspent by a third.", "ministry overspent"),
+    ("The statement highlighted efforts that had “kept the peace for a decade”.", "kept the peace"),
+    ("The memo shows the plan failed within a week.", "plan failed"),
+])
+def test_a_document_stating_a_clause_reports_it(nlp, text: str, words: str) -> None:
+    assert has(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("When told that the claim was disputed, Governor Ruiz said: \"I do not think so.\"", "claim was disputed"),
+    ("Told that the budget would fail, Senator Hale insisted that it would pass.", "budget would fail"),
+    ("Residents were warned that the river could flood.", "river could flood"),
+])
+def test_what_the_subject_was_told_is_not_the_subjects_words(nlp, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert not any(words in q.text and q.speaker_mention is not None and "Ruiz" in q.speaker_mention.text + "Hale"
+                   for q in a.quotes)
+    assert not has(a, words)
+
+
+def test_the_teller_named_by_an_agent_is_the_speaker(nlp) -> None:
+    assert mention(run(nlp, "Ruiz was told by his aides that the claim was disputed."), "claim was disputed") == \
+        "his aides"
+
+
+def test_two_cues_for_one_content_make_one_quote(nlp) -> None:
+    a = run(nlp, "The ministry's statement went on to say \"these raids are meant to frighten voters.\"")
+    assert len([q for q in a.quotes if "frighten voters" in q.text]) == 1

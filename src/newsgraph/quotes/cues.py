@@ -357,8 +357,9 @@ def not_a_report(verb: Any) -> str | None:
       speech it names was not made;
     * ``connective``: ``that said``, ``having said that``, ``needless to say``: a discourse
       connective of the writer's, no one's report;
-    * ``asked``: a passive verb of asking (``Asked whether ..., she said``): the question is the
-      asker's, not the subject's words (a ``question`` cue: its speaker is the asker if named).
+    * ``asked``: a passive verb of asking or telling (``Asked whether ..., she said``, ``When told
+      that ...``, ``was warned that ...``): the words are the asker's or teller's, not the
+      subject's (a ``question`` cue: its speaker is the asker or teller if named).
     """
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
@@ -385,9 +386,11 @@ def not_a_report(verb: Any) -> str | None:
     if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY and any(
             a.dep_ == "auxpass" for a in c.children) for c in kids):
         return "anonymity"
-    if lemma in lx.ASKING_VERBS and (any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
-            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids))):
-        return "asked"
+    if (lemma in lx.ASKING_VERBS or lemma in lx.TELLING_VERBS) and (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+            or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids))
+            or (verb.dep_ == "advcl" and subj is None and verb.tag_ == "VBD")):  # "Told that ..., she said"
+        return "asked"  # also "was told that ...", "When told that ...": the subject heard it, someone else said it
     return None
 
 
@@ -475,7 +478,8 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
                 out.append(ClauseCue(tok, "verb"))
             elif why == "asked":  # the question is reported, but it is the asker's (if named), not the subject's
                 out.append(ClauseCue(tok, "question"))
-        elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None:
+        elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None and (
+                states_a_clause(tok) or quotes_in_object(art, tok)):
             out.append(ClauseCue(tok, "document"))
         elif tok.lemma_ == "put" and as_put_it(tok):
             out.append(ClauseCue(tok, "as-put"))
@@ -484,6 +488,21 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS:
             out.append(ClauseCue(tok, "speech-noun"))
     return out
+
+
+def states_a_clause(verb: Any) -> bool:
+    """A verb outside the lexicon reports what a document says only with a clause ("the report
+    found that ...", "the memo shows the plan failed") or with its words quoted in the object
+    (:func:`quotes_in_object`); with a plain noun phrase it is what the document does ("the bill
+    targets children", "the order bans imports"), not a report. ("The statement went on to say
+    ...": the verb of saying is a cue of its own.)"""
+    return any(c.dep_ == "ccomp" for c in verb.children) or bool(misattached_clause(verb))
+
+
+def quotes_in_object(art: Parsed, verb: Any) -> bool:
+    """Does the verb's object quote the document's words ("spotlighted efforts that have “stood
+    the test of time”")?"""
+    return any(art.in_quote(t) for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree)
 
 
 # ---------------------------------------------------------------------------------------------

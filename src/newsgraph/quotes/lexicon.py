@@ -73,6 +73,10 @@ disclose
 # Verbs of asking: their content may be an indirect question ("asked whether ...", "wondered if").
 ASKING_VERBS: frozenset[str] = _words("ask question wonder inquire enquire query")
 
+# Verbs of telling whose passive subject is the one told ("was told that", "When warned that"):
+# the words are the teller's, and with no teller named nobody's to count.
+TELLING_VERBS: frozenset[str] = _words("tell inform notify warn advise remind assure reassure caution brief")
+
 # Prepositions whose object is the topic of a verb of saying ("warned against", "wrote about",
 # "argued in favour of"); "to" only after the verbs in TO_TOPIC ("pointed to his rating").
 TOPIC_PREPS: frozenset[str] = frozenset({"about", "against", "on", "of", "in", "to"})

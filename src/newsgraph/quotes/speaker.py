@@ -315,8 +315,8 @@ def no_sayer(art: Parsed, a: Attribution) -> bool:
     researcher counting sources has nobody to count, so these are not quotes."""
     if a.speaker is not None or a.cue_token is None:
         return False
-    if a.rule == "speech-noun":
-        return True
+    if a.rule == "speech-noun" or (a.rule == "question" and a.cue_lemma in lx.TELLING_VERBS):
+        return True  # "new allegations that ...", "When told that ...": no teller to count
     if a.rule not in ("clause", "parenthetical", "clause-fallback"):
         return False
     verb = art.doc[a.cue_token]
