@@ -346,3 +346,19 @@ def test_father_and_son_stay_two_people(read) -> None:
 def test_an_apostrophe_surname_after_its_full_name(read) -> None:
     a = read("The playwright Eugene O'Neill lived here. Visitors still ask about the O'Neill house.")
     assert actor_at(a, "O'Neill house") is actor_at(a, "Eugene O'Neill")
+
+
+@pytest.mark.parametrize("text", [
+    "King Abdullah of Jordan met the envoy on Monday.",
+    "Jordan's King Abdullah met the envoy on Monday.",
+])
+def test_a_regnal_name_with_another_state_is_not_the_alias_holder(read, text: str) -> None:
+    a = read(text, "2014-05-01")  # the KB's "King Abdullah" is the Saudi king, then in office
+    king = actor_at(a, "Abdullah")
+    assert king.kb_id != "abdullah-of-saudi-arabia" and king.country == "JOR"
+    assert "Jordan" not in king.name
+
+
+def test_a_regnal_name_with_its_own_state_links(read) -> None:
+    a = read("Saudi King Abdullah met the envoy on Monday.", "2014-05-01")
+    assert actor_at(a, "Abdullah").kb_id == "abdullah-of-saudi-arabia"

@@ -342,6 +342,9 @@ def full_name_in_text(st: State, surname: str) -> str | None:
     pat = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3})" + re.escape(surname) + r"(?: [A-Z][\w'’\-]+)?(?=\W|$)")
     for m in pat.finditer(st.text):
         given = m.group(1).split()
+        owners = [k for k, g in enumerate(given) if g.endswith(("'s", "’s"))]
+        if owners:  # "Jordan's King Abdullah": a possessor is no part of the name
+            given = given[owners[-1] + 1:]
         while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.TITLE_FIRST_WORDS
                          or given[0].lower() in lx.HONORIFICS
                          or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])):

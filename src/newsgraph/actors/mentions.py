@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import NewsgraphError
 from ..kb.store import common_words
 from . import evidence
 from . import lexicon as lx
@@ -143,6 +144,9 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if entry.kind == "person":
             if entry.attr == "surname" or h.end - h.start == 1:
                 continue  # a bare surname is a reference: pass 2 decides
+            if other_state_named(st, h):
+                covered.difference_update(range(h.start, h.end))
+                continue  # "King Abdullah of Jordan" is not the Saudi king the alias names: the title rules decide
             actor = evidence.person_from_kb(st, h)
             if actor is not None:
                 named = any(e.kb_id == actor.kb_id and e.attr in {"name", "full_name"} for e in h.entries)
@@ -201,3 +205,32 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
         st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)
+
+
+def other_state_named(st: State, h: Hit) -> bool:
+    """Is the person named with a state not theirs: an adjective or possessive right before the
+    name ("Jordanian King Abdullah", "Jordan's King Abdullah") or "of <state>" right after it ("King
+    Abdullah of Jordan")? A KB name or alias shared by office holders of several states (a king's
+    regnal name) is then another person's, unless the KB gives this person a role in that state.
+    Decided before any actor is made, so the wrong person's names never enter the article."""
+    named: set[str] = set()
+    before = st.chunk_start(h.start)
+    iso3, _org, _used = st.modifiers(before, h.start, {x.start: x for x in st.hits_in(before, h.start)})
+    if iso3:
+        named.add(iso3)
+    if h.end + 1 < len(st.doc) and st.lower[h.end] == "of":
+        after = next((x for x in st.hits if x.start in (h.end + 1, h.end + 2) and x.start > h.end), None)
+        e = st.choose_entry(after, False) if after is not None else None
+        if e is not None and e.kind == "country":
+            named.add(e.kb_id)
+    if not named or st.kb is None:
+        return False
+    for pid in {e.kb_id for e in h.entries if e.kind == "person" and e.attr != "surname"}:
+        ent = st.kb.entity(pid)
+        try:
+            roles = st.kb.roles(pid)
+        except NewsgraphError:
+            roles = []
+        if ent is None or not getattr(ent, "country", None) or ent.country in named or any(r.of in named for r in roles):
+            return False
+    return True

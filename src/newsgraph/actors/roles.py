@@ -25,6 +25,8 @@ def try_title_name(st: State, i: int) -> int | None:
         owner_actor = st.table.get(owner.actor) if owner is not None else None
         iso3 = owner_actor.country if owner_actor is not None else None
         start += 1
+    if iso3 is None and org is None:
+        iso3 = state_after_name(st, name_start)  # "King Abdullah of Jordan"
     of = iso3 or (org.id if org else None)
     nxt = next((r for r in st.refs if r.start == name_start), None)
     if nxt is None and name_start < len(st.doc) and st.pos[name_start] == "PROPN":
@@ -45,6 +47,18 @@ def try_title_name(st: State, i: int) -> int | None:
     # extend the name's mention to the whole title phrase
     st.extend_mention(nxt, start)
     return end
+
+
+def state_after_name(st: State, name_start: int) -> str | None:
+    """The state in "of <state>" right after a name of one to three words ("King Abdullah of Jordan")."""
+    j = name_start
+    while j < len(st.doc) and j < name_start + 3 and st.pos[j] == "PROPN":
+        j += 1
+    if j == name_start or j + 1 >= len(st.doc) or st.lower[j] != "of":
+        return None
+    h = st.hit_at.get(j + 1) or st.hit_at.get(j + 2)  # "of Jordan", "of the Netherlands"
+    e = st.choose_entry(h, False) if h is not None else None
+    return e.kb_id if e is not None and e.kind == "country" else None
 
 
 # titles that speak for someone else: their sector is the body named with them, not their own
