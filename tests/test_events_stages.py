@@ -101,3 +101,28 @@ def test_modality_says_whether_it_happened(read, text, modality):
 def test_no_event_has_one_actor_on_both_sides(read, text):
     for e in read(text).events:
         assert not (len(set(e.source)) == 1 and set(e.source) == set(e.target)), (e.plover, e.source, e.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia imposed new sanctions on Ukraine on Monday.",
+    "Ukrainian troops launched an attack on Russian positions near the river.",
+])
+def test_an_event_noun_done_by_its_verb_is_one_event(read, text):
+    a = read(text)
+    assert len(a.events) == 1, [(e.plover, e.predicate, e.source, e.target) for e in a.events]
+    assert a.events[0].source and a.events[0].target
+
+
+def test_an_event_noun_of_another_kind_stays_apart(read):
+    a = read("Russia condemned the attack on the Ukrainian embassy.")
+    assert [e.plover for e in a.events] == ["ACCUSE"]  # the condemnation, not a second attack by Russia
+    assert not any(e.plover == "ASSAULT" and e.source == ["RUS"] for e in a.events)
+
+
+def test_an_act_someone_braces_for_is_no_event(read):
+    assert not read("Ukrainian officials were bracing for new sanctions on Russia.").events
+
+
+def test_a_plan_up_a_chain_of_verbs_is_planned(read):
+    a = read("Russia is going to continue to cooperate with the Ukrainian inquiry.")
+    assert a.events and all(e.modality == "planned" for e in a.events)

@@ -29,7 +29,8 @@ How each set is scored:
   events; ``dyad right`` = matched gold events whose source and target are both right / gold
   events (a side is right when the gold side is empty and the system's is empty, or when they
   share a country code, an IGO/NGO prefix or a KB id). ``hedged coded as done`` counts system
-  events of the labelled type on a ``not_events`` span.
+  events of the labelled type on a ``not_events`` span that are told as done (modality
+  ``asserted``); one coded as planned, hypothetical or negated is not counted there.
 * **quotes** -- every quote with its real speaker. A system quote *finds* a gold quote when their
   contents overlap by at least 0.3 of the longer (PolNeAR's rule). ``speaker right``: the system
   speaker is the gold KB id, or one of its mentions overlaps the gold speaker's naming or cue
@@ -395,7 +396,7 @@ def score_events(path: str | Path | None = None, corpus: str | Path | None = Non
             if sp is None:
                 continue
             rep.not_events += 1
-            rep.hedged += any(ev.plover == ne.get("plover") and _inter(
+            rep.hedged += any(ev.plover == ne.get("plover") and ev.modality == "asserted" and _inter(
                 (ev.predicate.start, ev.predicate.end) if ev.predicate else (ev.evidence.start, ev.evidence.end), sp) > 0
                 for k, ev in enumerate(sys_events) if k not in used)
         rep.lost += m.lost

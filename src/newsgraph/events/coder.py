@@ -137,6 +137,7 @@ class Coder:
                 dyads.conditional_target(self, c, actors)
                 if self.infer_sides:
                     dyads.domestic(self, c, actors)
+            detection.absorb_restated_nouns(cands)
             for c in cands:
                 if not c.absorbed and not c.dropped and c.code:
                     history.add(n, c.entry.lemma, c.code, c.source, c.target, c.pred.i)

@@ -64,6 +64,10 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 FUTURE_HEADS = frozenset({"plan", "intend", "expect", "aim", "schedule", "go"})
 
 
+# verbs whose object noun is an act still to come ("bracing for new sanctions", "awaits a ruling")
+EXPECTING_HEADS = frozenset({"brace", "expect", "await", "anticipate", "foresee", "predict"})
+
+
 NEGATING_HEADS = frozenset({"fail"})
 
 

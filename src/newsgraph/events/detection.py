@@ -77,6 +77,28 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
     return [cands[i] for i in sorted(cands)]
 
 
+def absorb_restated_nouns(cands: list[Candidate]) -> None:
+    """ "imposed sanctions on X", "launched an attack on X": an event noun that is what a verb
+    coded with the same kind of act does is that verb's event told again, not a second event. Run
+    after the arguments: a side only the noun names ("an attack *on X*") goes to the verb's event."""
+    by_token = {c.pred.i: c for c in cands}
+    for c in cands:
+        if c.frame.pos != "n" or c.absorbed or c.code is None:
+            continue
+        tok = c.pred
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ not in {"dobj", "obj", "nsubjpass", "attr", "pobj"} or gov.i == tok.i:
+            continue
+        verb = by_token.get(gov.i)
+        if verb is None or verb is c or verb.absorbed or verb.code is None or cb.root(verb.code) != cb.root(c.code):
+            continue
+        if not verb.source and c.source:
+            verb.source, verb.source_tokens = list(c.source), list(c.source_tokens)
+        if not verb.target and c.target and not set(c.target) & set(verb.source):
+            verb.target, verb.target_tokens = list(c.target), list(c.target_tokens)
+        c.absorbed = True
+
+
 def purpose(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
     """Troops sent "to help", a battalion deployed "to guard the border": a deployment with a
     cooperative purpose is military protection (074), not a show of force; a trip made "to

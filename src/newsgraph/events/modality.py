@@ -6,6 +6,7 @@ from typing import Any
 
 from . import codebook as cb
 from .common import (
+    EXPECTING_HEADS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     NEGATING_HEADS,
@@ -34,7 +35,11 @@ def apply_modality(coder: Any, c: Candidate) -> None:
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and not is_object_of(pred, gov):
         negated = False  # "despite the lack of ..." / subject nouns: the verb's negation is not theirs
-    future = bool(auxes & FUTURE_AUX) or future_head(gov)
+    # "are going to continue to cooperate": a plan head anywhere up the transparent chain
+    if c.frame.pos == "n" and gov is not None and gov.i != pred.i and gov.lemma_ in EXPECTING_HEADS:
+        c.mode, c.dropped = "future", "an act still awaited (bracing for new sanctions): not done, nor by the expecter"
+        return
+    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope)
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
