@@ -362,3 +362,54 @@ def test_a_regnal_name_with_another_state_is_not_the_alias_holder(read, text: st
 def test_a_regnal_name_with_its_own_state_links(read) -> None:
     a = read("Saudi King Abdullah met the envoy on Monday.", "2014-05-01")
     assert actor_at(a, "Abdullah").kb_id == "abdullah-of-saudi-arabia"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ron Hale, R-Wis., said the bill would fail.", "Ron Hale"),
+    ("Rep. Jane Hollis (D-N.Y.) criticized the plan on Monday.", "Jane Hollis"),
+    ("Senator Ann Reyes, D-California, said the vote was set.", "Ann Reyes"),
+])
+def test_party_and_state_after_a_name_make_a_us_legislator(read, text: str, name: str) -> None:
+    person = actor_at(read(text, "2018-05-01"), name)
+    assert (person.country, person.code) == ("USA", "USALEG")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Farmer Ron Hale, 54, said the bill would fail.", "Ron Hale"),
+    ("Jane Hollis (a teacher) criticized the plan on Monday.", "Jane Hollis"),
+])
+def test_no_party_notation_no_legislator(read, text: str, name: str) -> None:
+    person = actor_at(read(text, "2018-05-01"), name)
+    assert person is None or person.code != "USALEG"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Sen. Mara Quill of Montana said the plan was flawed.", "Mara Quill", "USALEG"),
+    ("Gov. Peter Strand of Ohio said the state would appeal.", "Peter Strand", "USAGOV"),
+])
+def test_an_abbreviated_title_and_a_us_state_give_sector_and_country(read, text: str, name: str, code: str) -> None:
+    assert actor_at(read(text, "2018-05-01"), name).code == code
+
+
+def test_an_unknown_person_takes_the_datelines_state(read) -> None:
+    text = "NAIROBI, Kenya (AP) — Grace Wanjiru, who runs a clinic, said the roads were closed."
+    assert actor_at(read(text), "Grace Wanjiru").country == "KEN"
+
+
+def test_without_a_dateline_an_unknown_person_has_no_state(read) -> None:
+    a = read("Grace Wanjiru, who runs a clinic, said the roads were closed. Kenya and Uganda agreed on trade.")
+    assert actor_at(a, "Grace Wanjiru").country is None
+
+
+@pytest.mark.parametrize("text", [
+    "Officials at the Staten Island prosecutor's office declined to comment.",
+    "Voters in Rhode Island went to the polls on Tuesday.",
+])
+def test_a_place_whose_name_ends_in_a_country_alias_is_no_country(read, text: str) -> None:
+    a = read(text)
+    assert "ISL" not in {x.id for x in a.actors} and all(x.country != "ISL" for x in a.actors)
+
+
+def test_a_country_after_the_article_keeps_its_name(read) -> None:
+    a = read("The United States returned two paintings to Brazil.")
+    assert actor_at(a, "United States").kb_id == "USA"

@@ -32,9 +32,13 @@ TITLES: dict[str, str] = {
     "security chief": "security_chief", "army chief": "military_chief", "military chief": "military_chief",
     "commission president": "commission_president", "pope": "pope", "dictator": "leader",
     "strongman": "leader", "ruler": "leader", "monarch": "king",
+    # US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X")
+    "sen.": "senator", "rep.": "congress_member", "congressman": "congress_member",
+    "congresswoman": "congress_member", "gov.": "governor",
 }
 # how a title word reads when shown as a role
-TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General"}
+TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General",
+                 "sen.": "Senator", "rep.": "Representative", "gov.": "Governor"}
 
 # military and police ranks that may stand between a title and a name
 RANKS = {"general", "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "brigadier general",

@@ -79,6 +79,20 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
     return False
 
 
+def place_name_tail(st: State, h: Hit, ents: list[Any]) -> bool:
+    """A country's form that ends the name of another place ("Staten Island", "Rhode Island" and
+    Iceland's "Island"): a place entity with a capitalised word before it that no KB form covers
+    whole. Such hits are dropped before any rule reads them."""
+    if not any(e.kind == "country" for e in h.entries):
+        return False
+    for e in ents:
+        if e.label_ in {"GPE", "LOC"} and e.start < h.start and h.end == e.end \
+                and st.doc[h.start - 1].text[:1].isupper() and st.doc[h.start - 1].pos_ == "PROPN" \
+                and not any(x.start <= e.start and x.end >= e.end for x in st.hits):
+            return True
+    return False
+
+
 def suffixed(st: State, h: Hit) -> bool:
     """"Avengers-like", "Kennedy-style": a name glued to a suffix names nobody."""
     return h.end + 1 < len(st.doc) and st.doc[h.end].text == "-" and st.doc[h.end + 1].lower_ in {

@@ -73,6 +73,8 @@ class Resolver(State):
         self.hit_at = {h.start: h for h in self.hits}
         self.ents = [possessor_only(e) for e in entities(self.analysis)
                      if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
+        self.hits = [h for h in self.hits if not mentions.place_name_tail(self, h, self.ents)]
+        self.hit_at = {h.start: h for h in self.hits}
         self.person_ent_at = {e.start: e for e in self.ents if e.label_ == "PERSON"}
         self.norp_ent_at = {e.start: e for e in self.ents if e.label_ == "NORP"}
 

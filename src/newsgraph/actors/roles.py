@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import NewsgraphError
 from ..model import Actor
 from . import evidence
 from . import lexicon as lx
-from .state import Ref, State, title_matches
+from .state import SECTOR_LABELS, Ref, State, title_matches
 
 
 def try_title_name(st: State, i: int) -> int | None:
@@ -61,13 +63,35 @@ def state_after_name(st: State, name_start: int) -> str | None:
     return e.kb_id if e is not None and e.kind == "country" else None
 
 
+_STATE_WORD = r"(?:[A-Z][a-z]*\.?\s?){1,3}|[A-Z]{2}"
+_PARTY_STATE = re.compile(r"\s*[,(]\s*(?:R|D|I)\s?[-–]\s?(" + _STATE_WORD + r")\s*[,)]")
+
+
+def us_party_state(text: str, end: int) -> bool:
+    """Is a name ending at ``end`` followed by the party-and-state notation of US legislators
+    (", R-Wis.,", " (D-N.Y.)", ", D-California,")? The state must be one: an abbreviation US
+    datelines use or a first-level region of the United States."""
+    m = _PARTY_STATE.match(text, end)
+    if m is None:
+        return False
+    from ..places import US_STATE_QUALIFIERS, default_resolver
+
+    state = m.group(1).strip()
+    if state in US_STATE_QUALIFIERS or state + "." in US_STATE_QUALIFIERS:
+        return True
+    return any(h.entry.feature == "admin1" and h.entry.country == "USA" for h in default_resolver().g.lookup(state))
+
+
 # titles that speak for someone else: their sector is the body named with them, not their own
 _SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador"})
 
 
 def sector_code(st: State, start: int, end: int, country: str | None) -> str | None:
     """CAMEO code (ISO3 + agent) for the modifiers and title words in tokens [start, end)."""
-    words = [t.lower_ for t in st.doc[start:end] if t.is_alpha]
+    # abbreviated titles read as written out ("Sen." -> senator)
+    words = [lx.TITLES.get(t.lower_, t.lower_) if t.lower_.endswith(".") else t.lower_
+             for t in st.doc[start:end] if t.is_alpha or (t.lower_.endswith(".") and t.lower_ in lx.TITLES)]
+    words = [w.replace("congress_member", "congressman") for w in words]
     title_words = [w for w in words if lx.title_key(w) or w in lx.TITLE_FIRST_WORDS]
     for w in [*(w for w in words if w not in title_words), *(w for w in title_words if w not in _SPEAKER_TITLES)]:
         sector = lx.sector_of(w)
@@ -207,6 +231,16 @@ def person_countries_from_context(st: State) -> None:
         a = st.table.get(r.actor)
         if a is None or a.kind != "person" or a.kb_id or (a.country and a.code):
             continue
+        if us_party_state(st.text, st.doc[r.end - 1].idx + len(st.doc[r.end - 1].text)):
+            # "Sen. X, R-Wis.," / "Rep. X (D-N.Y.)": a member of the US Congress, by party and state
+            a.country = a.country or "USA"
+            a.code = "USALEG" if not a.code or len(a.code) == 3 else a.code
+            continue
+        titled = r.start
+        while titled < r.end - 1 and (lx.title_key(st.lower[titled]) or st.lower[titled] in lx.HONORIFICS):
+            titled += 1
+        if titled > r.start and not a.code:  # "Gov. X" tagged as one name: the title still gives the sector
+            a.code = sector_code(st, r.start, titled, a.country)
         left = st.doc[r.start:r.end].root.left_edge.i
         start = left if all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
                             for t in st.doc[left:r.start]) else st.chunk_start(r.start)
@@ -221,6 +255,11 @@ def person_countries_from_context(st: State) -> None:
             iso3 = None
             if child.dep_ == "prep" and child.lower_ == "of":
                 iso3 = next((st.country_in(o) for o in child.children if st.country_in(o)), None)
+                if iso3 is None and a.code and a.code[-3:] in {"LEG", "GOV"}:
+                    # "Sen. X of Montana": a legislator or governor of a region is of its state
+                    from .agents import city_country
+
+                    iso3 = next((c for o in child.children if o.dep_ == "pobj" and (c := city_country(st, o))), None)
             elif child.dep_ == "appos":
                 iso3 = st.country_in(child)
                 title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
@@ -239,3 +278,15 @@ def person_countries_from_context(st: State) -> None:
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
+    for a in st.table.actors.values():
+        # a sector found before the state ("Sen. X of Montana": LEG, then USA) takes the state
+        if a.kind == "person" and not a.kb_id and a.country and a.code in SECTOR_LABELS:
+            a.code = f"{a.country}{a.code}"
+    from .agents import dateline_country
+    home = dateline_country(st)
+    if home:
+        for a in st.table.actors.values():
+            if a.kind in {"person", "organization"} and not a.kb_id and not a.country:
+                a.country = home
+                if a.code in SECTOR_LABELS:
+                    a.code = f"{home}{a.code}"

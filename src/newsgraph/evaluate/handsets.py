@@ -21,7 +21,9 @@ How each set is scored:
   KB links the system made by a name rule on capitalised body spans that no gold mention covers
   (a month or a common word linked to a person); ``link recall`` = gold mentions with a KB id
   linked to it / gold mentions with a KB id. ``found`` = gold mentions covered by any system
-  actor mention (KB or not).
+  actor mention (KB or not). ``country right`` and ``sector right``: of the found gold mentions
+  whose label gives a country (a CAMEO sector), the share whose system actor has that country
+  (a code with that sector: "USALEG" for LEG).
 * **events** -- every event an analyst codes. A system event *matches* a gold event when its
   predicate (or evidence) overlaps one of the gold event's evidence spans and the PLOVER types are
   equal; each gold event takes one system event, further system events on it count as
@@ -183,6 +185,10 @@ class ActorReport:
     links_right: int = 0
     outside_links: int = 0
     recall_hits: int = 0
+    with_country: int = 0
+    country_right: int = 0
+    with_sector: int = 0
+    sector_right: int = 0
     lost: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # tune sets only
@@ -193,6 +199,10 @@ class ActorReport:
                 "mention found": round(self.found / self.gold, 4) if self.gold else 0.0,
                 "link precision": round(precision, 4),
                 "link recall": round(self.recall_hits / self.gold_kb, 4) if self.gold_kb else 0.0,
+                "country right (found, gold has one)": round(self.country_right / self.with_country, 4)
+                if self.with_country else 0.0,
+                "sector right (found, gold has one)": round(self.sector_right / self.with_sector, 4)
+                if self.with_sector else 0.0,
                 "links": self.links, "wrong links on unlabelled spans": self.outside_links,
                 "spans lost in cleaning": self.lost, "seconds": round(self.seconds, 1)}
 
@@ -217,6 +227,12 @@ def _link_of(actor: Any, g: dict[str, Any]) -> str | None:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _sector(actor: Any) -> str | None:
+    """The CAMEO sector an actor's code gives ("USALEG" -> "LEG"; a bare state code has none)."""
+    code = actor.code or ""
+    return code[3:6] if len(code) >= 6 else (code if len(code) == 3 and code != actor.country else None)
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|de|al|bin|van|von))*$")
 
 
@@ -244,6 +260,12 @@ def score_actors(path: str | Path | None = None, corpus: str | Path | None = Non
             # the system's reading of this mention: the mention that best covers the gold span
             best = max(over, key=lambda x: (overlap((x[0], x[1]), sp), x[1] - x[0]), default=None)
             a = best[2] if best else None
+            if a is not None and g.get("country"):
+                rep.with_country += 1
+                rep.country_right += a.country == g["country"]
+            if a is not None and g.get("sector"):
+                rep.with_sector += 1
+                rep.sector_right += _sector(a) == g["sector"]
             link = _link_of(a, g)
             ok = link is not None and link in want | {"state-agent"}
             if link is not None:
