@@ -126,3 +126,21 @@ def test_an_act_someone_braces_for_is_no_event(read):
 def test_a_plan_up_a_chain_of_verbs_is_planned(read):
     a = read("Russia is going to continue to cooperate with the Ukrainian inquiry.")
     assert a.events and all(e.modality == "planned" for e in a.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator called them the bravest generation.",
+    "Can we call this border policy humane?",
+])
+def test_a_verb_of_calling_with_a_name_after_its_object_is_no_call(read, text):
+    assert not any(e.plover == "CONSULT" for e in read(text).events)
+
+
+def test_a_telephone_call_is_still_a_call(read):
+    a = read("Putin called Erdogan on Tuesday.")
+    assert [(e.plover, e.cameo) for e in a.events] == [("CONSULT", "041")]
+
+
+def test_a_date_after_on_is_no_one_called_upon(read):
+    a = read("Putin called Erdogan on Tuesday.")
+    assert not any(e.plover == "REQUEST" for e in a.events)

@@ -71,10 +71,20 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
     for c in ordered:
         apply_frame(coder, c, cands)
     for c in ordered:
+        if naming(c):
+            c.dropped = "naming: a verb of calling with a name or label after its object, no call"
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)
     return [cands[i] for i in sorted(cands)]
+
+
+def naming(c: Candidate) -> bool:
+    """ "called them the Greatest Generation", "can we call this nation civilized": a verb of calling
+    whose object has a name or label after it (``oprd``) names; it is no telephone call or
+    meeting (CONSULT). Its pejorative readings ("called the vote a sham") are other codes."""
+    return (c.frame.pos == "v" and c.code is not None and cb.root(c.code) == "04"
+            and any(ch.dep_ == "oprd" for ch in c.pred.children))
 
 
 def absorb_restated_nouns(cands: list[Candidate]) -> None:

@@ -258,7 +258,10 @@ def verb_frame(v: Token, lemma: str) -> Frame:
         if c.dep_ == "dative":
             f.dative.extend(pobjs(c) if c.pos_ == "ADP" else [c])
         elif c.dep_ == "prep":
-            f.preps.setdefault(c.lower_, []).extend(pobjs(c))
+            objs = pobjs(c)
+            if objs and all(o.ent_type_ in {"DATE", "TIME"} for o in objs):
+                continue  # "called Merkel *on Tuesday*": when, not whom ("called on X" is an appeal)
+            f.preps.setdefault(c.lower_, []).extend(objs)
             for p in c.children:  # "pulled *out of* the province": also under "of"
                 if p.dep_ == "prep" and c.lower_ in {"out", "away", "back", "up", "down"}:
                     f.preps.setdefault(p.lower_, []).extend(g for g in p.children if g.dep_ in {"pobj", "pcomp"})
