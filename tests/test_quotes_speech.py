@@ -384,3 +384,19 @@ def test_the_teller_named_by_an_agent_is_the_speaker(nlp) -> None:
 def test_two_cues_for_one_content_make_one_quote(nlp) -> None:
     a = run(nlp, "The ministry's statement went on to say \"these raids are meant to frighten voters.\"")
     assert len([q for q in a.quotes if "frighten voters" in q.text]) == 1
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“Turnout will be high,” said Nora Lind. I have argued for months that the levy is a losing issue.", "levy is"),
+    ("“Turnout will be high,” Lind said. As I wrote last week, the levy is a losing issue.", "levy is"),
+])
+def test_the_writers_own_words_are_not_the_last_speakers(nlp, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert mention(a, "Turnout will be high") == "Nora Lind" or mention(a, "Turnout will be high") == "Lind"
+    q = next((q for q in a.quotes if words in q.text), None)
+    assert q is None or q.speaker is None
+
+
+def test_i_inside_a_quotation_is_the_quoted_speaker(nlp) -> None:
+    a = run(nlp, "“I told them that the levy was a losing issue,” said Nora Lind.")
+    assert mention(a, "levy was") == "Nora Lind"

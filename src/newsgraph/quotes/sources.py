@@ -522,9 +522,16 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
     descriptions: dict[str, Actor] = {}  # head lemma -> the actor of the last description with that head
     out: dict[int, Resolved] = {}
     done: list[Resolved] = []
+    quoted = Ranges(merge((q.open, q.close if q.close is not None else q.end) for q in found.quotes))
     for a in found.attributions:
         sp = a.speaker
         if sp is None or (a.inherits is not None):
+            continue
+        if writer_speaks(doc, sp, quoted):
+            # "I have argued that ...", "as I wrote": the writer (named only in the byline), never
+            # the person quoted before; the report is kept without a source
+            r = Resolved(sp.start, None, Span.of(text, sp.start, sp.end), "+writer", None, None, doc[sp.head])
+            out[id(a)] = r
             continue
         r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done, intros)
         out[id(a)] = r
@@ -532,6 +539,12 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
         if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL:
             discourse.add(r.mention.start, r.mention.end, r.actor)
     return out
+
+
+def writer_speaks(doc: Any, sp: Speaker, quoted: Ranges) -> bool:
+    """Is the speaker the writer: "I" in the writer's own text, outside any quotation?"""
+    head = doc[sp.head]
+    return head.lower_ in ("i", "me") and head.pos_ == "PRON" and quoted.find(head.idx) is None
 
 
 def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, discourse: Discourse,
