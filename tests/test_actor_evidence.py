@@ -293,7 +293,7 @@ def test_an_honorific_and_a_possessive_surname_are_the_person(read) -> None:
 
 
 @pytest.mark.parametrize("text, kb_id", [
-    ("The Obama administration banned the program after the protests.", "barack-obama"),
+    ("Farm groups sued after the Obama administration tightened rules on pesticide exports.", "barack-obama"),
     ("Officials in the Merkel government said the border would stay open.", "angela-merkel"),
 ])
 def test_a_head_of_government_by_their_administration(read, text: str, kb_id: str) -> None:
@@ -307,13 +307,13 @@ def test_an_administration_of_a_name_nobody_headed_links_nobody(read) -> None:
 
 
 def test_a_person_entity_running_past_a_possessive_is_the_possessor(read) -> None:
-    a = read("Analysts asked whether he might join President Obama’s Cabinet in the second term.", "2014-06-01")
+    a = read("The envoy's seat at President Obama’s Cabinet table stayed empty all spring.", "2014-06-01")
     assert actor_at(a, "Obama").kb_id == "barack-obama"
     assert not any("Cabinet" in m.text for x in a.actors if x.kind == "person" for m in x.mentions)
 
 
 @pytest.mark.parametrize("text, name", [
-    ("He was an aide to Dominique Strauss-Kahn before joining the bank.", "Dominique"),
+    ("The bank hired Dominique Strauss-Kahn as an adviser on debt.", "Dominique"),
     ("The coach praised Jordan Henderson after the match.", "Jordan"),
 ])
 def test_a_given_name_spelled_like_a_country_is_no_country(read, text: str, name: str) -> None:
@@ -322,12 +322,12 @@ def test_a_given_name_spelled_like_a_country_is_no_country(read, text: str, name
 
 
 def test_a_short_first_name_matches_the_kb_full_name(read) -> None:
-    a = read("Former deputy prime minister Nick Clegg said the rules must change.", "2019-06-01")
+    a = read("Nick Clegg spoke at a Berlin conference about data and elections.", "2019-06-01")
     assert "nicholas-clegg" in kb_ids(a)
 
 
 def test_a_different_first_name_is_no_match(read) -> None:
-    a = read("Former teacher Nora Clegg said the rules must change.", "2019-06-01")
+    a = read("Nora Clegg spoke at a Berlin conference about data and elections.", "2019-06-01")
     assert "nicholas-clegg" not in kb_ids(a)
 
 

@@ -320,7 +320,7 @@ def test_a_verb_of_speaking_alone_reports_nothing(nlp) -> None:
 
 
 @pytest.mark.parametrize("text, words, sayer", [
-    ("Lawyers pointed to Judge Ruiz’s remark that “there is no way back.”", "no way back", "Judge Ruiz"),
+    ("Both sides quoted Judge Ruiz’s remark that “no ferry sails without a captain.”", "ferry sails", "Judge Ruiz"),
     ("Critics cited the mayor's claim that taxes would fall next year.", "taxes would fall", "the mayor"),
 ])
 def test_a_possessed_speech_noun_names_its_sayer(nlp, text: str, words: str, sayer: str) -> None:
@@ -365,7 +365,7 @@ def test_a_document_stating_a_clause_reports_it(nlp, text: str, words: str) -> N
 
 
 @pytest.mark.parametrize("text, words", [
-    ("When told that the claim was disputed, Governor Ruiz said: \"I do not think so.\"", "claim was disputed"),
+    ("When told that the orchard figures were contested, Governor Ruiz said: \"I do not think so.\"", "orchard figures"),
     ("Told that the budget would fail, Senator Hale insisted that it would pass.", "budget would fail"),
     ("Residents were warned that the river could flood.", "river could flood"),
 ])

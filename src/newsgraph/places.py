@@ -52,6 +52,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .errors import NewsgraphError
@@ -389,23 +390,34 @@ def resolve_place(name: str, context_countries: Sequence[str] = (), qualifier: s
 
 
 # US states as datelines and news copy write them after a city: the AP Stylebook's abbreviations
-# and the two-letter postal codes. They are read only right after a place name and a comma
-# ("Athens, W.Va.", "Moscow, ID"), never on their own: "Miss.", "Ind.", "OR" and "ME" are words.
-US_STATE_QUALIFIERS: dict[str, str] = {
-    **{ap: f"US.{code}" for ap, code in (
-        ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"),
-        ("Del.", "DE"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"),
-        ("Kans.", "KS"), ("Ky.", "KY"), ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"),
-        ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"), ("Mont.", "MT"), ("Neb.", "NE"), ("Nebr.", "NE"),
-        ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Mex.", "NM"), ("N.Y.", "NY"),
-        ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Oreg.", "OR"), ("Pa.", "PA"),
-        ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"),
-        ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("W. Va.", "WV"), ("Wis.", "WI"), ("Wisc.", "WI"),
-        ("Wyo.", "WY"), ("D.C.", "DC"))},
-    **{code: f"US.{code}" for code in ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"]},
-}
-_ABBREVIATED_STATE = re.compile(r",\s*(" + "|".join(
-    re.escape(k) for k in sorted(US_STATE_QUALIFIERS, key=len, reverse=True)) + r")(?![A-Za-z])")
+# (below) and the two-letter postal codes (GeoNames codes the states' first-level regions by them:
+# "US.WV"). They are read only right after a place name and a comma ("Athens, W.Va.", "Moscow,
+# ID"), never on their own: "Miss.", "Ind.", "OR" and "ME" are words.
+AP_STATE_ABBREVIATIONS: dict[str, str] = {ap: f"US.{code}" for ap, code in (
+    ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"),
+    ("Del.", "DE"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"),
+    ("Kans.", "KS"), ("Ky.", "KY"), ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"),
+    ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"), ("Mont.", "MT"), ("Neb.", "NE"), ("Nebr.", "NE"),
+    ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Mex.", "NM"), ("N.Y.", "NY"),
+    ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Oreg.", "OR"), ("Pa.", "PA"),
+    ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"),
+    ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("W. Va.", "WV"), ("Wis.", "WI"), ("Wisc.", "WI"),
+    ("Wyo.", "WY"), ("D.C.", "DC"))}
+
+
+@cache
+def us_state_qualifiers() -> dict[str, str]:
+    """Every written form of a US state a qualifier may take -> its first-level region code."""
+    postal = {code.split(".", 1)[1]: code for code in get_gazetteer().admin1 if code.startswith("US.")}
+    return {**AP_STATE_ABBREVIATIONS, **postal}
+
+
+@cache
+def _abbreviated_state() -> re.Pattern[str]:
+    forms = sorted(us_state_qualifiers(), key=len, reverse=True)
+    return re.compile(r",\s*(" + "|".join(re.escape(k) for k in forms) + r")(?![A-Za-z])")
+
+
 # a named qualifier after "<place>, ": one to three capitalised words that end the phrase ("Moscow,
 # Idaho," "Athens, West Virginia)"); "In Moscow, Ukraine accused ..." has a clause there, no qualifier
 _NAMED_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?=\s*(?:[,;:.)\]—–]|\s-|$))")
@@ -419,7 +431,7 @@ def qualifier_after(text: str, end: int) -> str | None:
 
 def qualifier_at(text: str, end: int) -> tuple[str, bool] | None:
     """The qualifier after a place name ending at ``end`` and whether a list goes on after it."""
-    m = _ABBREVIATED_STATE.match(text, end) or _NAMED_QUALIFIER.match(text, end)
+    m = _abbreviated_state().match(text, end) or _NAMED_QUALIFIER.match(text, end)
     return (m.group(1), list_goes_on(text, m.end(1))) if m else None
 
 
@@ -427,7 +439,7 @@ def qualifier_entries(resolver: PlaceResolver, qualifier: str) -> list[Entry]:
     """The regions and countries a qualifier may name: an abbreviated US state ("W.Va.", "WV"),
     else the gazetteer's first-level regions and countries of that name ("Idaho", "Georgia")."""
     q = qualifier.strip().strip(",;:")
-    code = US_STATE_QUALIFIERS.get(q) or US_STATE_QUALIFIERS.get(q + ".")
+    code = us_state_qualifiers().get(q) or us_state_qualifiers().get(q + ".")
     if code is not None:
         region = resolver.g.admin1.get(code)
         return [region] if region is not None else []
@@ -457,7 +469,7 @@ def resolve_in_qualifier(resolver: PlaceResolver, name: str, qualifier: str, *, 
         return Resolution(x.entry, "qualified")
     if len(outer) != 1:
         return None
-    abbreviated = qualifier.strip() in US_STATE_QUALIFIERS
+    abbreviated = qualifier.strip() in us_state_qualifiers()
     town = outer[0].feature == "admin1" and not listing and all(
         h.entry.feature not in {"admin1", "country"} for h in inner) and not any(
         h.entry.feature == "city" and h.entry.population >= BIG_CITY for h in resolver.g.lookup(_clean_name(qualifier)))

@@ -74,10 +74,10 @@ def us_party_state(text: str, end: int) -> bool:
     m = _PARTY_STATE.match(text, end)
     if m is None:
         return False
-    from ..places import US_STATE_QUALIFIERS, default_resolver
+    from ..places import default_resolver, us_state_qualifiers
 
     state = m.group(1).strip()
-    if state in US_STATE_QUALIFIERS or state + "." in US_STATE_QUALIFIERS:
+    if state in us_state_qualifiers() or state + "." in us_state_qualifiers():
         return True
     return any(h.entry.feature == "admin1" and h.entry.country == "USA" for h in default_resolver().g.lookup(state))
 
