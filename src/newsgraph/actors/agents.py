@@ -197,7 +197,15 @@ def sentence_country(st: State, i: int) -> str | None:
 
 
 def dateline_country(st: State) -> str | None:
-    """The state of the article's dateline ("NAIROBI, Kenya (Reuters) -"), if it has one."""
+    """The state of the article's dateline ("NAIROBI, Kenya (Reuters) -"), if it has one (worked
+    out once per article: every generic agent and unplaced person asks)."""
+    cached = getattr(st, "dateline_country_memo", "?")
+    if cached == "?":
+        cached = st.dateline_country_memo = _dateline_country(st)
+    return cached
+
+
+def _dateline_country(st: State) -> str | None:
     dateline = st.analysis.article.dateline
     if not dateline:
         return None

@@ -8,6 +8,7 @@ or from a title and country that match the office the KB holds on the article's 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -316,8 +317,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     return None
 
 
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"})
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 _BEFORE_DATE = frozenset({"in", "since", "until", "till", "by", "during", "from", "through", "last", "next", "early",
                           "late", "mid", "this", "of", "before", "after", "between", "and", "to", "on"})
 

@@ -32,10 +32,12 @@ TITLES: dict[str, str] = {
     "security chief": "security_chief", "army chief": "military_chief", "military chief": "military_chief",
     "commission president": "commission_president", "pope": "pope", "dictator": "leader",
     "strongman": "leader", "ruler": "leader", "monarch": "king",
-    # US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X")
-    "sen.": "senator", "rep.": "congress_member", "congressman": "congress_member",
-    "congresswoman": "congress_member", "gov.": "governor",
+    "congressman": "congress_member", "congresswoman": "congress_member",
 }
+# US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X"): the
+# title written out, whose office and sector the abbreviation takes
+TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "congressman", "gov.": "governor"}
+TITLES.update({abbr: TITLES[word] for abbr, word in TITLE_ABBREVIATIONS.items()})
 # how a title word reads when shown as a role
 TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General",
                  "sen.": "Senator", "rep.": "Representative", "gov.": "Governor"}

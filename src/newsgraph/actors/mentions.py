@@ -232,11 +232,9 @@ def other_state_named(st: State, h: Hit) -> bool:
     iso3, _org, _used = st.modifiers(before, h.start, {x.start: x for x in st.hits_in(before, h.start)})
     if iso3:
         named.add(iso3)
-    if h.end + 1 < len(st.doc) and st.lower[h.end] == "of":
-        after = next((x for x in st.hits if x.start in (h.end + 1, h.end + 2) and x.start > h.end), None)
-        e = st.choose_entry(after, False) if after is not None else None
-        if e is not None and e.kind == "country":
-            named.add(e.kb_id)
+    after = st.state_of_at(h.end) if h.end < len(st.doc) else None
+    if after:
+        named.add(after)
     if not named or st.kb is None:
         return False
     for pid in {e.kb_id for e in h.entries if e.kind == "person" and e.attr != "surname"}:

@@ -56,11 +56,7 @@ def state_after_name(st: State, name_start: int) -> str | None:
     j = name_start
     while j < len(st.doc) and j < name_start + 3 and st.pos[j] == "PROPN":
         j += 1
-    if j == name_start or j + 1 >= len(st.doc) or st.lower[j] != "of":
-        return None
-    h = st.hit_at.get(j + 1) or st.hit_at.get(j + 2)  # "of Jordan", "of the Netherlands"
-    e = st.choose_entry(h, False) if h is not None else None
-    return e.kb_id if e is not None and e.kind == "country" else None
+    return st.state_of_at(j) if j > name_start else None
 
 
 _STATE_WORD = r"(?:[A-Z][a-z]*\.?\s?){1,3}|[A-Z]{2}"
@@ -89,9 +85,8 @@ _SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy"
 def sector_code(st: State, start: int, end: int, country: str | None) -> str | None:
     """CAMEO code (ISO3 + agent) for the modifiers and title words in tokens [start, end)."""
     # abbreviated titles read as written out ("Sen." -> senator)
-    words = [lx.TITLES.get(t.lower_, t.lower_) if t.lower_.endswith(".") else t.lower_
-             for t in st.doc[start:end] if t.is_alpha or (t.lower_.endswith(".") and t.lower_ in lx.TITLES)]
-    words = [w.replace("congress_member", "congressman") for w in words]
+    words = [lx.TITLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in st.doc[start:end]
+             if t.is_alpha or t.lower_ in lx.TITLE_ABBREVIATIONS]
     title_words = [w for w in words if lx.title_key(w) or w in lx.TITLE_FIRST_WORDS]
     for w in [*(w for w in words if w not in title_words), *(w for w in title_words if w not in _SPEAKER_TITLES)]:
         sector = lx.sector_of(w)
@@ -278,15 +273,15 @@ def person_countries_from_context(st: State) -> None:
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
-    for a in st.table.actors.values():
-        # a sector found before the state ("Sen. X of Montana": LEG, then USA) takes the state
-        if a.kind == "person" and not a.kb_id and a.country and a.code in SECTOR_LABELS:
-            a.code = f"{a.country}{a.code}"
     from .agents import dateline_country
+
     home = dateline_country(st)
-    if home:
-        for a in st.table.actors.values():
-            if a.kind in {"person", "organization"} and not a.kb_id and not a.country:
-                a.country = home
-                if a.code in SECTOR_LABELS:
-                    a.code = f"{home}{a.code}"
+    for a in st.table.actors.values():
+        if a.kb_id:
+            continue
+        if home and not a.country and a.kind in {"person", "organization"}:
+            a.country = home  # placed nowhere by the text: the dateline's state
+        elif a.kind != "person" or not a.country:
+            continue
+        if a.code in SECTOR_LABELS:  # a sector found before the state ("Sen. X of Montana": LEG, then USA)
+            a.code = f"{a.country}{a.code}"

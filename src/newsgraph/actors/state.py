@@ -519,6 +519,15 @@ class State:
                 return iso3
         return None
 
+    def state_of_at(self, j: int) -> str | None:
+        """The state in "of <state>" with "of" at token ``j`` ("King Abdullah *of Jordan*", "of the
+        Netherlands")."""
+        if j + 1 >= len(self.doc) or self.lower[j] != "of":
+            return None
+        h = self.hit_at.get(j + 1) or self.hit_at.get(j + 2)
+        e = self.choose_entry(h, False) if h is not None else None
+        return e.kb_id if e is not None and e.kind == "country" else None
+
     def hit_country(self, h: Any) -> str | None:
         """The state a phrase-index hit names (a country's name, adjective or capital), unless a
         qualifier after it puts the name elsewhere ("Athens, W.Va." is no Greek capital)."""
@@ -526,7 +535,6 @@ class State:
         if e is None or e.kind != "country":
             return None
         return self.qualified_country(self.doc[h.end - 1]) or e.kb_id
-
 
     def qualified_country(self, tok: Any) -> str | None:
         """The state of a place name with its region or country written after it ("Athens, W.Va.",
