@@ -141,3 +141,57 @@ def test_a_turn_announced_by_a_verb_of_saying_takes_the_next_quotation(pipeline:
 def test_a_sentence_without_a_verb_of_saying_announces_no_turn(pipeline: Any) -> None:
     q = quote(analyse(pipeline, "The minister left the room in silence.\n\n“We will publish new ones.”"), "publish")
     assert q.speaker_mention is None
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("The lead negotiator for the northern provinces, Grace Achieng, said the deal would be signed in May.",
+     "deal would be signed", "Grace Achieng"),
+    ("The director of the water authority in Mombasa, Peter Kamau, said the pipes would be replaced.",
+     "pipes would be replaced", "Peter Kamau"),
+])
+def test_a_name_set_off_after_a_long_description_is_the_speaker(pipeline: Any, text: str, words: str,
+                                                                name: str) -> None:
+    """The name in apposition names the subject however long its description; the parser may hang it
+    on the last place or body of the description, but a person is no apposition of a place."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name
+
+
+@pytest.mark.parametrize("text, words, other", [
+    ("Vice President Laura Finch met the miners on Monday.\n\nThe president said later that the mine would stay "
+     "open.", "mine would stay", "Laura Finch"),
+    ("Deputy Prime Minister Omar Haddad opened the debate.\n\nThe prime minister said the budget was fair.",
+     "budget was fair", "Omar Haddad"),
+])
+def test_a_titled_speaker_is_not_the_holder_of_another_office(pipeline: Any, text: str, words: str,
+                                                             other: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is None or a.actor(q.speaker).name != other
+
+
+def test_a_titled_speaker_still_refers_back_to_the_holder(pipeline: Any) -> None:
+    a = analyse(pipeline, "President Laura Finch met the miners on Monday.\n\nThe president said later that "
+                          "the mine would stay open.")
+    q = quote(a, "mine would stay")
+    assert q.speaker is not None and a.actor(q.speaker).name == "Laura Finch"
+
+
+def test_a_name_after_a_verb_of_calling_is_no_label_said() -> None:
+    """"called President X on Monday" parsed with the name as a label and no object: the one
+    telephoned, not words said; "called him a liar" keeps its label."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.quotes.content import _object_children
+
+    doc = Doc(Vocab(), words=["Norway", "called", "President", "Smith", "on", "Monday"], heads=[1, 1, 3, 1, 1, 4],
+              deps=["nsubj", "ROOT", "compound", "oprd", "prep", "pobj"],
+              pos=["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN"], lemmas=["Norway", "call", "President",
+                                                                              "Smith", "on", "Monday"])
+    assert _object_children(doc[1]) == []
+    doc = Doc(Vocab(), words=["Norway", "called", "him", "a", "liar"], heads=[1, 1, 1, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "det", "oprd"], pos=["PROPN", "VERB", "PRON", "DET", "NOUN"],
+              lemmas=["Norway", "call", "he", "a", "liar"])
+    assert [t.text for t in _object_children(doc[1])] == ["him", "liar"]

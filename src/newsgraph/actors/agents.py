@@ -53,6 +53,8 @@ def try_agent(st: State, i: int) -> int | None:
     if sector is None or lx.title_key(head.lower_) or lx.title_key(phrase) or (
             head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
         return None  # "British Defence Secretary Tom King" is a person's title, not an agent group
+    if head.tag_ == "NN" and described_person(st, i, head.i):
+        return head.i + 1
     if head.tag_ == "NN" and ((head.i + 1 < len(st.doc) and st.doc[head.i + 1].ent_type_ == "PERSON") or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
         return None  # a singular agent noun before a name describes that person: "a Syrian rebel commander (,) X"
@@ -63,6 +65,16 @@ def try_agent(st: State, i: int) -> int | None:
         end = h.end  # a coordinated modifier: each country keeps its own word
     st.add(i, end, actor, "agent", confidence=0.9)
     return end
+
+
+def described_person(st: State, start: int, head_i: int) -> bool:
+    """A singular agent noun with a name set off after it is that person, not a group ("Britain's
+    top diplomat in the region, X, said"): tokens [start, head_i] become a mention of them."""
+    person, ref = st.named_in_apposition(head_i)
+    if person is None or any(k in st.claimed and not st.is_state_or_org(k) for k in range(start, head_i + 1)):
+        return False
+    st.add(start, head_i + 1, person, "title-appos", ref, 0.8, over_modifiers=True)
+    return True
 
 
 def try_located_agent(st: State, i: int) -> int | None:
@@ -78,6 +90,8 @@ def try_located_agent(st: State, i: int) -> int | None:
     owner = next((c for c in tok.children if c.dep_ == "poss" and st.ref_at(c.i) is not None
                   and st.ref_at(c.i).kind == "country"), None)
     if owner is not None:  # "Iran's mission to the UN", "Ukraine's military": the state's agents
+        if tok.tag_ == "NN" and described_person(st, owner.left_edge.i, i):
+            return i + 1
         iso3 = st.ref_at(owner.i).actor
         st.add(owner.left_edge.i, i + 1, st.table.sector(iso3, sector[:3]), "agent-possessed",
                  confidence=0.8, over_modifiers=True)
@@ -116,12 +130,29 @@ def city_country(st: State, tok: Any) -> str | None:
 _NOT_AGENTS = frozenset({"state", "states", "country", "countries", "nation", "nations", "government's", "people"})
 
 
+# words that count a crowd: "several people", "dozens of people", "at least 20 people"
+_COUNTING = frozenset({"several", "many", "some", "few", "dozens", "hundreds", "thousands", "scores", "tens",
+                       "millions", "dozen", "hundred", "thousand", "million", "number", "group", "crowd", "crowds"})
+
+
+def counted(tok: Any) -> bool:
+    """Is this plural noun counted ("18 people", "several people", "hundreds of people")? A counted
+    group of people is a participant of what happens to it (civilians); "people" alone, as in
+    "people think", is everyone and no one."""
+    if tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any(c.dep_ == "nummod" or (c.dep_ in {"amod", "det"} and c.lower_ in _COUNTING) for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return prep is not None and (prep.head.lower_ in _COUNTING or prep.head.pos_ == "NUM")
+
+
 def try_generic_agent(st: State, i: int) -> int | None:
     """A sector noun with no state named on it: "police fired tear gas", "the opposition", "lawmakers",
     "officials said", "the ministry". It is that state's agent when the text says which state:
     a place in its own clause ("protesters gathered in Tehran"), else the dateline's state, else
     the state the article is mostly about; with none of these, an agent of no known state."""
-    if st.pos[i] not in {"NOUN", "PROPN"} or i in st.claimed or st.lower[i] in _NOT_AGENTS:
+    if st.pos[i] not in {"NOUN", "PROPN"} or i in st.claimed or (st.lower[i] in _NOT_AGENTS and not counted(st.doc[i])):
         return None
     tok = st.doc[i]
     if tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -135,6 +166,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
     sector = lx.sector_of(phrase) if phrase else None
     if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
         return None  # a person's title ("the minister") is a role, not a group
+    if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i):
+        return i + 1
     if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
         iso3 = named_body_country(st, tok)
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import NewsgraphError
 from ..model import Actor
 from . import lexicon as lx
@@ -229,15 +231,40 @@ def try_pronoun(st: State, i: int) -> int | None:
     if i in st.in_quote:
         return None  # "he" inside a quotation refers within the quoted speech
 
+    bound = clause_subject_actors(st, st.doc[i])
+
     def ok(a: Actor) -> bool:
         g = gender_of(st.kb, a)
-        return g is None or g == gender
+        return (g is None or g == gender) and a.id not in bound
 
     ref = st.recent_person(ok, i, prefer_subject=True)
     if ref is None:
         return None
     st.add(i, i + 1, st.table.get(ref.actor), "pronoun", ref, 0.8)
     return i + 1
+
+
+def clause_subject_actors(st: State, tok: Any) -> set[str]:
+    """Who an object pronoun cannot be: the subject of its own clause ("X called Y and urged
+    *him*": not X, who would be "himself"). The subject of a conjoined verb is the first verb's."""
+    if tok.tag_ != "PRP" or tok.lower_ not in {"him", "her", "them"}:
+        return set()
+    if tok.dep_ in {"dobj", "dative", "iobj"}:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+    else:
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    out: set[str] = set()
+    for s_ in subjects:
+        r = st.ref_at(s_.i)
+        if r is not None:
+            out.add(r.actor)
+    return out
 
 
 def try_collective_pronoun(st: State, i: int) -> int | None:

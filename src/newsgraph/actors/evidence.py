@@ -23,6 +23,7 @@ from .state import (
     SUFFIXES,
     State,
     clean_person_name,
+    given_name_key,
     iso,
     name_core,
     norm,
@@ -155,8 +156,18 @@ def holds(st: State, pid: str, office: str, title: str, of: str | None) -> bool:
         roles = st.kb.roles(pid, st.on) if st.on else st.kb.roles(pid)
     except NewsgraphError:
         return False
-    return any((title_matches(r.title, title, office) or (office in TOP_OFFICES and r.office == "leader"))
+    return any((title_matches(r.title, title, office) or same_head_word(r.title, title)
+                or (office in TOP_OFFICES and r.office == "leader"))
                and (of is None or r.of == of) for r in roles)
+
+
+def same_head_word(role_title: str, title: str) -> bool:
+    """Weaker than the same office, enough to link a surname the title precedes: the KB's role
+    lists are incomplete (a vice president recorded only by his later presidency), and "Vice
+    President Biden" names the one Biden of the KB who was a president. Coreference of a bare
+    title ("the president") needs the same office."""
+    a, b = role_title.lower().replace("-", " ").split(), title.lower().replace("-", " ").split()
+    return bool(a and b) and a[-1] == b[-1]
 
 
 def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> list[str]:
@@ -189,6 +200,30 @@ def ever_headed(st: State, pid: str) -> bool:
     except NewsgraphError:
         return False
     return any(r.office in TOP_OFFICE_KEYS and (not st.on or (iso(r.start) or "") <= st.on) for r in roles)
+
+
+def other_given_name(st: State, k: int, named: Actor | None) -> bool:
+    """Is token ``k``, right before a surname, a given name the person named before with that
+    surname does not have? A capitalised name word compounded with the surname, that no other
+    rule took, that is no title, honorific, state or organisation, and is not (a short form of)
+    the person's own first name."""
+    if k < 0 or named is None or k in st.claimed or k in st.hit_at:
+        return False
+    tok = st.doc[k]
+    if tok.pos_ != "PROPN" or tok.dep_ not in {"compound", "flat"} or tok.head.i != k + 1 or \
+            not tok.text[:1].isupper() or not tok.is_alpha or len(tok.text) < 2 or tok.text.isupper():
+        return False  # (a word in capitals is a rank or an acronym: "LTC X", "GOP X")
+    low = tok.lower_
+    if low in lx.TITLE_FIRST_WORDS or lx.title_key(low) or low in lx.HONORIFICS or low in SENTENCE_STARTERS:
+        return False
+    if tok.ent_type_ in {"NORP", "GPE", "LOC", "ORG", "FAC"}:
+        return False  # "Democrat Clinton", "Kremlin Putin": a party, a place or a body, no given name
+    if low in lx.PARTY_WORDS:
+        return False  # "Democrat Clinton", "Tory Johnson"
+    if low in common_words():
+        return False  # "Witness X" in a headline; the KB's given names hold common words too ("Chief")
+    own = norm(named.name).split()
+    return bool(own) and low not in own and given_name_key(low) != given_name_key(own[0])
 
 
 def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
@@ -226,6 +261,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
     aid = surname_index(st).get(norm(word)) or surname_index(st).get(norm(clean_person_name(word)))
+    if aid is not None and other_given_name(st, i - 1, st.table.get(aid)):
+        # "Ivanka Trump" after "Barron Trump": another person of the same family name
+        st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
+        return end
     if aid is not None:
         a = st.table.get(aid)
         ante = next((r for r in st.refs if r.actor == a.id), None)

@@ -118,6 +118,12 @@ EXTRA_AGENTS = {
 # modifiers that make a title someone other than the office holder ("the former president")
 NOT_THE_HOLDER = {"former", "ex", "late", "deputy", "vice", "acting", "outgoing", "incoming", "then", "previous",
                   "future", "next", "assistant", "under", "junior", "senior", "first"}
+# party designations written before a politician's surname ("Democrat Smith", "Tory Jones")
+PARTY_WORDS = frozenset({"democrat", "republican", "labour", "labor", "tory", "gop", "libdem", "conservative",
+                         "liberal", "independent", "socialist", "green"})
+# of those, the words that put the office at another time ("former president"): the rest make
+# another office of it ("deputy prime minister", "vice president")
+NOT_NOW = {"former", "ex", "late", "outgoing", "incoming", "then", "previous", "future", "next"}
 
 
 # first words, for cheap "could a title / group phrase start here?" checks

@@ -39,7 +39,12 @@ def try_title_name(st: State, i: int) -> int | None:
         return None
     st.nest_countries(used, iso3)
     person = st.table.get(nxt.actor)
-    st.table.add_role(person, lx.display_title(title), of)
+    other = next((k for k in range(start, i) if st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER), None)
+    if other is None:
+        st.table.add_role(person, lx.display_title(title), of)
+    elif st.lower[other].rstrip("-") not in lx.NOT_NOW:
+        # "Deputy Prime Minister X" holds another office than "the prime minister"
+        st.table.add_role(person, lx.display_title(st.doc[other:end].text), of)
     if iso3 and not person.country:
         person.country = iso3
     if person.kb_id is None and not person.code:
@@ -123,6 +128,19 @@ def try_title(st: State, i: int) -> int | None:
         return None
     start = min(i, st.chunk_start(j))  # possessors and modifiers already named ("Qatar's")
     end, title = t
+    t = modified_noun_title(st, end)
+    if t is False:  # "the Russian chief negotiator": the title word modifies another noun
+        noun = st.doc[end - 1].head
+        person, ante, _ = appositive_person(st, noun.i)
+        if person is None:
+            person, ante = st.named_in_apposition(noun.i)
+        if person is None:
+            return None
+        # "X, the onetime chief executive of Y": whom the phrase describes, with no office of a state
+        st.add(start, noun.i + 1, person, "title-appos", ante, over_modifiers=True)
+        return noun.i + 1
+    if t is not None:
+        end, title = t  # "the chief envoy", "the special envoy": the noun it modifies is the title
     if end < len(st.doc) and (end in st.claimed and st.ref_at(end) and
                                 st.table.get(st.ref_at(end).actor).kind == "person"):
         return None  # a name follows: _try_title_name handles it
@@ -152,6 +170,9 @@ def try_title(st: State, i: int) -> int | None:
     office = lx.title_key(title) or ""
     of = iso3 or (org.id if org else None)
     person, ante, rule = appositive_person(st, st.doc[j:end].root.i)
+    if person is None:
+        person, ante = st.named_in_apposition(st.doc[j:end].root.i)
+        rule = "title-appos"
     if person is None and any(st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
         return None  # "the former president", "the deputy chief": not today's office holder
     if person is None:
@@ -168,6 +189,23 @@ def try_title(st: State, i: int) -> int | None:
         return pp_end
     st.add(start, end, person, rule, ante, over_modifiers=True)
     return end
+
+
+def modified_noun_title(st: State, end: int) -> tuple[int, str] | bool | None:
+    """A title word that modifies a noun after it is not the head of its phrase ("chief" in "the
+    chief negotiator", "the army chief of staff" aside): None when the title is the head; the
+    title the modified noun starts (``(end, text)``: "the chief envoy" is an envoy) or False when
+    that noun is no title."""
+    last = st.doc[end - 1]
+    noun = last.head
+    if last.dep_ not in {"amod", "compound", "nmod"} or noun.i < end or noun.pos_ != "NOUN" or noun.i - end > 2:
+        return None
+    if any(st.pos[k] == "PUNCT" for k in range(end, noun.i + 1)):
+        return None
+    t = st.title_at(end)
+    if t is not None and t[0] == noun.i + 1:
+        return t
+    return False
 
 
 def appositive_person(st: State, head_i: int) -> tuple[Actor | None, Ref | None, str]:

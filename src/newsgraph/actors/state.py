@@ -107,12 +107,12 @@ class ActorTable:
     def text_person(self, name: str, country: str | None = None) -> Actor:
         aid = slug(name)
         actor = self.actors.get(aid)
-        core = name_core(name)
+        core = given_name_key(name_core(name))
         if actor is None and len(core.split()) >= 2:
-            # "Robert S. Mueller III" and "Robert Mueller" in one article: one person
+            # "Robert S. Mueller III", "Robert Mueller" and "Bob Mueller" in one article: one person
             # ("George Smith Sr." and "George Smith Jr." are two: differing suffixes keep them apart)
             actor = next((a for a in self.actors.values() if a.kind == "person" and not a.kb_id
-                          and name_core(a.name) == core and not (suffix_of(a.name) and suffix_of(name)
+                          and given_name_key(name_core(a.name)) == core and not (suffix_of(a.name) and suffix_of(name)
                                                                  and suffix_of(a.name) != suffix_of(name))), None)
         if actor is None:
             actor = Actor(id=aid, name=name, kind="person", country=country, code=None)
@@ -450,6 +450,19 @@ class State:
     def ref_at(self, i: int) -> Ref | None:
         return next((r for r in self.refs if r.start <= i < r.end), None)
 
+    def named_in_apposition(self, head_i: int) -> tuple[Actor | None, Ref | None]:
+        """The person whose name is set off after a description of them ("the German ambassador,
+        Hans Meier, said", "Britain's top diplomat in the region, X,"): the appositive of the
+        description's noun, when it is a name linked to a person."""
+        for c in self.doc[head_i].children:
+            if c.dep_ != "appos" or c.i <= head_i or c.pos_ != "PROPN":
+                continue
+            r = self.ref_at(c.i)
+            a = self.table.get(r.actor) if r is not None else None
+            if a is not None and a.kind == "person":
+                return a, r
+        return None, None
+
     def same_sentence(self, ok: Any, before: int) -> Ref | None:
         sent = self.sent_of.get(before, 0)
         for r in reversed(self.refs):
@@ -639,10 +652,28 @@ def norm(text: str) -> str:
 
 
 def title_matches(role_title: str, title: str, office: str) -> bool:
-    a, b = role_title.lower(), title.lower()
-    if a == b or b in a or a in b:
+    """Does a role's title name the same office as ``title``? Two known offices match only when
+    they are one ("Premier" and "Prime Minister"; "Army Chief" is no "Chief", a "Vice President"
+    no "President"). Otherwise the shorter title must be the longer one's head ("UN Chief" and
+    "Chief") or its start before "of" ("Secretary" and "Secretary of State"), and the words
+    added must not make another office ("Deputy Prime Minister" is no "Prime Minister")."""
+    a, b = role_title.lower().strip(), title.lower().strip()
+    if a == b:
         return True
-    return lx.title_key(a) == office and office != ""
+    key_a, key_b = lx.title_key(a), lx.title_key(b) or office or None
+    if key_a and key_b:
+        return key_a == key_b
+    wa, wb = a.replace("-", " ").split(), b.replace("-", " ").split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not short or len(short) == len(long):
+        return False
+    if long[-len(short):] == short:
+        extra = long[:-len(short)]
+    elif long[:len(short)] == short and long[len(short)] == "of":
+        return True
+    else:
+        return False
+    return not any(w in lx.NOT_THE_HOLDER for w in extra)
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:

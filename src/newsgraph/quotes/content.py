@@ -404,6 +404,8 @@ def _object_children(verb: Any) -> list[Any]:
         label = next((c for c in verb.rights if c.dep_ == "oprd"), None)
         if label is not None:
             obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj") and c.i < label.i), None)
+            if obj is None and label.pos_ == "PROPN":
+                return []  # "called President X on Monday": the one telephoned, no label
             return [label] if obj is None else [obj, label]
     for c in verb.rights:
         low = c.lower_

@@ -41,6 +41,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.lexicon import title_key
+from ..actors.state import title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
@@ -70,10 +72,16 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     head = doc[sp.head]
     if head.pos_ == "NOUN":  # "The council director Nihad Awad", "Stevens’ deputy, Gregory Hicks,": the name
         for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and c.i - head.i <= 3:
+            # right after the noun, or set off by a comma after the noun's own modifiers
+            # ("the chief envoy for the talks, X, said")
+            set_off = c.left_edge.i > head.i + 1 and doc[c.left_edge.i - 1].text == ","
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (c.i - head.i <= 3 or set_off):
                 actor = analysis.actor_at(c.idx, c.idx + len(c.text))
                 if actor is not None and actor.kind == "person":
                     return actor
+        named = _name_set_off_in_subtree(analysis, doc, head)
+        if named is not None:
+            return named
     actor = analysis.actor_at(head.idx, head.idx + len(head.text))
     if actor is not None:
         return actor
@@ -86,6 +94,26 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
                         return actor
     if head.pos_ != "PRON":
         return analysis.actor_at(sp.start, sp.end)
+    return None
+
+
+def _name_set_off_in_subtree(analysis: Analysis, doc: Any, head: Any) -> Actor | None:
+    """A person's name set off by commas at the end of a noun phrase, that the parse put in
+    apposition to a place or body inside it ("the head of the board in <city>, <name>, said"):
+    a person is no apposition of a place or an organisation, so the name is the phrase's head."""
+    for c in head.subtree:
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.head.i == head.i or c.i < head.i:
+            continue
+        after = c.right_edge.i + 1
+        end = head.right_edge.i if doc[head.right_edge.i].text == "," else head.right_edge.i + 1
+        if c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != "," or after != end:
+            continue
+        host = analysis.actor_at(c.head.idx, c.head.idx + len(c.head.text))
+        if c.head.ent_type_ not in {"GPE", "LOC", "FAC", "ORG"} and (host is None or host.kind == "person"):
+            continue
+        actor = analysis.actor_at(c.idx, c.idx + len(c.text))
+        if actor is not None and actor.kind == "person":
+            return actor
     return None
 
 
@@ -108,6 +136,10 @@ def _singular_human(actor: Actor, mention_head: Any | None) -> bool:
 def compatible(doc: Any, sp: Speaker, actor: Actor, mention_head: Any | None = None) -> bool:
     """He/she and role nouns take persons; they/we take groups, organisations, countries."""
     head = doc[sp.head].lower_
+    office = title_key(head) if head not in PERSONAL else None
+    if office and actor.kind == "person" and actor.roles:
+        # "the president said" after "Vice President X" is not X: a title takes a holder of it
+        return any(title_matches(r.title, doc[sp.head].text, office) for r in actor.roles)
     if head in lx.PRONOUNS_PERSON or head not in PERSONAL:
         return actor.kind == "person" or _singular_human(actor, mention_head)
     if head in lx.PRONOUNS_GROUP:
