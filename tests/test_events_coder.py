@@ -220,3 +220,69 @@ def test_component_uses_config(nlp):
     ctx = SimpleNamespace(config={"events": {"one_sided": False, "extra_verbs": ""}})
     assert not events_coder(analysis, ctx).events
     assert events_coder(Analysis(article=Article(id="x", text="")), ctx).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway lifted the trade sanctions against Chile on Monday.",
+    "Norway eased the fishing restrictions imposed on Chile in 2019.",
+    "Norway ended its embargo against Chile last week.",
+])
+def test_what_is_lifted_against_a_state_makes_it_the_target(nlp, text):
+    """Easing or lifting what was against X (CAMEO 08) is done for X: the phrase on the object
+    names the target, and the sanctions undone are no new sanctions."""
+    evs = events(nlp, text)
+    yielded = [e for e in evs if e.cameo.startswith("08")]
+    assert yielded and yielded[0].source == ["NOR"] and yielded[0].target == ["CHL"]
+    assert not [e for e in evs if e.plover == "SANCTION"]
+
+
+def test_cooperation_against_a_common_foe_still_has_no_foe_as_partner(nlp):
+    evs = events(nlp, "Norway agreed to cooperate with Peru against Chile.",)
+    assert not [e for e in evs if e.plover in {"AGREE", "COOPERATE"} and "CHL" in e.target]
+
+
+def test_a_clause_of_its_own_inside_the_object_is_still_coded(nlp):
+    evs = events(nlp, "Norway eased the curfew imposed on Kenya after Chile attacked Peru.")
+    assert [e for e in evs if e.plover == "ASSAULT" and e.source == ["CHL"]]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norway helped Chile rebuild the harbour after the storm.", "CHL"),
+    ("Norway sent engineers to help Peru repair the bridges.", "PER"),
+])
+def test_the_subject_of_a_bare_infinitive_is_the_helped_party(nlp, text, target):
+    """"helped X build": the parse makes X the infinitive's subject; it is whom the help is for."""
+    ev = one(events(nlp, text), "AID")
+    assert ev.source == ["NOR"] and ev.target == [target]
+
+
+def test_a_clause_of_saying_gives_no_small_clause_target(nlp):
+    evs = events(nlp, "Norway helped after Chile said Peru would build a harbour.")
+    assert not [e for e in evs if e.plover == "AID" and e.target]
+
+
+def _parsed(words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_name_parsed_as_a_label_of_a_call_is_the_one_called():
+    """"called President X on Monday" is a telephone call; the parser may read the name as a label
+    (``oprd``, as in "called him a liar"), with no object: the name is then the object."""
+    from newsgraph.events.detection import naming
+    from newsgraph.events.frames import verb_frame
+
+    doc = _parsed(["Norway", "called", "President", "Smith", "on", "Monday"], [1, 1, 3, 1, 1, 4],
+                  ["nsubj", "ROOT", "compound", "oprd", "prep", "pobj"],
+                  ["PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN"], ["NNP", "VBD", "NNP", "NNP", "IN", "NNP"])
+    f = verb_frame(doc[1], "call")
+    assert [t.text for t in f.objs] == ["Smith"]
+    assert not naming(SimpleNamespace(frame=f, code="041", pred=doc[1]))
+    doc = _parsed(["Norway", "called", "him", "a", "liar"], [1, 1, 1, 4, 1],
+                  ["nsubj", "ROOT", "dobj", "det", "oprd"],
+                  ["PROPN", "VERB", "PRON", "DET", "NOUN"], ["NNP", "VBD", "PRP", "DT", "NN"])
+    f = verb_frame(doc[1], "call")
+    assert [t.text for t in f.objs] == ["him"]
+    assert naming(SimpleNamespace(frame=f, code="041", pred=doc[1]))

@@ -76,8 +76,10 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     for slot in slots:
         strict = slot.endswith("!")
         slot = slot.rstrip("!")
-        if coop and slot == "against":
-            continue  # "defence against X": X is the adversary, never the partner
+        if coop and slot == "against" and cb.root(c.code or "") != "08":
+            # "defence against X": X is the adversary, never the partner; but what is eased or
+            # lifted against X ("lifted the sanctions against X") was X's, who is the target
+            continue
         if stative and slot == "dobj":
             continue  # the passive subject of "is committed to" is the doer, not the target
         heads = [h for h in slot_heads(f, slot) if same_segment(h, c.pred)]
@@ -229,7 +231,7 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
 
 def slot_heads(f: Frame, slot: str) -> list[Token]:
     if slot == "dobj":
-        return list(f.objs)
+        return list(f.objs) or small_clause_subjects(f)
     if slot == "dative":
         return list(f.dative)
     if slot == "ccomp":
@@ -245,6 +247,17 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
     if slot in {"poss", "compound", "amod", "nmod"}:
         return [m for m in f.mods if m.dep_ == slot]
     return list(f.preps.get(slot, []))
+
+
+def small_clause_subjects(f: Frame) -> list[Token]:
+    """The subject of a bare infinitive after a verb with no object ("helped *Kenya* build a port",
+    "let *the prisoners* go"): the parse hangs the verb's object on the infinitive as its
+    subject; a clause of saying has a finite verb ("said Kenya built") and is not read so."""
+    if f.pos != "v":
+        return []
+    return [s for c in f.pred.children if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > f.pred.i
+            and not any(m.dep_ in {"mark", "aux"} for m in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
 
 
 def actors_of(coder: Any, heads: Iterable[Token], actors: ActorIndex, quote: Quote | None,

@@ -84,7 +84,7 @@ def naming(c: Candidate) -> bool:
     whose object has a name or label after it (``oprd``) names; it is no telephone call or
     meeting (CONSULT). Its pejorative readings ("called the vote a sham") are other codes."""
     return (c.frame.pos == "v" and c.code is not None and cb.root(c.code) == "04"
-            and any(ch.dep_ == "oprd" for ch in c.pred.children))
+            and any(ch.dep_ == "oprd" for ch in c.pred.children) and not any(o.dep_ == "oprd" for o in c.frame.objs))
 
 
 def absorb_restated_nouns(cands: list[Candidate]) -> None:
@@ -269,6 +269,13 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         for o in c.frame.objs:
             absorb(o, cands, keep=c)
         c.comp_tokens = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN"}]
+    if cb.root(base) == "08" and c.frame.pos == "v":
+        # "lifted the sanctions imposed on X", "eased the curfew": what is undone is no new event
+        for o in c.frame.objs:  # the object and its participle, not clauses of their own
+            for t in [o, *(a for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN")]:
+                inner = cands.get(t.i)
+                if inner is not None and inner is not c and same_segment(t, c.pred):
+                    inner.absorbed = True
     if role == "deny":  # "denied shelling the village": reported, but denied by its doer
         for t in comps:
             for x in t.subtree:

@@ -250,7 +250,9 @@ def verb_frame(v: Token, lemma: str) -> Frame:
             f.objs = [c for c in v.head.children if c.dep_ in PASS_SUBJ_DEPS]
     else:
         f.subj = logical_subjects(v)
-        f.objs = [c for c in v.children if c.dep_ in OBJ_DEPS] or _up_to_object(v)
+        f.objs = [c for c in v.children if c.dep_ in OBJ_DEPS] or _up_to_object(v) or [
+            # "called President X": a name the parser took for a predicate of no object is the object
+            c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
         if not f.objs and v.dep_ == "relcl" and not any(c.dep_ in SUBJ_DEPS and c.lower_ in REL_PRONOUNS
                                                          for c in v.children):
             f.objs = [v.head]  # "the town the army shelled"
@@ -333,6 +335,10 @@ def _lend_preps(f: Frame, obj: Token) -> None:
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ != "of":
             f.preps.setdefault(c.lower_, []).extend(pobjs(c))
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "lifted the sanctions *imposed on X*": whom they hit
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in {"on", "upon", "against"} and p.lower_ not in f.preps:
+                    f.preps.setdefault(p.lower_, []).extend(pobjs(p))
         if c.dep_ == "prep" and c.lower_ in {"of", "in"}:  # "$40bn *in aid to Ukraine*"
             for g in pobjs(c):
                 for p in g.children:
