@@ -385,7 +385,7 @@ def test_a_short_form_party_or_title_before_the_surname_keeps_the_person(read, t
 
 @pytest.mark.parametrize("text, crowd, agent", [
     ("Police in Accra detained 14 people after the match.", "14 people", "GHACVL"),
-    ("Dozens of people gathered outside the court in Accra.", "people", "GHACVL"),
+    ("Troops in Accra dispersed dozens of people outside the court.", "people", "GHACVL"),
     ("Soldiers in Accra questioned several people at the checkpoint.", "several people", "GHACVL"),
 ])
 def test_a_counted_crowd_of_people_is_a_civilian_agent(read, text, crowd, agent):
@@ -397,6 +397,7 @@ def test_a_counted_crowd_of_people_is_a_civilian_agent(read, text, crowd, agent)
 @pytest.mark.parametrize("text", [
     "Most people pay the tax on time.",
     "People deserve to know what happened, she said.",
+    "Many people in the hall were thrilled with the result.",
 ])
 def test_people_in_general_is_no_actor(read, text):
     assert not ids_over(read(text, "2019-05-01"), "eople")

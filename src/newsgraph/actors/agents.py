@@ -53,7 +53,7 @@ def try_agent(st: State, i: int) -> int | None:
     if sector is None or lx.title_key(head.lower_) or lx.title_key(phrase) or (
             head.lower_ in lx.ROLE_NOUNS and head.tag_ == "NN"):
         return None  # "British Defence Secretary Tom King" is a person's title, not an agent group
-    if head.tag_ == "NN" and described_person(st, i, head.i):
+    if head.tag_ == "NN" and described_person(st, i, head.i, e.kb_id, sector):
         return head.i + 1
     if head.tag_ == "NN" and ((head.i + 1 < len(st.doc) and st.doc[head.i + 1].ent_type_ == "PERSON") or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
@@ -67,12 +67,16 @@ def try_agent(st: State, i: int) -> int | None:
     return end
 
 
-def described_person(st: State, start: int, head_i: int) -> bool:
+def described_person(st: State, start: int, head_i: int, iso3: str | None, sector: str) -> bool:
     """A singular agent noun with a name set off after it is that person, not a group ("Britain's
-    top diplomat in the region, X, said"): tokens [start, head_i] become a mention of them."""
+    top diplomat in the region, X, said"): tokens [start, head_i] become a mention of them, and a
+    person the KB does not know takes the description's state and sector."""
     person, ref = st.named_in_apposition(head_i)
     if person is None or any(k in st.claimed and not st.is_state_or_org(k) for k in range(start, head_i + 1)):
         return False
+    if person.kb_id is None:
+        person.country = person.country or iso3
+        person.code = person.code or f"{person.country or ''}{sector[:3]}"
     st.add(start, head_i + 1, person, "title-appos", ref, 0.8, over_modifiers=True)
     return True
 
@@ -90,9 +94,9 @@ def try_located_agent(st: State, i: int) -> int | None:
     owner = next((c for c in tok.children if c.dep_ == "poss" and st.ref_at(c.i) is not None
                   and st.ref_at(c.i).kind == "country"), None)
     if owner is not None:  # "Iran's mission to the UN", "Ukraine's military": the state's agents
-        if tok.tag_ == "NN" and described_person(st, owner.left_edge.i, i):
-            return i + 1
         iso3 = st.ref_at(owner.i).actor
+        if tok.tag_ == "NN" and described_person(st, owner.left_edge.i, i, iso3, sector):
+            return i + 1
         st.add(owner.left_edge.i, i + 1, st.table.sector(iso3, sector[:3]), "agent-possessed",
                  confidence=0.8, over_modifiers=True)
         return i + 1
@@ -130,20 +134,25 @@ def city_country(st: State, tok: Any) -> str | None:
 _NOT_AGENTS = frozenset({"state", "states", "country", "countries", "nation", "nations", "government's", "people"})
 
 
-# words that count a crowd: "several people", "dozens of people", "at least 20 people"
-_COUNTING = frozenset({"several", "many", "some", "few", "dozens", "hundreds", "thousands", "scores", "tens",
-                       "millions", "dozen", "hundred", "thousand", "million", "number", "group", "crowd", "crowds"})
+# words that count a crowd: "several people", "dozens of people", "a crowd of people" ("many
+# people", "some people" speak of opinion, not of participants)
+_COUNTING = frozenset({"several", "dozens", "hundreds", "thousands", "scores", "tens", "millions", "dozen",
+                       "hundred", "thousand", "million", "group", "crowd", "crowds"})
 
 
 def counted(tok: Any) -> bool:
-    """Is this plural noun counted ("18 people", "several people", "hundreds of people")? A counted
-    group of people is a participant of what happens to it (civilians); "people" alone, as in
-    "people think", is everyone and no one."""
+    """Is this plural noun counted ("18 people", "several people", "hundreds of people") and not
+    the subject? A counted group of people is a participant of what happens to it (civilians,
+    the target of an arrest or an attack); "people" alone, as in "people think", is everyone and
+    no one."""
     if tok.tag_ not in {"NNS", "NNPS"}:
         return False
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    phrase = prep.head if prep is not None else tok
+    if phrase.dep_ == "nsubj":
+        return False  # a crowd that acts is placed by the event's own clause (events.dyads.located_population)
     if any(c.dep_ == "nummod" or (c.dep_ in {"amod", "det"} and c.lower_ in _COUNTING) for c in tok.children):
         return True
-    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     return prep is not None and (prep.head.lower_ in _COUNTING or prep.head.pos_ == "NUM")
 
 
@@ -166,12 +175,12 @@ def try_generic_agent(st: State, i: int) -> int | None:
     sector = lx.sector_of(phrase) if phrase else None
     if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
         return None  # a person's title ("the minister") is a role, not a group
-    if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i):
-        return i + 1
     if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
         iso3 = named_body_country(st, tok)
     else:
         iso3 = clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+    if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i, iso3, sector):
+        return i + 1
     st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
            confidence=0.7 if iso3 else 0.5)
     return i + 1
