@@ -667,13 +667,9 @@ def title_matches(role_title: str, title: str, office: str) -> bool:
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short or len(short) == len(long):
         return False
-    if long[-len(short):] == short:
-        extra = long[:-len(short)]
-    elif long[:len(short)] == short and long[len(short)] == "of":
-        return True
-    else:
-        return False
-    return not any(w in lx.NOT_THE_HOLDER for w in extra)
+    if long[-len(short):] == short:  # the head: no word added that makes another office
+        return not any(w in lx.NOT_THE_HOLDER for w in long[:-len(short)])
+    return long[:len(short)] == short and long[len(short)] == "of"
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:
