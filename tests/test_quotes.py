@@ -627,3 +627,22 @@ def test_a_document_reports_through_verbs_not_through_raising_or_passives(nlp: A
                  "The agreement seems to favour the larger partner.",
                  "The ruling appears to be unfavourable for the government."):
         assert not run(nlp, text).quotes, text
+
+
+@pytest.mark.parametrize("article_id", ["jUurg3GQurl4zDCs", "kvh5cYrHd7Og14IK"])
+def test_articles_that_crashed_the_quote_stage_in_the_corpus_run_are_read(pipeline, article_id):
+    """The two AllSides articles (of 30,055) that failed with NG300 in the full corpus run: an
+    attribution that inherits its source from one that made no quote had no resolved source.
+    The text is read from ../shared by id."""
+    import gzip
+    import json
+
+    from conftest import need_shared
+    from newsgraph.model import RawDocument
+
+    path = need_shared("data", "dev", "allsides", "allsides_dev.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        row = next((json.loads(line) for line in f if f'"{article_id}"' in line), None)
+    assert row is not None
+    a = pipeline(RawDocument(text=row["text"], title=row.get("title"), published=row.get("published")))
+    assert a.quotes

@@ -160,7 +160,9 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
             src = by_attr[id(a.inherits)]
             speaker_id, mention = src.speaker, src.speaker_mention
             kind_of_source, description = src.speaker_kind, src.speaker_description
-        elif a.speaker is not None:
+        elif a.speaker is not None and id(a) in resolved:
+            # (an attribution that inherits its source from one that made no quote, a headline
+            # repeat, keeps no source of its own: it is left without a speaker, not a crash)
             r = resolved[id(a)]
             mention, kind_of_source, description = r.mention, r.kind, r.description
             if r.actor is not None:
