@@ -131,9 +131,7 @@ def try_title(st: State, i: int) -> int | None:
     t = modified_noun_title(st, end)
     if t is False:  # "the Russian chief negotiator": the title word modifies another noun
         noun = st.doc[end - 1].head
-        person, ante, _ = appositive_person(st, noun.i)
-        if person is None:
-            person, ante = st.named_in_apposition(noun.i)
+        person, ante, _ = described_by(st, noun.i)
         if person is None:
             return None
         # "X, the onetime chief executive of Y": whom the phrase describes, with no office of a state
@@ -169,10 +167,7 @@ def try_title(st: State, i: int) -> int | None:
         return None  # "president" in running text without a determiner is not a reference
     office = lx.title_key(title) or ""
     of = iso3 or (org.id if org else None)
-    person, ante, rule = appositive_person(st, st.doc[j:end].root.i)
-    if person is None:
-        person, ante = st.named_in_apposition(st.doc[j:end].root.i)
-        rule = "title-appos"
+    person, ante, rule = described_by(st, st.doc[j:end].root.i)
     if person is None and any(st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
         return None  # "the former president", "the deputy chief": not today's office holder
     if person is None:
@@ -206,6 +201,16 @@ def modified_noun_title(st: State, end: int) -> tuple[int, str] | bool | None:
     if t is not None and t[0] == noun.i + 1:
         return t
     return False
+
+
+def described_by(st: State, head_i: int) -> tuple[Actor | None, Ref | None, str]:
+    """The person a title phrase describes: the name it stands in apposition to ("X, the chief of
+    staff") or the name set off after it ("the German ambassador, X,")."""
+    person, ante, rule = appositive_person(st, head_i)
+    if person is None:
+        person, ante = st.named_in_apposition(head_i)
+        rule = "title-appos"
+    return person, ante, rule
 
 
 def appositive_person(st: State, head_i: int) -> tuple[Actor | None, Ref | None, str]:

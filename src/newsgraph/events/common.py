@@ -442,8 +442,9 @@ def conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.conjuncts if c.i != tok.i]
 
 
-def absorb(tok: Token, cands: dict[int, Candidate], keep: Candidate) -> None:
-    for t in tok.subtree:
+def absorb(tok: Token, cands: dict[int, Candidate], keep: Candidate, *, subtree: bool = True) -> None:
+    """The candidates on ``tok`` (and, by default, its whole subtree) are part of ``keep``'s event."""
+    for t in (tok.subtree if subtree else [tok]):
         c = cands.get(t.i)
         if c is not None and c is not keep and c.pred.i != keep.pred.i and same_segment(t, keep.pred):
             c.absorbed = True

@@ -273,9 +273,7 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         # "lifted the sanctions imposed on X", "eased the curfew": what is undone is no new event
         for o in c.frame.objs:  # the object and its participle, not clauses of their own
             for t in [o, *(a for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN")]:
-                inner = cands.get(t.i)
-                if inner is not None and inner is not c and same_segment(t, c.pred):
-                    inner.absorbed = True
+                absorb(t, cands, keep=c, subtree=False)
     if role == "deny":  # "denied shelling the village": reported, but denied by its doer
         for t in comps:
             for x in t.subtree:

@@ -101,12 +101,11 @@ def _name_set_off_in_subtree(analysis: Analysis, doc: Any, head: Any) -> Actor |
     """A person's name set off by commas at the end of a noun phrase, that the parse put in
     apposition to a place or body inside it ("the head of the board in <city>, <name>, said"):
     a person is no apposition of a place or an organisation, so the name is the phrase's head."""
+    end = head.right_edge.i if doc[head.right_edge.i].text == "," else head.right_edge.i + 1
     for c in head.subtree:
         if c.dep_ != "appos" or c.pos_ != "PROPN" or c.head.i == head.i or c.i < head.i:
             continue
-        after = c.right_edge.i + 1
-        end = head.right_edge.i if doc[head.right_edge.i].text == "," else head.right_edge.i + 1
-        if c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != "," or after != end:
+        if c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != "," or c.right_edge.i + 1 != end:
             continue
         host = analysis.actor_at(c.head.idx, c.head.idx + len(c.head.text))
         if c.head.ent_type_ not in {"GPE", "LOC", "FAC", "ORG"} and (host is None or host.kind == "person"):
