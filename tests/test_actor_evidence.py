@@ -413,3 +413,62 @@ def test_a_place_whose_name_ends_in_a_country_alias_is_no_country(read, text: st
 def test_a_country_after_the_article_keeps_its_name(read) -> None:
     a = read("The United States returned two paintings to Brazil.")
     assert actor_at(a, "United States").kb_id == "USA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Halvorsen Pharma denied the claims on Monday. Halvorsen Pharma said it would appeal.", "Halvorsen Pharma"),
+    ("The Brightwater Endowment published a report on Tuesday.", "Brightwater Endowment"),
+    ("Kessler Holdings bought the port in March.", "Kessler Holdings"),
+])
+def test_a_name_ending_in_an_organisation_word_is_no_person(read, text: str, name: str) -> None:
+    a = read(text)
+    found = actor_at(a, name.split()[-1])
+    assert found is None or found.kind != "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A lawyer for Mortimer J.K. Vance said the claims were false.", "Mortimer J.K. Vance"),
+    ("The letter was signed by Harold P. Quist on Friday.", "Harold P. Quist"),
+])
+def test_a_name_with_middle_initials_is_a_person(read, text: str, name: str) -> None:
+    found = actor_at(read(text), name)
+    assert found is not None and found.kind == "person"
+
+
+def test_a_word_before_a_surname_is_a_given_name_only_when_it_can_be_one(read) -> None:
+    """"What Lindqvist aides have called ...": "What" is no given name, so no person "What Lindqvist"."""
+    a = read("Anna Lindqvist spoke on Monday. Reporters met in Bergen. What Lindqvist aides have called "
+             "a setback is now the main issue, a consultant said.")
+    assert not any(x.name.startswith("What") for x in a.actors)
+
+
+def test_kb_given_names_hold_no_function_words_titles_or_agent_nouns() -> None:
+    from newsgraph.actors.state import _given_names
+    from newsgraph.kb import get_kb
+
+    given = _given_names(get_kb())
+    assert not given & {"he", "it", "in", "do", "so", "than", "chief", "emperor", "military", "foreign", "lady"}
+    assert {"bill", "mark", "grace"} <= given
+
+
+@pytest.mark.parametrize("aside", ["( PHOTOS: Harold Benning through the years )", "[ VIDEO: Harold Benning at the rally ]",
+                                   "READ MORE: Harold Benning wins again"])
+def test_a_line_set_aside_gives_no_antecedent(read, aside: str) -> None:
+    """A bracketed or labelled line between paragraphs ("( PHOTOS: ... )") is no part of the story:
+    "he" after it still refers to the person of the story."""
+    a = read(f"Gerald Moss was blunt about the race.\n{aside}\n\"It is going to be close,\" he said.")
+    he = actor_at(a, "he said")
+    assert he is not None and he.name == "Gerald Moss"
+
+
+def test_a_person_named_in_the_story_line_is_still_an_antecedent(read) -> None:
+    a = read("Gerald Moss was blunt about the race.\nHarold Benning spoke next.\n\"It is going to be close,\" he said.")
+    he = actor_at(a, "he said")
+    assert he is not None and he.name == "Harold Benning"
+
+
+@pytest.mark.parametrize("text", ["OPINION: Gerald Moss and the long race\n\n\"It is going to be close,\" he said.",
+                                  "Gerald Moss was blunt.\nANALYSIS: the long race\n\"It is going to be close,\" he said."])
+def test_a_genre_label_or_the_headline_is_no_aside(read, text: str) -> None:
+    he = actor_at(read(text), "he said")
+    assert he is not None and he.name == "Gerald Moss"

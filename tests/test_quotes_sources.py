@@ -195,3 +195,82 @@ def test_a_name_after_a_verb_of_calling_is_no_label_said() -> None:
               deps=["nsubj", "ROOT", "dobj", "det", "oprd"], pos=["PROPN", "VERB", "PRON", "DET", "NOUN"],
               lemmas=["Norway", "call", "he", "a", "liar"])
     assert [t.text for t in _object_children(doc[1])] == ["him", "liar"]
+
+
+@pytest.mark.parametrize("text, words, person", [
+    ("Rosa Delgado toured the plant on Monday. Her supporters say she will win easily.", "she will win", "Rosa Delgado"),
+    ("Senator Paul Ferris spoke in Leeds. Ferris aides said the speech was rewritten twice.", "speech was rewritten",
+     "Paul Ferris"),
+    ("Chancellor Ilse Brandt landed in Oslo. Her spokesman said she would stay two days.", "stay two days",
+     "Ilse Brandt"),
+    ("Omar Haddad was charged on Friday. Haddad's lawyers said he would plead not guilty.", "plead not guilty",
+     "Omar Haddad"),
+])
+def test_people_tied_to_a_person_are_not_that_person(pipeline: Any, text: str, words: str, person: str) -> None:
+    """"her supporters", "X aides", "X's lawyers": a group or another person tied to X speaks, not X."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name != person
+    assert q.speaker_kind != "person" or "lawyer" not in (q.speaker_description or "")
+
+
+@pytest.mark.parametrize("text, words, person", [
+    ("Rosa Delgado toured the plant on Monday. She said the plant would stay open.", "plant would stay", "Rosa Delgado"),
+    ("Omar Haddad was charged on Friday. Haddad said he would plead not guilty.", "plead not guilty", "Omar Haddad"),
+    ("Chancellor Ilse Brandt landed in Oslo. The chancellor said the talks went well.", "talks went well",
+     "Ilse Brandt"),
+])
+def test_the_person_still_speaks_for_themselves(pipeline: Any, text: str, words: str, person: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == person
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("A Russian Foreign Ministry spokesman said the talks would continue.", "talks would continue", "RUSGOV"),
+    ("A spokesman for the German government said the plan was fair.", "plan was fair", "DEUGOV"),
+])
+def test_a_spokesman_takes_the_sector_of_the_body_spoken_for(pipeline: Any, text: str, words: str,
+                                                              code: str) -> None:
+    """CAMEO codes a spokesman by whom they speak for, never as media (the source dictionary's
+    bare "spokesman" is MED)."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).code == code
+
+
+def test_a_spokesman_alone_is_no_media_actor() -> None:
+    from newsgraph.actors.lexicon import sector_of
+
+    assert sector_of("spokesman") is None and sector_of("spokeswomen") is None
+    assert sector_of("foreign ministry spokesman") == "GOV"
+    assert sector_of("journalists") == "MED"
+
+
+def test_a_noun_inside_a_phrase_set_off_by_commas_is_no_subject() -> None:
+    """The parser may give a verb two subjects when a phrase set off by commas stands between the
+    subject and the verb ("The council, as part of a case against some members of the family,
+    said"); the noun inside the interjection does not speak. Two subjects split by a line break
+    (a dateline above the sentence) keep the nearer one."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.quotes.speaker import subject_of
+
+    words = ["The", "council", ",", "as", "part", "of", "a", "case", "against", "some", "members", "of", "the",
+             "family", ",", "said", "it", "had", "the", "files"]
+    heads = [1, 15, 15, 15, 3, 4, 7, 5, 7, 10, 15, 10, 13, 11, 15, 15, 17, 15, 19, 17]
+    deps = ["det", "nsubj", "punct", "prep", "pobj", "prep", "det", "pobj", "prep", "det", "nsubj", "prep", "det",
+            "pobj", "punct", "ROOT", "nsubj", "ccomp", "det", "dobj"]
+    pos = ["DET", "NOUN", "PUNCT", "ADP", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN",
+           "PUNCT", "VERB", "PRON", "VERB", "DET", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    sp = subject_of(doc[15])
+    assert sp is not None and doc[sp.head].text == "council"
+    # no commas around the nearer one: the nearer subject stays
+    words2 = ["Monday", "\n", "The", "senator", "says", "it", "is", "over"]
+    doc2 = Doc(Vocab(), words=words2, heads=[4, 0, 3, 4, 4, 6, 4, 6],
+               deps=["nsubj", "dep", "det", "nsubj", "ROOT", "nsubj", "ccomp", "acomp"],
+               pos=["PROPN", "SPACE", "DET", "NOUN", "VERB", "PRON", "AUX", "ADV"])
+    sp2 = subject_of(doc2[4])
+    assert sp2 is not None and doc2[sp2.head].text == "senator"

@@ -251,7 +251,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome")
     ent = person_ent_at.get(i)
     if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
-            (st.kb is None or st.lower[i] not in st.kb.given_names()):
+            st.lower[i] not in st.given_names():
         return None  # "Team Obama", "Husband Bill": the name starts at the next word
     if ent is None and title is None and i not in hit_at and st.words[i].isascii() \
             and st.lower[i] not in surname_index(st):
@@ -386,7 +386,8 @@ def full_name_in_text(st: State, surname: str) -> str | None:
             given = given[owners[-1] + 1:]
         while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.TITLE_FIRST_WORDS
                          or given[0].lower() in lx.HONORIFICS
-                         or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])):
+                         or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])
+                         or (given[0].lower() in common_words() and given[0].lower() not in st.given_names())):
             given = given[1:]
         if not given:
             continue

@@ -7,6 +7,7 @@ These are linguistic facts of English news prose, not facts about any article. T
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -132,6 +133,23 @@ TITLE_FIRST_WORDS = frozenset(t.split()[0].split("-")[0] for t in TITLES) | {t.s
 GROUP_FIRST_WORDS = frozenset(g.split()[0] for g in GROUP_NOUNS)
 
 
+# words that end or make up organisations' names, never people's ("Purdue Pharma", "Carnegie Endowment")
+ORG_WORDS = frozenset(re.findall(r"\w+", """inc corp corporation co llc ltd company party committee council
+association institute foundation university college school news times post journal group union agency department
+ministry bank network court senate house press media center centre fund society club league movement front forces
+force army police service services office board commission bureau authority organization organisation alliance
+coalition campaign project trust church hospital airlines airways motors tv radio channel magazine review
+pharma pharmaceuticals holdings partners industries enterprises technologies systems labs laboratories
+entertainment studios pictures communications securities insurance financial capital petroleum energy oil gas
+airline railways foods brands solutions consulting bancorp plc gmbh ag sa endowment caucus administration
+ministry institution federation"""))
+
+# people who speak for a body: their sector is that body's ("a foreign ministry spokesman" is GOV),
+# never a sector of their own (the source dictionary files the bare nouns under media)
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons",
+                          "spokespeople", "spokesmens", "spokeswomens"})
+
+
 @cache
 def agents() -> dict[str, str]:
     """Agent noun phrase (lower case) -> CAMEO sector code."""
@@ -140,7 +158,8 @@ def agents() -> dict[str, str]:
     for line in text.splitlines():
         if line and not line.startswith("#"):
             phrase, _, code = line.partition("\t")
-            table[phrase] = code
+            if phrase.split()[-1] not in SPOKES_NOUNS:
+                table[phrase] = code
     table.update(EXTRA_AGENTS)
     return table
 
@@ -148,6 +167,8 @@ def agents() -> dict[str, str]:
 def sector_of(noun_phrase: str) -> str | None:
     """The CAMEO sector of an agent noun phrase ("military officials" -> MIL), longest suffix first."""
     words = noun_phrase.lower().split()
+    if words and words[-1] in SPOKES_NOUNS:
+        words = words[:-1]  # "a foreign ministry spokesman": the ministry's sector
     table = agents()
     for i in range(len(words)):
         code = table.get(" ".join(words[i:]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import NewsgraphError
@@ -116,12 +117,30 @@ def person_name(st: State, e: Any) -> str:
     common word ("Obama White House") is no person's name ("")."""
     words = clean_person_name(e.text).split()
     common = common_words()
-    given = st.kb.given_names() if st.kb is not None and hasattr(st.kb, "given_names") else frozenset()
+    given = st.given_names()
     while words and words[0].lower() in common and words[0].lower() not in given:
         words = words[1:]
     if len(words) >= 2 and words[-1].lower() in common and words[-1].lower() not in given:
         return ""
     return " ".join(words)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def person_shaped(st: State, name: str) -> bool:
+    """Does a name the tagger gave to an organisation have a person's shape? Two to four
+    capitalised words, none an organisation word, with initials between the first and the last
+    ("Mortimer D.A. Sackler") or a given name first that is no common word ("Letitia James")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in lx.ORG_WORDS for w in words):
+        return False
+    if not all(w[:1].isupper() for w in words) or not words[-1].replace("-", "").replace("'", "").isalpha():
+        return False
+    if len(words) >= 3 and all(_INITIALS.fullmatch(w) for w in words[1:-1]):
+        return True
+    first = words[0].lower()
+    return first in st.given_names() and first not in common_words() and not st.kb_knows(words[-1])
 
 
 def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
@@ -197,6 +216,16 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
                for h in st.hits_in(e.start, e.end) for x in h.entries):
             continue  # "Obama White House": a name with an organisation's or a seat's in it is no person's
         name = person_name(st, e)
+        last = clean_person_name(e.text).split()[-1:]
+        if last and last[0].lower() in lx.ORG_WORDS:
+            # "Purdue Pharma", "Carnegie Endowment": an organisation's name the tagger took for a person's
+            start = e.start  # and the capitalised names before it that the tagger left out ("Purdue")
+            while start > 0 and st.doc[start - 1].pos_ == "PROPN" and st.words[start - 1][:1].isupper() \
+                    and (start - 1) not in st.claimed:
+                start -= 1
+            st.add(start, e.end, st.table.organization(st.doc[start:e.end].text), "ner-org", confidence=0.7)
+            covered.update(range(start, e.end))
+            continue
         if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
             continue  # a single word: only a reference (surname) can make it a person
         kb_person = evidence.kb_person_by_name(st, name)
@@ -215,6 +244,9 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
             continue  # a person's surname the tagger took for an organisation
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
+            continue
+        if person_shaped(st, name):  # "Mortimer D.A. Sackler" tagged as an organisation
+            st.add(e.start, e.end, st.table.text_person(name), "ner-person", confidence=0.7)
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body

@@ -209,6 +209,13 @@ INERT_POS = frozenset({"PUNCT", "SPACE", "AUX", "ADP", "CCONJ", "SCONJ", "PART",
                         "INTJ", "DET", "PRON"})
 
 
+_BRACKETED = re.compile(r"[(\[].*[)\]]")
+# a line that points elsewhere ("PHOTOS: ...", "READ MORE: ...", "WATCH: ..."); genre labels on the
+# story itself ("OPINION:", "ANALYSIS:") are not asides
+_LABEL_LINE = re.compile(r"(?:PHOTOS?|VIDEOS?|WATCH|LISTEN|READ(?: MORE)?|RELATED(?: [A-Z]+)?|SEE(?: ALSO)?|MORE|"
+                         r"CLICK HERE|SLIDESHOW|GALLERY|SIGN UP|SUBSCRIBE)\s*:")
+
+
 class State:
     """One article being resolved (see the module docstring)."""
 
@@ -232,9 +239,26 @@ class State:
             si += 1 if (first or k == 0) else 0
             self.sent_of[k] = si
         self.in_quote = self.quote_tokens(spaces)
+        self.asides = self.aside_tokens()
         self.surnames: dict[str, str] = {}  # normalised surname -> person actor id (full names seen)
         self.surnames_for = -1  # how many people the index was built for
         self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
+
+    def aside_tokens(self) -> set[int]:
+        """Tokens on lines that stand outside the story: a whole line in brackets or led by a label
+        pointing elsewhere ("( PHOTOS: ... )", "READ MORE: ..."); never the first line (the headline).
+        Their names are no antecedents."""
+        out: set[int] = set()
+        pos = 0
+        for k, line in enumerate(self.text.split("\n")):
+            start, pos = pos, pos + len(line) + 1
+            bare = line.strip()
+            if not bare or k == 0 or not (_BRACKETED.fullmatch(bare) or _LABEL_LINE.match(bare)):
+                continue
+            lo = bisect.bisect_left(self.char_starts, start)
+            hi = bisect.bisect_left(self.char_starts, start + len(line))
+            out.update(range(lo, hi))
+        return out
 
     def quote_tokens(self, newline: list[bool]) -> set[int]:
         """Tokens inside quotation marks (for pronoun antecedents: quoted words do not speak)."""
@@ -501,7 +525,7 @@ class State:
     def recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
         """The most recent compatible person: subjects of the nearest sentence first."""
         sent = self.sent_of.get(before, 0)
-        cands = [r for r in self.refs if r.start < before and r.kind == "person"
+        cands = [r for r in self.refs if r.start < before and r.kind == "person" and r.start not in self.asides
                  and (not skip_quoted or not r.in_quote) and ok(self.table.get(r.actor))]
         if not cands:
             return None
@@ -512,6 +536,11 @@ class State:
             subs = [r for r in in_s if r.subject] if prefer_subject else []
             return (subs or in_s)[-1]
         return cands[-1]
+
+    def given_names(self) -> frozenset[str]:
+        """The KB's given names that are no title or agent noun (its records include "Military
+        Junta" and "Emperor Meiji": such first words are no sign of a person's name)."""
+        return _given_names(self.kb) if self.kb is not None and hasattr(self.kb, "given_names") else frozenset()
 
     def kb_knows(self, word: str) -> bool:
         """Is the word a state, organisation or bloc form (so not a first name)?"""
@@ -681,3 +710,11 @@ def gender_of(kb: Any, actor: Actor | None) -> str | None:
         return None
     g = str(g).lower()[:1]
     return g if g in {"m", "f"} else None
+
+
+@cache
+def _given_names(kb: Any) -> frozenset[str]:
+    agents = lx.agents()
+    return frozenset(w for w in kb.given_names()
+                     if w not in lx.TITLE_FIRST_WORDS and lx.title_key(w) is None and w not in agents
+                     and w not in lx.HONORIFICS and w not in lx.RANKS)

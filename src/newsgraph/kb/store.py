@@ -208,8 +208,14 @@ class KB:
         common words ("Bill", "Mark", "Will")."""
         cache = self.__dict__.get("_given_names")
         if cache is None:
-            cache = frozenset(p["name"].split()[0].lower() for p in self._people.values()
-                              if p["name"] and len(p["name"].split()) > 1)
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            # a function word first ("He Yong", "In Tam") is a name there, never a sign of one in English
+            # and a record whose name has a common word in it ("Executive council") is no person's name
+            cache = frozenset(w for w in (p["name"].split()[0].lower() for p in self._people.values()
+                                          if p["name"] and len(p["name"].split()) > 1
+                                          and all(x[:1].isupper() or len(x) <= 3 for x in p["name"].split()))
+                              if w not in STOP_WORDS)
             self.__dict__["_given_names"] = cache
         return cache
 

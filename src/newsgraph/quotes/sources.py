@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.lexicon import title_key
+from ..actors.lexicon import ORG_WORDS, SPOKES_NOUNS, title_key
 from ..actors.state import title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
@@ -85,16 +85,37 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     actor = analysis.actor_at(head.idx, head.idx + len(head.text))
     if actor is not None:
         return actor
-    for c in head.children:  # "members of the CSTO", "leaders of the states"
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+    for c in head.children:  # "members of the CSTO", "leaders of the states", "a spokesman for the ministry"
+        if c.dep_ == "prep" and c.i > head.i and (c.lower_ == "of" or (c.lower_ == "for" and head.lower_ in SPOKES_NOUNS)):
             for p in c.children:
                 if p.dep_ == "pobj":
                     actor = analysis.actor_at(p.idx, p.idx + len(p.text))
-                    if actor is not None:
-                        return actor
+                    if actor is not None and not (c.lower_ == "for" and actor.kind == "person"):
+                        return actor  # a body's spokesman speaks for it; a person's is another person
     if head.pos_ != "PRON":
-        return analysis.actor_at(sp.start, sp.end)
+        # the words up to the head ("the Kremlin's spokesman", "Iraqi officials"): a name deep in a
+        # modifier after it ("the office, as part of a case against X, said") is not who speaks
+        end = sp.end if head.pos_ != "NOUN" else min(sp.end, head.idx + len(head.text))
+        if _person_in_modifier(analysis, head):
+            return None  # "her supporters", "Clinton officials", "Chancellor X's spokesman": others than X
+        return analysis.actor_at(sp.start, end)
     return None
+
+
+def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
+    """Is a person named in a modifier (possessor, compound) of a common noun for people that is
+    no mention of its own? Such a phrase speaks of the person's supporters, aides or staff, never
+    of the person, nor of the state named with the person ("German Chancellor X's spokesman")."""
+    if head.pos_ != "NOUN" or not human_noun(head):
+        return False
+    if analysis.actor_at(head.idx, head.idx + len(head.text)) is not None:
+        return False  # the noun itself is a mention ("the president")
+    mods = [c for c in head.children if c.i < head.i and c.dep_ in ("poss", "compound", "nmod")]
+    for t in (t for m in mods for t in m.subtree):
+        a = analysis.actor_at(t.idx, t.idx + len(t.text))
+        if a is not None and a.kind == "person":
+            return True
+    return False
 
 
 def _name_set_off_in_subtree(analysis: Analysis, doc: Any, head: Any) -> Actor | None:
@@ -243,13 +264,6 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
     return None
 
 
-_ORG_WORDS = frozenset(re.findall(r"\w+", """inc corp corporation co llc ltd company party committee council
-association institute foundation university college school news times post journal group union agency department
-ministry bank network court senate house press media center centre fund society club league movement front forces
-force army police service services office board commission bureau authority organization organisation alliance
-coalition campaign project trust church hospital airlines airways motors tv radio channel magazine review"""))
-
-
 def person_named_like(actor: Actor) -> bool:
     """A text-only organisation whose name has the shape of a person's (two or three capitalised
     words, none of them an organisation word): ``Carly Fiorina`` mistagged by the parser."""
@@ -257,7 +271,7 @@ def person_named_like(actor: Actor) -> bool:
         return False
     words = actor.name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
-                                        and w.lower().strip(".") not in _ORG_WORDS for w in words)
+                                        and w.lower().strip(".") not in ORG_WORDS for w in words)
 
 
 def same_person(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Actor | None:
@@ -349,10 +363,12 @@ def _slug(text: str) -> str:
 
 
 def _country_in(analysis: Analysis, sp: Speaker) -> str | None:
-    """The state a description names (``a senior US official``, ``Iranian state television``)."""
-    for a in analysis.actors:
-        for m in a.mentions:
-            if sp.start <= m.start and m.end <= sp.end and a.country and a.kind in ("country", "group", "organization"):
+    """The state a description names (``a senior US official``, ``Iranian state television``), else
+    the state of a person it is tied to (``Merkel's spokesman``, ``the Obama administration``)."""
+    inside = [a for a in analysis.actors if a.country and any(sp.start <= m.start and m.end <= sp.end for m in a.mentions)]
+    for kinds in (("country", "group", "organization"), ("person",)):
+        for a in inside:
+            if a.kind in kinds:
                 return a.country
     return None
 
@@ -444,9 +460,15 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
         return None  # a name the actors component did not take is not ours to invent
     words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha and t.i >= head.left_edge.i]
     sector = sector_of(" ".join(words)) or sector_of(head.lower_)
+    if sector is None and head.lower_ in ORG_WORDS:  # "the attorney general's office": the office's holder's sector
+        sector = sector_of(" ".join(words[:-1]))
     if sector is None and not human_noun(head):
         return None  # "a problem that demands ...", "the ad says": no one to count
     iso3 = _country_in(analysis, sp)
+    if sector is None and head.lower_ in SPOKES_NOUNS:  # "her spokesman": the sector of whom they speak for
+        codes = [a.code for a in analysis.actors if a.kind == "person" and a.code and a.country and len(a.code) >= 6
+                 and any(m.start < head.idx and sp.start <= m.start and m.end <= sp.end for m in a.mentions)]
+        sector = codes[0][3:6] if codes else None
     plural = head.tag_ in ("NNS", "NNPS")
     if sector and iso3:
         aid = f"{iso3}{sector}"
@@ -462,7 +484,8 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
             name = f"{iso3} ({SECTOR_LABELS.get(sector or '', (sector or '').lower())})"
             actor = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
         else:
-            actor = Actor(id=aid, name=name, kind="group" if plural else "person", country=iso3,
+            kind = "organization" if head.lower_ in ORG_WORDS else "group" if plural else "person"
+            actor = Actor(id=aid, name=name, kind=kind, country=iso3,
                           code=f"{iso3 or ''}{sector}" if sector else None)
         analysis.actors.append(actor)
     table[aid] = actor
@@ -479,7 +502,7 @@ def state_group(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor, table: 
         return None
     if analysis.actor_at(head.idx, head.idx + len(head.text)) is actor and head.ent_type_ in ("GPE", "NORP"):
         return None
-    sector = sector_of(head.lower_)
+    sector = sector_of(" ".join(t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha))
     if sector is None:
         return None
     aid = f"{actor.country}{sector}"

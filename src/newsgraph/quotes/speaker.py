@@ -138,6 +138,8 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
         return None  # "she was warned that ...": the subject is the addressee, not the sayer
     for dep in ("nsubj", "csubj", "nsubjpass"):
         subjects = sorted((c for c in verb.children if c.dep_ == dep), key=lambda c: abs(c.i - verb.i))
+        if len(subjects) > 1 and _set_off_between(subjects[1], subjects[0], verb):
+            subjects = subjects[1:]
         for c in subjects[:1]:  # the nearest: "10:15 a.m. [para] The senator says" has two
             if c.lower_ == "there" or (c.lower_ == "it" and (dep == "nsubjpass" or verb.lemma_ in (
                     "be", "seem", "appear", "remain", "become"))):
@@ -155,6 +157,18 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return resolve_np(head, depth + 1)
     return None
+
+
+def _set_off_between(far: Any, near: Any, verb: Any) -> bool:
+    """Is the nearer of two subjects inside a phrase set off by commas between the farther one
+    and the verb ("The office, as part of a case against some members of X, said")? Such a
+    phrase is an interjection: its noun is no subject."""
+    doc = verb.doc
+    if not far.i < near.i < verb.i or far.right_edge.i + 1 >= near.left_edge.i:
+        return False
+    comma_after_far = doc[far.right_edge.i + 1].text == ","
+    comma_before_verb = any(t.text == "," for t in doc[near.right_edge.i + 1:verb.i])
+    return comma_after_far and comma_before_verb and "\n" not in doc[far.i:verb.i].text
 
 
 def subject_in_paragraph(art: Parsed, verb: Any) -> Speaker | None:
