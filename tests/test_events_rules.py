@@ -612,3 +612,61 @@ def test_protest_purpose_names_the_addressee(nlp, text):
 def test_protest_purpose_without_an_addressee_is_domestic(nlp):
     ev = one(events(nlp, "Students in Lima marched to demand lower fees.", places={"Lima": "PER"}), "PROTEST")
     assert ev.target == ["PER"] and ev.source == ["PERCVL"]
+
+
+# ---- senses decided from the object and the complement --------------------------------------------
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Norway attacked the plan on Monday.", "111"),
+    ("Chile attacked the ruling as unfair.", "111"),
+    ("Peru attacked the proposal put forward by Bolivia.", "111"),
+    ("Kenya will fight the lawsuit in court.", "12"),
+    ("Ghana is fighting the decision to close the port.", "12"),
+])
+def test_an_attack_on_a_plan_or_a_ruling_is_no_assault(nlp, text, cameo):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))  # the plan is no side
+    assert not [e for e in evs if e.plover in {"ASSAULT", "COERCE", "THREATEN"}], [(e.plover, e.rule) for e in evs]
+    codes = [e.cameo for e in evs]
+    assert any(c.startswith(cameo) for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "Norway attacked Chile on Monday.",
+    "Peru attacked a convoy from Bolivia near the border.",
+    "Kenya fought Somalia along the border.",
+    "Chile fought with Peru near the border.",
+])
+def test_an_attack_on_a_side_is_still_an_assault(nlp, text):
+    assert one(events(nlp, text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The scandal is the question that hangs over Norway.",
+    "Ghana fought to keep the port in Togo open.",
+    "Kenya battled to save the talks with Somalia.",
+])
+def test_figures_of_speech_and_efforts_are_no_assault(nlp, text):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    assert not [e for e in evs if e.plover in {"ASSAULT", "THREATEN"}], [(e.plover, e.rule) for e in evs]
+
+
+def test_hanging_someone_is_still_a_killing(nlp):
+    ev = one(events(nlp, "Somalia hanged two soldiers from Kenya.", extra={"two soldiers from Kenya": (
+        "KENMIL", "group", "KEN")}), "ASSAULT")
+    assert ev.source == ["SOM"]
+
+
+@pytest.mark.parametrize("text", [
+    "Maybe Norway will impose sanctions on Chile.",
+    "Perhaps Peru will send troops to Bolivia.",
+    "Norway will possibly expel diplomats from Chile.",
+])
+def test_a_hedged_act_is_hypothetical_not_announced(nlp, text):
+    evs = events(nlp, text)
+    assert evs and all(e.mode == "hypothetical" for e in evs), [(e.plover, e.mode, e.rule) for e in evs]
+    assert not [e for e in evs if e.plover == "THREATEN"]
+
+
+def test_an_unhedged_future_act_is_still_announced(nlp):
+    ev = one(events(nlp, "Norway will impose sanctions on Chile."), "THREATEN")
+    assert ev.mode == "future"

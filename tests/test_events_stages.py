@@ -61,6 +61,30 @@ def test_background_events_are_not_dated_at_publication(read, text, precision):
     assert all(e.date != "2022-05-17" for e in dated)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Norway condemned the 2014 annexation of Crimea by Russia.", "condemned"),
+    ("Since the 2014 annexation of Crimea, NATO has deployed troops to Poland.", "deployed"),
+    ("Russia has deployed troops in Crimea since 2014.", "deployed"),
+    ("Chile criticised the 2019 sanctions that Peru imposed on Bolivia.", "criticised"),
+])
+def test_a_date_of_a_noun_or_a_period_bound_is_not_the_verbs(read, text, word):
+    """"the 2014 annexation" dates the annexation, "since 2014" starts a period: neither is the
+    time of the condemnation or the deployment, which are the news of the day."""
+    a = read(text, "2022-05-17")
+    found = [e for e in a.events if e.predicate is not None and e.predicate.text == word]
+    assert found and all(e.date == "2022-05-17" for e in found), [(e.predicate, e.date) for e in a.events]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The 2018 summit between Russia and China was held in Beijing.", "2018"),
+    ("China and Russia held their 2018 summit in Beijing.", "2018"),
+    ("Russia annexed Crimea in 2014.", "2014"),
+])
+def test_an_event_nouns_own_year_dates_the_verb_that_holds_it(read, text, year):
+    a = read(text, "2022-05-17")
+    assert any(e.date == year for e in a.events), [(e.plover, e.date) for e in a.events]
+
+
 def test_the_news_of_the_day_keeps_the_publication_date(read):
     a = read("Russia attacked Ukraine on Monday.", "2022-05-17")
     assert any(e.date == "2022-05-16" for e in a.events)

@@ -13,6 +13,7 @@ from .common import (
     DEFAULT_NOUN_TARGETS,
     DEFAULT_VERB_TARGETS,
     POPULATION_NOUNS,
+    PURPOSE_COOP,
     RELATIONAL_NOUNS,
     STATE_NOUNS,
     TOPIC_TARGETS,
@@ -27,6 +28,7 @@ from .common import (
     last_pair,
     movement,
     noun_lemmas,
+    purpose_clauses,
     same_segment,
     side,
     two_of,
@@ -96,6 +98,8 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         # "accused *the peacekeepers* of failing to protect X": the object is the target even
         # when it is no actor; what they are accused of does not name it
         complement_target(coder, c, actors)
+    if not c.target and f.pos == "v" and cb.root(c.code or "") in {"05", "06", "07"}:
+        purpose_target(coder, c, actors)
     if not c.source and f.pos == "v" and f.passive and not f.agent and movement(c):
         # "Russian soldiers were deployed to the region": troops move for their own side
         c.source = [a for a in actors_of(coder, f.objs, actors, c.quote) if a not in c.target]
@@ -181,6 +185,24 @@ def complement_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 c.target, c.target_tokens = found, heads
                 c.rule += "+complement-target"
                 return
+
+
+def purpose_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """"donated ventilators *to assist Ethiopia*", "provided funds *to help* X": aid given for a
+    purpose that names who is helped goes to them."""
+    on_object = [ch for o in c.frame.objs for ch in o.children if ch.dep_ == "acl"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]  # "a shipment *to assist* X"
+    for ch in [*purpose_clauses(c), *on_object]:
+        if ch.lemma_.lower() not in PURPOSE_COOP:
+            continue
+        heads = [o for o in ch.children if o.dep_ in {"dobj", "obj"} and same_segment(o, c.pred)]
+        heads += [x for k in ch.children if k.dep_ in {"ccomp", "xcomp"}  # "to help *X* rebuild"
+                  for x in k.children if x.dep_ == "nsubj" and x.i < k.i]
+        found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
+        if found:
+            c.target, c.target_tokens = found, heads
+            c.rule += "+purpose-target"
+            return
 
 
 def noun_targets(coder: Any, e: Entry) -> tuple[str, ...]:

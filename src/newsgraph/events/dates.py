@@ -88,6 +88,8 @@ def clause_date(c: Candidate) -> Any:
     pred = c.pred
     gov = governing_verb(pred) if c.frame.pos == "n" else pred
     anchors = {pred.i}
+    if c.frame.pos == "v" and (c.entry.obj or c.entry.code == "=obj"):
+        anchors |= {o.i for o in c.frame.objs}  # "the 2018 summit was held": the object is the event itself
     t = gov
     for _ in range(4):
         if t is None:
@@ -120,14 +122,27 @@ def clause_date(c: Candidate) -> Any:
     return best
 
 
+# prepositions that make a date the bound of a period, not the time of the act ("has deployed troops
+# *since* 2014", "will stay *until* March")
+PERIOD_BOUNDS = frozenset({"since", "until", "till"})
+
+
 def date_on(pred: Token, anchors: set[int]) -> Any:
+    """The DATE/TIME entity nearest the predicate whose head chain reaches an anchor without
+    crossing a verb, a period bound or a noun it modifies ("the 2014 annexation" dates the
+    annexation, not the verb it hangs on)."""
     best = None
     for ent in sentence_of(pred).ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         t, steps = ent.root, 0
+        if t.dep_ in {"nummod", "compound", "amod", "poss"} and t.head.pos_ in {"NOUN", "PROPN"} \
+                and t.head.i not in anchors and t.head.ent_type_ not in {"DATE", "TIME"}:
+            continue  # a noun's own date
         while t.head.i != t.i and steps < 8:
             t, steps = t.head, steps + 1
+            if t.dep_ == "prep" and t.lower_ in PERIOD_BOUNDS:
+                break
             if t.i in anchors:
                 if best is None or abs(ent.start - pred.i) < abs(best.start - pred.i):
                     best = ent

@@ -209,6 +209,8 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
             continue
         if "obj" in e.roles and not frame.objs:
             continue
+        if "noinf" in e.roles and not frame.objs and striving(frame.pred):
+            continue
         if e.code == "=obj":
             code = object_code(coder, frame)
             if code is None:
@@ -216,6 +218,14 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
             return e, code
         return e, e.code
     return None
+
+
+def striving(verb: Token) -> bool:
+    """"fight to keep the plant open", "battled to save": the verb with a to-infinitive of purpose
+    and no object names an effort towards that act, not a fight with anyone."""
+    return any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                                         for a in c.children)
+               for c in verb.children)
 
 
 def object_code(coder: Any, frame: Frame) -> str | None:

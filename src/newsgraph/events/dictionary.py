@@ -37,6 +37,10 @@ user's ``[events] extra_verbs`` file has ten tab-separated columns; ``-`` or not
              passive, the subject is the doer ("is committed to", "was engaged in"); ``own`` (user
              tables): your patterns for the lemma replace ours instead of merging with them; ``obj``:
              needs a direct object;
+             ``noinf``: not with a to-infinitive of purpose and no object ("fight *to keep* X" is an
+             effort, not a fight);
+             ``sense``: the object decides the verb's sense ("attack *a plan*" is criticism), so the
+             learned detector does not retype it;
              ``absorb``: what it comments on is not coded separately ("claimed responsibility *for
              the blast*"); ``joint``: an exercise held with others is cooperation (062).
 ``comment``  free text.

@@ -344,6 +344,22 @@ def _lend_preps(f: Frame, obj: Token) -> None:
                 for p in g.children:
                     if p.dep_ == "prep" and p.lower_ not in {"of", "by"} and p.lower_ not in f.preps:
                         f.preps.setdefault(p.lower_, []).extend(pobjs(p))
+    # "sent supplies and personnel such as doctors *to X*", "sent vehicles and a team of paratroopers
+    # *to X*": the parser hangs the closing "to" phrase on the object's last noun
+    last = obj.right_edge
+    to = last.head if last.dep_ == "pobj" else None
+    if to is not None and to.dep_ == "prep" and to.lower_ == "to" and "to" not in f.preps and to.head.i != obj.i \
+            and to.head.pos_ in {"NOUN", "PROPN"} and to.head.lemma_.lower() not in TO_COMPLEMENT_NOUNS:
+        f.preps["to"] = pobjs(to)
+
+
+# nouns whose "to" phrase is their own complement, not where something is sent ("access to", "a threat to")
+TO_COMPLEMENT_NOUNS = frozenset({"access", "threat", "visit", "trip", "return", "road", "path", "response", "reply",
+                                 "answer", "approach", "commitment", "right", "key", "solution", "alternative",
+                                 "exposure", "damage", "harm", "danger", "risk", "challenge", "obstacle", "link",
+                                 "connection", "flight", "flights", "route", "journey", "transition", "opposition",
+                                 "resistance", "objection", "contrast", "addition", "relation", "ambassador",
+                                 "envoy", "successor", "heir", "sequel", "prelude", "introduction", "reference"})
 
 
 def antecedent_candidates(pron: Token) -> list[Token]:

@@ -104,8 +104,10 @@ def _live(coder: Any, c: Candidate) -> bool:
 
 def derived(c: Candidate) -> bool:
     """Did the frames or modality make the code ("threatened *to impose*", "will send", "did not
-    agree")? Then it is structure the rules read, and the detector does not retype it."""
-    return c.code != c.base or c.comp_code is not None or c.mode is not None or "+" in c.rule
+    agree"), or the object decide the verb's sense (a ``sense`` pattern: "attacked *the plan*")?
+    Then it is structure the rules read, and the detector does not retype it."""
+    return (c.code != c.base or c.comp_code is not None or c.mode is not None or "+" in c.rule
+            or "sense" in c.entry.roles)
 
 
 def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:

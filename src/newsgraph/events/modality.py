@@ -21,6 +21,9 @@ from .common import (
     modal_scope,
 )
 
+# adverbs of doubt: the writer or speaker guesses at the act, nobody announces it
+HEDGES = frozenset({"maybe", "perhaps", "possibly", "conceivably"})
+
 
 # ---- 3. modality -----------------------------------------------------------------------------
 def apply_modality(coder: Any, c: Candidate) -> None:
@@ -43,6 +46,9 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
+    if any(ch.dep_ == "advmod" and ch.lower_ in HEDGES for v in scope for ch in v.children):
+        future = False  # "maybe it will restrain X", "perhaps they will meet": a guess, not an announcement
+        auxes = auxes | {"might"}
     hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
     conditional = has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
     code = c.code or ""
