@@ -472,3 +472,20 @@ def test_a_person_named_in_the_story_line_is_still_an_antecedent(read) -> None:
 def test_a_genre_label_or_the_headline_is_no_aside(read, text: str) -> None:
     he = actor_at(read(text), "he said")
     assert he is not None and he.name == "Gerald Moss"
+
+
+@pytest.mark.parametrize("text, surname, kb_id", [
+    ("Putin said Russia would respond to the sanctions.", "Putin", "vladimir-putin"),
+    ("Maduro closed Venezuela's land borders with Colombia.", "Maduro", "nicolas-maduro"),
+])
+def test_an_undated_sentence_links_a_surname_to_whoever_held_the_office(read, text: str, surname: str,
+                                                                         kb_id: str) -> None:
+    """A lone sentence has no date, so any date is compatible: a bare surname whose bearer held
+    the top office of the state the sentence names (or is the only bearer the KB knows) is them."""
+    found = actor_at(read(text, published=None), surname)
+    assert found is not None and found.kb_id == kb_id
+
+
+def test_an_undated_surname_shared_by_two_office_holders_stays_unlinked(read) -> None:
+    found = actor_at(read("Bush met the Danish prime minister in Washington.", published=None), "Bush")
+    assert found is None or found.kb_id is None

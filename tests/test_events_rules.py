@@ -670,3 +670,38 @@ def test_a_hedged_act_is_hypothetical_not_announced(nlp, text):
 def test_an_unhedged_future_act_is_still_announced(nlp):
     ev = one(events(nlp, "Norway will impose sanctions on Chile."), "THREATEN")
     assert ev.mode == "future"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Norway suspended military aid to Lima.", "PER"),
+    ("Kenya returned the stolen statues to Lima on Monday.", "PER"),
+    ("Chile suspended food supplies and flights to Lima.", "PER"),
+])
+def test_what_is_given_returned_or_withheld_to_a_place_goes_to_its_state(nlp, text, target):
+    evs = events(nlp, text, places={"Lima": "PER"})
+    assert any(target in e.target for e in evs), [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway sent supplies and personnel such as doctors to Chile.",
+    "Kenya sent vehicles and a team of engineers to Somalia.",
+])
+def test_a_closing_to_phrase_on_the_objects_last_noun_is_the_recipient(nlp, text):
+    ev = one(events(nlp, text), "AID")
+    assert ev.target, ev.rule
+
+
+def test_a_to_phrase_that_completes_its_noun_is_no_recipient(nlp):
+    evs = events(nlp, "Norway sent a report with access to Chile.")
+    assert not any("CHL" in e.target for e in evs if e.plover == "AID"), [(e.plover, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway donated a shipment of ventilators to assist Chile.",
+    "Kenya provided funds to help Somalia.",
+])
+def test_aid_given_to_help_someone_goes_to_them(nlp, text):
+    """The help is the aid itself: one event, from the giver to whoever is helped."""
+    aid = [e for e in events(nlp, text) if e.plover == "AID"]
+    assert len(aid) == 1 and set(aid[0].target) & {"CHL", "SOM"}, [(e.source, e.target, e.rule) for e in aid]
+    assert aid[0].predicate.text in {"donated", "provided"}

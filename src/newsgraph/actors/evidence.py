@@ -173,14 +173,13 @@ def same_head_word(role_title: str, title: str) -> bool:
 def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> list[str]:
     """Of these people, those who hold a top office on the article's date of a state or an
     organisation the article names somewhere (name, adjective or demonym); with ``unique`` (the
-    only bearer of the name in the KB), of any state or organisation."""
-    if not st.on:
-        return []
+    only bearer of the name in the KB), of any state or organisation. An undated text (a lone
+    sentence) is compatible with any date: then those who ever held such an office."""
     named = {e.kb_id for h in st.hits for e in h.entries if e.kind != "person"}
     out = []
     for pid in ids:
         try:
-            roles = st.kb.roles(pid, st.on)
+            roles = st.kb.roles(pid, st.on) if st.on else st.kb.roles(pid)
         except NewsgraphError:
             continue
         if any(r.office in TOP_OFFICE_KEYS | {"secretary_general", "commission_president"} and (unique or r.of in named)

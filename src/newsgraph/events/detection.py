@@ -114,6 +114,16 @@ def purpose(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
     cooperative purpose is military protection (074), not a show of force; a trip made "to
     deliver aid" is the aid."""
     code = c.code or ""
+    if cb.root(code) == "07":
+        # "donated ventilators *to assist X*": the help is the aid itself, told once (its
+        # recipient becomes the aid's target in the arguments stage)
+        on_object = [ch for o in c.frame.objs for ch in o.children if ch.dep_ == "acl"]
+        for ch in [*purpose_clauses(c), *on_object]:
+            inner = cands.get(ch.i)
+            if inner is not None and inner is not c and ch.lemma_.lower() in PURPOSE_COOP \
+                    and cb.root(inner.base or "") == "07":
+                inner.absorbed = True
+        return
     if cb.root(code) != "15" and code != "042":
         return
     for ch in purpose_clauses(c):

@@ -235,11 +235,16 @@ def unrest(c: Candidate, actors: ActorIndex) -> bool:
 
 
 def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
-    """A material act with no recipient named affects the country where it happened."""
-    if c.target or c.code is None or (assemble.plover(coder, c.code) not in LOCATED_PLOVER and c.code[:3] != "162"):
+    """A material act with no recipient named affects the country where it happened; what is given,
+    returned or withheld "to" a place goes to that place's state ("suspended aid to X", "returned the
+    skulls to X", X a place the text does not make an actor)."""
+    plover = assemble.plover(coder, c.code) if c.code is not None else None
+    if c.target or c.code is None or (plover not in LOCATED_PLOVER and c.code[:3] != "162" and plover != "SANCTION"):
         return  # (aid halted "in Lima" is withheld from Peru)
     f = c.frame
-    heads: list[Token] = []
+    heads: list[Token] = list(f.preps.get("to", [])) if plover in {"AID", "RETREAT", "SANCTION"} else []
+    if plover == "SANCTION" and c.code[:3] != "162" and not heads:
+        return
     for prep in LOCATIVE:
         heads.extend(f.preps.get(prep, []))
     gov = governing_verb(c.pred) if f.pos == "n" else None

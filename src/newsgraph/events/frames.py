@@ -357,7 +357,7 @@ def _lend_preps(f: Frame, obj: Token) -> None:
 TO_COMPLEMENT_NOUNS = frozenset({"access", "threat", "visit", "trip", "return", "road", "path", "response", "reply",
                                  "answer", "approach", "commitment", "right", "key", "solution", "alternative",
                                  "exposure", "damage", "harm", "danger", "risk", "challenge", "obstacle", "link",
-                                 "connection", "flight", "flights", "route", "journey", "transition", "opposition",
+                                 "connection", "transition", "opposition",
                                  "resistance", "objection", "contrast", "addition", "relation", "ambassador",
                                  "envoy", "successor", "heir", "sequel", "prelude", "introduction", "reference"})
 
