@@ -705,3 +705,15 @@ def test_aid_given_to_help_someone_goes_to_them(nlp, text):
     aid = [e for e in events(nlp, text) if e.plover == "AID"]
     assert len(aid) == 1 and set(aid[0].target) & {"CHL", "SOM"}, [(e.source, e.target, e.rule) for e in aid]
     assert aid[0].predicate.text in {"donated", "provided"}
+
+
+@pytest.mark.parametrize("text", ["Norway gave $5 million to Chile.", "Kenya granted €20 million to Somalia.",
+                                  "Peru gave £3 million in aid to Bolivia."])
+def test_money_given_is_aid(nlp, text):
+    """A sum of money (a currency sign) given is aid, whatever the learned detector makes of 'gave'."""
+    ev = one(events(nlp, text), "AID")
+    assert ev.target
+
+
+def test_giving_in_is_still_a_concession(nlp):
+    assert one(events(nlp, "Norway gave in to Chile on Monday."), "CONCEDE")
