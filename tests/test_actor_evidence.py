@@ -489,3 +489,36 @@ def test_an_undated_sentence_links_a_surname_to_whoever_held_the_office(read, te
 def test_an_undated_surname_shared_by_two_office_holders_stays_unlinked(read) -> None:
     found = actor_at(read("Bush met the Danish prime minister in Washington.", published=None), "Bush")
     assert found is None or found.kb_id is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He spent ten years in prison before the trial.", "prison"),
+    ("She said on television that the plan would fail.", "television"),
+    ("He worked in the administration for two years.", "administration"),
+    ("The students protested at the university on Monday.", "university"),
+    ("Freedom of religion is under threat in the region.", "religion"),
+    ("The bill would tighten border security along the coast.", "security"),
+])
+def test_a_place_a_channel_or_a_domain_is_no_agent(read, text: str, word: str) -> None:
+    assert actor_at(read(text), word) is None
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    ("The university said the protest was peaceful.", "university", "EDU"),
+    ("The administration imposed new tariffs on steel.", "administration", "GOV"),
+    ("Journalists on the bus asked about the plan.", "Journalists", "MED"),
+])
+def test_the_same_nouns_as_parties_are_agents(read, text: str, word: str, sector: str) -> None:
+    found = actor_at(read(text), word)
+    assert found is not None and (found.code or "").endswith(sector)
+
+
+def test_a_name_that_fits_a_kb_person_only_up_to_a_middle_initial_needs_their_state(read) -> None:
+    """The KB holds a "Thomas C. Jefferson" of the Cayman Islands; a text about the American
+    founders that says "Thomas Jefferson" is not about him, one that names his islands may be."""
+    a = read("Thomas Jefferson wrote to the governors about the new constitution.", published="2000-05-01")
+    found = actor_at(a, "Thomas Jefferson")
+    assert found is not None and found.kb_id is None
+    a = read("Thomas Jefferson, the financial secretary of the Cayman Islands, presented the budget.",
+             published="2000-05-01")
+    assert actor_at(a, "Thomas Jefferson").kb_id == "thomas-c-jefferson"

@@ -131,7 +131,21 @@ def city_country(st: State, tok: Any) -> str | None:
 
 
 # words that look like agent nouns but name no group of people acting
-_NOT_AGENTS = frozenset({"state", "states", "country", "countries", "nation", "nations", "government's", "people"})
+_NOT_AGENTS = frozenset({"state", "states", "country", "countries", "nation", "nations", "government's", "people",
+                         # domains, not bodies: "religion", "governance", "border security", "the justice system"
+                         "religion", "religions", "governance", "security", "system", "systems"})
+
+
+def in_place_phrase(st: State, tok: Any) -> bool:
+    """Is a singular sector noun where something happens or is kept, not a party to it? The
+    object of a preposition of place ("in prison", "at the university", "in the administration"),
+    or a channel a verb appears "on" ("said on television", "posted on social media")."""
+    if tok.tag_ not in {"NN", "NNP"} or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in lx.PLACE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "on" and prep.head.pos_ in {"VERB", "AUX"} and (lx.sector_of(tok.lower_) or "")[:3] == "MED"
 
 
 # words that count a crowd: "several people", "dozens of people", "a crowd of people" ("many
@@ -175,6 +189,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
     sector = lx.sector_of(phrase) if phrase else None
     if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
         return None  # a person's title ("the minister") is a role, not a group
+    if in_place_phrase(st, tok) and tok.pos_ == "NOUN":
+        return None  # "sent to prison", "in school", "on television": a place or a channel
     if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
         iso3 = named_body_country(st, tok)
     else:

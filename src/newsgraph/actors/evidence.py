@@ -93,7 +93,17 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
         full = [p for p in full if in_office(st, p.id)]
     if len(full) != 1 and not exact:
         return None
+    if full and not exact and not (in_office(st, full[0].id) or state_named(st, full[0])):
+        # a name that fits a KB person only up to a middle initial ("Thomas Jefferson" for a
+        # "Thomas C. Jefferson" of another state) is theirs only when the article ties them to it
+        return None
     return st.table.from_kb(full[0].id) if full else None
+
+
+def state_named(st: State, person: Any) -> bool:
+    """Does the article name the person's state (its name, adjective or demonym)?"""
+    country = getattr(person, "country", None)
+    return bool(country) and any(e.kb_id == country for h in st.hits for e in h.entries if e.kind == "country")
 
 
 def surname_index(st: State) -> dict[str, str]:
