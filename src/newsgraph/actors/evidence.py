@@ -93,11 +93,19 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
         full = [p for p in full if in_office(st, p.id)]
     if len(full) != 1 and not exact:
         return None
-    if full and not exact and not (in_office(st, full[0].id) or state_named(st, full[0])):
+    if full and not exact and drops_middle(name, full[0].name) and not (in_office(st, full[0].id)
+                                                                       or state_named(st, full[0])):
         # a name that fits a KB person only up to a middle initial ("Thomas Jefferson" for a
         # "Thomas C. Jefferson" of another state) is theirs only when the article ties them to it
         return None
     return st.table.from_kb(full[0].id) if full else None
+
+
+def drops_middle(written: str, kb_name: str) -> bool:
+    """Is the written name the KB's with its middle names or initials left out ("Thomas Jefferson"
+    for "Thomas C. Jefferson"), first and last name unchanged?"""
+    w, k = norm(written).split(), norm(kb_name).split()
+    return len(k) > len(w) >= 2 and w[0] == k[0] and w[-1] == k[-1]
 
 
 def state_named(st: State, person: Any) -> bool:
