@@ -522,3 +522,42 @@ def test_a_name_that_fits_a_kb_person_only_up_to_a_middle_initial_needs_their_st
     a = read("Thomas Jefferson, the financial secretary of the Cayman Islands, presented the budget.",
              published="2000-05-01")
     assert actor_at(a, "Thomas Jefferson").kb_id == "thomas-c-jefferson"
+
+
+def test_she_skips_a_man_for_the_woman_named_before_him(read) -> None:
+    """Given names carry the pronoun the news uses for their bearers: "she" is not John."""
+    a = read("Maria Lopez chaired the meeting. John Harker spoke first. Later she closed the session.")
+    she = actor_at(a, "she closed")
+    assert she is not None and she.name == "Maria Lopez"
+
+
+def test_he_still_takes_the_nearest_man(read) -> None:
+    a = read("Maria Lopez chaired the meeting. John Harker spoke first. Later he closed the session.")
+    he = actor_at(a, "he closed")
+    assert he is not None and he.name == "John Harker"
+
+
+def test_gender_comes_from_the_given_name_table() -> None:
+    from newsgraph.actors.state import gender_of
+    from newsgraph.model import Actor
+
+    assert gender_of(None, Actor(id="x", name="Nancy Lopez", kind="person")) == "f"
+    assert gender_of(None, Actor(id="y", name="John Harker", kind="person")) == "m"
+    assert gender_of(None, Actor(id="z", name="Zorblat Quenn", kind="person")) is None
+    assert gender_of(None, Actor(id="w", name="Harker", kind="person")) is None  # a surname alone says nothing
+    assert gender_of(None, Actor(id="v", name="Maria Lopez Foundation", kind="organization")) is None
+
+
+def test_the_gender_table_is_built_from_pronouns_that_refer_to_full_names() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_given_name_gender.py"
+    spec = importlib.util.spec_from_file_location("build_given_name_gender", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    text = ("Alma Verhoeven won the vote. Verhoeven said she would serve. Mr. Tandy objected.\n"
+            "Otto Tandy spoke later. Tandy told reporters he had doubts. Two Smiths, Ann Smith and Bo Smith, left.")
+    got = sorted(mod.sightings(text, skip=set()))
+    assert ("alma", "f") in got and ("otto", "m") in got
+    assert not any(name in {"ann", "bo"} for name, _ in got)  # two bearers of one surname: no telling

@@ -274,3 +274,10 @@ def test_a_noun_inside_a_phrase_set_off_by_commas_is_no_subject() -> None:
                pos=["PROPN", "SPACE", "DET", "NOUN", "VERB", "PRON", "AUX", "ADV"])
     sp2 = subject_of(doc2[4])
     assert sp2 is not None and doc2[sp2.head].text == "senator"
+
+
+def test_she_said_goes_to_the_woman_not_the_man_named_last(pipeline: Any) -> None:
+    a = analyse(pipeline, "Nancy Okafor met the mayor on Monday. John Harker arrived later.\n\n"
+                          "\"We have a deal,\" she said after the meeting.")
+    q = quote(a, "We have a deal")
+    assert q.speaker is not None and a.actor(q.speaker).name == "Nancy Okafor"

@@ -151,6 +151,15 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen
 
 
 @cache
+def given_name_gender() -> dict[str, str]:
+    """Given name (lower case) -> "m" | "f": the pronoun the news uses for its bearers
+    (scripts/build_given_name_gender.py)."""
+    text = resources.files("newsgraph.actors").joinpath("data/given_name_gender.tsv").read_text("utf-8")
+    return {cols[0]: cols[1] for cols in (line.split("\t") for line in text.splitlines()
+                                          if line and not line.startswith("#")) if len(cols) >= 2}
+
+
+@cache
 def agents() -> dict[str, str]:
     """Agent noun phrase (lower case) -> CAMEO sector code."""
     table: dict[str, str] = {}

@@ -702,14 +702,16 @@ def title_matches(role_title: str, title: str, office: str) -> bool:
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:
-    if actor is None or kb is None or not actor.kb_id:
+    """"m", "f" or None: the KB's record when it has one, else the pronoun the news uses for
+    bearers of the person's given name (``actors/data/given_name_gender.tsv``)."""
+    if actor is None or actor.kind != "person":
         return None
-    ent = kb.entity(actor.kb_id)
-    g = getattr(ent, "gender", None) if ent is not None else None
-    if not g:
-        return None
-    g = str(g).lower()[:1]
-    return g if g in {"m", "f"} else None
+    ent = kb.entity(actor.kb_id) if kb is not None and actor.kb_id else None
+    g = str(getattr(ent, "gender", None) or "").lower()[:1]
+    if g in {"m", "f"}:
+        return g
+    words = [w for w in actor.name.split() if w.lower().strip(".") not in lx.HONORIFICS]
+    return lx.given_name_gender().get(words[0].lower()) if len(words) >= 2 else None
 
 
 @cache

@@ -41,8 +41,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.lexicon import ORG_WORDS, SPOKES_NOUNS, title_key
-from ..actors.state import title_matches
+from ..actors.lexicon import ORG_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, title_key
+from ..actors.state import gender_of, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
@@ -246,6 +246,7 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
     head = doc[sp.head]
     if head.lower_ not in lx.PRONOUNS_PERSON:
         return None
+    wanted = PERSON_PRONOUNS.get(head.lower_)
     start = head.sent.start
     for _ in range(2):
         if start > 0:
@@ -260,6 +261,8 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or discourse.is_speaker(m_start)
         if subject and (actor.kind == "person" or (discourse.is_speaker(m_start) and _singular_human(actor, root))):
+            if wanted and gender_of(None, actor) not in (None, wanted):
+                continue  # "she" after a man: another antecedent
             return actor
     return None
 
