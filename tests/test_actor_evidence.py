@@ -561,3 +561,9 @@ def test_the_gender_table_is_built_from_pronouns_that_refer_to_full_names() -> N
     got = sorted(mod.sightings(text, skip=set()))
     assert ("alma", "f") in got and ("otto", "m") in got
     assert not any(name in {"ann", "bo"} for name, _ in got)  # two bearers of one surname: no telling
+
+
+def test_it_still_refers_to_a_state_or_a_body(read) -> None:
+    a = read("The ministry sent two envoys to Oslo. It said the talks would resume.")
+    found = actor_at(a, "It said")
+    assert found is not None and found.code and found.code.endswith("GOV")

@@ -281,3 +281,9 @@ def test_she_said_goes_to_the_woman_not_the_man_named_last(pipeline: Any) -> Non
                           "\"We have a deal,\" she said after the meeting.")
     q = quote(a, "We have a deal")
     assert q.speaker is not None and a.actor(q.speaker).name == "Nancy Okafor"
+
+
+def test_its_authors_are_not_the_state(pipeline: Any) -> None:
+    a = analyse(pipeline, "Norway published a study on fishing. Its authors say the stocks are falling.")
+    q = quote(a, "stocks are falling")
+    assert q.speaker is None or a.actor(q.speaker).kind != "country"

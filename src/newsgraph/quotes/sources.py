@@ -113,8 +113,9 @@ def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
     mods = [c for c in head.children if c.i < head.i and c.dep_ in ("poss", "compound", "nmod")]
     for t in (t for m in mods for t in m.subtree):
         a = analysis.actor_at(t.idx, t.idx + len(t.text))
-        if a is not None and a.kind == "person":
-            return True
+        if a is not None and (a.kind == "person" or (a.kind == "country" and t.dep_ == "poss" and t.pos_ == "PRON"
+                                                     and head.lower_ not in SPOKES_NOUNS)):
+            return True  # and "its authors", "their researchers": people of a state, not the state
     return False
 
 
