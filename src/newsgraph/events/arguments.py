@@ -190,9 +190,7 @@ def complement_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
 def purpose_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """"donated ventilators *to assist Ethiopia*", "provided funds *to help* X": aid given for a
     purpose that names who is helped goes to them."""
-    on_object = [ch for o in c.frame.objs for ch in o.children if ch.dep_ == "acl"
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]  # "a shipment *to assist* X"
-    for ch in [*purpose_clauses(c), *on_object]:
+    for ch in purpose_clauses(c, on_object=True):
         if ch.lemma_.lower() not in PURPOSE_COOP:
             continue
         heads = [o for o in ch.children if o.dep_ in {"dobj", "obj"} and same_segment(o, c.pred)]

@@ -255,10 +255,11 @@ LIGHT_OPENERS = frozenset({"open", "hold", "start", "begin", "launch", "resume",
                            "organise", "join", "enter", "pursue", "undertake", "carry"})
 
 
-def purpose_clauses(c: Candidate) -> list[Token]:
+def purpose_clauses(c: Candidate, on_object: bool = False) -> list[Token]:
     """Infinitive purpose clauses on the predicate ("sent troops *to help*"), on the event noun a
-    light verb governs, or on the event noun itself ("the dispatch of engineers *to rebuild* ...")."""
-    heads = [c.pred, *(c.comp_tokens if c.entry.code == "=obj" else [])]
+    light verb governs, or on the event noun itself ("the dispatch of engineers *to rebuild* ...");
+    with ``on_object``, also on the predicate's objects ("donated a shipment *to assist* X")."""
+    heads = [c.pred, *(c.comp_tokens if c.entry.code == "=obj" else []), *(c.frame.objs if on_object else [])]
     out = []
     for h in heads:
         for ch in h.children:

@@ -117,8 +117,7 @@ def purpose(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
     if cb.root(code) == "07":
         # "donated ventilators *to assist X*": the help is the aid itself, told once (its
         # recipient becomes the aid's target in the arguments stage)
-        on_object = [ch for o in c.frame.objs for ch in o.children if ch.dep_ == "acl"]
-        for ch in [*purpose_clauses(c), *on_object]:
+        for ch in purpose_clauses(c, on_object=True):
             inner = cands.get(ch.i)
             if inner is not None and inner is not c and ch.lemma_.lower() in PURPOSE_COOP \
                     and cb.root(inner.base or "") == "07":
