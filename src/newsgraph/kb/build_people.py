@@ -846,7 +846,38 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "la", "del", "de
 
 
 def _name_words(p: Person) -> frozenset[str]:
-    return frozenset(w for w in fold(p.display()).replace("-", " ").split() if w not in _PARTICLES)
+    return frozenset(_word_list(p))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two romanisations of one name word: equal, equal under the loose transliteration key, or
+    (long words with the same first letter) one letter apart, or two vowels apart with the same
+    consonants ("Abdallah"/"Abdullah", "Mohammed"/"Muhammad", "Schroder"/"Schroeder"). Short
+    words must agree exactly ("V" and "VI", "Ali" and "Ala" are different people)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    d = _edits(a, b)
+    return d <= 1 or (d <= 2 and min(len(a), len(b)) >= 7
+                      and re.sub(r"[aeiou]", "", a) == re.sub(r"[aeiou]", "", b))
+
+
+def _covers(a: frozenset[str], b: frozenset[str], b_last: str, a_len: int) -> bool:
+    """Name ``a`` is name ``b`` or part of it: its words are words of ``b``; up to romanisation only
+    when the two names have as many words, or when ``a`` is one word and ``b``'s surname (the
+    last word): "Akihito" is not "Akihiro Ohata", "Banti" is "Tafari Benti"."""
+    if a <= b:
+        return True
+    if a_len == 1:
+        return _same_word(next(iter(a)), b_last)
+    return len(a) == len(b) and all(x in b or any(_same_word(x, y) for y in b) for x in a)
+
+
+def _word_list(p: Person) -> list[str]:
+    return [w for w in fold(p.display()).replace("-", " ").split() if w not in _PARTICLES]
 
 
 def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[Any, ...]]) -> dict[int, int]:
@@ -869,7 +900,10 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
             if not wa or a.key in merged or not spans.get(a.key):
                 continue
             fuller = [b for b in live if b.key != a.key and b.key not in merged
-                      and (wa < words[b.key] or (wa == words[b.key] and len(wa) >= 2 and b.key < a.key))
+                      and _covers(wa, words[b.key], (_word_list(b) or [""])[-1], len(_word_list(a)))
+                      and (len(wa) < len(words[b.key])
+                           or (len(wa) >= 2 and b.key < a.key
+                               and _covers(words[b.key], wa, (_word_list(a) or [""])[-1], len(_word_list(b)))))
                       and any(_overlap(x, y) for x in spans[a.key] for y in spans[b.key])]
             if len(fuller) != 1 or ("curated" in a.sources and "curated" in fuller[0].sources):
                 continue
