@@ -255,8 +255,11 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     """
     hit_at = st.hit_at
     person_ent_at = st.person_ent_at
-    if not st.words[i][:1].isupper() or st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} or st.prefixed(i):
-        return None  # "anti-Trump" names nobody
+    if not st.words[i][:1].isupper() or st.prefixed(i) or (
+            st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} and st.tags[i] not in {"NNP", "NNPS"}
+            and i not in st.person_ent_at):
+        return None  # "anti-Trump" names nobody; a proper-noun tag or a person entity counts under
+        # any coarse tag ("May said", read as a modal)
     if is_month(st.doc[i]):
         return None  # "met in May", "since May 2": a date, not Mrs May
     if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
@@ -374,14 +377,16 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
 
 
 MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 _BEFORE_DATE = frozenset({"in", "since", "until", "till", "by", "during", "from", "through", "last", "next", "early",
                           "late", "mid", "this", "of", "before", "after", "between", "and", "to", "on"})
 
 
 def is_month(tok: Any) -> bool:
-    """A month name used as a date: tagged as one, after a temporal word ("in May", "late May",
-    "between April and May") or before a day or year ("May 2", "May 2019")."""
-    if tok.lower_ not in MONTHS:
+    """A month or weekday name used as a date: tagged as one, after a temporal word ("in May",
+    "late May", "between April and May", "on Friday") or before a day or year ("May 2", "May
+    2019"). Both are surnames too (Theresa May, Godwin Friday)."""
+    if tok.lower_ not in MONTHS and tok.lower_ not in WEEKDAYS:
         return False
     if tok.dep_ in {"nsubj", "nsubjpass", "poss"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in lx.HONORIFICS):
         return False  # "May said", "May's allies", "Mrs May": a person

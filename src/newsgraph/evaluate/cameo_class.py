@@ -268,6 +268,7 @@ def evaluate_pipeline(path: str | Path, *, limit: int | None = None, config: dic
         rep.correct += k == gold
         tagged = ner.get(text_id(text))
         src_ok = tgt_ok = None
+        gs = {}
         if tagged and not isinstance(an, Failure):
             gs = _gold_sides(an.article.text, tagged)
             if gs.get("S") and gs.get("T"):
@@ -290,6 +291,8 @@ def evaluate_pipeline(path: str | Path, *, limit: int | None = None, config: dic
         if rep.split == "tune":
             rep.items.append({"text": text, "gold": gold, "predicted": k, "cameo": ev.cameo if ev else None,
                               "source_found": src_ok, "target_found": tgt_ok,
-                              "source": ev.source if ev else None, "target": ev.target if ev else None})
+                              "source": ev.source if ev else None, "target": ev.target if ev else None,
+                              "gold_source": [an.article.text[a:b] for a, b in gs.get("S", [])],
+                              "gold_target": [an.article.text[a:b] for a, b in gs.get("T", [])]})
     rep.seconds = time.perf_counter() - started
     return rep

@@ -218,7 +218,8 @@ def conflibert(path: str | None, split: str, limit: int | None, show: int, fmt: 
         wrong = [it for it in rep.items if it["predicted"] != it["gold"] or it["source_found"] is False
                  or it["target_found"] is False][:show]
         lines += [f"  gold {it['gold']} got {it['predicted']} ({it['cameo']}) src {it['source_found']} "
-                  f"tgt {it['target_found']} {it['source']}->{it['target']}: {it['text'][:200]!r}" for it in wrong]
+                  f"tgt {it['target_found']} {it['source']}->{it['target']} (gold {it['gold_source']}->{it['gold_target']}): "
+                  f"{it['text'][:200]!r}" for it in wrong]
         return "\n".join(lines)
 
     emit("ConfliBERT sentences, whole pipeline", runs, conflibert_headline, details, lambda r: r.to_dict(), fmt)

@@ -145,9 +145,16 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
                     "be", "seem", "appear", "remain", "become"))):
                 return None  # "it is said that" has no speaker; "it reads" does
             return resolve_np(c, depth + 1)
+    misread = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and name_read_as_modal(c, verb)), None)
+    if misread is not None:
+        return resolve_np(misread, depth + 1)
     head = verb.head
     if head.i == verb.i:
         return None
+    if verb.dep_ == "conj":
+        outer = parallel_report(verb)
+        if outer is not None:
+            return subject_of(outer, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)
     if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ":
@@ -157,6 +164,29 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return resolve_np(head, depth + 1)
     return None
+
+
+def parallel_report(verb: Any) -> Any | None:
+    """``X said Canada should be prepared and said it would ...``, ``said the plan will cost $2bn
+    but vowed that ...``: the parser hangs the second verb of saying on the last verb of the first
+    one's content. When that verb differs in tense from the second and the reporting verb above it
+    has the second's tense, the two reports are parallel: that reporting verb, whose subject says
+    both. Returns it, or None."""
+    head = verb.head
+    outer = head.head
+    if head.dep_ != "ccomp" or outer.i == head.i or head.tag_ == verb.tag_ or outer.tag_ != verb.tag_:
+        return None
+    if outer.lemma_.lower() not in lx.SPEECH_VERBS or head.lemma_.lower() in lx.SPEECH_VERBS:
+        return None
+    return outer
+
+
+def name_read_as_modal(aux: Any, verb: Any) -> bool:
+    """A capitalised "auxiliary" that is a name ("May said", "Will told reporters"): tagged as a
+    proper noun or a person, or a modal before a tensed verb, which no modal can govern."""
+    if not aux.text[:1].isupper():
+        return False
+    return aux.tag_ in ("NNP", "NNPS") or aux.ent_type_ == "PERSON" or (aux.tag_ == "MD" and verb.tag_ in ("VBD", "VBZ"))
 
 
 def _set_off_between(far: Any, near: Any, verb: Any) -> bool:
@@ -329,8 +359,10 @@ def no_sayer(art: Parsed, a: Attribution) -> bool:
     researcher counting sources has nobody to count, so these are not quotes."""
     if a.speaker is not None or a.cue_token is None:
         return False
-    if a.rule == "speech-noun" or (a.rule == "question" and a.cue_lemma in lx.TELLING_VERBS):
-        return True  # "new allegations that ...", "When told that ...": no teller to count
+    if a.rule in ("speech-noun", "question"):
+        # "new allegations that ...", "When told that ...", "was asked whether ...": no teller or
+        # asker to count (a question put by unnamed reporters is not the interviewee's words)
+        return True
     if a.rule not in ("clause", "parenthetical", "clause-fallback"):
         return False
     verb = art.doc[a.cue_token]
