@@ -210,6 +210,24 @@ def test_a_joint_act_of_several_is_reciprocal(nlp, text, sides_):
     assert evs and all(sides(e) == (sides_, sides_) for e in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Norway and Chile began a joint naval exercise off the coast.",
+    "Norway and Chile held bilateral talks on fishing.",
+    "Norway and Chile conducted combined naval drills.",
+])
+def test_an_act_marked_joint_is_reciprocal(nlp, text):
+    evs = [e for e in events(nlp, text) if "reciprocal" in e.rule]
+    assert evs and all(sides(e) == ({"NOR", "CHL"}, {"NOR", "CHL"}) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Chile sent aid to the flood zone.",
+    "Norway and Chile began an exercise off the coast.",
+])
+def test_an_act_not_marked_joint_stays_one_sided(nlp, text):
+    assert not [e for e in events(nlp, text) if "reciprocal" in e.rule]
+
+
 def test_reciprocity_needs_a_joint_act(nlp):
     # a promise is one-sided: no "Norway -> Norway" from "promised aid"
     assert not events(nlp, "Norway promised more aid.")

@@ -87,14 +87,27 @@ def reciprocal(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """A joint cooperative act by several actors (or one collective) with no one else named."""
     if c.target or not c.source or c.code is None:
         return
-    if "recip" not in c.entry.roles and not c.comp_recip:
-        return  # "promised aid": one-sided; "agreed", "promised to *work together*": joint
+    if "recip" not in c.entry.roles and not c.comp_recip and not joint_marked(c.pred):
+        return  # "promised aid": one-sided; "agreed", "promised to *work together*", "held *joint* drills": joint
     collective = any((a := actors.by_id.get(s)) is not None and (
         a.kind in {"organization", "bloc"} or (a.kind == "group" and len(a.members) >= 2)) for s in c.source)
     if len(c.source) >= 2 or collective:
         c.target = list(c.source)
         c.target_tokens = list(c.source_tokens)
         c.rule += "+reciprocal"
+
+
+JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "mutual", "combined", "jointly", "together"})
+
+
+def joint_marked(pred: Any) -> bool:
+    """Does the text mark the act as done together: "together"/"jointly" on the verb ("worked
+    together"), or "joint"/"bilateral"/"mutual" on the act's noun, as the predicate or its object
+    ("began a *joint* exercise", "held *bilateral* talks")?"""
+    if any(ch.dep_ == "advmod" and ch.lower_ in JOINT_WORDS for ch in pred.children):
+        return True
+    nouns = [pred] if pred.pos_ == "NOUN" else [ch for ch in pred.children if ch.dep_ in ("dobj", "obj")]
+    return any(g.dep_ == "amod" and g.lower_ in JOINT_WORDS for n in nouns for g in n.children)
 
 
 def protest_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
