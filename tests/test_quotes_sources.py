@@ -333,6 +333,32 @@ def test_a_second_report_parallel_to_the_first_has_its_sayer(pipeline: Any, text
     assert q.speaker_mention is not None and "Hart" in q.speaker_mention.text
 
 
+class _Tok:
+    """A parsed token reduced to what the parallel-report rule reads (the parses that need the
+    rule depend on whole sentences, so the rule is checked on the structure itself)."""
+
+    def __init__(self, i: int, lemma: str, tag: str, dep: str, head: Any = None) -> None:
+        self.i, self.lemma_, self.tag_, self.dep_ = i, lemma, tag, dep
+        self.head = head if head is not None else self
+        self.children: list[Any] = []
+        if head is not None:
+            head.children.append(self)
+
+
+@pytest.mark.parametrize("aux, parallel", [(None, True), ("will", True), ("have", False), ("be", False)])
+def test_a_second_participle_under_one_auxiliary_is_no_parallel_report(aux: str | None, parallel: bool) -> None:
+    from newsgraph.quotes.speaker import parallel_report
+
+    # "X said [prices <aux> rise/risen ...] and told ...": with "have" or "be" on the inner verb the
+    # second verb can be its participle ("have risen ... and told"); with a modal it cannot
+    said = _Tok(1, "say", "VBD", "ROOT")
+    inner = _Tok(4, "rise", "VBN" if aux in ("have", "be") else "VB", "ccomp", said)
+    if aux:
+        _Tok(3, aux, "VBP" if aux != "will" else "MD", "aux", inner)
+    second = _Tok(8, "tell", "VBD", "conj", inner)
+    assert (parallel_report(second) is said) == parallel
+
+
 def test_a_verb_of_saying_inside_the_content_keeps_its_own_subject(pipeline: Any) -> None:
     a = analyse(pipeline, "Lena Hart said the dockers walked out and told managers to wait.")
     assert not any(q.speaker_mention is not None and "Hart" in q.speaker_mention.text and q.text == "to wait"

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NewsgraphError
+from ..kb.names import ROMAN
 from ..kb.store import common_words
 from ..model import Actor
 from . import lexicon as lx
@@ -262,6 +263,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # any coarse tag ("May said", read as a modal)
     if is_month(st.doc[i]):
         return None  # "met in May", "since May 2": a date, not Mrs May
+    if ROMAN.match(st.words[i]):
+        return None  # "Article VI", "World War II": a regnal or ordinal number is no surname
     if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) for e in st.ents):
         return None  # "the Trump Approval Index": part of another name

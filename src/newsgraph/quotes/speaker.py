@@ -176,6 +176,8 @@ def parallel_report(verb: Any) -> Any | None:
     outer = head.head
     if head.dep_ != "ccomp" or outer.i == head.i or head.tag_ == verb.tag_ or outer.tag_ != verb.tag_:
         return None
+    if any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in ("have", "be") for a in head.children):
+        return None  # "officials have warned ... and told ...": the second participle shares the auxiliary
     if outer.lemma_.lower() not in lx.SPEECH_VERBS or head.lemma_.lower() in lx.SPEECH_VERBS:
         return None
     return outer
