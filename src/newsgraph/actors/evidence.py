@@ -258,10 +258,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     person_ent_at = st.person_ent_at
     if not st.words[i][:1].isupper() or st.prefixed(i) or (
             st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} and st.tags[i] not in {"NNP", "NNPS"}
-            and i not in st.person_ent_at):
+            and i not in person_ent_at):
         return None  # "anti-Trump" names nobody; a proper-noun tag or a person entity counts under
         # any coarse tag ("May said", read as a modal)
-    if is_month(st.doc[i]):
+    if is_date_name(st.doc[i]):
         return None  # "met in May", "since May 2": a date, not Mrs May
     if ROMAN.match(st.words[i]):
         return None  # "Article VI", "World War II": a regnal or ordinal number is no surname
@@ -385,7 +385,7 @@ _BEFORE_DATE = frozenset({"in", "since", "until", "till", "by", "during", "from"
                           "late", "mid", "this", "of", "before", "after", "between", "and", "to", "on"})
 
 
-def is_month(tok: Any) -> bool:
+def is_date_name(tok: Any) -> bool:
     """A month or weekday name used as a date: tagged as one, after a temporal word ("in May",
     "late May", "between April and May", "on Friday") or before a day or year ("May 2", "May
     2019"). Both are surnames too (Theresa May, Godwin Friday)."""

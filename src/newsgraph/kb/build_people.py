@@ -845,10 +845,6 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "la", "del", "de
                         "le", "abu", "ould", "ben", "y", "e", "sheikh", "jr", "sr"})
 
 
-def _name_words(p: Person) -> frozenset[str]:
-    return frozenset(_word_list(p))
-
-
 def _same_word(a: str, b: str) -> bool:
     """Two romanisations of one name word: equal, equal under the loose transliteration key, or
     (long words with the same first letter) one letter apart, or two vowels apart with the same
@@ -890,20 +886,28 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
     for h in holdings:
         spans[h.person.key].append(h)
     merged: dict[int, int] = {}
+    # each name's words in order (its display's; refreshed when a merge changes the display) and, per
+    # state, as a set (which grows with the words of the records it absorbs)
+    ordered: dict[int, list[str]] = {}
+
+    def last(p: Person) -> str:
+        return (ordered[p.key] or [""])[-1]
+
     for country, people in reg.by_country.items():
         if not country:
             continue
         live = [p for p in people if spans.get(p.key)]
-        words = {p.key: _name_words(p) for p in live}
+        ordered.update((p.key, _word_list(p)) for p in live)
+        words = {p.key: frozenset(ordered[p.key]) for p in live}
         for a in sorted(live, key=lambda p: len(words[p.key])):
             wa = words[a.key]
             if not wa or a.key in merged or not spans.get(a.key):
                 continue
             fuller = [b for b in live if b.key != a.key and b.key not in merged
-                      and _covers(wa, words[b.key], (_word_list(b) or [""])[-1], len(_word_list(a)))
+                      and _covers(wa, words[b.key], last(b), len(ordered[a.key]))
                       and (len(wa) < len(words[b.key])
                            or (len(wa) >= 2 and b.key < a.key
-                               and _covers(words[b.key], wa, (_word_list(a) or [""])[-1], len(_word_list(b)))))
+                               and _covers(words[b.key], wa, last(a), len(ordered[b.key]))))
                       and any(_overlap(x, y) for x in spans[a.key] for y in spans[b.key])]
             if len(fuller) != 1 or ("curated" in a.sources and "curated" in fuller[0].sources):
                 continue
@@ -924,6 +928,7 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
                 h.person = b
             spans[b.key] += spans.pop(a.key)
             words[b.key] = words[b.key] | words[a.key]
+            ordered[b.key] = _word_list(b)
     by_key = {p.key: p for p in reg.people}
     codes[:] = [(by_key[merged[p.key]] if p.key in merged else p, *rest) for p, *rest in codes]
     return merged

@@ -137,7 +137,7 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             sp.rule = "inverted"
         return first, sp, 0
     for n, t in enumerate(toks[:14]):
-        if t.pos_ not in ("VERB", "AUX") or (t.dep_ == "aux" and t.head.i > t.i and spk.name_read_as_modal(t, t.head)):
+        if t.pos_ not in ("VERB", "AUX") or spk.name_read_as_modal(t):
             continue  # a name read as a modal ("May said") is the subject, not the frame's verb
         if not is_cue(t) and not _manner_frame(toks, n) and t.lemma_.lower() not in lx.SPEAKING_VERBS:
             return None

@@ -145,7 +145,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
                     "be", "seem", "appear", "remain", "become"))):
                 return None  # "it is said that" has no speaker; "it reads" does
             return resolve_np(c, depth + 1)
-    misread = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and name_read_as_modal(c, verb)), None)
+    misread = next((c for c in verb.children if name_read_as_modal(c)), None)
     if misread is not None:
         return resolve_np(misread, depth + 1)
     head = verb.head
@@ -183,10 +183,11 @@ def parallel_report(verb: Any) -> Any | None:
     return outer
 
 
-def name_read_as_modal(aux: Any, verb: Any) -> bool:
-    """A capitalised "auxiliary" that is a name ("May said", "Will told reporters"): tagged as a
-    proper noun or a person, or a modal before a tensed verb, which no modal can govern."""
-    if not aux.text[:1].isupper():
+def name_read_as_modal(aux: Any) -> bool:
+    """A capitalised "auxiliary" before its verb that is a name ("May said", "Will told reporters"):
+    tagged as a proper noun or a person, or a modal before a tensed verb, which no modal can govern."""
+    verb = aux.head
+    if aux.dep_ != "aux" or verb.i <= aux.i or not aux.text[:1].isupper():
         return False
     return aux.tag_ in ("NNP", "NNPS") or aux.ent_type_ == "PERSON" or (aux.tag_ == "MD" and verb.tag_ in ("VBD", "VBZ"))
 
