@@ -85,6 +85,13 @@ def test_romanisations_of_one_name_are_one_record(kb):
     assert kb.entity("hasan-rohani").id == kb.entity("hasan-ruhani").id
 
 
+def test_no_surname_is_a_regnal_number(kb):
+    from newsgraph.kb.names import ROMAN
+
+    bad = [(p["id"], s) for p in kb._people.values() for s in p["surnames"] if ROMAN.match(s)]
+    assert not bad, bad[:10]
+
+
 def test_name_words_match_up_to_romanisation_only_when_long():
     from newsgraph.kb.build_people import _covers, _same_word
 

@@ -264,7 +264,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if is_date_name(st.doc[i]):
         return None  # "met in May", "since May 2": a date, not Mrs May
     if ROMAN.match(st.words[i]):
-        return None  # "Article VI", "World War II": a regnal or ordinal number is no surname
+        return None  # "Article VI", "World War II": a regnal or ordinal number is no surname (the KB
+        # lists none; this covers the names an article gives, "King Mohammed VI")
     if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) for e in st.ents):
         return None  # "the Trump Approval Index": part of another name

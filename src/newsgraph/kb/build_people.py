@@ -25,6 +25,7 @@ from typing import Any
 
 from newsgraph.kb.names import (
     HONORIFICS,
+    ROMAN,
     TITLE_WORDS,
     ParsedHolder,
     parse_executive,
@@ -138,7 +139,8 @@ class Registry:
             p.full_names.add(full)
         sur = surname or surname_of(display)
         if sur:
-            p.surnames.add(sur)
+            if not ROMAN.match(sur):  # a source's last token may be a regnal number ("Albert II"): no surname
+                p.surnames.add(sur)
             for part in sorted({sur, sur.split()[-1], sur.split()[0]}):
                 sk = skeleton(part)
                 if len(sk) >= 2 and sk not in p.skeletons:
