@@ -348,6 +348,10 @@ def test_a_title_word_modifying_another_noun_names_no_office_holder(read, text, 
     ("Deputy Prime Minister Chrystia Freeland arrived first. The prime minister came later.", "Chrystia Freeland",
      "The prime minister"),
     ("Army Chief Tom Ellison visited the post. The UN chief wrote to him.", "Tom Ellison", "The UN chief"),
+    ("Senate Majority Leader Ruth Calder opened the session. Later the Senate Minority Leader objected.",
+     "Ruth Calder", "the Senate Minority Leader"),
+    ("House Minority Whip Tom Ellison spoke first. The majority whip answered him.", "Tom Ellison",
+     "The majority whip"),
 ])
 def test_another_office_with_a_shared_word_is_no_antecedent_of_a_title(read, text, name, later):
     """A vice president is not "the president", a deputy prime minister not "the prime minister",
@@ -355,6 +359,12 @@ def test_another_office_with_a_shared_word_is_no_antecedent_of_a_title(read, tex
     a = read(text, "2023-03-01")
     first = {x.id for x in actor_over(a, name) if x.kind == "person"}
     assert first and not (ids_over(a, later) & first)
+
+
+def test_a_legislature_leader_title_refers_back_to_its_holder(read):
+    a = read("Senate Majority Leader Ruth Calder opened the session. The majority leader said a vote was near.",
+             "2019-05-01")
+    assert ids_over(a, "The majority leader") == ids_over(a, "Ruth Calder")
 
 
 def test_a_title_still_refers_back_to_the_holder_named_before(read):

@@ -35,6 +35,9 @@ TITLES: dict[str, str] = {
     "commission president": "commission_president", "pope": "pope", "dictator": "leader",
     "strongman": "leader", "ruler": "leader", "monarch": "king",
     "congressman": "congress_member", "congresswoman": "congress_member",
+    # the two sides' leaders in a legislature are different offices, and neither is "the leader"
+    "majority leader": "majority_leader", "minority leader": "minority_leader",
+    "majority whip": "majority_whip", "minority whip": "minority_whip",
 }
 # US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X"): the
 # title written out, whose office and sector the abbreviation takes
