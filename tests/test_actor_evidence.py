@@ -586,3 +586,13 @@ def test_it_still_refers_to_a_state_or_a_body(read) -> None:
     a = read("The ministry sent two envoys to Oslo. It said the talks would resume.")
     found = actor_at(a, "It said")
     assert found is not None and found.code and found.code.endswith("GOV")
+
+
+def test_hashtags_and_handles_are_no_mentions(read):
+    # embedded posts as news pages print them: text, hashtags, link, author and handle
+    a = read("The wrong forest is burning #ClimateStrike pic.twitter.com/AGgR — Lena Hart (@LenaHartNews) "
+             "September 20, 2019\n\nPupils call for action. #FridaysForFuture #ClimateStrike in Abuja, Nigeria.",
+             "2019-09-20")
+    texts = {m.text for x in a.actors for m in x.mentions}
+    assert not texts & {"ClimateStrike", "FridaysForFuture", "LenaHartNews"}
+    assert "Lena Hart" in texts
