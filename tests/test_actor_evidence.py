@@ -67,6 +67,11 @@ def test_a_surname_after_the_full_name_is_an_earlier_mention(read, text, phrase,
     ("President Bush spoke at the dinner.", "2003-03-01", "President Bush", "george-w-bush"),
     ("The Iraqi prime minister said the militia would be disarmed.", "2019-05-01", "The Iraqi prime minister",
      "abdul-mahdi"),
+    ("Vice President Pence flew to Warsaw.", "2019-02-13", "Vice President Pence", "michael-pence"),
+    ("The U.S. vice president arrived in Warsaw on Monday.", "2022-03-10", "The U.S. vice president",
+     "kamala-harris"),
+    ("The Filipino vice president said she would run again.", "2019-06-01", "The Filipino vice president",
+     "leni-robredo"),
 ])
 def test_a_title_the_kb_says_the_person_holds_that_day(read, text, published, phrase, kb):
     a = read(text, published)

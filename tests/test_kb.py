@@ -65,6 +65,25 @@ def test_holders_normalised_offices_and_literal_titles(kb):
     assert all("vice" not in h.title.lower() for h in kb.who("President", "USA", "2022-05-16"))
 
 
+@pytest.mark.parametrize(("of", "on", "expected"), [
+    ("USA", "2016-06-01", "Joe Biden"), ("USA", "2018-06-01", "Michael Pence"),
+    ("USA", "2022-06-01", "Kamala Harris"), ("PHL", "2019-06-01", "Leni Robredo"),
+    ("ARG", "2021-06-01", "Cristina Fernandez de Kirchner"),
+])
+def test_vice_presidents_on_a_date(kb, of, on, expected):
+    assert names(kb.who("Vice President", of, on))[:1] == [expected]
+    assert names(kb.holders("vice_president", of, on))[:1] == [expected]
+    assert expected not in names(kb.who("President", of, on))
+
+
+def test_a_vice_presidents_term_ends_with_the_presidents_when_the_source_stops_listing_it(kb):
+    # the Factbook stopped naming vice presidents in mid-2024, before this term ended
+    (harris,) = [h for h in kb.roles("kamala-harris") if h.office == "vice_president"]
+    assert (harris.start, harris.end) == ("2021-01-20", "2025-01-20")
+    assert kb.code_for("kamala-harris", "2024-12-01") == "USAGOV"
+    assert kb.code_for("michael-pence", "2018-06-01") == "USAGOV"
+
+
 def test_holding_dates_are_end_exclusive(kb):
     (zas,) = kb.who("Secretary General", "CSTO", "2022-12-31")
     assert (zas.start, zas.end) == ("2020-01-01", "2023-01-01")

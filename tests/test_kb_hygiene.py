@@ -92,6 +92,26 @@ def test_no_surname_is_a_regnal_number(kb):
     assert not bad, bad[:10]
 
 
+def test_vice_presidents_parsed_from_executive_texts():
+    from newsgraph.kb.names import parse_vice_presidents
+
+    got = parse_vice_presidents("President Ann B. SMITH (since 2 May 2019); First Vice President Carl DOE (since "
+                                "3 May 2019); Second Vice President Dora ROE Jr. (since 4 May 2019); note - x")
+    assert [(t, h.full(), h.since) for t, h in got] == [
+        ("First Vice President", "Carl Doe", "2019-05-03"), ("Second Vice President", "Dora Roe Jr.", "2019-05-04")]
+    assert parse_vice_presidents("President Ann SMITH; vice president (vacant)") == [("Vice President", None)]
+    # a list of several vice presidents is not read; nor is a head of state alone
+    assert parse_vice_presidents("President Ann SMITH; Vice Presidents Carl DOE, Dora ROE") == []
+    assert parse_vice_presidents("President Ann SMITH (since 2019)") == []
+
+
+def test_a_vice_president_named_after_the_president_is_another_person(kb):
+    # a son who bears his father's names: the text names both, so they are two people
+    son = [h for h in kb.holders("vice_president", "GNQ", "2021-06-01")]
+    father = kb.holders("head_of_state", "GNQ", "2021-06-01")
+    assert son and father and {h.person_id for h in son}.isdisjoint({h.person_id for h in father})
+
+
 def test_name_words_match_up_to_romanisation_only_when_long():
     from newsgraph.kb.build_people import _covers, _same_word
 

@@ -29,6 +29,7 @@ from newsgraph.kb.names import (
     TITLE_WORDS,
     ParsedHolder,
     parse_executive,
+    parse_vice_presidents,
     skeleton,
     surname_of,
     titlecase_token,
@@ -113,6 +114,9 @@ class Registry:
         self.by_full: dict[tuple[str | None, str], list[Person]] = defaultdict(list)
         self.by_country: dict[str | None, list[Person]] = defaultdict(list)
         self.by_full_any: dict[str, dict[tuple[str | None, str], list[Person]]] = defaultdict(dict)
+        # people a source names side by side (a president and the vice president in one text) are
+        # different people whatever their names: never merged
+        self.distinct: dict[int, set[int]] = defaultdict(set)
 
     def new(self, country: str | None) -> Person:
         p = Person(key=len(self.people), country=country)
@@ -121,12 +125,13 @@ class Registry:
         return p
 
     def add_name(self, p: Person, display: str, source: str, *, full: str | None = None,
-                 surname: str | None = None, given: str | None = None) -> None:
-        """Record one name form of ``p`` and index it."""
+                 surname: str | None = None, given: str | None = None, priority: int | None = None) -> None:
+        """Record one name form of ``p`` and index it (``priority`` overrides the source's rank as a
+        display name)."""
         display = re.sub(r"\s+", " ", display).strip()
         if not display:
             return
-        pri = NAME_PRIORITY.get(source, 0)
+        pri = NAME_PRIORITY.get(source, 0) if priority is None else priority
         if pri > p.names.get(display, -1):
             p.names[display] = pri
         for form in sorted({display, full} - {None}):  # type: ignore[type-var]
@@ -302,8 +307,10 @@ def _gec_map(src: Sources) -> tuple[dict[str, str], dict[str, str]]:
     return gec_iso, gov_type
 
 
-def load_factbook(src: Sources, reg: Registry) -> list[Holding]:
-    """Heads of state and government from the Factbook history, as dated holdings."""
+def load_factbook(src: Sources, reg: Registry, row_heads: dict[tuple[str, str], set[int]] | None = None
+                  ) -> list[Holding]:
+    """Heads of state and government from the Factbook history, as dated holdings. ``row_heads``
+    is filled with the people each text names as heads (see :func:`load_vice_presidents`)."""
     gec_iso, gov_type = _gec_map(src)
     rows = src.csv_rows("factbook_history/factbook_executive_history.csv")
     obs: dict[tuple[str, str], list[Obs]] = defaultdict(list)
@@ -326,9 +333,68 @@ def load_factbook(src: Sources, reg: Registry) -> list[Holding]:
                 obs[(iso3, office)].append(items[0])
                 for extra in items[1:]:  # joint offices: each co-holder has its own line
                     obs[(iso3, office + "#" + fold(extra.title + str(extra.person.key if extra.person else "")))].append(extra)
+        if row_heads is not None:
+            row_heads[(r["gec"], r["snapshot_from"])] = {o.person.key for o in hs + hg if o.person is not None}
     holdings: list[Holding] = []
     for (iso3, office), items in obs.items():
         holdings += _runs_to_holdings(iso3, office.split("#")[0], items)
+    return holdings
+
+
+def load_vice_presidents(src: Sources, reg: Registry, row_heads: dict[tuple[str, str], set[int]],
+                         heads: list[Holding]) -> list[Holding]:
+    """Vice presidents named in the Factbook executive texts, as dated holdings. Run after every
+    other person source: a vice president who is already known (a later president, a minister in
+    PETRARCH2) is found by name, and a new one is added last with its name ranked below every
+    source's, so that no existing person's id or display name changes."""
+    gec_iso, _ = _gec_map(src)
+    obs: dict[tuple[str, str], list[Obs]] = defaultdict(list)
+    for r in sorted(src.csv_rows("factbook_history/factbook_executive_history.csv"),
+                    key=lambda r: (r["gec"], r["snapshot_from"])):
+        iso3 = gec_iso.get(r["gec"])
+        if not iso3 or r["snapshot_from"] < FACTBOOK_FIRST[:7]:
+            continue
+        text = clean_html(r["chief_of_state"]) + "; " + clean_html(r["head_of_government"])
+        for title, o in _vice_obs(reg, iso3, text, r, row_heads.get((r["gec"], r["snapshot_from"]), set())).items():
+            obs[(iso3, fold(title))].append(o)
+    holdings: list[Holding] = []
+    for (iso3, _title), items in obs.items():
+        holdings += _runs_to_holdings(iso3, "vice_president", items)
+    return _vice_terms(holdings, heads)
+
+
+def _vice_obs(reg: Registry, iso3: str, text: str, row: dict[str, str], heads: set[int]) -> dict[str, Obs]:
+    """The vice presidents a row names, one per title (the chief-of-state and head-of-government
+    texts of presidential systems repeat them). A vice president is never the head named in the
+    same text, however alike their names (a son named after his father)."""
+    out: dict[str, Obs] = {}
+    for title, h in parse_vice_presidents(text):
+        if title in out:
+            continue
+        p = _person_for_parsed(reg, iso3, h, row["snapshot_from"], heads, priority=0) if h is not None else None
+        for other in heads if p is not None else ():
+            reg.distinct[p.key].add(other)  # type: ignore[union-attr]
+            reg.distinct[other].add(p.key)  # type: ignore[union-attr]
+        out[title] = Obs(row["snapshot_from"], row["snapshot_to"] or None, p, title, h.since if h else None,
+                         h.precision if h else None)
+    return out
+
+
+def _vice_terms(holdings: list[Holding], heads: list[Holding]) -> list[Holding]:
+    """A vice president last seen while the president of the day was still in office, with no
+    successor or vacancy recorded, serves out that president's term: the Factbook stopped naming
+    vice presidents in 2024, which would otherwise end every term then."""
+    heads = [h for h in heads if h.office in ("head_of_state", "head_of_government")
+             and h.title.lower().startswith("president")]
+    for h in holdings:
+        if h.derived_end or h.end is None:
+            continue
+        term = next((x for x in heads if x.of == h.of and _overlap(x, h) and (x.start or "") <= h.end
+                     and (x.end is None or x.end > h.end)), None)
+        if term is not None:
+            h.end = term.end
+            h.note = "end not given; taken as the end of the president's term" if term.end else \
+                "still listed beside the current president"
     return holdings
 
 
@@ -349,7 +415,11 @@ def _factbook_obs(reg: Registry, iso3: str, text: str, row: dict[str, str]) -> l
     return out
 
 
-def _person_for_parsed(reg: Registry, iso3: str, h: ParsedHolder, seen: str) -> Person:
+def _person_for_parsed(reg: Registry, iso3: str, h: ParsedHolder, seen: str, others: set[int] | None = None,
+                       priority: int | None = None) -> Person:
+    """The person a parsed holder is: found by full name anywhere, else by name in the state, else new.
+    ``others``: people the same text names in another office, who are someone else unless the full
+    names agree (the UAE's vice president is also its prime minister)."""
     display, full, surname, given = h.display(iso3), h.full(), h.surname(), h.given()
     if not given:  # family name first ("XI Jinping"): the given name follows the surname
         given = " ".join(h.tokens[h.last_caps + 1:])
@@ -357,11 +427,17 @@ def _person_for_parsed(reg: Registry, iso3: str, h: ParsedHolder, seen: str) -> 
     # a sovereign listed for several states or territories (King Charles III, a US president for
     # Guam, the President of China for Hong Kong) is one person, found by full name anywhere
     p = reg.find_global(full, display, (start, None))
-    if p is None:
+    others = others or set()
+
+    def other(p: Person | None) -> bool:
+        return p is not None and p.key in others and fold(full) not in {fold(n) for n in p.aliases}
+
+    if p is None or other(p):
         p = reg.find(iso3, surname, given or None, (start, None), full=full, fuzzy=True)
-    if p is None:
+    if p is None or other(p):
         p = reg.new(iso3)
-    reg.add_name(p, display, "factbook", full=full, surname=surname, given=given or display.split()[0])
+    reg.add_name(p, display, "factbook", full=full, surname=surname, given=given or display.split()[0],
+                 priority=priority)
     p.spans.append((start, None))
     return p
 
@@ -910,6 +986,7 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
                       and (len(wa) < len(words[b.key])
                            or (len(wa) >= 2 and b.key < a.key
                                and _covers(words[b.key], wa, last(a), len(ordered[b.key]))))
+                      and b.key not in reg.distinct[a.key]
                       and any(_overlap(x, y) for x in spans[a.key] for y in spans[b.key])]
             if len(fuller) != 1 or ("curated" in a.sources and "curated" in fuller[0].sources):
                 continue
@@ -918,6 +995,10 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
                 a, b = b, a  # keep the record of the better source (its names and id lead)
             merged[a.key] = b.key
             a.absorbed = True
+            for k in reg.distinct.pop(a.key, set()):
+                reg.distinct[b.key].add(k)
+                reg.distinct[k].discard(a.key)
+                reg.distinct[k].add(b.key)
             for name, pri in a.names.items():
                 b.names[name] = max(pri, b.names.get(name, -1))
             b.aliases |= a.aliases
@@ -944,10 +1025,15 @@ def build_people(src: Sources, countries: set[str], pops: dict[str, int] | None 
     pops = pops or {}
     reg = Registry()
     _, curated = load_curated(src, reg)
-    factbook = _drop_misfiled(load_factbook(src, reg))
+    row_heads: dict[tuple[str, str], set[int]] = {}
+    factbook = _drop_misfiled(load_factbook(src, reg, row_heads))
     petrarch, codes = load_petrarch(src, reg, countries)
     leaders = load_leaders(src, reg)
+    vice = load_vice_presidents(src, reg, row_heads, factbook)
+    # the merge reads the dates of the other sources only: vice presidents were added last so that
+    # no existing person changes, and their dates would change which records it merges
     merge_duplicates(reg, curated + factbook + petrarch + leaders, codes)
+    factbook += vice
     _home_countries(factbook, pops)
     factbook = _drop_nominal(factbook, dependent or set())
     explicit = factbook + [h for h in curated if h.office in ("head_of_state", "head_of_government")]

@@ -199,6 +199,28 @@ def parse_executive(text: str) -> list[ParsedHolder]:
     return holders
 
 
+_VICE = re.compile(r"^(?:(?:first|second|third)\s+)?vice[- ]president\b(?!s)", re.I)
+
+
+def parse_vice_presidents(text: str) -> list[tuple[str, ParsedHolder | None]]:
+    """The vice presidents a Factbook executive text names, as (title, holder) pairs; holder is
+    None where the text says the office is vacant. Only clauses naming one vice president are read
+    ("Vice Presidents A, B and C" lists are too loose to parse safely)."""
+    out: list[tuple[str, ParsedHolder | None]] = []
+    for clause in _split_top(text):
+        if not _VICE.match(clause):
+            continue
+        clause = re.split(r",?\s*represented by\b", clause, flags=re.I)[0]
+        title = " ".join(w.capitalize() for w in clause[:_VICE.match(clause).end()].replace("-", " ").split())  # type: ignore[union-attr]
+        if re.search(r"\bvacant\b", clause, re.I):
+            out.append((title, None))
+            continue
+        holder = _parse_clause(clause)
+        if holder is not None and holder.tokens:
+            out.append((title, holder))
+    return out
+
+
 _DATE_IN_TEXT = re.compile(r"(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|"
                            r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\s+\d{4}|\b\d{4}\b)")
@@ -319,5 +341,5 @@ def surname_of(name: str) -> str:
     return parts[-1] if parts else name
 
 
-__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "is_caps", "parse_executive", "skeleton",
+__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "is_caps", "parse_executive", "parse_vice_presidents", "skeleton",
            "surname_of", "titlecase_token", "titlecase_tokens"]

@@ -38,8 +38,8 @@ def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
 
 HEAD_OFFICES = ("head_of_state", "head_of_government")
 # Offices that make a person a government actor (CAMEO sector GOV) on the dates they hold them.
-GOV_OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "leader",
-               "government", "minister"}
+GOV_OFFICES = {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "defence_minister",
+               "leader", "government", "minister"}
 MIL_OFFICES = {"military"}
 # Flexible title text -> (office, title words that must appear in the literal title or None).
 _TITLE_ALIASES: dict[str, tuple[str | None, str | None]] = {
@@ -57,7 +57,8 @@ _TITLE_ALIASES: dict[str, tuple[str | None, str | None]] = {
     "defense minister": ("defence_minister", None), "minister of defence": ("defence_minister", None),
     "minister of defense": ("defence_minister", None), "defence secretary": ("defence_minister", None),
     "defense secretary": ("defence_minister", None), "secretary of defense": ("defence_minister", None),
-    "high representative": ("high_representative", None),
+    "high representative": ("high_representative", None), "vice president": ("vice_president", None),
+    "vice-president": ("vice_president", None), "veep": ("vice_president", None),
     "commission president": ("commission_president", None),
     "president of the european commission": ("commission_president", None),
     "president of the european council": ("council_president", None),
@@ -624,7 +625,7 @@ def _parse_office(text: str) -> tuple[str | None, str | None]:
     key = re.sub(r"[_\-]+", " ", raw.lower()).strip()
     key = re.sub(r"\s+", " ", key)
     if key.replace(" ", "_") in {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-                                 "secretary_general", "leader", "high_representative", "commission_president",
+                                 "secretary_general", "leader", "high_representative", "commission_president", "vice_president",
                                  "council_president", "commission_chair", "government", "military"}:
         return key.replace(" ", "_"), None
     if key in _TITLE_ALIASES:
