@@ -110,6 +110,22 @@ def test_a_threat_with_its_infinitive_stays(nlp: Any) -> None:
     assert has(a, "attack the village") and mention(a, "attack the village") == "The rebels"
 
 
+# ---- agreeing to do something is an act; agreeing that something is so is a statement -----------
+
+@pytest.mark.parametrize("text, words", [
+    ("The two companies agreed to merge their shipping units next year.", "merge their shipping"),
+    ("Under the accord the province agreed to cap its coal output.", "cap its coal"),
+    ("The union finally agreed to end the strike on Friday.", "end the strike"),
+])
+def test_agreeing_to_an_act_is_not_speech(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_agreeing_that_something_is_so_stays(nlp: Any) -> None:
+    a = run(nlp, "The ministers agreed that the old treaty had failed.")
+    assert has(a, "old treaty had failed") and mention(a, "old treaty had failed") == "The ministers"
+
+
 # ---- the subject of a verb of hearing or rejecting is not the author of the speech noun ---------
 
 @pytest.mark.parametrize("text, noun_verb", [

@@ -56,9 +56,11 @@ applaud chastise rebuke scold lambaste castigate berate knock hammer rip
 REASON_PREPS: frozenset[str] = frozenset({"of", "for", "over", "with", "on"})
 
 # Verbs that take the speaker's commitment as a to-infinitive ("vowed to cut taxes",
-# "told them to go home", "called on X to ..."): the infinitive clause is what was said.
+# "told them to go home", "called on X to ..."): the infinitive clause is what was said. Not
+# "agree": "agreed to cap output" reports an act of accepting (an event), not words; "agreed that
+# ..." keeps its clause as a statement.
 COMMITMENT_VERBS: frozenset[str] = _words("""
-vow pledge promise threaten swear urge ask call demand agree offer decline refuse propose warn
+vow pledge promise threaten swear urge ask call demand offer decline refuse propose warn
 tell order appeal beg implore encourage invite advise instruct request
 """)
 
