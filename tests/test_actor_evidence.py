@@ -79,6 +79,14 @@ def test_a_title_the_kb_says_the_person_holds_that_day(read, text, published, ph
     assert evidence_at(a, phrase) == "role-on-date"
 
 
+def test_a_bare_title_never_refers_forward_to_a_person_named_later(read):
+    a = read("The president accepted an invitation to meet with Kim Jong Un.", "2019-05-01")
+    kim = actor_at(a, "Kim Jong Un")
+    assert kim is not None and all(m.text != "The president" for m in kim.mentions)
+    a = read("Kim Jong Un met the envoys. The president said the talks would go on.", "2019-05-01")
+    assert actor_at(a, "The president") is actor_at(a, "Kim Jong Un")
+
+
 def test_a_title_the_person_did_not_hold_that_day_gives_the_state_not_the_person(read):
     a = read("President Bush spoke at the dinner.", "1975-06-01")
     bush = actor_at(a, "President Bush")

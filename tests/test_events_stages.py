@@ -168,3 +168,37 @@ def test_a_telephone_call_is_still_a_call(read):
 def test_a_date_after_on_is_no_one_called_upon(read):
     a = read("Putin called Erdogan on Tuesday.")
     assert not any(e.plover == "REQUEST" for e in a.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers in Ghana fled the fighting across the border.",
+    "Hundreds of Ghanaian families escaped the shelling of their town.",
+    "The Ghanaian garrison survived the bombing with few losses.",
+])
+def test_who_flees_or_survives_an_attack_did_not_carry_it_out(read, text):
+    assert not any(e.plover == "ASSAULT" and e.source for e in read(text).events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norway suspended its weapons deals with Chile.", "CHL"),
+    ("Norway suspended arms sales and trade ties with Chile.", "CHL"),
+])
+def test_the_other_party_of_a_relation_the_object_names_is_the_target(read, text, target):
+    a = read(text)
+    assert any(target in e.target for e in a.events), [(e.plover, e.source, e.target) for e in a.events]
+
+
+def test_a_verb_phrase_on_a_person_object_takes_no_target_from_the_persons_links(read):
+    a = read("Chilean police detained a man with links to Norway on Monday.")
+    assert not any("NOR" in e.target for e in a.events)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Rebels in Chad freed dozens of prisoners on Sunday.", "TCDCRM"),
+    ("Police in Chad arrested two suspects after the blast.", "TCDCVL"),
+    ("Gunmen in Chad seized three hostages near the border.", "TCDCVL"),
+    ("Chadian troops distributed food to people who had fled the floods.", "TCDCVL"),
+])
+def test_people_held_sought_or_singled_out_are_the_target(read, text, agent):
+    a = read(text)
+    assert any(agent in e.target for e in a.events), [(e.plover, e.source, e.target) for e in a.events]

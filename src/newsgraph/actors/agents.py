@@ -167,6 +167,8 @@ def counted(tok: Any) -> bool:
         return False  # a crowd that acts is placed by the event's own clause (events.dyads.located_population)
     if any(c.dep_ == "nummod" or (c.dep_ in {"amod", "det"} and c.lower_ in _COUNTING) for c in tok.children):
         return True
+    if any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}) for c in tok.children if c.i > tok.i):
+        return True  # a restrictive clause singles the group out: "people who fled", "people displaced by"
     return prep is not None and (prep.head.lower_ in _COUNTING or prep.head.pos_ == "NUM")
 
 

@@ -118,6 +118,10 @@ EXTRA_AGENTS = {
     "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
     "congress": "LEG", "senate": "LEG",
+    # people held or sought, as CAMEO and PLOVER code them (absent from PETRARCH2's agent list):
+    # the targets of arrests, releases and exchanges
+    "prisoner": "CRM", "prisoners": "CRM", "suspect": "CVL", "suspects": "CVL", "hostage": "CVL",
+    "hostages": "CVL", "captives": "CVL",
 }
 
 # modifiers that make a title someone other than the office holder ("the former president")

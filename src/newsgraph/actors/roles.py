@@ -171,7 +171,7 @@ def try_title(st: State, i: int) -> int | None:
     if person is None and any(st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
         return None  # "the former president", "the deputy chief": not today's office holder
     if person is None:
-        person, ante, rule = holder(st, office, lx.display_title(title), of)
+        person, ante, rule = holder(st, office, lx.display_title(title), of, before=start)
     if person is None:
         if st.doc[start].lower_ != "the" or of is None:
             return None
@@ -229,9 +229,14 @@ def appositive_person(st: State, head_i: int) -> tuple[Actor | None, Ref | None,
     return None, None, ""
 
 
-def holder(st: State, office: str, title: str, of: str | None) -> tuple[Actor | None, Ref | None, str]:
-    """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB."""
+def holder(st: State, office: str, title: str, of: str | None, before: int | None = None
+           ) -> tuple[Actor | None, Ref | None, str]:
+    """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB.
+    ``before``: the title's own position; a bare title refers back to a person named before it,
+    never to one the text names only later ("The president accepted an invitation to meet with X")."""
     for r in reversed(st.refs):
+        if before is not None and r.start >= before:
+            continue
         a = st.table.get(r.actor)
         if a is None or a.kind != "person":
             continue

@@ -14,9 +14,11 @@ from .common import (
     DEFAULT_VERB_TARGETS,
     POPULATION_NOUNS,
     PURPOSE_COOP,
+    RELATION_NOUNS,
     RELATIONAL_NOUNS,
     STATE_NOUNS,
     TOPIC_TARGETS,
+    UNDERGOING_VERBS,
     ActorIndex,
     Candidate,
     Token,
@@ -93,6 +95,8 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         if found:
             c.target, c.target_tokens = found, heads
             break
+    if not c.target and f.pos == "v" and e.slot("t"):
+        pp_of_event_object(coder, c, actors)
     named_object = any(o.pos_ in {"NOUN", "PROPN"} and o not in c.comp_tokens for o in f.objs)
     if not c.target and c.comp_tokens and not (named_object and f.pos == "v" and not stative):
         # "accused *the peacekeepers* of failing to protect X": the object is the target even
@@ -113,6 +117,23 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         f.pos == "v" and not c.source and bool(c.target) and event_subject(coder, c)) or (
         f.pos == "n" and not c.source and bool(c.target) and explicit_target(c)
         and not governed(coder, c.pred))
+
+
+def pp_of_event_object(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "suspended arms deals *with Pakistan*", "cut trade ties *with Qatar*": when a verb's object
+    is itself an event or relation noun, a party-taking phrase the parser hung on the verb belongs
+    to that noun and names the other side (not "arrested a man *with* links to X": a man is no event)."""
+    f = c.frame
+    objs = [o for o in f.objs if o.pos_ == "NOUN" and actors.at_token(o) is None
+            and any(lemma in coder.nouns or lemma in RELATION_NOUNS for lemma in noun_lemmas(o))]
+    if not objs:
+        return
+    heads = [h for p in ("with", "against", "on", "upon", "to", "toward", "towards") for h in f.preps.get(p, [])
+             if h.i > objs[0].i and same_segment(h, c.pred)]
+    found = [a for a in actors_of(coder, heads, actors, c.quote, strict=True) if a not in c.source]
+    if found:
+        c.target, c.target_tokens = found, heads
+        c.rule += "+object-pp"
 
 
 def event_subject(coder: Any, c: Candidate) -> bool:
@@ -243,6 +264,8 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
         gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*"
     elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
         return []
+    if gov.lemma_.lower() in UNDERGOING_VERBS:
+        return []  # "refugees who fled the fighting", "survived the bombing": they did not do it
     gov_code = base_code(coder, gov)
     if gov_code is None or gov_code == "010":
         return logical_subjects(gov)

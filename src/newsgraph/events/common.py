@@ -94,6 +94,17 @@ DEFAULT_NOUN_TARGETS = ("against", "on", "upon", "at", "to", "toward", "towards"
 TOPIC_TARGETS = ("with", "between", "among", "to")
 
 
+# Nouns of a relation between parties, whose "with"/"to" phrase names the other party ("arms deals
+# with X", "trade ties with X"), though the dictionary codes no event on them alone.
+RELATION_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "tie", "relation", "talk", "contract",
+                            "partnership", "cooperation", "trade", "alliance", "negotiation", "dialogue", "contact",
+                            "exchange", "link"})
+
+# Verbs whose subject undergoes or escapes the event its object names, so is not its doer
+# ("fled the fighting", "survived the attack", "faced shelling").
+UNDERGOING_VERBS = frozenset({"flee", "escape", "evade", "avoid", "survive", "suffer", "endure", "face", "witness",
+                              "fear", "experience", "dodge", "brave", "weather", "outlast"})
+
 LOCATIVE = ("in", "at", "near", "inside", "across", "throughout", "outside", "from")
 
 
