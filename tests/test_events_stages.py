@@ -202,3 +202,26 @@ def test_a_verb_phrase_on_a_person_object_takes_no_target_from_the_persons_links
 def test_people_held_sought_or_singled_out_are_the_target(read, text, agent):
     a = read(text)
     assert any(agent in e.target for e in a.events), [(e.plover, e.source, e.target) for e in a.events]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean foreign minister travelled to Norway for two days of talks.", "NOR"),
+    ("The Chilean foreign minister cut short his visit to Norway.", "NOR"),
+])
+def test_the_state_a_visitor_goes_to_hosts_the_visit(read, text, target):
+    a = read(text)
+    ev = next(e for e in a.events if e.plover == "CONSULT")
+    assert ev.target == [target]
+    # the country the text names is the evidence of that side
+    assert [m.text for m in a.actor(target).mentions] == ["Norway"]
+
+
+def test_a_visit_takes_no_host_from_where_a_meeting_happens(read):
+    a = read("The Chilean foreign minister met the Peruvian envoy in Oslo.")
+    assert not any("NOR" in e.target for e in a.events)
+
+
+def test_a_city_that_gives_the_side_stays_a_place(read):
+    a = read("Chile returned the stolen paintings to Oslo on Monday.")
+    ev = next(e for e in a.events if e.target)
+    assert ev.target == ["NOR"] and not a.actor("NOR").mentions

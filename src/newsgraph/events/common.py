@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NewsgraphError
-from ..model import Actor, Analysis, Quote
+from ..model import Actor, Analysis, Mention, Quote
 from . import codebook as cb
 from .dictionary import Entry
 from .discourse import (
@@ -163,8 +163,8 @@ class ActorIndex:
         self._spans: list[tuple[int, int, int, Actor]] = sorted(
             ((m.start, m.end, m.end - m.start, a) for a in analysis.actors for m in a.mentions),
             key=lambda x: (x[0], x[1]))
-        self._places: list[tuple[int, int, str]] = sorted(
-            (m.start, m.end, p.country) for p in analysis.places for m in p.mentions if p.country)
+        self._places: list[tuple[int, int, str, str]] = sorted(
+            (m.start, m.end, p.country, p.id) for p in analysis.places for m in p.mentions if p.country)
         self._cache: dict[int, Actor | None] = {}
         self.history = History()  # the article's acts so far (filled by the coder, sentence by sentence)
 
@@ -189,10 +189,26 @@ class ActorIndex:
             return a.country
         if a is not None and a.kind == "country":
             return a.id
-        for s, e, country in self._places:
+        for s, e, country, _pid in self._places:
             if s <= tok.idx < e:
                 return country
         return None
+
+    def name_country(self, tok: Token, iso3: str) -> None:
+        """The coder made a country a side through a place the text names ("returned the fossils to
+        China"): when that place is the country itself, its name is a mention of the country actor,
+        the evidence of the link (a city or region stays a place only)."""
+        actor = self.by_id.get(iso3)
+        if actor is None:
+            return
+        for s, e, country, pid in self._places:
+            if s <= tok.idx < e and pid == f"country:{iso3}" and country == iso3:
+                if not any(m.start < e and s < m.end for m in actor.mentions):
+                    text = self.analysis.article.text[s:e]
+                    actor.mentions.append(Mention(s, e, text, rule="event-place", confidence=0.8,
+                                                  evidence="full" if text == actor.name else "alias"))
+                    actor.mentions.sort(key=lambda m: m.start)
+                return
 
     def country(self, iso3: str) -> str | None:
         """The actor id for a country the coder infers (a domestic target, a located crowd): the

@@ -252,13 +252,19 @@ def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     returned or withheld "to" a place goes to that place's state ("suspended aid to X", "returned the
     skulls to X", X a place the text does not make an actor)."""
     plover = assemble.plover(coder, c.code) if c.code is not None else None
-    if c.target or c.code is None or (plover not in LOCATED_PLOVER and c.code[:3] != "162" and plover != "SANCTION"):
+    visit = c.code is not None and c.code[:3] == "042"  # a visit's host is where the visitor goes
+    if c.target or c.code is None or (plover not in LOCATED_PLOVER and c.code[:3] != "162" and plover != "SANCTION"
+                                      and not visit):
         return  # (aid halted "in Lima" is withheld from Peru)
     f = c.frame
-    heads: list[Token] = list(f.preps.get("to", [])) if plover in {"AID", "RETREAT", "SANCTION"} else []
-    if plover == "SANCTION" and c.code[:3] != "162" and not heads:
+    heads: list[Token] = list(f.preps.get("to", [])) if plover in {"AID", "RETREAT", "SANCTION"} or visit else []
+    if visit:
+        heads += f.preps.get("into", [])
+        if f.pos == "n":  # "his visit to X": the noun's own phrase
+            heads += [g for ch in c.pred.children if ch.dep_ == "prep" and ch.lower_ == "to" for g in pobjs(ch)]
+    if ((plover == "SANCTION" and c.code[:3] != "162") or visit) and not heads:
         return
-    for prep in LOCATIVE:
+    for prep in LOCATIVE if not visit else ():
         heads.extend(f.preps.get(prep, []))
     gov = governing_verb(c.pred) if f.pos == "n" else None
     if gov is not None:
@@ -279,4 +285,5 @@ def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             if ref is not None and ref not in c.source:
                 c.target, c.target_tokens = [ref], [h]
                 c.rule += "+location-target"
+                actors.name_country(t, ref)
                 return
