@@ -79,6 +79,19 @@ def test_a_title_the_kb_says_the_person_holds_that_day(read, text, published, ph
     assert evidence_at(a, phrase) == "role-on-date"
 
 
+def test_a_leaders_surname_first_in_a_headline_style_sentence_is_the_leader(read):
+    # the tagger reads the capitalised first word as a common noun; the word is rarely written in
+    # lower case and its only bearer in the KB holds a top office that day
+    a = read("Macron presses Berlin to spend more on defence.", "2019-05-01")
+    assert actor_at(a, "Macron").kb_id == "emmanuel-macron"
+
+
+@pytest.mark.parametrize("text", ["Bush spoke about the plan on Monday.", "May said the vote would go ahead."])
+def test_a_first_word_shared_by_many_or_common_in_lower_case_stays_unlinked(read, text):
+    a = read(text, "2019-05-01")
+    assert all(x.kb_id is None or x.kind != "person" for x in a.actors)
+
+
 def test_a_bare_title_never_refers_forward_to_a_person_named_later(read):
     a = read("The president accepted an invitation to meet with Kim Jong Un.", "2019-05-01")
     kim = actor_at(a, "Kim Jong Un")

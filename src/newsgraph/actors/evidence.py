@@ -344,7 +344,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                 st.add(i, end, actor, "kb-surname-office", confidence=0.8)
                 return end
     honorific = i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS
-    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN"):
+    # a sentence's first word is capitalised whatever it is, so the tagger may call a name there a
+    # common noun ("Trump urges ..."): a word that is rarely written in lower case still reads as a name
+    initial_name = tok.is_sent_start and st.lower[i] not in common_words()
+    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN" or initial_name):
         # a person's single name whose bearer, on the article's date, holds the top office of a
         # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
         # or who is the only person of that name the KB knows and holds such an office that day
