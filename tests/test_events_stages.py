@@ -225,3 +225,21 @@ def test_a_city_that_gives_the_side_stays_a_place(read):
     a = read("Chile returned the stolen paintings to Oslo on Monday.")
     ev = next(e for e in a.events if e.target)
     assert ev.target == ["NOR"] and not a.actor("NOR").mentions
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether the talks would resume, the Chilean minister said no.",
+    "The Chilean minister was asked why Peru left the talks.",
+    'The Chilean minister asked the Peruvian envoy: "Will you sign?"',
+    "Chile asked the court whether the treaty applied.",
+])
+def test_asking_a_question_is_no_request(read, text):
+    assert not any(e.plover == "REQUEST" for e in read(text).events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean minister asked Peru to return to the talks.", "PER"),
+    ("Chile asked Peru for $5 million in aid.", "PER"),
+])
+def test_asking_for_an_act_or_a_thing_stays_a_request(read, text, target):
+    assert any(e.plover == "REQUEST" and target in e.target for e in read(text).events)

@@ -73,6 +73,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
     for c in ordered:
         if naming(c):
             c.dropped = "naming: a verb of calling with a name or label after its object, no call"
+        elif inquiry(c):
+            c.dropped = "inquiry: asking a question is no request"
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)
@@ -85,6 +87,34 @@ def naming(c: Candidate) -> bool:
     meeting (CONSULT). Its pejorative readings ("called the vote a sham") are other codes."""
     return (c.frame.pos == "v" and c.code is not None and cb.root(c.code) == "04"
             and any(ch.dep_ == "oprd" for ch in c.pred.children) and not any(o.dep_ == "oprd" for o in c.frame.objs))
+
+
+_ASKING = frozenset({"ask", "inquire", "enquire"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def inquiry(c: Candidate) -> bool:
+    """ "asked whether the talks would resume", "was asked why ...", "Cruz was asked", "asked: 'Do
+    you ...?'": a verb of asking whose content is a question, or whose subject is only questioned,
+    is an inquiry, not a request for action (REQUEST needs what is asked for: "asked X to ...",
+    "asked for ...", "asked Congress for $5 billion")."""
+    verb = c.pred
+    if c.frame.pos != "v" or verb.lemma_.lower() not in _ASKING or cb.root(c.code or "") != "02":
+        return False
+    kids = list(verb.children)
+    if any(k.dep_ == "xcomp" or (k.dep_ == "prep" and k.lower_ == "for") for k in kids):
+        return False  # "asked them to leave", "asked for help"
+    for k in kids:
+        if k.dep_ in {"ccomp", "advcl", "dep"} and k.i > verb.i:
+            first = k.left_edge
+            if first.lower_ in {"whether", "if"} or first.tag_ in _WH_TAGS or any(
+                    m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in k.children):
+                return True
+            if any(t.text == "?" for t in k.subtree):
+                return True  # a quoted question
+    passive = any(k.dep_ in {"auxpass", "nsubjpass"} for k in kids) or (verb.tag_ == "VBN" and verb.dep_ == "advcl")
+    objects = any(k.dep_ in {"dobj", "dative"} for k in kids)
+    return passive and not objects  # "he was asked", "asked about the plan, she said"
 
 
 def absorb_restated_nouns(cands: list[Candidate]) -> None:
