@@ -47,6 +47,16 @@ def test_institutional_and_generic_sources_have_a_speaker(pipeline: Any, text: s
     assert q.speaker_description
 
 
+@pytest.mark.parametrize("text, words, label", [
+    ('"We are proud of you," the vice president told the crew.', "proud of you", "vice president"),
+    ('"The budget is final," the finance minister said on Monday.', "budget is final", "finance minister"),
+])
+def test_an_unnamed_titled_speaker_keeps_the_whole_title(pipeline: Any, text: str, words: str, label: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == label
+
+
 def test_a_named_person_is_a_person_without_description(pipeline: Any) -> None:
     q = quote(analyse(pipeline, "Maria Okafor, the finance minister, said the budget was balanced."), "budget")
     assert q.speaker_kind == "person" and q.speaker_description is None

@@ -454,6 +454,16 @@ def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     return actor
 
 
+def _title_label(doc: Any, head: Any) -> str | None:
+    """The whole title a description ends in ("vice president", "prime minister", "foreign
+    minister"), longest first, when the words before the head make one."""
+    for k in range(head.left_edge.i, head.i):
+        words = [t.lower_ for t in doc[k:head.i + 1]]
+        if all(t.is_alpha or t.text == "-" for t in doc[k:head.i + 1]) and title_key(" ".join(words)):
+            return " ".join(words).replace(" - ", "-")
+    return None
+
+
 def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str, Actor]) -> Actor | None:
     """An actor for a description the actors component left unlinked: the state's generic agent
     when it names a sector and a state, else one actor per head noun (and state)."""
@@ -478,8 +488,9 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
         aid = f"{iso3}{sector}"
         name = None
     else:
-        aid = f"SPEAKER-{_slug(head.lemma_)}" + (f"-{iso3}" if iso3 else "")
-        name = f"{head.lemma_.lower()}{f' ({iso3})' if iso3 else ''}"
+        label = _title_label(doc, head) or head.lemma_.lower()  # "the vice president" is no "president"
+        aid = f"SPEAKER-{_slug(label)}" + (f"-{iso3}" if iso3 else "")
+        name = f"{label}{f' ({iso3})' if iso3 else ''}"
     actor = table.get(aid) or next((a for a in analysis.actors if a.id == aid), None)
     if actor is None:
         if name is None:
