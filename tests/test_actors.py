@@ -404,6 +404,19 @@ def test_a_counted_crowd_of_people_is_a_civilian_agent(read, text, crowd, agent)
     assert agent in ids_over(read(text, "2019-05-01"), crowd)
 
 
+@pytest.mark.parametrize("text, troops, agent", [
+    ("Chile deployed troops in Peru last week.", "troops", "CHLMIL"),
+    ("Norway will station 500 soldiers in Estonia.", "500 soldiers", "NORMIL"),
+    ("Chile sent 200 troops to Peru.", "200 troops", "CHLMIL"),
+])
+def test_forces_a_state_sends_are_its_own_not_the_destinations(read, text, troops, agent):
+    assert agent in ids_over(read(text, "2019-05-01"), troops)
+
+
+def test_forces_located_without_a_sender_belong_where_they_are(read):
+    assert "PERMIL" in ids_over(read("Troops in Peru fired on the crowd.", "2019-05-01"), "Troops")
+
+
 @pytest.mark.parametrize("text", [
     "Most people pay the tax on time.",
     "People deserve to know what happened, she said.",

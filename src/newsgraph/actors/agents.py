@@ -102,6 +102,8 @@ def try_located_agent(st: State, i: int) -> int | None:
         return i + 1
     if any(c.dep_ in {"amod", "compound", "poss"} and st.ref_at(c.i) is not None for c in tok.children):
         return None  # "Russian troops in Syria": the nationality, not the location, says whose
+    if sender_country(st, tok) is not None:
+        return None  # "Russia deployed troops in Belarus": where they go, not whose (the generic stage)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "across"}), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None:
@@ -196,12 +198,36 @@ def try_generic_agent(st: State, i: int) -> int | None:
     if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
         iso3 = named_body_country(st, tok)
     else:
-        iso3 = clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+        iso3 = sender_country(st, tok) or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
     if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i, iso3, sector):
         return i + 1
     st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
            confidence=0.7 if iso3 else 0.5)
     return i + 1
+
+
+_DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "station", "redeploy", "withdraw", "pull", "base", "post",
+                           "move", "position", "airlift", "evacuate"})
+_OWNED_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def sender_country(st: State, tok: Any) -> str | None:
+    """Forces a state sends, deploys, stations or withdraws are its own: "Russia deployed troops in
+    Belarus", "the US sent 200 troops to Syria" (the place is where they go, not whose they are).
+    The state of the deploying verb's subject, for a military, police or intelligence noun that is
+    its object."""
+    sector = lx.sector_of(tok.lower_)
+    if sector is None or sector[:3] not in _OWNED_SECTORS or tok.dep_ not in {"dobj", "obj"}:
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in _DEPLOY_VERBS:
+        return None
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        ref = st.ref_at(subj.i)
+        actor = st.table.get(ref.actor) if ref is not None else None
+        if actor is not None and actor.country and actor.kind in {"country", "group", "person", "organization"}:
+            return actor.country
+    return None
 
 
 def clause_country(st: State, tok: Any) -> str | None:
