@@ -441,9 +441,16 @@ def test_an_unknown_person_takes_the_datelines_state(read) -> None:
     assert actor_at(read(text), "Grace Wanjiru").country == "KEN"
 
 
-def test_without_a_dateline_an_unknown_person_has_no_state(read) -> None:
+def test_without_a_dateline_or_a_main_state_an_unknown_person_has_no_state(read) -> None:
     a = read("Grace Wanjiru, who runs a clinic, said the roads were closed. Kenya and Uganda agreed on trade.")
     assert actor_at(a, "Grace Wanjiru").country is None
+
+
+def test_an_unknown_person_takes_the_state_the_article_is_about(read) -> None:
+    # no dateline: the state the article names most (twice, ahead of any other by more than one)
+    a = read("Grace Wanjiru, who runs a clinic, said the roads were closed. Kenya's rains have cut "
+             "off three towns, and Kenya's government sent trucks. Kenyan officials met donors from Uganda.")
+    assert actor_at(a, "Grace Wanjiru").country == "KEN"
 
 
 @pytest.mark.parametrize("text", [

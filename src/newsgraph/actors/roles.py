@@ -321,14 +321,14 @@ def person_countries_from_context(st: State) -> None:
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
-    from .agents import dateline_country
+    from .agents import article_country
 
-    home = dateline_country(st)
+    home = article_country(st)
     for a in st.table.actors.values():
         if a.kb_id:
             continue
         if home and not a.country and a.kind in {"person", "organization"}:
-            a.country = home  # placed nowhere by the text: the dateline's state
+            a.country = home  # placed nowhere by the text: the dateline's state, else the one it is about
         elif a.kind != "person" or not a.country:
             continue
         if a.code in SECTOR_LABELS:  # a sector found before the state ("Sen. X of Montana": LEG, then USA)
