@@ -446,6 +446,16 @@ def test_without_a_dateline_or_a_main_state_an_unknown_person_has_no_state(read)
     assert actor_at(a, "Grace Wanjiru").country is None
 
 
+@pytest.mark.parametrize("name, sector", [
+    ("Harbour Unity Party", "PTY"), ("Quillfield University", "EDU"), ("Tidewater Gazette", "MED"),
+    ("Department of Coastal Works", "GOV"), ("Marlow Shipping Corp.", "BUS"), ("Brightwell Foundation", "NGO"),
+])
+def test_an_unknown_organisation_takes_its_sector_from_its_name(read, name: str, sector: str) -> None:
+    a = read(f"NAIROBI, Kenya (AP) — The {name} said on Monday that the port would reopen.")
+    org = actor_at(a, name)
+    assert org is not None and org.kb_id is None and org.code == f"KEN{sector}"
+
+
 def test_an_unknown_person_takes_the_state_the_article_is_about(read) -> None:
     # no dateline: the state the article names most (twice, ahead of any other by more than one)
     a = read("Grace Wanjiru, who runs a clinic, said the roads were closed. Kenya's rains have cut "

@@ -193,6 +193,34 @@ def sector_of(noun_phrase: str) -> str | None:
     return None
 
 
+# The sector an organisation's own name gives by the kind of body its words name (CAMEO sectors):
+# "Democratic Unionist Party" PTY, "Department of Labor" GOV, "Associated Press" MED.
+ORG_NAME_SECTORS: dict[str, str] = {word: line.split()[0] for line in """
+PTY party
+GOV department ministry agency administration commission bureau authority
+JUD court tribunal
+EDU university college school academy
+MED news times post journal press tribune herald gazette magazine tv television radio network broadcasting media
+MED channel daily
+BUS inc corp corporation co llc ltd plc bank airlines airways motors pharma pharmaceuticals holdings industries
+BUS enterprises technologies securities insurance petroleum
+LEG senate congress parliament assembly house
+NGO foundation institute association society coalition
+LAB union unions
+""".strip().splitlines() for word in line.split()[1:]}
+
+
+def org_sector(name: str) -> str | None:
+    """The CAMEO sector of an organisation the KB does not know, from its name: an agent phrase
+    it ends in, else the last word that names a kind of body ("House Judiciary Committee": LEG)."""
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
+    found = sector_of(" ".join(words))
+    if found:
+        return found[:3]
+    return next((ORG_NAME_SECTORS[w] for w in reversed(words) if w in ORG_NAME_SECTORS), None)
+
+
 def title_key(text: str) -> str | None:
     return TITLES.get(text.lower().strip())
 

@@ -329,7 +329,12 @@ def person_countries_from_context(st: State) -> None:
             continue
         if home and not a.country and a.kind in {"person", "organization"}:
             a.country = home  # placed nowhere by the text: the dateline's state, else the one it is about
-        elif a.kind != "person" or not a.country:
+        if a.kind == "organization" and not a.code:
+            sector = lx.org_sector(a.name)  # "Democratic Unionist Party": a party, "Fox News": media
+            if sector:
+                a.code = f"{a.country or ''}{sector}"
+            continue
+        if a.kind != "person" or not a.country:
             continue
         if a.code in SECTOR_LABELS:  # a sector found before the state ("Sen. X of Montana": LEG, then USA)
             a.code = f"{a.country}{a.code}"
