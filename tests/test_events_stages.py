@@ -243,3 +243,18 @@ def test_asking_a_question_is_no_request(read, text):
 ])
 def test_asking_for_an_act_or_a_thing_stays_a_request(read, text, target):
     assert any(e.plover == "REQUEST" and target in e.target for e in read(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "No country has recognised the new government in Lima.",
+    "No Chilean troops were put on alert.",
+    "Nobody attacked the convoy near the border.",
+    "None of the Chilean ministers will attend the summit in Lima.",
+])
+def test_an_act_no_one_did_is_no_event_and_no_refusal(read, text):
+    assert not read(text).events
+
+
+def test_a_no_elsewhere_in_the_sentence_leaves_the_act(read):
+    a = read("Chile imposed sanctions on Peru, but no country followed.")
+    assert any(e.plover == "SANCTION" and e.source == ["CHL"] for e in a.events)

@@ -25,6 +25,16 @@ from .common import (
 HEDGES = frozenset({"maybe", "perhaps", "possibly", "conceivably"})
 
 
+NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
+
+
+def negative_subject(tok: Any) -> bool:
+    """A subject that says no one did it: "No country has recognised ...", "no troops were put on
+    alert", "nobody fired", "none of the parties agreed"."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and (tok.lower_ in NEGATIVE_PRONOUNS or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in tok.children))
+
+
 # ---- 3. modality -----------------------------------------------------------------------------
 def apply_modality(coder: Any, c: Candidate) -> None:
     pred = c.pred
@@ -36,6 +46,7 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     auxes = {a.lower_ for v in scope for a in v.children if a.dep_ in {"aux", "auxpass"}}
     negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
+    nobody = any(negative_subject(ch) for v in scope for ch in v.children)
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and not is_object_of(pred, gov):
         negated = False  # "despite the lack of ..." / subject nouns: the verb's negation is not theirs
     # "are going to continue to cooperate": a plan head anywhere up the transparent chain
@@ -53,6 +64,11 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     conditional = has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
     code = c.code or ""
     root = cb.root(code)
+    if nobody and (c.frame.pos == "v" or (gov is not None and is_object_of(pred, gov))):
+        c.negated = True  # no one did it: not a refusal by anyone either
+        if not coder.keep_negated:
+            c.dropped = "negated: no one did it"
+        return
     if negated:
         volitional = future or "would" in auxes or (gov is not None and gov.dep_ == "xcomp")
         if root in cb.COOPERATIVE_ROOTS and (root in {"03", "05"} or volitional):
