@@ -110,6 +110,29 @@ def test_a_threat_with_its_infinitive_stays(nlp: Any) -> None:
     assert has(a, "attack the village") and mention(a, "attack the village") == "The rebels"
 
 
+# ---- a name is not a report; the one asked is not the asker ----------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The fighters belong to the desert branch, as the group is called in the north.", "fighters belong"),
+    ("Shipments go through the eastern corridor, as the route is known locally.", "Shipments go"),
+])
+def test_an_as_clause_that_names_is_no_frame(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_an_as_clause_that_reports_stays_a_frame(nlp: Any) -> None:
+    a = run(nlp, "The ferry will run again in May, as the harbour master said on Monday.")
+    assert has(a, "ferry will run") and mention(a, "ferry will run") == "the harbour master"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A senior official, asked about the delays, declined to comment.", "the delays"),
+    ("The mayor, asked about the flooding, walked away from reporters.", "the flooding"),
+])
+def test_the_one_asked_about_a_topic_said_nothing_of_it(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
 # ---- agreeing to do something is an act; agreeing that something is so is a statement -----------
 
 @pytest.mark.parametrize("text, words", [

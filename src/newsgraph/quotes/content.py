@@ -478,6 +478,10 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
         return None  # "seeking to verify their identity", "voted to approve the budget": not said
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # "Asked about the strike, the minister said ...": the subject is not the asker
+    if verb.lemma_.lower() in lx.ASKING_VERBS and not any(
+            c.dep_ == "nsubj" and not _comma_between(c, verb) for c in verb.children):
+        return None  # "an official, asked about the concerns, declined": the one asked, and a topic
+        # (a subject set off from its verb by a comma is the parser's reading of that participle)
     if negated(verb):
         art.dropped["negated-object"] += 1
         return None  # "did not reveal his next appointments", "never mentioned the name": nothing said
@@ -502,6 +506,12 @@ def object_content(art: Parsed, verb: Any) -> Found | None:
                     cue_lemma=verb.lemma_.lower(), frame_end=sent_end(art, verb),
                     fragments=frags)
     return a, "subject"
+
+
+def _comma_between(subj: Any, verb: Any) -> bool:
+    """A comma right between a subject and its verb ("The mayor, asked about ...")."""
+    comma = verb.i - 1
+    return subj.i < comma and subj.doc[comma].text == "," and subj.right_edge.i in (comma, comma - 1)
 
 
 def rest_of_sentence(art: Parsed, verb: Any) -> Found | None:
@@ -571,7 +581,9 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     # a clause of time
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
-        for c in verb.children)
+        for c in verb.children) and not (
+        verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
+    # ("as the group is called", "as it is known": a name, not a report)
     commas = before is not None and before.text in (",", "—", "–") and after is not None and after.text in (",", "—", "–")
     # "A, she said." with the frame parsed as a modifier of A (or split off as a sentence of its own)
     final = False

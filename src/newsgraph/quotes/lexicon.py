@@ -72,6 +72,9 @@ counter signal object relate detail welcome challenge reject dismiss outline ind
 disclose
 """)
 
+# Verbs of naming: in the passive ("as the group is called", "as it is known") they give a name.
+NAMING_VERBS: frozenset[str] = _words("call know name dub term nickname label style title")
+
 # Verbs of asking: their content may be an indirect question ("asked whether ...", "wondered if").
 ASKING_VERBS: frozenset[str] = _words("ask question wonder inquire enquire query")
 
