@@ -404,6 +404,19 @@ def test_a_counted_crowd_of_people_is_a_civilian_agent(read, text, crowd, agent)
     assert agent in ids_over(read(text, "2019-05-01"), crowd)
 
 
+def test_members_of_an_organisation_that_is_no_league_of_states_are_members(read):
+    a = read("Three members of al Qaeda were killed in the strike.", "2013-05-01")
+    group = next(x for x in a.actors if x.id.endswith("-MEMBERS"))
+    assert group.name.endswith(" members") and "member states" not in group.name
+    a = read("Members of the CSTO met in Moscow.", "2022-05-01")
+    assert next(x for x in a.actors if x.id == "CSTO-MEMBERS").name.endswith("member states")
+
+
+def test_a_capitalised_common_word_modifying_a_noun_is_no_organisation(read):
+    a = read("Chemical weapons were used near the border, officials in Chile said.", "2019-05-01")
+    assert not ids_over(a, "Chemical")
+
+
 @pytest.mark.parametrize("text, troops, agent", [
     ("Chile deployed troops in Peru last week.", "troops", "CHLMIL"),
     ("Norway will station 500 soldiers in Estonia.", "500 soldiers", "NORMIL"),

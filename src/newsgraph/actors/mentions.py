@@ -245,6 +245,9 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # a person's surname the tagger took for an organisation
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
             continue
+        if e.end - e.start == 1 and e.root.dep_ in {"amod", "compound"} and e.root.head.i > e.root.i \
+                and e.root.head.text[:1].islower() and name.lower() in common_words():
+            continue  # "Chemical weapons", "the Patriot missile": a capitalised common word modifying a noun
         if person_shaped(st, name):  # "Mortimer D.A. Sackler" tagged as an organisation
             st.add(e.start, e.end, st.table.text_person(name), "ner-person", confidence=0.7)
             continue

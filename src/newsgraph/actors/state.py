@@ -146,8 +146,10 @@ class ActorTable:
                     members = sorted({m.member for m in self.kb.members(org.kb_id, self.on) if m.status == "member"})
                 except NewsgraphError:
                     members = []
-            self.actors[aid] = Actor(id=aid, name=f"{org.name} member states", kind="group", code=org.code,
-                                     members=members)
+            # an organisation of states has member states; a party, a militia or a legislature has members
+            of_states = bool(members) or (org.code or "").startswith("IGO") or org.kind == "bloc"
+            self.actors[aid] = Actor(id=aid, name=f"{org.name} {'member states' if of_states else 'members'}",
+                                     kind="group", code=org.code, members=members)
         return self.actors[aid]
 
     def pair(self, a: Actor, b: Actor) -> Actor:
