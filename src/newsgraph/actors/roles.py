@@ -233,7 +233,7 @@ def holder(st: State, office: str, title: str, of: str | None, before: int | Non
            ) -> tuple[Actor | None, Ref | None, str]:
     """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB.
     ``before``: the title's own position; a bare title refers back to a person named before it,
-    never to one the text names only later ("The president accepted an invitation to meet with X")."""
+    never to one the text names only later ("The president welcomed a letter from X")."""
     for r in reversed(st.refs):
         if before is not None and r.start >= before:
             continue
