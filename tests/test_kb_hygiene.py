@@ -113,7 +113,8 @@ def test_a_vice_president_named_after_the_president_is_another_person(kb):
 
 
 def test_name_words_match_up_to_romanisation_only_when_long():
-    from newsgraph.kb.build_people import _covers, _same_word
+    from newsgraph.kb.build_people import _covers
+    from newsgraph.kb.names import same_word as _same_word
 
     assert _same_word("abdallah", "abdullah") and _same_word("mohammed", "muhammad")
     assert _same_word("schroder", "schroeder")

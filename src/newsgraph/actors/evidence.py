@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NewsgraphError
-from ..kb.names import ROMAN
+from ..kb.names import ROMAN, same_word
 from ..kb.store import common_words
+from ..kb.text import ascii_fold
 from ..model import Actor
 from . import lexicon as lx
 from .matcher import Hit
@@ -189,6 +190,23 @@ def same_head_word(role_title: str, title: str) -> bool:
     return bool(a and b) and a[-1] == b[-1]
 
 
+def romanised_holder(st: State, title: str, of: str, word: str) -> Actor | None:
+    """The one holder of ``title`` of ``of`` on the article's date one of whose names is ``word``
+    up to romanisation: "Jordan's King Abdullah" when the KB writes "Abdallah II"."""
+    try:
+        holders = st.kb.who(title, of, st.on)
+    except NewsgraphError:
+        return None
+    key = ascii_fold(word).lower()
+    found = set()
+    for hd in holders:
+        ent = st.kb.entity(hd.person_id)
+        names = [ent.name, *ent.aliases] if ent is not None else [hd.name]
+        if any(same_word(key, ascii_fold(w).lower()) for n in names for w in n.split()):
+            found.add(hd.person_id)
+    return st.table.from_kb(found.pop()) if len(found) == 1 else None
+
+
 def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> list[str]:
     """Of these people, those who hold a top office on the article's date of a state or an
     organisation the article names somewhere (name, adjective or demonym); with ``unique`` (the
@@ -326,6 +344,12 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                 if actor is not None:
                     st.add(i, end, actor, "kb-surname-title-past", confidence=0.7)
                     return end
+        if not holders and of and st.on:
+            actor = romanised_holder(st, written, of, word)
+            if actor is not None:
+                s, e = (h.start, h.end) if h is not None else (i, end)
+                st.add(s, e, actor, "kb-title-romanised", confidence=0.8)
+                return e
         states = {c for c in (getattr(st.kb.entity(pid), "country", None) for pid in holders) if c}
         if len(states) == 1:
             # several holders of the title by that name (two Presidents Bush), or none on the

@@ -28,8 +28,10 @@ from newsgraph.kb.names import (
     ROMAN,
     TITLE_WORDS,
     ParsedHolder,
+    edits,
     parse_executive,
     parse_vice_presidents,
+    same_word,
     skeleton,
     surname_of,
     titlecase_token,
@@ -94,15 +96,6 @@ def _span_distance(a: tuple[str, str | None], b: tuple[str, str | None]) -> int:
     return 0
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (small strings only)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 class Registry:
@@ -231,11 +224,11 @@ class Registry:
         if len(sk) < 6:
             return None
         for p in self.by_country.get(country, []):
-            if "factbook" not in p.sources or not any(_edits(x, given) <= 1 for x in p.givens):
+            if "factbook" not in p.sources or not any(edits(x, given) <= 1 for x in p.givens):
                 continue
             if min(_span_distance(span, s) for s in p.spans) > 0:
                 continue
-            if any(len(k) >= 6 and _edits(k, sk) <= 2 for k in p.skeletons):
+            if any(len(k) >= 6 and edits(k, sk) <= 2 for k in p.skeletons):
                 return p
         return None
 
@@ -923,20 +916,6 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "la", "del", "de
                         "le", "abu", "ould", "ben", "y", "e", "sheikh", "jr", "sr"})
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Two romanisations of one name word: equal, equal under the loose transliteration key, or
-    (long words with the same first letter) one letter apart, or two vowels apart with the same
-    consonants ("Abdallah"/"Abdullah", "Mohammed"/"Muhammad", "Schroder"/"Schroeder"). Short
-    words must agree exactly ("V" and "VI", "Ali" and "Ala" are different people)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0]:
-        return False
-    if skeleton(a) == skeleton(b):
-        return True
-    d = _edits(a, b)
-    return d <= 1 or (d <= 2 and min(len(a), len(b)) >= 7
-                      and re.sub(r"[aeiou]", "", a) == re.sub(r"[aeiou]", "", b))
 
 
 def _covers(a: frozenset[str], b: frozenset[str], b_last: str, a_len: int) -> bool:
@@ -946,8 +925,8 @@ def _covers(a: frozenset[str], b: frozenset[str], b_last: str, a_len: int) -> bo
     if a <= b:
         return True
     if a_len == 1:
-        return _same_word(next(iter(a)), b_last)
-    return len(a) == len(b) and all(x in b or any(_same_word(x, y) for y in b) for x in a)
+        return same_word(next(iter(a)), b_last)
+    return len(a) == len(b) and all(x in b or any(same_word(x, y) for y in b) for x in a)
 
 
 def _word_list(p: Person) -> list[str]:

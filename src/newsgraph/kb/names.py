@@ -335,11 +335,37 @@ def skeleton(name: str) -> str:
     return s
 
 
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+def same_word(a: str, b: str) -> bool:
+    """Two romanisations of one name word: equal, equal under the loose transliteration key, or
+    (long words with the same first letter) one letter apart, or two vowels apart with the same
+    consonants ("Abdallah"/"Abdullah", "Mohammed"/"Muhammad", "Schroder"/"Schroeder"). Short
+    words must agree exactly ("V" and "VI", "Ali" and "Ala" are different people)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    d = edits(a, b)
+    return d <= 1 or (d <= 2 and min(len(a), len(b)) >= 7
+                      and re.sub(r"[aeiou]", "", a) == re.sub(r"[aeiou]", "", b))
+
+
 def surname_of(name: str) -> str:
     """Last word of a display name, skipping suffixes and roman numerals ("Whipps Jr." -> "Whipps")."""
     parts = [p for p in name.replace(",", " ").split() if p.lower() not in SUFFIXES and not ROMAN.match(p)]
     return parts[-1] if parts else name
 
 
-__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "is_caps", "parse_executive", "parse_vice_presidents", "skeleton",
+__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "edits", "is_caps", "parse_executive", "parse_vice_presidents", "same_word", "skeleton",
            "surname_of", "titlecase_token", "titlecase_tokens"]
