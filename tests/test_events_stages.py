@@ -258,3 +258,17 @@ def test_an_act_no_one_did_is_no_event_and_no_refusal(read, text):
 def test_a_no_elsewhere_in_the_sentence_leaves_the_act(read):
     a = read("Chile imposed sanctions on Peru, but no country followed.")
     assert any(e.plover == "SANCTION" and e.source == ["CHL"] for e in a.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru conducted large-scale military drills last week.",
+    "Chile and Peru shared intelligence on the smuggling gang.",
+])
+def test_material_cooperation_by_several_with_no_one_else_is_among_themselves(read, text):
+    ev = next(e for e in read(text).events if e.plover == "COOPERATE")
+    assert set(ev.source) == set(ev.target) == {"CHL", "PER"}
+
+
+def test_one_states_drills_stay_a_show_of_force(read):
+    ev = next(e for e in read("Chile conducted military drills near the border.").events)
+    assert ev.plover == "MOBILIZE" and not ev.target

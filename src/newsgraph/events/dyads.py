@@ -87,8 +87,10 @@ def reciprocal(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """A joint cooperative act by several actors (or one collective) with no one else named."""
     if c.target or not c.source or c.code is None:
         return
-    if "recip" not in c.entry.roles and not c.comp_recip and not joint_marked(c.pred):
+    if "recip" not in c.entry.roles and not c.comp_recip and not joint_marked(c.pred) and cb.root(c.code) != "06":
         return  # "promised aid": one-sided; "agreed", "promised to *work together*", "held *joint* drills": joint
+        # (material cooperation by several with no one else named is among themselves: "A and B
+        # conducted military drills", "A and B shared intelligence")
     collective = any((a := actors.by_id.get(s)) is not None and (
         a.kind in {"organization", "bloc"} or (a.kind == "group" and len(a.members) >= 2)) for s in c.source)
     if len(c.source) >= 2 or collective:
