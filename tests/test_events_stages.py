@@ -272,3 +272,17 @@ def test_material_cooperation_by_several_with_no_one_else_is_among_themselves(re
 def test_one_states_drills_stay_a_show_of_force(read):
     ev = next(e for e in read("Chile conducted military drills near the border.").events)
     assert ev.plover == "MOBILIZE" and not ev.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile ordered a withdrawal of the 2,000 Chilean troops in Peru.", ["PER"]),
+    ("The Chilean president ordered a withdrawal of Chilean troops.", []),
+])
+def test_forces_a_state_moves_are_its_own_not_the_target(read, text, target):
+    ev = next(e for e in read(text, "2019-05-01").events if e.plover == "RETREAT")
+    assert ev.target == target
+
+
+def test_surrendering_to_ones_own_authorities_keeps_them_as_target(read):
+    a = read("A Chilean opposition leader surrendered to the Chilean police on Tuesday.", "2019-05-01")
+    assert any(e.target for e in a.events)

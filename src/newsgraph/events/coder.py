@@ -133,6 +133,7 @@ class Coder:
                 dyads.quote_allegation(self, c, actors)
                 dyads.reciprocal(self, c, actors)
                 dyads.protest_target(self, c, actors)
+                dyads.own_forces(self, c, actors)
                 dyads.located(self, c, actors)
                 dyads.conditional_target(self, c, actors)
                 if self.infer_sides:

@@ -18,7 +18,9 @@ from .common import (
     accusation_code,
     condition_subjects,
     governing_verb,
+    is_group,
     modal_scope,
+    movement,
     population,
     same_segment,
     side,
@@ -236,6 +238,38 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 c.target = [ref]
                 c.rule += "+domestic"
                 return
+
+
+def own_forces(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """Troops a state withdraws or deploys are the mover's own, not the act's target ("ordered a
+    withdrawal of the Chilean troops in Peru"): the target is the state of the place they leave or
+    go to, if the text names one, else no one."""
+    if not movement(c) or not c.target or not c.source:
+        return
+    own = set().union(*(side(s, actors) for s in c.source))
+    if not own or not all(is_group(t, actors) and side(t, actors) & own and forces(t, actors) for t in c.target):
+        return
+    if any(t.dep_ == "pobj" and t.head.lower_ != "of" for t in c.target_tokens):
+        return  # the forces are who it goes to ("surrendered to the police"), not what is moved
+    heads = [g for tok in c.target_tokens for ch in tok.children
+             if ch.dep_ == "prep" and ch.lower_ in {"in", "from", "to", "into"} for g in pobjs(ch)]
+    heads += [g for p in ("from", "to", "into", "in") for g in c.frame.preps.get(p, [])]
+    for h in heads:
+        iso3 = actors.country_at(h)
+        ref = actors.country(iso3) if iso3 and iso3 not in own else None
+        if ref is not None:
+            c.target, c.target_tokens = [ref], [h]
+            actors.name_country(h, ref)
+            c.rule += "+own-forces-place"
+            return
+    c.target, c.target_tokens = [], []
+    c.rule += "+own-forces"
+
+
+def forces(actor_id: str, actors: ActorIndex) -> bool:
+    """A military or police group ("USAMIL", "troops")."""
+    a = actors.by_id.get(actor_id)
+    return (a is not None and (a.code or "")[3:6] in {"MIL", "COP"}) or (a is not None and a.code in {"MIL", "COP"})
 
 
 def unrest(c: Candidate, actors: ActorIndex) -> bool:
