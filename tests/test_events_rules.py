@@ -222,10 +222,16 @@ def test_an_act_marked_joint_is_reciprocal(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "Norway and Chile sent aid to the flood zone.",
-    "Norway and Chile began an exercise off the coast.",
+    "Norway and Chile pledged money for the flood zone.",
 ])
 def test_an_act_not_marked_joint_stays_one_sided(nlp, text):
     assert not [e for e in events(nlp, text) if "reciprocal" in e.rule]
+
+
+def test_an_exercise_two_states_hold_is_cooperation_between_them(nlp):
+    # held by both, the exercise is military cooperation (062), and then among themselves
+    evs = [e for e in events(nlp, "Norway and Chile began an exercise off the coast.") if "reciprocal" in e.rule]
+    assert evs and all(e.cameo == "062" and sides(e) == ({"NOR", "CHL"}, {"NOR", "CHL"}) for e in evs)
 
 
 def test_reciprocity_needs_a_joint_act(nlp):
