@@ -286,3 +286,17 @@ def test_forces_a_state_moves_are_its_own_not_the_target(read, text, target):
 def test_surrendering_to_ones_own_authorities_keeps_them_as_target(read):
     a = read("A Chilean opposition leader surrendered to the Chilean police on Tuesday.", "2019-05-01")
     assert any(e.target for e in a.events)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Peru shelled Chilean positions during the 2014 war.", "2014"),
+    ("Peru shelled Chilean positions in the 1979 war.", "1979"),
+])
+def test_an_act_inside_a_period_with_its_own_year_takes_that_year(read, text, year):
+    (ev,) = read(text, "2019-05-01").events
+    assert (ev.date, ev.date_precision) == (year, "year")
+
+
+def test_a_period_of_the_publication_year_leaves_the_day(read):
+    (ev,) = read("Peru shelled Chilean positions in the 2019 offensive.", "2019-05-01").events
+    assert (ev.date, ev.date_precision) == ("2019-05-01", "day")

@@ -38,6 +38,9 @@ def event_date(analysis: Analysis, c: Candidate) -> tuple[str | None, str | None
     if background(c):
         year = noun_year(c)
         return (year, "year") if year else (None, "earlier")
+    year = period_year(c)
+    if year is not None and (not published or year < published[:4]):
+        return year, "year"
     if published:
         return published, "day"
     return None, None
@@ -64,6 +67,25 @@ def noun_year(c: Candidate) -> str | None:
         if m.dep_ in {"nummod", "compound", "amod", "npadvmod"} and m.text.isdigit() and len(m.text) == 4 \
                 and 1900 <= int(m.text) <= 2100:
             return m.text
+    return None
+
+
+def period_year(c: Candidate) -> str | None:
+    """The year of a named period the act happened in: "shelled the town *in the 1879 war*",
+    "fled *during the 2014 crisis*" (the year is the period noun's own)."""
+    gov = governing_verb(c.pred) if c.frame.pos == "n" else c.pred
+    if gov is None:
+        return None
+    for p in gov.children:
+        if p.dep_ != "prep" or p.lower_ not in {"in", "during", "amid", "throughout"}:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            for m in o.children:
+                if m.dep_ in {"nummod", "compound", "amod", "npadvmod"} and m.text.isdigit() and len(m.text) == 4 \
+                        and 1900 <= int(m.text) <= 2100:
+                    return m.text
     return None
 
 
