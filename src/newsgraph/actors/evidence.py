@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import NewsgraphError
 from ..kb.names import ROMAN, same_word
 from ..kb.store import common_words
-from ..kb.text import ascii_fold
+from ..kb.text import fold
 from ..model import Actor
 from . import lexicon as lx
 from .matcher import Hit
@@ -197,12 +197,12 @@ def romanised_holder(st: State, title: str, of: str, word: str) -> Actor | None:
         holders = st.kb.who(title, of, st.on)
     except NewsgraphError:
         return None
-    key = ascii_fold(word).lower()
+    key = fold(word)
     found = set()
     for hd in holders:
         ent = st.kb.entity(hd.person_id)
         names = [ent.name, *ent.aliases] if ent is not None else [hd.name]
-        if any(same_word(key, ascii_fold(w).lower()) for n in names for w in n.split()):
+        if any(same_word(key, w) for n in names for w in fold(n).split()):
             found.add(hd.person_id)
     return st.table.from_kb(found.pop()) if len(found) == 1 else None
 

@@ -61,9 +61,12 @@ def background(c: Candidate) -> bool:
 
 def noun_year(c: Candidate) -> str | None:
     """The year a noun's own modifiers give it ("the 2014 annexation", "the 2003 invasion")."""
-    if c.frame.pos != "n":
-        return None
-    for m in c.pred.children:
+    return own_year(c.pred) if c.frame.pos == "n" else None
+
+
+def own_year(noun: Token) -> str | None:
+    """A year written as a noun's modifier ("the *2014* war")."""
+    for m in noun.children:
         if m.dep_ in {"nummod", "compound", "amod", "npadvmod"} and m.text.isdigit() and len(m.text) == 4 \
                 and 1900 <= int(m.text) <= 2100:
             return m.text
@@ -79,13 +82,9 @@ def period_year(c: Candidate) -> str | None:
     for p in gov.children:
         if p.dep_ != "prep" or p.lower_ not in {"in", "during", "amid", "throughout"}:
             continue
-        for o in p.children:
-            if o.dep_ != "pobj":
-                continue
-            for m in o.children:
-                if m.dep_ in {"nummod", "compound", "amod", "npadvmod"} and m.text.isdigit() and len(m.text) == 4 \
-                        and 1900 <= int(m.text) <= 2100:
-                    return m.text
+        year = next((y for o in p.children if o.dep_ == "pobj" and (y := own_year(o))), None)
+        if year is not None:
+            return year
     return None
 
 

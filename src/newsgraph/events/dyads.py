@@ -269,7 +269,8 @@ def own_forces(coder: Any, c: Candidate, actors: ActorIndex) -> None:
 def forces(actor_id: str, actors: ActorIndex) -> bool:
     """A military or police group ("USAMIL", "troops")."""
     a = actors.by_id.get(actor_id)
-    return (a is not None and (a.code or "")[3:6] in {"MIL", "COP"}) or (a is not None and a.code in {"MIL", "COP"})
+    code = (a.code or "") if a is not None else ""
+    return code[3:6] in {"MIL", "COP"} or code in {"MIL", "COP"}
 
 
 def unrest(c: Candidate, actors: ActorIndex) -> bool:

@@ -96,8 +96,6 @@ def _span_distance(a: tuple[str, str | None], b: tuple[str, str | None]) -> int:
     return 0
 
 
-
-
 class Registry:
     """All persons, with the indexes used to merge a new record into an existing person."""
 
@@ -377,12 +375,12 @@ def _vice_terms(holdings: list[Holding], heads: list[Holding]) -> list[Holding]:
     """A vice president last seen while the president of the day was still in office, with no
     successor or vacancy recorded, serves out that president's term: the Factbook stopped naming
     vice presidents in 2024, which would otherwise end every term then."""
-    heads = [h for h in heads if h.office in ("head_of_state", "head_of_government")
-             and h.title.lower().startswith("president")]
+    presidents = [h for h in heads if h.office in ("head_of_state", "head_of_government")
+                  and h.title.lower().startswith("president")]
     for h in holdings:
         if h.derived_end or h.end is None:
             continue
-        term = next((x for x in heads if x.of == h.of and _overlap(x, h) and (x.start or "") <= h.end
+        term = next((x for x in presidents if x.of == h.of and _overlap(x, h) and (x.start or "") <= h.end
                      and (x.end is None or x.end > h.end)), None)
         if term is not None:
             h.end = term.end
@@ -914,8 +912,6 @@ def _drop_misfiled(factbook: list[Holding]) -> list[Holding]:
 # words that do not tell two people apart (articles and patronymic particles of names)
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "la", "del", "della", "van", "von", "da", "dos", "das",
                         "le", "abu", "ould", "ben", "y", "e", "sheikh", "jr", "sr"})
-
-
 
 
 def _covers(a: frozenset[str], b: frozenset[str], b_last: str, a_len: int) -> bool:

@@ -211,7 +211,9 @@ def parse_vice_presidents(text: str) -> list[tuple[str, ParsedHolder | None]]:
         if not _VICE.match(clause):
             continue
         clause = re.split(r",?\s*represented by\b", clause, flags=re.I)[0]
-        title = " ".join(w.capitalize() for w in clause[:_VICE.match(clause).end()].replace("-", " ").split())  # type: ignore[union-attr]
+        head = _VICE.match(clause)
+        assert head is not None  # matched above; "represented by" only cuts the clause's tail
+        title = " ".join(w.capitalize() for w in clause[:head.end()].replace("-", " ").split())
         if re.search(r"\bvacant\b", clause, re.I):
             out.append((title, None))
             continue
@@ -345,6 +347,7 @@ def edits(a: str, b: str) -> int:
         prev = cur
     return prev[-1]
 
+
 def same_word(a: str, b: str) -> bool:
     """Two romanisations of one name word: equal, equal under the loose transliteration key, or
     (long words with the same first letter) one letter apart, or two vowels apart with the same
@@ -367,5 +370,5 @@ def surname_of(name: str) -> str:
     return parts[-1] if parts else name
 
 
-__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "edits", "is_caps", "parse_executive", "parse_vice_presidents", "same_word", "skeleton",
-           "surname_of", "titlecase_token", "titlecase_tokens"]
+__all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "edits", "is_caps", "parse_executive",
+           "parse_vice_presidents", "same_word", "skeleton", "surname_of", "titlecase_token", "titlecase_tokens"]

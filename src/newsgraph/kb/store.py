@@ -624,9 +624,10 @@ def _parse_office(text: str) -> tuple[str | None, str | None]:
     raw = text.strip()
     key = re.sub(r"[_\-]+", " ", raw.lower()).strip()
     key = re.sub(r"\s+", " ", key)
-    if key.replace(" ", "_") in {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-                                 "secretary_general", "leader", "high_representative", "commission_president", "vice_president",
-                                 "council_president", "commission_chair", "government", "military"}:
+    if key.replace(" ", "_") in {"head_of_state", "head_of_government", "vice_president", "foreign_minister",
+                                 "defence_minister", "secretary_general", "leader", "high_representative",
+                                 "commission_president", "council_president", "commission_chair", "government",
+                                 "military"}:
         return key.replace(" ", "_"), None
     if key in _TITLE_ALIASES:
         return _TITLE_ALIASES[key]
