@@ -466,11 +466,12 @@ def test_an_unknown_organisation_takes_its_sector_from_its_name(read, name: str,
     assert org is not None and org.kb_id is None and org.code == f"KEN{sector}"
 
 
-def test_an_unknown_person_takes_the_state_the_article_is_about(read) -> None:
-    # no dateline: the state the article names most (twice, ahead of any other by more than one)
+def test_an_unknown_person_does_not_take_the_state_the_article_is_about(read) -> None:
+    # no dateline: the state the article names most is a guess that is often wrong for a person
+    # (US senators in a story about Ukraine), so it stays unknown
     a = read("Grace Wanjiru, who runs a clinic, said the roads were closed. Kenya's rains have cut "
              "off three towns, and Kenya's government sent trucks. Kenyan officials met donors from Uganda.")
-    assert actor_at(a, "Grace Wanjiru").country == "KEN"
+    assert actor_at(a, "Grace Wanjiru").country is None
 
 
 @pytest.mark.parametrize("text", [
