@@ -296,7 +296,7 @@ class State:
         if not over_modifiers and any(i in self.claimed for i in range(start, end)):
             return
         s_char = self.doc[start].idx
-        if s_char > 0 and self.doc.text[s_char - 1] in "#@":
+        if s_char > 0 and self.text[s_char - 1] in "#@":
             return  # "#ClimateStrike", "@JoshButler": a hashtag or a handle is a label, not a mention
         e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
         ante = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Analysis
+from ..nlp import fast_ents
 from .common import (
     FUTURE_AUX,
     REPORTING,
@@ -148,13 +149,24 @@ def clause_date(c: Candidate) -> Any:
 PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 
 
+def time_entities(doc: Any) -> list[Any]:
+    """The Doc's DATE and TIME entities, read once per Doc and kept on it (``Span.ents`` builds every
+    entity of the whole Doc each time it is read)."""
+    key = "newsgraph.events.time_entities"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = [e for e in fast_ents(doc) if e.label_ in {"DATE", "TIME"}]
+    return cached
+
+
 def date_on(pred: Token, anchors: set[int]) -> Any:
     """The DATE/TIME entity nearest the predicate whose head chain reaches an anchor without
     crossing a verb, a period bound or a noun it modifies ("the 2014 annexation" dates the
     annexation, not the verb it hangs on)."""
     best = None
-    for ent in sentence_of(pred).ents:
-        if ent.label_ not in {"DATE", "TIME"}:
+    sent = sentence_of(pred)
+    for ent in time_entities(pred.doc):
+        if ent.start < sent.start or ent.end > sent.end:
             continue
         t, steps = ent.root, 0
         if t.dep_ in {"nummod", "compound", "amod", "poss"} and t.head.pos_ in {"NOUN", "PROPN"} \

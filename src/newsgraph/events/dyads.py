@@ -73,9 +73,9 @@ def in_own_words(c: Candidate, q: Quote) -> bool:
         return False
     if q.clause is not None:  # a partial quote is the quoted words themselves (its clause is context)
         return True
-    text = c.pred.doc.text
+    before = c.pred.doc.char_span(q.start, c.pred.idx, alignment_mode="expand") if q.start < c.pred.idx else None
     inside = False
-    for ch in text[q.start:c.pred.idx]:
+    for ch in before.text if before is not None else "":
         if ch in "“«":
             inside = True
         elif ch in "”»":
