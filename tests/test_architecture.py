@@ -180,6 +180,26 @@ def test_no_module_reaches_into_private_members():
     assert not reached, "private members used from outside their class:\n" + "\n".join(reached)
 
 
+# ``Doc.text`` joins every token's text each time it is read: read once per article it is cheap,
+# read per mention or per event it was a third of the actor stage's time. The article's text
+# (``analysis.article.text``) is the same string.
+DOC_TEXT_ONCE = {"newsgraph.actors.matcher"}  # a fallback for callers that pass no text
+
+
+def test_doc_text_is_not_rebuilt_in_the_components():
+    """No component reads ``<doc>.text`` (a Doc's text rebuilt from its tokens) but where allowed."""
+    found = []
+    for name, (path, tree) in modules().items():
+        if name in DOC_TEXT_ONCE:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "text" and (
+                    (isinstance(node.value, ast.Name) and node.value.id == "doc")
+                    or (isinstance(node.value, ast.Attribute) and node.value.attr == "doc")):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, "Doc.text read in a component (use the article's text):\n" + "\n".join(found)
+
+
 def test_only_the_store_talks_to_duckdb():
     users = sorted(name for name in modules() if "duckdb" in imports_anywhere(name))
     assert users == ["newsgraph.store"], users
