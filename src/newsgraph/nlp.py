@@ -43,9 +43,8 @@ def _register_paragraphs() -> None:
     @Language.component(PARAGRAPHS)
     def paragraphs(doc: Any) -> Any:
         run = 0
-        for i, tok in enumerate(doc[:-1]):
-            text = tok.text
-            if tok.is_space and "\n" in text:
+        for i, text in enumerate(token_texts(doc)[:-1]):  # strings, not Token objects
+            if text.isspace() and "\n" in text:
                 doc[i + 1].is_sent_start = True
                 run = 0
             elif text[-1] in _FINAL:
@@ -108,27 +107,47 @@ def entities(analysis: Analysis) -> list[Any]:
     return ents
 
 
-def fast_ents(doc: Any) -> list[Any]:
-    """The same spans as ``list(doc.ents)``, from the ENT_IOB/ENT_TYPE arrays."""
+def token_texts(doc: Any) -> list[str]:
+    """Every token's text, read as one array (no Token objects)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array([ORTH]).tolist()] if len(doc) else []
+
+
+def entity_bounds(doc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every entity, from the ENT_IOB/ENT_TYPE arrays; read once per Doc and
+    kept on it (plain tuples: a Span kept on its own Doc would make a reference cycle)."""
     from spacy.attrs import ENT_IOB, ENT_TYPE
 
-    if len(doc) == 0:
-        return []
-    rows = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    key = "newsgraph.entity_bounds"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int, str]] = []
+    rows = doc.to_array([ENT_IOB, ENT_TYPE]).tolist() if len(doc) else []
     strings = doc.vocab.strings
-    out = []
     start = label = None
     for i, (iob, typ) in enumerate(rows):
         # IOB codes: 3 = B (begin), 1 = I (inside), 2 = O (outside), 0 = missing
         if start is not None and iob != 1:
-            out.append(doc[start:i])
-            out[-1].label_ = label
+            out.append((start, i, label))
             start = None
         if iob == 3:
             start, label = i, strings[typ]
     if start is not None:
-        out.append(doc[start:len(rows)])
-        out[-1].label_ = label
+        out.append((start, len(rows), label))
+    doc.user_data[key] = out
+    return out
+
+
+def fast_ents(doc: Any, labels: frozenset[str] | set[str] | None = None) -> list[Any]:
+    """The same spans as ``list(doc.ents)`` (those with one of ``labels`` if given)."""
+    out = []
+    for start, end, label in entity_bounds(doc):
+        if labels is None or label in labels:
+            out.append(doc[start:end])
+            out[-1].label_ = label
     return out
 
 

@@ -181,6 +181,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
     the state the article is mostly about; with none of these, an agent of no known state."""
     if st.pos[i] not in {"NOUN", "PROPN"} or i in st.claimed or (st.lower[i] in _NOT_AGENTS and not counted(st.doc[i])):
         return None
+    if st.words[i].isalpha() and st.lower[i] not in lx.agent_heads():
+        return None  # the phrase ends in this word, and no agent phrase does (the cheap test first)
     tok = st.doc[i]
     if tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
         return None  # a modifier ("police chief", "army base"): its head decides

@@ -284,12 +284,13 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if ROMAN.match(st.words[i]):
         return None  # "Article VI", "World War II": a regnal or ordinal number is no surname (the KB
         # lists none; this covers the names an article gives, "King Mohammed VI")
-    if any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and e.start <= i < e.end
-           and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) for e in st.ents):
+    e = st.ent_of[i]
+    if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} \
+            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]):
         return None  # "the Trump Approval Index": part of another name
     tok = st.doc[i]
     if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
-            and i not in person_ent_at and not any(e.label_ == "PERSON" and e.start <= tok.head.i < e.end for e in st.ents):
+            and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON":
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome")
     ent = person_ent_at.get(i)
     if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
@@ -395,8 +396,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if full is not None:
         st.add(i, end, st.table.text_person(full), "surname-of-full-name", confidence=0.7)
         return end
-    in_name = any(e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "GPE", "LOC", "NORP"}
-                  and e.start <= i < e.end for e in st.ents)
+    in_name = getattr(st.ent_of[i], "label_", None) in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "GPE",
+                                                         "LOC", "NORP"}
     if word.lower() not in common_words() and (title is not None or ent is not None) and not in_name:
         # a person the text names by one name only ("spokesman Ahmed"): an actor of its own
         st.add(i, end, st.table.text_person(clean_person_name(word)), "name-only", confidence=0.6)

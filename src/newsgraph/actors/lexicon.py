@@ -180,6 +180,13 @@ def agents() -> dict[str, str]:
     return table
 
 
+@cache
+def agent_heads() -> frozenset[str]:
+    """The last words of the agent phrases, and the spokes nouns: a phrase ending in no other word
+    has no sector (:func:`sector_of`)."""
+    return frozenset(phrase.split()[-1] for phrase in agents()) | SPOKES_NOUNS
+
+
 def sector_of(noun_phrase: str) -> str | None:
     """The CAMEO sector of an agent noun phrase ("military officials" -> MIL), longest suffix first."""
     words = noun_phrase.lower().split()

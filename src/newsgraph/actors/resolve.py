@@ -76,6 +76,9 @@ class Resolver(State):
         self.hits = [h for h in self.hits if not mentions.place_name_tail(self, h, self.ents)]
         self.hit_at = {h.start: h for h in self.hits}
         self.person_ent_at = {e.start: e for e in self.ents if e.label_ == "PERSON"}
+        self.ent_of = [None] * len(self.doc)  # per token, the entity it is in (entities do not overlap)
+        for e in self.ents:
+            self.ent_of[e.start:e.end] = [e] * (e.end - e.start)
         self.norp_ent_at = {e.start: e for e in self.ents if e.label_ == "NORP"}
 
     def references(self) -> None:

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import NewsgraphError
@@ -529,17 +529,21 @@ class State:
     def recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
         """The most recent compatible person: subjects of the nearest sentence first."""
         sent = self.sent_of.get(before, 0)
-        cands = [r for r in self.refs if r.start < before and r.kind == "person" and r.start not in self.asides
-                 and (not skip_quoted or not r.in_quote) and ok(self.table.get(r.actor))]
-        if not cands:
-            return None
-        for s in range(sent, max(-1, sent - 6), -1):
-            in_s = [r for r in cands if r.sent == s]
-            if not in_s:
+        last = None  # the latest compatible person; then a subject of its sentence, if one is later
+        for r in reversed(self.refs):  # (refs are in text order, so their sentences only go back)
+            if r.start >= before or r.kind != "person" or r.start in self.asides or (skip_quoted and r.in_quote):
                 continue
-            subs = [r for r in in_s if r.subject] if prefer_subject else []
-            return (subs or in_s)[-1]
-        return cands[-1]
+            if last is not None and r.sent != last.sent:
+                break
+            if not ok(self.table.get(r.actor)):
+                continue
+            if last is None:
+                last = r
+                if not prefer_subject or r.sent < sent - 5:
+                    return r  # more than five sentences back: the latest, subject or not
+            if r.subject:
+                return r
+        return last
 
     def given_names(self) -> frozenset[str]:
         """The KB's given names that are no title or agent noun (its records include "Military
@@ -710,11 +714,16 @@ def gender_of(kb: Any, actor: Actor | None) -> str | None:
     bearers of the person's given name (``actors/data/given_name_gender.tsv``)."""
     if actor is None or actor.kind != "person":
         return None
-    ent = kb.entity(actor.kb_id) if kb is not None and actor.kb_id else None
+    return _gender(kb, actor.kb_id, actor.name)
+
+
+@lru_cache(maxsize=4096)
+def _gender(kb: Any, kb_id: str | None, name: str) -> str | None:
+    ent = kb.entity(kb_id) if kb is not None and kb_id else None
     g = str(getattr(ent, "gender", None) or "").lower()[:1]
     if g in {"m", "f"}:
         return g
-    words = [w for w in actor.name.split() if w.lower().strip(".") not in lx.HONORIFICS]
+    words = [w for w in name.split() if w.lower().strip(".") not in lx.HONORIFICS]
     return lx.given_name_gender().get(words[0].lower()) if len(words) >= 2 else None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import NewsgraphError
 from ..model import Actor, Analysis, Mention, Quote
+from ..nlp import token_texts
 from . import codebook as cb
 from .dictionary import Entry
 from .discourse import (
@@ -516,9 +517,9 @@ def paragraphs(doc: Any) -> list[int]:
     cached = doc.user_data.get(key)
     if cached is None or len(cached) != len(doc):
         cached, n = [], 0
-        for t in doc:
+        for text in token_texts(doc):
             cached.append(n)
-            if t.is_space and "\n" in t.text:
+            if text.isspace() and "\n" in text:
                 n += 1
         doc.user_data[key] = cached
     return cached

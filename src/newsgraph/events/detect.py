@@ -79,26 +79,44 @@ def _norm(tok: Any) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-def _tops(span: Any) -> list[Any]:
-    """The span's top tokens: those whose head is outside the span (or themselves)."""
-    start, end = span.start, span.end
-    return [t for t in span if t.head.i == t.i or not start <= t.head.i < end]
+def _columns(doc: Any) -> tuple[list[bool], list[str], list[str], list[int]]:
+    """Per token of a Doc: kept for features (not punctuation, symbol or space), feature form
+    (:func:`_norm`), coarse tag and head index; read once per Doc and kept on it (a sentence's
+    clauses overlap, and Token objects cost more than the strings)."""
+    key = "newsgraph.events.detect_columns"
+    cached = doc.user_data.get(key)
+    if cached is None or len(cached[0]) != len(doc):
+        keep, forms, pos, heads = [], [], [], []
+        for t in doc:
+            p = t.pos_
+            keep.append(p not in _SKIP_POS and not t.is_space)
+            forms.append(_norm(t))
+            pos.append(p)
+            heads.append(t.head.i)
+        cached = doc.user_data[key] = (keep, forms, pos, heads)
+    return cached
 
 
 def features(span: Any) -> list[str]:
     """The feature strings of a spaCy ``Span`` or ``Doc`` (duplicates removed, order kept)."""
-    toks = [t for t in span if t.pos_ not in _SKIP_POS and not t.is_space]
-    forms = {t.i: _norm(t) for t in toks}
+    doc = getattr(span, "doc", span)
+    start, end = getattr(span, "start", 0), getattr(span, "end", len(doc))
+    keep, norms, poss, heads = _columns(doc)
+    idx = [i for i in range(start, end) if keep[i]]
+    forms = {i: norms[i] for i in idx}
     out: list[str] = [f"w:{f}" for f in forms.values()]
     seq = list(forms.values())
     out += [f"b:{a} {b}" for a, b in pairwise(seq)]
-    start, end = span.start, span.end
 
     def form(t: Any) -> str:
         f = forms.get(t.i)
-        return f if f is not None else _norm(t)
+        return f if f is not None else norms[t.i]
 
-    for top in _tops(span):
+    # the span's top tokens: those whose head is outside the span (or themselves)
+    for k in range(start, end):
+        if heads[k] != k and start <= heads[k] < end:
+            continue
+        top = doc[k]
         lemma = form(top)
         out.append(f"r:{lemma}")
         for c in top.children:
@@ -108,8 +126,11 @@ def features(span: Any) -> list[str]:
                 out.append(f"r:aux:{c.lower_}")
             elif c.dep_ in ("ccomp", "xcomp") and start <= c.i < end:
                 out.append(f"rc:{lemma} {form(c)}")
-    for t in toks:
-        pos = t.pos_
+    for i in idx:
+        pos = poss[i]
+        if pos not in ("VERB", "AUX", "NOUN"):
+            continue
+        t = doc[i]
         if pos == "VERB" or (pos == "AUX" and t.dep_ == "ROOT"):
             lemma = forms[t.i]
             out.append(f"v:{lemma}")
