@@ -88,3 +88,11 @@ def test_places_stage_tells_a_location_from_a_participant(state):
     assert not r.locative(tok(r, "Lebanon"), tok(r, "Lebanon") + 1)
     assert not r.locative(tok(r, "Tehran"), tok(r, "Tehran") + 1)
     assert r.locative(tok(r, "Lebanon"), tok(r, "Lebanon") + 1, strict=True)
+
+
+def test_every_word_that_gives_an_organisation_its_sector_marks_an_organisation_name() -> None:
+    """A name with a word that gives an unknown organisation its sector ("Daily", "Tribune") is never
+    read as a person's name."""
+    from newsgraph.actors import lexicon as lx
+
+    assert set(lx.ORG_NAME_SECTORS) <= lx.ORG_WORDS

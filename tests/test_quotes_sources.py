@@ -373,3 +373,47 @@ def test_a_verb_of_saying_inside_the_content_keeps_its_own_subject(pipeline: Any
     a = analyse(pipeline, "Lena Hart said the dockers walked out and told managers to wait.")
     assert not any(q.speaker_mention is not None and "Hart" in q.speaker_mention.text and q.text == "to wait"
                    for q in a.quotes)
+
+
+@pytest.mark.parametrize("text, words, kind, description", [
+    ("Republicans said the bill would raise taxes on small firms.", "raise taxes", "generic", "Republicans"),
+    ("Many Democrats argued that the measure went too far.", "went too far", "generic", "Many Democrats"),
+    ('"We need a vote this week," a Florida Republican told reporters.', "vote this week", "anonymous",
+     "a Florida Republican"),
+    ("One Ohio Democrat said the count should start again.", "count should start", "anonymous", "Ohio Democrat"),
+])
+def test_party_members_are_a_group_or_an_unnamed_person(pipeline: Any, text: str, words: str, kind: str,
+                                                        description: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_kind == kind and description in (q.speaker_description or "")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('Senator Jane Holloway criticised the budget on Monday. "This plan fails working families," the Michigan '
+     'Democrat said.', "fails working", "Jane Holloway"),
+    ('Rep. Tom Marsh spoke after the hearing. "We were misled," the Ohio Republican said.', "were misled",
+     "Tom Marsh"),
+])
+def test_the_party_epithet_of_a_named_person_is_that_person(pipeline: Any, text: str, words: str, name: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == "person" and name in a.actor(q.speaker).name
+
+
+def test_a_party_epithet_with_nobody_named_before_is_nobody(pipeline: Any) -> None:
+    """Without a person named earlier, "the Republican" stays unresolved (no guess)."""
+    q = quote(analyse(pipeline, '"It was a mistake," the Republican said.'), "mistake")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, words, kind, name", [
+    ('"The numbers do not add up," the Daily Ledger said in an editorial.', "add up", "organisation",
+     "Daily Ledger"),
+    ("Harbor Review's Dana Whitfield wrote that the plan was doomed.", "plan was doomed", "person",
+     "Dana Whitfield"),
+])
+def test_a_named_speaker_without_an_actor_is_a_body_only_when_its_name_says_so(
+        pipeline: Any, text: str, words: str, kind: str, name: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == kind and a.actor(q.speaker).name == name

@@ -149,7 +149,8 @@ coalition campaign project trust church hospital airlines airways motors tv radi
 pharma pharmaceuticals holdings partners industries enterprises technologies systems labs laboratories
 entertainment studios pictures communications securities insurance financial capital petroleum energy oil gas
 airline railways foods brands solutions consulting bancorp plc gmbh ag sa endowment caucus administration
-ministry institution federation"""))
+ministry institution federation daily tribune herald gazette television broadcasting academy tribunal unions congress
+parliament assembly"""))
 
 # people who speak for a body: their sector is that body's ("a foreign ministry spokesman" is GOV),
 # never a sector of their own (the source dictionary files the bare nouns under media)

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.lexicon import ORG_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, title_key
+from ..actors.lexicon import ORG_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
 from ..actors.state import gender_of, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
@@ -145,7 +145,18 @@ def needs_antecedent(text: str, doc: Any, sp: Speaker) -> bool:
         return True
     words = text[sp.start:sp.end].split()
     first = words[0].lower() if words else ""
-    return first in ("the", "this", "that") and head.lemma_.lower() in lx.ROLE_NOUNS
+    return first in ("the", "this", "that") and (head.lemma_.lower() in lx.ROLE_NOUNS or partisan(head) == "one")
+
+
+def partisan(head: Any) -> str | None:
+    """A speaker named by a party or nationality word (a NORP name: "Republicans", "the Ohio
+    Democrat", "a Tory"): "one" for a singular (one person: with "the", an epithet of a person the
+    text has named; with "a", an unnamed one), "many" for a plural (a group of them), else None."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "NORP" or not head.text[:1].isupper():
+        return None
+    if head.tag_ == "NNPS" or (head.tag_ == "NNP" and head.lower_.endswith("s") and head.lemma_.lower() != head.lower_):
+        return "many"
+    return "one" if head.tag_ == "NNP" else None
 
 
 def _singular_human(actor: Actor, mention_head: Any | None) -> bool:
@@ -331,9 +342,11 @@ def is_anonymous(doc: Any, sp: Speaker) -> bool:
     """Deliberately unnamed: an indefinite or bare description whose head names a source or an
     official, or any description the sentence marks as unnamed (anonymity, familiar with, close to)."""
     head = doc[sp.head]
+    first = doc[head.left_edge.i]
+    if partisan(head) == "one" and first.lower_ in ("a", "an", "one", "another"):
+        return True  # "a Florida Democrat said": one person, unnamed
     if head.pos_ == "PROPN" or head.lower_ in PERSONAL:
         return False
-    first = doc[head.left_edge.i]
     if head.lemma_.lower() in ("source",):
         return True
     sent_text = head.sent.text
@@ -431,23 +444,41 @@ def indefinite_heads(doc: Any) -> dict[str, list[int]]:
     return out
 
 
-def named_person(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     """A speaker named by a proper name that the parser tags as a person but the actors component
     left without an actor (``Lopez said``, a name the knowledge base does not hold): the subject of
     a verb of saying, named as a person, is a person of the text (the same one each time the
-    name recurs), never an organisation by default."""
+    name recurs), never an organisation by default; the name after a body's possessive is a
+    person's ("Vox's Dara Lind"); a name the parser calls a work or a body is an organisation
+    only when a word of it names a kind of body ("the Daily Ledger said")."""
     head = doc[sp.head]
-    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "") or not head.text[:1].isupper() \
-            or head.text.isupper() or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT"):
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper() \
+            or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT"):
         return None
-    words = [t for t in doc[head.left_edge.i:head.i + 1] if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN"]
-    name = " ".join(t.text for t in words).removesuffix("’s").removesuffix("'s").strip()
-    if not name or len(words) > 4:
+    phrase = list(doc[head.left_edge.i:head.i + 1])
+    case = [k for k, t in enumerate(phrase) if t.dep_ == "case"]
+    after = [t for t in phrase[case[-1] + 1:] if t.pos_ == "PROPN" and t.text[:1].isupper()] if case else []
+    kind = "person"
+    if (2 if head.ent_type_ != "PERSON" else 1) <= len(after) <= 3 and head.ent_type_ in ("ORG", "PERSON", "") \
+            and not any(t.lower_ in ORG_WORDS for t in after):
+        words = [t.text for t in after]  # "Vox's Dara Lind": a writer or staffer of the body named first
+    elif head.ent_type_ in ("ORG", "WORK_OF_ART") and any(t.lower_ in ORG_WORDS for t in phrase):
+        # a body the parser calls a work, or one the actors left alone ("the Daily Ledger said"): a
+        # body when a word of its name says so, named as the speaker phrase names it
+        text = analysis.article.text[sp.start:sp.end]
+        words, kind = (text[4:] if text.lower().startswith("the ") else text).split(), "organization"
+    elif head.ent_type_ in ("PERSON", "") and not case:
+        words = [t.text for t in phrase if t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN"]
+    else:
+        return None
+    name = " ".join(words)
+    name = name.removesuffix("’s").removesuffix("'s").strip()
+    if not name or len(words) > (4 if kind == "person" else 6):
         return None
     aid = _slug(name)
     actor = next((a for a in analysis.actors if a.id == aid), None)
     if actor is None:
-        actor = Actor(id=aid, name=name, kind="person")
+        actor = Actor(id=aid, name=name, kind=kind, code=org_sector(name) if kind == "organization" else None)
         analysis.actors.append(actor)
     actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="speaker-name",
                                   evidence="speaker", confidence=0.5))
@@ -551,7 +582,7 @@ def speaker_kind(doc: Any, sp: Speaker | None, actor: Actor | None, anonymous: b
         head = doc[sp.head]
         if head.lower_ in lx.PRONOUNS_PERSON or head.lower_ == "i":
             return "person"
-        return "generic" if head.pos_ == "NOUN" else None
+        return "generic" if head.pos_ == "NOUN" or partisan(head) == "many" else None
     if actor.kind == "person":
         return "person"
     if actor.kind in ("organization", "bloc"):
@@ -653,9 +684,9 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         if back is not None:
             actor, how = back[0], f"+{back[1]}"
     if actor is None:
-        actor = named_person(analysis, doc, sp)
+        actor = named_speaker(analysis, doc, sp)
         if actor is not None:
-            how = "+named-person"
+            how = "+named-person" if actor.kind == "person" else "+named-body"
     if actor is None:
         actor = description_actor(analysis, doc, sp, table)
         if actor is not None:
@@ -663,10 +694,11 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
     if actor is not None and head.pos_ == "NOUN":
         descriptions[head.lemma_.lower()] = actor
     kind = speaker_kind(doc, sp, actor, anonymous)
-    description = description_of(text, doc, sp) if kind in ("anonymous", "generic") and head.pos_ == "NOUN" else None
+    description = description_of(text, doc, sp) if kind in ("anonymous", "generic") and (
+        head.pos_ == "NOUN" or partisan(head)) else None
     return Resolved(sp.start, actor, mention, how, kind, description, head)
 
 
 __all__ = ["PERSONAL", "SPEAKER_KINDS", "Discourse", "Resolved", "actor_for", "compatible", "description_actor",
-           "description_of", "human_noun", "is_anonymous", "needs_antecedent", "person_named_like", "recent_person", "resolve",
+           "description_of", "human_noun", "is_anonymous", "needs_antecedent", "partisan", "person_named_like", "recent_person", "resolve",
            "same_person", "sector_of", "speaker_kind", "state_group", "walk_back"]
