@@ -62,10 +62,25 @@ def test_a_named_person_is_a_person_without_description(pipeline: Any) -> None:
     assert q.speaker_kind == "person" and q.speaker_description is None
 
 
-def test_groups_are_not_states(pipeline: Any) -> None:
-    a = analyse(pipeline, "Russian senators said the treaty should be suspended at once.")
-    q = quote(a, "treaty should be suspended")
+@pytest.mark.parametrize("text, words", [
+    ("Russian senators said the treaty should be suspended at once.", "treaty should be suspended"),
+    ("Americans said in a poll that rents were their main worry.", "rents were"),
+    ("Many Iranians say the new fuel prices have hurt them.", "fuel prices"),
+])
+def test_groups_are_not_states(pipeline: Any, text: str, words: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
     assert q.speaker_kind == "generic" and a.actor(q.speaker).kind != "country"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said the talks would resume next week.",
+    "The Russians said the talks would resume next week.",  # a side in talks, as often as its people
+])
+def test_a_state_that_speaks_stays_the_state(pipeline: Any, text: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, "talks would resume")
+    assert q.speaker_kind == "state" and a.actor(q.speaker).kind == "country"
 
 
 @pytest.mark.parametrize("text", [

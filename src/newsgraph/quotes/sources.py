@@ -542,13 +542,19 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
 
 def state_group(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor, table: dict[str, Actor]) -> Actor | None:
     """``Russian senators``, ``Iranian state television``: a group noun tied to a state is the
-    state's generic agent, not the state."""
+    state's generic agent, not the state; a plural of its demonym (``Americans said``) is its people."""
     head = doc[sp.head]
-    if actor.kind != "country" or head.pos_ != "NOUN" or not actor.country:
+    if actor.kind != "country" or not actor.country:
         return None
-    if analysis.actor_at(head.idx, head.idx + len(head.text)) is actor and head.ent_type_ in ("GPE", "NORP"):
+    own = analysis.actor_at(head.idx, head.idx + len(head.text)) is actor
+    if partisan(head) == "many" and own and doc[head.left_edge.i].lower_ != "the":
+        sector = "CVL"  # "Americans said", "many Iranians say": the state's people, a group (not
+        # "Top U.S. Republicans": their party word names no state; "the Russians said" is, as
+        # often as not, the state's side in talks, and stays the state)
+    elif head.pos_ != "NOUN" or (own and head.ent_type_ in ("GPE", "NORP")):
         return None
-    sector = sector_of(" ".join(t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha))
+    else:
+        sector = sector_of(" ".join(t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha))
     if sector is None:
         return None
     aid = f"{actor.country}{sector}"
