@@ -149,21 +149,14 @@ def clause_date(c: Candidate) -> Any:
 PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 
 
-def time_entities(doc: Any) -> list[Any]:
-    """The Doc's DATE and TIME entities (``Span.ents`` builds every entity of the whole Doc, as Token
-    objects, each time it is read; the bounds are read once per Doc)."""
-    return fast_ents(doc, {"DATE", "TIME"})
-
-
 def date_on(pred: Token, anchors: set[int]) -> Any:
     """The DATE/TIME entity nearest the predicate whose head chain reaches an anchor without
     crossing a verb, a period bound or a noun it modifies ("the 2014 annexation" dates the
     annexation, not the verb it hangs on)."""
     best = None
     sent = sentence_of(pred)
-    for ent in time_entities(pred.doc):
-        if ent.start < sent.start or ent.end > sent.end:
-            continue
+    # (not ``sent.ents``: spaCy builds every entity of the whole Doc for each such read)
+    for ent in fast_ents(pred.doc, {"DATE", "TIME"}, (sent.start, sent.end)):
         t, steps = ent.root, 0
         if t.dep_ in {"nummod", "compound", "amod", "poss"} and t.head.pos_ in {"NOUN", "PROPN"} \
                 and t.head.i not in anchors and t.head.ent_type_ not in {"DATE", "TIME"}:
