@@ -380,6 +380,11 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words())
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])
+            if actor is not None and not honorific and other_given_name(st, i - 1, actor):
+                # "posed with Ivanka Trump": the office holder's family name after another given name
+                st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text",
+                       confidence=0.7)
+                return end
             if actor is not None:
                 start = i - 1 if honorific else h.start
                 st.add(start, h.end, actor, "kb-surname-office", confidence=0.8)

@@ -77,7 +77,38 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
                 and not any(x.kind != "country" for hh in st.hits if hh.start >= h.end and hh.end <= e.end
                             for x in hh.entries):
             return True
-    return False
+    return name_modifier(st, h)
+
+
+def name_modifier(st: State, h: Hit) -> bool:
+    """A state's name that opens a longer capitalised name the tagger did not mark ("the Special
+    Inspector General for Iraq Reconstruction", "the Syria Working Group"): the name modifies a
+    capitalised head that is no kind of body or agent and no title (the "US Senate", "Russia's
+    Defence Ministry" and "U.S. President" keep the state)."""
+    root = st.doc[h.start:h.end].root
+    head = root.head
+    if root.dep_ != "compound" or head.i < h.end or head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    words = st.doc[h.end:head.i + 1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    if any(lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or t.lower_ in lx.ORG_WORDS
+           or lx.sector_of(t.lower_) for t in words):
+        return False  # "U.S. Attorney X", "the US Senate": the state's own office or body
+    if title_case(st.doc[h.start].sent):
+        return False  # a headline in title case ("U.S. Weighs New Sanctions"): every word is capitalised
+    return lx.sector_of(" ".join(t.lower_ for t in words)) is None and not any(
+        x.kind != "country" for hh in st.hits if h.end <= hh.start and hh.end <= head.i + 1 for x in hh.entries)
+
+
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+                          "from", "as", "vs"})
+
+
+def title_case(sent: Any) -> bool:
+    """Is the sentence written in title case (every word but the small ones capitalised)?"""
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def place_name_tail(st: State, h: Hit, ents: list[Any]) -> bool:

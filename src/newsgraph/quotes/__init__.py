@@ -13,6 +13,8 @@ content                 :mod:`.content`: what each cue reports (span and kind)
 speaker                 :mod:`.speaker`: the sayer's mention, from the cue's syntax
 chains                  :mod:`.chains`: split, multi-paragraph and floating quotations take the
                         most recent cue of their chain; unattributed fragments are terms
+posts                   :mod:`.posts`: embedded social-media posts (``words — Name (@handle)
+                        date``) are direct quotes of their author
 sources                 :mod:`.sources`: the speaker's actor (through the actors component)
 confidence              :mod:`.confidence`: each quote's confidence
 ======================  =====================================================================
@@ -34,12 +36,12 @@ from typing import Any
 
 from ..model import Analysis, Quote, Span
 from ..pipeline import Context, component
-from . import chains, confidence, content, cues, sources
+from . import chains, confidence, content, cues, posts, sources
 from . import speaker as spk
 from .parsed import Attribution, Found, Parsed, Speaker
 
 #: the stages in the order they run (see the module docstring)
-STAGES = ("marks", "cues", "content", "speaker", "chains", "sources", "confidence")
+STAGES = ("marks", "cues", "content", "speaker", "chains", "posts", "sources", "confidence")
 
 
 def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> Found:
@@ -66,6 +68,7 @@ def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> F
     attrs = chains.combine(list(direct.values()), clauses)  # chains
     attrs = chains.combine(attrs, chains.bullets(art, attrs))
     terms = chains.link(art, frames, attrs, set(direct))
+    attrs = posts.merge_posts(attrs, posts.posts(art))  # posts
     confidence.assign(attrs)
     return Found(attrs, sorted(terms + art.named_terms), art.quotes, dict(art.dropped))
 

@@ -192,7 +192,19 @@ def span_of(art: Parsed, verb: Any, kids: list[Any]) -> tuple[int, int] | None:
     end = _before_main_clause(verb, start, end)
     start, end = _strip_that(art, start, end)
     start, end = trim(art.text, start, end, strip_chars=" \t\r\n,;:—–-")
+    start, end = trim(art.text, start, _before_conjunction(art.text, start, end), strip_chars=" \t\r\n,;:—–-")
     return with_marks(art, start, end) if end > start else None
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|nor|yet)$")
+
+
+def _before_conjunction(text: str, start: int, end: int) -> int:
+    """A content clause never ends with a coordinating conjunction: "argued that the plan went too
+    far, and [another subject said ...]" hangs the *and* that joins the two reports on the first
+    one's content."""
+    m = _TRAILING_CONJUNCTION.search(text, start, end)
+    return m.start() if m else end
 
 
 def _finite_tag(verb: Any) -> str:

@@ -145,7 +145,26 @@ def needs_antecedent(text: str, doc: Any, sp: Speaker) -> bool:
         return True
     words = text[sp.start:sp.end].split()
     first = words[0].lower() if words else ""
-    return first in ("the", "this", "that") and (head.lemma_.lower() in lx.ROLE_NOUNS or partisan(head) == "one")
+    return first in ("the", "this", "that") and (head.lemma_.lower() in lx.ROLE_NOUNS or partisan(head) == "one"
+                                                 or epithet(head))
+
+
+def epithet(head: Any) -> bool:
+    """A definite description of one person, shaped as an epithet: a singular noun for people
+    with words before it and none after ("the 25-year veteran", "the retired surgeon"), a way
+    of naming again someone the text has named ("a driver ... the driver" is matched before, as
+    the same description)."""
+    if head.tag_ != "NN" or head.lower_ in ORG_WORDS or not (
+            head.lemma_.lower() in _HUMAN_NOUNS or (human_noun(head) and head.lower_.endswith(_AGENT_SUFFIXES))):
+        return False  # "the Obama administration", "the military": bodies, not a person named again
+    before = list(head.doc[head.left_edge.i:head.i])
+    return any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and c.i < head.i for c in head.children) \
+        and not any(t.pos_ == "PROPN" for t in before) \
+        and not any(c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > head.i for c in head.children)
+
+
+# endings of nouns for people ("surgeon" has none and is no agent noun here: a person noun must say so)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "eon")
 
 
 def partisan(head: Any) -> str | None:
@@ -485,6 +504,31 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     return actor
 
 
+def post_author(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+    """The author an embedded post's signature names (``— Name (@handle) date``) when the actors
+    component left the name without an actor: every post has one. A body when the parser or a word
+    of the name says so ("Riverside Daily News", "Department of State"), else a person."""
+    if sp.rule != "post-author":
+        return None
+    text = analysis.article.text[sp.start:sp.end].strip()
+    name = text[4:] if text.lower().startswith("the ") else text
+    if not name:
+        return None
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    words = list(span) if span is not None else []
+    body = org_sector(name) is not None or any(t.lower_ in ORG_WORDS or t.ent_type_ in ("ORG", "NORP", "GPE", "FAC")
+                                               for t in words)
+    kind = "organization" if body else "person"  # a name is never a body by default
+    aid = _slug(name)
+    actor = next((a for a in analysis.actors if a.id == aid), None)
+    if actor is None:
+        actor = Actor(id=aid, name=name, kind=kind, code=org_sector(name) if kind == "organization" else None)
+        analysis.actors.append(actor)
+    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="post-author",
+                                  evidence="speaker", confidence=0.6))
+    return actor
+
+
 def _title_label(doc: Any, head: Any) -> str | None:
     """The whole title a description ends in ("vice president", "prime minister", "foreign
     minister"), longest first, when the words before the head make one."""
@@ -540,14 +584,34 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
     return actor
 
 
+_SHARE_WORDS = frozenset(re.findall(r"\w+", """percent per_cent majority minority plurality half third thirds quarter
+quarters fifth fifths share proportion number most many some several few all none bulk rest dozens hundreds thousands
+millions"""))
+
+
+def partitive_group(head: Any) -> Any:
+    """The group a share of it speaks for: ``59 percent of Americans``, ``a majority of voters``,
+    ``half of the senators`` -> the noun after *of* (a plural); any other head is itself."""
+    if not (head.lower_ in _SHARE_WORDS or head.tag_ == "CD"):
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+                return obj
+    return head
+
+
 def state_group(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor, table: dict[str, Actor]) -> Actor | None:
     """``Russian senators``, ``Iranian state television``: a group noun tied to a state is the
-    state's generic agent, not the state; a plural of its demonym (``Americans said``) is its people."""
-    head = doc[sp.head]
+    state's generic agent, not the state; a plural of its demonym (``Americans said``, ``62 percent
+    of Americans say``) is its people."""
+    head = partitive_group(doc[sp.head])
     if actor.kind != "country" or not actor.country:
         return None
     own = analysis.actor_at(head.idx, head.idx + len(head.text)) is actor
-    if partisan(head) == "many" and own and doc[head.left_edge.i].lower_ != "the":
+    share = head.i != sp.head  # "half of the Russians": some of its people, never its side in talks
+    if partisan(head) == "many" and own and (share or doc[head.left_edge.i].lower_ != "the"):
         sector = "CVL"  # "Americans said", "many Iranians say": the state's people, a group (not
         # "Top U.S. Republicans": their party word names no state; "the Russians said" is, as
         # often as not, the state's side in talks, and stays the state)
@@ -690,6 +754,10 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         if back is not None:
             actor, how = back[0], f"+{back[1]}"
     if actor is None:
+        actor = post_author(analysis, doc, sp)
+        if actor is not None:
+            how = "+named-author"
+    if actor is None:
         actor = named_speaker(analysis, doc, sp)
         if actor is not None:
             how = "+named-person" if actor.kind == "person" else "+named-body"
@@ -701,10 +769,32 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         descriptions[head.lemma_.lower()] = actor
     kind = speaker_kind(doc, sp, actor, anonymous)
     description = description_of(text, doc, sp) if kind in ("anonymous", "generic") and (
-        head.pos_ == "NOUN" or partisan(head)) else None
+        head.pos_ == "NOUN" or partisan(head) or partitive_group(head).i != head.i) else None
     return Resolved(sp.start, actor, mention, how, kind, description, head)
 
 
-__all__ = ["PERSONAL", "SPEAKER_KINDS", "Discourse", "Resolved", "actor_for", "compatible", "description_actor",
-           "description_of", "human_noun", "is_anonymous", "needs_antecedent", "partisan", "person_named_like", "recent_person", "resolve",
-           "same_person", "sector_of", "speaker_kind", "state_group", "walk_back"]
+__all__ = [
+    "PERSONAL",
+    "SPEAKER_KINDS",
+    "Discourse",
+    "Resolved",
+    "actor_for",
+    "compatible",
+    "description_actor",
+    "description_of",
+    "epithet",
+    "human_noun",
+    "is_anonymous",
+    "needs_antecedent",
+    "partisan",
+    "partitive_group",
+    "person_named_like",
+    "post_author",
+    "recent_person",
+    "resolve",
+    "same_person",
+    "sector_of",
+    "speaker_kind",
+    "state_group",
+    "walk_back",
+]

@@ -1,0 +1,145 @@
+"""Embedded posts, shares of a group, epithets and coordinated reports (issue 15), through the whole
+pipeline, and the name rules behind them (issue 13).
+
+Sentences and posts written for these tests; none comes from ../shared.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Analysis, RawDocument
+from newsgraph.quotes.posts import SIGNATURE
+
+
+def analyse(pipeline: Any, text: str, published: str | None = None) -> Analysis:
+    return pipeline(RawDocument(text=text, published=published))
+
+
+def quote(a: Analysis, words: str) -> Any:
+    found = [q for q in a.quotes if words in q.text]
+    assert found, f"no quote with {words!r}: {[q.text for q in a.quotes]}"
+    return found[0]
+
+
+def speaker(a: Analysis, q: Any) -> Any:
+    return a.actor(q.speaker) if q.speaker else None
+
+
+POSTS = """The mayor answered her critics online.
+
+We will not close a single library this year. Not one. pic.twitter.com/Xy12AbCd — Maria Delgado (@mdelgado) March 3, 2019
+
+Her rival was less sure.
+
+"The budget says otherwise and everyone at city hall knows it" — Riverside Daily News (@RiversideNews) Mar. 4, 2019
+
+Skip Twitter post by @tomreyes Thanks to everyone who came to the town hall tonight! — Tom Reyes (@tomreyes) March 5, 2019 Report
+
+The council votes on Friday."""
+
+
+def test_an_embedded_post_is_a_direct_quote_of_its_author(pipeline: Any) -> None:
+    a = analyse(pipeline, POSTS)
+    q = quote(a, "not close a single library")
+    assert q.kind == "direct" and q.rule.startswith("embedded-post")
+    assert q.text == "We will not close a single library this year. Not one."  # no picture link, no signature
+    assert speaker(a, q).name == "Maria Delgado" and q.speaker_kind == "person"
+    assert q.cue is not None and q.cue.text == "—"
+
+
+def test_a_post_by_a_body_is_the_body_s_and_loses_its_marks_and_player_line(pipeline: Any) -> None:
+    a = analyse(pipeline, POSTS)
+    q = quote(a, "budget says otherwise")
+    assert q.text == "The budget says otherwise and everyone at city hall knows it"
+    assert q.speaker_kind == "organisation"
+    q = quote(a, "Thanks to everyone")
+    assert q.text == "Thanks to everyone who came to the town hall tonight!"
+    assert speaker(a, q).name == "Tom Reyes"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator — a former teacher (@ the time) — said on March 3, 2019 that she would run.",
+    "Follow the mayor on Twitter at @mdelgado for updates from March 3, 2019 onward.",
+    "The vote — set for Friday — was delayed, the clerk (@clerk) said.",
+])
+def test_no_signature_without_dash_name_handle_and_date(text: str) -> None:
+    assert SIGNATURE.search(text) is None
+
+
+@pytest.mark.parametrize("text, words, description, code", [
+    ("Sixty-two percent of Americans told pollsters that the economy was slowing down.",
+     "economy was slowing", "percent of Americans", "USACVL"),
+    ("Half of the Russians asked in the poll said the war had been a mistake.", "war had been a mistake",
+     "Half of the Russians", "RUSCVL"),
+    ("A majority of voters said the governor should resign.", "governor should resign", "majority of voters", None),
+])
+def test_a_share_of_a_group_speaks_for_the_group_not_the_state(pipeline: Any, text: str, words: str,
+                                                               description: str, code: str | None) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == "generic" and description in (q.speaker_description or "")
+    if code:
+        assert speaker(a, q).code == code
+
+
+def test_the_people_of_a_state_with_the_article_stay_the_state(pipeline: Any) -> None:
+    a = analyse(pipeline, "The Russians said the talks in Vienna had failed.")
+    assert quote(a, "talks in Vienna").speaker_kind == "state"
+
+
+@pytest.mark.parametrize("text, words, ends", [
+    ("Some senators argued that the plan went too far, and a third of the members said they would vote no.",
+     "plan went too far", "too far"),
+    ("The mayor said the budget was balanced, but the auditor said it was not.", "budget was balanced", "balanced"),
+])
+def test_a_report_does_not_end_with_the_conjunction_that_joins_the_next(pipeline: Any, text: str, words: str,
+                                                                        ends: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.text.endswith(ends)
+
+
+def test_an_epithet_names_the_person_named_before(pipeline: Any) -> None:
+    text = ('Agent Mary Lowe spent 25 years at the bureau. "It was a disgrace," the 25-year veteran added. '
+            '"Nobody was held to account."')
+    a = analyse(pipeline, text)
+    assert speaker(a, quote(a, "a disgrace")).name == "Mary Lowe"
+
+
+def test_a_new_person_described_is_not_the_person_named_before(pipeline: Any) -> None:
+    a = analyse(pipeline, "Mayor Ann Ruiz toured the depot. The Obama administration said the grant was approved.")
+    q = quote(a, "grant was approved")
+    assert speaker(a, q) is None or speaker(a, q).name != "Ann Ruiz"
+
+
+def test_another_given_name_before_a_leader_s_surname_is_another_person(pipeline: Any) -> None:
+    a = analyse(pipeline, "The senator posed with Ivanka Trump and the press secretary at a gala on Monday.",
+                published="2018-02-01")
+    assert not any(x.kb_id == "donald-trump" for x in a.actors)
+    assert any(x.name == "Ivanka Trump" and x.kind == "person" for x in a.actors)
+
+
+def test_a_leader_s_surname_alone_still_links_on_the_date(pipeline: Any) -> None:
+    a = analyse(pipeline, "Critics said Trump had misled them about trade with China.", published="2018-02-01")
+    assert any(x.kb_id == "donald-trump" for x in a.actors)
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("The project failed, according to the Special Inspector General for Iraq Reconstruction.", "IRQ"),
+    ("The Iran Deal was debated for hours in the chamber on Tuesday.", "IRN"),
+])
+def test_a_state_s_name_inside_another_name_is_no_actor(pipeline: Any, text: str, iso3: str) -> None:
+    a = analyse(pipeline, text, published="2018-02-01")
+    assert not any(x.kb_id == iso3 for x in a.actors)
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("The US Senate voted on the bill, and Russia warned of a response.", "RUS"),
+    ("U.S. Attorney John Doe said the case against the bank would go ahead.", "USA"),
+    ("Russia Weighs New Sanctions", "RUS"),
+])
+def test_a_state_s_own_body_office_or_headline_keeps_the_state(pipeline: Any, text: str, iso3: str) -> None:
+    a = analyse(pipeline, text, published="2018-02-01")
+    assert any(x.kb_id == iso3 for x in a.actors)
