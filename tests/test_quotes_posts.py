@@ -143,3 +143,23 @@ def test_a_state_s_name_inside_another_name_is_no_actor(pipeline: Any, text: str
 def test_a_state_s_own_body_office_or_headline_keeps_the_state(pipeline: Any, text: str, iso3: str) -> None:
     a = analyse(pipeline, text, published="2018-02-01")
     assert any(x.kb_id == iso3 for x in a.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called for calm after the protests on Sunday.",
+    "Residents asked for more buses on the night route.",
+    "Roads were closed by the floods, as more people ask for help from the county.",
+])
+def test_a_thing_asked_for_is_no_report(pipeline: Any, text: str) -> None:
+    assert analyse(pipeline, text).quotes == []
+
+
+def test_a_demand_in_the_speaker_s_words_is_a_quote(pipeline: Any) -> None:
+    a = analyse(pipeline, 'The mayor called for "a full and open inquiry into the shooting" on Sunday.')
+    q = quote(a, "full and open inquiry")
+    assert q.speaker is not None
+
+
+def test_a_call_on_others_to_act_stays_a_report(pipeline: Any) -> None:
+    a = analyse(pipeline, "The envoy called for all parties to publish their accounts of the talks.")
+    assert quote(a, "publish their accounts").speaker is not None

@@ -55,6 +55,10 @@ def has_fragment(art: Parsed, tok: Any) -> bool:
     return bool(art.fragments_in(max(tok.left_edge.idx, p0), min(tok_end(tok.right_edge), p1)))
 
 
+#: verbs of asking whose "for" phrase is what is asked for ("called for calm", "asked for help")
+ASKS_FOR = frozenset({"call", "ask", "press", "push", "appeal", "plead"})
+
+
 def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
     """The dependents of a reporting verb that carry what was said."""
     lemma = verb.lemma_.lower()
@@ -66,7 +70,9 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
         # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
         # ..."), not "the scheme is designed to ...", "the ruling appears to be ..."
         clause = dep == "ccomp" or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
-        asks_for = dep == "prep" and low == "for" and lemma in ("call", "ask", "press", "push", "appeal", "plead")
+        # "called for “a full inquiry”": the demand in the speaker's words; "called for more leeway",
+        # "asked for help": a thing asked for states nothing, and is no report (the request is an event)
+        asks_for = dep == "prep" and low == "for" and lemma in ASKS_FOR and has_fragment(art, c)
         if clause or asks_for:
             kids.append(c)
         elif lemma in lx.NEEDS_CLAUSE and lemma not in lx.LABEL_VERBS:
@@ -81,7 +87,7 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
             kids.append(c)  # "posted late on Sunday that ...": a that-clause the parser misplaced
         elif dep == "prep" and c.i > verb.i:
             kids.extend(_document_clause(c))  # "said in a statement that ..."
-        elif dep == "advcl" and lemma in ("call", "ask", "press", "push", "appeal", "plead") and any(
+        elif dep == "advcl" and lemma in ASKS_FOR and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             kids.append(c)  # "called for all parties to publish ..."
     if lemma in lx.LABEL_VERBS and any(has_fragment(art, k) for k in kids):
@@ -593,6 +599,7 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     # a clause of time
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
+        or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in ASKS_FOR)  # "as more people ask for help"
         for c in verb.children) and not (
         verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
     # ("as the group is called", "as it is known": a name, not a report)
