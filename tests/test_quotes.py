@@ -112,10 +112,10 @@ def test_scanner_spans_are_bounded(text: str) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def run(nlp: Any, text: str, actors: list[Actor] | None = None) -> Analysis:
+def run(nlp: Any, text: str, actors: list[Actor] | None = None, **options: bool) -> Analysis:
     doc = nlp(text)
     analysis = Analysis(article=Article(id="t", text=text), doc=doc, actors=actors or [])
-    analysis.quotes = build_quotes(analysis, find_attributions(text, doc))
+    analysis.quotes = build_quotes(analysis, find_attributions(text, doc, **options))
     return analysis
 
 
@@ -544,9 +544,21 @@ def test_a_frame_after_a_comma_reports_what_comes_before(nlp: Any, text: str, co
     ("The ministry denied the allegations of torture.", "the allegations of torture", "The ministry"),
 ])
 def test_noun_phrase_contents(nlp: Any, text: str, content: str, speaker: str) -> None:
-    q = one(run(nlp, text), content)
+    q = one(run(nlp, text, unquoted_objects=True), content)  # PARC-style attribution, on request
     assert q.kind == "indirect" and q.rule.startswith("object") and mention(q) == speaker
     assert q.confidence < 0.75  # below clause contents
+    by_default = [q for q in run(nlp, text).quotes if q.rule.startswith("object")]
+    # by default only an object with what is said of it ("as constructive") states something
+    assert bool(by_default) == (" as " in content)
+
+
+@pytest.mark.parametrize("text, words", [
+    ('The minister warned against "hasty and reckless decisions" on the border.', "hasty and reckless"),
+    ('The ministry denied "every single allegation of torture" in the report.', "every single allegation"),
+])
+def test_noun_phrase_contents_in_the_speaker_s_words(nlp: Any, text: str, words: str) -> None:
+    q = one(run(nlp, text), words)
+    assert q.kind in ("partial", "direct") and q.speaker_mention is not None
 
 
 @pytest.mark.parametrize("text", [
@@ -564,8 +576,8 @@ def test_not_noun_phrase_contents(nlp: Any, text: str) -> None:
 def test_noun_phrase_contents_can_be_switched_off(nlp: Any) -> None:
     text = "The militia claimed responsibility for the blast at the depot."
     doc = nlp(text)
-    assert find_attributions(text, doc).attributions
-    assert not find_attributions(text, doc, object_contents=False).attributions
+    assert find_attributions(text, doc, unquoted_objects=True).attributions
+    assert not find_attributions(text, doc, object_contents=False, unquoted_objects=True).attributions
 
 
 def test_label_without_quotation_marks(nlp: Any) -> None:

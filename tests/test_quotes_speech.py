@@ -15,10 +15,10 @@ from newsgraph.model import Analysis, Article
 from newsgraph.quotes import build_quotes, confidence, find_attributions
 
 
-def run(nlp: Any, text: str, body_start: int = 0) -> Analysis:
+def run(nlp: Any, text: str, body_start: int = 0, **options: bool) -> Analysis:
     doc = nlp(text)
     analysis = Analysis(article=Article(id="t", text=text, body_start=body_start), doc=doc, actors=[])
-    analysis.quotes = build_quotes(analysis, find_attributions(text, doc))
+    analysis.quotes = build_quotes(analysis, find_attributions(text, doc, **options))
     return analysis
 
 
@@ -80,7 +80,7 @@ def test_a_real_report_after_said_and_a_comma_stays(nlp: Any) -> None:
     ("The mayor did not reveal her choice for the housing post.", "choice for the housing"),
 ])
 def test_negated_reports_of_questions_and_things_are_not_quotes(nlp: Any, text: str, words: str) -> None:
-    assert not has(run(nlp, text), words)
+    assert not has(run(nlp, text, unquoted_objects=True), words)
 
 
 def test_a_negated_that_clause_stays_and_is_marked_negated(nlp: Any) -> None:
@@ -91,7 +91,8 @@ def test_a_negated_that_clause_stays_and_is_marked_negated(nlp: Any) -> None:
 
 
 def test_an_affirmed_object_report_stays(nlp: Any) -> None:
-    assert has(run(nlp, "The mayor revealed her choice for the housing post on Monday."), "choice for the housing")
+    assert has(run(nlp, "The mayor revealed her choice for the housing post on Monday.", unquoted_objects=True),
+               "choice for the housing")
 
 
 # ---- the plain object of an act is its target, not what was said --------------------------------
@@ -277,7 +278,7 @@ def test_context_of_a_quote() -> None:
 
 def test_quotes_carry_the_table_confidence(nlp: Any) -> None:
     a = run(nlp, "“We will rebuild the bridge by winter,” the mayor told the council. "
-                 "The minister warned against hasty decisions on the border.")
+                 "The minister warned against hasty decisions on the border.", unquoted_objects=True)
     framed = next(q for q in a.quotes if "rebuild" in q.text)
     obj = next(q for q in a.quotes if "hasty decisions" in q.text)
     assert framed.confidence == confidence.of(framed.rule, framed.kind, framed.speaker_mention.text,

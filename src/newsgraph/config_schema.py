@@ -81,6 +81,7 @@ class Kb(Section):
 
 class Quotes(Section):
     object_contents: bool
+    unquoted_objects: bool
 
 
 class Events(Section):

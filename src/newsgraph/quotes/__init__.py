@@ -44,12 +44,13 @@ from .parsed import Attribution, Found, Parsed, Speaker
 STAGES = ("marks", "cues", "content", "speaker", "chains", "posts", "sources", "confidence")
 
 
-def find_attributions(text: str, doc: Any, *, object_contents: bool = True) -> Found:
+def find_attributions(text: str, doc: Any, *, object_contents: bool = True, unquoted_objects: bool = False) -> Found:
     """All attributions in an article, in text order: stages marks to chains (no actors needed).
 
-    ``object_contents``: also report noun-phrase contents of verbs of saying (``denied the
-    allegations``), rule ``object``."""
-    art = Parsed(text, doc, object_contents=object_contents)  # marks
+    ``object_contents``: also report noun-phrase contents of verbs of saying, rule ``object``: those
+    with the speaker's quoted words (``called the plan “a disaster”``), and with ``unquoted_objects``
+    the others too (``denied the allegations``)."""
+    art = Parsed(text, doc, object_contents=object_contents, unquoted_objects=unquoted_objects)  # marks
     frames = cues.frames(art)  # cues
     framed = cues.direct_frames(art, frames)
     direct = {k: content.direct(art, k, art.quotes[k], d) for k, d in framed.items()}  # content
@@ -209,7 +210,8 @@ def quotes_rules(analysis: Analysis, ctx: Context) -> Analysis:
         analysis.doc = ctx.nlp(analysis.article.text)
     options = ctx.config.get("quotes", {})
     found = find_attributions(analysis.article.text, analysis.doc,
-                              object_contents=bool(options.get("object_contents", True)))
+                              object_contents=bool(options.get("object_contents", True)),
+                              unquoted_objects=bool(options.get("unquoted_objects", False)))
     analysis.quotes = build_quotes(analysis, found)
     return analysis
 

@@ -70,10 +70,12 @@ NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnickna
 class Parsed:
     """The text, its parse and the indexes the stages share."""
 
-    def __init__(self, text: str, doc: Any, *, object_contents: bool = True, body_start: int = 0):
+    def __init__(self, text: str, doc: Any, *, object_contents: bool = True, unquoted_objects: bool = False,
+                 body_start: int = 0):
         self.text = text
         self.doc = doc
         self.object_contents = object_contents
+        self.unquoted_objects = unquoted_objects
         self.body_start = body_start
         self.tokens = TokenIndex(doc)
         self.paras = paragraphs(text)
