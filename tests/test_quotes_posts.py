@@ -163,3 +163,23 @@ def test_a_demand_in_the_speaker_s_words_is_a_quote(pipeline: Any) -> None:
 def test_a_call_on_others_to_act_stays_a_report(pipeline: Any) -> None:
     a = analyse(pipeline, "The envoy called for all parties to publish their accounts of the talks.")
     assert quote(a, "publish their accounts").speaker is not None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("In her new book, “The Quiet Harbor: How a Small Town Rebuilt Its Port,” the author argues the state failed.",
+     "The Quiet Harbor"),
+    ("The senator told “Meet the Voters” on Sunday that the bill would pass.", "Meet the Voters"),
+    ("The mayor attended the “Clean Rivers Now” rally with hundreds of residents.", "Clean Rivers Now"),
+])
+def test_a_title_in_title_case_is_named_not_said(pipeline: Any, text: str, title: str) -> None:
+    a = analyse(pipeline, text)
+    assert not any(q.text.startswith(title) for q in a.quotes if q.kind in ("direct", "partial"))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“We will rebuild the port by winter,” the mayor said.", "rebuild the port"),
+    ("“Jane Roe has got to go!” the protesters chanted outside the hall.", "Jane Roe has got to go"),
+    ("“STOP THE VOTE NOW,” the sign-waving crowd shouted at the clerk, the police said.", "STOP THE VOTE"),
+])
+def test_speech_in_sentence_case_or_capitals_stays_a_quote(pipeline: Any, text: str, words: str) -> None:
+    assert any(words in q.text for q in analyse(pipeline, text).quotes)

@@ -67,6 +67,24 @@ NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnickna
                     r"\bentitled|\bbranded as|\bthe (?:term|word|phrase|slogan|motto|hashtag))\s*$", re.I)
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# the small words a title leaves in lower case
+_MINOR = frozenset(re.findall(r"\w+", "a an the and or nor but of in on at to for by with from as into via vs per up off out"))
+
+
+def title_case(text: str, q: Quoted) -> bool:
+    """A quotation written in title case, every word but the small ones capitalised ("Scandal and
+    Civility", "The Greatest Comeback: How a Party Rose From Defeat"): the title of a work, a show
+    or a slogan, named rather than said. Speech is written in sentence case ("Rahm Emanuel's got to
+    go" is not title case); a quotation all in capitals is shouted, not titled."""
+    if q.close is None or q.multi_paragraph:
+        return False
+    words = _TITLE_WORD.findall(text, q.start, q.end)
+    major = [w for w in words if w.lower() not in _MINOR]
+    return 2 <= len(words) <= 14 and len(major) >= 2 and all(w[0].isupper() for w in major) \
+        and not all(w.isupper() for w in major)
+
+
 class Parsed:
     """The text, its parse and the indexes the stages share."""
 
@@ -92,6 +110,9 @@ class Parsed:
             elif self._attributive(q):
                 self.named_terms.append((q.start, q.end))
                 self.dropped["attributive-term"] += 1
+            elif title_case(text, q):
+                self.named_terms.append((q.start, q.end))
+                self.dropped["title-case"] += 1
         named = set(self.named_terms)
         self.quotes = [q for q in found if (q.start, q.end) not in named]
         self.quoted = Ranges([(q.open, q.outer_end) for q in self.quotes])
