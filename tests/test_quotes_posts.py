@@ -183,3 +183,19 @@ def test_a_title_in_title_case_is_named_not_said(pipeline: Any, text: str, title
 ])
 def test_speech_in_sentence_case_or_capitals_stays_a_quote(pipeline: Any, text: str, words: str) -> None:
     assert any(words in q.text for q in analyse(pipeline, text).quotes)
+
+
+@pytest.mark.parametrize("text, first, second, sayer", [
+    ("Officials have warned that the dam is weak and told residents to leave.", "the dam is weak", "to leave",
+     "Officials"),
+    ("The embassy said her rights were violated and demanded she be freed at once.", "rights were violated",
+     "she be freed", "The embassy"),
+    ("The mayor said the city would be flooded by Friday and warned that more rain was coming.",
+     "flooded by Friday", "more rain was coming", "The mayor"),
+])
+def test_a_second_report_coordinated_inside_the_first_has_the_same_sayer(pipeline: Any, text: str, first: str,
+                                                                          second: str, sayer: str) -> None:
+    a = analyse(pipeline, text)
+    q1, q2 = quote(a, first), quote(a, second)
+    assert q1.text.endswith(first.split()[-1]) or q1.text.endswith("Friday")  # the first report stops at "and"
+    assert q1.speaker_mention.text == sayer and q2.speaker_mention.text == sayer

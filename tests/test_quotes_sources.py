@@ -370,17 +370,21 @@ class _Tok:
             head.children.append(self)
 
 
-@pytest.mark.parametrize("aux, parallel", [(None, True), ("will", True), ("have", False), ("be", False)])
-def test_a_second_participle_under_one_auxiliary_is_no_parallel_report(aux: str | None, parallel: bool) -> None:
+@pytest.mark.parametrize("aux, tag, parallel", [(None, "VBD", True), ("will", "VBD", True), ("have", "VBD", False),
+                                               ("be", "VBN", False), ("be", "VBD", True)])
+def test_a_second_participle_under_one_auxiliary_is_no_parallel_report(aux: str | None, tag: str,
+                                                                       parallel: bool) -> None:
     from newsgraph.quotes.speaker import parallel_report
 
-    # "X said [prices <aux> rise/risen ...] and told ...": with "have" or "be" on the inner verb the
-    # second verb can be its participle ("have risen ... and told"); with a modal it cannot
+    # "X said [prices <aux> rise/risen ...] and told ...": with "have" on the inner verb the second
+    # verb can be its participle ("have risen ... and told", whichever tag the tagger gives "told"),
+    # with "be" only a participle can share it ("were violated and demanded ..." is a second report);
+    # with a modal it cannot
     said = _Tok(1, "say", "VBD", "ROOT")
     inner = _Tok(4, "rise", "VBN" if aux in ("have", "be") else "VB", "ccomp", said)
     if aux:
         _Tok(3, aux, "VBP" if aux != "will" else "MD", "aux", inner)
-    second = _Tok(8, "tell", "VBD", "conj", inner)
+    second = _Tok(8, "tell", tag, "conj", inner)
     assert (parallel_report(second) is said) == parallel
 
 

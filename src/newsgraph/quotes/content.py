@@ -252,6 +252,9 @@ def _tail_cut(verb: Any, head: Any) -> int | None:
         if t.tag_ == "VBG" and t.lemma_.lower() in lx.SPEECH_VERBS and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             cuts.append(t)
+        elif t.dep_ == "conj" and t.head.i == head.i and t.lemma_.lower() in lx.SPEECH_VERBS \
+                and spk.parallel_report(t) is not None and spk.parallel_report(t).i == verb.i:
+            cuts.append(t)  # "said her rights were violated and demanded ...": the sayer's second report
         elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ != "VBG" and own != matrix \
                 and _finite_tag(t) == matrix:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

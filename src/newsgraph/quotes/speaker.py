@@ -174,10 +174,19 @@ def parallel_report(verb: Any) -> Any | None:
     both. Returns it, or None."""
     head = verb.head
     outer = head.head
-    if head.dep_ != "ccomp" or outer.i == head.i or head.tag_ == verb.tag_ or outer.tag_ != verb.tag_:
+    if head.dep_ != "ccomp" or outer.i == head.i or head.tag_ == verb.tag_:
         return None
-    if any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in ("have", "be") for a in head.children):
-        return None  # "officials have warned ... and told ...": the second participle shares the auxiliary
+    # the second report in the first one's form, or sharing its perfect ("have warned ... and told")
+    perfect = verb.tag_ in ("VBN", "VBD") and any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in outer.children)
+    if outer.tag_ != verb.tag_ and not perfect:
+        return None
+    aux = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+    have = any(a.lemma_.lower() == "have" for a in aux)  # "prices have risen and told ...": "told" may be
+    be = any(a.lemma_.lower() == "be" for a in aux)  # the perfect's second participle, tagged either way
+    if not any(a.tag_ == "MD" for a in aux) and (have or (be and verb.tag_ == "VBN")):
+        return None  # a participle may share the content verb's auxiliary; a past tense cannot share a
+        # passive's "be" ("her rights were violated and demanded ..."), nor any verb a modal chain
+        # ("the city would be flooded and warned that ...": the mayor's second report)
     if outer.lemma_.lower() not in lx.SPEECH_VERBS or head.lemma_.lower() in lx.SPEECH_VERBS:
         return None
     return outer
