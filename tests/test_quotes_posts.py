@@ -199,3 +199,22 @@ def test_a_second_report_coordinated_inside_the_first_has_the_same_sayer(pipelin
     q1, q2 = quote(a, first), quote(a, second)
     assert q1.text.endswith(first.split()[-1]) or q1.text.endswith("Friday")  # the first report stops at "and"
     assert q1.speaker_mention.text == sayer and q2.speaker_mention.text == sayer
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("“Kids deserve better than a side of soda,” Reyes, a Democrat from Fresno, told the Daily Ledger.",
+     "side of soda", "Reyes"),
+    ("“Rates will rise again,” Ortiz, an economist at the bank, said on Monday.", "Rates will rise", "Ortiz"),
+])
+def test_a_name_described_as_one_person_is_a_person(pipeline: Any, text: str, words: str, name: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert speaker(a, q).name == name and q.speaker_kind == "person"
+
+
+def test_a_name_and_a_verb_of_saying_before_a_colon_frame_the_next_paragraph(pipeline: Any) -> None:
+    text = ("Ann Ruiz said the desk was reviewing the story.\n\n"
+            "Nora Field, the network's spokeswoman, added (by email):\n\n"
+            "\"We stand by our reporting and will publish a full account next week.\"")
+    a = analyse(pipeline, text)
+    assert speaker(a, quote(a, "stand by our reporting")).name == "Nora Field"

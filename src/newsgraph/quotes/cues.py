@@ -243,6 +243,12 @@ def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | Non
             sp = spk.subject_in_paragraph(art, said.head)
             if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
                 return said, sp
+        # "Jane Roe, the agency's spokeswoman, added (by email):" parsed as a noun phrase whose
+        # verb of saying modifies the name: the name says it
+        acl = [t for t in toks if t.dep_ == "acl" and t.lemma_.lower() in lx.SPEECH_VERBS and t.head.i < t.i
+               and t.head.pos_ == "PROPN" and t.head.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN")]
+        if acl and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i > acl[-1].i):
+            return acl[-1], spk.resolve_np(acl[-1].head, 0)
     return None
 
 

@@ -308,6 +308,21 @@ def person_named_like(actor: Actor) -> bool:
                                         and w.lower().strip(".") not in ORG_WORDS for w in words)
 
 
+def described_as_person(head: Any) -> bool:
+    """Does the name stand beside a description of one person ("Reyes, a Democrat from Fresno,",
+    "Ortiz, an economist at the bank,")? An apposition headed by a singular noun for people or a
+    singular party or nationality word."""
+    return any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and (human_noun(c) or partisan(c) == "one")
+               and not (c.pos_ == "PROPN" and c.ent_type_ != "NORP") for c in head.children)
+
+
+def _plain_name(actor: Actor) -> bool:
+    """A text-only organisation named by one to three capitalised words, none an organisation word."""
+    words = actor.name.split()
+    return actor.kind == "organization" and not actor.kb_id and 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower().strip(".") not in ORG_WORDS for w in words)
+
+
 def same_person(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Actor | None:
     """A one-word proper-name speaker (``Fiorina said``) that is the surname of a person named in
     full earlier in the article is that person, whatever actor the word was given."""
@@ -732,7 +747,8 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
     same = same_person(analysis, doc, sp, actor)
     if same is not None:
         actor, how = same, "+same-person"
-    if actor is not None and person_named_like(actor) and head.pos_ == "PROPN":
+    if actor is not None and head.pos_ == "PROPN" and (person_named_like(actor) or (
+            described_as_person(head) and _plain_name(actor))):
         actor.kind = "person"  # the text speaks of it as a person: it says, he or she says
     if actor is not None:
         group = state_group(analysis, doc, sp, actor, table)
