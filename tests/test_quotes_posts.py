@@ -218,3 +218,14 @@ def test_a_name_and_a_verb_of_saying_before_a_colon_frame_the_next_paragraph(pip
             "\"We stand by our reporting and will publish a full account next week.\"")
     a = analyse(pipeline, text)
     assert speaker(a, quote(a, "stand by our reporting")).name == "Nora Field"
+
+
+@pytest.mark.parametrize("text", [
+    "Students called for the chancellor to resign on Monday.",
+    "Opposition leaders called for the president to step down.",
+])
+def test_a_call_for_someone_to_act_is_an_appeal_not_a_phone_call(pipeline: Any, text: str) -> None:
+    # the "for X to Y" clause, parsed as an adverbial clause, is what was called for
+    evs = analyse(pipeline, text, published="2019-06-01").events
+    assert not [e for e in evs if e.plover == "CONSULT"]
+    assert any(e.plover == "REQUEST" for e in evs)

@@ -272,6 +272,8 @@ def verb_frame(v: Token, lemma: str) -> Frame:
             for m in c.children:  # "called for X to remain": "for" marks the clause
                 if m.dep_ == "mark" and m.lower_ == "for":
                     f.preps.setdefault("for", []).append(c)
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            f.preps.setdefault("for", []).append(c)  # the same "for X to remain", parsed as an adverbial clause
         elif c.dep_ in {"oprd", "acomp"}:
             f.obj_region.add(*words([c]))  # "found him guilty", "let free", "called X a sham"
             f.obj_region.add(*(w for m in c.children if m.dep_ in {"amod", "compound"} for w in words([m])))
