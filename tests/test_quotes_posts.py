@@ -148,7 +148,7 @@ def test_a_state_s_own_body_office_or_headline_keeps_the_state(pipeline: Any, te
 @pytest.mark.parametrize("text", [
     "The mayor called for calm after the protests on Sunday.",
     "Residents asked for more buses on the night route.",
-    "Roads were closed by the floods, as more people ask for help from the county.",
+    "The bridge stayed shut all week, as families ask for shelter in the school gym.",
 ])
 def test_a_thing_asked_for_is_no_report(pipeline: Any, text: str) -> None:
     assert analyse(pipeline, text).quotes == []
@@ -188,8 +188,8 @@ def test_speech_in_sentence_case_or_capitals_stays_a_quote(pipeline: Any, text: 
 @pytest.mark.parametrize("text, first, second, sayer", [
     ("Officials have warned that the dam is weak and told residents to leave.", "the dam is weak", "to leave",
      "Officials"),
-    ("The embassy said her rights were violated and demanded she be freed at once.", "rights were violated",
-     "she be freed", "The embassy"),
+    ("The consulate said his passport was seized and insisted it be returned within a day.", "passport was seized",
+     "it be returned", "The consulate"),
     ("The mayor said the city would be flooded by Friday and warned that more rain was coming.",
      "flooded by Friday", "more rain was coming", "The mayor"),
 ])

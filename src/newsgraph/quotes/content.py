@@ -254,7 +254,7 @@ def _tail_cut(verb: Any, head: Any) -> int | None:
             cuts.append(t)
         elif t.dep_ == "conj" and t.head.i == head.i and t.lemma_.lower() in lx.SPEECH_VERBS \
                 and spk.parallel_report(t) is not None and spk.parallel_report(t).i == verb.i:
-            cuts.append(t)  # "said her rights were violated and demanded ...": the sayer's second report
+            cuts.append(t)  # "said his passport was seized and insisted ...": the sayer's second report
         elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ != "VBG" and own != matrix \
                 and _finite_tag(t) == matrix:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -608,7 +608,7 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     # a clause of time
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
-        or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in ASKS_FOR)  # "as more people ask for help"
+        or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in ASKS_FOR)  # "as families ask for shelter"
         for c in verb.children) and not (
         verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
     # ("as the group is called", "as it is known": a name, not a report)

@@ -185,7 +185,7 @@ def parallel_report(verb: Any) -> Any | None:
     be = any(a.lemma_.lower() == "be" for a in aux)  # the perfect's second participle, tagged either way
     if not any(a.tag_ == "MD" for a in aux) and (have or (be and verb.tag_ == "VBN")):
         return None  # a participle may share the content verb's auxiliary; a past tense cannot share a
-        # passive's "be" ("her rights were violated and demanded ..."), nor any verb a modal chain
+        # passive's "be" ("his passport was seized and insisted ..."), nor any verb a modal chain
         # ("the city would be flooded and warned that ...": the mayor's second report)
     if outer.lemma_.lower() not in lx.SPEECH_VERBS or head.lemma_.lower() in lx.SPEECH_VERBS:
         return None
