@@ -229,3 +229,22 @@ def test_a_call_for_someone_to_act_is_an_appeal_not_a_phone_call(pipeline: Any, 
     evs = analyse(pipeline, text, published="2019-06-01").events
     assert not [e for e in evs if e.plover == "CONSULT"]
     assert any(e.plover == "REQUEST" for e in evs)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("The governor signed the order on Friday. Nora Field/Getty Images\n\nCritics said the order went too far.",
+     "Nora Field"),
+    ("The mayor spoke at the depot. Tom Reyes/AP\n\nShe promised more buses.", "Tom Reyes"),
+])
+def test_a_photo_credit_names_no_actor(pipeline: Any, text: str, bad: str) -> None:
+    a = analyse(pipeline, text, published="2019-06-01")
+    assert not any(bad in x.name for x in a.actors)
+
+
+def test_a_chamber_naming_a_bill_does_not_act(pipeline: Any) -> None:
+    a = analyse(pipeline, "Assembly Bill 412 requires schools to serve water with lunch. Bill Reyes backed it, "
+                          "and the Assembly passed it in May.", published="2019-06-01")
+    names = [x.name for x in a.actors]
+    assert not any("412" in n or n in ("Assembly Bill", "Bill 412") for n in names)
+    assert any(n == "Bill Reyes" for n in names)
+    assert sum(m.text == "Assembly" for x in a.actors for m in x.mentions) <= 1  # only the chamber that passed it

@@ -238,6 +238,21 @@ def ever_headed(st: State, pid: str) -> bool:
     return any(r.office in TOP_OFFICE_KEYS and (not st.on or (iso(r.start) or "") <= st.on) for r in roles)
 
 
+_BILL_WORDS = frozenset({"bill", "bills", "resolution", "resolutions", "amendment", "file"})
+
+
+def names_a_bill(st: State, i: int) -> bool:
+    """Does a legislative bill's number start at token ``i`` ("Bill 1192", "Resolution 24")?"""
+    doc = st.doc
+    return i + 1 < len(doc) and doc[i].lower_ in _BILL_WORDS and doc[i].text[:1].isupper() and doc[i + 1].like_num
+
+
+def name_shaped(ent: Any) -> bool:
+    """Can a person entity be someone's name: no slash (a photo credit "Name/Agency", a link) and no
+    number (a bill's "Bill 1192", "Easter 2014")?"""
+    return not any("/" in t.text or t.like_num for t in ent)
+
+
 def other_given_name(st: State, k: int, named: Actor | None) -> bool:
     """Is token ``k``, right before a surname, a given name the person named before with that
     surname does not have? A capitalised name word compounded with the surname, that no other
@@ -281,6 +296,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # any coarse tag ("May said", read as a modal)
     if is_date_name(st.doc[i]):
         return None  # "met in May", "since May 2": a date, not Mrs May
+    if names_a_bill(st, i) or names_a_bill(st, i + 1):
+        return None  # "Bill 1192", "Senate Bill 1192": a bill, not Bill or Senate
     if ROMAN.match(st.words[i]):
         return None  # "Article VI", "World War II": a regnal or ordinal number is no surname (the KB
         # lists none; this covers the names an article gives, "King Mohammed VI")
@@ -293,6 +310,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON":
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome")
     ent = person_ent_at.get(i)
+    if ent is not None and not name_shaped(ent):
+        return None  # "Jane Roe/Getty Images" (a photo credit), "Senate Bill 1192": no one's name
     if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
             st.lower[i] not in st.given_names():
         return None  # "Team Obama", "Husband Bill": the name starts at the next word
@@ -452,6 +471,8 @@ def full_name_in_text(st: State, surname: str) -> str | None:
             continue
         name = " ".join([*given, m.group(0)[len(m.group(1)):]]).strip()
         span = st.doc.char_span(m.end() - len(name), m.end(), alignment_mode="contract")
+        if span is not None and names_a_bill(st, span.end - 1):
+            continue  # "Senate Bill 1192": a bill's name, not a person's
         if span is not None and not any(t.i in st.claimed for t in span):
             st.add(span.start, span.end, st.table.text_person(name), "full-name-in-text", confidence=0.7)
         return name

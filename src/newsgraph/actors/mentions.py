@@ -242,6 +242,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if any(i in st.claimed for i in range(e.start, e.end)):
             continue
         toks = [t for t in e if t.is_alpha or t.text == "-"]
+        if not evidence.name_shaped(e):
+            continue  # "Jane Roe/Getty Images": a photo credit; "Bill 1192": a bill's number; no one's name
         if any((x.kind == "country" and x.attr in {"seat", "capital"})
                or (x.kind in {"organization", "bloc"} and x.attr in {"name", "acronym"})
                for h in st.hits_in(e.start, e.end) for x in h.entries):
@@ -272,6 +274,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
         if any(t.tag_ == "POS" for t in e):
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
+        if evidence.names_a_bill(st, e.end):
+            continue  # "Senate Bill 1192", "House Resolution 24": the chamber names the bill, it does not act
         if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
             continue  # a person's surname the tagger took for an organisation
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
