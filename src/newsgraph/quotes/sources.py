@@ -509,13 +509,18 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     name = name.removesuffix("’s").removesuffix("'s").strip()
     if not name or len(words) > (4 if kind == "person" else 6):
         return None
+    return _text_actor(analysis, sp, name, kind, "speaker-name", 0.5)
+
+
+def _text_actor(analysis: Analysis, sp: Speaker, name: str, kind: str, rule: str, confidence: float) -> Actor:
+    """The article's actor for a speaker named only in the text (one per name), with this mention."""
     aid = _slug(name)
     actor = next((a for a in analysis.actors if a.id == aid), None)
     if actor is None:
         actor = Actor(id=aid, name=name, kind=kind, code=org_sector(name) if kind == "organization" else None)
         analysis.actors.append(actor)
-    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="speaker-name",
-                                  evidence="speaker", confidence=0.5))
+    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule=rule,
+                                  evidence="speaker", confidence=confidence))
     return actor
 
 
@@ -534,14 +539,7 @@ def post_author(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     body = org_sector(name) is not None or any(t.lower_ in ORG_WORDS or t.ent_type_ in ("ORG", "NORP", "GPE", "FAC")
                                                for t in words)
     kind = "organization" if body else "person"  # a name is never a body by default
-    aid = _slug(name)
-    actor = next((a for a in analysis.actors if a.id == aid), None)
-    if actor is None:
-        actor = Actor(id=aid, name=name, kind=kind, code=org_sector(name) if kind == "organization" else None)
-        analysis.actors.append(actor)
-    actor.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end], rule="post-author",
-                                  evidence="speaker", confidence=0.6))
-    return actor
+    return _text_actor(analysis, sp, name, kind, "post-author", 0.6)
 
 
 def _title_label(doc: Any, head: Any) -> str | None:
