@@ -248,3 +248,10 @@ def test_a_chamber_naming_a_bill_does_not_act(pipeline: Any) -> None:
     assert not any("412" in n or n in ("Assembly Bill", "Bill 412") for n in names)
     assert any(n == "Bill Reyes" for n in names)
     assert sum(m.text == "Assembly" for x in a.actors for m in x.mentions) <= 1  # only the chamber that passed it
+
+
+def test_a_state_s_party_members_are_a_party_group_not_the_state(pipeline: Any) -> None:
+    a = analyse(pipeline, "German Conservatives said the budget must pass before the summer break.")
+    q = quote(a, "budget must pass")
+    assert q.speaker_kind == "generic" and speaker(a, q).code == "DEUPTY"
+    assert "Conservatives" in (q.speaker_description or "")

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.lexicon import ORG_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
+from ..actors.lexicon import ORG_WORDS, PARTY_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
 from ..actors.state import gender_of, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
@@ -602,6 +602,12 @@ quarters fifth fifths share proportion number most many some several few all non
 millions"""))
 
 
+def _party_word(tok: Any) -> bool:
+    """A plural of a party designation ("Republicans", "Tories", "Conservatives")."""
+    low = tok.lower_
+    return any(low in (w + "s", w[:-1] + "ies" if w.endswith("y") else w + "s") for w in PARTY_WORDS)
+
+
 def partitive_group(head: Any) -> Any:
     """The group a share of it speaks for: ``59 percent of Americans``, ``a majority of voters``,
     ``half of the senators`` -> the noun after *of* (a plural); any other head is itself."""
@@ -625,9 +631,10 @@ def state_group(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor, table: 
     own = analysis.actor_at(head.idx, head.idx + len(head.text)) is actor
     share = head.i != sp.head  # "half of the Russians": some of its people, never its side in talks
     if partisan(head) == "many" and own and (share or doc[head.left_edge.i].lower_ != "the"):
-        sector = "CVL"  # "Americans said", "many Iranians say": the state's people, a group (not
-        # "Top U.S. Republicans": their party word names no state; "the Russians said" is, as
-        # often as not, the state's side in talks, and stays the state)
+        sector = "CVL"  # "Americans said", "many Iranians say": the state's people, a group ("the
+        # Russians said" is, as often as not, the state's side in talks, and stays the state)
+    elif not own and head.tag_ in ("NNPS", "NNS") and head.text[:1].isupper() and _party_word(head):
+        sector = "PTY"  # "Top U.S. Republicans said": members of a party of that state, not the state
     elif head.pos_ != "NOUN" or (own and head.ent_type_ in ("GPE", "NORP")):
         return None
     else:
@@ -783,7 +790,7 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         descriptions[head.lemma_.lower()] = actor
     kind = speaker_kind(doc, sp, actor, anonymous)
     description = description_of(text, doc, sp) if kind in ("anonymous", "generic") and (
-        head.pos_ == "NOUN" or partisan(head) or partitive_group(head).i != head.i) else None
+        head.pos_ == "NOUN" or partisan(head) or partitive_group(head).i != head.i or _party_word(head)) else None
     return Resolved(sp.start, actor, mention, how, kind, description, head)
 
 
