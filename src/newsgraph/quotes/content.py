@@ -253,7 +253,7 @@ def _tail_cut(verb: Any, head: Any) -> int | None:
                 c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             cuts.append(t)
         elif t.dep_ == "conj" and t.head.i == head.i and t.lemma_.lower() in lx.SPEECH_VERBS \
-                and spk.parallel_report(t) is not None and spk.parallel_report(t).i == verb.i:
+                and (outer := spk.parallel_report(t)) is not None and outer.i == verb.i:
             cuts.append(t)  # "said his passport was seized and insisted ...": the sayer's second report
         elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ != "VBG" and own != matrix \
                 and _finite_tag(t) == matrix:

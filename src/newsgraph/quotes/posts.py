@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 
 from .parsed import Attribution, Parsed, Speaker
+from .text import trim
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 #: the signature that closes an embedded post: dash, display name, (@handle), date
-SIGNATURE = re.compile(r"[ \t]*[—–][ \t]*(?P<name>[^\n—–()@]{1,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*"
+SIGNATURE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*(?P<name>[^\n—–()@]{1,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*"
                        rf"(?P<date>{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}})")
 _PLAYER = re.compile(r"\s*Skip [\w ]{0,20}?post by @\w+\s*", re.I)
 _PICTURE = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$")
@@ -40,10 +41,7 @@ def _words(text: str, start: int, end: int) -> tuple[int, int]:
         if not m or m.start() == end:
             break
         end = m.start()
-    while start < end and text[start] in _MARKS:
-        start += 1
-    while end > start and text[end - 1] in _MARKS:
-        end -= 1
+    start, end = trim(text, start, end, strip_chars=_MARKS)
     if end - start >= 2 and text[start] in "“\"" and text[end - 1] not in "”\"":
         start += 1  # an opening mark whose closing one the post's last line took
     return start, end
@@ -71,7 +69,7 @@ def posts(art: Parsed) -> list[Attribution]:
             sp = _speaker(art, *name)
             if sp is None:
                 continue
-            dash = text.index("—" if "—" in text[m.start():name[0]] else "–", m.start())
+            dash = m.start("dash")
             out.append(Attribution(s, e, "direct", "embedded-post", 0.0, cue=(dash, dash + 1), cue_token=None,
                                    cue_lemma="post", speaker=sp, frame_end=m.end()))
     return out

@@ -602,10 +602,14 @@ quarters fifth fifths share proportion number most many some several few all non
 millions"""))
 
 
+# plurals of the party designations ("Republicans", "Tories", "Conservatives")
+_PARTY_PLURALS = frozenset(w[:-1] + "ies" if w.endswith("y") else w + "s" for w in PARTY_WORDS) | frozenset(
+    w + "s" for w in PARTY_WORDS)
+
+
 def _party_word(tok: Any) -> bool:
     """A plural of a party designation ("Republicans", "Tories", "Conservatives")."""
-    low = tok.lower_
-    return any(low in (w + "s", w[:-1] + "ies" if w.endswith("y") else w + "s") for w in PARTY_WORDS)
+    return tok.lower_ in _PARTY_PLURALS
 
 
 def partitive_group(head: Any) -> Any:
