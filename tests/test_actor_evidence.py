@@ -361,6 +361,41 @@ def test_an_administration_of_a_name_nobody_headed_links_nobody(read) -> None:
     assert "donald-trump" not in kb_ids(a)
 
 
+@pytest.mark.parametrize("text, published, kb_id, name", [
+    ("The Trump Administration said on Monday that the tariffs would stay.", "2018-04-11", "donald-trump", "Trump"),
+    ("Aides in the Obama White House kept the memo from reporters.", "2013-05-02", "barack-obama", "Obama"),
+    ("The Blair Government said taxes would rise in the spring.", "2003-02-10", "tony-blair", "Blair"),
+])
+def test_a_capitalised_government_of_a_leader_is_the_leader_and_their_government(read, text, published, kb_id,
+                                                                                  name) -> None:
+    """The tagger makes "the Trump Administration" one organisation's name: it is the leader's name
+    (a mention of the person, only the name's words) and the noun of their government."""
+    a = read(text, published)
+    found = actor_at(a, name)
+    assert found is not None and found.kb_id == kb_id
+    assert all(m.text == name for m in found.mentions)
+    assert not any(x.kind == "organization" and name in x.name for x in a.actors)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Federal Aviation Administration said the runway would reopen.", "Federal Aviation Administration"),
+    ("The Small Business Administration said the loans would go out in May.", "Small Business Administration"),
+])
+def test_an_agency_named_administration_stays_a_body(read, text: str, name: str) -> None:
+    found = actor_at(read(text, "2018-04-11"), name)
+    assert found is not None and found.kind == "organization" and found.name == name
+
+
+def test_a_shared_name_of_two_heads_links_the_head_of_the_state_the_article_names(read) -> None:
+    """The KB knows two heads of government called Obama; the one of the state the text names
+    (the United States, by its seat) is meant, and with no state named neither is."""
+    named = read("The Obama administration said the rule would stand, the White House added.", "2018-04-11")
+    assert actor_at(named, "Obama").kb_id == "barack-obama"
+    alone = read("The Obama administration said the rule would stand.", "2018-04-11")
+    found = actor_at(alone, "Obama")
+    assert found is None or found.kb_id is None
+
+
 def test_a_person_entity_running_past_a_possessive_is_the_possessor(read) -> None:
     a = read("The envoy's seat at President Obama’s Cabinet table stayed empty all spring.", "2014-06-01")
     assert actor_at(a, "Obama").kb_id == "barack-obama"
@@ -584,6 +619,21 @@ def test_a_place_a_channel_or_a_domain_is_no_agent(read, text: str, word: str) -
 def test_the_same_nouns_as_parties_are_agents(read, text: str, word: str, sector: str) -> None:
     found = actor_at(read(text), word)
     assert found is not None and (found.code or "").endswith(sector)
+
+
+@pytest.mark.parametrize("text, published, linked", [
+    ("British Foreign Secretary William Hague said the talks would go on.", "2013-04-11", True),
+    ("William Hague told lawmakers in London that the talks would go on.", "2013-04-11", True),
+    ("William Hague told the parish council that the bins would be collected.", "2021-04-11", False),
+])
+def test_a_name_without_its_middle_name_links_when_the_article_ties_the_person_to_it(read, text, published,
+                                                                                     linked) -> None:
+    """The KB holds "William Jefferson Hague"; news writes "William Hague". In office on the date
+    or with their state named it is him; otherwise it may be anyone of that name. A surname that is
+    also a seat of government ("The Hague") does not stop a name being a person's."""
+    found = actor_at(read(text, published), "William Hague")
+    assert found is not None and found.kind == "person"
+    assert (found.kb_id == "william-jefferson-hague") is linked
 
 
 def test_a_name_that_fits_a_kb_person_only_up_to_a_middle_initial_needs_their_state(read) -> None:

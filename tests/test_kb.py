@@ -184,6 +184,12 @@ def test_org_and_bloc_entities(kb):
     assert kb.entity("no-such-id") is None
 
 
+@pytest.mark.parametrize("written", ["G8", "G-8", "Group of Eight"])
+def test_a_group_named_by_its_member_count_is_found_as_news_writes_it(kb, written):
+    """The source dictionary writes the group with its letter and number apart; news does not."""
+    assert kb.organization(written).id == "GROUPOFEIGHT"
+
+
 # ---------------------------------------------------------------- people
 
 

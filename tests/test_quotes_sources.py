@@ -436,3 +436,15 @@ def test_a_named_speaker_without_an_actor_is_a_body_only_when_its_name_says_so(
     a = analyse(pipeline, text)
     q = quote(a, words)
     assert q.speaker_kind == kind and a.actor(q.speaker).name == name
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Trump Administration said on Monday that the tariffs would stay.", "tariffs would stay"),
+    ("The Trump administration said on Monday that the tariffs would stay.", "tariffs would stay"),
+])
+def test_a_leaders_government_speaks_for_the_state_not_the_leader(pipeline: Any, text: str, words: str) -> None:
+    """Capitalised or not, "the Trump Administration" that says something is the government of
+    the leader's state, never the leader in person nor a body of its own."""
+    a = pipeline(RawDocument(text=text, published="2018-04-11"))
+    q = quote(a, words)
+    assert q.speaker == "USAGOV"

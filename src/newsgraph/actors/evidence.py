@@ -90,7 +90,8 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
     except NewsgraphError:
         found = []
     exact = [p for p in found if norm(p.name) == norm(name) or any(norm(a) == norm(name) for a in p.aliases)]
-    full = exact or [p for p in found if same_full_name(name, p)]
+    full = exact or [p for p in found if same_full_name(name, p)] or [
+        p for p in found if drops_middle(name, p.name)]  # "William Hague" for a "William Jefferson Hague"
     if len(full) > 1 and not exact:  # several people fit only up to initials: the one in office, if one is
         full = [p for p in full if in_office(st, p.id)]
     if len(full) != 1 and not exact:
@@ -229,6 +230,28 @@ def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> l
 GOVERNMENT_HEADS = frozenset({"administration", "presidency", "cabinet", "government", "regime", "premiership"})
 
 
+def government_head(tok: Any) -> bool:
+    """Is this token the noun of a leader's government ("administration", "regime"), or the
+    "House" of "White House" (the seat standing for the presidency: "the Obama White House")?"""
+    low = tok.lower_
+    return low in GOVERNMENT_HEADS or (low == "house" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "white")
+
+
+def leader_government_name(st: State, span: Any) -> bool:
+    """Is an entity a person's name the KB knows before the noun of a government ("the Trump
+    Administration", "the Obama White House")? The name is then a reference to the person and the
+    noun the government's: never one organisation's name. Agencies named so ("the Federal Aviation
+    Administration", "the Small Business Administration") hold no person's name and stay bodies."""
+    toks = [t for t in span if t.lower_ != "the"]
+    if len(toks) < 2 or not government_head(toks[-1]):
+        return False
+    name = toks[:-2] if toks[-1].lower_ == "house" else toks[:-1]
+    if not 0 < len(name) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return False
+    hit = st.hit_at.get(name[-1].i)
+    return hit is not None and any(e.kind == "person" for e in hit.entries)
+
+
 def ever_headed(st: State, pid: str) -> bool:
     """Was the person ever a head of state or government by the article's date (any time when undated)?"""
     try:
@@ -236,6 +259,15 @@ def ever_headed(st: State, pid: str) -> bool:
     except NewsgraphError:
         return False
     return any(r.office in TOP_OFFICE_KEYS and (not st.on or (iso(r.start) or "") <= st.on) for r in roles)
+
+
+def heads_of_named_states(st: State, heads: list[str]) -> list[str]:
+    """Of several past or present heads who share a name, those of a state the article names
+    (its name, adjective or seat: "the White House" names the United States); one stays as it is."""
+    if len(heads) < 2:
+        return heads
+    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country"}
+    return [pid for pid in heads if getattr(st.kb.entity(pid), "country", None) in named]
 
 
 _BILL_WORDS = frozenset({"bill", "bills", "resolution", "resolutions", "amendment", "file"})
@@ -303,12 +335,13 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # lists none; this covers the names an article gives, "King Mohammed VI")
     e = st.ent_of[i]
     if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} \
-            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]):
-        return None  # "the Trump Approval Index": part of another name
+            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) and not leader_government_name(st, e):
+        return None  # "the Trump Approval Index": part of another name ("the Trump Administration" is not)
     tok = st.doc[i]
     if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
-            and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON":
-        return None  # a name modifying another capitalised name ("Trump Derangement Syndrome")
+            and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON" \
+            and not government_head(tok.head):
+        return None  # a name modifying another capitalised name ("Trump Derangement Syndrome"; not "Administration")
     ent = person_ent_at.get(i)
     if ent is not None and not name_shaped(ent):
         return None  # "Jane Roe/Getty Images" (a photo credit), "Senate Bill 1192": no one's name
@@ -319,6 +352,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             and st.lower[i] not in surname_index(st):
         return None  # a capitalised word that is no surname seen yet, no KB form and no person name
     end = ent.end if ent is not None else i + 1
+    if ent is not None and leader_government_name(st, ent):
+        # "Trump White House" tagged as one person's name: the name ends before its government's noun
+        end = next(t.i for t in ent if government_head(t)) - (ent[-1].lower_ == "house")
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
@@ -379,9 +415,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             actor.code = actor.code or f"{iso3}GOV"
             st.add(i, end, actor, "name-only-state", confidence=0.6)
             return end
-    if title is None and surname_entries and tok.dep_ == "compound" and tok.head.lower_ in GOVERNMENT_HEADS:
+    if title is None and surname_entries and tok.dep_ == "compound" and government_head(tok.head):
         # "the Obama administration": whoever has one is, or was, a head of state or government
-        heads = [pid for pid in {e.kb_id for e in surname_entries} if ever_headed(st, pid)]
+        heads = heads_of_named_states(st, [pid for pid in {e.kb_id for e in surname_entries} if ever_headed(st, pid)])
         if len(heads) == 1:
             actor = st.table.from_kb(heads[0])
             if actor is not None:

@@ -244,8 +244,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         toks = [t for t in e if t.is_alpha or t.text == "-"]
         if not evidence.name_shaped(e):
             continue  # "Jane Roe/Getty Images": a photo credit; "Bill 1192": a bill's number; no one's name
-        if any((x.kind == "country" and x.attr in {"seat", "capital"})
-               or (x.kind in {"organization", "bloc"} and x.attr in {"name", "acronym"})
+        if any(((x.kind == "country" and x.attr in {"seat", "capital"} and not after_given_names(st, e, h))
+                or (x.kind in {"organization", "bloc"} and x.attr in {"name", "acronym"}))
                for h in st.hits_in(e.start, e.end) for x in h.entries):
             continue  # "Obama White House": a name with an organisation's or a seat's in it is no person's
         name = person_name(st, e)
@@ -274,6 +274,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
         if any(t.tag_ == "POS" for t in e):
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
+        if evidence.leader_government_name(st, e):
+            continue  # "the Trump Administration": the leader's name and their government, read in pass 2
         if evidence.names_a_bill(st, e.end):
             continue  # "Senate Bill 1192", "House Resolution 24": the chamber names the bill, it does not act
         if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
@@ -289,6 +291,13 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
         st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)
+
+
+def after_given_names(st: State, e: Any, h: Hit) -> bool:
+    """Does a seat's or capital's name end a person entity after given names only ("William Hague",
+    "Marie Paris")? Then it is the person's surname; after a surname ("Obama White House") it is not."""
+    before = [t for t in st.doc[e.start:h.start] if t.is_alpha]
+    return h.end == e.end and bool(before) and all(t.lower_ in st.given_names() for t in before)
 
 
 def other_state_named(st: State, h: Hit) -> bool:

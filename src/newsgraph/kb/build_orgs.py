@@ -64,11 +64,22 @@ _ORG_WORDS = re.compile(
 _SMALL = {"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "A", "AL", "EL", "DE", "DU", "DES", "LA", "LE"}
 
 
+_NUMBERED = re.compile(r"([A-Z]{1,2})(\d{1,2})")
+
+
+def _numbered_forms(name: str) -> list[str]:
+    """A group named by a letter and its member count ("G8") is written with a hyphen too ("G-8")."""
+    m = _NUMBERED.fullmatch(name)
+    return [name, f"{m.group(1)}-{m.group(2)}"] if m else [name]
+
+
 def _petrarch_display(raw: str) -> str:
     """"ANARCHIST_FACTION_" -> "Anarchist Faction"; short one-word names stay as acronyms."""
     words = [w for w in raw.replace("_", " ").split() if w]
     if len(words) == 1 and len(words[0]) <= 6:
         return words[0]
+    if len(words) == 2 and re.fullmatch(r"[A-Z]{1,2}", words[0]) and words[1].isdigit():
+        return "".join(words)  # "G_8_": the group is written "G8" (and "G-8": see _numbered_forms)
     out = []
     for k, w in enumerate(words):
         if w in _SMALL and k > 0:
@@ -123,10 +134,10 @@ def petrarch_groups(src: Sources, known: dict[str, dict[str, Any]], countries: s
                 out[oid] = entry
                 taken.add(fold(display))
             elif line.startswith("+") and entry is not None and name:
-                alias = _petrarch_display(name)
-                if fold(alias) not in taken and len(alias) >= 3:
-                    entry["aliases"].append(alias)
-                    taken.add(fold(alias))
+                for alias in _numbered_forms(_petrarch_display(name)):
+                    if fold(alias) not in taken and (len(alias) >= 3 or _NUMBERED.fullmatch(alias)):
+                        entry["aliases"].append(alias)
+                        taken.add(fold(alias))
     return out
 
 

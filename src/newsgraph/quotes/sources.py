@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.evidence import government_head
 from ..actors.lexicon import ORG_WORDS, PARTY_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
 from ..actors.state import gender_of, title_matches
 from ..model import Actor, Analysis, Mention, Span
@@ -95,7 +96,7 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     if head.pos_ != "PRON":
         # the words up to the head ("the Kremlin's spokesman", "Iraqi officials"): a name deep in a
         # modifier after it ("the office, as part of a case against X, said") is not who speaks
-        end = sp.end if head.pos_ != "NOUN" else min(sp.end, head.idx + len(head.text))
+        end = sp.end if head.pos_ != "NOUN" and not government_head(head) else min(sp.end, head.idx + len(head.text))
         if _person_in_modifier(analysis, head):
             return None  # "her supporters", "Clinton officials", "Chancellor X's spokesman": others than X
         return analysis.actor_at(sp.start, end)
@@ -106,7 +107,7 @@ def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
     """Is a person named in a modifier (possessor, compound) of a common noun for people that is
     no mention of its own? Such a phrase speaks of the person's supporters, aides or staff, never
     of the person, nor of the state named with the person ("German Chancellor X's spokesman")."""
-    if head.pos_ != "NOUN" or not human_noun(head):
+    if (head.pos_ != "NOUN" and not government_head(head)) or not human_noun(head):
         return False
     if analysis.actor_at(head.idx, head.idx + len(head.text)) is not None:
         return False  # the noun itself is a mention ("the president")
@@ -487,8 +488,8 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     only when a word of it names a kind of body ("the Daily Ledger said")."""
     head = doc[sp.head]
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper() \
-            or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT"):
-        return None
+            or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT") or government_head(head):
+        return None  # "the Trump Administration said": a government (a description), no one's name
     phrase = list(doc[head.left_edge.i:head.i + 1])
     case = [k for k, t in enumerate(phrase) if t.dep_ == "case"]
     after = [t for t in phrase[case[-1] + 1:] if t.pos_ == "PROPN" and t.text[:1].isupper()] if case else []
@@ -558,8 +559,9 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
     head = doc[sp.head]
     if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PERSONAL or head.lower_ in lx.RELATIVE_PRONOUNS:
         return None
-    if head.pos_ == "PROPN":
-        return None  # a name the actors component did not take is not ours to invent
+    if head.pos_ == "PROPN" and not government_head(head):
+        return None  # a name the actors component did not take is not ours to invent ("the Trump
+        # Administration" is a leader's government, however capitalised)
     words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.is_alpha and t.i >= head.left_edge.i]
     sector = sector_of(" ".join(words)) or sector_of(head.lower_)
     if sector is None and head.lower_ in ORG_WORDS:  # "the attorney general's office": the office's holder's sector
