@@ -31,6 +31,22 @@ MAX_SENTENCE_TOKENS = 400
 _FINAL = frozenset(".!?…;")
 
 
+# Abbreviated titles and ranks spaCy's English tokenizer splits from their full stop ("Sgt" ".")
+# and so ends a sentence on ("Sens." before two senators' names, "Lt." before an officer's):
+# one token each, as spaCy already has "Gen.", "Sen.", "Rep.", "Gov.", "Jr.". On the AllSides
+# development corpus they occur about 3,000 times, in 7 % of the articles.
+TITLE_ABBREVIATIONS = ("Sens.", "Reps.", "Lt.", "Sgt.", "Col.", "Capt.", "Maj.", "Sr.", "Brig.", "Cmdr.", "Cdr.",
+                       "Amb.", "Cpl.", "Pfc.", "Pvt.", "Spc.", "Supt.", "Det.", "Insp.", "Atty.", "Hon.", "Gens.",
+                       "Msgr.", "Lieut.", "Ens.")
+
+
+def _add_abbreviations(nlp: Any) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
 def _register_paragraphs() -> None:
     """A tiny component that starts a sentence after every line break (headline, dateline and
     paragraphs are never one sentence) and after :data:`MAX_SENTENCE_TOKENS` tokens without a
@@ -85,6 +101,7 @@ def _load_model(name: str, fast_tagging: bool) -> Any:
                                 hint="newsgraph needs a pipeline with a dependency parser and NER "
                                      "(en_core_web_sm/md/lg/trf)")
     nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    _add_abbreviations(nlp)
     _register_paragraphs()
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")

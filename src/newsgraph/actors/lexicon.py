@@ -41,11 +41,13 @@ TITLES: dict[str, str] = {
 }
 # US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X"): the
 # title written out, whose office and sector the abbreviation takes
-TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "congressman", "gov.": "governor"}
+TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "congressman", "gov.": "governor",
+                       "sens.": "senator", "reps.": "congressman"}  # "Sens. X and Y": each a senator
 TITLES.update({abbr: TITLES[word] for abbr, word in TITLE_ABBREVIATIONS.items()})
 # how a title word reads when shown as a role
 TITLE_DISPLAY = {"pm": "Prime Minister", "premier": "Prime Minister", "secretary-general": "Secretary General",
-                 "sen.": "Senator", "rep.": "Representative", "gov.": "Governor"}
+                 "sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "sens.": "Senator",
+                 "reps.": "Representative"}
 
 # military and police ranks that may stand between a title and a name
 RANKS = {"general", "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "brigadier general",
@@ -102,7 +104,10 @@ NEGATING_PREFIXES = ("pro-", "anti-", "post-", "ex-", "non-", "pan-", "neo-")
 
 # honorifics that make a single capitalised word a person ("Mr Zas")
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "gen",
-              "col.", "lt.", "sen.", "rep.", "gov.", "sheikh", "ayatollah", "prof.", "madam"}
+              "col.", "lt.", "sen.", "rep.", "gov.", "sheikh", "ayatollah", "prof.", "madam",
+              # ranks and titles abbreviated (one token each: newsgraph.nlp.TITLE_ABBREVIATIONS)
+              "sens.", "reps.", "sgt.", "capt.", "maj.", "brig.", "cmdr.", "cdr.", "cpl.", "pvt.", "pfc.", "spc.",
+              "supt.", "det.", "insp.", "atty.", "amb.", "hon.", "msgr.", "lieut.", "ens.", "gens.", "adm."}
 
 # agent nouns newsgraph knows besides the PETRARCH2 table (lower case -> CAMEO sector)
 EXTRA_AGENTS = {

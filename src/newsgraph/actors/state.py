@@ -601,7 +601,8 @@ class State:
 
 
 TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|prime minister|minister|general|gen|sir|king|queen|"
-                          r"senator|sen|rep|governor|gov)\.?\s+)+", re.I)
+                          r"senator|sen|sens|rep|reps|governor|gov|sgt|capt|maj|lt|col|brig|cmdr|cpl|pvt|pfc|spc|"
+                          r"supt|det|insp|atty|amb|hon)\.?\s+)+", re.I)
 
 
 SENTENCE_STARTERS = {"the", "a", "an", "in", "on", "at", "after", "before", "when", "while", "but", "and", "as",
