@@ -341,6 +341,30 @@ def test_a_month_is_no_surname(read, text: str, month: str) -> None:
     assert found is None or found.kb_id != "theresa-may"
 
 
+@pytest.mark.parametrize("text, at", [
+    ('Britain will leave the bloc. "The deal will fail by a wide margin," May told parliament.', "May told"),
+    ('Britain will leave the bloc. "Do you want to deliver it?" May asked.', "May asked"),
+    ('Britain will leave the bloc. Labour called on May to "make way" for a new government.', "May to"),
+    ("Britain will leave the bloc. Rivals urged May to quit before the summer.", "May to"),
+])
+def test_a_surname_the_tagger_reads_as_a_month_or_a_modal_is_the_person(read, text: str, at: str) -> None:
+    """No modal governs a tensed verb ("May told"), and no date is asked to do something ("urged
+    May to quit"): the name of the prime minister in office, whose state the text names."""
+    a = read(text, "2018-12-10")
+    start = a.article.text.index(at)
+    found = next((x for x in a.actors for m in x.mentions if m.start == start), None)
+    assert found is not None and found.kb_id == "theresa-may"
+
+
+@pytest.mark.parametrize("text", [
+    "Britain will leave the bloc. Sales rose in May to a record, the office said.",
+    "Britain will leave the bloc. Talks resumed in May to avoid a crash.",
+    "Britain will leave the bloc. The vote may come early, and it may fail.",
+])
+def test_a_month_before_an_infinitive_of_purpose_is_still_a_month(read, text: str) -> None:
+    assert "theresa-may" not in kb_ids(read(text, "2018-12-10"))
+
+
 def test_an_honorific_and_a_possessive_surname_are_the_person(read) -> None:
     a = read("Theresa May resigned. Mrs May said she was sorry, and May's allies agreed.", "2019-06-01")
     assert actor_at(a, "Mrs May").kb_id == "theresa-may"

@@ -448,3 +448,18 @@ def test_a_leaders_government_speaks_for_the_state_not_the_leader(pipeline: Any,
     a = pipeline(RawDocument(text=text, published="2018-04-11"))
     q = quote(a, words)
     assert q.speaker == "USAGOV"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("In a letter to the mayor, council leader Anna Kell urged him to use his powers to stop “every sale of "
+     "public land to outside firms.”", "every sale", "Anna Kell"),
+    ("After a question from Rep. Dana Bell, D-Ohio, Omar Frey said he had warned the board twice.",
+     "warned the board", "Omar Frey"),
+])
+def test_the_subject_the_parser_hung_on_a_fronted_phrase_is_the_speaker(pipeline: Any, text: str, words: str,
+                                                                         name: str) -> None:
+    """A finite main verb has a subject: with none in the parse, the noun phrase right before the
+    verb, set off from the fronted phrase by a comma, is the sayer."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker is not None and q.speaker_mention is not None
+    assert name in q.speaker_mention.text

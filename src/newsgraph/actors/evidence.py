@@ -323,7 +323,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     person_ent_at = st.person_ent_at
     if not st.words[i][:1].isupper() or st.prefixed(i) or (
             st.pos[i] not in {"PROPN", "NOUN", "ADJ", "VERB"} and st.tags[i] not in {"NNP", "NNPS"}
-            and i not in person_ent_at):
+            and i not in person_ent_at and not name_read_as_modal(st.doc[i])):
         return None  # "anti-Trump" names nobody; a proper-noun tag or a person entity counts under
         # any coarse tag ("May said", read as a modal)
     if is_date_name(st.doc[i]):
@@ -427,7 +427,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     # a sentence's first word is capitalised whatever it is, so the tagger may call a name there a
     # common noun ("Trump urges ..."): a word that is rarely written in lower case still reads as a name
     initial_name = tok.is_sent_start and st.lower[i] not in common_words()
-    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN" or initial_name):
+    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN" or initial_name
+                                              or name_read_as_modal(tok)):
         # a person's single name whose bearer, on the article's date, holds the top office of a
         # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
         # or who is the only person of that name the KB knows and holds such an office that day
@@ -470,8 +471,18 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
 
 MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+_ASK_ON = frozenset({"call", "prevail", "lean", "rely", "count", "press", "wait"})  # "called on X to ..."
 _BEFORE_DATE = frozenset({"in", "since", "until", "till", "by", "during", "from", "through", "last", "next", "early",
                           "late", "mid", "this", "of", "before", "after", "between", "and", "to", "on"})
+
+
+def name_read_as_modal(aux: Any) -> bool:
+    """A capitalised "auxiliary" before its verb that is a name ("May said", "Will told reporters"):
+    tagged as a proper noun or a person, or a modal before a tensed verb, which no modal can govern."""
+    verb = aux.head
+    if aux.dep_ != "aux" or verb.i <= aux.i or not aux.text[:1].isupper():
+        return False
+    return aux.tag_ in ("NNP", "NNPS") or aux.ent_type_ == "PERSON" or (aux.tag_ == "MD" and verb.tag_ in ("VBD", "VBZ"))
 
 
 def is_date_name(tok: Any) -> bool:
@@ -482,6 +493,15 @@ def is_date_name(tok: Any) -> bool:
         return False
     if tok.dep_ in {"nsubj", "nsubjpass", "poss"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in lx.HONORIFICS):
         return False  # "May said", "May's allies", "Mrs May": a person
+    if name_read_as_modal(tok):
+        return False  # "May told parliament": no modal governs a tensed verb, so a name
+    nxt = [t for t in tok.doc[tok.i + 1: tok.i + 4] if not t.is_punct][:2]
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].tag_ == "VB" and before is not None and (
+            before.lower_ not in _BEFORE_DATE or (before.lower_ == "on" and before.dep_ == "prt")
+            or (before.lower_ == "on" and before.head.lemma_ in _ASK_ON)):
+        return False  # "urged May to resign", "called on May to go": a person asked to act ("met in May
+        # to talk" is a date: the infinitive is the meeting's purpose)
     if tok.ent_type_ == "DATE":
         return True
     before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""

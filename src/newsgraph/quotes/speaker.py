@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors.evidence import name_read_as_modal
 from . import lexicon as lx
 from .parsed import Attribution, Parsed, Speaker
 from .text import tok_end
@@ -192,15 +193,6 @@ def parallel_report(verb: Any) -> Any | None:
     return outer
 
 
-def name_read_as_modal(aux: Any) -> bool:
-    """A capitalised "auxiliary" before its verb that is a name ("May said", "Will told reporters"):
-    tagged as a proper noun or a person, or a modal before a tensed verb, which no modal can govern."""
-    verb = aux.head
-    if aux.dep_ != "aux" or verb.i <= aux.i or not aux.text[:1].isupper():
-        return False
-    return aux.tag_ in ("NNP", "NNPS") or aux.ent_type_ == "PERSON" or (aux.tag_ == "MD" and verb.tag_ in ("VBD", "VBZ"))
-
-
 def _set_off_between(far: Any, near: Any, verb: Any) -> bool:
     """Is the nearer of two subjects inside a phrase set off by commas between the farther one
     and the verb ("The office, as part of a case against some members of X, said")? Such a
@@ -318,6 +310,29 @@ def adjacent_subject(art: Parsed, verb: Any) -> Speaker | None:
     return None
 
 
+_NP_WORDS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
+
+
+def orphan_subject(art: Parsed, verb: Any) -> Speaker | None:
+    """The subject of a main clause the parser hung on a fronted phrase ("In a letter to the
+    mayor, council leader X urged him to ...": "X" read as the letter's addressee): a finite main
+    verb has a subject, so with none in the parse it is the noun phrase right before the verb,
+    set off from the fronted phrase by a comma."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc = art.doc
+    head = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if head is None or head.pos_ not in ("PROPN", "NOUN") or art.in_quote(head):
+        return None
+    k = head.i
+    while k > verb.sent.start and doc[k - 1].pos_ in _NP_WORDS:
+        k -= 1
+    if k <= verb.sent.start or doc[k - 1].text != ",":
+        return None
+    return Speaker(head.i, doc[k].idx, tok_end(head), "orphan-subject")
+
+
 def noun_author(art: Parsed, noun: Any) -> Speaker | None:
     """Who makes the speech act a noun names: ``his claim that``, ``the warning by X that``, or the
     subject of the verb governing it (``X repeated the claim that``)."""
@@ -351,7 +366,7 @@ def assign(art: Parsed, attributions: list[Attribution], how: dict[int, str]) ->
             continue
         tok = doc[a.cue_token]
         if rule == "subject":
-            a.speaker = subject_in_paragraph(art, tok)
+            a.speaker = subject_in_paragraph(art, tok) or orphan_subject(art, tok)
         elif rule == "document":
             a.speaker = document_subject(tok)
         elif rule == "subject-or-adjacent":
