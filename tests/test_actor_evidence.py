@@ -365,6 +365,30 @@ def test_a_month_before_an_infinitive_of_purpose_is_still_a_month(read, text: st
     assert "theresa-may" not in kb_ids(read(text, "2018-12-10"))
 
 
+@pytest.mark.parametrize("text, first, kb_id", [
+    ("Hillary Clinton spoke in Iowa on Monday. Later, donors said Hillary had the stronger ground game.", "Hillary",
+     "hillary-clinton"),
+    ("Bill Clinton campaigned in Ohio. Crowds chanted for Bill as the rally ended.", "Bill", "bill-clinton"),
+])
+def test_a_first_name_after_the_full_name_is_the_same_person(read, text: str, first: str, kb_id: str) -> None:
+    a = read(text, "2016-03-01")
+    start = a.article.text.rindex(first)
+    found = next((x for x in a.actors for m in x.mentions if m.start == start), None)
+    assert found is not None and found.kb_id == kb_id
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Mara Quinn and Mara Voss both ran for the seat. Voters said Mara had the better plan.", "Mara had"),
+    ("Bill Clinton spoke on Monday. The Bill passed the Senate a week later.", "Bill passed"),
+])
+def test_a_shared_first_name_or_a_thing_is_nobodys_first_name(read, text: str, first: str) -> None:
+    """Two people of the article share the first name, or the word is a thing ("the Bill"): no link."""
+    a = read(text, "2016-03-01")
+    start = a.article.text.index(first)
+    found = next((x for x in a.actors for m in x.mentions if m.start == start), None)
+    assert found is None or (found.kb_id is None and found.name in {"Mara", "Bill"})
+
+
 def test_an_honorific_and_a_possessive_surname_are_the_person(read) -> None:
     a = read("Theresa May resigned. Mrs May said she was sorry, and May's allies agreed.", "2019-06-01")
     assert actor_at(a, "Mrs May").kb_id == "theresa-may"

@@ -37,7 +37,7 @@ from .state import (
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias",
-    "surname": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
+    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "name-only": "text", "honorific-name": "text",
@@ -137,6 +137,22 @@ def surname_index(st: State) -> dict[str, str]:
         st.surnames = index
         st.surnames_for = len(people)
     return st.surnames
+
+
+def given_name_index(st: State) -> dict[str, str | None]:
+    """Normalised first names of the people named in full in the article -> actor id (None when
+    two people share it: "Donald" with a father and son of that name refers to neither)."""
+    people = [a for a in st.table.actors.values() if a.kind == "person"]
+    if len(people) != st.given_for:
+        index: dict[str, str | None] = {}
+        for a in people:
+            parts = name_core(a.name).split()
+            if len(parts) >= 2:
+                first = parts[0]
+                index[first] = a.id if index.get(first, a.id) == a.id else None
+        st.given = index
+        st.given_for = len(people)
+    return st.given
 
 
 def recently_active(st: State, pid: str, years: int = 8) -> bool:
@@ -368,6 +384,17 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         ante = next((r for r in st.refs if r.actor == a.id), None)
         st.add(i, end, a, "surname", ante, 0.9)
         return end
+    if end == i + 1 and st.lower[i] in st.given_names() and (ent is not None or (
+            st.pos[i] == "PROPN" and st.lower[i] not in common_words())) and not (
+            i + 1 < len(st.doc) and st.pos[i + 1] == "PROPN" and st.words[i + 1][:1].isupper()) and not (
+            i > 0 and st.pos[i - 1] == "DET"):  # "the Bill passed": a thing, not a person's first name
+        # "Hillary" after "Hillary Clinton": the first name of one person the article names in full
+        gid = given_name_index(st).get(norm(word))
+        if gid is not None:
+            a = st.table.get(gid)
+            ante = next((r for r in st.refs if r.actor == a.id), None)
+            st.add(i, end, a, "given-name", ante, 0.8)
+            return end
     h = hit_at.get(i)
     surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
                        and (e.attr == "surname" or h.end - h.start == 1)]

@@ -244,6 +244,8 @@ class State:
         self.asides = self.aside_tokens()
         self.surnames: dict[str, str] = {}  # normalised surname -> person actor id (full names seen)
         self.surnames_for = -1  # how many people the index was built for
+        self.given: dict[str, str | None] = {}  # normalised first name -> person actor id (None: shared)
+        self.given_for = -1
         self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
 
     def aside_tokens(self) -> set[int]:

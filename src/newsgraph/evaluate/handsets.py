@@ -211,7 +211,7 @@ class ActorReport:
 # wrongly linked by
 NAME_RULES = frozenset({"kb-name", "kb-alias", "kb-acronym", "kb-full_name", "surname", "kb-surname", "kb-surname-title",
                         "kb-surname-office", "name-only", "ner-person", "ner-org", "honorific-name", "full-name-in-text",
-                        "surname-of-full-name"})
+                        "surname-of-full-name", "given-name"})
 
 
 def _link_of(actor: Any, g: dict[str, Any]) -> str | None:
