@@ -463,3 +463,26 @@ def test_the_subject_the_parser_hung_on_a_fronted_phrase_is_the_speaker(pipeline
     q = quote(analyse(pipeline, text), words)
     assert q.speaker is not None and q.speaker_mention is not None
     assert name in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, words, author", [
+    ("The Senate panel released an analysis on Monday. “Legal arrivals have doubled since 1990,” the analysis "
+     "reads.", "doubled since", "Senate"),
+    ("The mayor sent a letter to the board. “We cannot wait another winter,” the letter says.", "another winter",
+     "mayor"),
+    ("A report by the city auditor found waste in the depot. According to the report, fuel went missing for years.",
+     "fuel went missing", "auditor"),
+])
+def test_a_document_named_before_speaks_for_its_author(pipeline: Any, text: str, words: str, author: str) -> None:
+    """"the analysis reads", "according to the report": the document the text introduced with its
+    author, so its author speaks."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and author in q.speaker_mention.text
+
+
+def test_a_document_of_unknown_author_stays_a_document(pipeline: Any) -> None:
+    """An indefinite mention with no author starts another document: no earlier author is borrowed."""
+    a = analyse(pipeline, "The council published a study last year. A report found rising costs. "
+                          "“Costs rose by a third,” the report says.")
+    q = quote(a, "Costs rose")
+    assert q.speaker_mention is not None and "council" not in q.speaker_mention.text

@@ -151,7 +151,7 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
         if head is not None and all(x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "ADV", "PART",
                                                "NUM", "ADP", "CCONJ")
                                     for x in toks[:n]):
-            return t, spk.speaker_at(head, "adjacent-np"), n
+            return t, spk.resolve_np(head, 1, "adjacent-np"), n
         return None
     return None
 

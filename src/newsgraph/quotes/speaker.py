@@ -97,10 +97,30 @@ def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | Non
     if tok.dep_ == "expl":
         return None
     if tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
-        author = author_of(tok, depth)
+        author = author_of(tok, depth) or earlier_author(tok, depth)
         if author is not None:
             return author
     return speaker_at(tok, rule)
+
+
+def earlier_author(noun: Any, depth: int = 0) -> Speaker | None:
+    """The author of a document the text named before ("the committee released an analysis ...
+    “...,” the analysis reads"): a definite document noun refers back to the latest mention of
+    a document of that kind, and speaks for whoever that mention says wrote it. An indefinite
+    mention with no author ("a report found ...") starts another document: the search stops."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    for k in range(noun.i - 1, -1, -1):
+        t = noun.doc[k]
+        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        author = author_of(t, depth + 1)
+        if author is not None:
+            return author
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+            return None
+    return None
 
 
 def _addressee_passive(verb: Any) -> bool:
@@ -306,7 +326,7 @@ def adjacent_subject(art: Parsed, verb: Any) -> Speaker | None:
     """The noun right before a verb the parser left without a subject."""
     prev = art.doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.pos_ in ("PRON", "PROPN", "NOUN"):
-        return speaker_at(prev, "adjacent-np")
+        return resolve_np(prev, 1, "adjacent-np")
     return None
 
 
