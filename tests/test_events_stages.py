@@ -49,6 +49,18 @@ def test_the_lead_restates_in_its_own_words():
     assert same_act(ev(start=5, word="slammed"), ev(start=200, word="criticised"), lead_end=50)
 
 
+def test_a_later_noun_names_an_act_already_told():
+    """"the envoys met ... the meeting": a noun refers back; a verb in other words tells anew."""
+    told = ev(start=100, word="met", cameo="043", plover="CONSULT")
+    noun = ev(start=200, word="meeting", cameo="043", plover="CONSULT")
+    noun.rule = "newsgraph:n:meeting:1"
+    assert same_act(told, noun, lead_end=50)
+    verb = ev(start=200, word="talked", cameo="043", plover="CONSULT")
+    verb.rule = "newsgraph:v:talk:1"
+    assert not same_act(told, verb, lead_end=50)
+    assert not same_act(noun, verb, lead_end=50)  # a verb after the noun is no restatement by a noun
+
+
 @pytest.mark.parametrize(("text", "precision"), [
     ("Russia had annexed Crimea before the talks began.", "earlier"),
     ("The talks recalled the 2014 annexation of Crimea by Russia.", "year"),

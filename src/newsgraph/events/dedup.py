@@ -4,7 +4,8 @@ become one event with several evidence spans (``Event.also_reported``).
 Two events are reports of one act when they have the same CAMEO code, the same sources and the
 same targets, compatible dates (equal, or one of them unknown or only "earlier") and the same
 modality, and are told alike: the same predicate word, or one of them in the headline or the
-lead paragraph (which restate the story's act in their own words). Two accusations by the same
+lead paragraph (which restate the story's act in their own words), or the later one a noun (a noun
+names an act already told: "the probe", "his investigation"). Two accusations by the same
 speaker against the same party in different words later in the story are two acts. The first
 report in the text is kept (a headline before its body), with the highest
 confidence of the reports; the others' evidence is added to it. Events with no source or no target
@@ -28,10 +29,17 @@ def _word(ev: Event) -> str:
     return (ev.predicate.text if ev.predicate else "").lower()[:5]
 
 
+def _nominal(ev: Event) -> bool:
+    """Is the event read from a noun ("the probe", "his investigation")?"""
+    return ":n:" in ev.rule
+
+
 def same_act(a: Event, b: Event, lead_end: int = 0) -> bool:
     """Are ``a`` and ``b`` two reports of one act (see the module docstring)? ``lead_end``: where
-    the headline and lead paragraph end."""
-    told_alike = _word(a) == _word(b) or min(a.evidence.start, b.evidence.start) < lead_end
+    the headline and lead paragraph end. A later report by a noun ("Mueller's probe" after
+    "Mueller's investigation") names an act already told: a noun refers back, a verb tells anew."""
+    later = b if b.evidence.start >= a.evidence.start else a
+    told_alike = _word(a) == _word(b) or min(a.evidence.start, b.evidence.start) < lead_end or _nominal(later)
     return (a.cameo == b.cameo and set(a.source) == set(b.source) and set(a.target) == set(b.target)
             and a.modality == b.modality and _dates_agree(a, b) and told_alike)
 
