@@ -440,3 +440,26 @@ def test_the_writers_own_words_are_not_the_last_speakers(nlp, text: str, words: 
 def test_i_inside_a_quotation_is_the_quoted_speaker(nlp) -> None:
     a = run(nlp, "“I told them that the levy was a losing issue,” said Nora Lind.")
     assert mention(a, "levy was") == "Nora Lind"
+
+
+# ---- stating plainly: "made (it) clear that", "was clear that" ---------------------------------------
+
+@pytest.mark.parametrize("text, words, who", [
+    ("The mayor has made clear that the depot will not close.", "depot will not close", "The mayor"),
+    ("Okafor made it clear that she would not run again.", "would not run again", "Okafor"),
+    ("During the hearing, the senator was clear that he would vote no.", "would vote no", "the senator"),
+    ("The ministry has made it clear that it will appeal the ruling.", "will appeal", "The ministry"),
+])
+def test_making_a_point_clear_reports_it(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and mention(a, words) == who
+
+
+@pytest.mark.parametrize("text, words", [
+    ("It was clear that the depot would close.", "depot would close"),
+    ("The data made it clear that costs were rising.", "costs were rising"),
+    ("The rules are clear that members must vote in person.", "members must vote"),
+    ("We should be clear that the leak changed nothing.", "leak changed nothing"),
+])
+def test_clarity_without_a_speaker_reports_nothing(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)

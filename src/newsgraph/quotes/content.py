@@ -34,7 +34,7 @@ from typing import Any
 
 from . import lexicon as lx
 from . import speaker as spk
-from .cues import ClauseCue, ColonLead, DirectCue, is_cue, misattached_clause
+from .cues import ClauseCue, ColonLead, DirectCue, is_cue, made_clear, misattached_clause
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import sentence_ends, tok_end, trim
@@ -360,6 +360,8 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
         return None
     if cue.type == "document":
         return verb_clause(art, cue.token, document=True)
+    if cue.type == "made-clear":
+        return verb_clause(art, cue.token, document=False, kids=[made_clear(cue.token)])
     if cue.type == "as-put":
         return parenthetical(art, cue.token)
     if cue.type == "according":
@@ -388,8 +390,9 @@ def name_like(quoted: str) -> bool:
     return 0 < len(words) <= 4 and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
-def verb_clause(art: Parsed, verb: Any, *, document: bool) -> Found | None:
-    kids = _content_children(art, verb, document=document)
+def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | None = None) -> Found | None:
+    """What a reporting verb says (its content dependents, or ``kids`` when the caller found them)."""
+    kids = kids or _content_children(art, verb, document=document)
     if not kids:
         if not document and is_cue(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
             found = parenthetical(art, verb) or rest_of_sentence(art, verb)

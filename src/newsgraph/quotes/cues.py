@@ -29,6 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.lexicon import ROLE_NOUNS, SPOKES_NOUNS, sector_of
 from . import lexicon as lx
 from . import speaker as spk
 from .marks import Quoted
@@ -464,6 +465,9 @@ def _candidates(doc: Any) -> list[int]:
         for c in tok.children:
             if c.dep_ == "relcl":
                 out.add(c.i)
+    clear = strings.as_int("clear") if "clear" in strings else None
+    if clear is not None:  # "made it clear that", "was clear that": the verb governs "clear"
+        out.update(doc[i].head.i for i in np.nonzero(arr[:, 1] == clear)[0].tolist())
     return sorted(out)
 
 
@@ -487,6 +491,8 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
         elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None and (
                 states_a_clause(tok) or quotes_in_object(art, tok)):
             out.append(ClauseCue(tok, "document"))
+        elif made_clear(tok) is not None and not_a_report(tok) is None:
+            out.append(ClauseCue(tok, "made-clear"))
         elif tok.lemma_ == "put" and as_put_it(tok):
             out.append(ClauseCue(tok, "as-put"))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -494,6 +500,39 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS:
             out.append(ClauseCue(tok, "speech-noun"))
     return out
+
+
+_CLEAR_SUBJECTS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def names_people(noun: Any) -> bool:
+    """A common noun for people or a body of them: an agent noun ("officials", "the ministry"), a
+    role ("the mayor"), a spokesman."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    return sector_of(low) is not None or sector_of(lemma) is not None or lemma in ROLE_NOUNS or lemma in SPOKES_NOUNS
+
+
+def made_clear(verb: Any) -> Any | None:
+    """The clause a speaker "made clear" or "was clear" about ("she made it clear that the vote
+    stands", "the ministry has made clear it will appeal", "he was clear that ..."): stating a
+    proposition plainly is reporting it. The subject must name someone: "it was clear that" (an
+    expletive) and "this made clear" report no one's words. Returns the clause's head, else None."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("make", "be") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i
+                  and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp", "advmod")), None)
+    if clear is None or (lemma == "make" and clear.i - verb.i > 3):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in _CLEAR_SUBJECTS or subj.lower_ in ("it", "this", "that", "which", "what"):
+        return None
+    if subj.pos_ == "NOUN" and not names_people(subj):
+        return None  # "the data made it clear", "the rules are clear that": no one's words
+    for c in [*clear.children, *verb.children]:
+        if c.i > clear.i and c.dep_ in ("ccomp", "csubj", "advcl") and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
 
 
 def states_a_clause(verb: Any) -> bool:
