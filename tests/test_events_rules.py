@@ -646,6 +646,8 @@ def test_protest_purpose_without_an_addressee_is_domestic(nlp):
     ("Peru attacked the proposal put forward by Bolivia.", "111"),
     ("Kenya will fight the lawsuit in court.", "12"),
     ("Ghana is fighting the decision to close the port.", "12"),
+    ("The top court of Peru struck down the law on Friday.", "12"),
+    ("Ghana's judges struck down part of the mining statute.", "12"),
 ])
 def test_an_attack_on_a_plan_or_a_ruling_is_no_assault(nlp, text, cameo):
     evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))  # the plan is no side
