@@ -83,6 +83,20 @@ def test_negated_reports_of_questions_and_things_are_not_quotes(nlp: Any, text: 
     assert not has(run(nlp, text, unquoted_objects=True), words)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The governor did not criticize the union publicly for the strike.", "union publicly"),
+    ("The coach never praised the referees for their calls.", "referees for"),
+    ("The envoy did not accuse the northern rebels of breaking the truce.", "breaking the truce"),
+])
+def test_a_negated_judgement_voiced_nothing(nlp: Any, text: str, words: str) -> None:
+    """"did not criticize X for Y": no criticism was voiced, so there is nothing to attribute."""
+    assert not has(run(nlp, text), words)
+
+
+def test_a_judgement_voiced_stays(nlp: Any) -> None:
+    assert has(run(nlp, "The envoy accused the northern rebels of breaking the truce."), "breaking the truce")
+
+
 def test_a_negated_that_clause_stays_and_is_marked_negated(nlp: Any) -> None:
     a = run(nlp, "The minister did not say that the northern border would reopen.")
     assert has(a, "border would reopen")

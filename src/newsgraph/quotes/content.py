@@ -405,6 +405,9 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | Non
     if negated(verb) and art.text[span[0]:span[1]].split(None, 1)[0].lower() in _WH:
         art.dropped["negated-question"] += 1
         return None  # "did not say whether ...", "hasn't detailed what he would do": nothing was said
+    if negated(verb) and verb.lemma_.lower() in lx.REASON_VERBS:
+        art.dropped["negated-judgement"] += 1
+        return None  # "did not criticize X for Y", "never praised X": no criticism or praise was voiced
     kind, frags = kind_of(art, *span)
     if kind == "direct":
         span = _inner(art, *span, frags)
