@@ -92,6 +92,17 @@ def test_no_surname_is_a_regnal_number(kb):
     assert not bad, bad[:10]
 
 
+def test_no_surname_is_a_generational_suffix(kb):
+    """A source that ends a name in "Jr." gave "Jr." as the surname: then the suffix matched every
+    other "Jr." and merged different people into one record."""
+    from newsgraph.kb.names import SUFFIXES
+
+    bad = [(p["id"], s) for p in kb._people.values() for s in p["surnames"] if s.lower() in SUFFIXES]
+    assert not bad, bad[:10]
+    holder = kb.find_people("Holder", "2013-07-17")
+    assert holder and holder[0].id == "eric-h-holder-jr"
+
+
 def test_vice_presidents_parsed_from_executive_texts():
     from newsgraph.kb.names import parse_vice_presidents
 

@@ -26,6 +26,7 @@ from typing import Any
 from newsgraph.kb.names import (
     HONORIFICS,
     ROMAN,
+    SUFFIXES,
     TITLE_WORDS,
     ParsedHolder,
     edits,
@@ -133,7 +134,8 @@ class Registry:
                 self.by_full_any[fold(form)].setdefault(key, []).append(p)  # type: ignore[arg-type]
         if full and full != display:
             p.full_names.add(full)
-        sur = surname or surname_of(display)
+        # a source's last token may be a generational suffix ("Holder Jr."): the surname is before it
+        sur = surname if surname and surname.lower() not in SUFFIXES else surname_of(display)
         if sur:
             if not ROMAN.match(sur):  # a source's last token may be a regnal number ("Albert II"): no surname
                 p.surnames.add(sur)
