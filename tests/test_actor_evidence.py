@@ -748,3 +748,21 @@ def test_hashtags_and_handles_are_no_mentions(read):
     texts = {m.text for x in a.actors for m in x.mentions}
     assert not texts & {"ClimateStrike", "FridaysForFuture", "LenaHartNews"}
     assert "Lena Hart" in texts
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The new rules fell hardest on African Americans in three counties.", "African Americans"),
+    ("Native Americans marched to the capitol on Monday.", "Native Americans"),
+    ("African American pastors met the mayor on Friday.", "African American"),
+    ("Many Asian-Americans voted early this year.", "Asian-Americans"),
+])
+def test_a_compound_ethnonym_is_a_group_of_people_not_the_state(read, text: str, phrase: str) -> None:
+    """"African Americans" are people of the United States, not the United States acting."""
+    a = read(text, "2016-07-29")
+    found = actor_at(a, phrase)
+    assert found is not None and found.kind != "country" and found.country == "USA"
+
+
+def test_a_demonym_alone_still_speaks_for_its_state(read) -> None:
+    a = read("Americans and Canadians signed the accord in Ottawa.", "2016-07-29")
+    assert actor_at(a, "Canadians").kb_id == "CAN"

@@ -47,8 +47,37 @@ def try_demonym(st: State, i: int) -> int | None:
 
     if country_in_other_name(st, h, st.ents):
         return None  # "American Bridge": part of an organisation's name
+    qualifier = ethnic_qualifier(st, h.start)
+    if qualifier is not None:
+        # "African Americans", "Mexican-Americans": a group of the state's people, not the state
+        st.add(qualifier, h.end, st.table.sector(e.kb_id, "CVL"), "ethnic-group", confidence=0.7)
+        return h.end
     actor = st.table.from_kb(e.kb_id)
     if actor is None:
         return None
     st.add(h.start, h.end, actor, f"kb-{e.attr}", confidence=0.8)
     return h.end
+
+
+# words that make a demonym after them an ethnic or regional group ("African Americans", "Native
+# Americans", "Asian Canadians"); another state's adjective does the same ("Mexican Americans")
+ETHNIC_QUALIFIERS = frozenset({"african", "asian", "native", "arab", "hispanic", "latino", "latina", "latin",
+                               "pacific", "indigenous", "jewish", "muslim", "black", "white", "caribbean",
+                               "european", "middle"})
+
+
+def ethnic_qualifier(st: State, i: int) -> int | None:
+    """Where the qualifier of a compound ethnonym starts, when a demonym at ``i`` has one: a word of
+    :data:`ETHNIC_QUALIFIERS` or another state's adjective right before it (a hyphen between counts),
+    not already read as a mention of its own."""
+    j = i - 1
+    if j >= 0 and st.words[j] in {"-", "–"}:
+        j -= 1
+    if j < 0 or not st.words[j][:1].isupper() or j in st.claimed:
+        return None
+    if st.lower[j] in ETHNIC_QUALIFIERS:
+        return j
+    h = st.hit_at.get(j)
+    if h is not None and h.end == j + 1 and any(x.kind == "country" and x.attr == "adjective" for x in h.entries):
+        return j
+    return None
