@@ -486,3 +486,24 @@ def test_a_document_of_unknown_author_stays_a_document(pipeline: Any) -> None:
                           "“Costs rose by a third,” the report says.")
     q = quote(a, "Costs rose")
     assert q.speaker_mention is not None and "council" not in q.speaker_mention.text
+
+
+def test_the_same_words_reported_by_two_cues_are_one_quote(pipeline: Any) -> None:
+    a = analyse(pipeline, 'The league criticized the mayor for the remarks, saying the vote is a "basic civic '
+                          'right."')
+    assert len([q for q in a.quotes if "basic civic right" in q.text]) == 1
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ('The president, Ana Ruiz, said on Tuesday that the harvest was "a disaster," Radio Sur reports.',
+     "a disaster", "president"),
+    ('Kosta Ivanov, a member of parliament, wrote on Facebook that the decision meant "the region faces full '
+     'chaos."', "full chaos", "Kosta Ivanov"),
+])
+def test_of_two_reports_of_the_same_words_the_inner_speech_is_the_sayers(pipeline: Any, text: str, words: str,
+                                                                          sayer: str) -> None:
+    """"X said that ..., the agency reports": X said it, the agency passes it on; but a document's
+    verb inside a report ("the decision meant ...") is no one speaking."""
+    a = analyse(pipeline, text)
+    found = [q for q in a.quotes if words in q.text]
+    assert len(found) == 1 and found[0].speaker_mention is not None and sayer in found[0].speaker_mention.text

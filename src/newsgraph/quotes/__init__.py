@@ -145,14 +145,25 @@ def headline_repeats(text: str, body_start: int, pieces: list[tuple[int, int]], 
     return out
 
 
+def _inner_report(cue: Span | None, rule: str, outer: Quote) -> bool:
+    """Is a report by ``cue`` inside the words ``outer`` reports, and a report of speech (not a
+    document's verb)?"""
+    if cue is None or rule.startswith("document"):
+        return False
+    words = outer.clause or outer
+    return words.start <= cue.start and cue.end <= words.end
+
+
 def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects with canonical speakers (stage sources); fill
-    the scratch. A headline quote the body repeats is left out (:func:`headline_repeats`)."""
+    the scratch. A headline quote the body repeats is left out (:func:`headline_repeats`), and the
+    same words reported by two cues are one quote."""
     text, doc = analysis.article.text, analysis.doc
     resolved = sources.resolve(analysis, found)
     quotes: list[Quote] = []
     scratch: dict[str, dict[str, Any]] = {}
     by_attr: dict[int, Quote | None] = {}
+    by_span: dict[tuple[int, int], Quote] = {}
     pieces = {id(a): _pieces(text, a) for a in found.attributions}
     flat = [(id(a), k) for a in found.attributions for k in range(len(pieces[id(a)]))]
     repeats = {flat[j] for j in headline_repeats(text, analysis.article.body_start,
@@ -184,11 +195,24 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
             if s < lead < e:  # "DOHA, Jan 15 (Reuters) - Israel and Hamas have agreed ...": not the dateline
                 s = lead
             conf = confidence.of(rule, kind, mention.text if mention is not None else None, kind_of_source)
+            same = by_span.get((s, e))
+            if same is not None:
+                # two cues reporting the same words ("criticized X, saying “...”"; "X said that ...,
+                # the agency reports"): one quote, whose sayer is the inner report's (the outer one
+                # is the channel) unless the inner "report" is a document's verb ("the decision
+                # meant “...”" inside "X wrote that ..."), else the one a cue found at all
+                if speaker_id is not None and (same.speaker is None or _inner_report(cue, rule, same)):
+                    same.speaker, same.speaker_mention, same.speaker_kind = speaker_id, mention, kind_of_source
+                    same.speaker_description, same.cue, same.rule = description, cue, rule
+                    same.confidence = conf
+                first = first or same
+                continue
             q = Quote(id=f"q{len(quotes) + 1}", text=text[s:e], start=s, end=e, kind=kind,
                       speaker=speaker_id, speaker_mention=mention, cue=cue, rule=rule,
                       confidence=conf, clause=clause, speaker_kind=kind_of_source,
                       speaker_description=description, in_headline=s < analysis.article.body_start)
             quotes.append(q)
+            by_span[(s, e)] = q
             scratch[q.id] = {
                 "cue_lemma": a.cue_lemma, "cue_token": a.cue_token,
                 "speaker_token": a.speaker.head if a.speaker else None,
