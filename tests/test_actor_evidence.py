@@ -344,7 +344,7 @@ def test_a_month_is_no_surname(read, text: str, month: str) -> None:
 @pytest.mark.parametrize("text, at", [
     ('Britain will leave the bloc. "The deal will fail by a wide margin," May told parliament.', "May told"),
     ('Britain will leave the bloc. "Do you want to deliver it?" May asked.', "May asked"),
-    ('Britain will leave the bloc. Labour called on May to "make way" for a new government.', "May to"),
+    ('Britain will leave the bloc. Opposition leaders called on May to "step aside" before the spring.', "May to"),
     ("Britain will leave the bloc. Rivals urged May to quit before the summer.", "May to"),
 ])
 def test_a_surname_the_tagger_reads_as_a_month_or_a_modal_is_the_person(read, text: str, at: str) -> None:
