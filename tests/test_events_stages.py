@@ -122,6 +122,9 @@ def test_a_clause_with_its_own_subject_keeps_its_own_time(read):
     ("Russia will impose sanctions on Ukraine.", "planned"),
     ("Russia could impose sanctions on Ukraine.", "hypothetical"),
     ("Russia imposed sanctions on Ukraine.", "asserted"),
+    ("Russia is likely to impose sanctions on Ukraine.", "hypothetical"),
+    ("It is possible that Russia imposed sanctions on Ukraine.", "hypothetical"),
+    ("Russia is set to impose sanctions on Ukraine.", "planned"),
 ])
 def test_modality_says_whether_it_happened(read, text, modality):
     a = read(text)

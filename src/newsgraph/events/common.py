@@ -644,13 +644,30 @@ def is_object_of(noun: Token, verb: Token | None) -> bool:
 
 
 def future_head(v: Token | None) -> bool:
-    """ "plans to attack", "is going to impose": the complement of a plan verb is announced."""
+    """ "plans to attack", "is going to impose", "is set to sign": the complement of a plan verb is
+    announced."""
     if v is None or v.dep_ != "xcomp":
         return False
     head = v.head
     if head.lemma_ == "go":
         return head.tag_ == "VBG"
+    if head.lower_ in ("set", "poised") and head.tag_ in ("VBN", "JJ"):
+        return True
     return head.lemma_ in FUTURE_HEADS - {"go"}
+
+
+# adjectives of probability whose to-infinitive is a guess at an act ("is likely to impose")
+LIKELIHOOD_HEADS = frozenset({"likely", "unlikely", "possible", "probable"})
+
+
+def likelihood_head(v: Token | None) -> bool:
+    """ "is likely to impose", "is unlikely to attend", "it is possible that X attacked": the writer
+    guesses, nobody announces."""
+    if v is None:
+        return False
+    if v.dep_ == "xcomp":
+        return v.head.lower_ in LIKELIHOOD_HEADS
+    return v.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD_HEADS for c in v.head.children)
 
 
 def side(actor_id: str, actors: ActorIndex) -> set[str]:

@@ -18,6 +18,7 @@ from .common import (
     has_condition,
     in_condition,
     is_object_of,
+    likelihood_head,
     modal_scope,
 )
 
@@ -57,7 +58,8 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
-    if any(ch.dep_ == "advmod" and ch.lower_ in HEDGES for v in scope for ch in v.children):
+    if any(ch.dep_ == "advmod" and ch.lower_ in HEDGES for v in scope for ch in v.children) or any(
+            likelihood_head(v) for v in scope):
         future = False  # "maybe it will restrain X", "perhaps they will meet": a guess, not an announcement
         auxes = auxes | {"might"}
     hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
