@@ -766,3 +766,16 @@ def test_a_compound_ethnonym_is_a_group_of_people_not_the_state(read, text: str,
 def test_a_demonym_alone_still_speaks_for_its_state(read) -> None:
     a = read("Americans and Canadians signed the accord in Ottawa.", "2016-07-29")
     assert actor_at(a, "Canadians").kb_id == "CAN"
+
+
+@pytest.mark.parametrize("text, published, kb_id", [
+    ("Barack Obama spoke in Nairobi on Tuesday and took aim at Donald Trump. The former president warned "
+     "against strongmen.", "2018-07-17", "barack-obama"),
+    ("George W. Bush visited Barack Obama at the White House. The former president praised the staff.",
+     "2014-04-10", "george-w-bush"),
+])
+def test_the_former_holder_is_not_the_sitting_one(read, text: str, published: str, kb_id: str) -> None:
+    """"the former president" refers back to someone who held the office before the article's date
+    and no longer holds it, not to the sitting president named nearer."""
+    found = actor_at(read(text, published), "former president")
+    assert found is not None and found.kb_id == kb_id

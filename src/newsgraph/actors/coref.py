@@ -8,7 +8,7 @@ from ..errors import NewsgraphError
 from ..model import Actor
 from . import lexicon as lx
 from . import roles
-from .state import State, gender_of, title_matches
+from .state import State, gender_of, iso, title_matches
 
 
 def try_pair(st: State, i: int) -> int | None:
@@ -165,6 +165,20 @@ def try_org_generic(st: State, i: int) -> int | None:
     return k + 1
 
 
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "one-time"})
+
+
+def held_before(st: State, a: Actor, title: str, office: str) -> bool:
+    """Did the KB person hold the title before the article's date, and not on it?"""
+    if any(title_matches(r.title, title, office) for r in a.roles):
+        return False  # holds it on the date: the sitting one, not a former one
+    try:
+        past = st.kb.roles(a.kb_id)
+    except NewsgraphError:
+        return False
+    return any(title_matches(r.title, title, office) and (iso(r.end) or "9999") <= st.on for r in past)
+
+
 def try_role_description(st: State, i: int) -> int | None:
     """A definite description of a person: "the longtime Kremlin ally", "the Russian leader"."""
     hit_at = st.hit_at
@@ -193,10 +207,13 @@ def try_role_description(st: State, i: int) -> int | None:
 
     office = lx.title_key(head.lower_)
     titled = office is not None and office not in {"leader"} and head.lower_ not in {"ruler", "strongman"}
+    former = any(st.lower[k] in FORMER for k in range(i + 1, j))
 
     def ok(a: Actor) -> bool:
         if a.kind != "person":
             return False
+        if titled and former and a.kb_id and st.on:
+            return held_before(st, a, head.text, office or "")  # "the former president": not the sitting one
         if titled and not any(title_matches(r.title, head.text, office or "") for r in a.roles):
             return False  # "the former president" is somebody who was a president
         if relational:
