@@ -155,6 +155,12 @@ def given_name_index(st: State) -> dict[str, str | None]:
     return st.given
 
 
+def refer_back(st: State, i: int, end: int, aid: str, rule: str, confidence: float) -> None:
+    """Tokens [i, end) refer back to a person the article named in full (a surname, a first name):
+    the mention, tied to the first reference to them."""
+    st.add(i, end, st.table.get(aid), rule, next((r for r in st.refs if r.actor == aid), None), confidence)
+
+
 def recently_active(st: State, pid: str, years: int = 8) -> bool:
     """In office on the article's date, or out of office for less than ``years`` (a bare surname
     of a leader gone for decades is more likely somebody else of that name)."""
@@ -253,6 +259,11 @@ def government_head(tok: Any) -> bool:
     return low in GOVERNMENT_HEADS or (low == "house" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "white")
 
 
+def government_start(head: Any) -> int:
+    """Where the government's noun headed by ``head`` starts: "White" for "White House"."""
+    return head.i - 1 if head.lower_ == "house" else head.i
+
+
 def leader_government_name(st: State, span: Any) -> bool:
     """Is an entity a person's name the KB knows before the noun of a government ("the Trump
     Administration", "the Obama White House")? The name is then a reference to the person and the
@@ -261,7 +272,7 @@ def leader_government_name(st: State, span: Any) -> bool:
     toks = [t for t in span if t.lower_ != "the"]
     if len(toks) < 2 or not government_head(toks[-1]):
         return False
-    name = toks[:-2] if toks[-1].lower_ == "house" else toks[:-1]
+    name = [t for t in toks if t.i < government_start(toks[-1])]
     if not 0 < len(name) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
         return False
     hit = st.hit_at.get(name[-1].i)
@@ -370,7 +381,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     end = ent.end if ent is not None else i + 1
     if ent is not None and leader_government_name(st, ent):
         # "Trump White House" tagged as one person's name: the name ends before its government's noun
-        end = next(t.i for t in ent if government_head(t)) - (ent[-1].lower_ == "house")
+        end = government_start(ent[-1])
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
@@ -380,9 +391,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
         return end
     if aid is not None:
-        a = st.table.get(aid)
-        ante = next((r for r in st.refs if r.actor == a.id), None)
-        st.add(i, end, a, "surname", ante, 0.9)
+        refer_back(st, i, end, aid, "surname", 0.9)
         return end
     if end == i + 1 and st.lower[i] in st.given_names() and (ent is not None or (
             st.pos[i] == "PROPN" and st.lower[i] not in common_words())) and not (
@@ -391,9 +400,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # "Hillary" after "Hillary Clinton": the first name of one person the article names in full
         gid = given_name_index(st).get(norm(word))
         if gid is not None:
-            a = st.table.get(gid)
-            ante = next((r for r in st.refs if r.actor == a.id), None)
-            st.add(i, end, a, "given-name", ante, 0.8)
+            refer_back(st, i, end, gid, "given-name", 0.8)
             return end
     h = hit_at.get(i)
     surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
@@ -523,10 +530,9 @@ def is_date_name(tok: Any) -> bool:
     if name_read_as_modal(tok):
         return False  # "May told parliament": no modal governs a tensed verb, so a name
     nxt = [t for t in tok.doc[tok.i + 1: tok.i + 4] if not t.is_punct][:2]
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].tag_ == "VB" and before is not None and (
-            before.lower_ not in _BEFORE_DATE or (before.lower_ == "on" and before.dep_ == "prt")
-            or (before.lower_ == "on" and before.head.lemma_ in _ASK_ON)):
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].tag_ == "VB" and prev is not None and (
+            prev.lower_ not in _BEFORE_DATE or (prev.lower_ == "on" and (prev.dep_ == "prt" or prev.head.lemma_ in _ASK_ON))):
         return False  # "urged May to resign", "called on May to go": a person asked to act ("met in May
         # to talk" is a date: the infinitive is the meeting's purpose)
     if tok.ent_type_ == "DATE":

@@ -34,7 +34,7 @@ from typing import Any
 
 from . import lexicon as lx
 from . import speaker as spk
-from .cues import ClauseCue, ColonLead, DirectCue, is_cue, made_clear, misattached_clause
+from .cues import ClauseCue, ColonLead, DirectCue, is_cue, misattached_clause
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import sentence_ends, tok_end, trim
@@ -361,7 +361,7 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
     if cue.type == "document":
         return verb_clause(art, cue.token, document=True)
     if cue.type == "made-clear":
-        return verb_clause(art, cue.token, document=False, kids=[made_clear(cue.token)])
+        return verb_clause(art, cue.token, document=False, kids=[cue.content])
     if cue.type == "as-put":
         return parenthetical(art, cue.token)
     if cue.type == "according":

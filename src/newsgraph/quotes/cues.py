@@ -324,6 +324,7 @@ class ClauseCue:
 
     token: Any
     type: str
+    content: Any = None  # the content's head when the cue found it already ("made it clear that S": S)
 
 
 def as_put_it(verb: Any) -> bool:
@@ -491,8 +492,8 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
         elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None and (
                 states_a_clause(tok) or quotes_in_object(art, tok)):
             out.append(ClauseCue(tok, "document"))
-        elif made_clear(tok) is not None and not_a_report(tok) is None:
-            out.append(ClauseCue(tok, "made-clear"))
+        elif (clause := made_clear(tok)) is not None and not_a_report(tok) is None:
+            out.append(ClauseCue(tok, "made-clear", clause))
         elif tok.lemma_ == "put" and as_put_it(tok):
             out.append(ClauseCue(tok, "as-put"))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
