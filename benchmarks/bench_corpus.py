@@ -6,6 +6,9 @@ or a fixed-seed sample of ``--limit N``, writes them as one JSONL file and inges
 into a fresh store exactly as ``newsgraph ingest FILE`` does. Every run is a fresh process:
 
 - bare spaCy ``nlp.pipe`` over the same texts with the same model and batch size (the floor);
+- with ``--modes bare-numpy,...``: the same, its layers multiplying with numpy's BLAS as
+  newsgraph's default ``[nlp] matmul = "numpy"`` makes them (newsgraph's own cost is the distance
+  to this floor; the distance between the two floors is what the matrix library gives);
 - ``newsgraph ingest --workers 1`` (analysis and the DuckDB store in one process);
 - ``newsgraph ingest --workers N`` (default 2: worker processes, Parquet shards, one writer);
 - with ``--modes ...,pair``: two independent ``--workers 1`` ingests of every other article at
@@ -17,6 +20,7 @@ worker run forks its workers from that warm process, so starting them is inside 
 Printed: seconds, articles/s, spaCy tokens/s, ratio to bare spaCy, CPU seconds, peak resident
 memory of the main process and of every worker (and the part of it not shared with the main
 process), the store's size, and the load average (the machine may be shared: read it first).
+Every run has one BLAS thread (one process is one core in every mode).
 ``--append`` adds the figures to ``benchmarks/RESULTS.md`` with the machine and the commit.
 
     .venv/bin/python benchmarks/bench_corpus.py                      # all 30,055 articles
@@ -47,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_throughput import _cpu, _rss_mb, warm_bare_spacy  # noqa: E402  (one copy of the shared measures)
+from bench_throughput import BARE, _cpu, _rss_mb, one_blas_thread, warm_bare_spacy  # noqa: E402  (one copy of the shared measures)
 
 ALLSIDES = ROOT.parent / "shared" / "data" / "dev" / "allsides" / "allsides_dev.jsonl.gz"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -72,10 +76,10 @@ def measure(mode: str, feed: str, workers: int, keep: str | None = None) -> dict
 
     cfg = config.load()
     out: dict = {"mode": mode}
-    if mode == "bare":
+    if mode in BARE:
         with open(feed, encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] or "" for line in fh]
-        nlp = warm_bare_spacy(cfg)
+        nlp = warm_bare_spacy(cfg, numpy_matmul=mode == "bare-numpy")
         cpu0, t0 = _cpu(), time.perf_counter()
         out["tokens"] = sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(cfg["nlp"]["batch_size"])))
         out["seconds"] = time.perf_counter() - t0
@@ -122,7 +126,7 @@ def merge_rounds(a: dict, b: dict) -> dict:
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    return {**one_blas_thread(), "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
 
 
 def child(mode: str, feed: str, workers: int, keep: str | None = None) -> dict:
@@ -203,9 +207,9 @@ def table(runs: dict[str, dict], n: int, workers: int) -> list[str]:
     lines = ["| run | seconds | articles/s | tokens/s | x bare spaCy | CPU s | main peak MB | workers' peak MB (private) "
              "| store MB | stored / skipped / failed | load avg |",
              "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
-    labels = {"bare": "bare spaCy nlp.pipe", "single": "ingest --workers 1", "pair": "2 x ingest --workers 1, halves at once",
+    labels = {"bare": "bare spaCy nlp.pipe", "bare-numpy": "bare spaCy, numpy matmul", "single": "ingest --workers 1", "pair": "2 x ingest --workers 1, halves at once",
               "workers": f"ingest --workers {workers}"}
-    for key in ("bare", "single", "pair", "workers"):
+    for key in (*BARE, "single", "pair", "workers"):
         r = runs.get(key)
         if r is None:
             continue
@@ -228,6 +232,11 @@ def summary(runs: dict[str, dict], workers: int) -> list[str]:
     if bare and single:
         out.append(f"one process vs bare spaCy: **{bare['seconds'] / single['seconds']:.2f}x** (target >= 0.90); "
                    f"in CPU seconds {bare['cpu_seconds'] / single['cpu_seconds']:.2f}x (what a busy machine moves least)")
+    fair = runs.get("bare-numpy")
+    if fair and single:
+        out.append(f"one process vs bare spaCy multiplying with numpy as newsgraph does: "
+                   f"**{fair['seconds'] / single['seconds']:.2f}x** (newsgraph's own cost)"
+                   + (f"; the matrix library alone: {bare['seconds'] / fair['seconds']:.2f}x" if bare else ""))
     if single and par:
         out.append(f"{workers} workers vs one process: **{single['seconds'] / par['seconds']:.2f}x** end to end "
                    f"(target >= 1.9 with 2 workers); CPU seconds {single['cpu_seconds']:.0f} vs {par['cpu_seconds']:.0f}")
@@ -252,7 +261,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="a fixed-seed sample of N articles (default: all 30,055)")
     ap.add_argument("--workers", type=int, default=2, help="workers of the parallel run (default 2)")
     ap.add_argument("--modes", default="bare,single,workers",
-                    help="runs, comma-separated: bare, single, pair (two single runs on halves at once: the "
+                    help="runs, comma-separated: bare, bare-numpy (spaCy multiplying with numpy's BLAS, as "
+                         "newsgraph's [nlp] matmul does), single, pair (two single runs on halves at once: the "
                          "machine's ceiling for two workers), workers")
     ap.add_argument("--rounds", type=int, default=1,
                     help="run the modes this many times, forwards then backwards (2 cancels a steady drift of the "

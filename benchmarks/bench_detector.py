@@ -52,14 +52,14 @@ def main() -> int:
     from newsgraph import config
     from newsgraph.events.detect import features, load_detector
     from newsgraph.model import RawDocument
-    from newsgraph.nlp import load_model
+    from newsgraph.nlp import configured_model
     from newsgraph.pipeline import get_pipeline
 
     texts = load_texts()[: args.articles]
     cfg = config.load()
     bs = int(cfg["nlp"]["batch_size"])
     bare = spacy.load(cfg["nlp"]["model"])
-    nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
+    nlp = configured_model(cfg)
     det = load_detector(args.artefact)
     pipe = get_pipeline(cfg)
     rules_cfg = config.load()

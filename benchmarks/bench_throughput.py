@@ -6,6 +6,8 @@ each corpus size (default 300 and 1,200) one run prints:
 
 - bare spaCy ``nlp.pipe`` over the same texts with the same model and batch size (``spacy.load``
   as it comes, without the components newsgraph adds): the floor any spaCy-based coder pays;
+- the same model multiplying with numpy's BLAS, as newsgraph's default ``[nlp] matmul = "numpy"``
+  makes it (the floor newsgraph's own cost is measured from);
 - newsgraph analysis only (``Pipeline.pipe``, nothing stored);
 - newsgraph ingest, one process (analysis and DuckDB store, what ``newsgraph ingest --workers 1`` does);
 - newsgraph ingest with N workers (default 2): process pool, Parquet shards, one writer;
@@ -46,6 +48,10 @@ from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "data" / "dev"
+# the floors: spaCy as it comes (thinc multiplies with blis), and the same model multiplying with
+# numpy's BLAS as newsgraph's default [nlp] matmul makes it: newsgraph's own cost is the distance
+# to the second, what it gains from the matrix library the distance between the two
+BARE = ("bare", "bare-numpy")
 WARM_TEXT = "Officials from two neighbouring states met on Monday and agreed to reopen a border crossing."
 
 
@@ -72,12 +78,17 @@ def _cpu(children: bool = True) -> float:
     return s.ru_utime + s.ru_stime + ((c.ru_utime + c.ru_stime) if children else 0.0)
 
 
-def warm_bare_spacy(cfg: dict) -> Any:
+def warm_bare_spacy(cfg: dict, numpy_matmul: bool = False) -> Any:
     """The configured spaCy model as it comes (none of newsgraph's additions), loaded and run once,
-    so that loading stays outside a timing."""
+    so that loading stays outside a timing. With ``numpy_matmul`` its layers multiply with numpy's
+    BLAS, as newsgraph's ``[nlp] matmul = "numpy"`` makes them (the same model, the same output)."""
     import spacy
 
     nlp = spacy.load(cfg["nlp"]["model"])
+    if numpy_matmul:
+        from newsgraph.nlp import numpy_matmul as use_numpy
+
+        use_numpy(nlp)
     nlp.max_length = 2_000_000
     list(nlp.pipe([WARM_TEXT]))
     return nlp
@@ -94,8 +105,8 @@ def measure(mode: str, n: int, workers: int, components: bool) -> dict:
     cfg = config.load()
     texts = load_texts()[:n]
     out: dict = {"mode": mode, "articles": len(texts)}
-    if mode == "bare":  # spaCy as it comes: spacy.load, none of newsgraph's additions to the pipeline
-        nlp = warm_bare_spacy(cfg)
+    if mode in BARE:  # spaCy as it comes: spacy.load, none of newsgraph's additions to the pipeline
+        nlp = warm_bare_spacy(cfg, numpy_matmul=mode == "bare-numpy")
         cpu0, t0 = _cpu(), time.perf_counter()
         out["tokens"] = sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(cfg["nlp"]["batch_size"])))
         out["seconds"] = time.perf_counter() - t0
@@ -189,10 +200,19 @@ def child(mode: str, n: int, workers: int, components: bool = False) -> dict:
     cmd = [sys.executable, __file__, "--child", mode, "--sizes", str(n), "--workers", str(workers)]
     if components:
         cmd.append("--components")
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=one_blas_thread())
     if proc.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def one_blas_thread(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured child: one thread per BLAS library, so that "one process"
+    means one core in every mode (numpy's OpenBLAS would otherwise use every core for the larger
+    matrix products, and blis uses one); the worker processes of a parallel run limit themselves
+    the same way."""
+    return {**(os.environ if env is None else env), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1"}
 
 
 def report(n: int, workers: int, components: bool, repeat: int = 1) -> dict:
@@ -200,7 +220,7 @@ def report(n: int, workers: int, components: bool, repeat: int = 1) -> dict:
     each mode's fastest run: drift on a shared machine then hits all modes alike, as in timeit."""
     runs: dict[str, dict] = {}
     for _ in range(max(1, repeat)):
-        for mode in ("bare", "pipe", "single", "workers"):
+        for mode in (*BARE, "pipe", "single", "workers"):
             r = child(mode, n, workers, components and mode == "pipe")
             if mode not in runs or r["seconds"] < runs[mode]["seconds"]:
                 runs[mode] = r
@@ -210,7 +230,7 @@ def report(n: int, workers: int, components: bool, repeat: int = 1) -> dict:
           + (f"; fastest of {repeat} interleaved runs per mode" if repeat > 1 else ""))
     print(f"{'run':<40}{'seconds':>9}{'art/s':>8}{'tok/s':>9}{'x spaCy':>9}{'CPU s':>8}{'art/CPU-s':>10}"
           f"{'main MB':>9}{'load':>6}")
-    labels = {"bare": "bare spaCy nlp.pipe (floor)", "pipe": "newsgraph analysis only (1 process)",
+    labels = {"bare": "bare spaCy nlp.pipe (floor)", "bare-numpy": "bare spaCy, numpy matmul (floor)", "pipe": "newsgraph analysis only (1 process)",
               "single": "newsgraph ingest, 1 process", "workers": f"newsgraph ingest, {workers} workers"}
     for key, r in runs.items():
         rate = n / r["seconds"]
@@ -223,6 +243,10 @@ def report(n: int, workers: int, components: bool, repeat: int = 1) -> dict:
              f"({w['steady_articles_per_s']:.2f} art/s after the first shard)" if "steady_articles_per_s" in w else ""))
     print(f"single process vs bare spaCy: {bare['seconds'] / s['seconds']:.2f}x (target >= 0.85); "
           f"analysis only: {bare['seconds'] / runs['pipe']['seconds']:.2f}x")
+    fair = runs["bare-numpy"]
+    print(f"against bare spaCy multiplying with numpy as newsgraph does: single process "
+          f"{fair['seconds'] / s['seconds']:.2f}x, analysis only {fair['seconds'] / runs['pipe']['seconds']:.2f}x "
+          f"(newsgraph's own cost); the matrix library alone: {bare['seconds'] / fair['seconds']:.2f}x")
     print(f"peak memory per worker (MB): {', '.join(f'{m:.0f}' for m in w['worker_rss_mb'])} (target < 1536); "
           f"main process {w['main_rss_mb']:.0f}; {w['shards']} shards, mode {w['mode_used']}")
     if "main_cpu_seconds" in w:

@@ -26,6 +26,7 @@ class Nlp(Section):
     model: Text
     batch_size: Annotated[int, Field(ge=1, le=10_000)]
     fast_tagging: bool
+    matmul: Literal["numpy", "blis"]
 
 
 STEPS = ("ingest", "nlp", "actors", "places", "quotes", "events", "relations")

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from .errors import ModelNotInstalled
+from .errors import ConfigError, ModelNotInstalled
 from .model import Analysis
 
 # what to install for the names users are likely to configure
@@ -73,18 +73,54 @@ def _register_paragraphs() -> None:
         return doc
 
 
-def load_model(name: str, fast_tagging: bool = True) -> Any:
+MATMUL = ("numpy", "blis")
+
+
+def load_model(name: str, fast_tagging: bool = True, matmul: str = "numpy") -> Any:
     """The spaCy pipeline ``name``, loaded once per process (with paragraph boundaries added).
 
     With ``fast_tagging`` the attribute ruler and lemmatizer run as :mod:`newsgraph.fasttag`'s
     memoised equivalent when it reproduces them exactly (the same POS, tags, morphology and
     lemmas, at a third of the cost); otherwise, and with ``[nlp] fast_tagging = false``, spaCy's own.
+
+    ``matmul`` says which library multiplies the model's matrices on the CPU: ``numpy`` (numpy's
+    BLAS, OpenBLAS in its wheels) or ``blis`` (thinc's default). They give the same tags, parses and
+    entities (they differ only in the last bits of the floating-point sums); numpy's is several
+    times faster where the installed blis wheel falls back to its generic kernels, as it does on
+    AMD EPYC virtual machines (the parse takes about 30 % less time; ``benchmarks/RESULTS.md``).
+    A model put on a GPU (thinc's current ops are not the CPU's) is left as it is.
     """
-    return _load_model(name, bool(fast_tagging))
+    if matmul not in MATMUL:
+        raise ConfigError(f"[nlp] matmul must be one of {', '.join(MATMUL)}, not {matmul!r}")
+    return _load_model(name, bool(fast_tagging), matmul)
+
+
+def configured_model(cfg: dict[str, Any]) -> Any:
+    """The spaCy pipeline the configuration's ``[nlp]`` section names, loaded as it says."""
+    nlp = cfg["nlp"]
+    return load_model(nlp["model"], bool(nlp["fast_tagging"]), str(nlp.get("matmul", "numpy")))
+
+
+def numpy_matmul(nlp: Any) -> bool:
+    """Make every layer of every trained component of the loaded pipeline ``nlp`` multiply with
+    numpy's BLAS (thinc's CPU ops with blis off), unless the model is to run elsewhere than the CPU
+    (thinc's current ops are not its CPU ops): then nothing changes. True when applied. All the
+    layers are set, as spaCy builds some (the parser's output layer) outside any ops context."""
+    from thinc.api import NumpyOps, get_current_ops
+
+    if type(get_current_ops()) is not NumpyOps:
+        return False
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+    return True
 
 
 @cache
-def _load_model(name: str, fast_tagging: bool) -> Any:
+def _load_model(name: str, fast_tagging: bool, matmul: str = "numpy") -> Any:
     import spacy
 
     try:
@@ -100,6 +136,8 @@ def _load_model(name: str, fast_tagging: bool) -> Any:
         raise ModelNotInstalled(f"the spaCy pipeline '{name}' has no {', '.join(sorted(missing))}",
                                 hint="newsgraph needs a pipeline with a dependency parser and NER "
                                      "(en_core_web_sm/md/lg/trf)")
+    if matmul == "numpy":
+        numpy_matmul(nlp)
     nlp.max_length = max(nlp.max_length, MAX_LENGTH)
     _add_abbreviations(nlp)
     _register_paragraphs()
@@ -176,4 +214,4 @@ def pipe_docs(ctx: Any, texts: Sequence[str]) -> Iterator[Any]:
     return ctx.nlp.pipe(texts, batch_size=int(ctx.config["nlp"]["batch_size"]))
 
 
-__all__ = ["entities", "load_model", "pipe_docs"]
+__all__ = ["configured_model", "entities", "load_model", "numpy_matmul", "pipe_docs"]

@@ -91,9 +91,9 @@ class Context:
 
     @cached_property
     def nlp(self) -> Any:
-        from .nlp import load_model
+        from .nlp import configured_model
 
-        return load_model(self.config["nlp"]["model"], bool(self.config["nlp"]["fast_tagging"]))
+        return configured_model(self.config)
 
     @cached_property
     def kb(self) -> Any:

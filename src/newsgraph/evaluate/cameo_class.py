@@ -127,11 +127,11 @@ def evaluate_cameo_class(path: str | Path, *, limit: int | None = None,
     """Parse every sentence once (spaCy ``pipe``), code it and compare its class with the gold."""
     from .. import config as _config
     from ..events import coder_for
-    from ..nlp import load_model
+    from ..nlp import configured_model
 
     cfg = config or _config.load()
     rows = load_tsv(path, limit=limit, split=split)
-    nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
+    nlp = configured_model(cfg)
     coder = coder_for(cfg)
     started = time.perf_counter()
     confusion = [[0] * N_CLASSES for _ in range(N_CLASSES)]

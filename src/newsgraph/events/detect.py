@@ -230,10 +230,10 @@ class Detector:
         texts = [(k, x) for k, x in enumerate(items) if isinstance(x, str)]
         if texts:
             from .. import config as _config
-            from ..nlp import load_model
+            from ..nlp import configured_model
 
             cfg = _config.load()
-            nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
+            nlp = configured_model(cfg)
             for (k, _), doc in zip(texts, nlp.pipe(t for _, t in texts), strict=True):
                 items[k] = doc
         from spacy.tokens import Doc, Span

@@ -52,10 +52,10 @@ def load_settings(path: str | Path | None = None, overrides: Sequence[str] = ())
 
 def parser(settings: dict[str, Any]) -> Callable[[Iterable[str]], Iterator[Any]]:
     from ... import config as _config
-    from ...nlp import load_model
+    from ...nlp import configured_model
 
     cfg = _config.load()
-    nlp = load_model(cfg["nlp"]["model"], bool(cfg["nlp"]["fast_tagging"]))
+    nlp = configured_model(cfg)
     opts = settings.get("parse", {})
 
     def parse(texts: Iterable[str]) -> Iterator[Any]:
