@@ -507,3 +507,80 @@ def test_of_two_reports_of_the_same_words_the_inner_speech_is_the_sayers(pipelin
     a = analyse(pipeline, text)
     found = [q for q in a.quotes if words in q.text]
     assert len(found) == 1 and found[0].speaker_mention is not None and sayer in found[0].speaker_mention.text
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("The Senate's Agriculture subcommittee held a hearing on farm aid. Members heard from growers. "
+     "The subcommittee said the payments had grown too fast.", "payments had grown", "Agriculture subcommittee"),
+    ("The Harvard panel on water policy published its findings. “We need more dams,” the panel said.",
+     "more dams", "Harvard panel"),
+    ("Lakeside County's school board met on Tuesday.\n\nThe board said classes would resume in March.",
+     "classes would resume", "school board"),
+])
+def test_a_bare_description_of_a_body_is_the_body_named_before(pipeline: Any, text: str, words: str,
+                                                               name: str) -> None:
+    """"the subcommittee said" after "the Senate's Agriculture subcommittee": that body, an
+    organisation of the text, also across a paragraph break."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and q.speaker_kind == "organisation"
+    assert name in a.actor(q.speaker).name
+    assert any(name in m.text for m in a.actor(q.speaker).mentions)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A panel of doctors met in the capital. The panel said the vaccine was safe.", "vaccine was safe"),
+    ("Officials formed a new committee last year. The committee said it would report in May.", "report in May"),
+    ("The Senate's ethics panel opened a review. A new panel was formed in May. The panel said the review was "
+     "fair.", "review was fair"),
+])
+def test_a_body_never_named_stays_a_description(pipeline: Any, text: str, words: str) -> None:
+    """No name before, or an unnamed "a new panel" in between: nothing to borrow."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker_kind == "generic" and q.speaker_description
+    assert q.speaker is None or "Senate" not in a.actor(q.speaker).name
+
+
+def test_a_document_named_paragraphs_before_speaks_for_its_author(pipeline: Any) -> None:
+    a = analyse(pipeline, "The regional water board issued an analysis of the drought on Monday.\n\n"
+                          "“Reservoirs are at a third of capacity,” the analysis reads.")
+    q = quote(a, "Reservoirs are")
+    assert q.speaker_mention is not None and "board" in q.speaker_mention.text
+
+
+def test_another_sayer_in_between_keeps_the_document_unattributed_to_the_first_author(pipeline: Any) -> None:
+    """"X issued a statement ... Y said ... ‘...,’ the statement said": the second statement may be Y's."""
+    a = analyse(pipeline, "The mining company issued a statement denying the claims.\n\n"
+                          "The workers' union said the mine was unsafe.\n\n"
+                          "“We will not go back underground,” the statement said.")
+    q = quote(a, "go back underground")
+    assert q.speaker_mention is None or "company" not in q.speaker_mention.text
+
+
+def test_a_modified_document_noun_does_not_borrow_an_earlier_author(pipeline: Any) -> None:
+    """"the committee report" names its own kind of author; an earlier "the auditor's report" is another."""
+    a = analyse(pipeline, "The city auditor's report found waste in the depot. Lawmakers argued for weeks. "
+                          "The committee report says the depot should close.")
+    q = quote(a, "depot should close")
+    assert q.speaker_mention is None or "auditor" not in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("first, later", [("Northwind Technologies", "Northwind"), ("Acme Corp.", "Acme"),
+                                          ("Brightline Holdings", "Brightline")])
+def test_a_company_s_short_name_is_the_same_organisation(pipeline: Any, first: str, later: str) -> None:
+    a = analyse(pipeline, f"{first} announced a new factory in Ohio on Monday. {later} said the plant would "
+                          f"employ 400 people. Analysts said {later} had struggled for years.")
+    orgs = [x for x in a.actors if x.kind == "organization" and later in x.name]
+    assert len(orgs) == 1, [(x.name, [m.text for m in x.mentions]) for x in orgs]
+
+
+def test_same_company_needs_only_legal_form_words_after_the_short_name() -> None:
+    from newsgraph.actors.state import same_company
+
+    assert same_company("Huawei Technologies", "Huawei") and same_company("Acme", "Acme Corp.")
+    assert same_company("Goldman Sachs Group Inc", "Goldman Sachs")
+    assert not same_company("Apple Records", "Apple")          # a business line, not a legal form
+    assert not same_company("Group", "Holdings Group")          # nothing left but the form words
+    assert not same_company("Acme", "Acme")                     # the same name is not a short form
+    assert not same_company("Northwind Technologies", "Southwind")

@@ -157,6 +157,11 @@ airline railways foods brands solutions consulting bancorp plc gmbh ag sa endowm
 ministry institution federation daily tribune herald gazette television broadcasting academy tribunal unions congress
 parliament assembly"""))
 
+# the legal-form and business-line words a company's full name carries and its short name drops
+# ("Huawei Technologies" -> "Huawei", "Goldman Sachs Group Inc" -> "Goldman Sachs")
+CORPORATE_SUFFIXES = frozenset(re.findall(r"\w+", """inc corp corporation co llc ltd limited company plc gmbh ag sa nv
+group holdings holding technologies technology industries enterprises international"""))
+
 # people who speak for a body: their sector is that body's ("a foreign ministry spokesman" is GOV),
 # never a sector of their own (the source dictionary files the bare nouns under media)
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons",

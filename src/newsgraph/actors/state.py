@@ -122,8 +122,14 @@ class ActorTable:
         return actor
 
     def organization(self, name: str) -> Actor:
+        """The article's organisation of this name; a company's full and short names ("Huawei
+        Technologies", later "Huawei") are one organisation (:func:`same_company`)."""
         aid = slug(name)
         if aid not in self.actors:
+            same = [a for a in self.actors.values() if a.kind == "organization" and a.kb_id is None
+                    and same_company(a.name, name)]
+            if len(same) == 1:
+                return same[0]
             self.actors[aid] = Actor(id=aid, name=name, kind="organization")
         return self.actors[aid]
 
@@ -609,6 +615,17 @@ TITLE_WORDS = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|prime minister|minister
 
 SENTENCE_STARTERS = {"the", "a", "an", "in", "on", "at", "after", "before", "when", "while", "but", "and", "as",
                       "according", "former", "late", "then", "mr", "mrs", "ms", "dr", "by", "for", "with", "of"}
+
+
+def same_company(a: str, b: str) -> bool:
+    """Is one name the other with only legal-form or business-line words after it ("Huawei
+    Technologies" and "Huawei", "Acme Corp." and "Acme")? Both keep at least one other word."""
+    wa, wb = a.replace(".", " ").replace(",", " ").split(), b.replace(".", " ").replace(",", " ").split()
+    short, full = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if not short or len(short) == len(full) or [w.lower() for w in full[:len(short)]] != [w.lower() for w in short]:
+        return False
+    return all(w.lower() in lx.CORPORATE_SUFFIXES for w in full[len(short):]) and not all(
+        w.lower() in lx.CORPORATE_SUFFIXES for w in short)
 
 
 def clean_person_name(text: str) -> str:

@@ -513,6 +513,59 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     return _text_actor(analysis, sp, name, kind, "speaker-name", 0.5)
 
 
+# nouns of bodies a bare definite description can stand for ("the subcommittee said", "the panel
+# found"); not the words for a whole class ("the press", "the media") or for a chamber by its name
+BODY_NOUNS = frozenset(re.findall(r"\w+", """committee subcommittee panel commission council board agency department
+ministry institute foundation company firm group organization organisation association union party court tribunal
+bureau office authority coalition campaign center centre network bank fund university school college hospital church
+administration caucus watchdog regulator federation alliance league society trust"""))
+
+
+def named_body_before(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
+    """A bare definite description of a body that nothing resolved ("the subcommittee", "the panel")
+    refers to the latest earlier noun phrase with the same head noun that names the body, a proper
+    noun among the head's compound or possessive modifiers ("the Senate's Immigration subcommittee",
+    "a Harvard panel"): that body, an organisation of the text named as that phrase names it. An
+    earlier phrase of that noun without a name ("a new panel") is another or an unnamed body: the
+    search stops there."""
+    head = doc[sp.head]
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lower_ not in BODY_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) or any(
+            c.dep_ in ("compound", "poss", "nmod") and c.i < head.i for c in head.children):
+        return None  # "the Senate subcommittee": named here, not a reference back
+    lemma = head.lemma_.lower()
+    for k in range(head.i - 1, -1, -1):
+        t = doc[k]
+        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        names = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "poss", "nmod")
+                 and any(x.pos_ == "PROPN" for x in c.subtree)]
+        if not names:  # "the subcommittee" again: read on; "a new panel": another body
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+                return None
+            continue
+        first = min(c.left_edge.i for c in names)
+        while first < t.i and doc[first].dep_ == "det":  # "the Senate's ...": the name starts after it
+            first += 1
+        start, end = doc[first].idx, t.idx + len(t.text)
+        named = next((a for a in analysis.actors if a.kind != "person"
+                      and any(m.start <= t.idx < m.end for m in a.mentions)), None)
+        if named is not None:  # the actors component took the phrase: that actor, not a second one
+            named.mentions.append(Mention(sp.start, sp.end, analysis.article.text[sp.start:sp.end],
+                                          rule="speaker-description", evidence="coreference", confidence=0.5))
+            return named
+        name = analysis.article.text[start:end]
+        if not name.strip() or "\n" in name or len(name.split()) > 8:
+            return None
+        actor = _text_actor(analysis, sp, name, "organization", "speaker-description", 0.5)
+        if not any(m.start == start for m in actor.mentions):
+            actor.mentions.insert(0, Mention(start, end, name, rule="speaker-antecedent", evidence="earlier-mention",
+                                             confidence=0.5))
+        return actor
+    return None
+
+
 def _text_actor(analysis: Analysis, sp: Speaker, name: str, kind: str, rule: str, confidence: float) -> Actor:
     """The article's actor for a speaker named only in the text (one per name), with this mention."""
     aid = _slug(name)
@@ -788,6 +841,10 @@ def _one(analysis: Analysis, doc: Any, text: str, a: Attribution, sp: Speaker, d
         actor = named_speaker(analysis, doc, sp)
         if actor is not None:
             how = "+named-person" if actor.kind == "person" else "+named-body"
+    if actor is None:
+        actor = named_body_before(analysis, doc, sp)
+        if actor is not None:
+            how = "+named-body-before"
     if actor is None:
         actor = description_actor(analysis, doc, sp, table)
         if actor is not None:

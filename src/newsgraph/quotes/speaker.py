@@ -107,8 +107,11 @@ def earlier_author(noun: Any, depth: int = 0) -> Speaker | None:
     """The author of a document the text named before ("the committee released an analysis ...
     “...,” the analysis reads"): a definite document noun refers back to the latest mention of
     a document of that kind, and speaks for whoever that mention says wrote it. An indefinite
-    mention with no author ("a report found ...") starts another document: the search stops."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    mention with no author ("a report found ...") starts another document: the search stops. Only a
+    bare definite noun refers back so: "the committee report", "the latest report" say by their
+    modifiers which document they are, and may be another one."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) or any(
+            c.i < noun.i and c.dep_ not in ("det", "punct") for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
     for k in range(noun.i - 1, -1, -1):
@@ -225,6 +228,20 @@ def _set_off_between(far: Any, near: Any, verb: Any) -> bool:
     return comma_after_far and comma_before_verb and "\n" not in doc[far.i:verb.i].text
 
 
+def _other_sayer(doc: Any, author: int, before: int) -> bool:
+    """Does someone other than the author at token ``author`` say something between it and token
+    ``before`` (a verb of saying whose subject is neither that author's noun nor a document)? Then a
+    later "the statement said" may be the other one's (a bridging reference), not the author's."""
+    lemma = doc[author].lemma_.lower()
+    for t in doc[author + 1:before]:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lx.SPEECH_VERBS:
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() != lemma and subj.lemma_.lower() not in lx.DOCUMENT_NOUNS:
+            return True
+    return False
+
+
 def subject_in_paragraph(art: Parsed, verb: Any) -> Speaker | None:
     """:func:`subject_of`, kept inside the verb's paragraph: the parser sometimes runs a sentence
     over a paragraph break (``10:15 a.m.`` + ``The senator says``) and takes the wrong subject."""
@@ -241,6 +258,8 @@ def subject_in_paragraph(art: Parsed, verb: Any) -> Speaker | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
+    if sp.rule == "document-author" and p0 <= subj.idx < verb.idx and not _other_sayer(art.doc, sp.head, subj.i):
+        return sp  # "the analysis reads": the subject is here, its author was named paragraphs before
     inside = [t for t in subj.subtree if p0 <= t.idx < verb.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if not inside:
         return None
