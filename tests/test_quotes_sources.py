@@ -584,3 +584,30 @@ def test_same_company_needs_only_legal_form_words_after_the_short_name() -> None
     assert not same_company("Group", "Holdings Group")          # nothing left but the form words
     assert not same_company("Acme", "Acme")                     # the same name is not a short form
     assert not same_company("Northwind Technologies", "Southwind")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Crews worked all night. “The levee is holding for now,” WXYZ reports.", "levee is holding", "WXYZ"),
+    ("The bill passed on Friday. The NFLA said the vote was a betrayal of its members.", "vote was a betrayal",
+     "NFLA"),
+])
+def test_a_speaker_named_in_capitals_alone_is_a_body(pipeline: Any, text: str, words: str, name: str) -> None:
+    """"KQED reports", "the NRA said": an unknown name written in capitals, alone, is an organisation."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name
+    assert a.actor(q.speaker).kind == "organization" and q.speaker_kind == "organisation"
+
+
+def test_a_capitalised_name_with_other_words_is_not_taken_as_a_body(pipeline: Any) -> None:
+    a = analyse(pipeline, "The talks stalled. “Old PACT remains in force,” Old PACT says.")
+    assert all(x.name != "PACT" for x in a.actors)
+
+
+def test_a_frame_verb_the_parser_reads_as_a_plural_noun_still_frames(pipeline: Any) -> None:
+    """“...,” the Tribune notes.: the -s form of a verb of saying ending the frame after a name."""
+    a = analyse(pipeline, "Crews worked all night. \"The reservoir is considered full at 900 feet, and it's at "
+                          "that level that water began running over the old gate early Sunday,\" the Tribune notes.")
+    q = quote(a, "reservoir is considered full")
+    assert q.cue is not None and q.cue.text == "notes"
+    assert q.speaker_mention is not None and "Tribune" in q.speaker_mention.text

@@ -138,6 +138,9 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             sp.rule = "inverted"
         return first, sp, 0
     for n, t in enumerate(toks[:14]):
+        if _final_verb_read_as_noun(toks, n):  # ”, KQED reports.: the parser's plural noun is the verb
+            head = next((x for x in reversed(toks[:n]) if x.pos_ in ("PROPN", "NOUN")), None)
+            return (t, spk.resolve_np(head, 1, "adjacent-np"), n) if head is not None else None
         if t.pos_ not in ("VERB", "AUX") or spk.name_read_as_modal(t):
             continue  # a name read as a modal ("May said") is the subject, not the frame's verb
         if not is_cue(t) and not _manner_frame(toks, n) and t.lemma_.lower() not in lx.SPEAKING_VERBS:
@@ -155,6 +158,21 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             return t, spk.resolve_np(head, 1, "adjacent-np"), n
         return None
     return None
+
+
+def _final_verb_read_as_noun(toks: list[Any], n: int) -> bool:
+    """``“...,” KQED reports.``: a verb of saying in its -s form that the parser read as a plural
+    noun ("reports", "notes", "claims") ends the frame after a short name (nothing but the name
+    before it, nothing but punctuation after it in its sentence): it is the frame's verb."""
+    t = toks[n]
+    if t.tag_ != "NNS" or not t.lower_.endswith("s") or t.lower_[:-1] not in lx.SPEECH_VERBS or not 1 <= n <= 5:
+        return False
+    rest = [x for x in toks[n + 1:] if not x.is_space]
+    if not rest or rest[0].text not in (".", "!"):  # the sentence ends right after it
+        return False
+    if any(x.is_sent_start for x in toks[1:n + 1]):
+        return False
+    return all(x.pos_ in ("PROPN", "DET") or x.is_punct for x in toks[:n]) and any(x.pos_ == "PROPN" for x in toks[:n])
 
 
 def _manner_frame(toks: list[Any], n: int) -> bool:

@@ -487,6 +487,11 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     person's ("Vox's Dara Lind"); a name the parser calls a work or a body is an organisation
     only when a word of it names a kind of body ("the Daily Ledger said")."""
     head = doc[sp.head]
+    if head.pos_ == "PROPN" and _acronym(head) and head.dep_ in ("nsubj", "compound", "ROOT") \
+            and all(t.i == head.i or t.dep_ == "det" for t in doc[head.left_edge.i:head.i + 1]) \
+            and sp.end <= head.idx + len(head.text) + 1 and not government_head(head):
+        # "KQED reports", "the NRA said": a name in capitals alone is a body's (a station, a lobby)
+        return _text_actor(analysis, sp, head.text, "organization", "speaker-name", 0.5)
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper() \
             or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT") or government_head(head):
         return None  # "the Trump Administration said": a government (a description), no one's name
@@ -564,6 +569,11 @@ def named_body_before(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None
                                              confidence=0.5))
         return actor
     return None
+
+
+def _acronym(tok: Any) -> bool:
+    """A name written as capitals only, three to six letters ("KQED", "NAACP"): an abbreviation."""
+    return tok.text.isalpha() and tok.text.isupper() and 3 <= len(tok.text) <= 6
 
 
 def _text_actor(analysis: Analysis, sp: Speaker, name: str, kind: str, rule: str, confidence: float) -> Actor:
