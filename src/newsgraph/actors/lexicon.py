@@ -158,7 +158,7 @@ ministry institution federation daily tribune herald gazette television broadcas
 parliament assembly"""))
 
 # the legal-form and business-line words a company's full name carries and its short name drops
-# ("Huawei Technologies" -> "Huawei", "Goldman Sachs Group Inc" -> "Goldman Sachs")
+# ("Northwind Technologies" -> "Northwind", "Brightline Holdings Inc" -> "Brightline")
 CORPORATE_SUFFIXES = frozenset(re.findall(r"\w+", """inc corp corporation co llc ltd limited company plc gmbh ag sa nv
 group holdings holding technologies technology industries enterprises international"""))
 

@@ -122,8 +122,8 @@ class ActorTable:
         return actor
 
     def organization(self, name: str) -> Actor:
-        """The article's organisation of this name; a company's full and short names ("Huawei
-        Technologies", later "Huawei") are one organisation (:func:`same_company`)."""
+        """The article's organisation of this name; a company's full and short names ("Northwind
+        Technologies", later "Northwind") are one organisation (:func:`same_company`)."""
         aid = slug(name)
         if aid not in self.actors:
             same = [a for a in self.actors.values() if a.kind == "organization" and a.kb_id is None
@@ -618,8 +618,8 @@ SENTENCE_STARTERS = {"the", "a", "an", "in", "on", "at", "after", "before", "whe
 
 
 def same_company(a: str, b: str) -> bool:
-    """Is one name the other with only legal-form or business-line words after it ("Huawei
-    Technologies" and "Huawei", "Acme Corp." and "Acme")? Both keep at least one other word."""
+    """Is one name the other with only legal-form or business-line words after it ("Northwind
+    Technologies" and "Northwind", "Acme Corp." and "Acme")? Both keep at least one other word."""
     wa, wb = a.replace(".", " ").replace(",", " ").split(), b.replace(".", " ").replace(",", " ").split()
     short, full = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     if not short or len(short) == len(full) or [w.lower() for w in full[:len(short)]] != [w.lower() for w in short]:

@@ -138,7 +138,7 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             sp.rule = "inverted"
         return first, sp, 0
     for n, t in enumerate(toks[:14]):
-        if _final_verb_read_as_noun(toks, n):  # ”, KQED reports.: the parser's plural noun is the verb
+        if _final_verb_read_as_noun(toks, n):  # ”, WXYZ reports.: the parser's plural noun is the verb
             head = next((x for x in reversed(toks[:n]) if x.pos_ in ("PROPN", "NOUN")), None)
             return (t, spk.resolve_np(head, 1, "adjacent-np"), n) if head is not None else None
         if t.pos_ not in ("VERB", "AUX") or spk.name_read_as_modal(t):
@@ -161,7 +161,7 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
 
 
 def _final_verb_read_as_noun(toks: list[Any], n: int) -> bool:
-    """``“...,” KQED reports.``: a verb of saying in its -s form that the parser read as a plural
+    """``“...,” WXYZ reports.``: a verb of saying in its -s form that the parser read as a plural
     noun ("reports", "notes", "claims") ends the frame after a short name (nothing but the name
     before it, nothing but punctuation after it in its sentence): it is the frame's verb."""
     t = toks[n]

@@ -490,7 +490,7 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     if head.pos_ == "PROPN" and _acronym(head) and head.dep_ in ("nsubj", "compound", "ROOT") \
             and all(t.i == head.i or t.dep_ == "det" for t in doc[head.left_edge.i:head.i + 1]) \
             and sp.end <= head.idx + len(head.text) + 1 and not government_head(head):
-        # "KQED reports", "the NRA said": a name in capitals alone is a body's (a station, a lobby)
+        # "WXYZ reports", "the NFLA said": a name in capitals alone is a body's (a station, a lobby)
         return _text_actor(analysis, sp, head.text, "organization", "speaker-name", 0.5)
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper() \
             or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT") or government_head(head):
@@ -529,7 +529,7 @@ administration caucus watchdog regulator federation alliance league society trus
 def named_body_before(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     """A bare definite description of a body that nothing resolved ("the subcommittee", "the panel")
     refers to the latest earlier noun phrase with the same head noun that names the body, a proper
-    noun among the head's compound or possessive modifiers ("the Senate's Immigration subcommittee",
+    noun among the head's compound or possessive modifiers ("the Senate's Agriculture subcommittee",
     "a Harvard panel"): that body, an organisation of the text named as that phrase names it. An
     earlier phrase of that noun without a name ("a new panel") is another or an unnamed body: the
     search stops there."""
@@ -572,7 +572,7 @@ def named_body_before(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None
 
 
 def _acronym(tok: Any) -> bool:
-    """A name written as capitals only, three to six letters ("KQED", "NAACP"): an abbreviation."""
+    """A name written as capitals only, three to six letters ("WXYZ", "NFLA"): an abbreviation."""
     return tok.text.isalpha() and tok.text.isupper() and 3 <= len(tok.text) <= 6
 
 
