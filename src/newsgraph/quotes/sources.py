@@ -47,7 +47,7 @@ from ..actors.state import gender_of, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
-from .speaker import np_span
+from .speaker import definite, earlier_mentions, np_span
 from .text import Ranges, merge
 
 PERSONAL = lx.PRONOUNS_PERSON | lx.PRONOUNS_GROUP | {"i", "you", "it"}
@@ -536,19 +536,12 @@ def named_body_before(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None
     head = doc[sp.head]
     if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lower_ not in BODY_NOUNS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) or any(
-            c.dep_ in ("compound", "poss", "nmod") and c.i < head.i for c in head.children):
+    if not definite(head) or any(c.dep_ in ("compound", "poss", "nmod") and c.i < head.i for c in head.children):
         return None  # "the Senate subcommittee": named here, not a reference back
-    lemma = head.lemma_.lower()
-    for k in range(head.i - 1, -1, -1):
-        t = doc[k]
-        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for t in earlier_mentions(head):
         names = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "poss", "nmod")
                  and any(x.pos_ == "PROPN" for x in c.subtree)]
-        if not names:  # "the subcommittee" again: read on; "a new panel": another body
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
-                return None
+        if not names:  # "the subcommittee" again: read on (up to an unnamed "a new panel")
             continue
         first = min(c.left_edge.i for c in names)
         while first < t.i and doc[first].dep_ == "det":  # "the Senate's ...": the name starts after it

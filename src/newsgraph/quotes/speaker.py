@@ -13,6 +13,7 @@ what kind of source, is the sources stage's job (:mod:`.sources`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..actors.evidence import name_read_as_modal
@@ -103,26 +104,37 @@ def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | Non
     return speaker_at(tok, rule)
 
 
-def earlier_author(noun: Any, depth: int = 0) -> Speaker | None:
-    """The author of a document the text named before ("the committee released an analysis ...
-    “...,” the analysis reads"): a definite document noun refers back to the latest mention of
-    a document of that kind, and speaks for whoever that mention says wrote it. An indefinite
-    mention with no author ("a report found ...") starts another document: the search stops. Only a
-    bare definite noun refers back so: "the committee report", "the latest report" say by their
-    modifiers which document they are, and may be another one."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) or any(
-            c.i < noun.i and c.dep_ not in ("det", "punct") for c in noun.children):
-        return None
+def definite(noun: Any) -> bool:
+    """Does a definite determiner (the, this, that) introduce ``noun``?"""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def earlier_mentions(noun: Any) -> Iterator[Any]:
+    """The nouns of ``noun``'s lemma before it, latest first, that a definite ``noun`` may refer back
+    to: the search ends with the first indefinite one ("a report", "a new panel"), where another
+    referent starts."""
     lemma = noun.lemma_.lower()
     for k in range(noun.i - 1, -1, -1):
         t = noun.doc[k]
         if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
             continue
+        yield t
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+            return
+
+
+def earlier_author(noun: Any, depth: int = 0) -> Speaker | None:
+    """The author of a document the text named before ("the committee released an analysis ...
+    “...,” the analysis reads"): a definite document noun refers back to the latest mention of
+    a document of that kind (:func:`earlier_mentions`), and speaks for whoever that mention says
+    wrote it. Only a bare definite noun refers back so: "the committee report", "the latest report"
+    say by their modifiers which document they are, and may be another one."""
+    if not definite(noun) or any(c.i < noun.i and c.dep_ not in ("det", "punct") for c in noun.children):
+        return None
+    for t in earlier_mentions(noun):
         author = author_of(t, depth + 1)
         if author is not None:
             return author
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
-            return None
     return None
 
 
@@ -473,6 +485,6 @@ def said_without_content(verb: Any) -> bool:
                               "oprd", "acomp", "advcl") for c in verb.children)
 
 
-__all__ = ["SUBJECT_DEPS", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name",
-           "document_subject", "no_sayer", "noun_author", "np_head", "np_span", "previous_sentence_subject", "resolve_np",
+__all__ = ["SUBJECT_DEPS", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name", "definite",
+           "document_subject", "earlier_author", "earlier_mentions", "no_sayer", "noun_author", "np_head", "np_span", "previous_sentence_subject", "resolve_np",
            "said_without_content", "speaker_at", "subject_in_paragraph", "subject_of"]
