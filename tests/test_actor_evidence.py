@@ -144,6 +144,21 @@ def test_a_weekday_is_nobody(read, text):
     assert not any(k and "friday" in k for k in kb_ids(read(text)))
 
 
+@pytest.mark.parametrize("text", [
+    "According to Friday's filings, the lenders moved the funds abroad.",
+    "Friday's ruling surprised the lawyers for both sides.",
+])
+def test_a_weekday_s_possessive_is_a_day_s(read, text):
+    """"Friday's filings": a weekday's possessive is the day's, also undated (any office holder by
+    that surname would do then); "May's allies" stays a person's (a month's name is both)."""
+    assert not any(k and "friday" in k for k in kb_ids(read(text, None)))
+
+
+def test_a_person_named_like_a_weekday_still_links_after_the_full_name(read):
+    a = read("Prime Minister Godwin Friday spoke in Kingstown. Friday's government said the port would reopen.", None)
+    assert [m.text for m in actor_at(a, "Godwin Friday").mentions] == ["Prime Minister Godwin Friday", "Friday"]
+
+
 def test_the_full_name_still_links(read):
     a = read("British Prime Minister Theresa May said she would resign.", "2019-05-24")
     assert actor_at(a, "Theresa May").kb_id == "theresa-may"

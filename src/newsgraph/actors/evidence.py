@@ -353,8 +353,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             and i not in person_ent_at and not name_read_as_modal(st.doc[i])):
         return None  # "anti-Trump" names nobody; a proper-noun tag or a person entity counts under
         # any coarse tag ("May said", read as a modal)
-    if is_date_name(st.doc[i]):
-        return None  # "met in May", "since May 2": a date, not Mrs May
+    if is_date_name(st.doc[i]) or (st.doc[i].dep_ == "poss" and st.lower[i] in WEEKDAYS
+                                   and st.lower[i] not in surname_index(st)):
+        return None  # "met in May", "since May 2": a date, not Mrs May; "Friday's filings": the day's,
+        # unless the article named a Friday in full before
     if names_a_bill(st, i) or names_a_bill(st, i + 1):
         return None  # "Bill 1192", "Senate Bill 1192": a bill, not Bill or Senate
     if ROMAN.match(st.words[i]):
