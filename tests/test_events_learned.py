@@ -60,6 +60,36 @@ def test_a_confident_detector_corrects_the_rule_type(analyse, text):
     assert ev.confidence > 0.9  # the detector's probability of the type
 
 
+@pytest.mark.parametrize("text, feature, rule_type, pushed", [
+    ("Germany met France in Berlin after the bombing.", "v:meet", "CONSULT", "ASSAULT"),
+    ("The Italian government helped Spain after the attack.", "v:help", "AID", "ACCUSE"),
+    ("Germany criticised France over the new tariffs.", "v:criticise", "ACCUSE", "SUPPORT"),
+    ("Germany demanded an apology from France.", "v:demand", "REQUEST", "ACCUSE"),
+])
+def test_a_retype_never_crosses_between_cooperation_and_conflict(analyse, text, feature, rule_type, pushed):
+    """The detector's bag of clause words carries the sentence's topic: a cooperative verb stays
+    cooperative, a conflictual one conflictual, and a request a request, however sure it is."""
+    assert [e.plover for e in analyse(text, None)] == [rule_type]
+    [ev] = analyse(text, hand_detector({feature: pushed}), retype=0.6, margin=3.0)
+    assert ev.plover == rule_type and "+detector" not in ev.rule
+
+
+def test_a_pattern_from_petrarch2_may_be_turned_over(analyse):
+    """PETRARCH2's converted patterns are coded for one sense of the verb; there the detector may cross."""
+    text = "Germany interfered in the French election."
+    [rule] = analyse(text, None, True)
+    assert rule.rule.startswith("petrarch2:") and learned.side_of(rule.plover) == "cooperation"
+    [ev] = analyse(text, hand_detector({"v:interfere": "ACCUSE"}), True, retype=0.6, margin=3.0)
+    assert ev.plover == "ACCUSE" and f"+detector({rule.plover}>ACCUSE)" in ev.rule
+
+
+@pytest.mark.parametrize("plover, side", [("CONSULT", "cooperation"), ("RETREAT", "cooperation"),
+                                          ("AID", "cooperation"), ("ACCUSE", "conflict"), ("SANCTION", "conflict"),
+                                          ("PROTEST", "conflict"), ("REQUEST", "request")])
+def test_side_of_a_plover_type(plover, side):
+    assert learned.side_of(plover) == side
+
+
 def test_an_unsure_detector_leaves_the_rule_type(analyse):
     text = "Germany criticised France over the new tariffs."
     det = hand_detector({"v:criticise": "SANCTION"}, strength=1.0)  # SANCTION ahead, but far from sure

@@ -12,7 +12,13 @@ the sentence) and gives a probability for each PLOVER event and ``none``:
   ``retype`` and at least ``margin`` times the probability of the rules' type -> the candidate takes
   the top event's CAMEO code (:func:`code_for`: the event's own code for the detector's mode, else
   its general code) and ``rule`` gains ``+detector(OLD>NEW)``. Codes the frames and modality derived
-  ("threatened to impose", "will send") are left alone: that is structure the rules read;
+  ("threatened to impose", "will send") are left alone: that is structure the rules read. A retype
+  of one of our own patterns stays on its side (:func:`side_of`): cooperation to cooperation,
+  conflict to conflict, a request only to a request. The detector reads a bag of the clause's words,
+  and in a sentence about violence the topic outweighs the verb ("met the victims of the attack" read
+  as an assault); a verb's polarity is its lexical meaning, and where the object turns it ("attacked
+  the plan") a ``sense`` pattern says so. A pattern converted from PETRARCH2 may be turned over (many
+  are leftovers of its phrase matcher, coded for one sense of the verb);
 * **confidence**: the probability of the candidate's final type; the PLOVER mode is the detector's
   where it is at least ``mode`` sure of it for that type;
 * **one side**: with ``[events] one_sided``, an event with only one named side is kept when the
@@ -102,6 +108,15 @@ def _live(coder: Any, c: Candidate) -> bool:
     return not c.absorbed and not c.dropped and c.code is not None and _plover(coder, c.code) is not None
 
 
+def side_of(plover: str | None) -> str:
+    """Which side of the PLOVER scale an event type is on: ``cooperation`` (its quad class is verbal or
+    material cooperation), ``request`` (asking is neither; CAMEO's appeals are statements), else
+    ``conflict``."""
+    if plover == "REQUEST":
+        return "request"
+    return "cooperation" if "cooperation" in cb.QUAD_OF_PLOVER.get(plover or "", "") else "conflict"
+
+
 def derived(c: Candidate) -> bool:
     """Did the frames or modality make the code ("threatened *to impose*", "will send", "did not
     agree"), or the object decide the verb's sense (a ``sense`` pattern: "attacked *the plan*")?
@@ -129,8 +144,9 @@ def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
             ev[none] = -1.0
             j = int(np.argmax(ev))
             top = labels[j]
-            if (top != rule_type and not derived(c) and ev[j] >= th.retype
-                    and ev[j] >= th.margin * p[labels.index(rule_type)]):
+            if (top != rule_type and not derived(c)
+                    and (side_of(top) == side_of(rule_type) or c.entry.origin == "petrarch2")
+                    and ev[j] >= th.retype and ev[j] >= th.margin * p[labels.index(rule_type)]):
                 mode, mconf = det.mode_of(z, top)
                 c.code = code_for(top, mode if mconf >= th.mode else None)
                 c.base = c.code
@@ -190,4 +206,4 @@ def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
     return c
 
 
-__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose"]
+__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "side_of"]
