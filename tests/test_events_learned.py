@@ -160,6 +160,19 @@ def test_no_proposal_where_it_must_not_fire(analyse, text):
     assert analyse(text, det, propose=0.7) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Germany zorbled Italy after the gunfire near the border post.",
+    "After the gunfire near the border post, Italy zorbled Germany.",
+])
+def test_no_proposal_when_only_the_words_around_the_verb_tell_the_event(analyse, text):
+    """The topic words of the clause ("gunfire") push the event, the verb itself does not: no
+    proposal; when the verb's own feature pushes it, the event is proposed."""
+    context = hand_detector({"w:gunfire": "ASSAULT"})
+    assert analyse(text, context, propose=0.7) == []
+    verb = hand_detector({"v:zorble": "ASSAULT"})
+    assert [e.plover for e in analyse(text, verb, propose=0.7)] == ["ASSAULT"]
+
+
 def test_no_proposal_where_the_rules_coded_an_event(analyse):
     text = "Germany criticised France and zorbled Italy."
     det = hand_detector({"v:zorble": "ASSAULT"})

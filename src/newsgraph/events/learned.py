@@ -27,7 +27,10 @@ the sentence) and gives a probability for each PLOVER event and ``none``:
 * **propose**: a sentence where the rules code no event, and where the clause of one of its verbs
   has an event with at least ``propose``, gets a candidate at that verb (the most probable clause;
   on a tie the narrower one) with a pattern of no particular kind: source its subject, target its
-  object, as for any verb; modality as for any candidate.
+  object, as for any verb; modality as for any candidate. The verb itself must be evidence of the
+  event (:func:`verb_evidence`: its own learned weight favours the event over ``none`` by at least
+  ``verb_evidence``): in a clause about an attack, "used", "had", "saw", "bragged" or "died" are
+  read as the attack by the words around them, which tell the topic, not what the verb did.
 
 The thresholds (:class:`Thresholds`) were chosen on the *tune* parts of the development sets
 (CHANGELOG, ``benchmarks/detector_results.md``). ``[events] detector = false`` (or the component
@@ -58,6 +61,7 @@ class Thresholds:
     margin: float = 3.0      # ... when it is also this many times P(rules' type)
     mode: float = 0.5        # P(mode) at or above which the detector's PLOVER mode is kept
     propose: float = 0.7     # P(event) of a verb's clause at or above which a missed event is proposed
+    verb_evidence: float = 1.0  # ... and how much more the verb's own weight must favour that event than none
     beside: bool = False     # propose also in sentences with rule events (at verbs outside their clauses)
     one_sided: float = 0.0   # with [events] one_sided: P(type) an event with a side missing needs
 
@@ -168,6 +172,16 @@ def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def verb_evidence(det: Detector, lemma: str, label: str) -> float:
+    """How much the verb's own feature (``v:<lemma>``) favours ``label`` over ``none`` in the
+    detector's weights (0 for a verb it never saw)."""
+    i = det.index.get(f"v:{lemma}")
+    if i is None:
+        return 0.0
+    w = det.weights[i]
+    return float(w[det.labels.index(label)] - w[det.labels.index(NONE)])
+
+
 def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
     """The candidate the detector proposes in a sentence the rules coded nothing in (or None)."""
     det: Detector = coder.detector
@@ -190,9 +204,11 @@ def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
         return None
     top = labels[j]
     verb = verbs[best]
+    lemma = verb.lemma_.lower()
+    if verb_evidence(det, lemma, top) < th.verb_evidence:
+        return None
     mode, mconf = det.mode_of(zm[best], top)
     code = code_for(top, mode if mconf >= th.mode else None)
-    lemma = verb.lemma_.lower()
     entry = Entry(pos="v", lemma=lemma, particle="", obj=(), prep="", pobj=(), subject=(), code=code,
                   roles=frozenset(), slots=(), origin="detector", line=0, comment="proposed by the detector",
                   specificity=0.0)
@@ -206,4 +222,4 @@ def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
     return c
 
 
-__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "side_of"]
+__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "side_of", "verb_evidence"]
