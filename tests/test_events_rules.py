@@ -666,6 +666,36 @@ def test_an_attack_on_a_side_is_still_an_assault(nlp, text):
     assert one(events(nlp, text), "ASSAULT")
 
 
+PEOPLE = {"Ama Mensah": ("ama-mensah", "person", "GHA"), "Kofi Boateng": ("kofi-boateng", "person", "GHA")}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Ama Mensah fired Kofi Boateng on Monday.", "kofi-boateng"),
+    ("Kofi Boateng was fired by Ama Mensah last week.", "kofi-boateng"),
+    ("Ama Mensah sacked her finance minister, Kofi Boateng, on Friday.", "kofi-boateng"),
+    ("Ama Mensah dismissed Kofi Boateng from the cabinet.", "kofi-boateng"),
+    ("Ama Mensah fired him a day later.", None),
+])
+def test_firing_a_person_is_a_cut_in_relations_not_an_assault(nlp, text, target):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert [e.plover for e in evs] == ["SANCTION"], [(e.plover, e.rule) for e in evs]
+    assert evs[0].cameo == "160" and evs[0].source == ["ama-mensah"]
+    assert evs[0].target == ([target] if target else [])
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Ghana fired two missiles at Togo.", "ASSAULT"),
+    ("Ghana's soldiers fired on protesters from Togo.", "ASSAULT"),
+    ("Ama Mensah dismissed the accusations made by Togo.", None),
+    ("Ama Mensah dismissed the minister's report about Togo.", None),
+])
+def test_firing_a_weapon_or_dismissing_a_claim_is_no_dismissal(nlp, text, plover):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert "SANCTION" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
+    if plover:
+        assert one(evs, plover)
+
+
 @pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",

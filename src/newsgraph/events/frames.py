@@ -383,9 +383,27 @@ def antecedent_candidates(pron: Token) -> list[Token]:
     return out
 
 
+# ``=person`` in an object region: the object itself is a person, by name ("fired *Smith*"), pronoun
+# ("fired *him*") or the post they hold ("sacked *the finance minister*"); only the object's head
+# counts ("dismissed *the counsel's inquiry*" is no person)
+PERSON_MARK = "=person"
+PERSON_HEAD_WORDS = frozenset({
+    "he", "him", "she", "her", "minister", "secretary", "president", "chancellor", "premier", "governor", "mayor",
+    "director", "adviser", "advisor", "aide", "official", "employee", "worker", "staffer", "chief", "head",
+    "commissioner", "coach", "manager", "executive", "ceo", "chairman", "chairwoman", "prosecutor", "attorney",
+    "lawyer", "counsel", "judge", "ambassador", "envoy", "commander", "general", "officer", "inspector",
+    "administrator", "deputy", "spokesman", "spokeswoman", "spokesperson", "editor", "teacher", "professor"})
+
+
+def is_person_head(t: Token) -> bool:
+    return t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_HEAD_WORDS or t.lower_ in PERSON_HEAD_WORDS
+
+
 def _fill_regions(f: Frame) -> None:
     for o in f.objs:
         f.obj_region.add(*words(np_core(o)))
+        if is_person_head(o):
+            f.obj_region.add(PERSON_MARK)
     for c in f.comps:
         f.obj_region.add(*words([c]))
         f.obj_region.add(*(c.lower_ for c in c.children if c.dep_ == "prt"))
