@@ -697,6 +697,33 @@ def test_firing_a_weapon_or_dismissing_a_claim_is_no_dismissal(nlp, text, plover
 
 
 @pytest.mark.parametrize("text", [
+    "Ama Mensah spoke with Kofi Boateng about the port on Sunday.",
+    "Ama Mensah spoke by phone with Kofi Boateng on Sunday.",
+    "Ama Mensah spoke to Kofi Boateng by telephone for an hour.",
+    "Ama Mensah chatted with Kofi Boateng before the vote.",
+])
+def test_speaking_with_a_person_is_a_consultation(nlp, text):
+    ev = one(events(nlp, text, extra=PEOPLE), "CONSULT")
+    assert ev.source == ["ama-mensah"] and ev.target == ["kofi-boateng"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah spoke to reporters in Accra on Sunday.",
+    "Ama Mensah spoke with the Daily Ledger about Togo.",
+    "Ama Mensah spoke at a conference in Togo.",
+    "Ama Mensah spoke of a new era in relations with Togo.",
+    "I spoke to Kofi Boateng in Accra last week.",
+    "We asked Kofi Boateng whether Ghana would reopen the border with Togo.",
+    "I asked Kofi Boateng to reopen the border with Togo.",
+])
+def test_speaking_to_the_press_or_the_writers_own_acts_are_no_consultation(nlp, text):
+    extra = {**PEOPLE, "the Daily Ledger": ("daily-ledger", "organization", "GHA")}
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=extra))
+    assert "CONSULT" not in {e.plover for e in evs} and "REQUEST" not in {e.plover for e in evs}, \
+        [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",
     "Kenya battled to save the talks with Somalia.",

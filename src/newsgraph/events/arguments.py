@@ -113,6 +113,11 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if "swap" in e.roles:
         c.source, c.target = c.target, c.source
         c.source_tokens, c.target_tokens = c.target_tokens, c.source_tokens
+    if not c.source and c.quote is None and f.pos == "v" and not f.passive \
+            and any(s.lower_ in FIRST_PERSON for s in f.subj):
+        # "I spoke to the mayor", "we asked the ministry": outside a quote the first person is the
+        # writer, whose reporting is no act of the news
+        c.dropped = "the writer's own act (first person outside a quote)"
     c.agentless = (f.pos == "v" and f.passive and not f.agent and not stative and not c.source) or (
         f.pos == "v" and not c.source and bool(c.target) and event_subject(coder, c)) or (
         f.pos == "n" and not c.source and bool(c.target) and explicit_target(c)

@@ -47,9 +47,9 @@ user's ``[events] extra_verbs`` file has ten tab-separated columns; ``-`` or not
 
 Words: lower case; ``word*`` matches by prefix; ``a|b`` alternatives; ``war_crime*`` a phrase (both
 words must occur); ``&name`` a synonym set from ``data/sets.tsv`` / ``sets_petrarch.tsv`` (a set
-member may be a phrase with spaces); several terms separated by spaces must all occur. In ``object``,
-``=person`` says the object itself is a person: a name, a pronoun or a post ("fired *Smith*", "sacked
-*the finance minister*"; :data:`~newsgraph.events.frames.PERSON_HEAD_WORDS`).
+member may be a phrase with spaces); several terms separated by spaces must all occur. In ``object``
+and ``pobj``, ``=person`` says the object itself is a person: a name, a pronoun or a post ("fired
+*Smith*", "spoke with *the finance minister*"; :data:`~newsgraph.events.frames.PERSON_HEAD_WORDS`).
 
 The most specific matching pattern wins (words in object/pobj count most); on a tie a user's
 pattern beats ours. PETRARCH2's patterns serve only the lemmas our table does not list (and count

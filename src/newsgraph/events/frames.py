@@ -383,7 +383,7 @@ def antecedent_candidates(pron: Token) -> list[Token]:
     return out
 
 
-# ``=person`` in an object region: the object itself is a person, by name ("fired *Smith*"), pronoun
+# ``=person`` in an object or prepositional region: the object itself is a person, by name ("fired *Smith*"), pronoun
 # ("fired *him*") or the post they hold ("sacked *the finance minister*"); only the object's head
 # counts ("dismissed *the counsel's inquiry*" is no person)
 PERSON_MARK = "=person"
@@ -416,6 +416,8 @@ def _fill_regions(f: Frame) -> None:
         region = f.prep_regions.setdefault(prep, Region())
         for o in objs:
             region.add(*words(np_core(o)))
+            if is_person_head(o):
+                region.add(PERSON_MARK)
             if o.dep_ == "pcomp":
                 for g in o.children:
                     if g.dep_ in OBJ_DEPS:
