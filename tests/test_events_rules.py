@@ -723,6 +723,24 @@ def test_speaking_to_the_press_or_the_writers_own_acts_are_no_consultation(nlp, 
         [(e.plover, e.source, e.target, e.rule) for e in evs]
 
 
+INVESTIGATORS = {**PEOPLE, "the Senate": ("senate", "organization", "GHA"), "Interpol": ("interpol", "organization", None)}
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Togo probe has cost Ghana millions.", None, "TGO"),
+    ("Ama Mensah headed the Togo inquiry for two years.", "ama-mensah", "TGO"),
+    ("Kofi Boateng, who oversaw the Togo investigation, resigned.", "kofi-boateng", "TGO"),
+    ("The Kofi Boateng investigation ended in July.", None, "kofi-boateng"),
+    ("The Interpol investigation into Togo ended in July.", "interpol", "TGO"),
+    ("Ama Mensah's Togo probe ended in July.", "ama-mensah", "TGO"),
+])
+def test_a_place_or_person_before_an_investigation_is_what_is_investigated(nlp, text, source, target):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=INVESTIGATORS))
+    ev = one(evs, "ACCUSE")
+    assert ev.cameo.startswith("09")
+    assert ev.source == ([source] if source else []) and ev.target == [target], (ev.source, ev.target)
+
+
 @pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",

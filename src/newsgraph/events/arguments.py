@@ -10,6 +10,7 @@ from ..model import Actor, Quote
 from . import codebook as cb
 from . import detection
 from .common import (
+    CONDUCT_VERBS,
     DEFAULT_NOUN_TARGETS,
     DEFAULT_VERB_TARGETS,
     POPULATION_NOUNS,
@@ -17,6 +18,7 @@ from .common import (
     RELATION_NOUNS,
     RELATIONAL_NOUNS,
     STATE_NOUNS,
+    SUBJECT_MATTER_ENTS,
     TOPIC_TARGETS,
     UNDERGOING_VERBS,
     ActorIndex,
@@ -58,7 +60,7 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     f, e = c.frame, c.entry
     coop = cb.root(c.code or "") in cb.COOPERATIVE_ROOTS
     stative = is_stative(c)
-    src_heads = [h for h in source_heads(coder, c) if same_segment(h, c.pred)]
+    src_heads = [h for h in source_heads(coder, c, actors) if same_segment(h, c.pred)]
     c.source_tokens = src_heads
     c.source = actors_of(coder, src_heads, actors, c.quote)
     if not c.source:
@@ -97,6 +99,11 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             break
     if not c.target and f.pos == "v" and e.slot("t"):
         pp_of_event_object(coder, c, actors)
+    if not c.target and f.pos == "n":
+        heads = [m for m in f.mods if subject_matter(c, m, actors) and same_segment(m, c.pred)]
+        found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
+        if found:
+            c.target, c.target_tokens = found, heads
     named_object = any(o.pos_ in {"NOUN", "PROPN"} and o not in c.comp_tokens for o in f.objs)
     if not c.target and c.comp_tokens and not (named_object and f.pos == "v" and not stative):
         # "accused *the peacekeepers* of failing to protect X": the object is the target even
@@ -236,7 +243,7 @@ def noun_targets(coder: Any, e: Entry) -> tuple[str, ...]:
     return DEFAULT_NOUN_TARGETS
 
 
-def source_heads(coder: Any, c: Candidate) -> list[Token]:
+def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> list[Token]:
     f, e = c.frame, c.entry
     if is_stative(c):
         return list(f.objs)  # "Kenya is committed to ...", "the troops were engaged in ..."
@@ -255,7 +262,21 @@ def source_heads(coder: Any, c: Candidate) -> list[Token]:
     if of_role and "s" in of_role and f.preps.get("of"):
         return list(f.preps["of"])
     patient = "t" in (e.slot("poss") or ())  # "his arrest": the possessor undergoes it
-    return [m for m in f.mods if m.dep_ in {"compound", "amod", "nmod"} or (m.dep_ == "poss" and not patient)]
+    return [m for m in f.mods if (m.dep_ in {"compound", "amod", "nmod"} and not subject_matter(c, m, actors))
+            or (m.dep_ == "poss" and not patient)]
+
+
+def subject_matter(c: Candidate, mod: Token, actors: ActorIndex | None) -> bool:
+    """Does a modifier of an investigation noun name what is investigated? A noun-noun compound
+    naming a country, a person, a place or an event does ("the Russia probe", "the Benghazi
+    inquiry"); an organisation, a party or an adjective names the investigator ("the FBI probe", "a
+    Democrat inquiry", "a Russian inquiry"). The actor found there decides, else the entity type."""
+    if c.frame.pos != "n" or mod.dep_ != "compound" or cb.root(c.code or "") != "09":
+        return False
+    actor = actors.at_token(mod) if actors is not None else None
+    if actor is not None:
+        return actor.kind in {"country", "person"}
+    return mod.ent_type_ in SUBJECT_MATTER_ENTS
 
 
 def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
@@ -272,7 +293,7 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
     if gov.lemma_.lower() in UNDERGOING_VERBS:
         return []  # "refugees who fled the fighting", "survived the bombing": they did not do it
     gov_code = base_code(coder, gov)
-    if gov_code is None or gov_code == "010":
+    if gov_code is None or gov_code == "010" or gov.lemma_.lower() in CONDUCT_VERBS:
         return logical_subjects(gov)
     return []
 

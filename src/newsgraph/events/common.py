@@ -106,6 +106,13 @@ RELATION_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "ti
 UNDERGOING_VERBS = frozenset({"flee", "escape", "evade", "avoid", "survive", "suffer", "endure", "face", "witness",
                               "fear", "experience", "dodge", "brave", "weather", "outlast"})
 
+# verbs of being in charge: their subject does the event noun they govern ("*headed* the inquiry",
+# "*led* the talks"), whatever code a pattern gives the verb alone
+CONDUCT_VERBS = frozenset({"lead", "head", "run", "oversee", "chair", "direct", "supervise", "spearhead"})
+# entity types of a noun-noun compound that names what an investigation is about, not who makes it
+# ("the *Benghazi* inquiry", "the *Russia* probe"; "the *FBI* probe" is the investigator's)
+SUBJECT_MATTER_ENTS = frozenset({"GPE", "LOC", "PERSON", "FAC", "EVENT"})
+
 LOCATIVE = ("in", "at", "near", "inside", "across", "throughout", "outside", "from")
 
 
