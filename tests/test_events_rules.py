@@ -741,6 +741,16 @@ def test_a_place_or_person_before_an_investigation_is_what_is_investigated(nlp, 
     assert ev.source == ([source] if source else []) and ev.target == [target], (ev.source, ev.target)
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ghana is in talks with Togo about the port.", {"GHA"}, {"TGO"}),
+    ("Ghana has been in negotiations with Togo since May.", {"GHA"}, {"TGO"}),
+    ("Ghana and Togo were in talks to reopen the border.", {"GHA", "TGO"}, {"GHA", "TGO"}),
+])
+def test_whoever_is_in_talks_holds_them(nlp, text, source, target):
+    ev = one(events(nlp, text), "CONSULT")
+    assert sides(ev) == (source, target)
+
+
 @pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",

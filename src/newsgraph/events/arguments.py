@@ -288,6 +288,8 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
         return []
     if f.pred.dep_ == "pobj" and gov.lower_ in {"for", "to", "in", "into"} and gov.head.pos_ == "VERB":
         gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*"
+    elif f.pred.dep_ == "pobj" and gov.lower_ == "in" and gov.head.lemma_ == "be":
+        gov = gov.head  # "Iran and France are *in talks*": who is in it does it (not "under investigation")
     elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
         return []
     if gov.lemma_.lower() in UNDERGOING_VERBS:
