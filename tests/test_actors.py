@@ -302,6 +302,20 @@ def test_a_generic_agent_still_takes_the_state_its_sentence_gives_it(read, text,
     assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
 
 
+@pytest.mark.parametrize("text, words, agent", [
+    ("WASHINGTON (AP) - Senior Republicans criticized the plan on Sunday.", "Senior Republicans", "USAPTY"),
+    ("WASHINGTON (AP) - Democrats in Congress demanded a vote on the bill.", "Democrats", "USAPTY"),
+    ("LONDON (Reuters) - Rebel Tories voted against the budget on Tuesday.", "Rebel Tories", "GBRPTY"),
+    ("KIEV (Reuters) - Republicans criticized the Ukrainian plan on Sunday.", "Republicans", "USAPTY"),
+    ("ROME (Reuters) - Italian Democrats criticized the plan on Sunday.", "Italian Democrats", "ITAPTY"),
+])
+def test_a_party_named_for_its_members_is_the_party_sector_of_its_state(read, text, words, agent):
+    """ "Republicans criticized": the members of a party, named by the party, act as that state's
+    party agent (as "lawmakers" are its legislature), not as no one; a party of one state stays
+    that state's wherever the story is datelined, unless the phrase names another state."""
+    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+
+
 def test_a_longer_legislature_name_stays_an_organisation(read):
     a = read("The House of Lords delayed the bill again.", "2019-05-01")
     assert any(x.kind == "organization" and "Lords" in x.name for x in a.actors)

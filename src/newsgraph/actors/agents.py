@@ -199,6 +199,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # "sent to prison", "in school", "on television": a place or a channel
     if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
         iso3 = named_body_country(st, tok)
+    elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
+        iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
     else:
         iso3 = sender_country(st, tok) or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
     if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i, iso3, sector):
@@ -242,6 +244,21 @@ def clause_country(st: State, tok: Any) -> str | None:
                     iso3 = st.country_in(o) or city_country(st, o)
                     if iso3:
                         return iso3
+    return None
+
+
+def own_country(st: State, tok: Any) -> str | None:
+    """The state the agent noun's own modifiers name ("*Italian* Democrats", "Democrats *in Italy*"),
+    not the place its clause acts in."""
+    for t in tok.children:
+        if t.dep_ in {"amod", "compound", "nmod", "poss"} and t.i < tok.i:
+            iso3 = st.country_in(t)
+            if iso3:
+                return iso3
+        if t.dep_ == "prep" and t.lower_ in {"in", "from", "of"}:
+            for o in t.children:
+                if o.dep_ == "pobj" and (iso3 := st.country_in(o)):
+                    return iso3
     return None
 
 

@@ -123,6 +123,10 @@ EXTRA_AGENTS = {
     "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
     "congress": "LEG", "senate": "LEG",
+    # a party's members named by the party ("Republicans criticized the plan", "senior Tories"): the
+    # party sector of the state the text puts them in, like "lawmakers"
+    "republicans": "PTY", "democrats": "PTY", "tories": "PTY", "conservatives": "PTY", "socialists": "PTY",
+    "liberals": "PTY", "communists": "PTY", "labourites": "PTY", "greens": "PTY",
     # people held or sought, as CAMEO and PLOVER code them (absent from PETRARCH2's agent list):
     # the targets of arrests, releases and exchanges
     "prisoner": "CRM", "prisoners": "CRM", "suspect": "CVL", "suspects": "CVL", "hostage": "CVL",
@@ -138,6 +142,12 @@ PARTY_WORDS = frozenset({"democrat", "republican", "labour", "labor", "tory", "g
 # of those, the words that put the office at another time ("former president"): the rest make
 # another office of it ("deputy prime minister", "vice president")
 NOT_NOW = {"former", "ex", "late", "outgoing", "incoming", "then", "previous", "future", "next"}
+
+
+# party members named by a party of one state, capitalised ("Republicans", "Tories"): that state's
+# party sector unless the phrase itself names another ("Italian Democrats"); the generic words
+# ("conservatives", "socialists") take the state the text puts them in, as other agents do
+PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labourites": "GBR"}
 
 
 # first words, for cheap "could a title / group phrase start here?" checks

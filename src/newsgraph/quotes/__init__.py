@@ -154,6 +154,14 @@ def _inner_report(cue: Span | None, rule: str, outer: Quote) -> bool:
     return words.start <= cue.start and cue.end <= words.end
 
 
+def _account_of_conduct(doc: Any, inner: Any, kind: str, outer: Quote) -> bool:
+    """Is ``inner`` (a report inside ``outer``'s words) a gerund or infinitive of saying ("by
+    *demanding* that ...", "aiming *to claim* ...") carrying only a few quoted words, both partial?"""
+    if kind != "partial" or outer.kind != "partial" or inner.cue_token is None:
+        return False
+    return doc[inner.cue_token].tag_ in {"VBG", "VB"}
+
+
 def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects with canonical speakers (stage sources); fill
     the scratch. A headline quote the body repeats is left out (:func:`headline_repeats`), and the
@@ -200,8 +208,12 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
                 # two cues reporting the same words ("criticized X, saying “...”"; "X said that ...,
                 # the agency reports"): one quote, whose sayer is the inner report's (the outer one
                 # is the channel) unless the inner "report" is a document's verb ("the decision
-                # meant “...”" inside "X wrote that ..."), else the one a cue found at all
-                if speaker_id is not None and (same.speaker is None or _inner_report(cue, rule, same)):
+                # meant “...”" inside "X wrote that ..."), else the one a cue found at all. A few
+                # words in marks amid an inner report that is no finite statement of its own ("X
+                # said Y were aiming to ... by demanding that a “...” be resolved") are the outer
+                # sayer's: that report is the outer sayer's account of Y's conduct, not Y's words
+                if speaker_id is not None and (same.speaker is None or (
+                        _inner_report(cue, rule, same) and not _account_of_conduct(doc, a, kind, same))):
                     same.speaker, same.speaker_mention, same.speaker_kind = speaker_id, mention, kind_of_source
                     same.speaker_description, same.cue, same.rule = description, cue, rule
                     same.confidence = conf
