@@ -316,6 +316,20 @@ def test_a_party_named_for_its_members_is_the_party_sector_of_its_state(read, te
     assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
 
 
+@pytest.mark.parametrize("text, words, agent, person", [
+    ("WASHINGTON (AP) - Donald Trump's lawyers met the prosecutors on Friday.", "lawyers", "USAJUD", "donald-trump"),
+    ("LONDON (Reuters) - Emmanuel Macron's government rejected the offer on Friday.", "government", "FRAGOV",
+     "emmanuel-macron"),
+])
+def test_a_persons_people_are_an_agent_of_the_persons_state(read, text, words, agent, person):
+    """ "Trump's lawyers": the possessor's name stays the person's mention, the noun is an agent
+    group of the person's state (not of the dateline's), and neither swallows the other."""
+    a = read(text, "2019-05-01")
+    assert agent in {x.id for x in actor_over(a, words)}
+    owner = next(x for x in a.actors if x.id == person)
+    assert all(words not in m.text for m in owner.mentions)
+
+
 def test_a_longer_legislature_name_stays_an_organisation(read):
     a = read("The House of Lords delayed the bill again.", "2019-05-01")
     assert any(x.kind == "organization" and "Lords" in x.name for x in a.actors)

@@ -188,7 +188,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # a modifier ("police chief", "army base"): its head decides
     if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
         return None
-    if any(c.i in st.claimed and st.ref_at(c.i) is not None for c in tok.children if c.i < i):
+    if any(c.i in st.claimed and st.ref_at(c.i) is not None and not _persons_own(st, c) for c in tok.children
+           if c.i < i):
         return None  # "Hungarian and Romanian officials": the states' own agents are taken already
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
@@ -202,12 +203,27 @@ def try_generic_agent(st: State, i: int) -> int | None:
     elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
         iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
     else:
-        iso3 = sender_country(st, tok) or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
-    if tok.tag_ == "NN" and described_person(st, start if start >= i - 3 else i, i, iso3, sector):
+        owner = next((st.table.get(st.ref_at(c.i).actor) for c in tok.children if _persons_own(st, c)), None)
+        iso3 = (owner.country if owner is not None and owner.country else None) or sender_country(st, tok) \
+            or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+    lo = start if start >= i - 3 else i
+    lo = max([lo, *(k + 1 for k in range(lo, i) if k in st.claimed)])  # "Donald Trump's lawyers": the name is his
+    while lo < i and st.tags[lo] == "POS":
+        lo += 1
+    if tok.tag_ == "NN" and described_person(st, lo, i, iso3, sector):
         return i + 1
-    st.add(start if start >= i - 3 else i, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic",
-           confidence=0.7 if iso3 else 0.5)
+    st.add(lo, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic", confidence=0.7 if iso3 else 0.5)
     return i + 1
+
+
+def _persons_own(st: State, mod: Any) -> bool:
+    """Is ``mod`` a person's possessive ("*Trump's* lawyers", "*the senator's* aides")? Their people
+    are a group of their own, the agent of the person's state, not the person."""
+    if mod.dep_ != "poss":
+        return False
+    ref = st.ref_at(mod.i)
+    actor = st.table.get(ref.actor) if ref is not None else None
+    return actor is not None and actor.kind == "person"
 
 
 _DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "station", "redeploy", "withdraw", "pull", "base", "post",
