@@ -330,6 +330,26 @@ def test_a_persons_people_are_an_agent_of_the_persons_state(read, text, words, a
     assert all(words not in m.text for m in owner.mentions)
 
 
+@pytest.mark.parametrize("text, words, agent", [
+    ("U.S. troops struck targets near the border on Monday.", "troops", "USAMIL"),
+    ("The U.S. military said on Monday that the strikes had ended.", "military", "USAMIL"),
+    ("U.S. intelligence agencies have concluded that the hack came from abroad.", "agencies", "USASPY"),
+    ("American intelligence officials said the hack came from abroad.", "officials", "USASPY"),
+])
+def test_a_states_linked_name_before_an_agent_noun_makes_its_agent(read, text, words, agent):
+    """ "U.S. troops": the state's name, linked to the state before agents are read, still makes
+    the noun after it that state's agent (as a demonym does: "Russian troops")."""
+    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Hungarian and Romanian officials met in the capital.", "officials"),
+])
+def test_coordinated_states_keep_their_own_agents(read, text, words):
+    a = read(text, "2019-05-01")
+    assert {"HUNGOV", "ROUGOV"} <= {x.id for x in a.actors}
+
+
 def test_a_longer_legislature_name_stays_an_organisation(read):
     a = read("The House of Lords delayed the bill again.", "2019-05-01")
     assert any(x.kind == "organization" and "Lords" in x.name for x in a.actors)

@@ -120,7 +120,9 @@ EXTRA_AGENTS = {
     "insurgents": "REB", "separatists": "REB", "protesters": "CVL", "demonstrators": "CVL",
     "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "opposition": "OPP", "people": "CVL",
     "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
-    "spies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
+    "spies": "SPY", "intelligence agency": "SPY", "intelligence agencies": "SPY", "intelligence official": "SPY",
+    "intelligence officials": "SPY", "intelligence chief": "SPY", "intelligence chiefs": "SPY", "spy agency": "SPY",
+    "spy agencies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
     "congress": "LEG", "senate": "LEG",
     # a party's members named by the party ("Republicans criticized the plan", "senior Tories"): the
