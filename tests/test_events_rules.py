@@ -752,6 +752,28 @@ def test_whoever_is_in_talks_holds_them(nlp, text, source, target):
 
 
 @pytest.mark.parametrize("text", [
+    "The new law will help Ghana.",
+    "Those who support Kofi Boateng gathered in the square.",
+    "A strategy that could help Kofi Boateng survive was discussed.",
+    "The fund was set up to protect farmers in Togo.",
+])
+def test_a_cooperative_act_needs_someone_cooperating(nlp, text):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert not [e for e in evs if e.plover in {"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT"}], \
+        [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Weapons were supplied to Togo in large numbers.", "AID"),
+    ("Two soldiers from Togo were killed near the border.", "ASSAULT"),
+    ("The meeting with Kofi Boateng ended late.", "CONSULT"),
+])
+def test_one_sided_acts_that_stay(nlp, text, plover):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert one(evs, plover).source == []
+
+
+@pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",
     "Kenya battled to save the talks with Somalia.",

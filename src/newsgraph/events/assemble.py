@@ -10,6 +10,7 @@ from .common import (
     GUESSED_SIDES,
     Candidate,
 )
+from .codebook import side_of
 from .dates import event_date
 from .frames import (
     np_core,
@@ -91,6 +92,13 @@ def event(coder: Any, analysis: Analysis, c: Candidate) -> Event | None:
     if c.target and not target and not coder.one_sided:
         return None  # a self-dyad ("Russia ... Russia"): another reading is needed, not this event
     if not c.source and not target:
+        return None
+    if not c.source and not c.agentless and c.frame.pos == "v" and side_of(row.plover) == "cooperation":
+        # "to help Haiti", "those who support the president", "a strategy that could help his
+        # career": a cooperative act with nobody named as cooperating states a purpose, an ability
+        # or a stance, not an act an analyst codes (PLOVER's one-sided events are the conflictual
+        # ones whose doer is unknown, "three soldiers were killed", and the passives that leave
+        # the doer out, "weapons were supplied to X")
         return None
     if not (c.source and target) and not (c.agentless and target) and not coder.one_sided:
         return None

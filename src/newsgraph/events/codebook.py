@@ -114,6 +114,15 @@ def load_codebook() -> Codebook:
     return Codebook(rows)
 
 
+def side_of(plover: str | None) -> str:
+    """Which side of the PLOVER scale an event type is on: ``cooperation`` (its quad class is verbal or
+    material cooperation), ``request`` (asking is neither; CAMEO's appeals are statements), else
+    ``conflict``."""
+    if plover == "REQUEST":
+        return "request"
+    return "cooperation" if "cooperation" in QUAD_OF_PLOVER.get(plover or "", "") else "conflict"
+
+
 def penta_class(code: str | None) -> int:
     """Five-way class of a CAMEO code: 0 statement/appeal, 1 verbal coop, 2 material coop, 3 verbal
     conflict (09-13 and 16 reduce relations), 4 material conflict (14, 15, 17-20); None -> 0."""

@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from . import codebook as cb
+from .codebook import side_of
 from . import modality
 from .common import Candidate
 from .detect import NONE, Detector, features
@@ -110,15 +111,6 @@ def _plover(coder: Any, code: str | None) -> str | None:
 
 def _live(coder: Any, c: Candidate) -> bool:
     return not c.absorbed and not c.dropped and c.code is not None and _plover(coder, c.code) is not None
-
-
-def side_of(plover: str | None) -> str:
-    """Which side of the PLOVER scale an event type is on: ``cooperation`` (its quad class is verbal or
-    material cooperation), ``request`` (asking is neither; CAMEO's appeals are statements), else
-    ``conflict``."""
-    if plover == "REQUEST":
-        return "request"
-    return "cooperation" if "cooperation" in cb.QUAD_OF_PLOVER.get(plover or "", "") else "conflict"
 
 
 def derived(c: Candidate) -> bool:
