@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Analysis, Event, Span, content_hash
+from .codebook import side_of
 from .common import (
     GUESSED_SIDES,
     Candidate,
 )
-from .codebook import side_of
 from .dates import event_date
 from .frames import (
     np_core,

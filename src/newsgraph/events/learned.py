@@ -47,8 +47,8 @@ from typing import Any
 import numpy as np
 
 from . import codebook as cb
-from .codebook import side_of
 from . import modality
+from .codebook import side_of
 from .common import Candidate
 from .detect import NONE, Detector, features
 from .dictionary import Entry
