@@ -774,6 +774,29 @@ def test_one_sided_acts_that_stay(nlp, text, plover):
 
 
 @pytest.mark.parametrize("text", [
+    "Ghana warned that the decision by Togo would undercut the talks.",
+    "Ghana warned that prices in Togo could rise sharply.",
+    "Kofi Boateng warned that the plan of Togo would kill the peace process.",
+])
+def test_a_warning_of_a_danger_is_no_threat(nlp, text):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert "THREATEN" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana warned that it would retaliate against Togo.",
+    "Ghana warned that its army would strike Togo.",
+    "Ghana warned Togo that it would close the border.",
+    "Ghana warned Togo of serious consequences.",
+    "Ama Mensah warned Kofi Boateng that he must fix the crisis.",
+])
+def test_a_warning_of_ones_own_act_or_to_someone_is_a_threat(nlp, text):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    assert "THREATEN" in {e.plover for e in evs} or "REQUEST" in {e.plover for e in evs}, \
+        [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",
     "Kenya battled to save the talks with Somalia.",

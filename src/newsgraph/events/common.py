@@ -109,6 +109,8 @@ UNDERGOING_VERBS = frozenset({"flee", "escape", "evade", "avoid", "survive", "su
 # verbs of being in charge: their subject does the event noun they govern ("*headed* the inquiry",
 # "*led* the talks"), whatever code a pattern gives the verb alone
 CONDUCT_VERBS = frozenset({"lead", "head", "run", "oversee", "chair", "direct", "supervise", "spearhead"})
+# verbs of warning: what they announce is a threat only when it is the warner's own act
+WARNING_VERBS = frozenset({"warn", "caution", "alert", "forewarn"})
 # entity types of a noun-noun compound that names what an investigation is about, not who makes it
 # ("the *Benghazi* inquiry", "the *Russia* probe"; "the *FBI* probe" is the investigator's)
 SUBJECT_MATTER_ENTS = frozenset({"GPE", "LOC", "PERSON", "FAC", "EVENT"})

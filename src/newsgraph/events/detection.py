@@ -17,6 +17,7 @@ from .common import (
     IMPLICIT_FRAME,
     OBLIGATION_AUX,
     PURPOSE_COOP,
+    WARNING_VERBS,
     Candidate,
     Token,
     absorb,
@@ -343,6 +344,16 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
     if cb.root(base) == "01":
         statement_demand(coder, c, cands)
         return
+    if role == "threat" and c.frame.pos == "v" and c.entry.lemma in WARNING_VERBS and not c.frame.objs and any(
+            t.dep_ == "ccomp" and (comp is None or comp.base is None or others_act(t)) for t in c.frame.comps):
+        # "warned that the move would undercut peace", "warned that prices could rise", "warned
+        # that the decision would kill the peace process": a warning of what others or things
+        # will do, addressed to no one, is a pessimistic comment (CAMEO 012), no threat; "warned
+        # that it would retaliate", "warned that sanctions would be imposed" announce the warner's
+        # own act, and "warned the governor that ..." is addressed to the one who must act
+        c.code = coder.codebook.valid("012")
+        c.rule += "+warning-of-danger"
+        return
     if comp is None or comp.base is None:
         return
     if role == "via":  # "helped support X": the support is the event, the helping is not
@@ -354,6 +365,15 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
     if derived and derived != c.base:
         c.code = derived
         c.rule += f"+{role}({comp.base})"
+
+
+def others_act(clause: Any) -> bool:
+    """Is the act a clause tells someone else's than the teller's: its active subject a noun phrase,
+    not a pronoun standing for the teller nor the teller's own ("that *the decision* would kill", not
+    "that *it* would retaliate", "that *its army* would strike" or "that sanctions would be imposed")?"""
+    return any(ch.dep_ == "nsubj" and ch.pos_ in {"NOUN", "PROPN"}
+               and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in ch.children)  # "*its* army"
+               for ch in clause.children)
 
 
 def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
