@@ -797,6 +797,28 @@ def test_a_warning_of_ones_own_act_or_to_someone_is_a_threat(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
+    "The agreement struck by Ghana and Togo eased the tension.",
+    "Sanctions on Ghana hit the economy of Togo hard.",
+    "The new checkpoints in Ghana hurt the peace prospects of Togo.",
+    "The decision by Ghana will kill the peace process with Togo.",
+    "Ghana beat back an effort by Togo to change the rules.",
+])
+def test_violence_by_or_to_an_abstract_thing_is_figurative(nlp, text):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    assert "ASSAULT" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Missiles from Ghana hit a market in Togo.", "ASSAULT"),
+    ("The effort by Ghana to bomb the bridges of Togo failed.", "ASSAULT"),
+    ("Ghana hit Togo with new sanctions.", "SANCTION"),
+])
+def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
+    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    assert one(evs, plover)
+
+
+@pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",
     "Kenya battled to save the talks with Somalia.",

@@ -109,6 +109,15 @@ UNDERGOING_VERBS = frozenset({"flee", "escape", "evade", "avoid", "survive", "su
 # verbs of being in charge: their subject does the event noun they govern ("*headed* the inquiry",
 # "*led* the talks"), whatever code a pattern gives the verb alone
 CONDUCT_VERBS = frozenset({"lead", "head", "run", "oversee", "chair", "direct", "supervise", "spearhead"})
+# abstract things a verb of violence can only hit figuratively ("hurt the peace prospects",
+# "the deal struck in Geneva", "sanctions hit the economy"): plans, agreements, processes,
+# chances, markets, standing
+ABSTRACT_NOUNS = frozenset({
+    "plan", "proposal", "bill", "law", "legislation", "policy", "decision", "ruling", "deal", "agreement", "accord",
+    "treaty", "process", "prospect", "chance", "hope", "economy", "effort", "survival", "reputation", "credibility",
+    "image", "idea", "argument", "narrative", "record", "stock", "share", "price", "growth", "sale", "rating", "poll",
+    "momentum", "confidence", "morale", "relation", "tie", "relationship", "chord", "nerve", "milestone", "snag",
+    "roadblock", "ceiling", "goal", "jackpot", "headline"})
 # verbs of warning: what they announce is a threat only when it is the warner's own act
 WARNING_VERBS = frozenset({"warn", "caution", "alert", "forewarn"})
 # entity types of a noun-noun compound that names what an investigation is about, not who makes it

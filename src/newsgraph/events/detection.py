@@ -9,6 +9,7 @@ from . import codebook as cb
 from . import modality
 from .common import (
     ABOUT_PREPS,
+    ABSTRACT_NOUNS,
     ABSORBING_CODES,
     ABSORBING_FRAMES,
     ABSORBING_ROOTS,
@@ -76,10 +77,27 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "naming: a verb of calling with a name or label after its object, no call"
         elif inquiry(c):
             c.dropped = "inquiry: asking a question is no request"
+        elif figurative_violence(c):
+            c.dropped = "figurative: violence done by or to an abstract thing"
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)
     return [cands[i] for i in sorted(cands)]
+
+
+def figurative_violence(c: Candidate) -> bool:
+    """A verb coded as violence (CAMEO 18-20) whose subject or every object is an abstract thing:
+    "the deal struck in Geneva", "sanctions hit the economy", "settlements hurt peace prospects",
+    "the decision will kill the process". Physical force needs bodies, places or things to act on
+    and someone to act; a ``sense`` pattern or a frame that derived the code is left alone."""
+    if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
+            or "sense" in c.entry.roles:
+        return False
+    f = c.frame
+    if any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() in ABSTRACT_NOUNS for s in c.pred.children):
+        return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
+    objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in ABSTRACT_NOUNS for o in objs)
 
 
 def naming(c: Candidate) -> bool:
