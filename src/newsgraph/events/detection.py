@@ -9,10 +9,10 @@ from . import codebook as cb
 from . import modality
 from .common import (
     ABOUT_PREPS,
-    ABSTRACT_NOUNS,
     ABSORBING_CODES,
     ABSORBING_FRAMES,
     ABSORBING_ROOTS,
+    ABSTRACT_NOUNS,
     COMPLEMENT_PREPS,
     COMPLEMENT_PREPS_BY_ROOT,
     IMPLICIT_FRAME,
