@@ -44,6 +44,11 @@ def events(nlp, text: str, **kw):
     return coder_for({"events": {}}).events(analyse(nlp, text, **kw))
 
 
+def one_sided_events(nlp, text: str, **kw):
+    """The events with ``[events] one_sided`` on: a side may be missing."""
+    return coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, **kw))
+
+
 def one(evs, plover):
     found = [e for e in evs if e.plover == plover]
     assert found, f"no {plover} among {[(e.plover, e.cameo, e.source, e.target, e.rule) for e in evs]}"
@@ -650,7 +655,7 @@ def test_protest_purpose_without_an_addressee_is_domestic(nlp):
     ("Ghana's judges struck down part of the mining statute.", "12"),
 ])
 def test_an_attack_on_a_plan_or_a_ruling_is_no_assault(nlp, text, cameo):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))  # the plan is no side
+    evs = one_sided_events(nlp, text)  # the plan is no side
     assert not [e for e in evs if e.plover in {"ASSAULT", "COERCE", "THREATEN"}], [(e.plover, e.rule) for e in evs]
     codes = [e.cameo for e in evs]
     assert any(c.startswith(cameo) for c in codes), codes
@@ -677,7 +682,7 @@ PEOPLE = {"Ama Mensah": ("ama-mensah", "person", "GHA"), "Kofi Boateng": ("kofi-
     ("Ama Mensah fired him a day later.", None),
 ])
 def test_firing_a_person_is_a_cut_in_relations_not_an_assault(nlp, text, target):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert [e.plover for e in evs] == ["SANCTION"], [(e.plover, e.rule) for e in evs]
     assert evs[0].cameo == "160" and evs[0].source == ["ama-mensah"]
     assert evs[0].target == ([target] if target else [])
@@ -690,7 +695,7 @@ def test_firing_a_person_is_a_cut_in_relations_not_an_assault(nlp, text, target)
     ("Ama Mensah dismissed the minister's report about Togo.", None),
 ])
 def test_firing_a_weapon_or_dismissing_a_claim_is_no_dismissal(nlp, text, plover):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert "SANCTION" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
     if plover:
         assert one(evs, plover)
@@ -718,7 +723,7 @@ def test_speaking_with_a_person_is_a_consultation(nlp, text):
 ])
 def test_speaking_to_the_press_or_the_writers_own_acts_are_no_consultation(nlp, text):
     extra = {**PEOPLE, "the Daily Ledger": ("daily-ledger", "organization", "GHA")}
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=extra))
+    evs = one_sided_events(nlp, text, extra=extra)
     assert "CONSULT" not in {e.plover for e in evs} and "REQUEST" not in {e.plover for e in evs}, \
         [(e.plover, e.source, e.target, e.rule) for e in evs]
 
@@ -735,7 +740,7 @@ INVESTIGATORS = {**PEOPLE, "the Senate": ("senate", "organization", "GHA"), "Int
     ("Ama Mensah's Togo probe ended in July.", "ama-mensah", "TGO"),
 ])
 def test_a_place_or_person_before_an_investigation_is_what_is_investigated(nlp, text, source, target):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=INVESTIGATORS))
+    evs = one_sided_events(nlp, text, extra=INVESTIGATORS)
     ev = one(evs, "ACCUSE")
     assert ev.cameo.startswith("09")
     assert ev.source == ([source] if source else []) and ev.target == [target], (ev.source, ev.target)
@@ -758,7 +763,7 @@ def test_whoever_is_in_talks_holds_them(nlp, text, source, target):
     "The fund was set up to protect farmers in Togo.",
 ])
 def test_a_cooperative_act_needs_someone_cooperating(nlp, text):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert not [e for e in evs if e.plover in {"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT"}], \
         [(e.plover, e.source, e.target, e.rule) for e in evs]
 
@@ -769,7 +774,7 @@ def test_a_cooperative_act_needs_someone_cooperating(nlp, text):
     ("The meeting with Kofi Boateng ended late.", "CONSULT"),
 ])
 def test_one_sided_acts_that_stay(nlp, text, plover):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert one(evs, plover).source == []
 
 
@@ -779,7 +784,7 @@ def test_one_sided_acts_that_stay(nlp, text, plover):
     "Kofi Boateng warned that the plan of Togo would kill the peace process.",
 ])
 def test_a_warning_of_a_danger_is_no_threat(nlp, text):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert "THREATEN" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
 
 
@@ -791,7 +796,7 @@ def test_a_warning_of_a_danger_is_no_threat(nlp, text):
     "Ama Mensah warned Kofi Boateng that he must fix the crisis.",
 ])
 def test_a_warning_of_ones_own_act_or_to_someone_is_a_threat(nlp, text):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text, extra=PEOPLE))
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert "THREATEN" in {e.plover for e in evs} or "REQUEST" in {e.plover for e in evs}, \
         [(e.plover, e.rule) for e in evs]
 
@@ -804,7 +809,7 @@ def test_a_warning_of_ones_own_act_or_to_someone_is_a_threat(nlp, text):
     "Ghana beat back an effort by Togo to change the rules.",
 ])
 def test_violence_by_or_to_an_abstract_thing_is_figurative(nlp, text):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    evs = one_sided_events(nlp, text)
     assert "ASSAULT" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
 
 
@@ -814,7 +819,7 @@ def test_violence_by_or_to_an_abstract_thing_is_figurative(nlp, text):
     ("Ghana hit Togo with new sanctions.", "SANCTION"),
 ])
 def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    evs = one_sided_events(nlp, text)
     assert one(evs, plover)
 
 
@@ -824,7 +829,7 @@ def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
     "Kenya battled to save the talks with Somalia.",
 ])
 def test_figures_of_speech_and_efforts_are_no_assault(nlp, text):
-    evs = coder_for({"events": {"one_sided": True}}).events(analyse(nlp, text))
+    evs = one_sided_events(nlp, text)
     assert not [e for e in evs if e.plover in {"ASSAULT", "THREATEN"}], [(e.plover, e.rule) for e in evs]
 
 
