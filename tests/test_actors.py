@@ -333,7 +333,7 @@ def test_a_persons_people_are_an_agent_of_the_persons_state(read, text, words, a
 @pytest.mark.parametrize("text, words, agent", [
     ("U.S. troops struck targets near the border on Monday.", "troops", "USAMIL"),
     ("The U.S. military said on Monday that the strikes had ended.", "military", "USAMIL"),
-    ("U.S. intelligence agencies have concluded that the hack came from abroad.", "agencies", "USASPY"),
+    ("U.S. intelligence agencies blamed a foreign service for the hack on Friday.", "agencies", "USASPY"),
     ("American intelligence officials said the hack came from abroad.", "officials", "USASPY"),
 ])
 def test_a_states_linked_name_before_an_agent_noun_makes_its_agent(read, text, words, agent):
