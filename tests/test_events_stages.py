@@ -125,6 +125,10 @@ def test_a_clause_with_its_own_subject_keeps_its_own_time(read):
     ("Russia is likely to impose sanctions on Ukraine.", "hypothetical"),
     ("It is possible that Russia imposed sanctions on Ukraine.", "hypothetical"),
     ("Russia is set to impose sanctions on Ukraine.", "planned"),
+    ("Russia wants to impose sanctions on Ukraine.", "hypothetical"),
+    ("Russia wanted to seize the ports of Ukraine.", "hypothetical"),
+    ("Russia looks forward to talks with Ukraine.", "hypothetical"),
+    ("Russia wants talks with Ukraine.", "hypothetical"),
 ])
 def test_modality_says_whether_it_happened(read, text, modality):
     a = read(text)

@@ -688,6 +688,26 @@ def likelihood_head(v: Token | None) -> bool:
     return v.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD_HEADS for c in v.head.children)
 
 
+# verbs of wanting: what they take is wished for, neither done nor announced ("wants to seize",
+# "hopes that X will sign", "wants talks with X", "looks forward to a meeting")
+DESIRE_HEADS = frozenset({"want", "hope", "wish", "desire", "long", "yearn", "dream", "crave"})
+
+
+def desire_head(v: Token | None) -> bool:
+    """ "wants to seize", "hopes that they will meet", "looked forward to meeting": a wish."""
+    if v is None or v.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}:
+        return False
+    head = v.head
+    if head.lemma_ == "to" and head.head.i != head.i:
+        head = head.head
+    if head.lower_ == "forward" and head.head.i != head.i:
+        head = head.head
+    if head.lemma_ == "look":
+        return any(ch.lower_ == "forward" for ch in head.children)
+    return head.lemma_ in DESIRE_HEADS and (v.dep_ != "ccomp" or not any(
+        ch.dep_ == "aux" and ch.lower_ in {"did", "has", "have", "had"} for ch in v.children))
+
+
 def side(actor_id: str, actors: ActorIndex) -> set[str]:
     a = actors.by_id.get(actor_id)
     if a is None:

@@ -13,6 +13,7 @@ from .common import (
     OBLIGATION_AUX,
     REPORTING,
     Candidate,
+    desire_head,
     future_head,
     governing_verb,
     has_condition,
@@ -61,6 +62,9 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if any(ch.dep_ == "advmod" and ch.lower_ in HEDGES for v in scope for ch in v.children) or any(
             likelihood_head(v) for v in scope):
         future = False  # "maybe it will restrain X", "perhaps they will meet": a guess, not an announcement
+        auxes = auxes | {"might"}
+    if any(desire_head(v) for v in scope) or (c.frame.pos == "n" and desire_head(pred)):
+        future = False  # "wants to seize", "hopes to meet", "looks forward to a meeting": a wish
         auxes = auxes | {"might"}
     hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
     conditional = has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
