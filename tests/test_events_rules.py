@@ -824,6 +824,20 @@ def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
 
 
 @pytest.mark.parametrize("text", [
+    "Ghana described the vote in Togo as a sham.",
+    "Ama Mensah described Kofi Boateng as a reckless liar and a criminal.",
+    "Ghana characterized the border closure by Togo as illegal.",
+])
+def test_describing_as_a_pejorative_is_criticism(nlp, text):
+    assert one(one_sided_events(nlp, text, extra=PEOPLE), "ACCUSE").cameo == "111"
+
+
+def test_describing_as_something_good_is_no_criticism(nlp):
+    evs = one_sided_events(nlp, "Ghana described the talks with Togo as constructive.")
+    assert "ACCUSE" not in {e.plover for e in evs}
+
+
+@pytest.mark.parametrize("text", [
     "The scandal is the question that hangs over Norway.",
     "Ghana fought to keep the port in Togo open.",
     "Kenya battled to save the talks with Somalia.",

@@ -97,7 +97,8 @@ def words(tokens: list[Token]) -> list[str]:
 
 def pobjs(prep: Token) -> list[Token]:
     """Objects of a preposition; "out of", "away from" look through the second preposition."""
-    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"} or (
+        c.pos_ == "ADJ" and prep.lower_ == "as" and c.dep_ in {"amod", "acomp"})]  # "described it *as illegal*"
     for c in prep.children:
         if c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
