@@ -347,6 +347,18 @@ def test_dates_from_the_governing_clause(nlp):
 
 # ---- inferred targets and sources -------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, code", [
+    ("Ghanaian Democrats seized the moment on Friday.", "GHAPTY"),
+    ("Ghanaian firms banned the use of the old forms.", "GHABUS"),
+])
+def test_no_domestic_target_for_a_party_or_business(nlp, text, code):
+    """Only a state's authorities (the state, a person, its government, police, army, courts,
+    legislature, intelligence) coerce their own country; a party or a business does not."""
+    phrase = " ".join(text.split()[:2])
+    evs = coder_for({"events": {}}).events(analyse(nlp, text, extra={phrase: (code, "group", "GHA")}))
+    assert not any(e.target == ["GHA"] for e in evs), [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
 def test_domestic_coercion_targets_the_coercers_country(nlp):
     extra = {"Ghanaian police": ("GHACOP", "group", "GHA")}
     analysis = analyse(nlp, "Ghanaian police arrested dozens of students on Friday.", extra=extra)

@@ -227,9 +227,12 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         return
     code = c.comp_code if cb.root(c.code) == "13" and c.comp_code else c.code
     root = cb.root(code)
-    if (root == "17" and code[:3] != "174") or (root in {"18", "19"} and unrest(c, actors)):
+    coercion = root == "17" and code[:3] != "174"
+    if coercion or (root in {"18", "19"} and unrest(c, actors)):
         for s in c.source:
             a = actors.by_id.get(s)
+            if coercion and not unrest(c, actors) and not authority(a):
+                continue  # "Democrats seize on", "a business restricts": no state coerces its own people
             country = a.country if a is not None else None
             ref = actors.country(country) if country and (a is None or a.kind != "organization") else None
             if ref is not None:
@@ -238,6 +241,22 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 c.target = [ref]
                 c.rule += "+domestic"
                 return
+
+
+# sectors that speak for a state's power over its own people (CAMEO: government, police, military,
+# courts, legislature, intelligence)
+AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
+
+
+def authority(a: Any) -> bool:
+    """Can this actor coerce its own country: the state itself, a person (a leader, an official),
+    or a group of one of the state's authority sectors (not its parties, civilians or businesses)?"""
+    if a is None:
+        return False
+    if a.kind in {"country", "person"}:
+        return True
+    code = a.code or a.id  # an agent group's id is its code
+    return len(code) >= 6 and code[3:6] in AUTHORITY_SECTORS
 
 
 def own_forces(coder: Any, c: Candidate, actors: ActorIndex) -> None:
