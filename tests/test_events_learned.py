@@ -13,6 +13,7 @@ import pytest
 from newsgraph import config
 from newsgraph.errors import EventModelCorrupt, EventModelMissing
 from newsgraph.events import coder_for, learned
+from newsgraph.events.codebook import side_of
 from newsgraph.events.coder import Coder
 from newsgraph.events.detect import LABELS, NONE, Detector
 from newsgraph.model import RawDocument
@@ -78,7 +79,7 @@ def test_a_pattern_from_petrarch2_may_be_turned_over(analyse):
     """PETRARCH2's converted patterns are coded for one sense of the verb; there the detector may cross."""
     text = "Germany interfered in the French election."
     [rule] = analyse(text, None, True)
-    assert rule.rule.startswith("petrarch2:") and learned.side_of(rule.plover) == "cooperation"
+    assert rule.rule.startswith("petrarch2:") and side_of(rule.plover) == "cooperation"
     [ev] = analyse(text, hand_detector({"v:interfere": "ACCUSE"}), True, retype=0.6, margin=3.0)
     assert ev.plover == "ACCUSE" and f"+detector({rule.plover}>ACCUSE)" in ev.rule
 
@@ -87,7 +88,7 @@ def test_a_pattern_from_petrarch2_may_be_turned_over(analyse):
                                           ("AID", "cooperation"), ("ACCUSE", "conflict"), ("SANCTION", "conflict"),
                                           ("PROTEST", "conflict"), ("REQUEST", "request")])
 def test_side_of_a_plover_type(plover, side):
-    assert learned.side_of(plover) == side
+    assert side_of(plover) == side
 
 
 def test_an_unsure_detector_leaves_the_rule_type(analyse):

@@ -180,29 +180,20 @@ def test_partial_quote_inside_reported_speech(nlp: Any) -> None:
     assert q.clause is not None and q.clause.text.startswith("the new rules")
 
 
-def _actors(text: str, *names: str) -> list[Actor]:
-    out = []
-    for name in names:
-        start = text.index(name)
-        out.append(Actor(id=name.lower().replace(" ", "-"), name=name, kind="person",
-                         mentions=[Mention(start, start + len(name), name)]))
-    return out
-
-
 def test_quoted_words_in_an_account_of_anothers_conduct_are_the_tellers(nlp: Any) -> None:
     """ "X said Y were aiming to ... by demanding that a “...” be resolved": the gerund is X's account
     of what Y did, and the few words in marks are X's."""
     text = ("Ama Mensah said Kofi Boateng was trying to stall the budget by demanding that a "
             "“minor problem” be fixed first.")
-    a = run(nlp, text, _actors(text, "Ama Mensah", "Kofi Boateng"))
+    a = run(nlp, text, [actor("ama-mensah", "person", text, "Ama Mensah"),
+                        actor("kofi-boateng", "person", text, "Kofi Boateng")])
     assert one(a, "minor problem").speaker == "ama-mensah"
 
 
 def test_quoted_words_of_a_finite_report_inside_a_channel_are_the_sayers(nlp: Any) -> None:
     text = "Ama Mensah said Tuesday that the situation is “grave,” the Daily Ledger reports."
-    a = run(nlp, text, [*_actors(text, "Ama Mensah"),
-                        Actor(id="ledger", name="the Daily Ledger", kind="organization",
-                              mentions=[Mention(text.index("the Daily"), text.index(" reports"), "the Daily Ledger")])])
+    a = run(nlp, text, [actor("ama-mensah", "person", text, "Ama Mensah"),
+                        actor("ledger", "organization", text, "the Daily Ledger")])
     assert one(a, "grave").speaker == "ama-mensah"
 
 

@@ -188,9 +188,9 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # a modifier ("police chief", "army base"): its head decides
     if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
         return None
-    state_mod = _state_modifier(st, tok)
-    if state_mod is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and not _persons_own(st, c)
-                                 for c in tok.children if c.i < i):
+    state = _linked_state(st, tok)
+    if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and _person_owner(st, c) is None
+                             for c in tok.children if c.i < i):
         return None  # "Hungarian and Romanian officials": the states' own agents are taken already
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
@@ -199,55 +199,48 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # a person's title ("the minister") is a role, not a group
     if in_place_phrase(st, tok) and tok.pos_ == "NOUN":
         return None  # "sent to prison", "in school", "on television": a place or a channel
-    if state_mod is not None:  # "U.S. troops", "the U.S. military": the state's name already linked
-        lo = st.ref_at(state_mod.i).start
-        if tok.tag_ == "NN" and described_person(st, lo, i, state_mod_country(st, state_mod), sector):
-            return i + 1
-        st.add(lo, i + 1, st.table.sector(state_mod_country(st, state_mod), sector[:3]), "agent",
-               confidence=0.9, over_modifiers=True)
-        return i + 1
-    if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
-        iso3 = named_body_country(st, tok)
-    elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
-        iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
+    if state is not None:  # "U.S. troops", "the U.S. military": the state's name already linked
+        lo, iso3, rule, confidence = state.start, state.actor, "agent", 0.9
     else:
-        owner = next((st.table.get(st.ref_at(c.i).actor) for c in tok.children if _persons_own(st, c)), None)
-        iso3 = (owner.country if owner is not None and owner.country else None) or sender_country(st, tok) \
-            or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
-    lo = start if start >= i - 3 else i
-    lo = max([lo, *(k + 1 for k in range(lo, i) if k in st.claimed)])  # "Donald Trump's lawyers": the name is his
-    while lo < i and st.tags[lo] == "POS":
-        lo += 1
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
+            iso3 = named_body_country(st, tok)
+        elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
+            iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
+        else:
+            owner = next((o for c in tok.children if (o := _person_owner(st, c)) is not None), None)
+            iso3 = (owner.country if owner is not None and owner.country else None) or sender_country(st, tok) \
+                or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+        lo = start if start >= i - 3 else i
+        lo = max([lo, *(k + 1 for k in range(lo, i) if k in st.claimed)])  # "Donald Trump's lawyers": the name is his
+        while lo < i and st.tags[lo] == "POS":
+            lo += 1
+        rule, confidence = "agent-generic", 0.7 if iso3 else 0.5
     if tok.tag_ == "NN" and described_person(st, lo, i, iso3, sector):
         return i + 1
-    st.add(lo, i + 1, st.table.sector(iso3, sector[:3]), "agent-generic", confidence=0.7 if iso3 else 0.5)
+    st.add(lo, i + 1, st.table.sector(iso3, sector[:3]), rule, confidence=confidence, over_modifiers=state is not None)
     return i + 1
 
 
-def _state_modifier(st: State, tok: Any) -> Any:
-    """The one modifier before an agent noun that is a state's name already linked to the state
-    ("*U.S.* troops", "the *U.S.* military"; not "Hungarian and Romanian officials", whose states
-    took their own agents, nor a state's possessive, a place the located rule reads)."""
+def _linked_state(st: State, tok: Any) -> Any:
+    """The mention of a state, already linked, that is the one modifier before an agent noun ("*U.S.*
+    troops", "the *U.S.* military"; not "Hungarian and Romanian officials", whose states took their
+    own agents, nor a state's possessive, a place the located rule reads), or None."""
     mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod", "amod"}
             and c.i in st.claimed and st.ref_at(c.i) is not None]
     if len(mods) != 1 or any(c.dep_ in {"conj", "cc"} for c in mods[0].children):
         return None
     ref = st.ref_at(mods[0].i)
-    return mods[0] if ref.kind == "country" and ref.end == mods[0].i + 1 else None
+    return ref if ref.kind == "country" and ref.end == mods[0].i + 1 else None
 
 
-def state_mod_country(st: State, mod: Any) -> str:
-    return st.ref_at(mod.i).actor
-
-
-def _persons_own(st: State, mod: Any) -> bool:
-    """Is ``mod`` a person's possessive ("*Trump's* lawyers", "*the senator's* aides")? Their people
-    are a group of their own, the agent of the person's state, not the person."""
+def _person_owner(st: State, mod: Any) -> Any:
+    """The person whose possessive ``mod`` is ("*Trump's* lawyers", "*the senator's* aides"), or None:
+    their people are a group of their own, the agent of the person's state, not the person."""
     if mod.dep_ != "poss":
-        return False
+        return None
     ref = st.ref_at(mod.i)
     actor = st.table.get(ref.actor) if ref is not None else None
-    return actor is not None and actor.kind == "person"
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 _DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "station", "redeploy", "withdraw", "pull", "base", "post",

@@ -689,7 +689,7 @@ def likelihood_head(v: Token | None) -> bool:
 
 
 # verbs of wanting: what they take is wished for, neither done nor announced ("wants to seize",
-# "hopes that X will sign", "wants talks with X", "looks forward to a meeting")
+# "wanted to attack", "wants talks with X", "looks forward to a meeting")
 DESIRE_HEADS = frozenset({"want", "hope", "wish", "desire", "long", "yearn", "dream", "crave"})
 
 

@@ -13,7 +13,7 @@ the sentence) and gives a probability for each PLOVER event and ``none``:
   the top event's CAMEO code (:func:`code_for`: the event's own code for the detector's mode, else
   its general code) and ``rule`` gains ``+detector(OLD>NEW)``. Codes the frames and modality derived
   ("threatened to impose", "will send") are left alone: that is structure the rules read. A retype
-  of one of our own patterns stays on its side (:func:`side_of`): cooperation to cooperation,
+  of one of our own patterns stays on its side (:func:`.codebook.side_of`): cooperation to cooperation,
   conflict to conflict, a request only to a request. The detector reads a bag of the clause's words,
   and in a sentence about violence the topic outweighs the verb ("met the victims of the attack" read
   as an assault); a verb's polarity is its lexical meaning, and where the object turns it ("attacked
@@ -214,4 +214,4 @@ def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
     return c
 
 
-__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "side_of", "verb_evidence"]
+__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "verb_evidence"]
