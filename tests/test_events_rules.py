@@ -926,3 +926,31 @@ def test_money_given_is_aid(nlp, text):
 
 def test_giving_in_is_still_a_concession(nlp):
     assert one(events(nlp, "Norway gave in to Chile on Monday."), "CONCEDE")
+
+
+@pytest.mark.parametrize(("text", "cameo", "target"), [
+    ("Ghana said that Togo had meddled in its elections.", "112", "TGO"),
+    ("Kofi Boateng said Togo lied to the mediators about the shipments.", "112", "TGO"),
+    ("Investigators from Ghana concluded that Togo laundered the money through a bank.", "1121", "TGO"),
+    ("\u201cTogo spied on our ministers,\u201d Ghana said on Monday.", "1125", "TGO"),
+    ("Ama Mensah said the inquiry by Togo was a witch hunt.", "111", "TGO"),  # what Togo does
+    ("Ghana said the vote in Togo was illegal.", "111", "TGO"),
+    ("Kofi Boateng said the plan was a disaster.", "111", None),
+])
+def test_a_statement_blaming_another_is_an_accusation(nlp, text, cameo, target):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    ev = one(evs, "ACCUSE")
+    assert ev.cameo == cameo and "+reported-" in ev.rule, (ev.cameo, ev.rule)
+    assert set(ev.target) == ({target} if target else set())
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana said that Togo did not meddle in its elections.",  # cleared, not blamed
+    "Ghana said that we were wrong about Togo.",  # the teller's own
+    "Kofi Boateng said the problem lies in the talks with Togo.",  # a thing, not a liar
+    "Ghana said the storm in Togo was a threat to farmers.",  # danger, no blame
+    "Ghana said Togo cut its interest rates.",  # no wrong
+])
+def test_a_statement_that_blames_no_one_is_no_accusation(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert not [e for e in evs if "+reported-" in e.rule], [(e.plover, e.rule) for e in evs]

@@ -118,6 +118,16 @@ ABSTRACT_NOUNS = frozenset({
     "image", "idea", "argument", "narrative", "record", "stock", "share", "price", "growth", "sale", "rating", "poll",
     "momentum", "confidence", "morale", "relation", "tie", "relationship", "chord", "nerve", "milestone", "snag",
     "roadblock", "ceiling", "goal", "jackpot", "headline"})
+# wrongs that have no event code of their own: reported by someone else ("said X lied to Congress",
+# "concluded that X meddled in the vote"), the report is an accusation of the doer (CAMEO 112; of a
+# crime 1121, of spying 1125)
+WRONGDOING_CODES: dict[str, str] = {
+    **dict.fromkeys(("lie", "meddle", "interfere", "collude", "cheat", "rig", "mislead", "deceive", "conspire",
+                     "plagiarize", "plagiarise", "politicize", "politicise", "weaponize", "weaponise"), "112"),
+    **dict.fromkeys(("launder", "embezzle", "bribe", "defraud", "extort", "steal", "smuggle", "obstruct",
+                     "leak", "falsify", "perjure"), "1121"),
+    "spy": "1125",
+}
 # verbs of warning: what they announce is a threat only when it is the warner's own act
 WARNING_VERBS = frozenset({"warn", "caution", "alert", "forewarn"})
 # entity types of a noun-noun compound that names what an investigation is about, not who makes it

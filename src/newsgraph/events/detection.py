@@ -19,6 +19,7 @@ from .common import (
     OBLIGATION_AUX,
     PURPOSE_COOP,
     WARNING_VERBS,
+    WRONGDOING_CODES,
     Candidate,
     Token,
     absorb,
@@ -34,10 +35,11 @@ from .common import (
     token_forms,
     verb_lemmas_of,
 )
-from .dictionary import Entry
+from .dictionary import Entry, Region, set_terms
 from .frames import (
     OBJ_DEPS,
     Frame,
+    is_person_head,
     is_verbal,
     logical_subjects,
     noun_frame,
@@ -360,7 +362,8 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         for t in comps:
             absorb(t, cands, keep=c)
     if cb.root(base) == "01":
-        statement_demand(coder, c, cands)
+        if not statement_demand(coder, c, cands) and base == "010":
+            statement_accusation(coder, c, cands)
         return
     if role == "threat" and c.frame.pos == "v" and c.entry.lemma in WARNING_VERBS and not c.frame.objs and any(
             t.dep_ == "ccomp" and (comp is None or comp.base is None or others_act(t)) for t in c.frame.comps):
@@ -394,7 +397,7 @@ def others_act(clause: Any) -> bool:
                for ch in clause.children)
 
 
-def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
+def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> bool:
     """ "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10)."""
     for comp in c.frame.comps:
         if comp.dep_ != "ccomp" or not any(a.lemma_.lower() in OBLIGATION_AUX for a in comp.children
@@ -406,4 +409,69 @@ def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> N
         c.code = coder.codebook.valid(code)
         c.derived_target_heads = logical_subjects(comp)
         c.rule += "+obligation-demand"
+        return True
+    return False
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+
+
+def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
+    """A statement whose content blames someone else is an accusation (ACCUSE):
+
+    * "X said (that) Y lied to Congress", "concluded that Y meddled in the vote", "said Y laundered
+      money": a wrong with no event code of its own (``WRONGDOING_CODES``) done by another doer is
+      an accusation of that doer (CAMEO 112, of a crime 1121, of spying 1125);
+    * "X said the inquiry was a witch hunt", "said the vote was illegal": condemning something
+      through a copula with a word of condemnation (``&verdict``) is criticism of it (111).
+
+    Negated contents ("said Y did not lie") and the teller's own ("said we were wrong") are none;
+    a pattern coding the inner verb otherwise (PETRARCH2's "interfere" as aid) gives way."""
+    for comp in c.frame.comps:
+        if comp.dep_ != "ccomp" or not same_segment(comp, c.pred):
+            continue
+        if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in comp.children):
+            continue
+        code, rule_name = _blame(comp)
+        if code is None:
+            continue
+        absorb(comp, cands, keep=c)
+        c.code = coder.codebook.valid(code)
+        c.derived_target_heads = logical_subjects(comp)
+        c.comp_tokens = []  # the one blamed is the target, not whom the wrong was done to
+        c.rule += rule_name
         return
+
+
+def _blame(clause: Token) -> tuple[str | None, str]:
+    """The accusation a reported clause makes, and the rule's name: (None, "") when it blames no one."""
+    subjects = logical_subjects(clause)
+    if not subjects or any(s.lower_ in _FIRST_PERSON for s in subjects):
+        return None, ""
+    lemma = clause.lemma_.lower()
+    if lemma in WRONGDOING_CODES and clause.pos_ == "VERB" and all(_doer(s) for s in subjects):
+        return WRONGDOING_CODES[lemma], "+reported-wrongdoing"
+    if lemma == "be":
+        attrs = [ch for ch in clause.children if ch.dep_ in {"attr", "acomp"}]
+        # the predicate noun or adjective and its own modifiers ("a *witch* hunt", "a *monumental*
+        # mistake"), not the clauses hung on it ("the first governor *charged with a crime*")
+        core = [t for a in attrs for t in (a, *(m for m in a.children if m.dep_ in {"amod", "compound", "conj"}))]
+        region = Region(w for t in core for w in (t.lemma_.lower(), t.lower_))
+        if attrs and region.match(set_terms("&verdict")):
+            return "111", "+reported-verdict"
+    return None, ""
+
+
+def _doer(tok: Token) -> bool:
+    """Can this subject do wrong: a name, a third-person pronoun, a person or an agent noun ("the
+    company", "the government"), not a thing ("the pipeline leaked", "the problem lies in")."""
+    from ..actors import lexicon
+
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _THIRD_PERSON
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma not in ABSTRACT_NOUNS and (
+        is_person_head(tok) or lemma in lexicon.agents() or tok.lower_ in lexicon.agents())

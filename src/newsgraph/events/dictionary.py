@@ -260,6 +260,12 @@ def _builtin_sets() -> dict[str, list[str]]:
 
 
 @cache
+def set_terms(expr: str) -> tuple[Term, ...]:
+    """A term expression over the built-in sets (``"&verdict"``), compiled once."""
+    return compile_terms(expr, _builtin_sets())
+
+
+@cache
 def load_dictionary(extra: str = "") -> Dictionary:
     """The built-in dictionary, plus the user's TSV at ``extra`` (``[events] extra_verbs``)."""
     sets = dict(_builtin_sets())
@@ -296,4 +302,4 @@ def _apply_own(entries: list[Entry]) -> list[Entry]:
 
 
 __all__ = ["COLUMNS", "Dictionary", "Entry", "Region", "compile_terms", "load_dictionary", "parse_line",
-           "read_entries", "read_sets"]
+           "read_entries", "read_sets", "set_terms"]
