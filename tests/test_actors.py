@@ -316,6 +316,20 @@ def test_a_party_named_for_its_members_is_the_party_sector_of_its_state(read, te
     assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
 
 
+@pytest.mark.parametrize("text, words, agent", [
+    ("KIEV (Reuters) - Democratic lawmakers criticized the Ukrainian plan on Sunday.", "Democratic lawmakers",
+     "USALEG"),
+    ("Republican senators met the governor of Georgia on Sunday.", "Republican senators", "USALEG"),
+    ("ROME (Reuters) - Italian Democratic lawmakers voted against the budget.", "Italian Democratic lawmakers",
+     "ITALEG"),
+])
+def test_a_party_adjective_puts_agents_in_the_partys_state(read, text, words, agent):
+    """ "Democratic lawmakers": a capitalised party adjective of one state's party puts the agent
+    noun in that state, wherever the dateline or the other names in the text are, unless the
+    phrase itself names another state."""
+    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+
+
 @pytest.mark.parametrize("text, words, agent, person", [
     ("WASHINGTON (AP) - Donald Trump's lawyers met the prosecutors on Friday.", "lawyers", "USAJUD", "donald-trump"),
     ("LONDON (Reuters) - Emmanuel Macron's government rejected the offer on Friday.", "government", "FRAGOV",
@@ -496,3 +510,4 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(read, text, subj
     a = read(text, "2019-05-01")
     pron = "him" if " him " in text else "her"
     assert ids_over(a, f" {pron} ") == ids_over(a, obj) != ids_over(a, subject)
+

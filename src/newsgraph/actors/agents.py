@@ -206,6 +206,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
             iso3 = named_body_country(st, tok)
         elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
             iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
+        elif tok.pos_ == "NOUN" and (home := party_home(tok)):
+            iso3 = own_country(st, tok) or home  # "Democratic lawmakers", "Tory MPs"
         else:
             owner = next((o for c in tok.children if (o := _person_owner(st, c)) is not None), None)
             iso3 = (owner.country if owner is not None and owner.country else None) or sender_country(st, tok) \
@@ -292,6 +294,17 @@ def own_country(st: State, tok: Any) -> str | None:
             for o in t.children:
                 if o.dep_ == "pobj" and (iso3 := st.country_in(o)):
                     return iso3
+    return None
+
+
+def party_home(tok: Any) -> str | None:
+    """The state of a capitalised party adjective on a common agent noun ("*Democratic* lawmakers",
+    "*GOP* senators"), not of a name it begins ("the Democratic Republic of Congo" is no modifier
+    of an agent noun, "the Republican Guard" is a name)."""
+    for t in tok.children:
+        if t.dep_ in {"amod", "compound"} and t.i < tok.i and t.text[:1].isupper() \
+                and t.lower_ in lx.PARTY_ADJECTIVE_HOMES and t.ent_type_ in {"NORP", "ORG", ""}:
+            return lx.PARTY_ADJECTIVE_HOMES[t.lower_]
     return None
 
 

@@ -150,6 +150,9 @@ NOT_NOW = {"former", "ex", "late", "outgoing", "incoming", "then", "previous", "
 # party sector unless the phrase itself names another ("Italian Democrats"); the generic words
 # ("conservatives", "socialists") take the state the text puts them in, as other agents do
 PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labourites": "GBR"}
+# the same parties' adjectives before a common agent noun ("Democratic lawmakers", "Republican
+# senators", "Tory MPs"): the agents are of the party's state unless the phrase names another
+PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA", "tory": "GBR"}
 
 
 # first words, for cheap "could a title / group phrase start here?" checks
