@@ -511,3 +511,27 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(read, text, subj
     pron = "him" if " him " in text else "her"
     assert ids_over(a, f" {pron} ") == ids_over(a, obj) != ids_over(a, subject)
 
+
+@pytest.mark.parametrize("text, full, later", [
+    ("BEIJING (Reuters) - China sent Zhang Wenhua to the games. Moon met Zhang in Pyeongchang.", "Zhang Wenhua",
+     "Zhang in"),
+    ("BEIJING - The ministry named Wu Hanzhi as its envoy. Mr Wu arrived on Friday.", "Wu Hanzhi", "Wu arrived"),
+    ("SEOUL - North Korea sent Kim Yong Chol to the ceremony. Moon met Kim there. Kim Jong Un stayed home.",
+     "Kim Yong Chol", "Kim there"),
+])
+def test_a_name_written_family_name_first_is_referred_back_by_its_first_word(read, text, full, later):
+    """ "Kim Yong Chol ... Kim": a name written family name first is referred back to by its first
+    word, and that word is the person introduced last before it, not a famous bearer of the name
+    the article has not yet named."""
+    a = read(text, "2018-02-26")
+    assert ids_over(a, full) and ids_over(a, later) == ids_over(a, full)
+
+
+def test_a_given_name_in_a_line_of_capitals_makes_another_person(read):
+    """A subhead in capitals ("TALKS WITH IVANKA TRUMP") after "Donald Trump": the word before the
+    surname is a given name, not a rank or an acronym, so the line names someone else."""
+    a = read("WASHINGTON - Donald Trump spoke on Monday.\n\nNO TALKS WITH IVANKA TRUMP\n\nThe envoy left.",
+             "2018-02-26")
+    assert "donald-trump" not in ids_over(a, "TRUMP")
+    b = read("WASHINGTON - Donald Trump spoke on Monday.\n\nNO TALKS WITH TRUMP\n\nThe envoy left.", "2018-02-26")
+    assert "donald-trump" in ids_over(b, "TRUMP")

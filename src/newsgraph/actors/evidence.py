@@ -155,6 +155,26 @@ def given_name_index(st: State) -> dict[str, str | None]:
     return st.given
 
 
+def family_name_first(st: State, i: int, word: str) -> str | None:
+    """The person named in full before token ``i`` whose name *begins* with ``word``: names written
+    family name first ("Kim Yong Chol", "Li Shangfu") are referred back to by their first word
+    ("Kim", "Mr Li"). Of several, the one mentioned last before ``i``; none if ``word`` is also a
+    state's or organisation's name the KB knows."""
+    key = norm(word)
+    h = st.hit_at.get(i)
+    if not key or (h is not None and any(e.kind != "person" for e in h.entries)):
+        return None
+    best: tuple[int, str] | None = None
+    for r in st.refs:
+        if r.start >= i or r.kind != "person" or (best is not None and r.start <= best[0]):
+            continue
+        a = st.table.get(r.actor)
+        parts = name_core(a.name).split() if a is not None else []
+        if len(parts) >= 2 and parts[0] == key:
+            best = (r.start, r.actor)
+    return best[1] if best else None
+
+
 def refer_back(st: State, i: int, end: int, aid: str, rule: str, confidence: float) -> None:
     """Tokens [i, end) refer back to a person the article named in full (a surname, a first name):
     the mention, tied to the first reference to them."""
@@ -320,10 +340,17 @@ def other_given_name(st: State, k: int, named: Actor | None) -> bool:
     if k < 0 or named is None or k in st.claimed or k in st.hit_at:
         return False
     tok = st.doc[k]
+    low = tok.lower_
+    if tok.text.isupper() and st.words[k + 1].isupper():
+        # a line in capitals ("NO TALKS WITH IVANKA TRUMP"): the tagger's parse of it is no guide,
+        # a given name of the KB's, or a word that is no English word, before the surname is
+        own = norm(named.name).split()
+        return tok.is_alpha and len(low) > 1 and (low in st.given_names() or low not in common_words()) \
+            and low not in own and given_name_key(low) != given_name_key(own[0]) and \
+            low not in lx.TITLE_FIRST_WORDS and not lx.title_key(low) and low not in lx.PARTY_WORDS
     if tok.pos_ != "PROPN" or tok.dep_ not in {"compound", "flat"} or tok.head.i != k + 1 or \
             not tok.text[:1].isupper() or not tok.is_alpha or len(tok.text) < 2 or tok.text.isupper():
         return False  # (a word in capitals is a rank or an acronym: "LTC X", "GOP X")
-    low = tok.lower_
     if low in lx.TITLE_FIRST_WORDS or lx.title_key(low) or low in lx.HONORIFICS or low in SENTENCE_STARTERS:
         return False
     if tok.ent_type_ in {"NORP", "GPE", "LOC", "ORG", "FAC"}:
@@ -403,6 +430,11 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         gid = given_name_index(st).get(norm(word))
         if gid is not None:
             refer_back(st, i, end, gid, "given-name", 0.8)
+            return end
+    if end == i + 1 and (ent is not None or st.pos[i] == "PROPN"):
+        fid = family_name_first(st, i, word)
+        if fid is not None:
+            refer_back(st, i, end, fid, "surname", 0.8)
             return end
     h = hit_at.get(i)
     surname_entries = [e for e in (h.entries if h is not None else ()) if e.kind == "person"
