@@ -675,3 +675,45 @@ def test_articles_that_crashed_the_quote_stage_in_the_corpus_run_are_read(pipeli
     assert row is not None
     a = pipeline(RawDocument(text=row["text"], title=row.get("title"), published=row.get("published")))
     assert a.quotes
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“The water is safe,” the local paper quoted Ines Varga as saying.", "The water is safe"),
+    ("The agency cited Ines Varga as saying that the border would reopen.", "the border would reopen"),
+    ("Radio Zeta quoted Ines Varga as telling farmers that the drought was over.", "the drought was over"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker(nlp: Any, text: str, words: str) -> None:
+    """ "X quoted Y as saying": Y's words, passed on by X; and Y is no quoted noun phrase of X's."""
+    a = run(nlp, text, [actor("varga", "person", text, "Ines Varga")])
+    assert one(a, words).speaker == "varga"
+    assert not [q for q in a.quotes if q.text.startswith("Ines Varga")]
+
+
+def test_a_reason_cited_is_no_one_quoted(nlp: Any) -> None:
+    text = "Ines Varga took credit for the growth, citing her tax cuts as the main driver."
+    a = run(nlp, text, [actor("varga", "person", text, "Ines Varga")])
+    assert all("quoted-as-saying" not in q.rule for q in a.quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Ines Varga spoke for an hour about the plan, which is to say she has no plan at all.",
+    "Needless to say, the plan failed after the vote.",
+    "Suffice it to say that the talks collapsed on Friday.",
+    "Ines Varga explained why the budget had been cut.",
+    "Ines Varga doubts whether the budget will be cut.",
+    "Many wonder how the mayor will pay for the bridge.",
+])
+def test_glosses_and_indirect_questions_are_no_quotes(nlp: Any, text: str) -> None:
+    """The writer's "which is to say", and a topic or a doubt ("explained why", "wonder how"),
+    state nothing anyone said (a question put, "asked whether ...", is the asker's words)."""
+    assert not run(nlp, text, [actor("varga", "person", text, "Ines Varga")]).quotes
+
+
+def test_a_speakers_own_to_say_is_still_a_report(nlp: Any) -> None:
+    text = "Ines Varga went on to say that the budget would be cut."
+    assert one(run(nlp, text, [actor("varga", "person", text, "Ines Varga")]), "budget would be cut").speaker == "varga"
+
+
+def test_professing_is_saying(nlp: Any) -> None:
+    text = "Ines Varga professed, “Our strength is in our unity.”"
+    assert one(run(nlp, text, [actor("varga", "person", text, "Ines Varga")]), "Our strength").speaker == "varga"

@@ -60,6 +60,20 @@ def has_fragment(art: Parsed, tok: Any) -> bool:
 ASKS_FOR = frozenset({"call", "ask", "press", "push", "appeal", "plead"})
 
 
+_GLOSS_HEADS = frozenset({"needless", "suffice", "so", "strange", "sad", "safe", "fair"})
+
+
+def saying_idiom(verb: Any) -> bool:
+    """ "which is to say", "that is to say", "needless to say", "suffice it to say", "safe to say":
+    an infinitive "to say" that a copula or a gloss word governs is the writer rephrasing, not
+    anyone's report (a speaker's own "to say" hangs from a verb: "declined to say", "went on to say")."""
+    if verb.lemma_.lower() != "say" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return (head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "this") for c in head.children)
+            ) or head.lower_ in _GLOSS_HEADS
+
+
 def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
     """The dependents of a reporting verb that carry what was said."""
     lemma = verb.lemma_.lower()
@@ -377,6 +391,10 @@ def negated(verb: Any) -> bool:
 
 
 _WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when", "where", "why", "how"})
+# the words that open an indirect question and never a statement's clause ("if", "when", "what"
+# may: "said if the talks fail ...", "said what he saw was horrifying")
+_QUESTION_WORDS = frozenset({"whether", "who", "whom", "whose", "why", "how"})
+_PUTTING_QUESTIONS = frozenset({"ask", "inquire", "enquire", "query"})
 
 
 
@@ -392,6 +410,9 @@ def name_like(quoted: str) -> bool:
 
 def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | None = None) -> Found | None:
     """What a reporting verb says (its content dependents, or ``kids`` when the caller found them)."""
+    if saying_idiom(verb):
+        art.dropped["saying-idiom"] += 1
+        return None  # "which is to say ...", "needless to say": the writer's gloss, nobody's report
     kids = kids or _content_children(art, verb, document=document)
     if not kids:
         if not document and is_cue(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
@@ -409,6 +430,12 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | Non
         art.dropped["negated-judgement"] += 1
         return None  # "did not criticize X for Y", "never praised X": no criticism or praise was voiced
     kind, frags = kind_of(art, *span)
+    if kind == "indirect" and verb.lemma_.lower() not in _PUTTING_QUESTIONS and \
+            art.text[span[0]:span[1]].split(None, 1)[0].lower() in _QUESTION_WORDS:
+        art.dropped["indirect-question"] += 1
+        return None  # "explained who may enter", "wonder why ...", "question whether ...": the topic
+        # the speech was about or a doubt, no proposition anyone stated; a question put ("asked
+        # whether ...") is the asker's words
     if kind == "direct":
         span = _inner(art, *span, frags)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags
@@ -456,6 +483,9 @@ def _object_children(verb: Any) -> list[Any]:
     if obj is None or obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in _NOT_SAID_ENTS:
         return []
     label = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+    if lemma in lx.QUOTING_VERBS and any(p.dep_ == "pcomp" and p.lemma_.lower() in lx.SPEECH_VERBS
+                                         for a in label for p in a.children):
+        return []  # "quoted the minister as saying ...": the minister speaks, the words follow
     if obj.ent_type_ == "PERSON" and not label and lemma not in lx.REASON_VERBS:
         return []  # "welcomed the governor", "is challenging the mayor": a person is not what was said
     if not label and topic_only(verb, obj):

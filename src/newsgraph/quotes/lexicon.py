@@ -30,8 +30,12 @@ challenge question wonder muse estimate signal stipulate clarify elaborate maint
 reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise lecture preach
 utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
 intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
-chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose
+chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose profess
 """)
+
+# Verbs by which a reporter passes on another's words: "Xinhua quoted the minister as saying",
+# "cited an official as saying". The one quoted is the speaker, not the one quoting.
+QUOTING_VERBS: frozenset[str] = _words("quote cite")
 
 # Verbs of speaking that name no content of their own ("spoke at a rally", "talked for an hour"):
 # they frame a quotation only right after it ("“...,” Jones spoke of his rival").
@@ -204,6 +208,7 @@ __all__ = [
     "ON_TOPIC",
     "PRONOUNS_GROUP",
     "PRONOUNS_PERSON",
+    "QUOTING_VERBS",
     "REASON_PREPS",
     "REASON_VERBS",
     "RELATIVE_PRONOUNS",

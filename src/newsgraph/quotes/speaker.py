@@ -165,6 +165,9 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     ``Citing ..., X pointed``), the subject of the verb it hangs from."""
     if depth > 6:
         return None
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return resolve_np(quoted, depth + 1, "quoted-as-saying")
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
@@ -200,6 +203,32 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return resolve_np(head, depth + 1)
     return None
+
+
+def quoted_as_saying(verb: Any) -> Any | None:
+    """ "the agency quoted the minister as saying ...", "cited an official as saying that ...":
+    the one quoted (the object of the quoting verb) is the speaker, for the quoting verb and for
+    the "saying" under its "as"; a passive ("was quoted as saying") keeps its subject, the one
+    quoted, through the ordinary rules."""
+    if verb.lemma_.lower() in lx.QUOTING_VERBS:
+        quoting = verb
+    elif verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in lx.QUOTING_VERBS:
+        quoting = verb.head.head
+    elif verb.dep_ == "advcl" and verb.head.lemma_.lower() in lx.QUOTING_VERBS and any(
+            c.lower_ == "as" for c in verb.children if c.dep_ in ("mark", "prep")):
+        quoting = verb.head
+    else:
+        return None
+    if not any(_as_saying(c) for c in quoting.children):
+        return None  # "cited his policies as the key driver": a reason given, the subject speaks
+    return next((c for c in quoting.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _as_saying(c: Any) -> bool:
+    """An "as saying" (or "as telling", "as stating") under a quoting verb."""
+    if c.dep_ == "prep" and c.lower_ == "as":
+        return any(p.dep_ in ("pcomp", "pobj") and p.lemma_.lower() in lx.SPEECH_VERBS for p in c.children)
+    return c.dep_ == "advcl" and c.lemma_.lower() in lx.SPEECH_VERBS and any(m.lower_ == "as" for m in c.children)
 
 
 def parallel_report(verb: Any) -> Any | None:
