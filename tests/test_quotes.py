@@ -717,3 +717,14 @@ def test_a_speakers_own_to_say_is_still_a_report(nlp: Any) -> None:
 def test_professing_is_saying(nlp: Any) -> None:
     text = "Ines Varga professed, “Our strength is in our unity.”"
     assert one(run(nlp, text, [actor("varga", "person", text, "Ines Varga")]), "Our strength").speaker == "varga"
+
+
+def test_a_bodys_own_name_in_apposition_is_the_speaker(nlp: Any) -> None:
+    """ "The Arctic Council's fisheries body, NORFISH, says ...": the body named in apposition
+    speaks, not the one whose body it is; a person's spokesman stays the person named."""
+    text = "The Arctic Council's fisheries body, NORFISH, says it stands ready to help."
+    actors = [actor("ARCTIC", "organization", text, "The Arctic Council"), actor("norfish", "organization", text, "NORFISH")]
+    assert one(run(nlp, text, actors), "stands ready").speaker == "norfish"
+    text = "The Arctic Council's spokesman, Ivo Tadic, said the talks would resume."
+    actors = [actor("ARCTIC", "organization", text, "The Arctic Council"), actor("tadic", "person", text, "Ivo Tadic")]
+    assert one(run(nlp, text, actors), "talks would resume").speaker == "tadic"

@@ -78,8 +78,9 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
             set_off = c.left_edge.i > head.i + 1 and doc[c.left_edge.i - 1].text == ","
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (c.i - head.i <= 3 or set_off):
                 actor = analysis.actor_at(c.idx, c.idx + len(c.text))
-                if actor is not None and actor.kind == "person":
-                    return actor
+                if actor is not None and (actor.kind == "person" or (
+                        actor.kind == "organization" and head.lemma_.lower() not in lx.ROLE_NOUNS)):
+                    return actor  # ("the UN's refugee agency, UNHCR, says": the body's own name)
         named = _name_set_off_in_subtree(analysis, doc, head)
         if named is not None:
             return named
