@@ -728,3 +728,26 @@ def test_a_bodys_own_name_in_apposition_is_the_speaker(nlp: Any) -> None:
     text = "The Arctic Council's spokesman, Ivo Tadic, said the talks would resume."
     actors = [actor("ARCTIC", "organization", text, "The Arctic Council"), actor("tadic", "person", text, "Ivo Tadic")]
     assert one(run(nlp, text, actors), "talks would resume").speaker == "tadic"
+
+
+def test_and_added_after_a_quotation_continues_the_report_before_it(nlp: Any) -> None:
+    """ "X observed, “we are ...,” and added, “...”": when the parser coordinates "added" with the
+    verb inside the first quotation (a parse the small model gives some such sentences, built here
+    by hand), its speaker is the one of the report before that quotation, not the quotation's "we"."""
+    from spacy.tokens import Doc
+
+    from newsgraph.quotes.speaker import subject_of
+
+    words = ["Varga", "observed", ",", "“", "we", "are", "not", "bound", "to", "be", "rivals", ",", "”", "and",
+             "added", ",", "“", "I", "agree", ".", "”"]
+    heads = [1, 7, 7, 7, 7, 7, 7, 7, 9, 7, 9, 7, 7, 7, 7, 14, 14, 18, 14, 7, 7]
+    deps = ["nsubj", "advcl", "punct", "punct", "nsubjpass", "auxpass", "neg", "ROOT", "aux", "xcomp", "attr",
+            "punct", "punct", "cc", "conj", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "PART", "VERB", "PART", "AUX", "NOUN", "PUNCT",
+           "PUNCT", "CCONJ", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    lemmas = ["Varga", "observe", ",", "“", "we", "be", "not", "bind", "to", "be", "rival", ",", "”", "and", "add",
+              ",", "“", "I", "agree", ".", "”"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    sp = subject_of(doc[14])
+    assert sp is not None and doc[sp.head].text == "Varga"

@@ -191,7 +191,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if head.i == verb.i:
         return None
     if verb.dep_ == "conj":
-        outer = parallel_report(verb)
+        outer = parallel_report(verb) or _report_before_quotation(verb)
         if outer is not None:
             return subject_of(outer, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
@@ -229,6 +229,25 @@ def _as_saying(c: Any) -> bool:
     if c.dep_ == "prep" and c.lower_ == "as":
         return any(p.dep_ in ("pcomp", "pobj") and p.lemma_.lower() in lx.SPEECH_VERBS for p in c.children)
     return c.dep_ == "advcl" and c.lemma_.lower() in lx.SPEECH_VERBS and any(m.lower_ == "as" for m in c.children)
+
+
+_OPENING = frozenset({"“", '"', "‘"})
+_CLOSING = frozenset({"”", '"', "’"})
+
+
+def _report_before_quotation(verb: Any) -> Any | None:
+    """ "X observed, “...,” and added, “...”": the parser coordinates "added" with a verb inside
+    the first quotation; the report it continues is the verb of saying before that quotation."""
+    head = verb.head
+    between = verb.doc[head.i + 1:verb.i]
+    if not any(t.text in _CLOSING for t in between):
+        return None
+    sent_start = verb.sent.start
+    opening = next((k for k in range(head.i, sent_start - 1, -1) if verb.doc[k].text in _OPENING), None)
+    if opening is None:
+        return None
+    return next((verb.doc[k] for k in range(opening - 1, sent_start - 1, -1)
+                 if verb.doc[k].lemma_.lower() in lx.SPEECH_VERBS and verb.doc[k].pos_ == "VERB"), None)
 
 
 def parallel_report(verb: Any) -> Any | None:
