@@ -535,3 +535,43 @@ def test_a_given_name_in_a_line_of_capitals_makes_another_person(read):
     assert "donald-trump" not in ids_over(a, "TRUMP")
     b = read("WASHINGTON - Donald Trump spoke on Monday.\n\nNO TALKS WITH TRUMP\n\nThe envoy left.", "2018-02-26")
     assert "donald-trump" in ids_over(b, "TRUMP")
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Chile and Peru met again. The Chilean side spoke. Chile's Justice Ministry said the judge, Ana Pinto, erred.",
+     "Justice Ministry", "CHL"),
+    ("Chile and Peru met again. The Chilean side spoke. Chile said Judge Ana Pinto erred.", "Ana Pinto", "CHL"),
+    ("Peru and Chile talked. Peru was firm, Peru said. The Interior Ministry said the border stayed shut.",
+     "Interior Ministry", "PER"),
+])
+def test_an_organ_of_a_state_takes_the_articles_state(read, text, words, country):
+    """ "the Interior Ministry", "Judge X" with no state named: an organ or official of a state (a
+    government, court, army, police or intelligence body) is of the state the article is about."""
+    assert {x.country for x in actor_over(read(text, "2019-05-01"), words)} == {country}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Iran and Iraq talked. Iran was firm, Iran said. The Senate Foreign Relations Committee approved the bill.",
+     "Senate Foreign Relations Committee"),
+    ("Iran and Iraq talked. Iran was firm, Iran said. Sen. Hal Brodie criticized the deal.", "Hal Brodie"),
+])
+def test_a_legislature_is_not_guessed_from_the_articles_state(read, text, words):
+    """Legislatures and legislators are where an outlet's own politics is made (a US paper's
+    senators in a story about Iran): with no state named they get none rather than the story's;
+    a chamber's committee is legislative, not a government department."""
+    found = actor_over(read(text, "2019-05-01"), words)
+    assert found and all(x.country != "IRN" for x in found)
+    if "Committee" in words:
+        assert all((x.code or "").endswith("LEG") for x in found)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Canada and Canada's police helped, Canada said. New York State Police Superintendent Joseph Damico spoke.",
+     "Joseph Damico"),
+    ("Canada and Canada's police helped, Canada said. Ohio Gov. Mary Tallis agreed.", "Mary Tallis"),
+])
+def test_a_region_before_a_title_gives_the_officials_state(read, text, words):
+    """ "New York State Police Superintendent X", "Ohio Gov. X": the region named before the title
+    is in a state (the gazetteer's), which wins over the state the article is about; and "Police"
+    in a body's name is no town."""
+    assert {x.country for x in actor_over(read(text, "2015-06-27"), words)} == {"USA"}

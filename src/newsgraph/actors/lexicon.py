@@ -243,11 +243,19 @@ LAB union unions
 """.strip().splitlines() for word in line.split()[1:]}
 
 
+# a legislature's chambers, and the panels they form: a panel named for a chamber is legislative
+CHAMBER_WORDS = frozenset({"senate", "house", "congress", "congressional", "parliament", "parliamentary",
+                           "assembly", "legislative", "legislature"})
+PANEL_WORDS = frozenset({"committee", "subcommittee", "panel", "caucus", "commission"})
+
+
 def org_sector(name: str) -> str | None:
     """The CAMEO sector of an organisation the KB does not know, from its name: an agent phrase
     it ends in, else the last word that names a kind of body ("House Judiciary Committee": LEG)."""
     words = [w.strip(".,'’").lower() for w in name.split()]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
+    if words and words[-1] in PANEL_WORDS and any(w in CHAMBER_WORDS for w in words[:-1]):
+        return "LEG"  # "Senate Foreign Relations Committee", "House Ethics Subcommittee": a chamber's panel
     found = sector_of(" ".join(words))
     if found:
         return found[:3]

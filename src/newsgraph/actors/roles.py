@@ -266,6 +266,22 @@ def holder(st: State, office: str, title: str, of: str | None, before: int | Non
     return None, None, ""
 
 
+def region_country(st: State, start: int, end: int) -> str | None:
+    """The state of a region or city named before a title ("*New York* Gov. X", "*Texas* Sen. X";
+    "*Bavarian* premier X" is a demonym and no place): the gazetteer's state of the last words (from
+    the right) that name a place, each read with the words it compounds ("New York State")."""
+    from .agents import city_country
+
+    names = [t for t in st.doc[start:end] if t.pos_ == "PROPN" and not lx.title_key(t.lower_)
+             and t.lower_ not in lx.HONORIFICS and t.left_edge.i >= start
+             and lx.sector_of(t.lower_) is None]  # "State Police": a body, not the town of Police
+    return next((c for t in reversed(names) if (c := city_country(st, t))), None)
+
+
+# the sectors of a state's own organs: a body of one of these has a state even when none is named
+STATE_ORGAN_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "SPY"})
+
+
 def person_countries_from_context(st: State) -> None:
     """People the KB does not know take their state and sector from the text around the name:
     "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN",
@@ -291,6 +307,12 @@ def person_countries_from_context(st: State) -> None:
             iso3, _org, _used = st.modifiers(start, r.start, {h.start: h for h in st.hits_in(start, r.start)})
             a.country = a.country or iso3
             a.code = a.code or sector_code(st, start, r.start, a.country)
+        lo = min(start, r.start)
+        title_at = next((k for k in range(lo, r.end) if lx.title_key(st.lower[k])), None)
+        if not a.country and (title_at or r.start) > lo:
+            # "New York State Police Superintendent X", "Ohio Gov. X" (the place inside the name's
+            # span or before it): the region's state
+            a.country = region_country(st, lo, title_at or r.start)
         if a.country:
             continue
         head = st.doc[r.start:r.end].root
@@ -321,7 +343,7 @@ def person_countries_from_context(st: State) -> None:
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
-    from .agents import dateline_country
+    from .agents import article_country, dateline_country
 
     # only the dateline: the state an article is mostly about guessed one in four people wrong on
     # the check set (US senators in a story about Ukraine), and a wrong state is worse than none
@@ -335,6 +357,13 @@ def person_countries_from_context(st: State) -> None:
             sector = lx.org_sector(a.name)  # "Democratic Unionist Party": a party, "Fox News": media
             if sector:
                 a.code = f"{a.country or ''}{sector}"
+        if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
+            # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a
+            # state, the one the article is about (as generic agents are)
+            a.country = article_country(st)
+            if a.country:
+                a.code = f"{a.country}{a.code}"
+        if a.kind == "organization":
             continue
         if a.kind != "person" or not a.country:
             continue

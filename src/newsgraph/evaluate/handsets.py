@@ -187,6 +187,7 @@ class ActorReport:
     recall_hits: int = 0
     with_country: int = 0
     country_right: int = 0
+    country_wrong: int = 0  # another state than the gold's (a wrong state is worse than none)
     with_sector: int = 0
     sector_right: int = 0
     lost: int = 0
@@ -200,6 +201,8 @@ class ActorReport:
                 "link precision": round(precision, 4),
                 "link recall": round(self.recall_hits / self.gold_kb, 4) if self.gold_kb else 0.0,
                 "country right (found, gold has one)": round(self.country_right / self.with_country, 4)
+                if self.with_country else 0.0,
+                "country wrong (found, gold has one)": round(self.country_wrong / self.with_country, 4)
                 if self.with_country else 0.0,
                 "sector right (found, gold has one)": round(self.sector_right / self.with_sector, 4)
                 if self.with_sector else 0.0,
@@ -263,6 +266,7 @@ def score_actors(path: str | Path | None = None, corpus: str | Path | None = Non
             if a is not None and g.get("country"):
                 rep.with_country += 1
                 rep.country_right += a.country == g["country"]
+                rep.country_wrong += a.country is not None and a.country != g["country"]
             if a is not None and g.get("sector"):
                 rep.with_sector += 1
                 rep.sector_right += _sector(a) == g["sector"]
