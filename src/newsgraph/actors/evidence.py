@@ -158,21 +158,38 @@ def given_name_index(st: State) -> dict[str, str | None]:
 def family_name_first(st: State, i: int, word: str) -> str | None:
     """The person named in full before token ``i`` whose name *begins* with ``word``: names written
     family name first ("Kim Yong Chol", "Li Shangfu") are referred back to by their first word
-    ("Kim", "Mr Li"). Of several, the one mentioned last before ``i``; none if ``word`` is also a
-    state's or organisation's name the KB knows."""
+    ("Kim", "Mr Li"). Only when one person named so far has that first word ("Mara Quinn and Mara
+    Voss ... Mara" is neither); none if ``word`` is also a state's or organisation's name the KB
+    knows, or if the full name is a KB person's name turned round ("Trump Donald" in a run of
+    link texts)."""
     key = norm(word)
     h = st.hit_at.get(i)
     if not key or (h is not None and any(e.kind != "person" for e in h.entries)):
         return None
-    best: tuple[int, str] | None = None
+    named: set[str] = set()
     for r in st.refs:
-        if r.start >= i or r.kind != "person" or (best is not None and r.start <= best[0]):
+        if r.start >= i or r.kind != "person" or r.actor in named:
             continue
         a = st.table.get(r.actor)
         parts = name_core(a.name).split() if a is not None else []
-        if len(parts) >= 2 and parts[0] == key:
-            best = (r.start, r.actor)
-    return best[1] if best else None
+        if len(parts) >= 2 and parts[0] == key and not turned_round(st, parts):
+            named.add(r.actor)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def turned_round(st: State, parts: list[str]) -> bool:
+    """Is "<first> ... <last>" a KB person's "<last> <first>" (a Western name written surname first)?"""
+    if st.kb is None:
+        return False
+    for given in {parts[1], parts[-1]}:  # "Trump Donald John": "Donald Trump"
+        name = f"{given} {parts[0]}"
+        try:
+            found = st.kb.find_people(name, st.on)
+        except NewsgraphError:
+            continue
+        if any(norm(p.name) == norm(name) or same_full_name(name, p) for p in found):
+            return True
+    return False
 
 
 def refer_back(st: State, i: int, end: int, aid: str, rule: str, confidence: float) -> None:
@@ -431,8 +448,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         if gid is not None:
             refer_back(st, i, end, gid, "given-name", 0.8)
             return end
-    if end == i + 1 and (ent is not None or st.pos[i] == "PROPN"):
-        fid = family_name_first(st, i, word)
+    if end == i + 1 and (ent is not None or st.pos[i] == "PROPN") and not (i > 0 and st.pos[i - 1] == "DET"):
+        fid = family_name_first(st, i, word)  # ("the Bill passed": a thing)
         if fid is not None:
             refer_back(st, i, end, fid, "surname", 0.8)
             return end
