@@ -166,6 +166,8 @@ def family_name_first(st: State, i: int, word: str) -> str | None:
     h = st.hit_at.get(i)
     if not key or (h is not None and any(e.kind != "person" for e in h.entries)):
         return None
+    if key in st.given_names() and not (h is not None and any(e.attr == "surname" for e in h.entries)):
+        return None  # "Amy" after "Amy Lang": a given name, which the given-name rule reads
     named: set[str] = set()
     for r in st.refs:
         if r.start >= i or r.kind != "person" or r.actor in named:
