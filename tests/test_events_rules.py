@@ -954,3 +954,21 @@ def test_a_statement_blaming_another_is_an_accusation(nlp, text, cameo, target):
 def test_a_statement_that_blames_no_one_is_no_accusation(nlp, text):
     evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert not [e for e in evs if "+reported-" in e.rule], [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    ("Ama Mensah's firing of Kofi Boateng angered Togo.", "SANCTION", "ama-mensah", "kofi-boateng"),
+    ("The sacking of Kofi Boateng by Ama Mensah surprised Togo.", "SANCTION", "ama-mensah", "kofi-boateng"),
+    ("The resignation of Kofi Boateng came on Monday.", "RETREAT", "kofi-boateng", None),
+])
+def test_nominal_dismissals_and_resignations(nlp, text, plover, source, target):
+    """ "X's firing of Y", "the resignation of Y": the nouns code what their verbs do, the
+    possessor or "by" phrase doing it and the "of" phrase undergoing it (or, for a resignation,
+    the one who steps down)."""
+    ev = one(one_sided_events(nlp, text, extra=PEOPLE), plover)
+    assert set(ev.source) == {source} and set(ev.target) == ({target} if target else set())
+
+
+def test_the_firing_of_weapons_is_no_dismissal(nlp):
+    evs = one_sided_events(nlp, "The firing of rockets from Togo at Ghana went on all night.", extra=PEOPLE)
+    assert "SANCTION" not in {e.plover for e in evs}

@@ -81,6 +81,9 @@ PLOVER_OVERRIDES = {
     "163": ("SANCTION", "restrict"),
     # Destroying property in a conflict is COERCE/destroy in the PLOVER gold records.
     "1712": ("COERCE", "destroy"),
+    # Acceding to demands for a change in leadership is stepping down: the PLOVER codebook files
+    # resignations under RETREAT/resign ("immediate material consequences"), not CONCEDE.
+    "0831": ("RETREAT", "resign"),
 }
 
 # five-way class used by Phoenix/PETRARCH ("penta class") and the ConfliBERT CAMEO set
