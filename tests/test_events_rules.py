@@ -972,3 +972,29 @@ def test_nominal_dismissals_and_resignations(nlp, text, plover, source, target):
 def test_the_firing_of_weapons_is_no_dismissal(nlp):
     evs = one_sided_events(nlp, "The firing of rockets from Togo at Ghana went on all night.", extra=PEOPLE)
     assert "SANCTION" not in {e.plover for e in evs}
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Ama Mensah repeatedly attacked Kofi Boateng over his tax plan.", "ACCUSE"),
+    ("Ghanaian lawmakers attacked Kofi Boateng on Sunday.", "ACCUSE"),
+    ("Ama Mensah attacked Kofi Boateng with a knife.", "ASSAULT"),  # a weapon: force
+    ("Soldiers from Ghana attacked Kofi Boateng at the border.", "ASSAULT"),  # an armed body
+    ("Ghana attacked Togo.", "ASSAULT"),  # a state: not a politician's words
+])
+def test_a_politician_attacking_a_person_attacks_in_words(nlp, text, plover):
+    """People or political bodies attacking a person, with no weapon named: criticism (111)."""
+    groups = {"Ghanaian lawmakers": ("GHALEG", "group", "GHA"), "Soldiers from Ghana": ("GHAMIL", "group", "GHA")}
+    evs = one_sided_events(nlp, text, extra={**PEOPLE, **groups})
+    kinds = {e.plover for e in evs}
+    assert plover in kinds and ({"ACCUSE", "ASSAULT"} - {plover}).isdisjoint(kinds), \
+        [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah's political attacks on Kofi Boateng went on for weeks.",
+    "Ghana and Togo exchanged a war of words over the border.",
+])
+def test_attacks_and_wars_of_words_are_criticism(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "ACCUSE" in {e.plover for e in evs} and "ASSAULT" not in {e.plover for e in evs}, \
+        [(e.plover, e.rule) for e in evs]

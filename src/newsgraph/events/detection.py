@@ -81,6 +81,7 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "inquiry: asking a question is no request"
         elif figurative_violence(c):
             c.dropped = "figurative: violence done by or to an abstract thing"
+
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)

@@ -248,6 +248,43 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
 AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 
+# verbs of attacking that politics uses for words ("X attacked Y over the tax plan")
+VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+# who attacks with words: people and the political sectors (not armies, rebels, police, criminals)
+TALKING_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "MED", "JUD", "ELI", "EDU", "NGO", "CVL", "BUS"})
+WEAPON_WORDS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "missile", "rocket", "drone", "machete", "axe",
+                          "hammer", "stick", "bat", "car", "truck", "vehicle", "weapon", "grenade", "explosive"})
+
+
+def sector_of_actor(a: Any) -> str | None:
+    """The CAMEO sector of an agent group or a person's post ("USALEG" -> LEG, "LEG" -> LEG)."""
+    code = (a.code or a.id or "") if a is not None else ""
+    if len(code) >= 6:
+        return code[3:6]
+    return code if len(code) == 3 and code.isupper() and a.kind != "country" else None
+
+
+def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "Obama attacked Romney over his tax plan", "Republican lawmakers attacked the speaker": people
+    or political bodies attacking a person, with no weapon named, attack in words: criticism (CAMEO
+    111), not force. Gunmen, soldiers, rebels, a named armed group or a state attacking someone, or
+    anyone attacking "with a knife", stay assaults."""
+    if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
+            or c.pred.lemma_.lower() not in VERBAL_ATTACK_VERBS or "sense" in c.entry.roles \
+            or not c.source or not c.target:
+        return
+    if not all(getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target):
+        return
+    if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
+        return
+    for s in c.source:
+        a = actors.by_id.get(s)
+        if a is None or not (a.kind == "person" or sector_of_actor(a) in TALKING_SECTORS):
+            return
+    c.code = c.base = coder.codebook.valid("111")
+    c.rule += "+verbal"
+
+
 def authority(a: Any) -> bool:
     """Can this actor coerce its own country: the state itself, a person (a leader, an official),
     or a group of one of the state's authority sectors (not its parties, civilians or businesses)?"""
