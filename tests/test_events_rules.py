@@ -998,3 +998,19 @@ def test_attacks_and_wars_of_words_are_criticism(nlp, text):
     evs = one_sided_events(nlp, text, extra=PEOPLE)
     assert "ACCUSE" in {e.plover for e in evs} and "ASSAULT" not in {e.plover for e in evs}, \
         [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Togo fired two missiles over Ghana on Monday.", "MOBILIZE"),
+    ("Togo test-fired a ballistic missile on Monday.", "MOBILIZE"),
+    ("Togo launched a missile into the sea.", "MOBILIZE"),
+    ("Togo fired rockets at Ghana.", "ASSAULT"),  # aimed at someone: force
+    ("Togo launched missiles at bases in Ghana.", "ASSAULT"),
+    ("Rebels fired rockets at the town.", "ASSAULT"),  # aimed at a place no actor stands for
+])
+def test_missiles_launched_at_no_one_are_a_weapons_test(nlp, text, plover):
+    """PLOVER's MOBILIZE covers testing weapons systems and shows of force; missiles fired at a
+    target are an assault."""
+    evs = one_sided_events(nlp, text, extra={"Rebels": ("REB", "group", None)})
+    assert plover in {e.plover for e in evs} and not ({"MOBILIZE", "ASSAULT"} - {plover}) & {e.plover for e in evs}, \
+        [(e.plover, e.rule) for e in evs]

@@ -128,6 +128,7 @@ class Coder:
                 c.quote = next((q for q in quotes if q.start <= c.pred.idx < q.end), None)
                 arguments.assign_arguments(self, c, actors)
                 dyads.verbal_attack(self, c, actors)
+                dyads.weapons_launch(self, c, actors)
                 if self.infer_sides:
                     dyads.located_population(self, c, actors)
                     dyads.from_discourse(self, c, actors, history, n)

@@ -285,6 +285,33 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     c.rule += "+verbal"
 
 
+LAUNCH_VERBS = frozenset({"fire", "launch"})
+MISSILE_WORDS = frozenset({"missile", "rocket", "icbm", "projectile", "slbm"})
+_OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf", "strait", "bay", "pacific", "atlantic"})
+
+
+def weapons_launch(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "North Korea fired missiles over Japan", "test-fired a missile", "launched a missile into the
+    sea": missiles launched at no one is a weapons test or a show of force, which PLOVER files under
+    MOBILIZE (weapons: "test weapons systems"; CAMEO 150), not the use of force. Fired at a target
+    ("at", "on", "against", "into" a place that is not open water), it stays an assault."""
+    if c.frame.pos != "v" or c.pred.lemma_.lower() not in LAUNCH_VERBS or c.code is None \
+            or cb.root(c.code) not in cb.VIOLENT_ROOTS:
+        return
+    objs = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN"}]
+    if not objs or not all(o.lemma_.lower() in MISSILE_WORDS or o.lower_.rstrip("s") in MISSILE_WORDS for o in objs):
+        return
+    doc = c.pred.doc
+    tested = c.pred.i >= 2 and doc[c.pred.i - 1].text == "-" and doc[c.pred.i - 2].lower_ == "test"
+    aimed = any(o.lemma_.lower() not in _OPEN_WATER and o.ent_type_ not in {"DATE", "TIME"}
+                for p in ("at", "on", "upon", "against", "into") for o in c.frame.preps.get(p, []))
+    if not tested and (aimed or c.target):
+        return
+    c.code = c.base = coder.codebook.valid("150")
+    c.target, c.target_tokens = [], []
+    c.rule += "+weapons-launch"
+
+
 def authority(a: Any) -> bool:
     """Can this actor coerce its own country: the state itself, a person (a leader, an official),
     or a group of one of the state's authority sectors (not its parties, civilians or businesses)?"""
