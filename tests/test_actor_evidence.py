@@ -794,3 +794,17 @@ def test_the_former_holder_is_not_the_sitting_one(read, text: str, published: st
     and no longer holds it, not to the sitting president named nearer."""
     found = actor_at(read(text, published), "former president")
     assert found is not None and found.kb_id == kb_id
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman, in an exclusive interview Friday morning with a radio station, said he would stay.",
+    "The chairman said Tuesday evening that he would stay.",
+])
+def test_a_weekday_before_a_part_of_the_day_is_a_date(nlp, text):
+    """ "an interview Friday morning": a weekday before morning/evening/night is a time, never a
+    surname (Godwin Friday), whatever the tagger calls it."""
+    from newsgraph.actors.evidence import is_date_name
+
+    doc = nlp(text)
+    day = next(t for t in doc if t.lower_ in {"friday", "tuesday"})
+    assert is_date_name(day)

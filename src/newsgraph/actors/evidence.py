@@ -588,11 +588,15 @@ def is_date_name(tok: Any) -> bool:
             prev.lower_ not in _BEFORE_DATE or (prev.lower_ == "on" and (prev.dep_ == "prt" or prev.head.lemma_ in _ASK_ON))):
         return False  # "urged May to resign", "called on May to go": a person asked to act ("met in May
         # to talk" is a date: the infinitive is the meeting's purpose)
-    if tok.ent_type_ == "DATE":
+    if tok.ent_type_ in {"DATE", "TIME"}:
         return True
     before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return before in _BEFORE_DATE or (after is not None and after.like_num)
+    return before in _BEFORE_DATE or (after is not None and (after.like_num or after.lower_ in _DAY_PARTS))
+
+
+# parts of a day after a weekday ("an interview Friday morning"): a time, not Mr Friday
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "overnight"})
 
 
 def full_name_in_text(st: State, surname: str) -> str | None:
