@@ -1014,3 +1014,20 @@ def test_missiles_launched_at_no_one_are_a_weapons_test(nlp, text, plover):
     evs = one_sided_events(nlp, text, extra={"Rebels": ("REB", "group", None)})
     assert plover in {e.plover for e in evs} and not ({"MOBILIZE", "ASSAULT"} - {plover}) & {e.plover for e in evs}, \
         [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana did not offer specific details about the deal with Togo.",
+    "Ghana offered no evidence for its claims about Togo.",
+    "Ghana provided an explanation to Togo for the delay.",
+    "Ghana gave Togo its assessment of the talks.",
+])
+def test_offering_details_or_evidence_is_saying_not_cooperating(nlp, text):
+    """Details, explanations, evidence or an assessment are told, not given: no offer of
+    cooperation, no aid, and "did not offer details" no rejection."""
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert not {e.plover for e in evs} & {"AGREE", "AID", "REJECT", "COOPERATE"}, [(e.plover, e.rule) for e in evs]
+
+
+def test_offering_aid_is_still_an_offer(nlp):
+    assert "AGREE" in {e.plover for e in one_sided_events(nlp, "Ghana offered food aid to Togo.", extra=PEOPLE)}
