@@ -751,3 +751,19 @@ def test_and_added_after_a_quotation_continues_the_report_before_it(nlp: Any) ->
               sent_starts=[True] + [False] * (len(words) - 1))
     sp = subject_of(doc[14])
     assert sp is not None and doc[sp.head].text == "Varga"
+
+
+@pytest.mark.parametrize("text", [
+    "Ines Varga was upbeat as she left. She told “Nightline” the two sides got along well.",
+    "Ines Varga told “Morning Desk” that the deal was done.",
+])
+def test_a_name_in_marks_after_tell_is_the_one_told(nlp: Any, text: str) -> None:
+    """ "She told “Nightline” that ...": the programme or person told, in marks, is no quotation;
+    what follows is what was said, and hers."""
+    a = run(nlp, text, [actor("varga", "person", text, "Ines Varga")])
+    assert not [q for q in a.quotes if q.text in ("Nightline", "Morning Desk")]
+
+
+def test_a_word_said_in_marks_after_said_is_still_a_quote(nlp: Any) -> None:
+    text = "Ines Varga said “Never.” The room fell silent."
+    assert [q.text for q in run(nlp, text, [actor("varga", "person", text, "Ines Varga")]).quotes] == ["Never."]

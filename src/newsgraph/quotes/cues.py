@@ -304,6 +304,17 @@ class DirectCue:
     frame_end: int
 
 
+def addressee_named(art: Parsed, q: Any) -> bool:
+    """A name in marks right after a verb that takes its addressee as object ("told “Hannity”",
+    "warned “Team Red”"): the one addressed, not a quotation of what was said."""
+    from .content import name_like
+
+    before = art.toks(max(0, q.open - 40), q.open)
+    verb = before[-1] if before else None
+    return (verb is not None and verb.lemma_.lower() in lx.ADDRESSEE_OBJECT and verb.pos_ in ("VERB", "AUX")
+            and not art.text[verb.idx + len(verb.text):q.open].strip() and name_like(art.text[q.start:q.end]))
+
+
 def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
     """Quotation index -> its frame, for standalone quotations framed next to them."""
     out: dict[int, DirectCue] = {}
@@ -318,6 +329,8 @@ def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
             out[k] = DirectCue(post[0], post[1], "post-frame", f.post[1])
         elif pre is not None:
             cue, sp = pre
+            if addressee_named(art, q):
+                continue  # "He told “Hannity” that ...": the show or person told, not words said
             if sp is None and cue.pos_ == "VERB":
                 sp = spk.agent_after(art, cue, q.outer_end)
             out[k] = DirectCue(cue, sp, "pre-frame", max(q.outer_end, f.post[1]))
