@@ -37,7 +37,7 @@ from . import speaker as spk
 from .cues import ClauseCue, ColonLead, DirectCue, is_cue, misattached_clause
 from .marks import Quoted
 from .parsed import Attribution, Parsed
-from .text import sentence_ends, tok_end, trim
+from .text import name_like, sentence_ends, tok_end, trim
 
 Found = tuple[Attribution, str]  # an attribution and the speaker rule that names its sayer
 
@@ -396,16 +396,6 @@ _WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when
 _QUESTION_WORDS = frozenset({"whether", "who", "whom", "whose", "why", "how"})
 _PUTTING_QUESTIONS = frozenset({"ask", "inquire", "enquire", "query"})
 
-
-
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|of|the|and|for|in|on|de|al|van|von")
-
-
-def name_like(quoted: str) -> bool:
-    """A quotation that is a name, nickname or title rather than words said: one to four words,
-    every one capitalised (small joining words aside), the first too."""
-    words = quoted.strip(" \t\r\n\"'“”‘’«».,!?").split()
-    return 0 < len(words) <= 4 and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | None = None) -> Found | None:

@@ -34,7 +34,7 @@ from . import lexicon as lx
 from . import speaker as spk
 from .marks import Quoted
 from .parsed import Parsed, Speaker
-from .text import sentence_ends, trim
+from .text import name_like, sentence_ends, trim
 
 _CLAUSE_CUE_POS = frozenset({"VERB"})
 
@@ -307,8 +307,6 @@ class DirectCue:
 def addressee_named(art: Parsed, q: Any) -> bool:
     """A name in marks right after a verb that takes its addressee as object ("told “Hannity”",
     "warned “Team Red”"): the one addressed, not a quotation of what was said."""
-    from .content import name_like
-
     before = art.toks(max(0, q.open - 40), q.open)
     verb = before[-1] if before else None
     return (verb is not None and verb.lemma_.lower() in lx.ADDRESSEE_OBJECT and verb.pos_ in ("VERB", "AUX")

@@ -132,4 +132,14 @@ def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["Ranges", "TokenIndex", "merge", "paragraphs", "sentence_ends", "tok_end", "trim"]
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|of|the|and|for|in|on|de|al|van|von")
+
+
+def name_like(quoted: str) -> bool:
+    """A quotation that is a name, nickname or title rather than words said: one to four words,
+    every one capitalised (small joining words aside), the first too."""
+    words = quoted.strip(" \t\r\n\"'“”‘’«».,!?").split()
+    return 0 < len(words) <= 4 and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+__all__ = ["Ranges", "TokenIndex", "merge", "name_like", "paragraphs", "sentence_ends", "tok_end", "trim"]
