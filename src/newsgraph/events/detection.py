@@ -434,20 +434,21 @@ def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) 
             continue
         if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in comp.children):
             continue
-        code, rule_name = _blame(comp)
+        subjects = logical_subjects(comp)
+        code, rule_name = _blame(comp, subjects)
         if code is None:
             continue
         absorb(comp, cands, keep=c)
         c.code = coder.codebook.valid(code)
-        c.derived_target_heads = logical_subjects(comp)
+        c.derived_target_heads = subjects
         c.comp_tokens = []  # the one blamed is the target, not whom the wrong was done to
         c.rule += rule_name
         return
 
 
-def _blame(clause: Token) -> tuple[str | None, str]:
-    """The accusation a reported clause makes, and the rule's name: (None, "") when it blames no one."""
-    subjects = logical_subjects(clause)
+def _blame(clause: Token, subjects: list[Token]) -> tuple[str | None, str]:
+    """The accusation a reported clause (done by ``subjects``) makes, and the rule's name: (None,
+    "") when it blames no one."""
     if not subjects or any(s.lower_ in _FIRST_PERSON for s in subjects):
         return None, ""
     lemma = clause.lemma_.lower()
