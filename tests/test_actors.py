@@ -575,3 +575,12 @@ def test_a_region_before_a_title_gives_the_officials_state(read, text, words):
     is in a state (the gazetteer's), which wins over the state the article is about; and "Police"
     in a body's name is no town."""
     assert {x.country for x in actor_over(read(text, "2015-06-27"), words)} == {"USA"}
+
+
+def test_a_two_word_surname_refers_back_to_the_full_name(read):
+    """ "Marine Le Pen ... Ms. Le Pen": a two-word family name the tagger reads as a full name is
+    the person named before, not a second actor; "Jane Smith" after "John Smith" stays another."""
+    a = read("Marine Le Pen spoke on Monday. Ms. Le Pen and her allies cheered.", "2016-07-22")
+    assert ids_over(a, "Le Pen and") == ids_over(a, "Marine Le Pen")
+    b = read("John Smith spoke. Jane Smith answered.", "2016-07-22")
+    assert ids_over(b, "Jane Smith") != ids_over(b, "John Smith")

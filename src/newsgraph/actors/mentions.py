@@ -261,6 +261,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
             continue  # a single word: only a reference (surname) can make it a person
+        if evidence.norm(name) in evidence.surname_index(st):
+            continue  # "Le Pen" after "Marine Le Pen": a two-word surname referring back (try_surname)
         kb_person = evidence.kb_person_by_name(st, name)
         actor = kb_person or st.table.text_person(name)
         st.add(e.start, e.end, actor, "kb-name" if kb_person else "ner-person",
