@@ -278,3 +278,12 @@ def test_text_with_dashes_but_no_front_matter_is_kept(tmp_path):
     p.write_text(body, "utf-8")
     (raw,) = list(read_file(p))
     assert raw.text == body and raw.published is None
+
+
+def test_a_label_opening_turn_after_turn_is_a_transcript_speaker_not_a_dateline():
+    text = ("HALE PORTER: Welcome back to the programme.\n\nNINA OSEI: Thanks for having me.\n\n"
+            "HALE PORTER: Let us start with the budget.")
+    assert find_dateline(text, 0)[0] is None
+    # written once, a colon dateline is still one
+    once = "BISHKEK: Border guards reported shooting.\n\nThe ministry said the border was calm."
+    assert find_dateline(once, 0)[0].text == "BISHKEK"

@@ -767,3 +767,24 @@ def test_a_name_in_marks_after_tell_is_the_one_told(nlp: Any, text: str) -> None
 def test_a_word_said_in_marks_after_said_is_still_a_quote(nlp: Any) -> None:
     text = "Ines Varga said “Never.” The room fell silent."
     assert [q.text for q in run(nlp, text, [actor("varga", "person", text, "Ines Varga")]).quotes] == ["Never."]
+
+
+def test_a_lists_verdict_after_a_name_and_colon_is_no_quote(nlp: Any) -> None:
+    a = run(nlp, "How the three rivals fared on the night.\n\n"
+                 "Laura Porter: A commanding evening for the governor, who rarely lost the thread.\n\n"
+                 "Daniel Osei: Nervous early on, but steadier after the break.\n\n"
+                 "Marta Lind: We will win this state, and we will win it by a mile.")
+    assert [q.text for q in a.quotes] == ["We will win this state, and we will win it by a mile."]
+
+
+def test_transcript_turns_are_their_speakers_words(pipeline: Any) -> None:
+    from newsgraph.model import RawDocument
+
+    a = pipeline(RawDocument(text="Budget talks stalled again.\n\n"
+                                  "LAURA PORTER: Welcome back. Where do the talks stand?\n\n"
+                                  "SEN. DANIEL OSEI: We are further apart than we were a week ago.\n\n"
+                                  "LAURA PORTER: Why is that?", published="2019-03-01"))
+    said = {q.text: a.actor(q.speaker).name for q in a.quotes if q.speaker}
+    assert said == {"Welcome back. Where do the talks stand?": "Laura Porter",
+                    "We are further apart than we were a week ago.": "Daniel Osei",
+                    "Why is that?": "Laura Porter"}

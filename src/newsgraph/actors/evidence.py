@@ -25,11 +25,13 @@ from .state import (
     SUFFIXES,
     State,
     clean_person_name,
+    gender_of,
     given_name_key,
     iso,
     name_core,
     norm,
     same_full_name,
+    suffix_of,
     title_matches,
 )
 
@@ -40,7 +42,7 @@ EVIDENCE = {
     "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
-    "ner-person": "text", "ner-org": "text", "name-only": "text", "honorific-name": "text",
+    "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
     "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text",
     "agent": "agent", "agent-located": "agent", "agent-possessed": "agent", "agent-generic": "agent",
 }
@@ -118,10 +120,21 @@ def state_named(st: State, person: Any) -> bool:
 
 
 def surname_index(st: State) -> dict[str, str]:
-    """Normalised surnames (last one or two name words) of the people named so far -> actor id."""
+    """Normalised surnames (last one or two name words) of the people named so far -> actor id
+    (the first named; :func:`surname_bearers` has them all)."""
+    _surnames(st)
+    return st.surname_first
+
+
+def surname_bearers(st: State, key: str) -> list[str]:
+    """The people named so far whose surname (normalised) is ``key``, in the order first named."""
+    return _surnames(st).get(key, [])
+
+
+def _surnames(st: State) -> dict[str, list[str]]:
     people = [a for a in st.table.actors.values() if a.kind == "person"]
     if len(people) != st.surnames_for:
-        index: dict[str, str] = {}
+        index: dict[str, list[str]] = {}
         for a in people:
             forms = [a.name]
             ent = st.kb.entity(a.kb_id) if (st.kb is not None and a.kb_id) else None
@@ -132,11 +145,115 @@ def surname_index(st: State) -> dict[str, str]:
                 # ("Robert S. Mueller III" -> "robert mueller": "Mueller" later)
                 for parts in (norm(f).split(), name_core(f).split()):
                     if len(parts) >= 2 and parts[-1] not in SUFFIXES:
-                        index.setdefault(parts[-1], a.id)
-                        index.setdefault(" ".join(parts[-2:]), a.id)
+                        for key in (parts[-1], " ".join(parts[-2:])):
+                            if a.id not in index.setdefault(key, []):
+                                index[key].append(a.id)
         st.surnames = index
+        st.surname_first = {k: v[0] for k, v in index.items()}
         st.surnames_for = len(people)
     return st.surnames
+
+
+def later_full_name(st: State) -> None:
+    """A surname read on its own before anyone of that name was named ("after Trump fired him ...
+    President Trump said"; a headline's "Biden" before the body's "Joe Biden") made a person of
+    just that name. In one article a surname means one person: if exactly one person the article
+    names in full or by title bears it, those mentions are that person's."""
+    for k, (s, e, aid, rule, ante, _conf) in enumerate(st.mentions):
+        if rule != "name-only":
+            continue
+        actor = st.table.get(aid)
+        if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
+            continue
+        bearers = [b for b in surname_bearers(st, norm(actor.name)) if b != aid]
+        if len(bearers) == 1:
+            st.mentions[k] = (s, e, bearers[0], "surname", ante, 0.8)
+
+
+# honorifics that say the bearer's sex ("Mrs. Bush" is not the George Bush named before)
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madam": "f"}
+
+
+def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[str, str, str | None] | None,
+                  word: str) -> str | None:
+    """Which of the people named with this surname tokens [i, end) refer back to: the context
+    narrows them down. An honorific's sex ("Mrs. Bush"), a title ("President Trump" after "Melania
+    Trump") and a government's noun ("the Obama administration" after "Michelle Obama") each keep
+    the bearers they fit; of those left, the first named. None when the context fits none of them
+    and fits someone else: a woman's honorific before a man's surname, a title that another
+    person of the name holds, a government headed by another: the later rules find that person."""
+    before = st.lower[i - 1] if i > 0 else ""
+    first = word.split()[0].lower() if word.split() else ""
+    sex = HONORIFIC_GENDER.get(before) or HONORIFIC_GENDER.get(first)
+    cands = list(bearers)
+    suffix = norm(word).split()[-1] if len(norm(word).split()) >= 2 else ""
+    if suffix in SUFFIXES:  # "Trump Jr." is the one named with "Jr."
+        cands = [b for b in cands if suffix_of(st.table.get(b).name) == suffix]
+    elif len(cands) > 1:  # and a bare "Trump" beside him is the father
+        cands = [b for b in cands if not suffix_of(st.table.get(b).name)] or cands
+    if sex is not None:
+        cands = [b for b in cands if gender_of(st.kb, st.table.get(b)) in (sex, None)]
+    if title is not None and cands:
+        fit = [b for b in cands if _fits_title(st, b, title)]
+        if fit:
+            cands = fit
+        elif st.kb is not None and _someone_else_holds(st, word, set(cands), title):
+            cands = []
+    tok = st.doc[end - 1]
+    if cands and tok.dep_ == "compound" and government_head(tok.head) and not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.head.children):  # "a Clinton presidency": to come
+        heads = [b for b in cands if (kb_id := st.table.get(b).kb_id) and ever_headed(st, kb_id)]
+        if heads:
+            cands = heads
+        elif st.kb is not None and any(ever_headed(st, pid) for pid in _kb_people(st, word)):
+            cands = []
+    if len(cands) > 1 and st.kb is not None and st.on:
+        # a bare surname shared in the article is the one who holds a state's top office that day
+        # ("Trump policy" beside "Melania Trump"): the news names the others in full
+        top = [b for b in cands if (kb_id := st.table.get(b).kb_id) and office_holders_named(st, {kb_id}, unique=True)]
+        if len(top) == 1:
+            cands = top
+    return cands[0] if cands else None
+
+
+def _kb_people(st: State, word: str) -> set[str]:
+    try:
+        return {p.id for p in st.kb.find_people(clean_person_name(word), st.on)}
+    except NewsgraphError:
+        return set()
+
+
+def _fits_title(st: State, aid: str, title: tuple[str, str, str | None]) -> bool:
+    """Does a person named before hold (or, by the KB, ever have held) the title, by the KB's
+    roles or the roles the text gave them? (Unknown is no: a person of no known role fits no
+    title better than another.)"""
+    office, written, of = title
+    actor = st.table.get(aid)
+    if actor.kb_id and st.kb is not None:
+        on, st.on = st.on, None
+        try:
+            return holds(st, actor.kb_id, office, written, of)
+        finally:
+            st.on = on
+    return any(title_matches(r.title, written, office) for r in actor.roles)
+
+
+def _someone_else_holds(st: State, word: str, named: set[str], title: tuple[str, str, str | None]) -> bool:
+    """Does a KB person of the name, other than those named, hold this very office on the article's
+    date ("President Trump"; a prime minister is no "Minister")?"""
+    office, written, of = title
+    kb_named = {st.table.get(b).kb_id for b in named}
+    others = _kb_people(st, word) - kb_named
+    for on in dict.fromkeys((st.on, None)):  # on the date; else ever ("Governor Reagan" in a memoir)
+        for pid in others:
+            try:
+                roles = st.kb.roles(pid, on) if on else st.kb.roles(pid)
+            except NewsgraphError:
+                continue
+            if any(title_matches(r.title, written, office) and (of is None or r.of == of) for r in roles):
+                return True
+    return False
 
 
 def given_name_index(st: State) -> dict[str, str | None]:
@@ -345,6 +462,15 @@ def names_a_bill(st: State, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in _BILL_WORDS and doc[i].text[:1].isupper() and doc[i + 1].like_num
 
 
+def portfolio_of_title(st: State, ent: Any) -> bool:
+    """Is the entity the portfolio of a minister's title, "<Secretary|Minister> of <Name>" with no
+    determiner ("Secretary of State", "Minister of Health", "Secretary of Homeland Security")? A bare
+    portfolio completes the office's name; a body is named with its article ("the Treasury")."""
+    doc = st.doc
+    return (ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.PORTFOLIO_TITLES
+            and doc[ent.start].pos_ != "DET" and doc[ent.start].lower_ != "the")
+
+
 def name_shaped(ent: Any) -> bool:
     """Can a person entity be someone's name: no slash (a photo credit "Name/Agency", a link) and no
     number (a bill's "Bill 1192", "Easter 2014")?"""
@@ -433,7 +559,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
-    aid = surname_index(st).get(norm(word)) or surname_index(st).get(norm(clean_person_name(word)))
+    bearers = surname_bearers(st, norm(word)) or surname_bearers(st, norm(clean_person_name(word))) or (
+        surname_bearers(st, name_core(word)) if norm(word).split()[-1:] and norm(word).split()[-1] in SUFFIXES else [])
+    aid = choose_bearer(st, i, end, bearers, title, word) if bearers else None
     if aid is not None and other_given_name(st, i - 1, st.table.get(aid)):
         # "Ivanka Trump" after "Barron Trump": another person of the same family name
         st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
@@ -502,9 +630,11 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             actor.code = actor.code or f"{iso3}GOV"
             st.add(i, end, actor, "name-only-state", confidence=0.6)
             return end
-    if title is None and surname_entries and tok.dep_ == "compound" and government_head(tok.head):
+    if title is None and tok.dep_ == "compound" and government_head(tok.head) and st.kb is not None:
         # "the Obama administration": whoever has one is, or was, a head of state or government
-        heads = heads_of_named_states(st, [pid for pid in {e.kb_id for e in surname_entries} if ever_headed(st, pid)])
+        # (a one-word surname the phrase index leaves out: the KB's name index)
+        ids = {e.kb_id for e in surname_entries} or _kb_people(st, word)
+        heads = heads_of_named_states(st, [pid for pid in ids if ever_headed(st, pid)])
         if len(heads) == 1:
             actor = st.table.from_kb(heads[0])
             if actor is not None:
@@ -517,10 +647,15 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN" or initial_name
                                               or name_read_as_modal(tok)):
         # a person's single name whose bearer, on the article's date, holds the top office of a
-        # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
-        # or who is the only person of that name the KB knows and holds such an office that day
+        # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia)
         ids = {e.kb_id for e in surname_entries}
-        holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words())
+        bearers = [Actor(id=pid, name=kbe.name, kind="person", country=None, code=None)
+                   for pid in ids if (kbe := st.kb.entity(pid)) is not None]  # (not table actors: none is named)
+        if not honorific and bearers and all(other_given_name(st, i - 1, a) for a in bearers):
+            # "posed with Ivanka Trump": a KB surname after a given name none of its bearers has
+            st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
+            return end
+        holders = office_holders_named(st, ids, unique=False)
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])
             if actor is not None and not honorific and other_given_name(st, i - 1, actor):

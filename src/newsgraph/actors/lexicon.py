@@ -156,6 +156,11 @@ PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA",
 
 
 # first words, for cheap "could a title / group phrase start here?" checks
+# sectors of a state's own organs: its government, courts, armed forces, police and spies
+STATE_ORGAN_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "SPY"})
+
+# titles whose "of" names a portfolio, not a body ("Secretary of State", "Minister of Health")
+PORTFOLIO_TITLES = frozenset({"secretary", "minister", "undersecretary", "under-secretary", "ministers", "secretaries"})
 TITLE_FIRST_WORDS = frozenset(t.split()[0].split("-")[0] for t in TITLES) | {t.split()[0] for t in TITLES}
 GROUP_FIRST_WORDS = frozenset(g.split()[0] for g in GROUP_NOUNS)
 

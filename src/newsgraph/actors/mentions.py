@@ -11,7 +11,7 @@ from . import evidence
 from . import lexicon as lx
 from .agents import named_body_country
 from .matcher import Hit
-from .state import State, clean_person_name, looks_like_org
+from .state import SUFFIXES, State, clean_person_name, looks_like_org, name_core
 
 # entity labels of names that contain other names ("the Clinton Foundation", "the UN Commission of
 # Inquiry", "Obama Presidential Center"): a person or organisation form inside one is part of it
@@ -51,8 +51,48 @@ def inside_longer_name(st: State, h: Hit, ents: list[Any], *, person: bool = Fal
             continue
         if before and not after and all(lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS for t in before):
             continue
+        states = {x.kb_id for t in before for hh in st.hits if hh.start <= t.i < hh.end for x in hh.entries
+                  if x.kind == "country"}
+        if before and not person and len(states) == 1 and all(
+                any(hh.start <= t.i < hh.end for hh in st.hits) for t in before) and any(
+                x.kind != "country" and _states_body(st, x.kb_id, next(iter(states))) for x in h.entries):
+            continue  # "the US Environmental Protection Agency": a state's body, named with its state
+            # ("the American Red Cross" is another body than the Red Cross)
         return True
     return False
+
+
+def _state_of(h: Hit) -> str | None:
+    return next((x.kb_id for x in h.entries if x.kind == "country"), None)
+
+
+# CAMEO codes of bodies that belong to no state: international, non-governmental, business
+_STATELESS_CODES = ("IGO", "NGO", "MNC", "BUS")
+
+
+def _organ(sector: str | None) -> bool:
+    """Is an agent code one of a state's own organs or its legislature ("Senate", "Defence
+    Ministry"), which the state's name before it keeps as the state's ("the US Senate")? An
+    agency for the environment or a chamber of commerce is a body of its own."""
+    return sector is not None and sector[:3] in lx.STATE_ORGAN_SECTORS | {"LEG"}
+
+
+def _name_word(st: State, i: int) -> bool:
+    """A word that names bodies as well as people ("Council"): no sign of a person in a name."""
+    return st.lower[i] in common_words() or st.lower[i] in lx.ORG_WORDS
+
+
+def _states_body(st: State, kb_id: str, iso3: str | None) -> bool:
+    """Can an organisation of the KB be this state's own body ("the US Senate")? Not one the KB
+    places in another state, nor an international, non-governmental or business body ("the
+    American Red Cross" is a body of its own, not the state)."""
+    ent = st.kb.entity(kb_id) if st.kb is not None else None
+    if ent is None:
+        return True
+    country = getattr(ent, "country", None)
+    if country:
+        return country == iso3
+    return not str(getattr(ent, "code", "") or "").startswith(_STATELESS_CODES)
 
 
 def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
@@ -72,11 +112,18 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
         if e.label_ in NAME_LABELS and before and before[-1].text[:1].isupper() and not any(
                 lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or lx.sector_of(t.lower_) for t in before):
             return True  # "Staten Island": the last word of another place's or body's name
+        if e.label_ in NAME_LABELS and not after and len(before) >= 2 and before[-1].lower_ == "of" \
+                and all(t.text[:1].isupper() for t in before[:-1]) \
+                and (len(before) >= 3 or before[0].tag_ in {"NNS", "NNPS"} or before[0].lower_ in lx.ORG_WORDS) and not any(
+                lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or lx.sector_of(t.lower_)
+                or t.lower_ in lx.ORG_WORDS for t in before[:-1]):
+            return True  # "the Boy Scouts of America": the name's last words ("the Government of X" is X's)
         if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
-                and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
-                and not any(x.kind != "country" for hh in st.hits if hh.start >= h.end and hh.end <= e.end
-                            for x in hh.entries):
-            return True
+                and not _organ(lx.sector_of(" ".join(t.lower_ for t in after))) and st.title_at(h.end) is None \
+                and not any(x.kind != "country" and _states_body(st, x.kb_id, _state_of(h))
+                            and not (x.kind == "person" and hh.end - hh.start == 1 and _name_word(st, hh.start))
+                            for hh in st.hits if hh.start >= h.end and hh.end <= e.end for x in hh.entries):
+            return True  # "American Bridge", "the American Red Cross" (a body of its own, not the state's)
     return name_modifier(st, h)
 
 
@@ -136,10 +183,22 @@ def common_word_alone(st: State, h: Hit, ents: list[Any]) -> bool:
     when spaCy reads exactly that word as a name of the same sort."""
     if h.end - h.start != 1 or st.lower[h.start] not in common_words():
         return False
+    if acronym_in_running_text(st, h.start):
+        return False  # "the US Senate": no pronoun
     labels = {"person": {"PERSON"}, "country": {"GPE", "NORP"}}
     kinds = {e.kind for e in h.entries}
     wanted = set().union(*(labels.get(k, {"ORG"}) for k in kinds))
     return not any(e.start == h.start and e.end == h.end and e.label_ in wanted for e in ents)
+
+
+def acronym_in_running_text(st: State, i: int) -> bool:
+    """Is token ``i`` written in capitals in a sentence that is not ("the US Senate", "AIM said")?
+    A capitalised acronym is not the common word it spells; a line all in capitals says nothing."""
+    word = st.words[i]
+    if len(word) < 2 or not word.isalpha() or not word.isupper():
+        return False
+    letters = [t.text for t in st.doc[i].sent if t.is_alpha and t.i != i]
+    return bool(letters) and sum(w.isupper() for w in letters) <= len(letters) // 3
 
 
 def person_name(st: State, e: Any) -> str:
@@ -207,10 +266,21 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "Chad", "Jordan" as a person's name; "Dominique Strauss-Kahn": a given name first
         if entry.kind == "person":
             if entry.attr == "surname" or h.end - h.start == 1:
+                if h.end - h.start == 1 and _name_word(st, h.start) \
+                        and evidence.norm(st.words[h.start]) not in evidence.surname_index(st) \
+                        and inside_longer_name(st, h, ents):
+                    covered.difference_update(range(h.start, h.end))  # "Council" in an organisation's name
                 continue  # a bare surname is a reference: pass 2 decides
             if other_state_named(st, h):
                 covered.difference_update(range(h.start, h.end))
                 continue  # "King Abdullah of Jordan" is not the Saudi king the alias names: the title rules decide
+            if junior_of(st, h):
+                end = h.end + 1
+                name = st.doc[h.start:end].text
+                st.add(h.start, end, evidence.kb_person_by_name(st, name) or st.table.text_person(name), "ner-person",
+                       confidence=0.8)
+                covered.update(range(h.start, end))
+                continue
             actor = evidence.person_from_kb(st, h)
             if actor is not None:
                 named = any(e.kb_id == actor.kb_id and e.attr in {"name", "full_name"} for e in h.entries)
@@ -261,12 +331,16 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
             continue  # a single word: only a reference (surname) can make it a person
-        if evidence.norm(name) in evidence.surname_index(st):
-            continue  # "Le Pen" after "Marine Le Pen": a two-word surname referring back (try_surname)
+        if evidence.norm(name) in evidence.surname_index(st) or (
+                len(evidence.norm(name).split()) == 2 and evidence.norm(name).split()[-1] in SUFFIXES
+                and name_core(name) in evidence.surname_index(st)):
+            continue  # "Le Pen" after "Marine Le Pen", "Trump Jr." after "Donald Trump Jr.": a surname
+            # referring back (try_surname)
         kb_person = evidence.kb_person_by_name(st, name)
         actor = kb_person or st.table.text_person(name)
         st.add(e.start, e.end, actor, "kb-name" if kb_person else "ner-person",
                  confidence=1.0 if kb_person else 0.8)
+    speaker_labels(st)
     # organisations spaCy found that the KB does not know
     for e in ents:
         if e.label_ != "ORG" or any(i in st.claimed for i in range(e.start, e.end)):
@@ -278,6 +352,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
         if evidence.leader_government_name(st, e):
             continue  # "the Trump Administration": the leader's name and their government, read in pass 2
+        if evidence.portfolio_of_title(st, e):
+            continue  # "Secretary of State": the office's name, no organisation
         if evidence.names_a_bill(st, e.end):
             continue  # "Senate Bill 1192", "House Resolution 24": the chamber names the bill, it does not act
         if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
@@ -292,7 +368,59 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
-        st.add(e.start, e.end, st.table.organization(name), "ner-org", confidence=0.7)
+        org = st.table.organization(name)
+        if org.country is None:
+            org.country = country_named_in(st, e)
+        st.add(e.start, e.end, org, "ner-org", confidence=0.7)
+
+
+# a line opened by words in capitals and a colon: a transcript's turn ("JANE ROE: ...", "SEN. JANE ROE: ...")
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.’'-]*(?:[ \t]+[A-Z][A-Z.’'-]*){1,5})[ \t]*:[ \t]+(?=\S)")
+
+
+def speaker_labels(st: State) -> None:
+    """A transcript names the speaker of each turn in capitals before a colon ("JANE ROE: ...").
+    The tagger seldom reads a name in capitals as a person's; such a label is one when, its
+    titles and honorifics set aside ("SEN.", "GOV.", "PRESIDENT"), it has a person's shape."""
+    for m in _SPEAKER_LABEL.finditer(st.text):
+        words = m.group(1).split()
+        k = 0
+        while k < len(words) - 2 and (words[k].lower() in lx.HONORIFICS or lx.title_key(words[k].lower().strip("."))
+                                      or words[k].lower().strip(".") in lx.RANKS):
+            k += 1
+        if any(w.lower() in lx.HONORIFICS for w in words[k:]):
+            continue
+        name = " ".join(w[:1] + w[1:].lower() for w in words[k:])
+        start = m.start(1) + m.group(1).index(words[k])
+        span = st.doc.char_span(start, m.end(1), alignment_mode="contract")
+        if span is None or any(i in st.claimed for i in range(span.start, span.end)):
+            continue  # a name another rule took ("PAUL HARLAN", an organisation's tag, read as a person)
+        first = name.split()[0].lower()
+        if not (person_shaped(st, name) or (first in lx.given_name_gender() and first not in common_words()
+                                            and not st.kb_knows(name.split()[-1]))):
+            continue
+        actor = evidence.kb_person_by_name(st, name) or st.table.text_person(name)
+        st.add(span.start, span.end, actor, "kb-name" if actor.kb_id else "speaker-label", confidence=0.8)
+
+
+def country_named_in(st: State, e: Any) -> str | None:
+    """The one state whose name or adjective is part of an organisation's name ("the American Red
+    Cross", "the Boy Scouts of America"): where the body is based."""
+    states = {x.kb_id for h in st.hits if e.start <= h.start and h.end <= e.end for x in h.entries
+              if x.kind == "country" and x.attr in {"name", "adjective", "alias", "acronym"}}
+    return states.pop() if len(states) == 1 else None
+
+
+def junior_of(st: State, h: Hit) -> bool:
+    """Is a KB person's name followed by "Jr." that none of the KB's forms of them has ("Donald
+    Trump Jr.")? The son is named after the father, whom the KB's entry is: not this person."""
+    if h.end >= len(st.doc) or st.lower[h.end].rstrip(".") != "jr":
+        return False
+    for x in h.entries:
+        ent = st.kb.entity(x.kb_id) if st.kb is not None and x.kind == "person" else None
+        if ent is not None and any(re.search(r"\bjr\b", f.lower()) for f in (ent.name, *(ent.aliases or ()))):
+            return False
+    return True
 
 
 def after_given_names(st: State, e: Any, h: Hit) -> bool:

@@ -12,8 +12,10 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    (:mod:`.agents`), surnames after full names (:mod:`.evidence`), places as their state
    (:mod:`.metonymy`), pronouns (:mod:`.coref`), agents placed in a state and generic agents
    with the state the text gives (:mod:`.agents`);
-4. **countries of people** the KB does not know, from the text around them (:mod:`.roles`);
-5. the mentions become the actors' mention lists.
+4. **one name, one person**: a lone surname read before the person was named in full is theirs
+   (:func:`.evidence.later_full_name`);
+5. **countries of people** the KB does not know, from the text around them (:mod:`.roles`);
+6. the mentions become the actors' mention lists.
 
 Every mention records the rule that linked it and, for references, its antecedent: each
 resolution can be explained. Rules are general; nothing here knows any particular article.
@@ -60,6 +62,7 @@ class Resolver(State):
         self.detect()
         mentions.link_names(self, self.hits, self.ents)
         self.references()
+        evidence.later_full_name(self)
         roles.person_countries_from_context(self)
         return self.finish()
 
@@ -98,7 +101,7 @@ class Resolver(State):
             i = consumed if consumed else i + 1
 
     def finish(self) -> list[Actor]:
-        """Stage 5: the recorded mentions become each actor's mention list."""
+        """Stage 6: the recorded mentions become each actor's mention list."""
         for s, e, aid, rule, ante, conf in sorted(self.mentions):
             actor = self.table.get(aid)
             if actor is not None:

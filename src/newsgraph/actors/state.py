@@ -107,6 +107,10 @@ class ActorTable:
     def text_person(self, name: str, country: str | None = None) -> Actor:
         aid = slug(name)
         actor = self.actors.get(aid)
+        if actor is not None and actor.kind == "organization" and actor.kb_id is None and len(name.split()) >= 2:
+            # a full name the tagger took for an organisation's ("Nikki Haley"), that the text now
+            # shows is a person's: one actor, a person (an unknown name is no organisation by default)
+            actor.kind = "person"
         core = given_name_key(name_core(name))
         if actor is None and len(core.split()) >= 2:
             # "Robert S. Mueller III", "Robert Mueller" and "Bob Mueller" in one article: one person
@@ -248,7 +252,8 @@ class State:
             self.sent_of[k] = si
         self.in_quote = self.quote_tokens(spaces)
         self.asides = self.aside_tokens()
-        self.surnames: dict[str, str] = {}  # normalised surname -> person actor id (full names seen)
+        self.surnames: dict[str, list[str]] = {}  # normalised surname -> person actor ids (full names seen)
+        self.surname_first: dict[str, str] = {}  # normalised surname -> the first of them
         self.surnames_for = -1  # how many people the index was built for
         self.given: dict[str, str | None] = {}  # normalised first name -> person actor id (None: shared)
         self.given_for = -1

@@ -213,7 +213,7 @@ class ActorReport:
 # rules that link a name (not a pronoun, a title or a description): what an unlabelled span can be
 # wrongly linked by
 NAME_RULES = frozenset({"kb-name", "kb-alias", "kb-acronym", "kb-full_name", "surname", "kb-surname", "kb-surname-title",
-                        "kb-surname-office", "name-only", "ner-person", "ner-org", "honorific-name", "full-name-in-text",
+                        "kb-surname-office", "name-only", "ner-person", "ner-org", "speaker-label", "honorific-name", "full-name-in-text",
                         "surname-of-full-name", "given-name"})
 
 

@@ -215,6 +215,9 @@ def find_dateline(text: str, start: int) -> tuple[Span | None, str | None, Span 
     # above; require the place to be short
     if len(place) > 40 or len(place.split()) > 4:
         return None, None, None
+    if m.group("sep") == ":" and not (m.group("agency") or m.group("date")) \
+            and re.search(rf"(?m)^[ \t]*{re.escape(place)}[ \t]*:", text[line_end:]):
+        return None, None, None  # "JANE ROE: ..." opening turn after turn: a transcript's speaker, written once a turn
     whole = Span.of(text, start + m.start(), start + m.end("sep"))
     return Span.of(text, start + m.start("place"), start + m.end("place")), m.group("date"), whole
 

@@ -589,7 +589,7 @@ _NOT_NAMES = frozenset(re.findall(r"\w+", """update updated note notes watch rea
 sources correction editor editors breaking exclusive advertisement q a previously close also see tags topics share
 follow published posted by credit image photograph getty reuters ap afp upi warning question answer transcript
 live latest more here this the background summary disclaimer caption story analysis opinion commentary perspective
-explainer"""))
+explainer just watched must replay"""))
 
 # a headline lead ending in one of these nouns reports a source: "Clinton camp: ...", "Poll: ...",
 # "Police: ...", "White House aides: ..."
@@ -604,6 +604,33 @@ def _named_elsewhere(art: Parsed, tok: Any) -> bool:
     if art.entity_words is None:
         art.entity_words = {t.lower_ for e in art.doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     return tok.lower_ in art.entity_words
+
+
+_FIRST_SECOND = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _assessment(art: Parsed, start: int, end: int) -> bool:
+    """Is the text after ``NAME:`` a verbless description of the one named ("NAME: A strong night
+    for the senator, who ...", "NAME: Shaky at first, but ...")? A list's verdict on each person,
+    not their words: its first sentence is a noun or adjective phrase, with no clause of its own
+    (a verb in a relative clause or a subjectless conjunct is the description's) and no first or
+    second person; the words a transcript gives a speaker are clauses ("Well, we lost")."""
+    toks = [t for t in art.toks(start, end) if not t.is_space]
+    if not toks:
+        return False
+    sent = [t for t in toks if t.sent.start == toks[0].sent.start]
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 4 or any(t.lower_ in _FIRST_SECOND for t in sent):
+        return False
+    if sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+        return False  # a headline in title case ("NAME: Banks Still Too Big To Fail") reports words
+    ids = {t.i for t in sent}
+    roots = [t for t in sent if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
+    if not roots or not all(r.pos_ in _NOMINAL for r in roots):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "parataxis", "ccomp")
+                   and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children) for t in sent)
 
 
 @dataclass(slots=True)
@@ -641,6 +668,8 @@ def colon_leads(art: Parsed) -> list[ColonLead]:
         words_after = re.findall(r"[^\W\d_]+", art.text[start:end])
         if len(words_after) >= 3 and all(w.isupper() for w in words_after):
             continue  # "NAME: WORDS ALL IN CAPITALS": a link to another story, not this one's report
+        if _assessment(art, start, end):
+            continue
         colon = art.text.index(":", m.end(1))
         head = toks[-1] if not toks[-1].is_punct else toks[0]
         out.append(ColonLead(Speaker(head.i, m.start(1), m.end(1), "colon-name"), colon, start, end))
