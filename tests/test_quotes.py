@@ -788,3 +788,18 @@ def test_transcript_turns_are_their_speakers_words(pipeline: Any) -> None:
     assert said == {"Welcome back. Where do the talks stand?": "Laura Porter",
                     "We are further apart than we were a week ago.": "Daniel Osei",
                     "Why is that?": "Laura Porter"}
+
+
+def test_a_quotation_after_a_verb_of_perceiving_is_nobodys_words(nlp: Any) -> None:
+    a = run(nlp, "The two rivals met on stage. When Okafor said, “We will keep every promise,” I heard, "
+                 "“Pay me first.”")
+    assert mention(one(a, "keep every promise")) == "Okafor"
+    assert not [q for q in a.quotes if "Pay me first" in q.text]
+
+
+def test_a_frame_of_saying_before_the_quotation_beats_a_clause_after_it(nlp: Any) -> None:
+    a = run(nlp, "Mayor Ann Lee spoke on Monday. When Lee said, “The budget is balanced,” the crowd cheered.")
+    assert [(q.text, mention(q)) for q in a.quotes] == [("The budget is balanced", "Lee")]
+    # the middle of a split quotation still frames both halves
+    b = run(nlp, "“We won,” she said, “and we will win again.”")
+    assert [(q.text.rstrip("."), q.cue.text) for q in b.quotes] == [("We won", "said"), ("and we will win again", "said")]

@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from . import speaker as spk
 from .content import direct, kind_of
-from .cues import DirectCue, Frame, addressee_named, pre_frame
+from .cues import DirectCue, Frame, addressee_named, perceived, pre_frame
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import Ranges, merge, sentence_ends, trim
@@ -107,7 +107,7 @@ def link(art: Parsed, fr: list[Frame], attrs: list[Attribution], framed: set[int
     for k, (q, f) in enumerate(zip(art.quotes, fr, strict=True)):
         if k in framed or _inside_any(covered, q):
             continue
-        if not f.standalone or looks_like_a_title(art, q) or addressee_named(art, q):
+        if not f.standalone or looks_like_a_title(art, q) or addressee_named(art, q) or perceived(art, q):
             terms.append((q.start, q.end))
             continue
         i = bisect_left(starts, q.open)

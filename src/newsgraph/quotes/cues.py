@@ -181,6 +181,7 @@ def _manner_frame(toks: list[Any], n: int) -> bool:
     verb = toks[n]
     rest = [t for t in toks[n + 1:] if not t.is_punct]
     return (verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") and n <= 6 and not rest
+            and verb.lemma_.lower() not in lx.PERCEPTION_VERBS
             and any(c.dep_ == "nsubj" for c in verb.children))
 
 
@@ -313,6 +314,17 @@ def addressee_named(art: Parsed, q: Any) -> bool:
             and not art.text[verb.idx + len(verb.text):q.open].strip() and name_like(art.text[q.start:q.end]))
 
 
+def perceived(art: Parsed, q: Any) -> bool:
+    """A quotation right after a verb of perceiving or thinking ("I heard, “...”", "she thought:
+    “...”"): what someone heard or imagined, not words anyone is reported to have said."""
+    before = [t for t in art.toks(max(0, q.open - 60), q.open) if not t.is_space]
+    while before and before[-1].is_punct:
+        before.pop()
+    verb = before[-1] if before else None
+    return (verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lx.PERCEPTION_VERBS
+            and not art.text[verb.idx + len(verb.text):q.open].strip(" ,:\n\t\"“‘'"))
+
+
 def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
     """Quotation index -> its frame, for standalone quotations framed next to them."""
     out: dict[int, DirectCue] = {}
@@ -321,9 +333,16 @@ def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
             continue
         post = post_frame(art, f)
         pre = pre_frame(art, *f.pre)
-        # a frame right after the quote wins unless the frame before it ends in a colon
-        colon_before = art.text[f.pre[0]:f.pre[1]].rstrip().endswith(":")
-        if post is not None and (post[2] <= 3 or not (pre and colon_before)):
+        # a frame right after the quote wins unless the frame before it ends in a colon, or in a
+        # comma right after its verb of saying and its speaker ("When Lee said, “...,” the crowd
+        # cheered": the quotation is what Lee said)
+        before = art.text[f.pre[0]:f.pre[1]].rstrip()
+        colon_before = before.endswith(":")
+        said_before = (pre is not None and pre[1] is not None and before.endswith(",") and is_cue(pre[0])
+                       and not before[:-1].rstrip()[pre[0].idx + len(pre[0].text) - f.pre[0]:].strip()
+                       and not any(p.outer_end <= f.pre[0] + 2 and p.outer_end >= f.pre[0] - 2
+                                   for p in art.quotes[:k]))  # not the middle of a split quote
+        if post is not None and not said_before and (post[2] <= 3 or not (pre and colon_before)):
             out[k] = DirectCue(post[0], post[1], "post-frame", f.post[1])
         elif pre is not None:
             cue, sp = pre

@@ -180,6 +180,13 @@ hear read see receive get face deny reject dismiss dispute refute rebut counter 
 ignore answer respond address deflect field question challenge doubt fight resist contest debunk
 """)
 
+# Verbs of perceiving and thinking: "“...,” I heard" or "“...,” she thought" is no one saying the
+# quotation (a verb of manner frames one: "“We did it!” Okafor beamed").
+PERCEPTION_VERBS: frozenset[str] = _words("""
+hear see watch notice read think know feel believe understand realize realise imagine guess remember
+sense suspect figure
+""")
+
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "we", "them", "us"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
@@ -206,6 +213,7 @@ __all__ = [
     "NOT_AUTHORING",
     "NO_OBJECT_CONTENT",
     "ON_TOPIC",
+    "PERCEPTION_VERBS",
     "PRONOUNS_GROUP",
     "PRONOUNS_PERSON",
     "QUOTING_VERBS",
