@@ -287,3 +287,17 @@ def test_a_label_opening_turn_after_turn_is_a_transcript_speaker_not_a_dateline(
     # written once, a colon dateline is still one
     once = "BISHKEK: Border guards reported shooting.\n\nThe ministry said the border was calm."
     assert find_dateline(once, 0)[0].text == "BISHKEK"
+
+
+def test_headlines_pasted_after_a_linked_name_are_dropped():
+    line = ("Senate Leader Jane Roe Jane Quinn RoeCity council delays vote on budget Storm closes schools "
+            "MORE (D-Ore.) said the bill would pass. Rep. Tom Ash Thomas Alan AshMayor resigns MORE’s aide agreed.")
+    assert clean_text(line) == "Senate Leader Jane Roe (D-Ore.) said the bill would pass. Rep. Tom Ash’s aide agreed."
+
+
+@pytest.mark.parametrize("line", [
+    "Gov. Ron DeSantis said MORE people would come to the state.",
+    "The McCarthy hearings and MacArthur's recall drew MORE attention than any story that year.",
+])
+def test_capitals_and_more_in_ordinary_text_stay(line):
+    assert clean_text(line) == line

@@ -81,6 +81,50 @@ def is_boilerplate(line: str) -> bool:
     return bool(s) and len(s) <= _MAX_BOILERPLATE_LINE and bool(BOILERPLATE_RE.match(s))
 
 
+# a name glued to the next words with no space ("...McCarthyOcasio-Cortez blasts ..."): a capital
+# after two or more small letters (not "McCarthy", "DeSantis"); the repeated surname and "MORE" decide
+_GLUED_NAME = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_MORE = re.compile(r"\bMORE\b")
+_LINK_SPAN = 400
+
+
+def drop_link_headlines(line: str) -> str:
+    """Drop headlines a site pasted into the running text after a linked name: "House Leader Jane
+    Roe Jane Q. RoeOther story headline Another headline MORE said ...". The linked person's full
+    name is glued to the first headline and the run ends in "MORE"; the article's own words are the
+    name before it, which ends in the same surname, and what follows "MORE"."""
+    out, pos = [], 0
+    for m in _GLUED_NAME.finditer(line):
+        if m.start() < pos:
+            continue
+        more = _MORE.search(line, m.start(), m.start() + _LINK_SPAN)
+        if more is None:
+            continue
+        words = list(re.finditer(r"[A-Z][\w.’'-]*", line[max(pos, m.start() - 80):m.start()]))
+        base = max(pos, m.start() - 80)
+        if not words:
+            continue
+        glued = words[-1]  # the surname glued to the headline
+        surname = glued.group(0)
+        start = base + glued.start()
+        for w in reversed(words[-5:-1]):  # the article's own mention ends in the same surname
+            if w.group(0).rstrip(".,;:’'") == surname:
+                start = base + w.end()
+                break
+        else:
+            continue
+        out.append(line[pos:start].rstrip())
+        pos = more.end()
+    if not out:
+        return line
+    out.append(line[pos:])
+    text = ""
+    for part in (o.strip() for o in out):
+        if part:  # no space before what ends a word or a clause ("Trump’s", "Roe (D-Va.)", "Roe, who")
+            text = f"{text}{part}" if not text or part[0] in "’',.;:!?)" else f"{text} {part}"
+    return text
+
+
 def clean_text(text: str) -> str:
     """Normalise line ends and spaces, drop boilerplate lines, collapse blank runs; a run of more than
     :data:`PUNCT_RUN` punctuation marks or symbols gets a space every :data:`PUNCT_RUN` characters."""
@@ -94,6 +138,8 @@ def clean_text(text: str) -> str:
         line = _SPACES.sub(" ", raw_line).strip()
         if len(line) > PUNCT_RUN:
             line = break_runs(line)
+        if "MORE" in line:
+            line = drop_link_headlines(line)
         if not line:
             blank = bool(out)
             continue
