@@ -81,12 +81,10 @@ def test_a_title_the_kb_says_the_person_holds_that_day(read, text, published, ph
 
 def test_a_leaders_surname_first_in_a_headline_style_sentence_is_the_leader(read):
     # the tagger reads the capitalised first word as a common noun; the word is rarely written in
-    # lower case and its bearer in the KB holds the top office that day of a state the article names
-    a = read("Macron presses Berlin to spend more on defence. France wants a bigger budget.", "2019-05-01")
+    # lower case and its only bearer in the KB holds a top office that day and is one the news
+    # names often (a lone surname of an office holder it seldom names stays unlinked: test_actors)
+    a = read("Macron presses Berlin to spend more on defence.", "2019-05-01")
     assert actor_at(a, "Macron").kb_id == "emmanuel-macron"
-    # without the state, the KB's one bearer of the name is no evidence
-    b = read("Macron presses Berlin to spend more on defence.", "2019-05-01")
-    assert actor_at(b, "Macron") is None or actor_at(b, "Macron").kb_id is None
 
 
 @pytest.mark.parametrize("text", ["Bush spoke about the plan on Monday.", "May said the vote would go ahead."])

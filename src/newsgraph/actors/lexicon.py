@@ -198,6 +198,14 @@ def given_name_gender() -> dict[str, str]:
 
 
 @cache
+def prominent_people() -> frozenset[str]:
+    """KB ids of the people the news names in full most often (scripts/build_prominence.py): the
+    prior that lets a lone surname be the one office holder of that name ("Merkel said")."""
+    text = resources.files("newsgraph.actors").joinpath("data/prominent_people.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
 def agents() -> dict[str, str]:
     """Agent noun phrase (lower case) -> CAMEO sector code."""
     table: dict[str, str] = {}

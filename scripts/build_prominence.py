@@ -1,0 +1,70 @@
+"""Build the list of people the news names often: the prior a reader brings to a lone surname.
+
+"Trump" alone in a 2018 story is Donald Trump; "Christie" alone in a 2015 one is the governor of New
+Jersey, not the Bahamian prime minister who is the only Christie the knowledge base has in office.
+Both are the KB's only office holder of that surname on the date; what tells them apart is how often
+the news names each in full. This script counts, over the AllSides development corpus (all of it:
+the list holds KB ids and counts, no text), how many articles name each KB person by a full name or
+a multi-word alias, and keeps those named in at least ``--min-articles`` articles. The list is shipped
+as ``src/newsgraph/actors/data/prominent_people.tsv`` and read by the resolver, which lets a lone
+surname link to the only office holder of that name on the date only when that person is on it
+(:func:`newsgraph.actors.evidence.prominent`).
+
+    python scripts/build_prominence.py            # ~2 minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "newsgraph" / "actors" / "data" / "prominent_people.tsv"
+WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newsgraph.kb.store import KB
+    from newsgraph.kb.text import fold
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "data" / "dev" / "allsides" / "allsides_dev.jsonl.gz"))
+    ap.add_argument("--min-articles", type=int, default=20)
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    people = KB.load().doc["people"]
+    cols = people["columns"]
+    i_id, i_name, i_alias, i_full = (cols.index(c) for c in ("id", "name", "aliases", "full_names"))
+    names: dict[str, set[str]] = {}  # folded full name -> KB ids
+    for row in people["rows"]:
+        for form in (row[i_name], *(row[i_alias] or ()), *(row[i_full] or ())):
+            key = fold(form)
+            if len(key.split()) >= 2:
+                names.setdefault(key, set()).add(row[i_id])
+    articles: Counter[str] = Counter()
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            words = [w.group(0).rstrip(".’'") for w in WORD.finditer(json.loads(line).get("text") or "")]
+            seen: set[str] = set()
+            for k, w in enumerate(words):
+                if not w[:1].isupper():
+                    continue  # a name starts with a capital
+                for n in range(2, 5):
+                    ids = names.get(fold(" ".join(words[k:k + n])))
+                    if ids and len(ids) == 1:  # a name two KB people share proves neither
+                        seen |= ids
+            articles.update(seen)
+    kept = [(pid, n) for pid, n in articles.most_common() if n >= args.min_articles]
+    header = (f"# KB people named in full in at least {args.min_articles} AllSides development articles "
+              "(scripts/build_prominence.py): id<TAB>articles. Ids and counts only.\n")
+    Path(args.out).write_text(header + "".join(f"{pid}\t{n}\n" for pid, n in kept), "utf-8")
+    print(f"{len(kept)} prominent people -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
