@@ -679,3 +679,9 @@ def test_a_lone_surname_before_the_full_name_is_that_persons(read):
     a = read("The senator said Okafor was wrong about the budget. Later, Paul Okafor replied that the "
              "figures were sound.")
     assert ids_over(a, "Okafor was") == ids_over(a, "Paul Okafor") != set()
+
+
+def test_a_pronoun_takes_the_subject_of_the_main_clause_before_one_inside_it(read):
+    a = read("Mayor Paul Okafor said the vote did not worry him, since Governor Daniel Osei had promised an "
+             "open debate. He also insisted that the budget was sound.")
+    assert ids_over(a, "He also") == ids_over(a, "Paul Okafor") != set()

@@ -256,3 +256,18 @@ def test_a_state_s_party_members_are_a_party_group_not_the_state(pipeline: Any) 
     q = quote(a, "budget must pass")
     assert q.speaker_kind == "generic" and speaker(a, q).code == "DEUPTY"
     assert "Conservatives" in (q.speaker_description or "")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Mayor Paul Okafor said the vote did not worry him, since Governor Daniel Osei had promised an open "
+     "debate. “I think that is healthy,” he said.", "I think that is healthy", "Paul Okafor"),
+    ("Paul Okafor said he got no warning from Daniel Osei before the governor spoke, but he is not worried "
+     "that Osei will go around him. He said he talks with the governor “quite often.”", "quite often", "Paul Okafor"),
+    # a subject of the main clause is not needed when the subordinate one is the only person
+    ("The report was late because Daniel Osei had asked for more time. “We needed it,” he said.",
+     "We needed it", "Daniel Osei"),
+])
+def test_a_he_speaker_continues_the_main_clauses_subject(pipeline: Any, text: str, quote: str, speaker: str) -> None:
+    a = analyse(pipeline, text, published="2019-02-01")
+    q = next(q for q in a.quotes if quote in q.text)
+    assert a.actor(q.speaker).name == speaker

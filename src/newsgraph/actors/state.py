@@ -540,9 +540,13 @@ class State:
         return h is not None and any(e.attr in {"adjective", "demonym"} for e in h.entries)
 
     def recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
-        """The most recent compatible person: subjects of the nearest sentence first."""
+        """The most recent compatible person: in the nearest sentence that has one, the subject of
+        its main clause, else the latest subject, else the latest mention ("Mr. X said the vote
+        did not faze him, since Mr. Y promised an open debate. “...,” he said": X, whose clause
+        the sentence is, not Y, the subject of a clause inside it)."""
         sent = self.sent_of.get(before, 0)
         last = None  # the latest compatible person; then a subject of its sentence, if one is later
+        subject = None  # the latest subject of that sentence
         for r in reversed(self.refs):  # (refs are in text order, so their sentences only go back)
             if r.start >= before or r.kind != "person" or r.start in self.asides or (skip_quoted and r.in_quote):
                 continue
@@ -555,8 +559,20 @@ class State:
                 if not prefer_subject or r.sent < sent - 5:
                     return r  # more than five sentences back: the latest, subject or not
             if r.subject:
-                return r
-        return last
+                if self.main_clause_subject(r):
+                    return r
+                subject = subject or r
+        return subject or last
+
+    def main_clause_subject(self, r: Ref) -> bool:
+        """Is the mention the subject of its sentence's main verb (or of a verb conjoined with it)?"""
+        root = self.doc[r.start:r.end].root
+        while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i and root.head.dep_ != "ROOT":
+            root = root.head
+        verb = root.head
+        if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def given_names(self) -> frozenset[str]:
         """The KB's given names that are no title or agent noun (its records include "Military

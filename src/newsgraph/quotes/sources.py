@@ -285,6 +285,7 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
         if start > 0:
             start = doc[start - 1].sent.start
     text = analysis.article.text
+    found: tuple[Any, Actor] | None = None  # the latest subject; a main clause's in its sentence wins
     for m_start, m_end, actor in discourse.recent(head.idx, doc[start].idx):
         if text[m_end:head.idx].count("\n\n") > 1:
             break
@@ -292,12 +293,24 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
         if span is None or not len(span):
             continue
         root = span.root
+        if found is not None and root.sent.start != found[0].sent.start:
+            break
         subject = root.dep_ in ("nsubj", "nsubjpass") or discourse.is_speaker(m_start)
         if subject and (actor.kind == "person" or (discourse.is_speaker(m_start) and _singular_human(actor, root))):
             if wanted and gender_of(None, actor) not in (None, wanted):
                 continue  # "she" after a man: another antecedent
-            return actor
-    return None
+            if discourse.is_speaker(m_start) or _main_clause(root):
+                return actor  # "Mr. X said it did not faze him, since Mr. Y promised ...": X
+            found = found or (root, actor)
+    return found[1] if found is not None else None
+
+
+def _main_clause(tok: Any) -> bool:
+    """Is the token the subject of its sentence's main verb (or of a verb conjoined with it)?"""
+    verb = tok.head
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        verb = verb.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"
 
 
 def person_named_like(actor: Actor) -> bool:
