@@ -6,9 +6,11 @@ Both are the KB's only office holder of that surname on the date; what tells the
 the news names each in full. This script counts, over the AllSides development corpus (all of it:
 the list holds KB ids and counts, no text), how many articles name each KB person by a full name or
 a multi-word alias, and keeps those named in at least ``--min-articles`` articles. The list is shipped
-as ``src/newsgraph/actors/data/prominent_people.tsv`` and read by the resolver, which lets a lone
-surname link to the only office holder of that name on the date only when that person is on it
-(:func:`newsgraph.actors.evidence.prominent`).
+as ``src/newsgraph/actors/data/prominent_people.tsv``. It also lists the KB surnames the news writes
+often for someone else: a surname in at least ``--min-articles`` articles, no KB bearer of which is
+named in full in a tenth of them (``taken_surnames.tsv``: "Christie", "Davis"). The resolver lets a
+lone surname link to the only office holder of that name on the date when that person is prominent
+or the surname is not taken (:data:`newsgraph.actors.lexicon.prominent_people`, ``taken_surnames``).
 
     python scripts/build_prominence.py            # ~2 minutes
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "newsgraph" / "actors" / "data" / "prominent_people.tsv"
+TAKEN = ROOT / "src" / "newsgraph" / "actors" / "data" / "taken_surnames.tsv"
 WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 
 
@@ -35,34 +38,54 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "data" / "dev" / "allsides" / "allsides_dev.jsonl.gz"))
     ap.add_argument("--min-articles", type=int, default=20)
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--taken-out", default=str(TAKEN))
+    ap.add_argument("--taken-share", type=float, default=0.1)
     args = ap.parse_args(argv)
     people = KB.load().doc["people"]
     cols = people["columns"]
-    i_id, i_name, i_alias, i_full = (cols.index(c) for c in ("id", "name", "aliases", "full_names"))
+    i_id, i_name, i_alias, i_full, i_sur = (cols.index(c) for c in ("id", "name", "aliases", "full_names", "surnames"))
     names: dict[str, set[str]] = {}  # folded full name -> KB ids
+    bearers: dict[str, set[str]] = {}  # folded surname -> KB ids
     for row in people["rows"]:
         for form in (row[i_name], *(row[i_alias] or ()), *(row[i_full] or ())):
             key = fold(form)
             if len(key.split()) >= 2:
                 names.setdefault(key, set()).add(row[i_id])
+        for sur in row[i_sur] or ():
+            if len(fold(sur).split()) == 1:
+                bearers.setdefault(fold(sur), set()).add(row[i_id])
     articles: Counter[str] = Counter()
+    surnames: Counter[str] = Counter()
     with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
         for line in f:
             words = [w.group(0).rstrip(".’'") for w in WORD.finditer(json.loads(line).get("text") or "")]
             seen: set[str] = set()
+            capitalised: set[str] = set()
             for k, w in enumerate(words):
                 if not w[:1].isupper():
                     continue  # a name starts with a capital
+                if fold(w) in bearers:
+                    capitalised.add(fold(w))
                 for n in range(2, 5):
                     ids = names.get(fold(" ".join(words[k:k + n])))
                     if ids and len(ids) == 1:  # a name two KB people share proves neither
                         seen |= ids
             articles.update(seen)
+            surnames.update(capitalised)
     kept = [(pid, n) for pid, n in articles.most_common() if n >= args.min_articles]
     header = (f"# KB people named in full in at least {args.min_articles} AllSides development articles "
               "(scripts/build_prominence.py): id<TAB>articles. Ids and counts only.\n")
     Path(args.out).write_text(header + "".join(f"{pid}\t{n}\n" for pid, n in kept), "utf-8")
     print(f"{len(kept)} prominent people -> {args.out}")
+    # a surname the news writes often for someone else: no KB bearer's full name is in even a tenth
+    # of the articles that have the surname ("Christie", "Davis", "Islam")
+    taken = sorted((s, n) for s, n in surnames.items() if n >= args.min_articles
+                   and max(articles[pid] for pid in bearers[s]) < args.taken_share * n)
+    header = (f"# Surnames of KB people in at least {args.min_articles} AllSides development articles, where no KB "
+              f"bearer is named in full in {args.taken_share:.0%} of them (scripts/build_prominence.py): "
+              "surname<TAB>articles. Words and counts only.\n")
+    Path(args.taken_out).write_text(header + "".join(f"{s}\t{n}\n" for s, n in taken), "utf-8")
+    print(f"{len(taken)} taken surnames -> {args.taken_out}")
     return 0
 
 

@@ -648,9 +648,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                                               or name_read_as_modal(tok)):
         # a person's single name whose bearer, on the article's date, holds the top office of a
         # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
-        # or who is the KB's only bearer of the name, holds such an office that day and is one the
-        # news names often ("Merkel said"; not the one Christie the KB has in office, in a story
-        # of another Christie: lexicon.prominent_people)
+        # or who is the KB's only bearer of the name and holds such an office that day, if the name
+        # is theirs in the news: they are named in full often ("Merkel said"), or the surname is
+        # not one the news writes for others (not the one Christie the KB has in office, in a
+        # story of another Christie: lexicon.prominent_people, lexicon.taken_surnames)
         ids = {e.kb_id for e in surname_entries}
         bearers = [Actor(id=pid, name=kbe.name, kind="person", country=None, code=None)
                    for pid in ids if (kbe := st.kb.entity(pid)) is not None]  # (not table actors: none is named)
@@ -658,8 +659,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             # "posed with Ivanka Trump": a KB surname after a given name none of its bearers has
             st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
             return end
-        holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words()
-                                       and ids <= lx.prominent_people())
+        holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words() and (
+            ids <= lx.prominent_people() or fold(word) not in lx.taken_surnames()))
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])
             if actor is not None and not honorific and other_given_name(st, i - 1, actor):

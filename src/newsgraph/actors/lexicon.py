@@ -156,9 +156,6 @@ PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA",
 
 
 # first words, for cheap "could a title / group phrase start here?" checks
-# sectors of a state's own organs: its government, courts, armed forces, police and spies
-STATE_ORGAN_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "SPY"})
-
 # titles whose "of" names a portfolio, not a body ("Secretary of State", "Minister of Health")
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "undersecretary", "under-secretary", "ministers", "secretaries"})
 TITLE_FIRST_WORDS = frozenset(t.split()[0].split("-")[0] for t in TITLES) | {t.split()[0] for t in TITLES}
@@ -202,6 +199,15 @@ def prominent_people() -> frozenset[str]:
     """KB ids of the people the news names in full most often (scripts/build_prominence.py): the
     prior that lets a lone surname be the one office holder of that name ("Merkel said")."""
     text = resources.files("newsgraph.actors").joinpath("data/prominent_people.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def taken_surnames() -> frozenset[str]:
+    """Folded surnames of KB people that the news writes often for someone else ("Christie",
+    "Davis": no KB bearer is named in full in a tenth of the articles that have the word;
+    scripts/build_prominence.py)."""
+    text = resources.files("newsgraph.actors").joinpath("data/taken_surnames.tsv").read_text("utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 

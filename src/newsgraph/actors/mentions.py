@@ -70,13 +70,6 @@ def _state_of(h: Hit) -> str | None:
 _STATELESS_CODES = ("IGO", "NGO", "MNC", "BUS")
 
 
-def _organ(sector: str | None) -> bool:
-    """Is an agent code one of a state's own organs or its legislature ("Senate", "Defence
-    Ministry"), which the state's name before it keeps as the state's ("the US Senate")? An
-    agency for the environment or a chamber of commerce is a body of its own."""
-    return sector is not None and sector[:3] in lx.STATE_ORGAN_SECTORS | {"LEG"}
-
-
 def _name_word(st: State, i: int) -> bool:
     """A word that names bodies as well as people ("Council"): no sign of a person in a name."""
     return st.lower[i] in common_words() or st.lower[i] in lx.ORG_WORDS
@@ -119,11 +112,12 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
                 or t.lower_ in lx.ORG_WORDS for t in before[:-1]):
             return True  # "the Boy Scouts of America": the name's last words ("the Government of X" is X's)
         if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
-                and not _organ(lx.sector_of(" ".join(t.lower_ for t in after))) and st.title_at(h.end) is None \
+                and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
                 and not any(x.kind != "country" and _states_body(st, x.kb_id, _state_of(h))
                             and not (x.kind == "person" and hh.end - hh.start == 1 and _name_word(st, hh.start))
                             for hh in st.hits if hh.start >= h.end and hh.end <= e.end for x in hh.entries):
-            return True  # "American Bridge", "the American Red Cross" (a body of its own, not the state's)
+            return True  # "American Bridge", "the American Red Cross" (a body of its own, not the state's;
+            # a sector's name after it, "the US Senate", "Syrian opposition", keeps the state's agent)
     return name_modifier(st, h)
 
 

@@ -279,7 +279,7 @@ def region_country(st: State, start: int, end: int) -> str | None:
 
 
 # the sectors of a state's own organs: a body of one of these has a state even when none is named
-STATE_ORGAN_SECTORS = lx.STATE_ORGAN_SECTORS
+STATE_ORGAN_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "SPY"})
 
 
 def person_countries_from_context(st: State) -> None:
