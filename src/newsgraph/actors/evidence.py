@@ -187,7 +187,8 @@ def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[
     first = word.split()[0].lower() if word.split() else ""
     sex = HONORIFIC_GENDER.get(before) or HONORIFIC_GENDER.get(first)
     cands = list(bearers)
-    suffix = norm(word).split()[-1] if len(norm(word).split()) >= 2 else ""
+    parts = norm(word).split()
+    suffix = parts[-1] if len(parts) >= 2 else ""
     if suffix in SUFFIXES:  # "Trump Jr." is the one named with "Jr."
         cands = [b for b in cands if suffix_of(st.table.get(b).name) == suffix]
     elif len(cands) > 1:  # and a bare "Trump" beside him is the father
@@ -559,8 +560,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
-    bearers = surname_bearers(st, norm(word)) or surname_bearers(st, norm(clean_person_name(word))) or (
-        surname_bearers(st, name_core(word)) if norm(word).split()[-1:] and norm(word).split()[-1] in SUFFIXES else [])
+    key = norm(word)
+    bearers = surname_bearers(st, key) or surname_bearers(st, norm(clean_person_name(word))) or (
+        surname_bearers(st, name_core(word)) if key.split()[-1:] and key.split()[-1] in SUFFIXES else [])
     aid = choose_bearer(st, i, end, bearers, title, word) if bearers else None
     if aid is not None and other_given_name(st, i - 1, st.table.get(aid)):
         # "Ivanka Trump" after "Barron Trump": another person of the same family name

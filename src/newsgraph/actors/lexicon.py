@@ -155,9 +155,10 @@ PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labou
 PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA", "tory": "GBR"}
 
 
-# first words, for cheap "could a title / group phrase start here?" checks
 # titles whose "of" names a portfolio, not a body ("Secretary of State", "Minister of Health")
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "undersecretary", "under-secretary", "ministers", "secretaries"})
+
+# first words, for cheap "could a title / group phrase start here?" checks
 TITLE_FIRST_WORDS = frozenset(t.split()[0].split("-")[0] for t in TITLES) | {t.split()[0] for t in TITLES}
 GROUP_FIRST_WORDS = frozenset(g.split()[0] for g in GROUP_NOUNS)
 
@@ -194,12 +195,17 @@ def given_name_gender() -> dict[str, str]:
                                           if line and not line.startswith("#")) if len(cols) >= 2}
 
 
+def _first_column(name: str) -> frozenset[str]:
+    """The first column of a tab-separated data file of the package (``#`` lines are comments)."""
+    text = resources.files("newsgraph.actors").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
 @cache
 def prominent_people() -> frozenset[str]:
     """KB ids of the people the news names in full most often (scripts/build_prominence.py): the
     prior that lets a lone surname be the one office holder of that name ("Merkel said")."""
-    text = resources.files("newsgraph.actors").joinpath("data/prominent_people.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+    return _first_column("prominent_people.tsv")
 
 
 @cache
@@ -207,8 +213,7 @@ def taken_surnames() -> frozenset[str]:
     """Folded surnames of KB people that the news writes often for someone else ("Christie",
     "Davis": no KB bearer is named in full in a tenth of the articles that have the word;
     scripts/build_prominence.py)."""
-    text = resources.files("newsgraph.actors").joinpath("data/taken_surnames.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+    return _first_column("taken_surnames.tsv")
 
 
 @cache

@@ -325,9 +325,9 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if len(name.split()) < 2 or not toks or not all(t.text[:1].isupper() for t in e if t.is_alpha):
             continue  # a single word: only a reference (surname) can make it a person
-        if evidence.norm(name) in evidence.surname_index(st) or (
-                len(evidence.norm(name).split()) == 2 and evidence.norm(name).split()[-1] in SUFFIXES
-                and name_core(name) in evidence.surname_index(st)):
+        key = evidence.norm(name)
+        if key in evidence.surname_index(st) or (
+                len(key.split()) == 2 and key.split()[-1] in SUFFIXES and name_core(name) in evidence.surname_index(st)):
             continue  # "Le Pen" after "Marine Le Pen", "Trump Jr." after "Donald Trump Jr.": a surname
             # referring back (try_surname)
         kb_person = evidence.kb_person_by_name(st, name)

@@ -559,20 +559,10 @@ class State:
                 if not prefer_subject or r.sent < sent - 5:
                     return r  # more than five sentences back: the latest, subject or not
             if r.subject:
-                if self.main_clause_subject(r):
+                if main_clause_subject(self.doc[r.start:r.end].root):
                     return r
                 subject = subject or r
         return subject or last
-
-    def main_clause_subject(self, r: Ref) -> bool:
-        """Is the mention the subject of its sentence's main verb (or of a verb conjoined with it)?"""
-        root = self.doc[r.start:r.end].root
-        while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i and root.head.dep_ != "ROOT":
-            root = root.head
-        verb = root.head
-        if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
-            verb = verb.head
-        return verb.dep_ == "ROOT"
 
     def given_names(self) -> frozenset[str]:
         """The KB's given names that are no title or agent noun (its records include "Military
@@ -748,6 +738,17 @@ def title_matches(role_title: str, title: str, office: str) -> bool:
     if long[-len(short):] == short:  # the head: no word added that makes another office
         return not any(w in lx.NOT_THE_HOLDER for w in long[:-len(short)])
     return long[:len(short)] == short and long[len(short)] == "of"
+
+
+def main_clause_subject(tok: Any) -> bool:
+    """Is the subject token ``tok`` (or the name it is part of: a compound, an apposition, a
+    conjunct) the subject of its sentence's main verb, or of a verb conjoined with that verb?"""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i and tok.head.dep_ != "ROOT":
+        tok = tok.head
+    verb = tok.head
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:

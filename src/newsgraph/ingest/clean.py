@@ -100,13 +100,11 @@ def drop_link_headlines(line: str) -> str:
         more = _MORE.search(line, m.start(), m.start() + _LINK_SPAN)
         if more is None:
             continue
-        words = list(re.finditer(r"[A-Z][\w.’'-]*", line[max(pos, m.start() - 80):m.start()]))
         base = max(pos, m.start() - 80)
+        words = list(re.finditer(r"[A-Z][\w.’'-]*", line[base:m.start()]))
         if not words:
             continue
-        glued = words[-1]  # the surname glued to the headline
-        surname = glued.group(0)
-        start = base + glued.start()
+        surname = words[-1].group(0)  # the surname glued to the headline
         for w in reversed(words[-5:-1]):  # the article's own mention ends in the same surname
             if w.group(0).rstrip(".,;:’'") == surname:
                 start = base + w.end()

@@ -325,6 +325,18 @@ def perceived(art: Parsed, q: Any) -> bool:
             and not art.text[verb.idx + len(verb.text):q.open].strip(" ,:\n\t\"“‘'"))
 
 
+def _said_before(art: Parsed, k: int, f: Frame, pre: tuple[Any, Speaker | None] | None) -> bool:
+    """Does the frame before quotation ``k`` end in its verb of saying and a comma, with a speaker
+    ("When Lee said, “...,” the crowd cheered": the quotation is what Lee said)? Not the middle
+    of a split quotation ("“A,” she said, “B,” she added"), which frames both halves."""
+    before = art.text[f.pre[0]:f.pre[1]].rstrip()
+    if pre is None or pre[1] is None or not before.endswith(",") or not is_cue(pre[0]):
+        return False
+    if before[:-1].rstrip()[pre[0].idx + len(pre[0].text) - f.pre[0]:].strip():
+        return False  # words between the verb and the comma
+    return not any(f.pre[0] - 2 <= p.outer_end <= f.pre[0] + 2 for p in art.quotes[:k])
+
+
 def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
     """Quotation index -> its frame, for standalone quotations framed next to them."""
     out: dict[int, DirectCue] = {}
@@ -333,16 +345,10 @@ def direct_frames(art: Parsed, fr: list[Frame]) -> dict[int, DirectCue]:
             continue
         post = post_frame(art, f)
         pre = pre_frame(art, *f.pre)
-        # a frame right after the quote wins unless the frame before it ends in a colon, or in a
-        # comma right after its verb of saying and its speaker ("When Lee said, “...,” the crowd
-        # cheered": the quotation is what Lee said)
-        before = art.text[f.pre[0]:f.pre[1]].rstrip()
-        colon_before = before.endswith(":")
-        said_before = (pre is not None and pre[1] is not None and before.endswith(",") and is_cue(pre[0])
-                       and not before[:-1].rstrip()[pre[0].idx + len(pre[0].text) - f.pre[0]:].strip()
-                       and not any(p.outer_end <= f.pre[0] + 2 and p.outer_end >= f.pre[0] - 2
-                                   for p in art.quotes[:k]))  # not the middle of a split quote
-        if post is not None and not said_before and (post[2] <= 3 or not (pre and colon_before)):
+        # a frame right after the quote wins unless the frame before it ends in a colon, or is
+        # "<speaker> <verb of saying>," right before it
+        colon_before = art.text[f.pre[0]:f.pre[1]].rstrip().endswith(":")
+        if post is not None and not _said_before(art, k, f, pre) and (post[2] <= 3 or not (pre and colon_before)):
             out[k] = DirectCue(post[0], post[1], "post-frame", f.post[1])
         elif pre is not None:
             cue, sp = pre

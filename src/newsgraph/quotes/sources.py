@@ -43,7 +43,7 @@ from typing import Any
 
 from ..actors.evidence import government_head
 from ..actors.lexicon import ORG_WORDS, PARTY_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
-from ..actors.state import gender_of, title_matches
+from ..actors.state import gender_of, main_clause_subject, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
@@ -299,18 +299,11 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
         if subject and (actor.kind == "person" or (discourse.is_speaker(m_start) and _singular_human(actor, root))):
             if wanted and gender_of(None, actor) not in (None, wanted):
                 continue  # "she" after a man: another antecedent
-            if discourse.is_speaker(m_start) or _main_clause(root):
+            if discourse.is_speaker(m_start) or main_clause_subject(root):
                 return actor  # "Mr. X said it did not faze him, since Mr. Y promised ...": X
             found = found or (root, actor)
     return found[1] if found is not None else None
 
-
-def _main_clause(tok: Any) -> bool:
-    """Is the token the subject of its sentence's main verb (or of a verb conjoined with it)?"""
-    verb = tok.head
-    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
-        verb = verb.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"
 
 
 def person_named_like(actor: Actor) -> bool:
