@@ -809,3 +809,56 @@ def test_a_weekday_before_a_part_of_the_day_is_a_date(nlp, text):
     doc = nlp(text)
     day = next(t for t in doc if t.lower_ in {"friday", "tuesday"})
     assert is_date_name(day)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Rep. John Delaney, D-Md., said the bill was dead.", "John Delaney"),
+    ("The race drew a new name, former Rep. John Delaney of Maryland, on Friday.", "John Delaney"),
+])
+def test_a_namesake_of_another_state_is_not_the_kb_person(read, text: str, phrase: str) -> None:
+    """A full name the KB holds for an official of another state, written with a US legislator's
+    party and state or "of <US state>", is someone else: a person of the United States."""
+    found = actor_at(read(text, "2019-03-01"), phrase)
+    assert found is not None and found.kb_id is None and found.country == "USA"
+
+
+def test_a_surname_with_a_suffix_is_not_the_office_holder(read) -> None:
+    """"Mr Trump Jr" is the son, not the president whose surname it shares."""
+    a = read("The president met reporters. Mr Trump Jr later said the meeting was short.", "2017-07-12")
+    found = actor_at(a, "Trump Jr")
+    assert found is not None and found.kb_id is None and found.name == "Trump Jr"
+
+
+def test_executives_are_business(read) -> None:
+    found = actor_at(read("The company's executives said the plant would close.", "2019-03-01"), "executives")
+    assert found is not None and (found.code or "").endswith("BUS")
+
+
+def test_a_name_set_off_beside_a_body_noun_stays_an_organisation(read) -> None:
+    found = actor_at(read("The company, Northfield Iron Works, said it would close.", "2019-03-01"), "Northfield")
+    assert found is not None and found.kind == "organization"
+
+
+@pytest.mark.parametrize("published", [None, "2019-03-01"])
+def test_a_given_name_that_is_a_presidents_surname_starts_another_name(read, published) -> None:
+    """"Grant Hall": a given name opening a person's name is no surname of a past president."""
+    found = actor_at(read("The firm's spokesman, Grant Hall, said the offer was final.", published), "Grant")
+    assert found is not None and found.kb_id is None and found.name == "Grant Hall"
+
+
+@pytest.mark.parametrize("headline, name", [
+    ("Governor Lena Marsh Tells Critics To Wait For The Audit", "Lena Marsh"),
+    ("Lena Marsh Refuses To Apologize For Her Remarks", "Lena Marsh"),
+])
+def test_a_name_in_a_title_case_line_ends_before_the_verb(read, headline: str, name: str) -> None:
+    """In a headline written in title case the tagger runs a name on into the verb after it; the
+    name ends before the words parsed as a verb or an adverb."""
+    a = read(headline + "\n\nLena Marsh spoke to reporters on Monday.", "2019-03-01")
+    names = {m.text for x in a.actors for m in x.mentions}
+    assert not any(n.endswith(("Tells", "Refuses")) for n in names), names
+    assert any(x.name == name for x in a.actors)
+
+
+def test_a_name_in_running_text_keeps_its_last_word(read) -> None:
+    a = read("The coach, Nicholas Mills, spoke to reporters on Monday.", "2019-03-01")
+    assert any(x.name == "Nicholas Mills" for x in a.actors)

@@ -295,6 +295,11 @@ def test_headlines_pasted_after_a_linked_name_are_dropped():
     assert clean_text(line) == "Senate Leader Jane Roe (D-Ore.) said the bill would pass. Rep. Tom Ash’s aide agreed."
 
 
+def test_a_pasted_headline_may_open_with_an_acronym():
+    line = "President Lee Tom Ray LeeGOP senators balk at long trial Storm closes schools MORE on Monday said no."
+    assert clean_text(line) == "President Lee on Monday said no."
+
+
 @pytest.mark.parametrize("line", [
     "Gov. Ron DeSantis said MORE people would come to the state.",
     "The McCarthy hearings and MacArthur's recall drew MORE attention than any story that year.",

@@ -171,6 +171,7 @@ def test_a_call_on_others_to_act_stays_a_report(pipeline: Any) -> None:
      "The Quiet Harbor"),
     ("The senator told “Meet the Voters” on Sunday that the bill would pass.", "Meet the Voters"),
     ("The mayor attended the “Clean Rivers Now” rally with hundreds of residents.", "Clean Rivers Now"),
+    ("Her memoir, “The Long Road Home,” was a hit, critics said.", "The Long Road Home"),
 ])
 def test_a_title_in_title_case_is_named_not_said(pipeline: Any, text: str, title: str) -> None:
     a = analyse(pipeline, text)
@@ -181,6 +182,8 @@ def test_a_title_in_title_case_is_named_not_said(pipeline: Any, text: str, title
     ("“We will rebuild the port by winter,” the mayor said.", "rebuild the port"),
     ("“Jane Roe has got to go!” the protesters chanted outside the hall.", "Jane Roe has got to go"),
     ("“STOP THE VOTE NOW,” the sign-waving crowd shouted at the clerk, the police said.", "STOP THE VOTE"),
+    ("He carried the county easily. “Anybody But Mayor Roe,” said Tom Reyes, a retired teacher.", "Anybody But Mayor"),
+    ("“Never Again, Never Ever,” the veteran senator told reporters.", "Never Again"),
 ])
 def test_speech_in_sentence_case_or_capitals_stays_a_quote(pipeline: Any, text: str, words: str) -> None:
     assert any(words in q.text for q in analyse(pipeline, text).quotes)

@@ -611,3 +611,58 @@ def test_a_frame_verb_the_parser_reads_as_a_plural_noun_still_frames(pipeline: A
     q = quote(a, "reservoir is considered full")
     assert q.cue is not None and q.cue.text == "notes"
     assert q.speaker_mention is not None and "Tribune" in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The talks broke down after a Vance demand that the allies pay five times more. Vance left early.",
+     "allies pay five times", "Vance"),
+    ("A 2016 Gallup poll found that most voters wanted a third party.", "most voters wanted", "Gallup"),
+    ("A White House statement said the president would travel to Ohio on Friday.", "would travel to Ohio",
+     "United States"),
+])
+def test_the_author_named_before_a_speech_noun_speaks(pipeline: Any, text: str, words: str, speaker: str) -> None:
+    """"a Vance demand that", "a Gallup poll found that", "a White House statement said": the person,
+    pollster or seat of government named before the noun is who states the content."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and speaker in a.actor(q.speaker).name
+
+
+@pytest.mark.parametrize("text", [
+    "The Iran statement was read aloud by the envoy.",
+    "Tourists walked past the Kremlin walls on Sunday.",
+])
+def test_a_topic_or_a_place_before_a_noun_is_no_author(pipeline: Any, text: str) -> None:
+    a = analyse(pipeline, text)
+    assert not a.quotes
+    assert all(x.kind != "country" or x.id != "RUS" for x in a.actors)
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Acme's chief executive, Lionel Park, said the plant would close in March.", "plant would close", "Lionel Park"),
+    ("The firm's spokesman, Grant Hall, said the offer was final.", "offer was final", "Grant Hall"),
+])
+def test_a_name_set_off_beside_a_person_noun_is_the_person(pipeline: Any, text: str, words: str, name: str) -> None:
+    """"the company's chief executive, X Y, said": the tagger may take the name for a building or a
+    body; set off beside a noun for a person it is a person's, and that person speaks."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name and a.actor(q.speaker).kind == "person"
+
+
+def test_a_name_ending_the_subject_phrase_speaks(pipeline: Any) -> None:
+    """"The presumptive nominee for governor Lena Marsh said": the name at the end of the subject's
+    phrase is who speaks, not the person who spoke before."""
+    a = analyse(pipeline, "Mayor Tom Briggs spoke on Monday. The presumptive Democratic nominee for governor "
+                          "Lena Marsh said she would restore the funding.")
+    q = quote(a, "restore the funding")
+    assert q.speaker is not None and a.actor(q.speaker).name == "Lena Marsh"
+
+
+def test_they_before_a_later_frame_is_not_the_reporting_outlet(pipeline: Any) -> None:
+    """"They expect X, the Daily Ledger reported": the frame after the clause reports it; "they" are
+    whom the text spoke of before, never the outlet named after the pronoun."""
+    a = analyse(pipeline, "Local farmers met the minister on Friday. They expect prices to fall by spring, "
+                          "the Daily Ledger reported.")
+    they = next((x for x in a.actors for m in x.mentions if m.text == "They"), None)
+    assert they is None or "Ledger" not in (they.name or "")

@@ -477,3 +477,17 @@ def test_making_a_point_clear_reports_it(nlp: Any, text: str, words: str, who: s
 ])
 def test_clarity_without_a_speaker_reports_nothing(nlp: Any, text: str, words: str) -> None:
     assert not has(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ('The union leader called the judge\'s ruling "cowardly."', "cowardly"),
+    ('Critics have called the plan a "disaster."', "disaster"),
+])
+def test_a_quoted_label_is_a_partial_quote_whatever_the_tagger_calls_it(nlp: Any, text: str, words: str) -> None:
+    """"called the ruling “cowardly”": the quoted label is the speaker's word, also when the tagger
+    reads it as an adverb of the verb."""
+    assert has(run(nlp, text), words)
+
+
+def test_an_unquoted_label_is_no_quote(nlp: Any) -> None:
+    assert not run(nlp, "The union leader called the judge's ruling cowardly.").quotes

@@ -313,7 +313,9 @@ def try_collective_pronoun(st: State, i: int) -> int | None:
         head = head.head
     if head.dep_ in {"ccomp", "advcl"} and head.head.lemma_ in lx.REPORTING_VERBS:
         subj = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        r = st.ref_at(subj.i) if subj is not None else None
+        # (the reporter named before the pronoun: in "They expect X, the paper reported" the frame
+        # comes after the clause, and "they" are whoever the text spoke of before)
+        r = st.ref_at(subj.i) if subj is not None and subj.i < i else None
         if r is not None and ok(st.table.get(r.actor)):
             st.add(i, i + 1, st.table.get(r.actor), "pronoun-reporter", r, 0.8)
             return i + 1

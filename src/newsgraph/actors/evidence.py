@@ -557,6 +557,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if ent is not None and leader_government_name(st, ent):
         # "Trump White House" tagged as one person's name: the name ends before its government's noun
         end = government_start(ent[-1])
+    cut = next((k for k in range(i + 1, end - 1) if norm(st.words[k]).rstrip(".") in SUFFIXES), None)
+    if cut is not None:
+        end = cut + 1  # "Mr Trump Jr later said" tagged as one name: it ends with its suffix
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
@@ -646,8 +649,14 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     # a sentence's first word is capitalised whatever it is, so the tagger may call a name there a
     # common noun ("Trump urges ..."): a word that is rarely written in lower case still reads as a name
     initial_name = tok.is_sent_start and st.lower[i] not in common_words()
-    if title is None and surname_entries and (ent is not None or honorific or st.pos[i] == "PROPN" or initial_name
-                                              or name_read_as_modal(tok)):
+    # "Mr Trump Jr": a son named after his father, whose surname the office holder's is
+    suffixed = (end > i + 1 and key.split()[-1:] != [] and key.split()[-1] in SUFFIXES) or (
+        i + 1 < len(st.doc) and norm(st.words[i + 1]).rstrip(".") in SUFFIXES)
+    # ("Grant Hall": a given name that is some office holder's surname starts another's name)
+    first_of_other = ent is not None and h is not None and ent.start == h.start < h.end < ent.end \
+        and st.lower[h.start] in st.given_names()
+    if title is None and surname_entries and not suffixed and not first_of_other and (
+            ent is not None or honorific or st.pos[i] == "PROPN" or initial_name or name_read_as_modal(tok)):
         # a person's single name whose bearer, on the article's date, holds the top office of a
         # state or organisation the article names ("Mr. Putin" in a story that speaks of Russia),
         # or who is the KB's only bearer of the name and holds such an office that day, if the name
@@ -679,7 +688,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if h is not None and any(e.kind != "person" for e in h.entries) and not honorific:
         return None  # a state's or organisation's name ("Tajik", "Hamas"): not a person's
     if honorific:
-        name = clean_person_name(ent.text) if ent is not None else word
+        name = clean_person_name(st.doc[i:end].text) if ent is not None else word
         st.add(i - 1, end, st.table.text_person(name), "honorific-name", confidence=0.7)
         return end
     full = full_name_in_text(st, word)

@@ -133,6 +133,9 @@ EXTRA_AGENTS = {
     # the targets of arrests, releases and exchanges
     "prisoner": "CRM", "prisoners": "CRM", "suspect": "CVL", "suspects": "CVL", "hostage": "CVL",
     "hostages": "CVL", "captives": "CVL",
+    # executives are a company's ("chief executive" stays government with PETRARCH2: a governor or a
+    # territory's head is one as often as a company's)
+    "executives": "BUS",
 }
 
 # modifiers that make a title someone other than the office holder ("the former president")
@@ -184,6 +187,27 @@ group holdings holding technologies technology industries enterprises internatio
 # never a sector of their own (the source dictionary files the bare nouns under media)
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons",
                           "spokespeople", "spokesmens", "spokeswomens"})
+
+# common nouns for persons (a doctor, residents, a mother of two): who they are is what they do or are
+PERSON_NOUNS = frozenset(re.findall(r"\w+", """person people man men woman women boy boys girl girls child children
+kid kids mother mothers father fathers parent parents resident residents voter voters worker workers doctor doctors
+friend friends neighbor neighbors neighbour neighbours witness witnesses victim victims survivor survivors relative
+relatives son sons daughter daughters wife husband brother sister owner owners customer customers student students
+teacher teachers resident analyst analysts expert experts critic critics supporter supporters opponent opponents
+observer observers economist economists scientist scientists researcher researchers lawyer lawyers attorney
+attorneys author writer writers reporter reporters journalist journalists host organizer organizers organiser
+organisers fan fans veteran veterans patient patients nurse nurses physician physicians colleague colleagues
+member members user users caller callers viewer viewers reader readers protester protesters demonstrator
+demonstrators activist activists leader leaders candidate candidates"""))
+
+# endings of nouns for a person by what they do (a reporter, an economist, an executive)
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "eon")
+
+# what a government issues or states: a seat of power before one of them is the government that
+# issued it ("a Kremlin statement", "the White House proposal"), not a place ("the Kremlin walls")
+ISSUED_NOUNS = frozenset(re.findall(r"\w+", """statement statements announcement communique readout demand demands
+warning warnings response reply proposal proposals offer decision declaration briefing memo order orders
+request plan plans budget policy position threat ultimatum denial"""))
 
 
 @cache

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.tokens import Span
+
 from ..errors import NewsgraphError
 from ..kb.store import common_words
 from . import evidence
 from . import lexicon as lx
 from .agents import named_body_country
 from .matcher import Hit
+from .roles import us_party_state
 from .state import SUFFIXES, State, clean_person_name, looks_like_org, name_core
 
 # entity labels of names that contain other names ("the Clinton Foundation", "the UN Commission of
@@ -331,17 +334,28 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "Le Pen" after "Marine Le Pen", "Trump Jr." after "Donald Trump Jr.": a surname
             # referring back (try_surname)
         kb_person = evidence.kb_person_by_name(st, name)
+        if kb_person is not None and not_theirs(st, e.start, e.end, {kb_person.kb_id}):
+            # the KB's namesake in another state: this person is someone the KB does not know (and
+            # the namesake, not mentioned, leaves the table so the name's actor is theirs)
+            if not any(m[2] == kb_person.id for m in st.mentions):
+                st.table.actors.pop(kb_person.id, None)
+            kb_person = None
         actor = kb_person or st.table.text_person(name)
         st.add(e.start, e.end, actor, "kb-name" if kb_person else "ner-person",
                  confidence=1.0 if kb_person else 0.8)
     speaker_labels(st)
     # organisations spaCy found that the KB does not know
     for e in ents:
-        if e.label_ != "ORG" or any(i in st.claimed for i in range(e.start, e.end)):
-            continue
-        if any(i in covered for i in range(e.start, e.end)):
+        if e.label_ not in ("ORG", "FAC") or any(i in st.claimed for i in range(e.start, e.end)):
             continue
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+        if named_beside_person_noun(st, e, name):  # "the firm's chief executive, Lionel Voss,"
+            kb_person = evidence.kb_person_by_name(st, name)
+            st.add(e.start, e.end, kb_person or st.table.text_person(name), "kb-name" if kb_person else "ner-person",
+                   confidence=1.0 if kb_person else 0.7)
+            continue
+        if e.label_ != "ORG" or any(i in covered for i in range(e.start, e.end)):
+            continue
         if any(t.tag_ == "POS" for t in e):
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
         if evidence.leader_government_name(st, e):
@@ -366,6 +380,58 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if org.country is None:
             org.country = country_named_in(st, e)
         st.add(e.start, e.end, org, "ner-org", confidence=0.7)
+
+
+_INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed|ing|s)$")
+
+
+def headline_name(st: State, ent: Any) -> Any:
+    """A person's name in a line written in title case ("Senator Jane Roe Tells Critics To Wait",
+    "Roe Strategically Positioned For Run"): the tagger runs the name on into the capitalised
+    words after it. Those that are common words inflected as verbs or adverbs ("Tells",
+    "Positioned", "Strategically") are no part of the name; the name ends before them."""
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return ent
+    line_start = st.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = st.text.find("\n", ent.end_char)
+    words = re.findall(r"[A-Za-z][\w'’-]*", st.text[line_start:line_end if line_end >= 0 else len(st.text)])
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return ent
+    end = ent.end
+    common, given = common_words(), st.given_names()
+    doc = st.doc
+    while end - ent.start > 1 and (low := st.lower[end - 1]) in common and low not in given \
+            and _INFLECTED.fullmatch(low) and not low.endswith("ss") \
+            and (doc[end - 1].tag_.startswith(("VB", "RB")) or doc[end - 1].dep_ in ("ROOT", "advmod")):
+        end -= 1  # (read as a verb or an adverb: "Tells", "Strategically"; not "Fields" in a list of names)
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label="PERSON")
+
+
+def named_beside_person_noun(st: State, e: Any, name: str) -> bool:
+    """A name the tagger gave to an organisation or a building, set off by commas in apposition
+    to a noun for a person ("the company's chief executive, Lionel Voss, said", "her lawyer, Dana
+    Park,"): a person is named there, whatever the words of the name suggest elsewhere. Two or three
+    capitalised words, none an organisation word."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                            for w in words):
+        return False
+    if any(w.lower() in lx.ORG_WORDS for w in words):
+        return False
+    first = words[0].lower()
+    if first in common_words() and first not in st.given_names():
+        return False  # "Feminists United": a name opened by a common noun is a body's
+    root = e.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= e.start or head.pos_ != "NOUN" or e.start == 0 \
+            or st.doc[e.start - 1].text != ",":
+        return False
+    low = head.lower_
+    mods = " ".join(t.lower_ for t in st.doc[head.left_edge.i:head.i + 1] if t.is_alpha and t.is_lower)
+    agent = (lx.sector_of(low) is not None or lx.sector_of(mods) is not None) \
+        and low.endswith((*lx.AGENT_SUFFIXES, "ive")) and not low.endswith("ment")
+    return agent or low in lx.SPOKES_NOUNS or low in lx.ROLE_NOUNS or low in lx.TITLES \
+        or head.lemma_.lower() in lx.PERSON_NOUNS or low in lx.PERSON_NOUNS  # (not "the company, X Y,")
 
 
 # a line opened by words in capitals and a colon: a transcript's turn ("JANE ROE: ...", "SEN. JANE ROE: ...")
@@ -424,23 +490,46 @@ def after_given_names(st: State, e: Any, h: Hit) -> bool:
     return h.end == e.end and bool(before) and all(t.lower_ in st.given_names() for t in before)
 
 
+def region_state_of_at(st: State, j: int) -> str | None:
+    """The state of the first-level region in "of <region>" with "of" at token ``j`` ("Senator X
+    of Maryland", "the governor of Bavaria"), when that is the name's main reading."""
+    if j + 1 >= len(st.doc) or st.lower[j] != "of" or st.pos[j + 1] != "PROPN":
+        return None
+    k = j + 1
+    while k < len(st.doc) and k < j + 4 and st.pos[k] == "PROPN":
+        k += 1
+    from ..places import resolve_place
+
+    place = resolve_place(st.doc[j + 1:k].text)  # the name's main reading ("Maryland": the US state)
+    return place.country if place is not None and place.feature == "admin1" else None
+
+
 def other_state_named(st: State, h: Hit) -> bool:
     """Is the person named with a state not theirs: an adjective or possessive right before the
-    name ("Jordanian King Abdullah", "Jordan's King Abdullah") or "of <state>" right after it ("King
-    Abdullah of Jordan")? A KB name or alias shared by office holders of several states (a king's
-    regnal name) is then another person's, unless the KB gives this person a role in that state.
-    Decided before any actor is made, so the wrong person's names never enter the article."""
+    name ("Jordanian King Abdullah", "Jordan's King Abdullah"), "of <state or region>" right after
+    it ("King Abdullah of Jordan", "Senator X of Maryland") or a US legislator's party and state
+    ("X, D-Md.,")? A KB name or alias shared by people of several states (a king's regnal name, a
+    common full name) is then another person's, unless the KB gives this person a role in that
+    state. Decided before any actor is made, so the wrong person's names never enter the article."""
+    return not_theirs(st, h.start, h.end, {e.kb_id for e in h.entries if e.kind == "person" and e.attr != "surname"})
+
+
+def not_theirs(st: State, start: int, end: int, people: set[str]) -> bool:
+    """Are the states named with the name at tokens [start, end) (see :func:`other_state_named`)
+    none of the KB people's?"""
     named: set[str] = set()
-    before = st.chunk_start(h.start)
-    iso3, _org, _used = st.modifiers(before, h.start, {x.start: x for x in st.hits_in(before, h.start)})
+    before = st.chunk_start(start)
+    iso3, _org, _used = st.modifiers(before, start, {x.start: x for x in st.hits_in(before, start)})
     if iso3:
         named.add(iso3)
-    after = st.state_of_at(h.end) if h.end < len(st.doc) else None
+    after = (st.state_of_at(end) or region_state_of_at(st, end)) if end < len(st.doc) else None
     if after:
         named.add(after)
-    if not named or st.kb is None:
+    if us_party_state(st.text, st.doc[end - 1].idx + len(st.doc[end - 1].text)):
+        named.add("USA")  # "Jane Roe, D-Md.,": a member of the US Congress
+    if not named or st.kb is None or not people:
         return False
-    for pid in {e.kb_id for e in h.entries if e.kind == "person" and e.attr != "surname"}:
+    for pid in people:
         ent = st.kb.entity(pid)
         try:
             roles = st.kb.roles(pid)

@@ -21,9 +21,10 @@ def try_metonym(st: State, i: int) -> int | None:
     root = st.doc[h.start:h.end].root
     if root.dep_ not in SUBJECT_DEPS | {"poss", "compound", "dobj", "pobj", "conj", "appos", "nmod", "amod"}:
         return None
-    # "the Moscow metro": a noun phrase about something else; "Kremlin officials" stays an actor
+    # "the Moscow metro": a noun phrase about something else; "Kremlin officials" and "a Kremlin
+    # statement" stay actors
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and \
-            lx.sector_of(root.head.lower_) is None:
+            lx.sector_of(root.head.lower_) is None and root.head.lower_ not in lx.ISSUED_NOUNS:
         return None
     actor = st.table.from_kb(seat[0].kb_id)
     if actor is None:

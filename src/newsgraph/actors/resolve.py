@@ -74,7 +74,7 @@ class Resolver(State):
         if dl is not None:
             self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < dl.end)
         self.hit_at = {h.start: h for h in self.hits}
-        self.ents = [possessor_only(e) for e in entities(self.analysis)
+        self.ents = [mentions.headline_name(self, possessor_only(e)) for e in entities(self.analysis)
                      if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]
         self.hits = [h for h in self.hits if not mentions.place_name_tail(self, h, self.ents)]
         self.hit_at = {h.start: h for h in self.hits}

@@ -83,7 +83,7 @@ def is_boilerplate(line: str) -> bool:
 
 # a name glued to the next words with no space ("...McCarthyOcasio-Cortez blasts ..."): a capital
 # after two or more small letters (not "McCarthy", "DeSantis"); the repeated surname and "MORE" decide
-_GLUED_NAME = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_GLUED_NAME = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2,5}\b)")  # "RoeOther", "RoeGOP"
 _MORE = re.compile(r"\bMORE\b")
 _LINK_SPAN = 400
 

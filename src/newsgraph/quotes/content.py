@@ -82,6 +82,8 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
     kids = []
     for c in verb.children:
         dep, low = c.dep_, c.lower_
+        if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+            continue  # "A claims X; others say Y": a semicolon ends the clause before, which is no content
         # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
         # ..."), not "the scheme is designed to ...", "the ruling appears to be ..."
         clause = dep == "ccomp" or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
@@ -92,7 +94,10 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
             kids.append(c)
         elif lemma in lx.NEEDS_CLAUSE and lemma not in lx.LABEL_VERBS:
             continue  # "maintain peace", "point a gun": only a clause makes them reporting
-        elif dep in ("dobj", "oprd", "attr", "acomp", "obj") and has_fragment(art, c):
+        elif (dep in ("dobj", "oprd", "attr", "acomp", "obj") or (
+                lemma in lx.LABEL_VERBS and dep == "advmod" and c.i > verb.i and any(
+                    o.dep_ in ("dobj", "obj") and o.i < c.i for o in verb.children))) and has_fragment(art, c):
+            # (the label a tagger took for an adverb: "called the ruling “cowardly”")
             if not (lemma in lx.ADDRESSEE_OBJECT and dep == "dobj" and any(
                     x.dep_ in ("ccomp", "xcomp") for x in verb.children)):
                 kids.append(c)

@@ -72,6 +72,11 @@ _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MINOR = frozenset(re.findall(r"\w+", "a an the and or nor but of in on at to for by with from as into via vs per up off out"))
 
 
+# a frame of saying right after a quotation, within its sentence ("," said Jones; ," she added)
+_FRAME_AFTER = re.compile(r"[^.?!,;\n]{0,40}?\b(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|tweeted|"
+                          r"recalled|insisted|argued|explained|declared|replied|shouted|joked)\b")
+
+
 def title_case(text: str, q: Quoted) -> bool:
     """A quotation written in title case, every word but the small ones capitalised ("Scandal and
     Civility", "The Greatest Comeback: How a Party Rose From Defeat"): the title of a work, a show
@@ -79,6 +84,8 @@ def title_case(text: str, q: Quoted) -> bool:
     go" is not title case); a quotation all in capitals is shouted, not titled."""
     if q.close is None or q.multi_paragraph:
         return False
+    if text[q.start:q.end].rstrip().endswith((",", "!", "?")) and _FRAME_AFTER.match(text, q.close + 1):
+        return False  # "“Anybody But Mr. Smith,” said a voter": a comma and a frame of saying after it
     words = _TITLE_WORD.findall(text, q.start, q.end)
     major = [w for w in words if w.lower() not in _MINOR]
     return 2 <= len(words) <= 14 and len(major) >= 2 and all(w[0].isupper() for w in major) \

@@ -42,7 +42,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors.evidence import government_head
-from ..actors.lexicon import ORG_WORDS, PARTY_WORDS, PERSON_PRONOUNS, SPOKES_NOUNS, org_sector, title_key
+from ..actors.lexicon import (
+    AGENT_SUFFIXES,
+    ORG_WORDS,
+    PARTY_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPOKES_NOUNS,
+    org_sector,
+    title_key,
+)
 from ..actors.state import gender_of, main_clause_subject, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
@@ -76,12 +85,14 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
             # right after the noun, or set off by a comma after the noun's own modifiers
             # ("the chief envoy for the talks, X, said")
             set_off = c.left_edge.i > head.i + 1 and doc[c.left_edge.i - 1].text == ","
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (c.i - head.i <= 3 or set_off):
+            # (or a person's name ending the phrase: "the presumptive nominee for president X said")
+            last = c.ent_type_ == "PERSON" and c.i == head.right_edge.i
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (c.i - head.i <= 3 or set_off or last):
                 actor = analysis.actor_at(c.idx, c.idx + len(c.text))
                 if actor is not None and (actor.kind == "person" or (
                         actor.kind == "organization" and head.lemma_.lower() not in lx.ROLE_NOUNS)):
                     return actor  # ("the UN's refugee agency, UNHCR, says": the body's own name)
-        named = _name_set_off_in_subtree(analysis, doc, head)
+        named = _name_set_off_in_subtree(analysis, doc, head) or _candidate_for_office(analysis, head)
         if named is not None:
             return named
     actor = analysis.actor_at(head.idx, head.idx + len(head.text))
@@ -101,6 +112,26 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
         if _person_in_modifier(analysis, head):
             return None  # "her supporters", "Clinton officials", "Chancellor X's spokesman": others than X
         return analysis.actor_at(sp.start, end)
+    return None
+
+
+_RUNNING_NOUNS = frozenset({"nominee", "candidate", "contender", "hopeful", "frontrunner", "front-runner"})
+
+
+def _candidate_for_office(analysis: Analysis, head: Any) -> Actor | None:
+    """ "the Democratic nominee for president Jane Roe": the office and the name after "for" (the
+    parser hangs the name on the preposition) name the nominee, not someone the nominee serves."""
+    if head.lemma_.lower() not in _RUNNING_NOUNS:
+        return None
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for p in c.children:
+            office = [m for m in p.children if m.dep_ == "compound" and m.i < p.i and title_key(m.lower_)]
+            if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and office:
+                actor = analysis.actor_at(p.idx, p.idx + len(p.text))
+                if actor is not None and actor.kind == "person":
+                    return actor
     return None
 
 
@@ -157,7 +188,7 @@ def epithet(head: Any) -> bool:
     of naming again someone the text has named ("a driver ... the driver" is matched before, as
     the same description)."""
     if head.tag_ != "NN" or head.lower_ in ORG_WORDS or not (
-            head.lemma_.lower() in _HUMAN_NOUNS or (human_noun(head) and head.lower_.endswith(_AGENT_SUFFIXES))):
+            head.lemma_.lower() in PERSON_NOUNS or (human_noun(head) and head.lower_.endswith(AGENT_SUFFIXES))):
         return False  # "the Obama administration", "the military": bodies, not a person named again
     before = list(head.doc[head.left_edge.i:head.i])
     return any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and c.i < head.i for c in head.children) \
@@ -166,7 +197,6 @@ def epithet(head: Any) -> bool:
 
 
 # endings of nouns for people ("surgeon" has none and is no agent noun here: a person noun must say so)
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "eon")
 
 
 def partisan(head: Any) -> str | None:
@@ -305,7 +335,6 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
     return found[1] if found is not None else None
 
 
-
 def person_named_like(actor: Actor) -> bool:
     """A text-only organisation whose name has the shape of a person's (two or three capitalised
     words, none of them an organisation word): ``Carly Fiorina`` mistagged by the parser."""
@@ -397,23 +426,11 @@ def is_anonymous(doc: Any, sp: Speaker) -> bool:
     return head.lemma_.lower() in _ANON_HEADS and first.lower_ in _INDEFINITE and head.tag_ == "NN"
 
 
-_HUMAN_NOUNS = frozenset(re.findall(r"\w+", """person people man men woman women boy boys girl girls child children
-kid kids mother mothers father fathers parent parents resident residents voter voters worker workers doctor doctors
-friend friends neighbor neighbors neighbour neighbours witness witnesses victim victims survivor survivors relative
-relatives son sons daughter daughters wife husband brother sister owner owners customer customers student students
-teacher teachers resident analyst analysts expert experts critic critics supporter supporters opponent opponents
-observer observers economist economists scientist scientists researcher researchers lawyer lawyers attorney
-attorneys author writer writers reporter reporters journalist journalists host organizer organizers organiser
-organisers fan fans veteran veterans patient patients nurse nurses physician physicians colleague colleagues
-member members user users caller callers viewer viewers reader readers protester protesters demonstrator
-demonstrators activist activists leader leaders candidate candidates"""))
-
-
 def human_noun(tok: Any) -> bool:
     """A noun that names people: an agent noun of the actor lexicon, a role, a source, or a
     common noun for persons (a doctor, residents, a mother of two)."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return (lemma in _HUMAN_NOUNS or low in _HUMAN_NOUNS or lemma in _ANON_HEADS or lemma in lx.ROLE_NOUNS
+    return (lemma in PERSON_NOUNS or low in PERSON_NOUNS or lemma in _ANON_HEADS or lemma in lx.ROLE_NOUNS
             or sector_of(low) is not None)
 
 

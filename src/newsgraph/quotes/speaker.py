@@ -73,8 +73,16 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
     """Who authored a speech document: ``Putin’s statement``, ``a statement by X``,
     ``the ministers adopted a declaration``."""
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.ent_type_ not in _WHEN_ENTS:  # not "Monday's poll", "last year's report"
             return resolve_np(c, depth + 1, "document-author")
+    # "a Trump demand", "the Pentagon statement": a name of a person or a body right before the noun
+    # is its author (a place or a topic is not: "the Iran statement"); of several, the nearest
+    # ("the Washington Post poll": the Post)
+    names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"
+             and c.ent_type_ in ("PERSON", "ORG")] if noun.pos_ == "NOUN" and not noun.ent_type_ else []
+    # (a name's own last word is no document: "the Washington Post", "the Jerusalem Post")
+    if names:
+        return resolve_np(names[-1], depth + 1, "document-author")
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for p in c.children:
@@ -165,7 +173,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     ``Citing ..., X pointed``), the subject of the verb it hangs from."""
     if depth > 6:
         return None
-    quoted = quoted_as_saying(verb)
+    quoted = quoted_as_saying(verb) or shown_saying(verb)
     if quoted is not None:
         return resolve_np(quoted, depth + 1, "quoted-as-saying")
     for c in verb.children:
@@ -222,6 +230,26 @@ def quoted_as_saying(verb: Any) -> Any | None:
     if not any(_as_saying(c) for c in quoting.children):
         return None  # "cited his policies as the key driver": a reason given, the subject speaks
     return next((c for c in quoting.children if c.dep_ in ("dobj", "obj")), None)
+
+
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+# verbs that present someone else's words: "quoted the minister saying", "a clip showed her saying"
+_SHOWING_VERBS = lx.QUOTING_VERBS | frozenset({"show", "hear", "overhear", "film", "record", "capture"})
+
+
+def shown_saying(verb: Any) -> Any | None:
+    """ "quoted the minister saying that ...", "the video shows her telling ...": a verb of saying in
+    -ing after the object of a verb that presents someone's words speaks for that object."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp", "oprd", "dep"):
+        return None
+    head = verb.head
+    if head.i == verb.i or head.lemma_.lower() not in _SHOWING_VERBS:
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    if obj is None or not (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP")
+                           or obj.lemma_.lower() in lx.ROLE_NOUNS):
+        return None  # "the poll showed little change, prompting calls for ...": no one is shown
+    return obj
 
 
 def _as_saying(c: Any) -> bool:
