@@ -1031,3 +1031,38 @@ def test_offering_details_or_evidence_is_saying_not_cooperating(nlp, text):
 
 def test_offering_aid_is_still_an_offer(nlp):
     assert "AGREE" in {e.plover for e in one_sided_events(nlp, "Ghana offered food aid to Togo.", extra=PEOPLE)}
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Ama Mensah hit back at Kofi Boateng over his remarks on the budget.", "ACCUSE"),
+    ("Ama Mensah struck back at Kofi Boateng after the vote in parliament.", "ACCUSE"),
+    ("Soldiers from Ghana hit back at Togo with artillery fire.", "ASSAULT"),  # a weapon: force
+])
+def test_hitting_back_is_a_retort_unless_with_weapons(nlp, text, plover):
+    """"hit back at", "struck back at": a reply in words from a person or a political body, force
+    when a weapon is named or an armed body strikes; the learned detector does not turn the words
+    into violence for the violence around them."""
+    groups = {"Soldiers from Ghana": ("GHAMIL", "group", "GHA")}
+    evs = one_sided_events(nlp, text, extra={**PEOPLE, **groups})
+    kinds = {e.plover for e in evs}
+    assert plover in kinds and ({"ACCUSE", "ASSAULT"} - {plover}).isdisjoint(kinds), \
+        [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah was unable to support Kofi Boateng in the primary.",
+    "Ama Mensah supports none of the proposals Kofi Boateng made.",
+    "Ama Mensah is reluctant to endorse Kofi Boateng.",
+    "Ama Mensah remains undecided about endorsing Kofi Boateng.",
+])
+def test_support_not_given_is_not_coded_as_support(nlp, text):
+    """"unable to support", "supports none of", "reluctant to endorse", "undecided about endorsing":
+    the act did not happen (or is refused); it is never coded as done."""
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "SUPPORT" not in {e.plover for e in evs if not e.negated and e.mode is None}, \
+        [(e.plover, e.mode, e.negated, e.rule) for e in evs]
+
+
+def test_support_given_stays_support(nlp):
+    evs = one_sided_events(nlp, "Ama Mensah endorsed Kofi Boateng on Monday.", extra=PEOPLE)
+    assert "SUPPORT" in {e.plover for e in evs}

@@ -69,7 +69,10 @@ FUTURE_HEADS = frozenset({"plan", "intend", "expect", "aim", "schedule", "go"})
 EXPECTING_HEADS = frozenset({"brace", "expect", "await", "anticipate", "foresee", "predict"})
 
 
-NEGATING_HEADS = frozenset({"fail"})
+NEGATING_HEADS = frozenset({"fail", "unable"})  # "failed to agree", "was unable to support": not done
+# heads that leave the act undecided: "remains uncommitted about backing X", "reluctant to endorse"
+UNDECIDED_HEADS = frozenset({"uncommitted", "undecided", "unsure", "uncertain", "hesitant", "reluctant", "noncommittal",
+                             "torn", "ambivalent"})
 
 
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "claim", "insist",

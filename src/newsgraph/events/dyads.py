@@ -250,10 +250,14 @@ AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 # verbs of attacking that politics uses for words ("X attacked Y over the tax plan")
 VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+# verbs of striking that, with "back" or "out" ("hit back at", "lashed out at"), are as often a retort
+RETORT_VERBS = frozenset({"hit", "strike", "fire", "lash", "shoot", "push", "punch"})
 # who attacks with words: people and the political sectors (not armies, rebels, police, criminals)
 TALKING_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "MED", "JUD", "ELI", "EDU", "NGO", "CVL", "BUS"})
 WEAPON_WORDS = frozenset({"knife", "gun", "rifle", "pistol", "bomb", "missile", "rocket", "drone", "machete", "axe",
-                          "hammer", "stick", "bat", "car", "truck", "vehicle", "weapon", "grenade", "explosive"})
+                          "hammer", "stick", "bat", "car", "truck", "vehicle", "weapon", "grenade", "explosive",
+                          "mortar", "mortars", "artillery", "shell", "shells", "fire", "gunfire", "airstrike",
+                          "airstrikes", "strike", "strikes", "rockets", "missiles", "drones", "bombs", "guns"})
 
 
 def sector_of_actor(a: Any) -> str | None:
@@ -270,10 +274,13 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     111), not force. Gunmen, soldiers, rebels, a named armed group or a state attacking someone, or
     anyone attacking "with a knife", stay assaults."""
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
-            or c.pred.lemma_.lower() not in VERBAL_ATTACK_VERBS or "sense" in c.entry.roles \
-            or not c.source or not c.target:
+            or "sense" in c.entry.roles or not c.source:
         return
-    if not all(getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target):
+    # "hit back at critics", "lashed out at the press": a retort, whoever it is aimed at
+    retort = c.pred.lemma_.lower() in RETORT_VERBS and any(
+        x.dep_ in ("prt", "advmod") and x.lower_ in ("back", "out") and x.i > c.pred.i for x in c.pred.children)
+    if not retort and (c.pred.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not all(
+            getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target)):
         return
     if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
         return

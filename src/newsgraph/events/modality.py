@@ -12,6 +12,7 @@ from .common import (
     NEGATING_HEADS,
     OBLIGATION_AUX,
     REPORTING,
+    UNDECIDED_HEADS,
     Candidate,
     desire_head,
     future_head,
@@ -28,6 +29,23 @@ HEDGES = frozenset({"maybe", "perhaps", "possibly", "conceivably"})
 
 
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
+
+
+def negative_object(tok: Any) -> bool:
+    """An object that says the act reached no one: "supports none of them", "backed no candidate"."""
+    return tok.dep_ in {"dobj", "obj"} and (tok.lower_ in NEGATIVE_PRONOUNS or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in tok.children))
+
+
+def undecided(pred: Any) -> bool:
+    """Is the act the topic of an undecided stance: "uncommitted about backing X", "reluctant to
+    endorse X", "undecided on whether to back X"? Nobody did it (yet)."""
+    head = pred.head
+    if pred.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep":
+        head = head.head
+    elif pred.dep_ != "xcomp":
+        return False
+    return head.i != pred.i and head.lemma_.lower() in UNDECIDED_HEADS
 
 
 def negative_subject(tok: Any) -> bool:
@@ -48,7 +66,11 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     auxes = {a.lower_ for v in scope for a in v.children if a.dep_ in {"aux", "auxpass"}}
     negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
-    nobody = any(negative_subject(ch) for v in scope for ch in v.children)
+    nobody = any(negative_subject(ch) for v in scope for ch in v.children) or (
+        c.frame.pos == "v" and any(negative_object(ch) for ch in pred.children))
+    if undecided(pred):
+        c.mode, c.dropped = "hypothetical", "an act someone is undecided about: not done"
+        return
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and not is_object_of(pred, gov):
         negated = False  # "despite the lack of ..." / subject nouns: the verb's negation is not theirs
     # "are going to continue to cooperate": a plan head anywhere up the transparent chain
