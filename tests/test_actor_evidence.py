@@ -862,3 +862,11 @@ def test_a_name_in_a_title_case_line_ends_before_the_verb(read, headline: str, n
 def test_a_name_in_running_text_keeps_its_last_word(read) -> None:
     a = read("The coach, Nicholas Mills, spoke to reporters on Monday.", "2019-03-01")
     assert any(x.name == "Nicholas Mills" for x in a.actors)
+
+
+def test_an_office_sought_is_no_role_held(read) -> None:
+    """"the Democratic nominee for governor Lena Marsh": the office after "for" is the one she runs
+    for, not one she holds."""
+    a = read("The Democratic nominee for governor Lena Marsh said she would restore the funding.", "2019-03-01")
+    found = actor_at(a, "Lena Marsh")
+    assert found is not None and not any("overnor" in (r.title or "") for r in (found.roles or []))

@@ -616,13 +616,13 @@ def test_a_frame_verb_the_parser_reads_as_a_plural_noun_still_frames(pipeline: A
 @pytest.mark.parametrize("text, words, speaker", [
     ("The talks broke down after a Vance demand that the allies pay five times more. Vance left early.",
      "allies pay five times", "Vance"),
-    ("A 2016 Gallup poll found that most voters wanted a third party.", "most voters wanted", "Gallup"),
+    ("A Brookings study found that most small towns lost jobs.", "small towns lost jobs", "Brookings"),
     ("A White House statement said the president would travel to Ohio on Friday.", "would travel to Ohio",
      "United States"),
 ])
 def test_the_author_named_before_a_speech_noun_speaks(pipeline: Any, text: str, words: str, speaker: str) -> None:
-    """"a Vance demand that", "a Gallup poll found that", "a White House statement said": the person,
-    pollster or seat of government named before the noun is who states the content."""
+    """"a Vance demand that", "a Brookings study found that", "a White House statement said": the
+    person, body or seat of government named before the noun is who states the content."""
     a = analyse(pipeline, text)
     q = quote(a, words)
     assert q.speaker is not None and speaker in a.actor(q.speaker).name

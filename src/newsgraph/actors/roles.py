@@ -40,9 +40,10 @@ def try_title_name(st: State, i: int) -> int | None:
     st.nest_countries(used, iso3)
     person = st.table.get(nxt.actor)
     other = next((k for k in range(start, i) if st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER), None)
-    if other is None:
+    sought = start > 0 and st.lower[start - 1] == "for"  # "the nominee for president X": sought, not held
+    if other is None and not sought:
         st.table.add_role(person, lx.display_title(title), of)
-    elif st.lower[other].rstrip("-") not in lx.NOT_NOW:
+    elif other is not None and not sought and st.lower[other].rstrip("-") not in lx.NOT_NOW:
         # "Deputy Prime Minister X" holds another office than "the prime minister"
         st.table.add_role(person, lx.display_title(st.doc[other:end].text), of)
     if iso3 and not person.country:

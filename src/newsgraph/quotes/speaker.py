@@ -73,11 +73,11 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
     """Who authored a speech document: ``Putin’s statement``, ``a statement by X``,
     ``the ministers adopted a declaration``."""
     for c in noun.children:
-        if c.dep_ == "poss" and c.ent_type_ not in _WHEN_ENTS:  # not "Monday's poll", "last year's report"
+        if c.dep_ == "poss" and c.ent_type_ not in _WHEN_ENTS:  # not "Monday's report", "last year's study"
             return resolve_np(c, depth + 1, "document-author")
     # "a Trump demand", "the Pentagon statement": a name of a person or a body right before the noun
     # is its author (a place or a topic is not: "the Iran statement"); of several, the nearest
-    # ("the Washington Post poll": the Post)
+    # ("the Washington Post analysis": the Post)
     names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"
              and c.ent_type_ in ("PERSON", "ORG")] if noun.pos_ == "NOUN" and not noun.ent_type_ else []
     # (a name's own last word is no document: "the Washington Post", "the Jerusalem Post")
