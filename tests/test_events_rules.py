@@ -980,9 +980,14 @@ def test_the_firing_of_weapons_is_no_dismissal(nlp):
     ("Ama Mensah attacked Kofi Boateng with a knife.", "ASSAULT"),  # a weapon: force
     ("Soldiers from Ghana attacked Kofi Boateng at the border.", "ASSAULT"),  # an armed body
     ("Ghana attacked Togo.", "ASSAULT"),  # a state: not a politician's words
+    ("Ama Mensah hit back at Kofi Boateng over his remarks on the budget.", "ACCUSE"),
+    ("Ama Mensah struck back at Kofi Boateng after the vote in parliament.", "ACCUSE"),
+    ("Soldiers from Ghana hit back at Togo with artillery fire.", "ASSAULT"),  # a weapon: force
 ])
 def test_a_politician_attacking_a_person_attacks_in_words(nlp, text, plover):
-    """People or political bodies attacking a person, with no weapon named: criticism (111)."""
+    """People or political bodies attacking a person, or hitting or striking back at one ("hit back
+    at", "struck back at"), with no weapon named: criticism (111); the learned detector does not
+    turn the words into violence for the violence around them."""
     groups = {"Ghanaian lawmakers": ("GHALEG", "group", "GHA"), "Soldiers from Ghana": ("GHAMIL", "group", "GHA")}
     evs = one_sided_events(nlp, text, extra={**PEOPLE, **groups})
     kinds = {e.plover for e in evs}
@@ -1031,22 +1036,6 @@ def test_offering_details_or_evidence_is_saying_not_cooperating(nlp, text):
 
 def test_offering_aid_is_still_an_offer(nlp):
     assert "AGREE" in {e.plover for e in one_sided_events(nlp, "Ghana offered food aid to Togo.", extra=PEOPLE)}
-
-
-@pytest.mark.parametrize(("text", "plover"), [
-    ("Ama Mensah hit back at Kofi Boateng over his remarks on the budget.", "ACCUSE"),
-    ("Ama Mensah struck back at Kofi Boateng after the vote in parliament.", "ACCUSE"),
-    ("Soldiers from Ghana hit back at Togo with artillery fire.", "ASSAULT"),  # a weapon: force
-])
-def test_hitting_back_is_a_retort_unless_with_weapons(nlp, text, plover):
-    """"hit back at", "struck back at": a reply in words from a person or a political body, force
-    when a weapon is named or an armed body strikes; the learned detector does not turn the words
-    into violence for the violence around them."""
-    groups = {"Soldiers from Ghana": ("GHAMIL", "group", "GHA")}
-    evs = one_sided_events(nlp, text, extra={**PEOPLE, **groups})
-    kinds = {e.plover for e in evs}
-    assert plover in kinds and ({"ACCUSE", "ASSAULT"} - {plover}).isdisjoint(kinds), \
-        [(e.plover, e.rule) for e in evs]
 
 
 @pytest.mark.parametrize("text", [
