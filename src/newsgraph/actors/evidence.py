@@ -509,6 +509,11 @@ def other_given_name(st: State, k: int, named: Actor | None) -> bool:
     return bool(own) and low not in own and given_name_key(low) != given_name_key(own[0])
 
 
+def _suffix_word(st: State, k: int) -> bool:
+    """Is token ``k`` a generational suffix ("Jr.", "Sr", "III")?"""
+    return norm(st.words[k]).rstrip(".") in SUFFIXES
+
+
 def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
     """A single name ("Lukashenko", "Ahmed"). It links to a KB person only on evidence:
 
@@ -557,15 +562,16 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if ent is not None and leader_government_name(st, ent):
         # "Trump White House" tagged as one person's name: the name ends before its government's noun
         end = government_start(ent[-1])
-    cut = next((k for k in range(i + 1, end - 1) if norm(st.words[k]).rstrip(".") in SUFFIXES), None)
+    cut = next((k for k in range(i + 1, end - 1) if _suffix_word(st, k)), None)
     if cut is not None:
         end = cut + 1  # "Mr Trump Jr later said" tagged as one name: it ends with its suffix
     word = st.doc[i:end].text
     # earlier mention: the same surname after a full name in this article
     # ("Mrs May" tagged as one name: the honorific is no part of the surname)
     key = norm(word)
+    ends_in_suffix = key.split()[-1:] != [] and key.split()[-1] in SUFFIXES  # "Trump Jr."
     bearers = surname_bearers(st, key) or surname_bearers(st, norm(clean_person_name(word))) or (
-        surname_bearers(st, name_core(word)) if key.split()[-1:] and key.split()[-1] in SUFFIXES else [])
+        surname_bearers(st, name_core(word)) if ends_in_suffix else [])
     aid = choose_bearer(st, i, end, bearers, title, word) if bearers else None
     if aid is not None and other_given_name(st, i - 1, st.table.get(aid)):
         # "Ivanka Trump" after "Barron Trump": another person of the same family name
@@ -650,8 +656,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     # common noun ("Trump urges ..."): a word that is rarely written in lower case still reads as a name
     initial_name = tok.is_sent_start and st.lower[i] not in common_words()
     # "Mr Trump Jr": a son named after his father, whose surname the office holder's is
-    suffixed = (end > i + 1 and key.split()[-1:] != [] and key.split()[-1] in SUFFIXES) or (
-        i + 1 < len(st.doc) and norm(st.words[i + 1]).rstrip(".") in SUFFIXES)
+    suffixed = (end > i + 1 and ends_in_suffix) or (i + 1 < len(st.doc) and _suffix_word(st, i + 1))
     # ("Grant Hall": a given name that is some office holder's surname starts another's name)
     first_of_other = ent is not None and h is not None and ent.start == h.start < h.end < ent.end \
         and st.lower[h.start] in st.given_names()

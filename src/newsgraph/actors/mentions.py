@@ -97,6 +97,7 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
     Senate", "Russian Defence Ministry" are the state's own agents and keep the state)."""
     from . import lexicon as lx
 
+    home = _state_of(h)
     for e in ents:
         if not (e.start <= h.start and h.end <= e.end) or (e.start, e.end) == (h.start, h.end):
             continue
@@ -116,7 +117,7 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
             return True  # "the Boy Scouts of America": the name's last words ("the Government of X" is X's)
         if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
                 and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
-                and not any(x.kind != "country" and _states_body(st, x.kb_id, _state_of(h))
+                and not any(x.kind != "country" and _states_body(st, x.kb_id, home)
                             and not (x.kind == "person" and hh.end - hh.start == 1 and _name_word(st, hh.start))
                             for hh in st.hits if hh.start >= h.end and hh.end <= e.end for x in hh.entries):
             return True  # "American Bridge", "the American Red Cross" (a body of its own, not the state's;

@@ -77,12 +77,13 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
             return resolve_np(c, depth + 1, "document-author")
     # "a Trump demand", "the Pentagon statement": a name of a person or a body right before the noun
     # is its author (a place or a topic is not: "the Iran statement"); of several, the nearest
-    # ("the Washington Post analysis": the Post)
-    names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"
-             and c.ent_type_ in ("PERSON", "ORG")] if noun.pos_ == "NOUN" and not noun.ent_type_ else []
-    # (a name's own last word is no document: "the Washington Post", "the Jerusalem Post")
-    if names:
-        return resolve_np(names[-1], depth + 1, "document-author")
+    # ("the Washington Post analysis": the Post). A name's own last word is no document ("the
+    # Washington Post", "the Jerusalem Post").
+    if noun.pos_ == "NOUN" and not noun.ent_type_:
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")]
+        if names:
+            return resolve_np(names[-1], depth + 1, "document-author")
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for p in c.children:
