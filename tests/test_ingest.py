@@ -306,3 +306,35 @@ def test_a_pasted_headline_may_open_with_an_acronym():
 ])
 def test_capitals_and_more_in_ordinary_text_stay(line):
     assert clean_text(line) == line
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a straight mark after an odd number of them closes a quotation: the space goes after it
+    ('She said the plan "may cost more than they admit."Ray contends the rest is politics.',
+     'She said the plan "may cost more than they admit." Ray contends the rest is politics.'),
+    ('"Ask the voters," Ray said."We will win." The Herald is reporting that polls opened late.',
+     '"Ask the voters," Ray said. "We will win." The Herald is reporting that polls opened late.'),
+    # curly marks say which side they are on
+    ("Lee called it “a failure.”Officials declined to comment.",
+     "Lee called it “a failure.” Officials declined to comment."),
+    ("The vote was close.“Nobody expected this,” Lee said.",
+     "The vote was close. “Nobody expected this,” Lee said."),
+])
+def test_a_quotation_mark_glued_to_the_next_sentence_is_parted(line, expected):
+    assert clean_text(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    'He measured the board at 5.5"wide and cut it.',
+    'The sign read "OPEN." Nobody came.',
+    "Ray said “no.” Lee agreed.",
+])
+def test_quotation_marks_with_their_spaces_stay(line):
+    assert clean_text(line) == line
+
+
+def test_glued_marks_are_read_from_the_marks_before_them():
+    # a curly closing mark ends the quotation a straight mark opened: the next glued mark opens one
+    line = 'He said "the rest is noise.”Lee said."We will win."Polls opened late. It is "over.""Nobody knew," Ray said.'
+    assert clean_text(line) == ('He said "the rest is noise.” Lee said. "We will win." Polls opened late. '
+                                'It is "over." "Nobody knew," Ray said.')

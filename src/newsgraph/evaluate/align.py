@@ -6,7 +6,8 @@ it drops boilerplate lines, normalises the spaces inside a kept line, drops invi
 collapses blank lines, and may put the headline first. So the mapping is built line by line: each
 raw line is matched to the next cleaned line equal to its normalised form (looking a few lines
 ahead, past a prepended headline), and inside a matched line characters are walked side by side,
-white space and invisible characters of the raw line mapping to where they were collapsed.
+white space and invisible characters of the raw line mapping to where they were collapsed, and
+spaces cleaning put in skipped.
 Offsets in dropped lines map to ``None``.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs
+from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs, unglue_quotes
 
 _INVISIBLE = frozenset(INVISIBLE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -24,7 +25,7 @@ _LOOKAHEAD = 4
 
 def _norm_line(line: str) -> str:
     line = _SPACES.sub(" ", "".join(c for c in line if c not in _INVISIBLE)).strip()
-    return break_runs(line) if len(line) > PUNCT_RUN else line
+    return unglue_quotes(break_runs(line) if len(line) > PUNCT_RUN else line)
 
 
 class Alignment:
@@ -78,7 +79,8 @@ class Alignment:
             elif j < len(clean) and clean[j] == ch:
                 self.map[i] = j
                 j += 1
-            elif j + 1 < len(clean) and clean[j] == " " and clean[j + 1] == ch:  # a space cleaning put in a long run
+            elif j + 1 < len(clean) and clean[j] == " " and clean[j + 1] == ch:
+                # a space cleaning put in (in a long run, or after a quotation mark glued to a word)
                 self.map[i] = j + 1
                 j += 2
             else:

@@ -76,6 +76,49 @@ def break_runs(line: str) -> str:
     return _PUNCT_RUN.sub(_break_run, line)
 
 
+# a sentence glued to the next one at a quotation mark ('... he intended."Smith contends'): the page
+# lost the space there, and the tokenizer reads the mark and the next word as one token, so the
+# sentence has no subject. A curly mark says which side it belongs to. A straight one is read from
+# the marks before it on the line: one with a space on one side opens or closes a quotation by that
+# side, a curly one by its shape, others toggle; after an open quotation the glued mark closes it
+_MARKS = re.compile(r'["“”]')
+_GLUED_AFTER = ".?!,"
+
+
+def unglue_quotes(line: str) -> str:
+    """``line`` with a space between a sentence's end and a quotation mark glued to the next word
+    ("...intended."Smith", "...intended.""Next")."""
+    if '"' not in line and "“" not in line and "”" not in line:
+        return line
+    out, pos, is_open = [], 0, False
+    for m in _MARKS.finditer(line):
+        i, mark = m.start(), m.group()
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        glued = (before in _GLUED_AFTER or (before in '"”' and i > 1 and line[i - 2] in _GLUED_AFTER)) and (
+            after.isupper() or (after in '"“' and line[i + 2:i + 3].isupper()))
+        if mark == "“":
+            closing = False
+        elif mark == "”":
+            closing = True
+        elif glued:
+            closing = is_open
+        elif before.isspace() or before in "([{—–-":
+            closing = False
+        elif after.isspace() or after in ".,;:!?)]}—–-":
+            closing = True
+        else:
+            closing = is_open
+        if glued:
+            spaced = pos == i and bool(out) and out[-1].endswith(" ")  # (after a glued closing mark)
+            out.append(line[pos:i])
+            out.append(f"{mark} " if closing else mark if spaced else f" {mark}")
+            pos = i + 1
+        is_open = not closing
+    out.append(line[pos:])
+    return "".join(out)
+
+
 def is_boilerplate(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= _MAX_BOILERPLATE_LINE and bool(BOILERPLATE_RE.match(s))
@@ -138,6 +181,7 @@ def clean_text(text: str) -> str:
             line = break_runs(line)
         if "MORE" in line:
             line = drop_link_headlines(line)
+        line = unglue_quotes(line)
         if not line:
             blank = bool(out)
             continue

@@ -1,0 +1,40 @@
+"""Raw -> cleaned offsets for gold sets labelled on raw text (newsgraph.evaluate.align)."""
+
+from __future__ import annotations
+
+from newsgraph.evaluate.align import Alignment
+from newsgraph.ingest.clean import clean_text
+
+
+def _mapped(raw: str, words: list[str]) -> None:
+    clean = clean_text(raw)
+    al = Alignment(raw, clean)
+    for w in words:
+        s = raw.index(w)
+        span = al.span(s, s + len(w))
+        assert span is not None, w
+        assert clean[span[0]:span[1]] == w
+
+
+def test_spans_survive_collapsed_spaces():
+    _mapped("Ray   said  the vote was close.\n\n\n\nLee agreed.", ["Ray", "close", "Lee"])
+
+
+def test_spans_survive_a_space_put_after_a_glued_quotation_mark():
+    raw = 'Ray said the plan "may cost more than they admit."Lee contends the rest is "politics."Officials said so.'
+    _mapped(raw, ["Ray", "may cost more than they admit.", "Lee", "politics.", "Officials"])
+
+
+def test_spans_survive_a_space_put_before_a_glued_opening_mark():
+    raw = "The vote was close.“Nobody expected this,” Lee said."
+    _mapped(raw, ["close", "Nobody expected this,", "Lee"])
+
+
+def test_a_dropped_boilerplate_line_maps_to_none():
+    raw = "Ray said no.\nAll rights reserved 2019.\nLee agreed."
+    clean = clean_text(raw)
+    al = Alignment(raw, clean)
+    s = raw.index("All rights")
+    assert al.span(s, s + 3) is None
+    s = raw.index("Lee")
+    assert clean[slice(*al.span(s, s + 3))] == "Lee"
