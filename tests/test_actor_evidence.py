@@ -111,6 +111,25 @@ def test_a_titled_name_spelt_otherwise_than_in_the_kb_is_that_days_holder(read, 
     assert actor_at(a, "King Abdullah").kb_id == "abdallah-ii"
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("Iran's President Hassan Rouhani will speak to the assembly on Tuesday.", "Hassan Rouhani"),
+    ("Hassan Rouhani, speaking in Tehran, said Iran would keep to the deal.", "Hassan Rouhani"),
+    ("Tehran's envoy met reporters. Hassan Rouhani had asked him to stay calm, Iranian media said.", "Hassan Rouhani"),
+])
+def test_a_full_name_romanised_otherwise_than_in_the_kb_is_that_person_in_a_story_of_their_state(read, text, phrase):
+    # the KB writes "Hasan Ruhani" (aliases "Hasan Rohani", "Rouhani")
+    assert actor_at(read(text, "2017-09-19"), phrase).kb_id == "hasan-ruhani"
+
+
+@pytest.mark.parametrize("text", [
+    "Hassan Rouhani, a shopkeeper in Ohio, said prices had doubled.",
+    "Hasan Rohany, a dentist from Leeds, won the local chess cup.",
+])
+def test_a_romanised_namesake_in_a_story_that_never_names_the_state_stays_unlinked(read, text):
+    phrase = text.split(",")[0]
+    assert actor_at(read(text, "2017-09-19"), phrase).kb_id is None
+
+
 def test_a_title_the_person_did_not_hold_that_day_gives_the_state_not_the_person(read):
     a = read("President Bush spoke at the dinner.", "1975-06-01")
     bush = actor_at(a, "President Bush")
@@ -870,3 +889,34 @@ def test_an_office_sought_is_no_role_held(read) -> None:
     a = read("The Democratic nominee for governor Lena Marsh said she would restore the funding.", "2019-03-01")
     found = actor_at(a, "Lena Marsh")
     assert found is not None and not any("overnor" in (r.title or "") for r in (found.roles or []))
+
+
+@pytest.mark.parametrize("text, phrase, named", [
+    ("Speaker Nancy Pelosi met the president. White House spokesman Tom Ash said the meeting went well. "
+     '"It was a start," Pelosi spokesman Drew Varga said.', "Pelosi spokesman", "Tom Ash"),
+    ("Governor Andrew Cuomo met the mayor. City Hall spokesman Eric Voss said the roads were open. "
+     '"They are not," Cuomo spokesman Rich Ostrowski said.', "Cuomo spokesman", "Eric Voss"),
+])
+def test_a_title_before_a_name_is_that_names_not_an_earlier_holders(read, text, phrase, named):
+    a = read(text)
+    assert actor_at(a, phrase) is not actor_at(a, named)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Governor Ana Ruiz met the board. Ruiz spokesman Drew Kellerman said the vote would wait.", "Drew Kellerman"),
+    ("The talks ended late, her adviser Rich Ostrowski told reporters.", "Rich Ostrowski"),
+    ("Party chair Ada Voss thanked Hope Lindgren and Chase Whitcombe for their work.", "Hope Lindgren"),
+])
+def test_a_given_name_that_is_also_a_common_word_stays_in_the_name(read, text, name):
+    a = read(text)
+    person = actor_at(a, name)
+    assert person is not None and person.kind == "person" and person.name == name
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The crowd cheered for Team Obama at the rally.", "Team"),
+    ("The senator said Democrats would back Chairman Smith on the budget.", "Chairman"),
+])
+def test_a_common_noun_before_a_known_name_is_no_given_name(read, text, word):
+    a = read(text)
+    assert all(word not in a.actor(x.id).name for x in a.actors if x.kind == "person")

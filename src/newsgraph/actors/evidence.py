@@ -94,6 +94,15 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
     exact = [p for p in found if norm(p.name) == norm(name) or any(norm(a) == norm(name) for a in p.aliases)]
     full = exact or [p for p in found if same_full_name(name, p)] or [
         p for p in found if drops_middle(name, p.name)]  # "William Hague" for a "William Jefferson Hague"
+    if not found and len(name.split()) >= 2:
+        # another romanisation of every word ("Hassan Rouhani" for a "Hasan Ruhani" also written
+        # "Hasan Rohani"; the KB's name index knows the last word as a name of theirs), of someone
+        # whose state the article names
+        try:
+            bearers = st.kb.find_people(name.split()[-1], st.on)
+        except NewsgraphError:
+            bearers = []
+        full = [p for p in bearers if romanised(name, p) and state_named(st, p)]
     if len(full) > 1 and not exact:  # several people fit only up to initials: the one in office, if one is
         full = [p for p in full if in_office(st, p.id)]
     if len(full) != 1 and not exact:
@@ -104,6 +113,15 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
         # "Thomas C. Jefferson" of another state) is theirs only when the article ties them to it
         return None
     return st.table.from_kb(full[0].id) if full else None
+
+
+def romanised(written: str, ent: Any) -> bool:
+    """Is the written name (two words or more) one of the entity's names with each word romanised
+    another way (:func:`same_word`)?"""
+    w = norm(written).split()
+    return len(w) >= 2 and any(
+        len(k) == len(w) and all(same_word(a, b) for a, b in zip(w, k))
+        for k in (norm(f).split() for f in [ent.name, *(getattr(ent, "aliases", None) or [])]))
 
 
 def drops_middle(written: str, kb_name: str) -> bool:
@@ -473,9 +491,10 @@ def portfolio_of_title(st: State, ent: Any) -> bool:
 
 
 def name_shaped(ent: Any) -> bool:
-    """Can a person entity be someone's name: no slash (a photo credit "Name/Agency", a link) and no
-    number (a bill's "Bill 1192", "Easter 2014")?"""
-    return not any("/" in t.text or t.like_num for t in ent)
+    """Can a person entity be someone's name: no slash in it or right after it (a photo credit
+    "Name/Agency", a link) and no number (a bill's "Bill 1192", "Easter 2014")?"""
+    after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+    return not after.startswith("/") and not any("/" in t.text or t.like_num for t in ent)
 
 
 def other_given_name(st: State, k: int, named: Actor | None) -> bool:

@@ -109,6 +109,13 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
               "sens.", "reps.", "sgt.", "capt.", "maj.", "brig.", "cmdr.", "cdr.", "cpl.", "pvt.", "pfc.", "spc.",
               "supt.", "det.", "insp.", "atty.", "amb.", "hon.", "msgr.", "lieut.", "ens.", "gens.", "adm."}
 
+# kinship and religious forms of address written before a name ("Aunt Jemima", "Brother Joseph"):
+# capitalised there, they are no given name
+ADDRESS_WORDS = frozenset({"aunt", "uncle", "auntie", "sister", "brother", "mother", "father", "grandma", "grandpa",
+                           "granny", "cousin", "saint", "pope", "pastor", "reverend", "rabbi", "imam", "deacon",
+                           "elder", "friar", "monk", "nun", "abbot", "mullah", "guru", "baby", "little", "big",
+                           "old", "young", "poor", "dear"})
+
 # agent nouns newsgraph knows besides the PETRARCH2 table (lower case -> CAMEO sector)
 EXTRA_AGENTS = {
     "official": "GOV", "officials": "GOV", "authorities": "GOV", "government": "GOV", "governments": "GOV",

@@ -206,11 +206,33 @@ def person_name(st: State, e: Any) -> str:
     words = clean_person_name(e.text).split()
     common = common_words()
     given = st.given_names()
-    while words and words[0].lower() in common and words[0].lower() not in given:
+    while words and words[0].lower() in common and words[0].lower() not in given \
+            and not common_given_name(st, e, words):
         words = words[1:]
     if len(words) >= 2 and words[-1].lower() in common and words[-1].lower() not in given:
         return ""
     return " ".join(words)
+
+
+def common_given_name(st: State, e: Any, words: list[str]) -> bool:
+    """Is the first of two name words a given name that is also a common word ("Drew", "Rich",
+    "Hope" before a surname)? The tagger reads it as part of a proper name in mid-sentence, and
+    the word after it is no name anyone else has: no KB form, no given name, no surname of the
+    article ("Team Obama", "Husband Bill": a common noun before a known name)."""
+    if len(words) != 2:
+        return False
+    tok = next((t for t in e if t.text == words[0]), None)
+    last = words[1]
+    if tok is None or tok.pos_ != "PROPN" or tok.is_sent_start or not tok.text.istitle() or tok.tag_ == "NNPS" \
+            or not last.istitle() or not last.isalpha():
+        return False  # ("Citizens United", "Healthy CT": a plural first, an acronym last: no name)
+    low = tok.lower_
+    if low.endswith("s") and low[:-1] in common_words():
+        return False  # "Hurricanes Harvey": a plural noun
+    if low in lx.ADDRESS_WORDS or low in lx.HONORIFICS or low in lx.TITLE_FIRST_WORDS or lx.title_key(low):
+        return False  # "Aunt Jemima", "Father Brown": a form of address
+    return last.lower() not in st.given_names() and last.lower() not in common_words() \
+        and not st.index.forms.get(last) and evidence.norm(last) not in evidence.surname_index(st)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

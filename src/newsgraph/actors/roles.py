@@ -143,6 +143,9 @@ def try_title(st: State, i: int) -> int | None:
     if end < len(st.doc) and (end in st.claimed and st.ref_at(end) and
                                 st.table.get(st.ref_at(end).actor).kind == "person"):
         return None  # a name follows: _try_title_name handles it
+    if end < len(st.doc) and st.doc[end].ent_type_ == "PERSON" and st.doc[end].ent_iob_ == "B" \
+            and st.words[end][:1].isupper():
+        return None  # "Boehner spokesman Jane Roe": the title of the name after it, no one named before
     if end < len(st.doc) and st.words[end][:1].isupper() and st.words[end].isalpha() and st.doc[end - 1].text[:1].isupper() \
             and end not in st.claimed:
         return None  # "the UN General Assembly", "General Motors": the title word is part of a longer name
