@@ -478,6 +478,17 @@ def test_patient_nouns_take_their_possessor_as_target(nlp):
     assert not [e for e in evs if e.source == ["ali-hassan"]]  # "his arrest": he did not arrest anyone
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya's arrest of Ali Hassan came on Monday.",
+    "Kenya's detention of Ali Hassan lasted a week.",
+    "The arrest of Ali Hassan by Kenya came on Monday.",
+])
+def test_a_patient_nouns_possessor_or_by_agent_is_the_doer_when_the_of_phrase_names_the_patient(nlp, text):
+    extra = {"Ali Hassan": ("ali-hassan", "person", "SOM")}
+    ev = one(events(nlp, text, extra=extra), "COERCE")
+    assert ev.source == ["KEN"] and ev.target == ["ali-hassan"], (ev.source, ev.target, ev.rule)
+
+
 AUTHORITIES = {"Chilean officials": ("CHLGOV", "group", "CHL")}
 
 

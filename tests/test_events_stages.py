@@ -319,3 +319,13 @@ def test_an_act_inside_a_period_with_its_own_year_takes_that_year(read, text, ye
 def test_a_period_of_the_publication_year_leaves_the_day(read):
     (ev,) = read("Peru shelled Chilean positions in the 2019 offensive.", "2019-05-01").events
     assert (ev.date, ev.date_precision) == ("2019-05-01", "day")
+
+
+@pytest.mark.parametrize("text", [
+    "The detention of the sailors by Iran angered London.",
+    "The sailors' detention by Iran angered London.",
+])
+def test_a_state_that_detains_unnamed_people_stays_the_doer(read, text):
+    evs = [e for e in read(text, "2018-05-01").events if e.plover == "COERCE"]
+    assert evs and evs[0].source == ["IRN"] and evs[0].target == ["IRNCVL"], [
+        (e.plover, e.source, e.target, e.rule) for e in evs]

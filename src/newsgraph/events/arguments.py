@@ -261,7 +261,9 @@ def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> 
     of_role = e.slot("of")
     if of_role and "s" in of_role and f.preps.get("of"):
         return list(f.preps["of"])
-    patient = "t" in (e.slot("poss") or ())  # "his arrest": the possessor undergoes it
+    # "his arrest": the possessor undergoes it; with an "of" phrase for that ("Russia's arrest of
+    # the activist") the possessor is the doer again
+    patient = "t" in (e.slot("poss") or ()) and not f.preps.get("of")
     return [m for m in f.mods if (m.dep_ in {"compound", "amod", "nmod"} and not subject_matter(c, m, actors))
             or (m.dep_ == "poss" and not patient)]
 

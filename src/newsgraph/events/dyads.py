@@ -236,9 +236,15 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             country = a.country if a is not None else None
             ref = actors.country(country) if country and (a is None or a.kind != "organization") else None
             if ref is not None:
-                if ref in c.source:  # a crowd read as its country: its people act against their state
+                if ref in c.source and coercion:
+                    # a state that detains or bans with no one named coerces its own people ("the
+                    # detention of the sailors by Iran", "the Egyptian crackdown")
+                    c.target = [actors.agent(ref, "CVL")]
+                elif ref in c.source:  # a crowd read as its country: its people act against their state
                     c.source = [actors.agent(ref, "CVL") if x == ref else x for x in c.source]
-                c.target = [ref]
+                    c.target = [ref]
+                else:
+                    c.target = [ref]
                 c.rule += "+domestic"
                 return
 
