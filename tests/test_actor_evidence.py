@@ -920,3 +920,20 @@ def test_a_given_name_that_is_also_a_common_word_stays_in_the_name(read, text, n
 def test_a_common_noun_before_a_known_name_is_no_given_name(read, text, word):
     a = read(text)
     assert all(word not in a.actor(x.id).name for x in a.actors if x.kind == "person")
+
+
+def test_a_hyphenated_surname_after_the_full_name_is_the_person(read):
+    a = read("Lena Ortiz-Vega won the seat in June. In an interview with a show of a network of small stations "
+             "called The Radio Circle, Ortiz-Vega also admits that the coverage helped her win.")
+    person = actor_at(a, "Lena Ortiz-Vega")
+    assert any(m.text == "Ortiz-Vega" for m in person.mentions)
+    assert not any(x.kind == "organization" and "Ortiz" in x.name for x in a.actors)
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Senator Ana Ruiz speaks in Lima. (AP Photo/Pablo Quiroga Leon) Ruiz said the plan would work.", "Quiroga"),
+    ("Senator Ana Ruiz speaks in Lima.\nTomas Ebner/Getty Images\nRuiz said the plan would work.", "Ebner"),
+])
+def test_a_photo_credit_names_no_actor(read, text, credit):
+    a = read(text)
+    assert not any(credit in m.text for x in a.actors for m in x.mentions)

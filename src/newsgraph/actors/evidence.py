@@ -491,10 +491,12 @@ def portfolio_of_title(st: State, ent: Any) -> bool:
 
 
 def name_shaped(ent: Any) -> bool:
-    """Can a person entity be someone's name: no slash in it or right after it (a photo credit
-    "Name/Agency", a link) and no number (a bill's "Bill 1192", "Easter 2014")?"""
+    """Can a person entity be someone's name: no slash in it or right beside it (a photo credit
+    "Name/Agency" or "Agency Photo/Name", a link) and no number (a bill's "Bill 1192", "Easter 2014")?"""
     after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
-    return not after.startswith("/") and not any("/" in t.text or t.like_num for t in ent)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    glued_before = before is not None and before.text.endswith("/") and not before.whitespace_
+    return not after.startswith("/") and not glued_before and not any("/" in t.text or t.like_num for t in ent)
 
 
 def other_given_name(st: State, k: int, named: Actor | None) -> bool:
@@ -560,13 +562,16 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         return None  # "Article VI", "World War II": a regnal or ordinal number is no surname (the KB
         # lists none; this covers the names an article gives, "King Mohammed VI")
     e = st.ent_of[i]
-    if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} \
+    # a hyphenated surname of someone named before, tagged as an organisation ("Ruiz-Vega")
+    hyphenated = e is not None and e.start == i and " " not in e.text and "-" in e.text \
+        and norm(e.text) in surname_index(st)
+    if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and not hyphenated \
             and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) and not leader_government_name(st, e):
         return None  # "the Trump Approval Index": part of another name ("the Trump Administration" is not)
     tok = st.doc[i]
     if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
             and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON" \
-            and not government_head(tok.head):
+            and not government_head(tok.head) and not hyphenated:
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome"; not "Administration")
     ent = person_ent_at.get(i)
     if ent is not None and not name_shaped(ent):
@@ -574,10 +579,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if ent is not None and ent.end - ent.start > 1 and st.lower[i] in common_words() and \
             st.lower[i] not in st.given_names():
         return None  # "Team Obama", "Husband Bill": the name starts at the next word
-    if ent is None and title is None and i not in hit_at and st.words[i].isascii() \
+    if ent is None and title is None and i not in hit_at and st.words[i].isascii() and not hyphenated \
             and st.lower[i] not in surname_index(st):
         return None  # a capitalised word that is no surname seen yet, no KB form and no person name
-    end = ent.end if ent is not None else i + 1
+    end = ent.end if ent is not None else e.end if hyphenated else i + 1
     if ent is not None and leader_government_name(st, ent):
         # "Trump White House" tagged as one person's name: the name ends before its government's noun
         end = government_start(ent[-1])

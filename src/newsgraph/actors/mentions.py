@@ -214,6 +214,9 @@ def person_name(st: State, e: Any) -> str:
     return " ".join(words)
 
 
+PHOTO_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "image", "images", "getty", "file", "pool"})
+
+
 def common_given_name(st: State, e: Any, words: list[str]) -> bool:
     """Is the first of two name words a given name that is also a common word ("Drew", "Rich",
     "Hope" before a surname)? The tagger reads it as part of a proper name in mid-sentence, and
@@ -371,6 +374,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
     for e in ents:
         if e.label_ not in ("ORG", "FAC") or any(i in st.claimed for i in range(e.start, e.end)):
             continue
+        if "/" in e.text and PHOTO_CREDIT_WORDS & set(re.split(r"[\W_]+", e.text.lower())):
+            continue  # "AP Photo/Jane Roe", "Jane Roe/Getty Images": a photo credit, no organisation acting
         name = e.text[4:] if e.text.lower().startswith("the ") else e.text
         if named_beside_person_noun(st, e, name):  # "the firm's chief executive, Lionel Voss,"
             kb_person = evidence.kb_person_by_name(st, name)
@@ -387,8 +392,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "Secretary of State": the office's name, no organisation
         if evidence.names_a_bill(st, e.end):
             continue  # "Senate Bill 1192", "House Resolution 24": the chamber names the bill, it does not act
-        if e.end - e.start == 1 and evidence.norm(e.text) in evidence.surname_index(st):
-            continue  # a person's surname the tagger took for an organisation
+        if " " not in e.text and evidence.norm(e.text) in evidence.surname_index(st):
+            continue  # a person's surname the tagger took for an organisation (hyphenated: "Ruiz-Vega")
         if not looks_like_org(name) or name.lower() in lx.RANKS or name.lower() in lx.TITLES:
             continue
         if e.end - e.start == 1 and e.root.dep_ in {"amod", "compound"} and e.root.head.i > e.root.i \

@@ -450,11 +450,16 @@ def orphan_subject(art: Parsed, verb: Any) -> Speaker | None:
             c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return None
     doc = art.doc
-    head = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    j = verb.i - 1  # ("X also admits", "X now says": the verb's adverbs come between)
+    while j > verb.sent.start and doc[j].pos_ == "ADV" and doc[j].head.i == verb.i:
+        j -= 1
+    head = doc[j] if j >= verb.sent.start and j < verb.i else None
     if head is None or head.pos_ not in ("PROPN", "NOUN") or art.in_quote(head):
         return None
     k = head.i
-    while k > verb.sent.start and doc[k - 1].pos_ in _NP_WORDS:
+    while k > verb.sent.start and (doc[k - 1].pos_ in _NP_WORDS or (  # a hyphenated name: "Ruiz-Vega"
+            doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and k - 2 >= verb.sent.start
+            and doc[k - 2].pos_ == "PROPN" and not doc[k - 2].whitespace_)):
         k -= 1
     if k <= verb.sent.start or doc[k - 1].text != ",":
         return None
