@@ -937,3 +937,11 @@ def test_a_hyphenated_surname_after_the_full_name_is_the_person(read):
 def test_a_photo_credit_names_no_actor(read, text, credit):
     a = read(text)
     assert not any(credit in m.text for x in a.actors for m in x.mentions)
+
+
+def test_every_member_in_a_list_with_party_and_state_is_a_us_legislator(read):
+    a = read("The speaker named Reps. Ada Quist, D-Calif.; Omar Fenwick, D-N.Y.; Hakim Joffrey, D-N.Y.; "
+             "Vala Demming, D-Fla.; and Rosa Carrow, D-Texas, as managers.", "2020-01-15")
+    for name in ("Ada Quist", "Omar Fenwick", "Hakim Joffrey", "Vala Demming", "Rosa Carrow"):
+        person = actor_at(a, name)
+        assert person is not None and person.kind == "person" and (person.country, person.code) == ("USA", "USALEG"), name

@@ -399,7 +399,10 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if e.end - e.start == 1 and e.root.dep_ in {"amod", "compound"} and e.root.head.i > e.root.i \
                 and e.root.head.text[:1].islower() and name.lower() in common_words():
             continue  # "Chemical weapons", "the Patriot missile": a capitalised common word modifying a noun
-        if person_shaped(st, name):  # "Mortimer D.A. Sackler" tagged as an organisation
+        if person_shaped(st, name) or (  # "Mortimer D.A. Sackler" tagged as an organisation
+                2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())
+                and not any(w.lower().strip(".") in lx.ORG_WORDS for w in name.split())
+                and us_party_state(st.text, e.end_char)):  # "Jane Roe, D-Ohio": a member of Congress
             st.add(e.start, e.end, st.table.text_person(name), "ner-person", confidence=0.7)
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:

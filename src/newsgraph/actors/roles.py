@@ -66,12 +66,13 @@ def state_after_name(st: State, name_start: int) -> str | None:
 
 
 _STATE_WORD = r"(?:[A-Z][a-z]*\.?\s?){1,3}|[A-Z]{2}"
-_PARTY_STATE = re.compile(r"\s*[,(]\s*(?:R|D|I)\s?[-–]\s?(" + _STATE_WORD + r")\s*[,)]")
+# (closed by a comma, a parenthesis, a semicolon in a list of members, or the sentence's end)
+_PARTY_STATE = re.compile(r"\s*[,(]\s*(?:R|D|I)\s?[-–]\s?(" + _STATE_WORD + r")\s*(?:[,);]|(?<=\.)(?=\s|$))")
 
 
 def us_party_state(text: str, end: int) -> bool:
     """Is a name ending at ``end`` followed by the party-and-state notation of US legislators
-    (", R-Wis.,", " (D-N.Y.)", ", D-California,")? The state must be one: an abbreviation US
+    (", R-Wis.,", " (D-N.Y.)", ", D-California,", "; ..., D-Ohio; ...")? The state must be one: an abbreviation US
     datelines use or a first-level region of the United States."""
     m = _PARTY_STATE.match(text, end)
     if m is None:
