@@ -945,3 +945,19 @@ def test_every_member_in_a_list_with_party_and_state_is_a_us_legislator(read):
     for name in ("Ada Quist", "Omar Fenwick", "Hakim Joffrey", "Vala Demming", "Rosa Carrow"):
         person = actor_at(a, name)
         assert person is not None and person.kind == "person" and (person.country, person.code) == ("USA", "USALEG"), name
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The governor proclaimed June as National Tree Planting Month in the state.", "Tree Planting Month"),
+    ("Crowds marched on Harvest Heritage Day in the capital.", "Harvest Heritage Day"),
+    ("MAYORAL RACE TIGHTENS\n\nThe two candidates met on Monday.", "MAYORAL RACE"),
+])
+def test_a_time_of_year_or_a_subheading_in_capitals_is_no_organisation(read, text, words):
+    a = read(text)
+    assert not any(x.kind == "organization" and words in m.text for x in a.actors for m in x.mentions)
+
+
+@pytest.mark.parametrize("published, kb", [("2013-05-01", "george-w-bush"), ("1992-05-01", "george-h-w-bush")])
+def test_the_administration_of_a_name_two_heads_of_the_state_shared_is_the_later_ones(read, published, kb):
+    a = read("The talks began under the Bush administration, officials in the United States said.", published)
+    assert actor_at(a, "Bush").kb_id == kb

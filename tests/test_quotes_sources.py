@@ -670,3 +670,18 @@ def test_they_before_a_later_frame_is_not_the_reporting_outlet(pipeline: Any) ->
                           "the Daily Ledger reported.")
     they = next((x for x in a.actors for m in x.mentions if m.text == "They"), None)
     assert they is None or "Ledger" not in (they.name or "")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Obama praised Tomas Ruiz, the FIFA referee who revealed that he is retiring, at the dinner.", "retiring",
+     "Tomas Ruiz"),
+    ("The coach called Dario Vukovic, the NBA center who revealed he is leaving, on Monday.", "leaving",
+     "Dario Vukovic"),
+])
+def test_a_relative_clause_on_a_description_of_a_named_person_is_that_persons(pipeline: Any, text: str, words: str,
+                                                                               name: str) -> None:
+    """"X, the league's referee who said ...": the named person speaks, not the league that
+    modifies the description."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name

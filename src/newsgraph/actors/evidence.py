@@ -463,6 +463,23 @@ def ever_headed(st: State, pid: str) -> bool:
     return any(r.office in TOP_OFFICE_KEYS and (not st.on or (iso(r.start) or "") <= st.on) for r in roles)
 
 
+def latest_head(st: State, heads: list[str]) -> str | None:
+    """Of several heads of one state who share a name, the one who took the top office last by
+    the article's date (None when undated, or when they head different states)."""
+    if not st.on or len({getattr(st.kb.entity(pid), "country", None) for pid in heads}) != 1:
+        return None
+    starts = {}
+    for pid in heads:
+        try:
+            roles = st.kb.roles(pid)
+        except NewsgraphError:
+            return None
+        took = [iso(r.start) or "" for r in roles if r.office in TOP_OFFICE_KEYS and (iso(r.start) or "") <= st.on]
+        starts[pid] = max(took, default="")
+    ranked = sorted(heads, key=lambda pid: starts[pid], reverse=True)
+    return ranked[0] if starts[ranked[0]] > starts[ranked[1]] else None
+
+
 def heads_of_named_states(st: State, heads: list[str]) -> list[str]:
     """Of several past or present heads who share a name, those of a state the article names
     (its name, adjective or seat: "the White House" names the United States); one stays as it is."""
@@ -670,10 +687,13 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # (a one-word surname the phrase index leaves out: the KB's name index)
         ids = {e.kb_id for e in surname_entries} or _kb_people(st, word)
         heads = heads_of_named_states(st, [pid for pid in ids if ever_headed(st, pid)])
-        if len(heads) == 1:
-            actor = st.table.from_kb(heads[0])
+        latest = latest_head(st, heads) if len(heads) > 1 else None
+        if len(heads) == 1 or latest is not None:
+            # (of two heads of one state by that name, "the Bush administration" in a later story is
+            # the later one's, at a lower confidence)
+            actor = st.table.from_kb(latest or heads[0])
             if actor is not None:
-                st.add(i, end, actor, "kb-surname-office", confidence=0.8)
+                st.add(i, end, actor, "kb-surname-office", confidence=0.8 if latest is None else 0.6)
                 return end
     honorific = i > 0 and st.doc[i - 1].lower_ in lx.HONORIFICS
     # a sentence's first word is capitalised whatever it is, so the tagger may call a name there a

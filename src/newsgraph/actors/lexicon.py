@@ -109,6 +109,9 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
               "sens.", "reps.", "sgt.", "capt.", "maj.", "brig.", "cmdr.", "cdr.", "cpl.", "pvt.", "pfc.", "spc.",
               "supt.", "det.", "insp.", "atty.", "amb.", "hon.", "msgr.", "lieut.", "ens.", "gens.", "adm."}
 
+# the last word of a named time of year ("National Foster Care Month", "Veterans Day"): no organisation
+OBSERVANCE_WORDS = frozenset({"month", "week", "day", "days", "weekend", "year", "anniversary", "eve"})
+
 # kinship and religious forms of address written before a name ("Aunt Jemima", "Brother Joseph"):
 # capitalised there, they are no given name
 ADDRESS_WORDS = frozenset({"aunt", "uncle", "auntie", "sister", "brother", "mother", "father", "grandma", "grandpa",

@@ -214,6 +214,20 @@ def person_name(st: State, e: Any) -> str:
     return " ".join(words)
 
 
+def heading_in_capitals(st: State, e: Any) -> bool:
+    """Is the entity two words or more in capitals on a line written all in capitals (a
+    subheading, whose words the tagger reads as a name)?"""
+    words = [t.text for t in e if t.is_alpha]
+    if len(words) < 2 or not all(w.isupper() for w in words):
+        return False
+    text = st.text
+    start = text.rfind("\n", 0, e.start_char) + 1
+    end = text.find("\n", e.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 PHOTO_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "image", "images", "getty", "file", "pool"})
 
 
@@ -390,6 +404,10 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "the Trump Administration": the leader's name and their government, read in pass 2
         if evidence.portfolio_of_title(st, e):
             continue  # "Secretary of State": the office's name, no organisation
+        if name.split()[-1].lower() in lx.OBSERVANCE_WORDS:
+            continue  # "National Foster Care Month", "Veterans Day": a time of year, no organisation
+        if heading_in_capitals(st, e):
+            continue  # "DEFENSE TEAM RESPONDS" on a line of its own: a subheading, no organisation's name
         if evidence.names_a_bill(st, e.end):
             continue  # "Senate Bill 1192", "House Resolution 24": the chamber names the bill, it does not act
         if " " not in e.text and evidence.norm(e.text) in evidence.surname_index(st):

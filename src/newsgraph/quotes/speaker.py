@@ -103,7 +103,10 @@ def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | Non
     if depth > 6:
         return None
     if tok.lower_ in lx.RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.head.i:
-        return resolve_np(tok.head.head, depth + 1, rule)
+        ante = tok.head.head
+        if ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.pos_ == "PROPN" and ante.head.i < ante.i:
+            ante = ante.head  # "X, the league's referee who revealed ...": the named person, not the league
+        return resolve_np(ante, depth + 1, rule)
     if tok.dep_ == "expl":
         return None
     if tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
