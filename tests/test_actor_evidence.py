@@ -961,3 +961,21 @@ def test_a_time_of_year_or_a_subheading_in_capitals_is_no_organisation(read, tex
 def test_the_administration_of_a_name_two_heads_of_the_state_shared_is_the_later_ones(read, published, kb):
     a = read("The talks began under the Bush administration, officials in the United States said.", published)
     assert actor_at(a, "Bush").kb_id == kb
+
+
+def test_the_bare_title_is_the_person_holding_it_that_day_not_the_last_former_holder_named(read):
+    a = read("President Barack Obama held a news conference on Tuesday. Reporters compared his standing to that "
+             "of President Bill Clinton in 1995, when Clinton insisted he was still relevant. The president said "
+             "he still had the votes.", "2013-04-30")
+    assert actor_at(a, "The president").kb_id == "barack-obama"
+
+
+@pytest.mark.parametrize("text", [
+    "Party counsel Tom Ashby will lead the defense. A senior campaign official, who spoke on condition of "
+    "anonymity, said the charges were weak. The official said the trial should be short.",
+    "Tom Ashby leads the defense. Another official said the case was weak. The official added that it was short.",
+])
+def test_a_definite_description_after_an_unnamed_one_is_not_the_person_named_before(read, text):
+    a = read(text)
+    ashby = actor_at(a, "Tom Ashby")
+    assert not any(m.text.startswith("The official") for m in ashby.mentions)

@@ -179,6 +179,16 @@ def held_before(st: State, a: Actor, title: str, office: str) -> bool:
     return any(title_matches(r.title, title, office) and (iso(r.end) or "9999") <= st.on for r in past)
 
 
+def introduced_since(st: State, head: Any, start: int, end: int) -> bool:
+    """Is someone of the description's noun introduced without a name between tokens ``start`` and
+    ``end`` ("a senior administration official", "another official")? A definite description
+    after it ("the official") refers to them, not to a person named before."""
+    lemma = head.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in t.children)
+        for t in st.doc[start:end])
+
+
 def try_role_description(st: State, i: int) -> int | None:
     """A definite description of a person: "the longtime Kremlin ally", "the Russian leader"."""
     hit_at = st.hit_at
@@ -221,6 +231,8 @@ def try_role_description(st: State, i: int) -> int | None:
         return iso3 is None or a.country == iso3
 
     ref = st.recent_person(ok, i, prefer_subject=True)
+    if ref is not None and introduced_since(st, head, ref.end, i):
+        return None  # "A senior official said ... The official added": the one introduced since, unnamed
     if ref is not None:
         st.add(i, j + 1, st.table.get(ref.actor), "role-description", ref, 0.8)
         return j + 1

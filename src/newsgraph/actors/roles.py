@@ -239,15 +239,24 @@ def holder(st: State, office: str, title: str, of: str | None, before: int | Non
     """Who holds ``title`` of ``of``: a person already in the article with that role, else the KB.
     ``before``: the title's own position; a bare title refers back to a person named before it,
     never to one the text names only later ("The president welcomed a letter from X")."""
+    named: list[tuple[Actor, Ref]] = []  # people named before with that role, the latest first
     for r in reversed(st.refs):
         if before is not None and r.start >= before:
             continue
         a = st.table.get(r.actor)
-        if a is None or a.kind != "person":
+        if a is None or a.kind != "person" or any(x.id == a.id for x, _ in named):
             continue
-        for role in a.roles:
-            if title_matches(role.title, title, office) and (of is None or role.of == of):
-                return a, r, "title-coref"
+        if any(title_matches(role.title, title, office) and (of is None or role.of == of) for role in a.roles):
+            named.append((a, r))
+    if len(named) > 1 and st.kb is not None and st.on and len({a.country for a, _ in named}) == 1:
+        # "the president" after "President Obama ... President Clinton in 1995": whoever of them
+        # holds the office on the article's date, by the KB, not the last one named (of one state:
+        # of two states' presidents, the one named last)
+        now = [(a, r) for a, r in named if a.kb_id and evidence.holds(st, a.kb_id, office, title, of)]
+        if len(now) == 1:
+            return now[0][0], now[0][1], "title-coref"
+    if named:
+        return named[0][0], named[0][1], "title-coref"
     if of is None or st.kb is None or not st.on:
         return None, None, ""
     try:
