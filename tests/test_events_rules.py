@@ -1066,3 +1066,13 @@ def test_support_not_given_is_not_coded_as_support(nlp, text):
 def test_support_given_stays_support(nlp):
     evs = one_sided_events(nlp, "Ama Mensah endorsed Kofi Boateng on Monday.", extra=PEOPLE)
     assert "SUPPORT" in {e.plover for e in evs}
+
+
+@pytest.mark.parametrize("text", [
+    "Juan Lopez was gunned down on a pier by Kenyan police.",
+    "Juan Lopez was shot outside a bar by Kenyan police on Friday.",
+])
+def test_a_passive_agent_the_parser_hung_on_a_place_is_still_the_doer(nlp, text):
+    extra = {"Kenyan police": ("KENCOP", "group", "KEN"), "Juan Lopez": ("juan-lopez", "person", "PER")}
+    ev = one(events(nlp, text, extra=extra), "ASSAULT")
+    assert ev.source == ["KENCOP"] and ev.target == ["juan-lopez"], (ev.source, ev.target, ev.rule)

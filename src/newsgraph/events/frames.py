@@ -243,6 +243,10 @@ def verb_frame(v: Token, lemma: str) -> Frame:
         for c in v.children:
             if c.dep_ == "agent":
                 f.agent.extend(pobjs(c))
+        if not f.agent:  # "was shot on a pier by X": the parser hung the agent on the place before it
+            f.agent = [g for c in v.children if c.dep_ == "prep" and c.i > v.i for o in pobjs(c)
+                       for b in o.children if b.dep_ == "prep" and b.lower_ == "by" and b.i == o.i + 1
+                       for g in pobjs(b) if g.pos_ in {"PROPN", "NOUN", "PRON"}][:1]
         f.subj = list(f.agent)
         f.objs = [_resolve_rel(c, v) for c in v.children if c.dep_ in PASS_SUBJ_DEPS]
         if not f.objs and v.dep_ in {"acl", "amod"}:
