@@ -971,8 +971,8 @@ def test_the_bare_title_is_the_person_holding_it_that_day_not_the_last_former_ho
 
 
 @pytest.mark.parametrize("text", [
-    "Party counsel Tom Ashby will lead the defense. A senior campaign official, who spoke on condition of "
-    "anonymity, said the charges were weak. The official said the trial should be short.",
+    "Party counsel Tom Ashby will lead the defense. A senior party official, who would not give a name, "
+    "argued the charges were weak. The official said the trial should be short.",
     "Tom Ashby leads the defense. Another official said the case was weak. The official added that it was short.",
 ])
 def test_a_definite_description_after_an_unnamed_one_is_not_the_person_named_before(read, text):

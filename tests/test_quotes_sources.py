@@ -457,8 +457,8 @@ def test_a_leaders_government_speaks_for_the_state_not_the_leader(pipeline: Any,
      "warned the board", "Omar Frey"),
     # an adverb between the subject and the verb, a hyphenated surname the tagger calls an organisation
     ("Lena Ortiz-Vega won the primary in June. In an interview with the online talk show “The Daily Roundup,” "
-     "a member of a donor-funded network of small outlets called The Media Circle, Ortiz-Vega also admits that "
-     "their coverage helped her win.", "coverage helped", "Ortiz-Vega"),
+     "a member of a donor-funded network of small outlets called The Media Circle, Ortiz-Vega also concedes "
+     "that the show's coverage lifted her campaign.", "coverage lifted", "Ortiz-Vega"),
 ])
 def test_the_subject_the_parser_hung_on_a_fronted_phrase_is_the_speaker(pipeline: Any, text: str, words: str,
                                                                          name: str) -> None:

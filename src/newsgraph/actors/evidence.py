@@ -120,7 +120,7 @@ def romanised(written: str, ent: Any) -> bool:
     another way (:func:`same_word`)?"""
     w = norm(written).split()
     return len(w) >= 2 and any(
-        len(k) == len(w) and all(same_word(a, b) for a, b in zip(w, k))
+        len(k) == len(w) and all(same_word(a, b) for a, b in zip(w, k, strict=True))
         for k in (norm(f).split() for f in [ent.name, *(getattr(ent, "aliases", None) or [])]))
 
 
