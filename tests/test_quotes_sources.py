@@ -677,6 +677,9 @@ def test_they_before_a_later_frame_is_not_the_reporting_outlet(pipeline: Any) ->
      "Tomas Ruiz"),
     ("The coach called Dario Vukovic, the NBA center who revealed he is leaving, on Monday.", "leaving",
      "Dario Vukovic"),
+    # a name the tagger does not tag as a person, object of the verb before it
+    ("The report cited Ana Ruiz, a World Bank economist who said growth would slow.", "growth would slow",
+     "Ana Ruiz"),
 ])
 def test_a_relative_clause_on_a_description_of_a_named_person_is_that_persons(pipeline: Any, text: str, words: str,
                                                                                name: str) -> None:

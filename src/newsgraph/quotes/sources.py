@@ -517,7 +517,7 @@ def named_speaker(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
         # "WXYZ reports", "the NFLA said": a name in capitals alone is a body's (a station, a lobby)
         return _text_actor(analysis, sp, head.text, "organization", "speaker-name", 0.5)
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper() \
-            or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT") or government_head(head):
+            or head.dep_ not in ("nsubj", "pobj", "appos", "ROOT", "dobj") or government_head(head):
         return None  # "the Trump Administration said": a government (a description), no one's name
     phrase = list(doc[head.left_edge.i:head.i + 1])
     case = [k for k, t in enumerate(phrase) if t.dep_ == "case"]
