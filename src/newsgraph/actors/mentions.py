@@ -255,14 +255,20 @@ def common_given_name(st: State, e: Any, words: list[str]) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
+def name_words(name: str) -> list[str] | None:
+    """The words of a name of two to four capitalised words, none an organisation word (else None)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in lx.ORG_WORDS for w in words):
+        return None
+    return words if all(w[:1].isupper() for w in words) else None
+
+
 def person_shaped(st: State, name: str) -> bool:
     """Does a name the tagger gave to an organisation have a person's shape? Two to four
     capitalised words, none an organisation word, with initials between the first and the last
     ("Mortimer D.A. Sackler") or a given name first that is no common word ("Letitia James")."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in lx.ORG_WORDS for w in words):
-        return False
-    if not all(w[:1].isupper() for w in words) or not words[-1].replace("-", "").replace("'", "").isalpha():
+    words = name_words(name)
+    if words is None or not words[-1].replace("-", "").replace("'", "").isalpha():
         return False
     if len(words) >= 3 and all(_INITIALS.fullmatch(w) for w in words[1:-1]):
         return True
@@ -418,9 +424,7 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
                 and e.root.head.text[:1].islower() and name.lower() in common_words():
             continue  # "Chemical weapons", "the Patriot missile": a capitalised common word modifying a noun
         if person_shaped(st, name) or (  # "Mortimer D.A. Sackler" tagged as an organisation
-                2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())
-                and not any(w.lower().strip(".") in lx.ORG_WORDS for w in name.split())
-                and us_party_state(st.text, e.end_char)):  # "Jane Roe, D-Ohio": a member of Congress
+                name_words(name) is not None and us_party_state(st.text, e.end_char)):  # "Jane Roe, D-Ohio"
             st.add(e.start, e.end, st.table.text_person(name), "ner-person", confidence=0.7)
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:

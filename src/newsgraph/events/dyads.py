@@ -240,10 +240,9 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                     # a state that detains or bans with no one named coerces its own people ("the
                     # detention of the sailors by Iran", "the Egyptian crackdown")
                     c.target = [actors.agent(ref, "CVL")]
-                elif ref in c.source:  # a crowd read as its country: its people act against their state
-                    c.source = [actors.agent(ref, "CVL") if x == ref else x for x in c.source]
-                    c.target = [ref]
                 else:
+                    if ref in c.source:  # a crowd read as its country: its people act against their state
+                        c.source = [actors.agent(ref, "CVL") if x == ref else x for x in c.source]
                     c.target = [ref]
                 c.rule += "+domestic"
                 return

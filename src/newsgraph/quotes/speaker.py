@@ -456,7 +456,7 @@ def orphan_subject(art: Parsed, verb: Any) -> Speaker | None:
     j = verb.i - 1  # ("X also admits", "X now says": the verb's adverbs come between)
     while j > verb.sent.start and doc[j].pos_ == "ADV" and doc[j].head.i == verb.i:
         j -= 1
-    head = doc[j] if j >= verb.sent.start and j < verb.i else None
+    head = doc[j] if j >= verb.sent.start else None
     if head is None or head.pos_ not in ("PROPN", "NOUN") or art.in_quote(head):
         return None
     k = head.i
