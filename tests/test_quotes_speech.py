@@ -491,3 +491,45 @@ def test_a_quoted_label_is_a_partial_quote_whatever_the_tagger_calls_it(nlp: Any
 
 def test_an_unquoted_label_is_no_quote(nlp: Any) -> None:
     assert not run(nlp, "The union leader called the judge's ruling cowardly.").quotes
+
+
+# ---- a doubt is no statement: "wondered if", "questioned what" ---------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The vote left many analysts wondering if the pact would last the winter.", "pact would last"),
+    ("One cannot help but wonder whether the merger has already failed.", "merger has already"),
+    ("Residents questioned what the council had done with the flood money.", "council had done"),
+])
+def test_a_doubt_opens_no_statement(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_a_question_put_is_the_askers_words(nlp: Any) -> None:
+    a = run(nlp, "The senator asked if the pact would last the winter.")
+    assert has(a, "pact would last")
+
+
+# ---- quoted words that nobody says: an epithet in apposition, a list of quoted words ----------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Nora Lind, “the quiet fixer,” is now telling donors that the fund is safe.", "quiet fixer"),
+    ("Tom Reyes, “the people's lawyer,” announced that he would run for governor.", "people's lawyer"),
+])
+def test_an_epithet_after_a_name_is_no_quote(nlp: Any, text: str, words: str) -> None:
+    a = run(nlp, text)
+    assert not has(a, words) and len(a.quotes) == 1
+
+
+def test_words_said_between_commas_after_a_name_stay_a_quote(nlp: Any) -> None:
+    a = run(nlp, "Nora Lind, “we will never surrender,” told the crowd that the march would go on.")
+    assert has(a, "never surrender")
+
+
+def test_a_list_of_quoted_words_is_no_floating_quote(nlp: Any) -> None:
+    a = run(nlp, "The council will now turn to the “big league,” “phenomenal” transit plan that was promised.")
+    assert not has(a, "phenomenal")
+
+
+def test_two_quoted_sentences_in_a_row_stay_quotes(nlp: Any) -> None:
+    a = run(nlp, "The mayor spoke for an hour. “We will win,” “We will fight on,” she said to the crowd.")
+    assert has(a, "We will fight on")

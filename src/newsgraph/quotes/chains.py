@@ -107,7 +107,8 @@ def link(art: Parsed, fr: list[Frame], attrs: list[Attribution], framed: set[int
     for k, (q, f) in enumerate(zip(art.quotes, fr, strict=True)):
         if k in framed or _inside_any(covered, q):
             continue
-        if not f.standalone or looks_like_a_title(art, q) or addressee_named(art, q) or perceived(art, q):
+        if not f.standalone or looks_like_a_title(art, q) or epithet(art, q) or addressee_named(art, q) \
+                or perceived(art, q):
             terms.append((q.start, q.end))
             continue
         i = bisect_left(starts, q.open)
@@ -138,6 +139,24 @@ def looks_like_a_title(art: Parsed, q: Quoted) -> bool:
     alone = not art.text[p0:q.open].strip() and not art.text[q.outer_end:p1].strip(" \t.,")
     heading = alone and len(words) <= 6 and not inner.endswith(".")
     return title_case or heading
+
+
+def epithet(art: Parsed, q: Quoted) -> bool:
+    """A quoted noun phrase set off by commas after a name, the sentence running on after it
+    (``Jane Roe, “the quiet fixer,” is telling ...``): an epithet in apposition, nobody's words."""
+    if q.close is None:
+        return False
+    before = art.text[max(0, q.open - 200):q.open].rstrip()
+    after = art.text[q.start:q.end].rstrip().endswith(",") or art.text[q.close + 1:q.close + 2] == ","
+    rest = art.text[q.close + 1:q.close + 40].lstrip(" ,")
+    if not before.endswith(",") or not after or not rest[:1].islower():
+        return False
+    toks = art.toks(q.start, q.end)
+    words = [t for t in toks if t.is_alpha]
+    comma = art.text.rfind(",", 0, q.open)
+    named = art.toks(max(0, comma - 40), comma)
+    return 0 < len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
+        and bool(named) and named[-1].pos_ == "PROPN"
 
 
 def floating(art: Parsed, k: int, q: Quoted, f: Frame, prev: Attribution | None) -> Attribution:

@@ -425,12 +425,14 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | Non
         art.dropped["negated-judgement"] += 1
         return None  # "did not criticize X for Y", "never praised X": no criticism or praise was voiced
     kind, frags = kind_of(art, *span)
-    if kind == "indirect" and verb.lemma_.lower() not in _PUTTING_QUESTIONS and \
-            art.text[span[0]:span[1]].split(None, 1)[0].lower() in _QUESTION_WORDS:
+    opener = art.text[span[0]:span[1]].split(None, 1)[0].lower()
+    if kind == "indirect" and verb.lemma_.lower() not in _PUTTING_QUESTIONS and (
+            opener in _QUESTION_WORDS or (opener in _WH and verb.lemma_.lower() in lx.ASKING_VERBS)):
         art.dropped["indirect-question"] += 1
         return None  # "explained who may enter", "wonder why ...", "question whether ...": the topic
-        # the speech was about or a doubt, no proposition anyone stated; a question put ("asked
-        # whether ...") is the asker's words
+        # the speech was about or a doubt, no proposition anyone stated; after a verb of doubt any
+        # question word opens one ("wondered if ...", "questioned what ..."); a question put
+        # ("asked whether ...") is the asker's words
     if kind == "direct":
         span = _inner(art, *span, frags)
     rule = "document-clause" if document else ("label" if verb.lemma_.lower() in lx.LABEL_VERBS and frags

@@ -81,7 +81,12 @@ def frames(art: Parsed) -> list[Frame]:
         if ends:
             lo = ends[-1]
         pres.append((lo, q.open))
-        standalone.append(_opens_sentence(art, lo, q.open))
+        listed = bool(k) and lo == quotes[k - 1].outer_end and not text[lo:q.open].strip() \
+            and text[quotes[k - 1].start:quotes[k - 1].end].rstrip().endswith(",") \
+            and len(text[quotes[k - 1].start:q.end].split()) <= 4
+        # “big,” “bold”: a short quotation right after a short one closing on a comma is the next
+        # word of a list (“We will win,” “We will fight,” she said: two sentences, each standalone)
+        standalone.append(not listed and _opens_sentence(art, lo, q.open))
     for k, q in enumerate(quotes):
         _p0, p1 = art.para_of(max(q.outer_end - 1, q.open))
         hi = p1
