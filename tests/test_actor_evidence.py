@@ -979,3 +979,64 @@ def test_a_definite_description_after_an_unnamed_one_is_not_the_person_named_bef
     a = read(text)
     ashby = actor_at(a, "Tom Ashby")
     assert not any(m.text.startswith("The official") for m in ashby.mentions)
+
+
+# ---- "the elder X", "the younger X": a relative, not the one named in full ---------------------------
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Donald Trump praised the ruling. The elder Trump, who died decades ago, built flats in Queens.", "Trump, who"),
+    ("George W. Bush spoke first. The younger Bush thanked the crowd.", "Bush thanked"),
+    ("Joe Biden met donors in Ohio. He later said the younger Biden had done nothing wrong.", "Biden had"),
+])
+def test_the_elder_or_younger_of_a_name_is_a_relative_of_their_own(read, text, phrase):
+    """Age tells two relatives apart, and the text does not say which of them it named in full:
+    neither the KB person nor the full name gets the mention."""
+    a = read(text)
+    actor = actor_at(a, phrase)
+    assert actor is not None and actor.kb_id is None and actor.kind == "person"
+
+
+def test_a_surname_after_the_full_name_without_a_rank_stays_the_person(read):
+    a = read("George W. Bush spoke first. The crowd cheered when Bush thanked them.")
+    assert actor_at(a, "Bush thanked").kb_id == "george-w-bush"
+
+
+# ---- a title that is part of an organisation's name -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pictures from the Iraqi Prime Minister Press Office showed the damaged convoy.",
+    "The Iraqi Prime Minister Media Office said the convoy was hit.",
+])
+def test_a_title_inside_an_offices_name_is_no_holder(read, text):
+    assert "abdul-mahdi" not in kb_ids(read(text, "2019-10-01")) and \
+        not any(a.kind == "person" for a in read(text, "2019-10-01").actors)
+
+
+def test_a_bare_title_of_a_state_is_still_its_holder(read):
+    a = read("The Iraqi Prime Minister said the convoy was hit.", "2019-10-01")
+    actor = actor_at(a, "Prime Minister")
+    assert actor is not None and actor.kind == "person" and actor.country == "IRQ"
+
+
+def test_a_title_after_the_name_of_a_publication_starts_its_own_mention(read):
+    a = read("Two aides told The Daily Beast President Trump had opened the meeting with a rant.", "2019-10-01")
+    trump = next(x for x in a.actors if x.kb_id == "donald-trump")
+    assert [m.text for m in trump.mentions] == ["President Trump"]
+
+
+# ---- a given name here and a surname there ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kb"), [
+    ('"I could tell you a lot about Hillary," the candidate told the crowd. Clinton had conceded the day '
+     'after the vote.', "hillary-clinton"),
+    ('"Nobody has seen the real Joe for weeks," the rival said. Biden and his aides say he is resting.', "joe-biden"),
+])
+def test_a_given_name_and_a_surname_read_apart_are_the_one_person_they_name(read, text, kb):
+    a = read(text, "2020-06-01")
+    actor = next(x for x in a.actors if x.kb_id == kb)
+    assert len(actor.mentions) >= 2 and all(m.evidence == "full" for m in actor.mentions if m.rule == "split-name")
+
+
+def test_a_given_name_and_a_surname_no_kb_person_shares_stay_unlinked(read):
+    a = read("The coach praised Joe for his hustle. Smith scored twice in the second half.", "2020-06-01")
+    assert not kb_ids(a)

@@ -43,7 +43,7 @@ EVIDENCE = {
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
-    "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text",
+    "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text", "family-rank": "text", "split-name": "full",
     "agent": "agent", "agent-located": "agent", "agent-possessed": "agent", "agent-generic": "agent",
 }
 
@@ -186,6 +186,45 @@ def later_full_name(st: State) -> None:
         bearers = [b for b in surname_bearers(st, norm(actor.name)) if b != aid]
         if len(bearers) == 1:
             st.mentions[k] = (s, e, bearers[0], "surname", ante, 0.8)
+
+
+def split_name(st: State) -> None:
+    """A person the article names only by a given name here and a surname there ("Hillary" in a
+    quotation, "Clinton" in the writer's sentence), neither ever in full: when exactly one pairing
+    of such single names is the full name, or a recorded alias, of exactly one KB person, both
+    names are that person's (evidence ``full``: the full name, in two places)."""
+    if st.kb is None:
+        return
+    single: dict[str, Any] = {}
+    for _s, _e, aid, rule, _ante, _conf in st.mentions:
+        actor = st.table.get(aid)
+        if rule == "name-only" and actor is not None and actor.kind == "person" and not actor.kb_id \
+                and len(actor.name.split()) == 1:
+            single[aid] = actor
+    given = [a for a in single.values() if norm(a.name) in st.given_names()]
+    pairs = []
+    for g in given:
+        for sur in single.values():
+            if sur is g:
+                continue
+            full = f"{g.name} {sur.name}"
+            try:
+                found = st.kb.find_people(full, st.on)
+            except NewsgraphError:
+                found = []
+            exact = [p for p in found if norm(full) in {norm(f) for f in [p.name, *p.aliases]}]
+            if len(exact) == 1:
+                pairs.append((g.id, sur.id, exact[0].id))
+    for g_id, s_id, pid in pairs:
+        if sum(g_id in p[:2] or s_id in p[:2] for p in pairs) != 1:
+            continue  # a name that pairs two ways says nothing
+        actor = st.table.from_kb(pid)
+        if actor is None:
+            continue
+        for k, (s, e, aid, rule, ante, conf) in enumerate(st.mentions):
+            if aid in (g_id, s_id):  # the names, and the pronouns that refer to them
+                st.mentions[k] = (s, e, actor.id, "split-name", ante, 0.7) if rule == "name-only" else \
+                    (s, e, actor.id, rule, ante, conf)
 
 
 # honorifics that say the bearer's sex ("Mrs. Bush" is not the George Bush named before)
@@ -552,6 +591,9 @@ def _suffix_word(st: State, k: int) -> bool:
     return norm(st.words[k]).rstrip(".") in SUFFIXES
 
 
+_FAMILY_RANK = frozenset({"elder", "younger"})
+
+
 def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
     """A single name ("Lukashenko", "Ahmed"). It links to a KB person only on evidence:
 
@@ -614,6 +656,12 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     bearers = surname_bearers(st, key) or surname_bearers(st, norm(clean_person_name(word))) or (
         surname_bearers(st, name_core(word)) if ends_in_suffix else [])
     aid = choose_bearer(st, i, end, bearers, title, word) if bearers else None
+    if bearers and i > 1 and st.lower[i - 1] in _FAMILY_RANK and st.lower[i - 2] == "the":
+        # "the elder Trump", "the younger Bush": one of two relatives of that name, told apart by
+        # age, which the text does not say of the one it named in full: a person of their own
+        qualified = f"{word} ({st.lower[i - 1]})"
+        st.add(i, end, st.table.text_person(qualified), "family-rank", confidence=0.6)
+        return end
     if aid is not None and other_given_name(st, i - 1, st.table.get(aid)):
         # "Ivanka Trump" after "Barron Trump": another person of the same family name
         st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)

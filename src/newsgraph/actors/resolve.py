@@ -13,7 +13,8 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    (:mod:`.metonymy`), pronouns (:mod:`.coref`), agents placed in a state and generic agents
    with the state the text gives (:mod:`.agents`);
 4. **one name, one person**: a lone surname read before the person was named in full is theirs
-   (:func:`.evidence.later_full_name`);
+   (:func:`.evidence.later_full_name`); a given name and a surname read apart that together are
+   one KB person's full name are that person's (:func:`.evidence.split_name`);
 5. **countries of people** the KB does not know, from the text around them (:mod:`.roles`);
 6. the mentions become the actors' mention lists.
 
@@ -63,6 +64,7 @@ class Resolver(State):
         mentions.link_names(self, self.hits, self.ents)
         self.references()
         evidence.later_full_name(self)
+        evidence.split_name(self)
         roles.person_countries_from_context(self)
         return self.finish()
 

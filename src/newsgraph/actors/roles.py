@@ -102,6 +102,12 @@ def sector_code(st: State, start: int, end: int, country: str | None) -> str | N
     return None
 
 
+def _organisation_at(st: State, k: int) -> bool:
+    ref = st.ref_at(k)
+    actor = st.table.get(ref.actor) if ref is not None else None
+    return actor is not None and actor.kind == "organization"
+
+
 def try_title(st: State, i: int) -> int | None:
     """A title with no name: "the Belarusian President", "the President of Belarus", "the CSTO Secretary General"."""
     hit_at = st.hit_at
@@ -148,8 +154,9 @@ def try_title(st: State, i: int) -> int | None:
             and st.words[end][:1].isupper():
         return None  # "Boehner spokesman Jane Roe": the title of the name after it, no one named before
     if end < len(st.doc) and st.words[end][:1].isupper() and st.words[end].isalpha() and st.doc[end - 1].text[:1].isupper() \
-            and end not in st.claimed:
-        return None  # "the UN General Assembly", "General Motors": the title word is part of a longer name
+            and (end not in st.claimed or _organisation_at(st, end)):
+        return None  # "the UN General Assembly", "General Motors", "the Prime Minister Press Office"
+        # (an organisation's name read already): the title word is part of a longer name
     head = st.doc[end - 1]
     if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.lower_ not in {"ambassadors"} and \
             lx.title_key(head.lower_[:-1])):

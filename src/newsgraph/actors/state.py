@@ -444,6 +444,9 @@ class State:
                 j -= 1
                 continue
             break
+        if self.doc[i].ent_iob_ != "I":
+            while j < i and self.doc[j].ent_iob_ == "I" and self.doc[j].ent_type_ in _NO_MODIFIER_ENTS:
+                j += 1  # "told The Daily Beast President X": no title's modifier, the end of a work's name
         return j
 
     def skip_ranks(self, i: int) -> int:
@@ -711,6 +714,11 @@ def same_full_name(name: str, ent: Any) -> bool:
                                           for f in forms if len(norm(f).split()) >= 2)
 
 
+# entities whose last words never modify a title or an agent noun after them (a work's, a law's name)
+_NO_MODIFIER_ENTS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same names over and over
 def norm(text: str) -> str:
     import unicodedata
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from newsgraph import errors
 
@@ -27,6 +28,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"
                           "’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same names over and over
 def ascii_fold(text: str) -> str:
     """Remove diacritics ("Erdoğan" -> "Erdogan") so diacritic-free variants exist for every name."""
     text = text.translate(_SPECIAL)
@@ -34,6 +36,7 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lookup key: ASCII, lower case, punctuation to spaces, single spaces ("the  Élysée" -> "the elysee")."""
     text = ascii_fold(text).lower().replace("'", "")
