@@ -1040,3 +1040,32 @@ def test_a_given_name_and_a_surname_read_apart_are_the_one_person_they_name(read
 def test_a_given_name_and_a_surname_no_kb_person_shares_stay_unlinked(read):
     a = read("The coach praised Joe for his hustle. Smith scored twice in the second half.", "2020-06-01")
     assert not kb_ids(a)
+
+
+# ---- parties: a possessive name, a possessor group, each party its own group ------------------------
+
+def test_an_organisations_name_with_a_possessive_ending_is_the_organisation(read):
+    a = read("Winning the state is central to the Liberal Alliance's plan for the autumn.")
+    assert any(m.text == "the Liberal Alliance" for x in a.actors for m in x.mentions)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The vote showed the Democrats' strength in the cities.", "Democrats"),
+    ("Senate Republicans blocked the measure on Tuesday.", "Republicans"),
+])
+def test_a_party_as_possessor_or_after_a_chamber_is_a_group(read, text, phrase):
+    actor = actor_at(read(text), phrase)
+    assert actor is not None and actor.kind == "group" and actor.code == "USAPTY"
+
+
+def test_the_two_parties_are_two_groups(read):
+    a = read("Democratic lawmakers said the vote was rushed, and Republican lawmakers dismissed the complaint. "
+             "Democrats want a recount; Republicans do not.")
+    dem, rep = actor_at(a, "Democratic lawmakers"), actor_at(a, "Republican lawmakers")
+    assert dem.code == rep.code == "USALEG" and dem.id != rep.id
+    assert actor_at(a, "Democrats want").id != actor_at(a, "Republicans do").id
+
+
+def test_lawmakers_of_no_named_party_are_the_states_group(read):
+    a = read("Lawmakers in Ohio said the vote was rushed. Senators in Ohio said the same.")
+    assert actor_at(a, "Lawmakers").id == "USALEG" and actor_at(a, "Senators").id == "USALEG"

@@ -184,14 +184,16 @@ def try_generic_agent(st: State, i: int) -> int | None:
     if st.words[i].isalpha() and st.lower[i] not in lx.agent_heads():
         return None  # the phrase ends in this word, and no agent phrase does (the cheap test first)
     tok = st.doc[i]
-    if tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
-        return None  # a modifier ("police chief", "army base"): its head decides
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return None  # a modifier ("police chief", "army base"): its head decides (a possessor,
+        # "the Democrats' advantage", is a group of its own)
     if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
         return None
     state = _linked_state(st, tok)
-    if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and _person_owner(st, c) is None
-                             for c in tok.children if c.i < i):
+    if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and st.ref_at(c.i).kind == "country"
+                             and _person_owner(st, c) is None for c in tok.children if c.i < i):
         return None  # "Hungarian and Romanian officials": the states' own agents are taken already
+        # (a body's name before the noun is no state: "Senate Republicans" are a group)
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
     sector = lx.sector_of(phrase) if phrase else None
@@ -219,7 +221,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
         rule, confidence = "agent-generic", 0.7 if iso3 else 0.5
     if tok.tag_ == "NN" and described_person(st, lo, i, iso3, sector):
         return i + 1
-    st.add(lo, i + 1, st.table.sector(iso3, sector[:3]), rule, confidence=confidence, over_modifiers=state is not None)
+    st.add(lo, i + 1, st.table.sector(iso3, sector[:3], party_of(tok) if state is None else None), rule,
+           confidence=confidence, over_modifiers=state is not None)
     return i + 1
 
 
@@ -301,11 +304,24 @@ def party_home(tok: Any) -> str | None:
     """The state of a capitalised party adjective on a common agent noun ("*Democratic* lawmakers",
     "*GOP* senators"), not of a name it begins ("the Democratic Republic of Congo" is no modifier
     of an agent noun, "the Republican Guard" is a name)."""
+    t = _party_word(tok)
+    return lx.PARTY_ADJECTIVE_HOMES[t.lower_] if t is not None else None
+
+
+def _party_word(tok: Any) -> Any:
     for t in tok.children:
         if t.dep_ in {"amod", "compound"} and t.i < tok.i and t.text[:1].isupper() \
                 and t.lower_ in lx.PARTY_ADJECTIVE_HOMES and t.ent_type_ in {"NORP", "ORG", ""}:
-            return lx.PARTY_ADJECTIVE_HOMES[t.lower_]
+            return t
     return None
+
+
+def party_of(tok: Any) -> str | None:
+    """The party an agent noun names or is modified by ("Republicans", "Democratic lawmakers")."""
+    if tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
+        return lx.PARTY_OF.get(tok.lower_)
+    t = _party_word(tok) if tok.pos_ == "NOUN" else None
+    return lx.PARTY_OF.get(t.lower_) if t is not None else None
 
 
 _TARGET_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})

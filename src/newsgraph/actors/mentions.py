@@ -404,6 +404,10 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if e.label_ != "ORG" or any(i in covered for i in range(e.start, e.end)):
             continue
+        if e.end - e.start > 1 and e[-1].tag_ == "POS":
+            # "the Republican Party's": the possessive ending is no part of the name
+            e = Span(st.doc, e.start, e.end - 1, label=e.label_)
+            name = e.text[4:] if e.text.lower().startswith("the ") else e.text
         if any(t.tag_ == "POS" for t in e):
             continue  # "Obama's Medicare": a possessor and its thing, not one organisation's name
         if evidence.leader_government_name(st, e):

@@ -137,14 +137,19 @@ class ActorTable:
             self.actors[aid] = Actor(id=aid, name=name, kind="organization")
         return self.actors[aid]
 
-    def sector(self, iso3: str | None, sector: str) -> Actor:
-        """The generic agent of a state (``RUSMIL``), or of no known state (``COP``)."""
-        aid = f"{iso3 or ''}{sector}"
+    def sector(self, iso3: str | None, sector: str, party: str | None = None) -> Actor:
+        """The generic agent of a state (``RUSMIL``), or of no known state (``COP``); of one party
+        when the text says which ("Republican senators" and "Democratic senators" are two groups,
+        both ``USALEG``)."""
+        code = f"{iso3 or ''}{sector}"
+        aid = f"{code}-{party.upper()}" if party else code
         if aid not in self.actors:
             country = self.kb.country(iso3) if iso3 else None
             label = SECTOR_LABELS.get(sector[:3], sector.lower())
+            if party:
+                label = f"{label}, {party}"
             name = f"{country.name if country else iso3} ({label})" if iso3 else f"{label} (state unknown)"
-            self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=aid)
+            self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=code)
         return self.actors[aid]
 
     def members_group(self, org: Actor) -> Actor:
