@@ -533,3 +533,42 @@ def test_a_list_of_quoted_words_is_no_floating_quote(nlp: Any) -> None:
 def test_two_quoted_sentences_in_a_row_stay_quotes(nlp: Any) -> None:
     a = run(nlp, "The mayor spoke for an hour. “We will win,” “We will fight on,” she said to the crowd.")
     assert has(a, "We will fight on")
+
+
+# ---- the writer bidding the reader: an imperative reports nobody's words ---------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Call your senator today and tell them to vote against the levy.", "vote against the levy"),
+    ("Thank you for reading our weekly digest.", "reading our weekly"),
+    ("Tell your neighbours that the clinic opens at nine.", "clinic opens"),
+])
+def test_an_imperative_is_no_report(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_a_subject_that_tells_others_to_act_is_a_speaker(nlp: Any) -> None:
+    a = run(nlp, "The senator told them to vote against the levy.")
+    assert mention(a, "vote against the levy") == "The senator"
+
+
+# ---- orders: the one who orders speaks, the one ordered does not ------------------------------------
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Governor Ray Collins ordered the whole state to shut down on Friday.", "to shut down", "Governor Ray Collins"),
+    ("The mayor instructed every city worker to stay home.", "to stay home", "The mayor"),
+])
+def test_an_order_to_act_is_the_orderers_words(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and mention(a, words) == who
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The chemical firm was ordered to pay ninety million in damages.", "to pay ninety"),
+    ("The mayor ordered a review of the depot's accounts.", "a review"),
+])
+def test_the_one_ordered_says_nothing_and_an_order_of_a_thing_is_no_quote(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_groups_attacking_someone_for_a_vote_report_no_words(nlp: Any) -> None:
+    assert not run(nlp, "Advocacy groups are attacking the senator for voting against the bill.").quotes

@@ -390,6 +390,18 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
     return None
 
 
+_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
+
+
+def imperative(verb: Any) -> bool:
+    """A bare verb heading its sentence with no subject or auxiliary ("Tell them to ...", "Call
+    your senator and tell them ..."): an imperative."""
+    if not (verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.i == verb.sent.start)) \
+            or any(c.dep_ in _SUBJECT_OR_AUX for c in verb.children):
+        return False  # (a sentence's first verb read as present tense: "Thank you for ...")
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.i < verb.i and imperative(verb.head))
+
+
 def negated(verb: Any) -> bool:
     """``did not say``, ``never mentioned``, ``hasn't detailed``."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
@@ -408,6 +420,9 @@ def verb_clause(art: Parsed, verb: Any, *, document: bool, kids: list[Any] | Non
     if saying_idiom(verb):
         art.dropped["saying-idiom"] += 1
         return None  # "which is to say ...", "needless to say": the writer's gloss, nobody's report
+    if imperative(verb):
+        art.dropped["imperative"] += 1
+        return None  # "tell them to vote no", "Thank you for ...": the writer bidding the reader, no one's report
     kids = kids or _content_children(art, verb, document=document)
     if not kids:
         if not document and is_cue(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):

@@ -31,6 +31,7 @@ reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise 
 utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
 intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
 chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose profess
+order instruct
 """)
 
 # Verbs by which a reporter passes on another's words: "Xinhua quoted the minister as saying",
@@ -52,9 +53,10 @@ portray characterize characterise depict describe refer
 """)
 
 # Verbs of judging someone whose reason is what was said: "accused the mayor of gross
-# negligence", "criticized X for Y" — the object and the reason are the reported content.
+# negligence", "criticized X for Y" — the object and the reason are the reported content. Not
+# "attack": groups "attacking X for voting ..." do it as often with advertising as with words.
 REASON_VERBS: frozenset[str] = _words("""
-accuse blame criticize criticise fault praise thank credit slam blast attack condemn denounce commend
+accuse blame criticize criticise fault praise thank credit slam blast condemn denounce commend
 applaud chastise rebuke scold lambaste castigate berate knock hammer rip
 """)
 REASON_PREPS: frozenset[str] = frozenset({"of", "for", "over", "with", "on"})
@@ -73,7 +75,7 @@ tell order appeal beg implore encourage invite advise instruct request
 NEEDS_CLAUSE: frozenset[str] = _words("""
 point add maintain continue read charge highlight cite quote text post call answer question
 counter signal object relate detail welcome challenge reject dismiss outline indicate rule reveal
-disclose
+disclose order instruct
 """)
 
 # Verbs of naming: in the passive ("as the group is called", "as it is known") they give a name.
@@ -84,7 +86,7 @@ ASKING_VERBS: frozenset[str] = _words("ask question wonder inquire enquire query
 
 # Verbs of telling whose passive subject is the one told ("was told that", "When warned that"):
 # the words are the teller's, and with no teller named nobody's to count.
-TELLING_VERBS: frozenset[str] = _words("tell inform notify warn advise remind assure reassure caution brief")
+TELLING_VERBS: frozenset[str] = _words("tell inform notify warn advise remind assure reassure caution brief order instruct")
 
 # Prepositions whose object is the topic of a verb of saying ("warned against", "wrote about",
 # "argued in favour of"); "to" only after the verbs in TO_TOPIC ("pointed to his rating").
