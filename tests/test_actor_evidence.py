@@ -466,7 +466,9 @@ def test_a_capitalised_government_of_a_leader_is_the_leader_and_their_government
 ])
 def test_an_agency_named_administration_stays_a_body(read, text: str, name: str) -> None:
     found = actor_at(read(text, "2018-04-11"), name)
-    assert found is not None and found.kind == "organization" and found.name == name
+    # a body, never the administration of a head of government (a named state body: its state's group)
+    assert found is not None and (found.kind == "organization" and found.name == name
+                                  or found.kind == "group" and found.code == "USAGOV")
 
 
 def test_a_shared_name_of_two_heads_links_the_head_of_the_state_the_article_names(read) -> None:
@@ -1069,3 +1071,40 @@ def test_the_two_parties_are_two_groups(read):
 def test_lawmakers_of_no_named_party_are_the_states_group(read):
     a = read("Lawmakers in Ohio said the vote was rushed. Senators in Ohio said the same.")
     assert actor_at(a, "Lawmakers").id == "USALEG" and actor_at(a, "Senators").id == "USALEG"
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers in Riga praised the NATO peacekeeping forces' quick operation in the north.",
+    "The summit in Riga agreed on equipping the NATO Response Forces with new drones.",
+])
+def test_an_organisations_own_forces_are_no_states_group(read, text):
+    a = read(text)
+    assert not any(x.kind == "group" and x.code and x.code.endswith("MIL") for x in a.actors)
+
+
+# ---- a state's name that the article's geography reads as another state's region ------------------
+
+def test_a_state_name_among_another_states_regions_is_that_states_region(read):
+    a = read("Georgia Secretary of State Lena Hart declared victory in the race for governor. Florida and "
+             "Arizona are still counting ballots, and Democrats in Georgia want a recount.", "2018-11-12")
+    assert "GEO" not in {x.country for x in a.actors} and actor_at(a, "Lena Hart").country == "USA"
+
+
+def test_the_state_itself_stays_the_state(read):
+    a = read("Georgia and Russia fought a short war in 2008. Tbilisi accused Moscow of occupying its land.", "2018-11-12")
+    assert actor_at(a, "Georgia and").id == "GEO"
+
+
+# ---- named bodies of states the KB has no entity for ---------------------------------------------------
+
+def test_a_named_state_body_is_a_group_of_its_state_and_sector(read):
+    a = read("The FBI said the two men had no ties to the group. The Federal Bureau of Investigation "
+             "declined further comment, and the Defense Department said it would help.")
+    fbi = actor_at(a, "FBI")
+    assert fbi.kind == "group" and fbi.country == "USA" and fbi.code == "USACOP"
+    assert actor_at(a, "Federal Bureau") is fbi and actor_at(a, "Defense Department").code == "USAMIL"
+
+
+def test_an_unknown_organisation_stays_an_organisation(read):
+    a = read("The Northfield Farmers Union said the harvest was poor.")
+    assert actor_at(a, "Northfield").kind == "organization"

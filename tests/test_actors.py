@@ -313,7 +313,7 @@ def test_a_party_named_for_its_members_is_the_party_sector_of_its_state(read, te
     """ "Republicans criticized": the members of a party, named by the party, act as that state's
     party agent (as "lawmakers" are its legislature), not as no one; a party of one state stays
     that state's wherever the story is datelined, unless the phrase names another state."""
-    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+    assert agent in {x.code for x in actor_over(read(text, "2019-05-01"), words)}
 
 
 @pytest.mark.parametrize("text, words, agent", [
@@ -327,7 +327,7 @@ def test_a_party_adjective_puts_agents_in_the_partys_state(read, text, words, ag
     """ "Democratic lawmakers": a capitalised party adjective of one state's party puts the agent
     noun in that state, wherever the dateline or the other names in the text are, unless the
     phrase itself names another state."""
-    assert agent in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+    assert agent in {x.code for x in actor_over(read(text, "2019-05-01"), words)}
 
 
 @pytest.mark.parametrize("text, words, agent, person", [

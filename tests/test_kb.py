@@ -340,3 +340,17 @@ def test_built_data_is_in_step_with_the_build_script(tmp_path):
     shipped = json.loads(gzip.decompress(store.DATA_FILE.read_bytes()))
     assert rebuilt["inputs"] == shipped["inputs"], "sources or curated files changed: rebuild the KB"
     assert rebuilt == shipped, "kb/data/kb.json.gz is stale: run python -m newsgraph.kb.build"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("the FBI", "USACOP"), ("Federal Bureau of Investigation", "USACOP"), ("CIA", "USASPY"),
+    ("the Environmental Protection Agency", "USAGOVENV"), ("Federal Security Service", "RUSCOP"),
+])
+def test_named_bodies_of_states_have_their_cameo_codes(kb, name, code):
+    assert kb.agency_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["the Senate", "Congress", "Parliament", "Bashar al-Assad", "the Brookings weather"])
+def test_a_body_every_state_has_or_a_person_is_no_agency(kb, name):
+    """"the Senate" belongs to whichever state the text says; a person's entry is no body."""
+    assert kb.agency_code(name) is None

@@ -989,6 +989,32 @@ def analyse_places(analysis: Analysis, resolver: PlaceResolver) -> Analysis:
     return analysis
 
 
+def region_readings(analysis: Analysis, names: Iterable[str]) -> dict[str, str]:
+    """Of these names, those that are both a state's name and a first-level region of another state
+    ("Georgia"), read as the region where the article's geography says so (other regions or cities
+    of that state named around it): name key -> the region's state (ISO3). The full place analysis
+    runs only when some name is such a homonym."""
+    resolver = default_resolver()
+    homonyms: dict[str, str] = {}
+    for name in names:
+        key = name_key(_clean_name(name))
+        if not key or key in homonyms:
+            continue
+        hits = resolver.candidates(_clean_name(name))[0]
+        states = {h.entry.country for h in hits if h.entry.feature == "country"}
+        if states and any(h.entry.feature == "admin1" and h.entry.country not in states for h in hits):
+            homonyms[key] = next(iter(states)) or ""
+    if not homonyms or analysis.doc is None:
+        return {}
+    resolved = _resolve_names(resolver, analysis, find_mentions(analysis, resolver))
+    out = {}
+    for key, state in homonyms.items():
+        res = resolved.get(key)
+        if res is not None and res.entry.feature == "admin1" and res.entry.country and res.entry.country != state:
+            out[key] = res.entry.country
+    return out
+
+
 def place_at(analysis: Analysis, start: int, end: int) -> Place | None:
     """The place with a mention overlapping [start, end) (for the events coder)."""
     for p in analysis.places:

@@ -190,10 +190,12 @@ def try_generic_agent(st: State, i: int) -> int | None:
     if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
         return None
     state = _linked_state(st, tok)
-    if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and st.ref_at(c.i).kind == "country"
-                             and _person_owner(st, c) is None for c in tok.children if c.i < i):
-        return None  # "Hungarian and Romanian officials": the states' own agents are taken already
-        # (a body's name before the noun is no state: "Senate Republicans" are a group)
+    if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and _person_owner(st, c) is None
+                             and (st.ref_at(c.i).kind == "country" or party_of(tok) is None)
+                             and not (c.dep_ == "poss" and st.ref_at(c.i).kind == "group")
+                             for c in tok.children if c.i < i):
+        return None  # "Hungarian and Romanian officials", "the CSTO peacekeeping forces": the states'
+        # and organisations' own agents are taken already ("Senate Republicans" are a party's group)
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
     sector = lx.sector_of(phrase) if phrase else None

@@ -38,13 +38,13 @@ from .state import (
 # the kind of evidence behind each linking rule (a "+title" suffix keeps its rule's evidence)
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
-    "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias",
+    "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
     "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
     "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text", "family-rank": "text", "split-name": "full",
-    "agent": "agent", "agent-located": "agent", "agent-possessed": "agent", "agent-generic": "agent",
+    "agent": "agent", "agent-located": "agent", "kb-agency": "alias", "agent-possessed": "agent", "agent-generic": "agent",
 }
 
 

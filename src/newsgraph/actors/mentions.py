@@ -12,7 +12,7 @@ from ..kb.store import common_words
 from . import evidence
 from . import lexicon as lx
 from .agents import named_body_country
-from .matcher import Hit
+from .matcher import Entry, Hit
 from .roles import us_party_state
 from .state import SUFFIXES, State, clean_person_name, looks_like_org, name_core
 
@@ -276,6 +276,35 @@ def person_shaped(st: State, name: str) -> bool:
     return first in st.given_names() and first not in common_words() and not st.kb_knows(words[-1])
 
 
+def agency_sector(code: str) -> str:
+    """The one sector of a state body's CAMEO code: a chamber's or a court's under its government
+    (``USAGOVLEG`` -> LEG, ``USAGOVJUD`` -> JUD), else the first (``USAMILSPY`` -> MIL, ``USAGOVENV`` -> GOV)."""
+    parts = [code[k:k + 3] for k in range(3, len(code) - 2, 3)]
+    return parts[1] if parts[:1] == ["GOV"] and parts[1:2] in (["LEG"], ["JUD"]) else (parts[0] if parts else "GOV")
+
+
+def regions_read_as_states(st: State, hits: list[Hit]) -> list[Hit]:
+    """A state's name that the article's geography reads as a region of another state ("Georgia"
+    among Florida and Arizona: the US state) names that other state: its officials, bodies and
+    people are that state's (CAMEO codes a region's actors under its state)."""
+    named = {st.doc[h.start:h.end].text: h for h in hits if any(e.kind == "country" for e in h.entries)}
+    if not named:
+        return hits
+    from ..gazetteer import name_key
+    from ..places import region_readings
+
+    readings = region_readings(st.analysis, named)
+    if not readings:
+        return hits
+    out = []
+    for h in hits:
+        state = readings.get(name_key(st.doc[h.start:h.end].text))
+        if state is not None and any(e.kind == "country" for e in h.entries):
+            h = Hit(h.start, h.end, (Entry(state, "country", "region"),))
+        out.append(h)
+    return out
+
+
 def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
     """Stage 2: named mentions linked on their own evidence: a full name or recorded alias of a
     person; the name, alias or acronym of a state, organisation or bloc. Not on their own: a
@@ -433,6 +462,12 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
+        code = st.kb.agency_code(name) if st.kb is not None and hasattr(st.kb, "agency_code") else None
+        if code is not None:
+            # a state's body the KB names with its CAMEO code ("the FBI": USACOP): a group of that
+            # state and sector, of its own name
+            st.add(e.start, e.end, st.table.sector(code[:3], agency_sector(code), name), "kb-agency", confidence=0.8)
+            continue
         org = st.table.organization(name)
         if org.country is None:
             org.country = country_named_in(st, e)

@@ -72,6 +72,7 @@ class Resolver(State):
         """Stage 1: knowledge-base surface forms and spaCy's entities (the dateline names no actor)."""
         self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
         self.hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words), self.text)
+        self.hits = mentions.regions_read_as_states(self, self.hits)
         dl = self.analysis.article.dateline_span
         if dl is not None:
             self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < dl.end)

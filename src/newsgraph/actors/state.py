@@ -137,17 +137,17 @@ class ActorTable:
             self.actors[aid] = Actor(id=aid, name=name, kind="organization")
         return self.actors[aid]
 
-    def sector(self, iso3: str | None, sector: str, party: str | None = None) -> Actor:
+    def sector(self, iso3: str | None, sector: str, qualifier: str | None = None) -> Actor:
         """The generic agent of a state (``RUSMIL``), or of no known state (``COP``); of one party
-        when the text says which ("Republican senators" and "Democratic senators" are two groups,
-        both ``USALEG``)."""
+        or one named body when the text says which ("Republican senators" and "Democratic
+        senators" are two groups, both ``USALEG``; "the FBI" is ``USACOP-FBI``)."""
         code = f"{iso3 or ''}{sector}"
-        aid = f"{code}-{party.upper()}" if party else code
+        aid = f"{code}-{_initials(qualifier)}" if qualifier else code
         if aid not in self.actors:
             country = self.kb.country(iso3) if iso3 else None
             label = SECTOR_LABELS.get(sector[:3], sector.lower())
-            if party:
-                label = f"{label}, {party}"
+            if qualifier:
+                label = f"{label}, {qualifier}"
             name = f"{country.name if country else iso3} ({label})" if iso3 else f"{label} (state unknown)"
             self.actors[aid] = Actor(id=aid, name=name, kind="group", country=iso3, code=code)
         return self.actors[aid]
@@ -717,6 +717,13 @@ def same_full_name(name: str, ent: Any) -> bool:
     core = given_name_key(name_core(name))
     return len(core.split()) >= 2 and any(given_name_key(name_core(f)) == core
                                           for f in forms if len(norm(f).split()) >= 2)
+
+
+def _initials(name: str) -> str:
+    """A body's key: the initials of a name of several words ("Federal Bureau of Investigation" and
+    "FBI" are one body), else the word itself."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "on"}]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else re.sub(r"[^A-Z0-9]+", "", name.upper())
 
 
 # entities whose last words never modify a title or an agent noun after them (a work's, a law's name)

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsgraph import errors
 from newsgraph.kb.build_countries import build_countries
-from newsgraph.kb.build_orgs import build_memberships, build_orgs, petrarch_groups
+from newsgraph.kb.build_orgs import build_memberships, build_orgs, petrarch_groups, state_agencies
 from newsgraph.kb.build_people import build_people
 from newsgraph.kb.sources import CURATED_DIR, SOURCE_FILES, Sources
 
@@ -67,6 +67,8 @@ def build(sources: Path | str, out: Path | str | None = None) -> dict[str, Any]:
         "codes": {"columns": CODE_COLUMNS, "rows": people["codes"]},
         "memberships": {"columns": MEMBERSHIP_COLUMNS,
                         "rows": [[m[c] for c in MEMBERSHIP_COLUMNS] for m in memberships]},
+        # named bodies of states with their CAMEO codes, for bodies the KB has no entity for
+        "agencies": {"columns": ["name", "code"], "rows": state_agencies(src, set(countries))},
     }
     doc["counts"] = {"countries": len(doc["countries"]), "orgs": len(doc["orgs"]),
                      "people": len(doc["people"]["rows"]), "holdings": len(doc["holdings"]["rows"]),

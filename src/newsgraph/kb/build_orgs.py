@@ -91,6 +91,61 @@ def _petrarch_display(raw: str) -> str:
     return " ".join(out)
 
 
+# the bodies of a state the agencies table keeps: CAMEO sector codes after the state's code
+AGENCY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "ELI", "MED", "BUS", "EDU", "HLH"})
+_STATE_BODY_WORDS = re.compile(
+    r"\b(AGENCY|DEPARTMENT|MINISTRY|SERVICE|BUREAU|OFFICE|COUNCIL|COMMAND|POLICE|ARMY|NAVY|FORCES?|"
+    r"GUARD|INTELLIGENCE|COMMUNITY|COURT|PARLIAMENT|ASSEMBLY|SENATE|CONGRESS|COMMISSION|AUTHORITY|"
+    r"DIRECTORATE|ADMINISTRATION|CORPS|INSTITUTE|CENTER|CENTRE|BANK|YARD)\b")
+
+
+_PERSON_ENDS = re.compile(r"^(DIRECTOR|CHAIRMAN|SECRETARY|HEAD|CHIEF)\b|\b(OFFICIALS?|SOLDIERS?|JUSTICES|STAFF|SPOKESM[AE]N)$")
+
+
+def state_agencies(src: Sources, countries: set[str]) -> list[list[str]]:
+    """Named bodies of states with their CAMEO codes ("Federal Bureau of Investigation", "FBI" ->
+    USACOP), from the undated non-person entries of PETRARCH2's ``Phoenix.Countries.actors``: an
+    entry's names that have a state body's word, or are an acronym. Rows: [name, code]. They give
+    a state and a sector to a body the KB has no entity for (not an identity: one entry may list
+    several bodies that share a code)."""
+    rows: dict[str, str] = {}
+    names: list[str] = []
+    code: str | None = None
+    dated = person = False
+
+    def flush() -> None:
+        if not code or dated or person or code[:3] not in countries or code[3:6] not in AGENCY_SECTORS:
+            return
+        bodies = [n for n in names if _STATE_BODY_WORDS.search(n.replace("_", " "))
+                  and not _PERSON_ENDS.search(n.replace("_", " "))]
+        if not bodies:
+            return  # a person's or a people's entry ("ASSAD", "STATE_DEPARTMENT_OFFICIAL")
+        for n in names:
+            display = _petrarch_display(n)
+            if _STATE_BODY_WORDS.fullmatch(display.upper()):
+                continue  # "Senate", "Congress": every state has one; the text says whose
+            if (n in bodies or re.fullmatch(r"[A-Z]{2,5}", display)) and fold(display) not in rows:
+                rows[fold(display)] = display
+                out.append([display, code])
+
+    out: list[list[str]] = []
+    for line in src.lines("petrarch2/Phoenix.Countries.actors.txt", encoding="latin-1"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        body, _, comment = line.partition("#")
+        name = re.split(r"\s*\[", body.lstrip("+"))[0].strip().strip("_").strip()
+        if line[0] not in " \t+":
+            flush()
+            names, code, dated, person = [name] if name else [], None, False, "countryinfo" in comment.lower()
+        elif line.startswith("+") and name:
+            names.append(name)
+        for m in re.finditer(r"\[([A-Z0-9~\-]+)(\s+[<>]?\d{6,8})?", body):
+            code = code or m[1]
+            dated = dated or bool(m[2])
+    flush()
+    return sorted(out)
+
+
 def petrarch_groups(src: Sources, known: dict[str, dict[str, Any]], countries: set[str]) -> dict[str, dict[str, Any]]:
     """Non-state armed groups (Phoenix.MilNonState) and NGOs/IGO bodies named like organisations
     (Phoenix.International) with their CAMEO codes, for the organisations no curated row names.

@@ -411,6 +411,17 @@ class KB:
             return p["default_code"]
         return p["country"]
 
+    # ------------------------------------------------------------------ state bodies
+
+    @cached_property
+    def _agencies(self) -> dict[str, str]:
+        return {fold_nothe(name): code for name, code in self.doc.get("agencies", {}).get("rows", [])}
+
+    def agency_code(self, name: str) -> str | None:
+        """The CAMEO code of a named body of a state the KB has no entity for ("the FBI" ->
+        ``USACOP``, "Defense Department" -> ``USAMIL``), or None."""
+        return self._agencies.get(fold_nothe(name))
+
     # ------------------------------------------------------------------ memberships
 
     @cached_property
