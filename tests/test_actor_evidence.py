@@ -467,8 +467,8 @@ def test_a_capitalised_government_of_a_leader_is_the_leader_and_their_government
 def test_an_agency_named_administration_stays_a_body(read, text: str, name: str) -> None:
     found = actor_at(read(text, "2018-04-11"), name)
     # a body, never the administration of a head of government (a named state body: its state's group)
-    assert found is not None and (found.kind == "organization" and found.name == name
-                                  or found.kind == "group" and found.code == "USAGOV")
+    assert found is not None and ((found.kind == "organization" and found.name == name)
+                                  or (found.kind == "group" and found.code == "USAGOV"))
 
 
 def test_a_shared_name_of_two_heads_links_the_head_of_the_state_the_article_names(read) -> None:
