@@ -572,3 +572,15 @@ def test_the_one_ordered_says_nothing_and_an_order_of_a_thing_is_no_quote(nlp: A
 
 def test_groups_attacking_someone_for_a_vote_report_no_words(nlp: Any) -> None:
     assert not run(nlp, "Advocacy groups are attacking the senator for voting against the bill.").quotes
+
+
+# ---- a fronted participle is no subject: "Asked who ..., the aide, X, said" ---------------------------
+
+def test_a_fronted_question_leaves_the_named_aide_as_speaker(nlp: Any) -> None:
+    a = run(nlp, "Asked who was advising the mayor, the city's press secretary, Ana Ortiz, said the mayor was resting.")
+    assert mention(a, "mayor was resting") == "Ana Ortiz"
+
+
+def test_a_fronted_question_before_a_plain_subject_keeps_it(nlp: Any) -> None:
+    a = run(nlp, "Asked about the depot, the mayor said it would stay open.")
+    assert mention(a, "would stay open") == "the mayor"

@@ -188,7 +188,8 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if _addressee_passive(verb):
         return None  # "she was warned that ...": the subject is the addressee, not the sayer
     for dep in ("nsubj", "csubj", "nsubjpass"):
-        subjects = sorted((c for c in verb.children if c.dep_ == dep), key=lambda c: abs(c.i - verb.i))
+        subjects = sorted((c for c in verb.children if c.dep_ == dep and not (dep == "csubj" and _fronted_participle(c))),
+                          key=lambda c: abs(c.i - verb.i))  # ("Asked who ..., X said": no subject clause)
         if len(subjects) > 1 and _set_off_between(subjects[1], subjects[0], verb):
             subjects = subjects[1:]
         for c in subjects[:1]:  # the nearest: "10:15 a.m. [para] The senator says" has two
@@ -450,12 +451,15 @@ def orphan_subject(art: Parsed, verb: Any) -> Speaker | None:
     verb has a subject, so with none in the parse it is the noun phrase right before the verb,
     set off from the fronted phrase by a comma."""
     if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "csubj" and not _fronted_participle(c))
+            for c in verb.children):
+        return None  # ("Asked who ..., X said": a fronted participle the parser took for the subject)
     doc = art.doc
     j = verb.i - 1  # ("X also admits", "X now says": the verb's adverbs come between)
     while j > verb.sent.start and doc[j].pos_ == "ADV" and doc[j].head.i == verb.i:
         j -= 1
+    if doc[j].text == "," and j - 1 > verb.sent.start and doc[j - 1].ent_type_ == "PERSON":
+        j -= 1  # "..., the mayor's press secretary, Jane Roe, said": the name closing an apposition
     head = doc[j] if j >= verb.sent.start else None
     if head is None or head.pos_ not in ("PROPN", "NOUN") or art.in_quote(head):
         return None
@@ -467,6 +471,12 @@ def orphan_subject(art: Parsed, verb: Any) -> Speaker | None:
     if k <= verb.sent.start or doc[k - 1].text != ",":
         return None
     return Speaker(head.i, doc[k].idx, tok_end(head), "orphan-subject")
+
+
+def _fronted_participle(tok: Any) -> bool:
+    """A participle opening the sentence, set off by a comma ("Asked about the deal, ...")."""
+    return tok.tag_ in ("VBN", "VBG") and tok.i == tok.left_edge.i == tok.sent.start and \
+        any(t.text == "," for t in tok.doc[tok.i + 1:tok.head.i])
 
 
 def noun_author(art: Parsed, noun: Any) -> Speaker | None:
