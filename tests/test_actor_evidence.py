@@ -1108,3 +1108,51 @@ def test_a_named_state_body_is_a_group_of_its_state_and_sector(read):
 def test_an_unknown_organisation_stays_an_organisation(read):
     a = read("The Northfield Farmers Union said the harvest was poor.")
     assert actor_at(a, "Northfield").kind == "organization"
+
+
+# ---- a region or city before an agent noun gives its state ------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Ohio police said the crowd stayed calm.", "police", "USACOP"),
+    ("Quebec officials said the border was open.", "officials", "CANGOV"),
+    ("California lawmakers passed the bill on Monday.", "lawmakers", "USALEG"),
+])
+def test_a_region_before_an_agent_noun_gives_its_state(read, text, phrase, code):
+    assert actor_at(read(text), phrase).code == code
+
+
+# ---- a pronoun agrees with what the text already called the person ----------------------------------
+
+def test_a_pronoun_does_not_go_to_a_person_the_text_called_she(read):
+    a = read("Premier Dana Whitlow announced the ban on Thursday. She said the man held on Friday bought his "
+             "rifles legally.", "2019-03-21")
+    whitlow = actor_at(a, "Dana Whitlow")
+    assert "his" not in [m.text for m in whitlow.mentions]
+
+
+# ---- a party's name is its members' group -----------------------------------------------------------------
+
+def test_a_partys_name_and_its_members_are_one_group(read):
+    a = read("The GOP won the House, and Republicans said the Democratic Party had lost its way.", "2019-03-21")
+    assert actor_at(a, "GOP") is actor_at(a, "Republicans said") and actor_at(a, "GOP").code == "USAPTY"
+    assert actor_at(a, "Democratic Party").id != actor_at(a, "GOP").id
+
+
+def test_another_states_party_of_the_same_name_is_not_the_us_one(read):
+    a = read("Japan's Democratic Party lost the election in Tokyo.", "2019-03-21")
+    assert actor_at(a, "Democratic Party").country != "USA"
+
+
+# ---- an acronym defined in brackets after the name ----------------------------------------------------
+
+def test_an_acronym_defined_in_brackets_is_the_organisation_wherever_it_recurs(read):
+    a = read("Okafor joined the Green Liberty Party (G.L.P.) on Monday. Several G.L.P. officials attended, "
+             "and the GLP convention is in May.", "2020-04-28")
+    party = actor_at(a, "Green Liberty Party")
+    assert party is not None and [m.text for m in party.mentions].count("G.L.P.") == 2
+    assert actor_at(a, "GLP") is party
+
+
+def test_letters_in_brackets_that_are_not_the_initials_define_nothing(read):
+    a = read("The Green Liberty Party (Okafor) met in May. Okafor spoke first.", "2020-04-28")
+    assert actor_at(a, "Okafor spoke") is not actor_at(a, "Green Liberty Party")

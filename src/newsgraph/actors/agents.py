@@ -214,8 +214,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
             iso3 = own_country(st, tok) or home  # "Democratic lawmakers", "Tory MPs"
         else:
             owner = next((o for c in tok.children if (o := _person_owner(st, c)) is not None), None)
-            iso3 = (owner.country if owner is not None and owner.country else None) or sender_country(st, tok) \
-                or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
+            iso3 = (owner.country if owner is not None and owner.country else None) or place_modifier_country(st, tok) \
+                or sender_country(st, tok) or clause_country(st, tok) or sentence_country(st, i) or article_country(st)
         lo = start if start >= i - 3 else i
         lo = max([lo, *(k + 1 for k in range(lo, i) if k in st.claimed)])  # "Donald Trump's lawyers": the name is his
         while lo < i and st.tags[lo] == "POS":
@@ -271,6 +271,18 @@ def sender_country(st: State, tok: Any) -> str | None:
         actor = st.table.get(ref.actor) if ref is not None else None
         if actor is not None and actor.country and actor.kind in {"country", "group", "person", "organization"}:
             return actor.country
+    return None
+
+
+def place_modifier_country(st: State, tok: Any) -> str | None:
+    """The state of a region or city named before the agent noun ("*Ohio* police", "*Quebec*
+    officials"): the gazetteer's."""
+    for t in tok.children:
+        if t.i < tok.i and t.dep_ in {"compound", "nmod"} and t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC"} \
+                and t.i not in st.claimed:
+            iso3 = city_country(st, t)
+            if iso3:
+                return iso3
     return None
 
 

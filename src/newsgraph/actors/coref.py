@@ -263,13 +263,15 @@ def try_pronoun(st: State, i: int) -> int | None:
     bound = clause_subject_actors(st, st.doc[i])
 
     def ok(a: Actor) -> bool:
-        g = gender_of(st.kb, a)
+        g = gender_of(st.kb, a) or st.text_gender.get(a.id)  # (the KB's, the name's, or the text's "she")
         return (g is None or g == gender) and a.id not in bound
 
     ref = st.recent_person(ok, i, prefer_subject=True)
     if ref is None:
         return None
     st.add(i, i + 1, st.table.get(ref.actor), "pronoun", ref, 0.8)
+    if gender in ("m", "f"):
+        st.text_gender.setdefault(ref.actor, gender)
     return i + 1
 
 

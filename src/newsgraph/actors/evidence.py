@@ -44,7 +44,7 @@ EVIDENCE = {
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
     "full-name-in-text": "text", "surname-of-full-name": "text", "title-unnamed": "text", "family-rank": "text", "split-name": "full",
-    "agent": "agent", "agent-located": "agent", "kb-agency": "alias", "agent-possessed": "agent", "agent-generic": "agent",
+    "agent": "agent", "agent-located": "agent", "kb-agency": "alias", "party-name": "alias", "acronym-defined": "alias", "agent-possessed": "agent", "agent-generic": "agent",
 }
 
 

@@ -166,6 +166,9 @@ PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labou
 # the same parties' adjectives before a common agent noun ("Democratic lawmakers", "Republican
 # senators", "Tory MPs"): the agents are of the party's state unless the phrase names another
 PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA", "tory": "GBR"}
+# the names of those parties: the party is its members' group ("the GOP" and "Republicans" are one)
+PARTY_NAMES = {"republican party": ("USA", "Republican"), "gop": ("USA", "Republican"),
+               "grand old party": ("USA", "Republican"), "democratic party": ("USA", "Democratic")}
 # the party each of those words names: its members are one group, the other party's another
 PARTY_OF = {"republicans": "Republican", "republican": "Republican", "gop": "Republican",
             "democrats": "Democratic", "democratic": "Democratic",

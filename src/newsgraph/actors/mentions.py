@@ -276,6 +276,40 @@ def person_shaped(st: State, name: str) -> bool:
     return first in st.given_names() and first not in common_words() and not st.kb_knows(words[-1])
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "on", "in", "at", "a", "an"})
+
+
+def defined_acronyms(st: State) -> None:
+    """An organisation or group named in full with its acronym in brackets after it ("the
+    Libertarian Party (L.P.)", "the Committee to Protect Journalists (CPJ)"): the acronym, there and
+    wherever the article writes it later, is that actor. The acronym must be the name's initials."""
+    refs = sorted(st.refs, key=lambda r: r.start)
+    n = len(st.doc)
+    for r in refs:
+        actor = st.table.get(r.actor)
+        if actor is None or actor.kind not in ("organization", "group", "bloc") or r.end + 2 >= n:
+            continue
+        if st.words[r.end] != "(" or st.words[r.end + 2] != ")":
+            continue
+        letters = re.sub(r"\W", "", st.words[r.end + 1])
+        name = [w for w in re.findall(r"[A-Za-z]+", st.doc[r.start:r.end].text) if w.lower() not in _SMALL_WORDS]
+        if len(letters) < 2 or not letters.isupper() or letters != "".join(w[0] for w in name).upper():
+            continue
+        # the tagger's organisation of the acronym's name ("CPJ"), read already: the same body
+        same = {x.id for x in st.table.actors.values() if x.kind == "organization" and not x.kb_id
+                and re.sub(r"\W", "", x.name) == letters and x.id != actor.id}
+        for ref in st.refs:
+            if ref.actor in same:
+                ref.actor = actor.id  # (what pronouns will find)
+        for j, (s, e, aid, rule, ante, conf) in enumerate(st.mentions):
+            if aid in same:
+                st.mentions[j] = (s, e, actor.id, "acronym-defined" if rule == "ner-org" else rule, ante,
+                                  0.9 if rule == "ner-org" else conf)
+        for k in range(r.end + 1, n):
+            if k not in st.claimed and re.sub(r"\W", "", st.words[k]) == letters:
+                st.add(k, k + 1, actor, "acronym-defined", confidence=0.9)
+
+
 def agency_sector(code: str) -> str:
     """The one sector of a state body's CAMEO code: a chamber's or a court's under its government
     (``USAGOVLEG`` -> LEG, ``USAGOVJUD`` -> JUD), else the first (``USAMILSPY`` -> MIL, ``USAGOVENV`` -> GOV)."""
@@ -462,6 +496,13 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if " " not in name and name.lower() in lx.agents() and named_body_country(st, e.root) is not None:
             continue  # "Congress", "the Senate", "Parliament" placed by its clause or the dateline: that state's body
+        party = lx.PARTY_NAMES.get(evidence.norm(name))
+        if party is not None and not any(st.ref_at(k) is not None and st.ref_at(k).kind == "country"
+                                         and st.ref_at(k).actor != party[0] for k in range(max(0, e.start - 2), e.start)):
+            # "the GOP", "the Democratic Party": the party's group, one with "Republicans" (not
+            # "Japan's Democratic Party")
+            st.add(e.start, e.end, st.table.sector(party[0], "PTY", party[1]), "party-name", confidence=0.8)
+            continue
         code = st.kb.agency_code(name) if st.kb is not None and hasattr(st.kb, "agency_code") else None
         if code is not None:
             # a state's body the KB names with its CAMEO code ("the FBI": USACOP): a group of that

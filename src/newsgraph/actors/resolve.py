@@ -62,6 +62,7 @@ class Resolver(State):
     def run(self) -> list[Actor]:
         self.detect()
         mentions.link_names(self, self.hits, self.ents)
+        mentions.defined_acronyms(self)
         self.references()
         evidence.later_full_name(self)
         evidence.split_name(self)
