@@ -1156,3 +1156,19 @@ def test_an_acronym_defined_in_brackets_is_the_organisation_wherever_it_recurs(r
 def test_letters_in_brackets_that_are_not_the_initials_define_nothing(read):
     a = read("The Green Liberty Party (Okafor) met in May. Okafor spoke first.", "2020-04-28")
     assert actor_at(a, "Okafor spoke") is not actor_at(a, "Green Liberty Party")
+
+
+# ---- a title held before is no sector that day ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Former Senator Hal Brook spoke on Monday.",
+    "Former New Mexico Gov. Gary Lund won the nomination in 2016.",
+])
+def test_a_former_title_gives_no_sector(read, text):
+    person = next(x for x in read(text, "2020-04-28").actors if x.kind == "person")
+    assert not person.code
+
+
+def test_a_title_held_gives_its_sector(read):
+    person = next(x for x in read("Senator Hal Brook spoke on Monday.", "2020-04-28").actors if x.kind == "person")
+    assert person.code and person.code.endswith("LEG")

@@ -228,7 +228,9 @@ def heading_in_capitals(st: State, e: Any) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-PHOTO_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "image", "images", "getty", "file", "pool"})
+PHOTO_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "image", "images", "getty", "file", "pool",
+                                # the wire services a photographer's name is credited to ("Jane Roe/AP")
+                                "ap", "afp", "reuters", "upi", "dpa", "epa", "xinhua", "tass", "ansa", "anadolu"})
 
 
 def common_given_name(st: State, e: Any, words: list[str]) -> bool:

@@ -48,10 +48,23 @@ def try_title_name(st: State, i: int) -> int | None:
         st.table.add_role(person, lx.display_title(st.doc[other:end].text), of)
     if iso3 and not person.country:
         person.country = iso3
+    former = any(st.lower[k].rstrip("-") in lx.NOT_NOW for k in range(start, i))
+    for k in range(start - 1, max(-1, start - 4), -1):  # "former New Mexico Gov. X": before the phrase's start
+        if st.pos[k] not in {"ADJ", "PROPN", "DET"}:
+            break
+        former = former or st.lower[k].rstrip("-") in lx.NOT_NOW
     if person.kb_id is None and not person.code:
         # a person the KB does not know takes a sector from the words around the title
-        # ("Iraqi militia spokesman X" -> IRQ, armed group; "Senator X" -> LEG)
-        person.code = sector_code(st, start, end, person.country)
+        # ("Iraqi militia spokesman X" -> IRQ, armed group; "Senator X" -> LEG); not from a title
+        # held before or after ("former Senator X": no office, so no sector, that day; the state stays)
+        code = sector_code(st, start, end, person.country)
+        if former:
+            if code and len(code) >= 6 and not person.country:
+                person.country = code[:3]
+            elif code:
+                st.former_office[person.id] = code  # its state, if the text gives none, is found at the end
+        else:
+            person.code = code
     # extend the name's mention to the whole title phrase
     st.extend_mention(nxt, start)
     return end
@@ -341,7 +354,7 @@ def person_countries_from_context(st: State) -> None:
             iso3 = None
             if child.dep_ == "prep" and child.lower_ == "of":
                 iso3 = next((st.country_in(o) for o in child.children if st.country_in(o)), None)
-                if iso3 is None and a.code and a.code[-3:] in {"LEG", "GOV"}:
+                if iso3 is None and (a.code or st.former_office.get(a.id) or "")[-3:] in {"LEG", "GOV"}:
                     # "Sen. X of Montana": a legislator or governor of a region is of its state
                     from .agents import city_country
 
@@ -378,6 +391,8 @@ def person_countries_from_context(st: State) -> None:
             sector = lx.org_sector(a.name)  # "Democratic Unionist Party": a party, "Fox News": media
             if sector:
                 a.code = f"{a.country or ''}{sector}"
+        if a.kind == "person" and not a.country and not a.code and st.former_office.get(a.id) in STATE_ORGAN_SECTORS:
+            a.country = article_country(st)  # "former Gov. X": an organ of the state the article is about, once
         if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
             # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a
             # state, the one the article is about (as generic agents are)
