@@ -1172,3 +1172,16 @@ def test_a_former_title_gives_no_sector(read, text):
 def test_a_title_held_gives_its_sector(read):
     person = next(x for x in read("Senator Hal Brook spoke on Monday.", "2020-04-28").actors if x.kind == "person")
     assert person.code and person.code.endswith("LEG")
+
+
+# ---- a capital's name that is a person's surname here ----------------------------------------------------
+
+def test_a_capitals_name_after_a_given_name_is_a_surname_not_the_state(read):
+    a = read("Army veteran Esteban Lima, 26, is accused of the shooting. Lima will appear before a judge on Monday.",
+             "2017-01-08")
+    assert "PER" not in {x.id for x in a.actors}
+
+
+def test_the_capital_alone_still_speaks_for_its_state(read):
+    a = read("Officials met in Lima on Monday. Lima rejected the plan on Tuesday.", "2017-01-08")
+    assert "PER" in {x.id for x in a.actors}

@@ -18,6 +18,18 @@ def try_metonym(st: State, i: int) -> int | None:
     start = i - 1 if i > 0 and st.doc[i - 1].lower_ == "the" else i
     if st.locative(h.start, h.end, strict=True):
         return None
+    if h.end - h.start == 1 and st.lower[i] in _person_surnames(st):
+        # "Esteban Santiago ... Santiago said": a person's surname in this article, not the capital
+        if i > 0 and st.lower[i - 1] in st.given_names() and st.pos[i - 1] == "PROPN" and i - 1 not in st.claimed:
+            st.add(i - 1, i + 1, st.table.text_person(f"{st.words[i - 1]} {st.words[i]}"), "full-name-in-text",
+                   confidence=0.7)
+            return i + 1
+        person = next((a for a in st.table.actors.values() if a.kind == "person" and not a.kb_id
+                       and a.name.split()[-1].lower() == st.lower[i]), None)
+        if person is not None:
+            st.add(i, i + 1, person, "surname", confidence=0.8)
+            return i + 1
+        return None
     root = st.doc[h.start:h.end].root
     if root.dep_ not in SUBJECT_DEPS | {"poss", "compound", "dobj", "pobj", "conj", "appos", "nmod", "amod"}:
         return None
@@ -31,6 +43,18 @@ def try_metonym(st: State, i: int) -> int | None:
         return None
     st.add(start, h.end, actor, "seat-metonym", confidence=0.9)
     return h.end
+
+
+def _person_surnames(st: State) -> frozenset[str]:
+    """Words the article writes after a given name as one name ("Esteban Santiago"): surnames here."""
+    cached = st.surname_words
+    if cached is None:
+        given = st.given_names()
+        cached = frozenset(st.lower[k + 1] for k in range(len(st.doc) - 1)
+                           if st.lower[k] in given and st.words[k][:1].isupper() and st.pos[k] == "PROPN"
+                           and st.words[k + 1][:1].isupper() and st.pos[k + 1] == "PROPN")
+        st.surname_words = cached
+    return cached
 
 
 def try_demonym(st: State, i: int) -> int | None:

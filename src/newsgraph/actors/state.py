@@ -259,6 +259,7 @@ class State:
         self.asides = self.aside_tokens()
         self.surnames: dict[str, list[str]] = {}  # normalised surname -> person actor ids (full names seen)
         self.surname_first: dict[str, str] = {}  # normalised surname -> the first of them
+        self.surname_words: frozenset[str] | None = None  # words written after a given name as one name
         self.former_office: dict[str, str] = {}  # person id -> the sector of a title they held before
         self.text_gender: dict[str, str] = {}  # actor id -> "m"/"f" from the pronouns the text uses for them
         self.surnames_for = -1  # how many people the index was built for
