@@ -219,12 +219,8 @@ def split_name(st: State) -> None:
         if sum(g_id in p[:2] or s_id in p[:2] for p in pairs) != 1:
             continue  # a name that pairs two ways says nothing
         actor = st.table.from_kb(pid)
-        if actor is None:
-            continue
-        for k, (s, e, aid, rule, ante, conf) in enumerate(st.mentions):
-            if aid in (g_id, s_id):  # the names, and the pronouns that refer to them
-                st.mentions[k] = (s, e, actor.id, "split-name", ante, 0.7) if rule == "name-only" else \
-                    (s, e, actor.id, rule, ante, conf)
+        if actor is not None:  # the names, and the pronouns that refer to them
+            st.retarget({g_id, s_id}, actor.id, "name-only", "split-name", 0.7)
 
 
 # honorifics that say the bearer's sex ("Mrs. Bush" is not the George Bush named before)

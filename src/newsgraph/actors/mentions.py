@@ -14,7 +14,7 @@ from . import lexicon as lx
 from .agents import named_body_country
 from .matcher import Entry, Hit
 from .roles import us_party_state
-from .state import SUFFIXES, State, clean_person_name, looks_like_org, name_core
+from .state import SUFFIXES, State, clean_person_name, initials, looks_like_org, name_core
 
 # entity labels of names that contain other names ("the Clinton Foundation", "the UN Commission of
 # Inquiry", "Obama Presidential Center"): a person or organisation form inside one is part of it
@@ -294,19 +294,12 @@ def defined_acronyms(st: State) -> None:
         if st.words[r.end] != "(" or st.words[r.end + 2] != ")":
             continue
         letters = re.sub(r"\W", "", st.words[r.end + 1])
-        name = [w for w in re.findall(r"[A-Za-z]+", st.doc[r.start:r.end].text) if w.lower() not in _SMALL_WORDS]
-        if len(letters) < 2 or not letters.isupper() or letters != "".join(w[0] for w in name).upper():
+        if len(letters) < 2 or not letters.isupper() or letters != initials(st.doc[r.start:r.end].text, _SMALL_WORDS):
             continue
         # the tagger's organisation of the acronym's name ("CPJ"), read already: the same body
-        same = {x.id for x in st.table.actors.values() if x.kind == "organization" and not x.kb_id
-                and re.sub(r"\W", "", x.name) == letters and x.id != actor.id}
-        for ref in st.refs:
-            if ref.actor in same:
-                ref.actor = actor.id  # (what pronouns will find)
-        for j, (s, e, aid, rule, ante, conf) in enumerate(st.mentions):
-            if aid in same:
-                st.mentions[j] = (s, e, actor.id, "acronym-defined" if rule == "ner-org" else rule, ante,
-                                  0.9 if rule == "ner-org" else conf)
+        st.retarget({x.id for x in st.table.actors.values() if x.kind == "organization" and not x.kb_id
+                     and re.sub(r"\W", "", x.name) == letters and x.id != actor.id},
+                    actor.id, "ner-org", "acronym-defined", 0.9)
         for k in range(r.end + 1, n):
             if k not in st.claimed and re.sub(r"\W", "", st.words[k]) == letters:
                 st.add(k, k + 1, actor, "acronym-defined", confidence=0.9)

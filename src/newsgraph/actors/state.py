@@ -468,6 +468,18 @@ class State:
     def hits_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.hits if start <= h.start and h.end <= end]
 
+    def retarget(self, old: set[str], actor_id: str, renamed: str, rule: str, confidence: float) -> None:
+        """The mentions and references of the actors ``old`` become ``actor_id``'s (one actor read
+        as several until later evidence joined them); those made by rule ``renamed`` now carry
+        ``rule`` and ``confidence``, the rest (pronouns ...) keep theirs."""
+        for ref in self.refs:
+            if ref.actor in old:
+                ref.actor = actor_id  # (what later pronouns find)
+        for j, (s, e, aid, r, ante, conf) in enumerate(self.mentions):
+            if aid in old:
+                self.mentions[j] = (s, e, actor_id, rule, ante, confidence) if r == renamed else \
+                    (s, e, actor_id, r, ante, conf)
+
     def extend_mention(self, ref: Ref, new_start: int) -> None:
         if new_start >= ref.start:
             return
@@ -722,11 +734,20 @@ def same_full_name(name: str, ent: Any) -> bool:
                                           for f in forms if len(norm(f).split()) >= 2)
 
 
+def initials(name: str, skip: frozenset[str]) -> str:
+    """The upper-case initials of a name's words but the ``skip`` words ("Federal Bureau of
+    Investigation" -> "FBI")."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in skip).upper()
+
+
+_KEY_SKIP = frozenset({"of", "the", "and", "for", "on"})
+
+
 def _initials(name: str) -> str:
     """A body's key: the initials of a name of several words ("Federal Bureau of Investigation" and
     "FBI" are one body), else the word itself."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "on"}]
-    return "".join(w[0] for w in words).upper() if len(words) > 1 else re.sub(r"[^A-Z0-9]+", "", name.upper())
+    key = initials(name, _KEY_SKIP)  # (one letter a word)
+    return key if len(key) > 1 else re.sub(r"[^A-Z0-9]+", "", name.upper())
 
 
 # entities whose last words never modify a title or an agent noun after them (a work's, a law's name)
