@@ -684,3 +684,14 @@ def test_a_pronoun_takes_the_subject_of_the_main_clause_before_one_inside_it(rea
     a = read("Mayor Paul Okafor said the vote did not worry him, since Governor Daniel Osei had promised an "
              "open debate. He also insisted that the budget was sound.")
     assert ids_over(a, "He also") == ids_over(a, "Paul Okafor") != set()
+
+
+def test_a_gendered_description_rules_out_the_other_pronoun(read):
+    a = read("Mark Dunn chaired the hearing on Monday. \"We welcome the ruling,\" says Robin Tate, a spokeswoman "
+             "for the tenants' union. He ruled the complaint out of order.")
+    assert ids_over(a, "He ruled") == ids_over(a, "Mark Dunn") != set()
+
+
+def test_an_honorific_before_another_persons_name_does_not_outweigh_the_given_name(read):
+    a = read("Grace Lund has died at 90. Mrs. Peter Lund, as she liked to be called, ran the family firm.")
+    assert ids_over(a, "she liked") == ids_over(a, "Grace Lund") != set()

@@ -688,3 +688,14 @@ def test_a_relative_clause_on_a_description_of_a_named_person_is_that_persons(pi
     a = analyse(pipeline, text)
     q = quote(a, words)
     assert q.speaker is not None and a.actor(q.speaker).name == name
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Paul Lind’s plan to cut the levy is “reckless” for a city budget, his predecessor as mayor Anna Berg has said.",
+     "reckless", "anna-berg"),
+    ("“Taxes must fall,” her successor as party leader Jane Roe said on Monday.", "Taxes must fall", "jane-roe"),
+])
+def test_a_name_after_a_role_with_as_is_the_speaker_not_the_possessor(pipeline: Any, text: str, words: str,
+                                                                      who: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who

@@ -584,3 +584,121 @@ def test_a_fronted_question_leaves_the_named_aide_as_speaker(nlp: Any) -> None:
 def test_a_fronted_question_before_a_plain_subject_keeps_it(nlp: Any) -> None:
     a = run(nlp, "Asked about the depot, the mayor said it would stay open.")
     assert mention(a, "would stay open") == "the mayor"
+
+
+# ---- a final frame after a clause the tagger read as a participle ----------------------------------
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Retail hiring essentially stalled in March, the statistics office said Monday.", "Retail hiring", "the statistics office"),
+    ("Grain exports unexpectedly slumped in the spring, the ministry said.", "Grain exports", "the ministry"),
+])
+def test_a_clause_before_a_final_frame_is_its_content(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and mention(a, words) == who
+
+
+def test_a_participle_phrase_before_a_final_frame_is_no_content(nlp: Any) -> None:
+    assert not run(nlp, "Given the delays in the harbour project, the minister said.").quotes
+
+
+# ---- a plea and a complement adjective are no report ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rowe, 58, pleaded guilty in March 2011 to bribery and lying to auditors who were checking his accounts.",
+    "The list included a clerk, Dan Ives, who pleaded guilty to hiding his income over three years, and "
+    "Al Cole, who was convicted of fraud.",
+])
+def test_pleading_guilty_is_no_quote(nlp: Any, text: str) -> None:
+    assert not any("guilty" in q.text for q in run(nlp, text).quotes)
+
+
+# ---- a curly closer closes the curly opener, not a straight mark left open inside -----------------
+
+def test_an_unclosed_straight_mark_inside_curly_quotes_does_not_swallow_the_frame(nlp: Any) -> None:
+    a = run(nlp, "“Now I have to write a column called \"Rent Is a Right,” Dana Wilde, the paper's "
+                 "housing reporter, wrote on Monday.")
+    q = next(q for q in a.quotes if "write a column" in q.text)
+    assert "Dana" not in q.text and mention(a, "write a column") == "Dana Wilde"
+
+
+# ---- a name the parser hung elsewhere before a subjectless verb is its subject --------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Also criticising Ohio, Vice editor Lena Ortiz tweeted on May 2, “this is cruel and needless.”", "Lena Ortiz"),
+    ("Criticising the verdict, radio host Sam Kerr tweeted on Monday, \"This is a disgrace.\"", "Sam Kerr"),
+])
+def test_a_name_before_a_verb_without_subject_is_the_speaker(nlp: Any, text: str, who: str) -> None:
+    a = run(nlp, text)
+    assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None and who in a.quotes[0].speaker_mention.text
+
+
+# ---- a title and a name before a colon ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Senate spokesman Tom Reilly: \"The bill is dead and everyone knows it.\"", "Tom Reilly"),
+    ("FROM THE AGENCY: The agency's chief economist Mary Clark: \"Rates will rise.\"", "Mary Clark"),
+])
+def test_a_titled_name_before_a_colon_is_the_speaker(nlp: Any, text: str, who: str) -> None:
+    a = run(nlp, text)
+    assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None and a.quotes[0].speaker_mention.text == who
+
+
+def test_a_name_in_a_phrase_with_a_verb_before_a_colon_is_not_the_speaker(nlp: Any) -> None:
+    a = run(nlp, "He made his position clear to Senator Jones: \"No deal.\"")
+    assert all(q.speaker_mention is None or "Jones" not in q.speaker_mention.text for q in a.quotes)
+
+
+# ---- the main verb before a colon frames the quotation, not a verb inside its object ---------------
+
+@pytest.mark.parametrize("text, who", [
+    ("The governor's office lists three reasons why the transit plan won't work:\n\n"
+     "\"First, it costs too much. Second, nobody wants it.\"", "The governor's office"),
+    ("The rebels released a statement, which went as follows: “Today we failed, but we only have to "
+     "succeed once.”", "The rebels"),
+])
+def test_the_main_verb_before_a_colon_gives_the_speaker(nlp: Any, text: str, who: str) -> None:
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if q.kind == "direct")
+    assert q.speaker_mention is not None and q.speaker_mention.text == who
+
+
+# ---- an opinion voiced, a finding with its author -------------------------------------------------
+
+@pytest.mark.parametrize("text, words, who", [
+    ("The minister rejected the economists' assessment that the reform had failed.", "reform had failed",
+     "the economists"),
+    ("Warren reiterated her view that the banks must be broken up.", "banks must be broken", "her"),
+])
+def test_an_opinion_or_finding_with_its_holder_is_a_quote(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and who in (mention(a, words) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "It was his view that the war was lost.",
+    "The verdict reaffirms my long belief that our courts work.",
+    "The senator maintained a belief that the deal would hold.",
+])
+def test_an_opinion_held_is_no_quote(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("The Congressional Budget Office finds that the plan would raise premiums by 20 percent.", "raise premiums",
+     "The Congressional Budget Office"),
+    ("Economists at the bank calculated that the tariffs would cost each household $800 a year.", "tariffs would cost",
+     "Economists"),
+])
+def test_a_bodys_finding_is_a_quote(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and who in (mention(a, words) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "He found that he liked the quiet life in the country.",
+    "Police found the car abandoned near the river.",
+    "Smith showed that the numbers were wrong.",
+    "Investors found some comfort after cities that reopened haven't shown a new surge.",
+])
+def test_a_persons_finding_or_a_found_thing_is_no_quote(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes

@@ -8,7 +8,7 @@ from ..errors import NewsgraphError
 from ..model import Actor
 from . import lexicon as lx
 from . import roles
-from .state import State, gender_of, iso, title_matches
+from .state import State, gender_of, iso, kb_gender, title_matches
 
 
 def try_pair(st: State, i: int) -> int | None:
@@ -263,7 +263,10 @@ def try_pronoun(st: State, i: int) -> int | None:
     bound = clause_subject_actors(st, st.doc[i])
 
     def ok(a: Actor) -> bool:
-        g = gender_of(st.kb, a) or st.text_gender.get(a.id)  # (the KB's, the name's, or the text's "she")
+        # the KB's record; a description ("a spokeswoman"); the given name's; an honorific ("Mrs.",
+        # weaker than the name: "Mrs. Ronald Roe" is his wife); the text's earlier "she"
+        g = kb_gender(st.kb, a) or st.described_gender(a.id, honorifics=False) or gender_of(st.kb, a) or \
+            st.described_gender(a.id) or st.text_gender.get(a.id)
         return (g is None or g == gender) and a.id not in bound
 
     ref = st.recent_person(ok, i, prefer_subject=True)

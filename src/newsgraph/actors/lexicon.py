@@ -103,6 +103,13 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "on", "to", "from", "near", "inside", "outs
 NEGATING_PREFIXES = ("pro-", "anti-", "post-", "ex-", "non-", "pan-", "neo-")
 
 # honorifics that make a single capitalised word a person ("Mr Zas")
+# Words of a person's description or title that tell their gender ("Rochelle Roe, a spokeswoman",
+# "Mrs. Roe"): what a pronoun after them can refer to, when neither the KB nor the given name says.
+GENDERED_WORDS: dict[str, str] = {
+    **dict.fromkeys(["spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman", "assemblywoman", "stateswoman", "anchorwoman", "sportswoman", "policewoman", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "actress", "mother", "wife", "daughter", "sister", "grandmother", "queen", "princess", "duchess", "widow"], "f"),
+    **dict.fromkeys(["spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman", "statesman", "anchorman", "sportsman", "policeman", "mr", "mr.", "sir", "lord", "actor", "father", "husband", "son", "brother", "grandfather", "king", "prince", "duke", "widower"], "m"),
+}
+
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "gen",
               "col.", "lt.", "sen.", "rep.", "gov.", "sheikh", "ayatollah", "prof.", "madam",
               # ranks and titles abbreviated (one token each: newsgraph.nlp.TITLE_ABBREVIATIONS)

@@ -262,6 +262,7 @@ class State:
         self.surname_words: frozenset[str] | None = None  # words written after a given name as one name
         self.former_office: dict[str, str] = {}  # person id -> the sector of a title they held before
         self.text_gender: dict[str, str] = {}  # actor id -> "m"/"f" from the pronouns the text uses for them
+        self._described: dict[tuple[str, int, bool], str | None] = {}  # (actor id, mentions, honorifics) -> gender
         self.surnames_for = -1  # how many people the index was built for
         self.given: dict[str, str | None] = {}  # normalised first name -> person actor id (None: shared)
         self.given_for = -1
@@ -562,6 +563,29 @@ class State:
         h = next((x for x in self.hits if x.start == start and x.end == end), None)
         return h is not None and any(e.attr in {"adjective", "demonym"} for e in h.entries)
 
+    def described_gender(self, actor_id: str, honorifics: bool = True) -> str | None:
+        """"m"/"f" from the words the text names a person with so far (a gendered description or
+        title, "Roe, a spokeswoman", "Queen Rania"; with ``honorifics`` also "Mrs. Roe"), when they
+        agree; else None."""
+        key = (actor_id, len(self.refs), honorifics)
+        if key in self._described:
+            return self._described[key]
+        seen = set()
+        for r in self.refs:
+            if r.actor != actor_id:
+                continue
+            for k in range(max(r.start - 1, 0), r.end):
+                g = lx.GENDERED_WORDS.get(self.lower[k])
+                if g is not None and not honorifics and self.lower[k] in lx.HONORIFICS:
+                    continue
+                # a description's word ("a spokeswoman"), or a title before a name ("Mrs. Roe", "Queen
+                # Rania"); not a name's own last word ("Carole King", "Masayoshi Son")
+                if g is not None and (self.doc[k].is_lower or (k <= r.start and k + 1 < r.end) or (
+                        k == r.start - 1 and self.tags[k] == "NNP")):
+                    seen.add(g)
+        self._described[key] = seen.pop() if len(seen) == 1 else None
+        return self._described[key]
+
     def recent_person(self, ok: Any, before: int, prefer_subject: bool = True, skip_quoted: bool = True) -> Ref | None:
         """The most recent compatible person: in the nearest sentence that has one, the subject of
         its main clause, else the latest subject, else the latest mention ("Mr. X said the vote
@@ -793,6 +817,14 @@ def main_clause_subject(tok: Any) -> bool:
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def kb_gender(kb: Any, actor: Actor | None) -> str | None:
+    """"m", "f" or None: the KB's record of the person's gender only."""
+    if actor is None or actor.kind != "person" or kb is None or not actor.kb_id:
+        return None
+    g = str(getattr(kb.entity(actor.kb_id), "gender", None) or "").lower()[:1]
+    return g if g in {"m", "f"} else None
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:

@@ -379,6 +379,9 @@ def of_cue(art: Parsed, cue: ClauseCue) -> Found | None:
         return None
     if cue.type == "document":
         return verb_clause(art, cue.token, document=True)
+    if cue.type == "finding":  # a body's finding: the clause as a document's, the subject its sayer
+        found = verb_clause(art, cue.token, document=True)
+        return (found[0], "subject") if found is not None else None
     if cue.type == "made-clear":
         return verb_clause(art, cue.token, document=False, kids=[cue.content])
     if cue.type == "as-put":
@@ -403,8 +406,10 @@ def imperative(verb: Any) -> bool:
 
 
 def negated(verb: Any) -> bool:
-    """``did not say``, ``never mentioned``, ``hasn't detailed``."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+    """``did not say``, ``never mentioned``, ``hasn't detailed``, ``neither A nor B mentioned``."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (
+        c.dep_ == "nsubj" and any(d.dep_ in ("det", "preconj", "cc") and d.lower_ == "neither" for d in c.children))
+        for c in verb.children)
 
 
 _WH = frozenset({"what", "whether", "if", "who", "whom", "whose", "which", "when", "where", "why", "how"})
@@ -611,7 +616,8 @@ def rest_of_sentence(art: Parsed, verb: Any) -> Found | None:
     # "condemned its so-called referendums and declared them invalid, hours after Putin proclaimed":
     # a noun-phrase object, or a finite verb that is the cue's conjunct or sits in an adverbial
     # clause, is not something said
-    objects = {t.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in c.subtree}
+    # ("pleaded guilty to ...", "sounded upbeat ...": a complement adjective is no report either)
+    objects = {t.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp") for t in c.subtree}
     if rest[0].i in objects:
         return None
     first = next(t for t in rest[1:] if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not art.in_quote(t))
@@ -674,7 +680,9 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
         said_to = not any(c.dep_ in ("dobj", "obj") for c in verb.rights) or verb.lemma_.lower() in lx.ADDRESSEE_OBJECT
         # what comes before the comma is a clause ("At Monday's hearing, the senator cited ..." is not)
         first = doc[sent.start - 1].sent.start if lo - 1 == sent.start and sent.start > 0 else sent.start
-        clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[first:lo])
+        # (a past tense the tagger read as a participle counts after its subject: "Orders fell ...")
+        clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
+            t.tag_ == "VBN" and t.i > first and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV")) for t in doc[first:lo])
         if only_frame and said_to and clause and lo > 0 and doc[lo - 1].text == ",":
             final, frame_lo, before = True, lo, doc[lo - 1]
     if not (as_frame or commas or final or verb.dep_ == "parataxis"):

@@ -155,8 +155,12 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
         sp = spk.subject_in_paragraph(art, t)
         if sp is not None and sp.start >= first.idx:
             return t, sp, n
-        # the parser lost the subject: take the noun phrase between the quote and the verb
+        # the parser lost the subject: take the noun phrase between the quote and the verb; a name
+        # first and a description after it in commas ("NAME, the group's analyst, wrote") is the name
         head = next((x for x in reversed(toks[:n]) if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        comma = next((k for k, x in enumerate(toks[:n]) if x.text == ","), None)
+        if comma and all(x.pos_ == "PROPN" for x in toks[:comma]):
+            head = toks[comma - 1]
         if head is not None and all(x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "ADV", "PART",
                                                "NUM", "ADP", "CCONJ")
                                     for x in toks[:n]):
@@ -259,8 +263,13 @@ def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | Non
         if named is not None:
             return named
         verbs = [t for t in toks if t.pos_ == "VERB" and t.tag_ != "VBN" and not t.text.isupper() and any(
-            c.dep_ == "nsubj" and not c.text.isupper() for c in t.children)]
-        if verbs and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i > verbs[-1].i):
+            c.dep_ == "nsubj" and not (c.text.isupper() and c.is_alpha) for c in t.children)]  # (a headline's capitals)
+        # the main verb, not one in a clause under it ("X gives six reasons why the offer won't fly:");
+        # no verb after it but those of its own frame
+        ids = {t.i for t in verbs}
+        verbs = [t for t in verbs if not any(a.i in ids for a in t.ancestors)]
+        if verbs and not any(t.pos_ in ("VERB", "AUX") and not _part_of_frame(t, verbs[-1])
+                             for t in toks if t.i > verbs[-1].i):
             return verbs[-1], spk.subject_in_paragraph(art, verbs[-1])  # "Williamson concludes: “...”"
         said = next((t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
                      and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"), None)
@@ -275,6 +284,24 @@ def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | Non
         if acl and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i > acl[-1].i):
             return acl[-1], spk.resolve_np(acl[-1].head, 0)
     return None
+
+
+def as_follows(tok: Any) -> bool:
+    """``as follows`` ("the statement read as follows:"): the frame announcing the quotation."""
+    return tok.lemma_.lower() == "follow" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def _part_of_frame(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` part of ``verb``'s own frame: in a noun phrase it governs ("gives six reasons why
+    the offer won't fly", "released a statement, which went as follows") or in its infinitive
+    ("sought to temper the row with a tweet")? Not in a clause of content or a clause beside it
+    ("ruled that the effect might be ..., writing": *be*, *writing*)."""
+    t = tok
+    while t.i != t.head.i:
+        if t.head.i == verb.i:  # the verb's own dependent the word hangs from decides
+            return t.dep_ not in ("ccomp", "advcl", "conj", "parataxis", "csubj") or as_follows(t)
+        t = t.head
+    return False
 
 
 # nouns of things said that, in a colon frame, announce the quotation after them ("delivered a few
@@ -496,7 +523,8 @@ def connective(verb: Any) -> bool:
     return prev.lower_ == "to" and before_prev is not None and before_prev.lower_ == "needless"
 
 
-_CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | {"put", "according"}
+_CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | lx.OPINION_NOUNS | lx.FINDING_NOUNS | lx.FINDING_VERBS | {
+    "put", "according"}
 _SUBJECT_WORDS = lx.DOCUMENT_NOUNS | lx.RELATIVE_PRONOUNS
 
 
@@ -551,15 +579,49 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
         elif tok.pos_ == "VERB" and spk.document_subject(tok) is not None and (
                 states_a_clause(tok) or quotes_in_object(art, tok)):
             out.append(ClauseCue(tok, "document"))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lx.FINDING_VERBS and body_finds(tok):
+            out.append(ClauseCue(tok, "finding"))
         elif (clause := made_clear(tok)) is not None and not_a_report(tok) is None:
             out.append(ClauseCue(tok, "made-clear", clause))
         elif tok.lemma_ == "put" and as_put_it(tok):
             out.append(ClauseCue(tok, "as-put"))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             out.append(ClauseCue(tok, "according"))
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS:
+        elif (tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS) or (tok.pos_ == "NOUN" and voiced_opinion(tok)):
             out.append(ClauseCue(tok, "speech-noun"))
     return out
+
+
+def body_finds(verb: Any) -> bool:
+    """A verb of finding with a body or a group of researchers as its subject and a clause
+    (``the Budget Office finds that ...``, ``economists calculated that ...``)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if subj is None or clause is None or any(c.dep_ in ("dobj", "obj") for c in verb.children) or not any(
+            # a finite clause and no object: not "found the car abandoned", "found solace after ..."
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in [clause, *clause.children] if t.dep_ not in ("nsubj", "dobj")):
+        return False
+    if clause.i < verb.i or any(m.dep_ == "mark" and m.lower_ != "that" for m in clause.children):
+        return False  # "... found, after the cities reopened, ...": a clause of time is no finding
+    if subj.pos_ == "PROPN":  # a body's name: several words or an acronym (a lone "Smith" may be misread)
+        return subj.ent_type_ == "ORG" and (subj.text.isupper() or any(
+            c.dep_ == "compound" and c.ent_type_ == "ORG" for c in subj.children))
+    return subj.pos_ == "NOUN" and subj.tag_ == "NNS" and names_people(subj)
+
+
+def voiced_opinion(noun: Any) -> bool:
+    """A noun of an opinion voiced by a verb of saying it is the object of (``reiterated his view
+    that``, ``stated the position that``), or of a finding with its author (``the analysts'
+    assessment that``, ``issued an estimate that``)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in lx.OPINION_NOUNS and lemma not in lx.FINDING_NOUNS:
+        return False
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and is_cue(verb) and any(
+            c.dep_ == "nsubj" and (c.pos_ in ("PRON", "PROPN") or names_people(c)) for c in verb.children):
+        return True  # (someone voices it: "the ruling reaffirms my belief" is no one's saying)
+    return lemma in lx.FINDING_NOUNS and any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")
+                                             for c in noun.children)
 
 
 _CLEAR_SUBJECTS = frozenset({"PROPN", "NOUN", "PRON"})

@@ -152,6 +152,25 @@ acknowledgement assurance threat call demand prediction message emphasis content
 criticism reminder insinuation boast request plea appeal
 """)
 
+# Nouns of a finding: a report with its author in a possessive or as the subject of a verb of saying
+# it is the object of ("the analysts' assessment that ...", "issued the estimate that ..."); alone
+# ("the assessment that ... is widespread") they name no one's words.
+FINDING_NOUNS: frozenset[str] = _words("""
+assessment conclusion finding estimate forecast projection judgment judgement
+""")
+# Nouns of a held opinion: a mental state ("his view that ...") unless voiced by a verb of saying
+# ("reiterated his view that ...", "stated the position that ..."); "belief" stays out even then
+# ("maintained a belief that ..." is a mental state kept, not words said).
+OPINION_NOUNS: frozenset[str] = _words("""
+view position opinion
+""")
+
+# Verbs of finding: a body's or researchers' report with a clause ("the budget office finds that
+# ...", "economists calculated that ..."); a person's cognition otherwise ("he found that he ...").
+FINDING_VERBS: frozenset[str] = _words("""
+find show determine calculate project assume
+""")
+
 # Verbs whose subject authors a document they act on ("the leaders adopted a statement").
 AUTHORING_VERBS: frozenset[str] = _words("""
 adopt issue release publish sign make deliver send write post give present unveil draft approve
@@ -209,12 +228,15 @@ __all__ = [
     "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
     "EVALUATION_VERBS",
+    "FINDING_NOUNS",
+    "FINDING_VERBS",
     "JUDGING_VERBS",
     "LABEL_VERBS",
     "NEEDS_CLAUSE",
     "NOT_AUTHORING",
     "NO_OBJECT_CONTENT",
     "ON_TOPIC",
+    "OPINION_NOUNS",
     "PERCEPTION_VERBS",
     "PRONOUNS_GROUP",
     "PRONOUNS_PERSON",

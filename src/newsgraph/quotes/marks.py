@@ -188,12 +188,17 @@ class _Scanner:
         return any(o.family == family for o in self.stack)
 
     def close(self, family: str, pos: int, width: int) -> bool:
-        """Close the nearest open mark of ``family``; inner unclosed marks are dropped."""
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k].family == family:
-                break
-        else:
+        """Close the nearest open mark of ``family``; inner unclosed marks are dropped.
+
+        A curly closer prefers a curly opener over a straight one opened after it: in
+        ``“... entitled "The Title,” she wrote`` the writer left the inner straight mark
+        unclosed, and the curly pair is the quotation."""
+        ks = [k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].family == family]
+        if not ks:
             return False
+        k = ks[0]
+        if self.text[pos] == "”" and self.text[self.stack[k].pos] == '"':
+            k = next((j for j in ks if self.text[self.stack[j].pos] in "“„‟"), k)
         opened = self.stack[k]
         del self.stack[k:]
         pieces = [*opened.pieces, (opened.piece_start, pos)]

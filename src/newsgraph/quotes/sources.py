@@ -92,7 +92,8 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
                 if actor is not None and (actor.kind == "person" or (
                         actor.kind == "organization" and head.lemma_.lower() not in lx.ROLE_NOUNS)):
                     return actor  # ("the UN's refugee agency, UNHCR, says": the body's own name)
-        named = _name_set_off_in_subtree(analysis, doc, head) or _candidate_for_office(analysis, head)
+        named = _name_set_off_in_subtree(analysis, doc, head) or _candidate_for_office(analysis, head) or \
+            _name_after_role(analysis, head)
         if named is not None:
             return named
     actor = analysis.actor_at(head.idx, head.idx + len(head.text))
@@ -129,6 +130,22 @@ def _candidate_for_office(analysis: Analysis, head: Any) -> Actor | None:
         for p in c.children:
             office = [m for m in p.children if m.dep_ == "compound" and m.i < p.i and title_key(m.lower_)]
             if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and office:
+                actor = analysis.actor_at(p.idx, p.idx + len(p.text))
+                if actor is not None and actor.kind == "person":
+                    return actor
+    return None
+
+
+def _name_after_role(analysis: Analysis, head: Any) -> Actor | None:
+    """ "her successor as party leader Jane Roe", "his predecessor as nominee John Doe": a person's
+    name ending the phrase after "as" and a role noun names the person the phrase describes (the
+    parser hangs the name on the preposition); the possessor is someone else."""
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "as" or c.i < head.i:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and p.i == head.right_edge.i and any(
+                    m.dep_ == "compound" and m.pos_ == "NOUN" for m in p.children):
                 actor = analysis.actor_at(p.idx, p.idx + len(p.text))
                 if actor is not None and actor.kind == "person":
                     return actor

@@ -200,6 +200,9 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     misread = next((c for c in verb.children if name_read_as_modal(c)), None)
     if misread is not None:
         return resolve_np(misread, depth + 1)
+    lost = _name_before(verb)
+    if lost is not None:
+        return resolve_np(lost, depth + 1)
     head = verb.head
     if head.i == verb.i:
         return None
@@ -216,6 +219,18 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return resolve_np(head, depth + 1)
     return None
+
+
+def _name_before(verb: Any) -> Any | None:
+    """``Also criticising X, Vice editor Jane Roe tweeted ...``: a finite verb the parser left
+    without a subject, with a person's or a body's name right before it that it hung elsewhere
+    (as an apposition of an earlier noun): the name is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.dep_ in ("relcl", "acl", "conj", "xcomp", "advcl"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG") or prev.head.i == verb.i or verb.ent_iob_ == "I":
+        return None  # (a verb inside the name is a word of the name)
+    return prev
 
 
 def quoted_as_saying(verb: Any) -> Any | None:
@@ -427,11 +442,28 @@ def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
     if not names or len(run) > 8:
         return None
     k = len(toks) - 2 - len(run)
-    if k >= 0 and toks[k].text not in ("-", "—", "–", "―", "--", "|"):
+    if k >= 0 and toks[k].text not in _NAME_LEADS and not _title_before(toks[:k + 1], names):
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
         return None
     return colon, Speaker(names[-1].i, run[0].idx, tok_end(run[-1]), "colon-name")
+
+
+_NAME_LEADS = frozenset({"-", "—", "–", "―", "--", "|"})
+
+
+def _title_before(toks: list[Any], names: list[Any]) -> bool:
+    """``White House spokesman Jane Roe: “...”``: a person's name with only a title before it (back
+    to the frame start, a dash or a colon) is a speaker's label too."""
+    if not any(t.ent_type_ == "PERSON" for t in names):
+        return False
+    title = []
+    for t in reversed(toks):
+        if t.text in _NAME_LEADS or t.text == ":":
+            break
+        title.append(t)
+    return any(t.pos_ == "NOUN" for t in title) and all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or t.tag_ == "POS" for t in title)
 
 
 def adjacent_subject(art: Parsed, verb: Any) -> Speaker | None:
