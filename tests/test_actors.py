@@ -695,3 +695,41 @@ def test_a_gendered_description_rules_out_the_other_pronoun(read):
 def test_an_honorific_before_another_persons_name_does_not_outweigh_the_given_name(read):
     a = read("Grace Lund has died at 90. Mrs. Peter Lund, as she liked to be called, ran the family firm.")
     assert ids_over(a, "she liked") == ids_over(a, "Grace Lund") != set()
+
+
+@pytest.mark.parametrize("text, word, kb_id", [
+    ("Historians compare the movement to the crowds that cheered Stalin in the thirties.", "Stalin", "joseph-stalin"),
+    ("Reagan's tax cuts are still debated by economists today.", "Reagan", "ronald-reagan"),
+])
+def test_a_lone_name_of_a_former_leader_the_news_keeps_for_them_is_that_leader(read, text, word, kb_id):
+    a = read(text, published="2019-01-01")
+    assert ids_over(a, word) == {kb_id}
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("The head of Concerned Parents for America said on Monday that the group would appeal.",
+     "Concerned Parents for America", "USA"),
+    ("A lawyer for Friends of a Free Ukraine said the case would go ahead.", "Friends of a Free Ukraine", "UKR"),
+])
+def test_a_state_named_at_the_end_of_a_bodys_name_after_for_or_of_is_the_bodys_name(read, text, org, country):
+    a = read(text)
+    actors = actor_over(a, org)
+    assert actors and actors[0].kind == "organization" and all(x.kind != "country" for x in actors)
+
+
+def test_a_staff_noun_does_not_refer_back_to_the_head_of_state(read):
+    a = read("President Donald Trump has been frustrated. Treasury Secretary Jim Cole could become the latest "
+             "White House official to leave.", published="2019-11-01")
+    assert "donald-trump" not in ids_over(a, "White House official")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Iraq war veteran Tomas Reyes was arrested at the airport on Friday.", "Tomas Reyes", None),
+    ("Syria policy adviser Lena Marsh left the administration.", "Lena Marsh", None),
+    ("US Army general Mark Hale spoke at the base.", "Mark Hale", "USA"),
+    ("Russian opposition leader Ivan Sokol spoke at the rally.", "Ivan Sokol", "RUS"),
+])
+def test_a_state_that_qualifies_a_thing_before_a_name_is_not_the_persons(read, text, name, country):
+    a = read(text)
+    person = next(x for x in actor_over(a, name) if x.kind == "person")
+    assert person.country == country

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..errors import NewsgraphError
 from ..model import Actor
+from . import evidence
 from . import lexicon as lx
 from . import roles
 from .state import State, gender_of, iso, kb_gender, title_matches
@@ -228,6 +229,8 @@ def try_role_description(st: State, i: int) -> int | None:
             return False  # "the former president" is somebody who was a president
         if relational:
             return iso3 is None or a.country != iso3
+        if head.lower_ in lx.STAFF_NOUNS and a.kb_id and st.kb is not None and evidence.ever_headed(st, a.kb_id):
+            return False  # "the White House official": staff, not the head of state they serve
         return iso3 is None or a.country == iso3
 
     ref = st.recent_person(ok, i, prefer_subject=True)

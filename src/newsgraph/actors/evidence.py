@@ -39,7 +39,7 @@ from .state import (
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
-    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date",
+    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
@@ -440,6 +440,14 @@ def romanised_holder(st: State, title: str, of: str, word: str) -> Actor | None:
     return st.table.from_kb(found.pop()) if len(found) == 1 else None
 
 
+def _kb_find(st: State, word: str) -> list[Any]:
+    """The KB's people by a name or surname, at any date (none on a KB error)."""
+    try:
+        return st.kb.find_people(word)
+    except NewsgraphError:
+        return []
+
+
 def office_holders_named(st: State, ids: set[str], *, unique: bool = False) -> list[str]:
     """Of these people, those who hold a top office on the article's date of a state or an
     organisation the article names somewhere (name, adjective or demonym); with ``unique`` (the
@@ -763,8 +771,17 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             # "posed with Ivanka Trump": a KB surname after a given name none of its bearers has
             st.add(i - 1, end, st.table.text_person(f"{st.words[i - 1]} {word}"), "full-name-in-text", confidence=0.7)
             return end
-        holders = office_holders_named(st, ids, unique=len(ids) == 1 and word.lower() not in common_words() and (
-            ids <= lx.prominent_people() or fold(word) not in lx.taken_surnames()))
+        unique = len(ids) == 1 and word.lower() not in common_words() and (
+            ids <= lx.prominent_people() or fold(word) not in lx.taken_surnames())
+        holders = office_holders_named(st, ids, unique=unique)
+        if not holders and unique and not honorific and ever_headed(st, next(iter(ids))) and \
+                {p.id for p in _kb_find(st, word)} == ids:  # (the KB's only person of that name at all)
+            # the KB's only bearer of a name the news keeps for them, who headed a state before
+            # the article's date ("Germans' love of Hitler", "Reagan's tax cuts" in a later story)
+            actor = st.table.from_kb(next(iter(ids)))
+            if actor is not None and not other_given_name(st, i - 1, actor):
+                st.add(h.start, h.end, actor, "kb-surname-former", confidence=0.7)
+                return h.end
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])
             if actor is not None and not honorific and other_given_name(st, i - 1, actor):

@@ -103,6 +103,10 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "on", "to", "from", "near", "inside", "outs
 NEGATING_PREFIXES = ("pro-", "anti-", "post-", "ex-", "non-", "pan-", "neo-")
 
 # honorifics that make a single capitalised word a person ("Mr Zas")
+# Role nouns for a body's staff, never for the head of state or government it serves ("the latest White
+# House official to leave" is not the president).
+STAFF_NOUNS = frozenset({"official", "aide", "staffer", "diplomat"})
+
 # Words of a person's description or title that tell their gender ("Rochelle Roe, a spokeswoman",
 # "Mrs. Roe"): what a pronoun after them can refer to, when neither the KB nor the given name says.
 GENDERED_WORDS: dict[str, str] = {

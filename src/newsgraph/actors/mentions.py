@@ -109,12 +109,13 @@ def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
         if e.label_ in NAME_LABELS and before and before[-1].text[:1].isupper() and not any(
                 lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or lx.sector_of(t.lower_) for t in before):
             return True  # "Staten Island": the last word of another place's or body's name
-        if e.label_ in NAME_LABELS and not after and len(before) >= 2 and before[-1].lower_ == "of" \
+        if e.label_ in NAME_LABELS and not after and len(before) >= 2 and before[-1].lower_ in ("of", "for") \
                 and all(t.text[:1].isupper() for t in before[:-1]) \
                 and (len(before) >= 3 or before[0].tag_ in {"NNS", "NNPS"} or before[0].lower_ in lx.ORG_WORDS) and not any(
                 lx.title_key(t.lower_) or t.lower_ in lx.TITLE_FIRST_WORDS or lx.sector_of(t.lower_)
                 or t.lower_ in lx.ORG_WORDS for t in before[:-1]):
-            return True  # "the Boy Scouts of America": the name's last words ("the Government of X" is X's)
+            return True  # "the Boy Scouts of America", "Veterans for America": the name's last words ("the
+            # Government of X" is X's)
         if e.label_ in NAME_LABELS and not before and after and after[0].text[:1].isupper() \
                 and lx.sector_of(" ".join(t.lower_ for t in after)) is None and st.title_at(h.end) is None \
                 and not any(x.kind != "country" and _states_body(st, x.kb_id, home)

@@ -308,7 +308,8 @@ def region_country(st: State, start: int, end: int) -> str | None:
 
     names = [t for t in st.doc[start:end] if t.pos_ == "PROPN" and not lx.title_key(t.lower_)
              and t.lower_ not in lx.HONORIFICS and t.left_edge.i >= start
-             and lx.sector_of(t.lower_) is None]  # "State Police": a body, not the town of Police
+             and lx.sector_of(t.lower_) is None  # "State Police": a body, not the town of Police
+             and not st.names_a_thing(t.i + 1, end)]  # "Iraq war veteran X": the war's place
     return next((c for t in reversed(names) if (c := city_country(st, t))), None)
 
 

@@ -410,12 +410,15 @@ class State:
         iso3: str | None = None
         org: Actor | None = None
         used: list[tuple[int, int]] = []
+        things: set[int] = set()  # tokens of a state's name that qualifies a thing
         j = start
         while j < end:
             h = hit_at.get(j)
             if h is not None and h.end <= end:
                 e = self.choose_entry(h, False)
-                if e is not None and e.kind == "country":
+                if e is not None and e.kind == "country" and self.names_a_thing(h.end, end):
+                    things.update(range(h.start, h.end))  # "Iraq war veteran X": the war's state, not the person's
+                elif e is not None and e.kind == "country":
                     iso3 = e.kb_id
                     used.append((h.start, h.end))
                 elif e is not None and e.kind == "organization":
@@ -425,14 +428,32 @@ class State:
             j += 1
         if iso3 is None and org is None:
             for t in self.doc[start:end]:
+                if t.i in things:
+                    continue
                 for r in self.refs:
                     if r.start <= t.i < r.end:
                         a = self.table.get(r.actor)
+                        if a and a.kind == "country" and self.names_a_thing(r.end, end):
+                            continue
                         if a and a.kind == "country":
                             iso3 = a.id
                         elif a and a.kind == "organization":
                             org = a
         return iso3, org, used
+
+    def names_a_thing(self, after: int, end: int) -> bool:
+        """Does a state's name among a title's modifiers qualify a common noun of a thing before the
+        title ("Iraq war veteran", "Syria policy adviser"), rather than the title or a body ("US
+        Army general", "Iraqi Prime Minister")?"""
+        k = after  # the word after the state's name (ending at ``after``), if it is no title's last word
+        if k >= end - 1 or self.doc[k].pos_ != "NOUN" or self.doc[after - 1].pos_ != "PROPN" \
+                or self.doc[after - 1].ent_type_ not in ("GPE", "LOC"):
+            return False  # ("British music publicist": a demonym is the person's; "White House press ...")
+        if k + 1 == end - 1 and lx.title_key(self.lower[k + 1]) is not None:
+            return False  # "Russia trade minister", "press secretary": a portfolio before the title
+        low, lemma = self.lower[k], self.doc[k].lemma_.lower()
+        return lx.sector_of(low) is None and lx.sector_of(lemma) is None and lx.title_key(low) is None \
+            and low not in lx.ROLE_NOUNS and lx.title_key(f"{low} {self.lower[k + 1]}") is None
 
     def chunk_start(self, i: int) -> int:
         """Leftmost token of the noun phrase whose modifiers start at i (determiner, adjectives, names,
