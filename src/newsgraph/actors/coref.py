@@ -6,9 +6,8 @@ from typing import Any
 
 from ..errors import NewsgraphError
 from ..model import Actor
-from . import evidence
+from . import evidence, roles
 from . import lexicon as lx
-from . import roles
 from .state import State, gender_of, iso, kb_gender, title_matches
 
 
