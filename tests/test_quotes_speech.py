@@ -702,3 +702,40 @@ def test_a_bodys_finding_is_a_quote(nlp: Any, text: str, words: str, who: str) -
 ])
 def test_a_persons_finding_or_a_found_thing_is_no_quote(nlp: Any, text: str) -> None:
     assert not run(nlp, text).quotes
+
+
+# ---- speech still to come, a supposition, a passive reaching a second verb -----------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The governor will tell lawmakers on Friday that the new budget closes the gap.", "budget closes the gap"),
+    ("Let's say you and your sister are from a town far from any court.", "you and your sister"),
+    ("Some tenants were evicted and told to come back for a hearing in the spring.", "come back for a hearing"),
+])
+def test_speech_to_come_a_supposition_or_a_passive_conjunct_is_no_quote(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_what_people_will_tell_you_is_what_they_say(nlp: Any) -> None:
+    a = run(nlp, "Even though the critics will tell you they stand for thrift, their record shows otherwise.")
+    assert has(a, "they stand for thrift")
+
+
+def test_a_conjunct_of_a_passive_inside_a_report_keeps_its_sayer(nlp: Any) -> None:
+    a = run(nlp, "The mayor said the city would be flooded by Friday and warned that more rain was coming.")
+    assert has(a, "more rain was coming")
+
+
+# ---- phrasal verbs of retort ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Mr Hale fired back, \"well I'm not a big fan of yours either,\" drawing laughter.", "big fan", "Mr Hale"),
+    ("\"That is a lie,\" the senator hit back on Monday.", "That is a lie", "the senator"),
+])
+def test_a_phrasal_verb_of_retort_frames_a_quotation(nlp: Any, text: str, words: str, who: str) -> None:
+    a = run(nlp, text)
+    assert has(a, words) and mention(a, words) == who
+
+
+def test_a_verb_of_firing_without_its_particle_is_no_verb_of_saying(nlp: Any) -> None:
+    a = run(nlp, "The gunners fired \"warning shots\" over the ridge.")
+    assert all(q.cue is None or q.cue.text != "fired" for q in a.quotes)

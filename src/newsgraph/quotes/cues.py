@@ -40,8 +40,16 @@ _CLAUSE_CUE_POS = frozenset({"VERB"})
 
 
 def is_cue(tok: Any) -> bool:
-    """A verb of saying (by lemma) used as a verb."""
-    return tok.pos_ in _CLAUSE_CUE_POS and tok.lemma_.lower() in lx.SPEECH_VERBS
+    """A verb of saying (by lemma) used as a verb, or a phrasal verb of retort ("fired back")."""
+    if tok.pos_ not in _CLAUSE_CUE_POS:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lx.SPEECH_VERBS or (lemma in _PHRASAL_FIRST and any(
+        c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and (lemma, c.lower_) in lx.PHRASAL_SPEECH
+        for c in tok.children))  # (the particle right after the verb, read as a particle or an adverb)
+
+
+_PHRASAL_FIRST = frozenset(v for v, _ in lx.PHRASAL_SPEECH)
 
 
 def is_frame_cue(tok: Any) -> bool:
@@ -429,6 +437,7 @@ that it what which reality math arithmetic"""))
 _EVIDENTIAL = frozenset(re.findall(r"\w+", """suggest indicate signal show imply mean point demonstrate underscore
 underline highlight reflect confirm prove reveal"""))
 _HYPOTHETICAL = frozenset({"can", "could", "should", "must", "may", "might", "ca"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # "what we call", "what people used to call": everybody's name for something, no one's words
 _GENERIC_SUBJECTS = frozenset({"we", "you", "they", "people", "one", "some", "many", "everyone", "everybody"})
 # "asked not to be identified", "requested not to be named": a condition of anonymity, not a report
@@ -471,6 +480,12 @@ def not_a_report(verb: Any) -> str | None:
     if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL for c in kids) and not any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in kids):  # "should not have called him X": he did
         return "hypothetical"
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _FUTURE for c in kids) and not any(
+            (c.dep_ == "aux" and c.lemma_ == "have") or c.lower_ == "you" for c in kids):
+        return "unrealised"  # "Obama will tell Democrats that ...": a preview, nothing said yet (but
+        # "critics will tell you that ...": what they habitually say)
+    if verb.head.lemma_.lower() == "let" and verb.head.i < verb.i and verb.dep_ in ("ccomp", "xcomp"):
+        return "imperative"  # "Let's say you are ...": the writer's supposition
     if lemma in _EVIDENTIAL and subj is not None and subj.lemma_.lower() in _ABSTRACT:
         return "inference"
     if lemma in lx.LABEL_VERBS and ((verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(
@@ -483,7 +498,10 @@ def not_a_report(verb: Any) -> str | None:
     if (lemma in lx.ASKING_VERBS or lemma in lx.TELLING_VERBS) and (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
             or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids))
-            or (verb.dep_ == "advcl" and subj is None and verb.tag_ == "VBD")):  # "Told that ..., she said"
+            or (verb.dep_ == "advcl" and subj is None and verb.tag_ == "VBD")  # "Told that ..., she said"
+            or (verb.dep_ == "conj" and subj is None and verb.head.dep_ not in ("ccomp", "xcomp")
+                and any(c.dep_ == "auxpass" for c in verb.head.children))):
+        # ("were released and told to return": the passive reaches the second verb)
         return "asked"  # also "was told that ...", "When told that ...": the subject heard it, someone else said it
     return None
 
@@ -523,7 +541,7 @@ def connective(verb: Any) -> bool:
     return prev.lower_ == "to" and before_prev is not None and before_prev.lower_ == "needless"
 
 
-_CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | lx.OPINION_NOUNS | lx.FINDING_NOUNS | lx.FINDING_VERBS | {
+_CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | lx.OPINION_NOUNS | lx.FINDING_NOUNS | lx.FINDING_VERBS | _PHRASAL_FIRST | {
     "put", "according"}
 _SUBJECT_WORDS = lx.DOCUMENT_NOUNS | lx.RELATIVE_PRONOUNS
 

@@ -165,6 +165,12 @@ OPINION_NOUNS: frozenset[str] = _words("""
 view position opinion
 """)
 
+# Phrasal verbs of retort or outspoken speech, a verb of saying only with their particle ("fired
+# back", "hit back", "lashed out": not "fired the missile", "hit the target").
+PHRASAL_SPEECH: frozenset[tuple[str, str]] = frozenset({
+    ("fire", "back"), ("hit", "back"), ("shoot", "back"), ("lash", "out"), ("weigh", "in"),
+})
+
 # Verbs of finding: a body's or researchers' report with a clause ("the budget office finds that
 # ...", "economists calculated that ..."); a person's cognition otherwise ("he found that he ...").
 FINDING_VERBS: frozenset[str] = _words("""
@@ -238,6 +244,7 @@ __all__ = [
     "ON_TOPIC",
     "OPINION_NOUNS",
     "PERCEPTION_VERBS",
+    "PHRASAL_SPEECH",
     "PRONOUNS_GROUP",
     "PRONOUNS_PERSON",
     "QUOTING_VERBS",
