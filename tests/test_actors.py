@@ -733,3 +733,13 @@ def test_a_state_that_qualifies_a_thing_before_a_name_is_not_the_persons(read, t
     a = read(text)
     person = next(x for x in actor_over(a, name) if x.kind == "person")
     assert person.country == country
+
+
+def test_a_state_name_that_is_the_surname_of_a_person_named_before_is_that_person_as_subject(read):
+    a = read("Rep. Jim Jordan of Ohio questioned the witness on Tuesday. Later, Jordan attacked the agency again.")
+    assert ids_over(a, "Jordan attacked") == ids_over(a, "Jim Jordan") != set()
+
+
+def test_a_state_name_after_a_person_of_that_surname_stays_the_state_as_a_place(read):
+    a = read("Rep. Jim Jordan of Ohio questioned the witness on Tuesday. The king of Jordan visited Washington.")
+    assert "JOR" in ids_over(a, "Jordan visited")

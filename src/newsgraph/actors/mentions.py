@@ -91,6 +91,16 @@ def _states_body(st: State, kb_id: str, iso3: str | None) -> bool:
     return not str(getattr(ent, "code", "") or "").startswith(_STATELESS_CODES)
 
 
+def surname_of_named_person(st: State, h: Hit, person_ents: list[Any]) -> bool:
+    """A one-word state name that is the surname of a person the article named in full before, as
+    the subject of a clause ("Rep. Jim Jordan ... Jordan said", "Later, Jordan attacked the
+    agency"): the person again (the surname rule links it), not the state."""
+    if h.end - h.start != 1 or st.doc[h.start].dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    word = st.lower[h.start]
+    return any(e.end <= h.start and e.end - e.start >= 2 and e[-1].lower_ == word for e in person_ents)
+
+
 def country_in_other_name(st: State, h: Hit, ents: list[Any]) -> bool:
     """A state's name or adjective that is part of another name: a person's ("Steve Israel"), or
     an organisation's that is no body of that state ("USA Today", "American Bridge"; but "US
@@ -350,7 +360,7 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if suffixed(st, h):
             covered.difference_update(range(h.start, h.end))
             continue
-        if entry.kind == "country" and country_in_other_name(st, h, ents):
+        if entry.kind == "country" and (country_in_other_name(st, h, ents) or surname_of_named_person(st, h, person_ents)):
             covered.difference_update(range(h.start, h.end))
             continue
         if entry.kind in {"person", "organization", "bloc"} and inside_longer_name(
