@@ -743,3 +743,19 @@ def test_a_state_name_that_is_the_surname_of_a_person_named_before_is_that_perso
 def test_a_state_name_after_a_person_of_that_surname_stays_the_state_as_a_place(read):
     a = read("Rep. Jim Jordan of Ohio questioned the witness on Tuesday. The king of Jordan visited Washington.")
     assert "JOR" in ids_over(a, "Jordan visited")
+
+
+@pytest.mark.parametrize("text, word, published, kb_id", [
+    ("Critics compared the new rule to what Obama did with the old one.", "Obama", "2019-06-01", "barack-obama"),
+    ("Polls show Clinton ahead in three of the four swing states.", "Clinton", "2016-05-01", "hillary-clinton"),
+])
+def test_a_lone_surname_is_the_bearer_the_news_names_far_most_often(read, text, word, published, kb_id):
+    assert ids_over(read(text, published=published), word) == {kb_id}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Had he gone to Ford, he would have bought a truck.", "Ford"),
+    ("\"They had a strong showing,\" says the party strategist Ford Hale.", "Ford"),
+])
+def test_a_prominent_surname_that_is_a_company_or_a_given_name_is_not_that_person(read, text, word):
+    assert "gerald-ford" not in ids_over(read(text, published="2019-01-01"), word)

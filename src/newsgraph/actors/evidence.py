@@ -39,7 +39,7 @@ from .state import (
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
-    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date",
+    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
@@ -440,6 +440,27 @@ def romanised_holder(st: State, title: str, of: str, word: str) -> Actor | None:
     return st.table.from_kb(found.pop()) if len(found) == 1 else None
 
 
+_NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
+
+# how many times more often the news must name one bearer of a surname in full than any other for
+# the lone surname to be theirs
+DOMINANCE = 2.5
+
+
+def dominant_bearer(st: State, word: str) -> str | None:
+    """The KB person a lone surname stands for by the news's usage: a prominent bearer named in full
+    at least :data:`DOMINANCE` times as often as every other KB bearer of the name (a bearer the
+    list leaves out counts nothing), and no taken or common word."""
+    if word.lower() in common_words() or fold(word) in lx.taken_surnames():
+        return None
+    counts = lx.prominence()
+    found = sorted((counts.get(p.id, 0) for p in _kb_find(st, word) if p.kind == "person"), reverse=True)
+    ids = [p.id for p in _kb_find(st, word) if p.kind == "person" and counts.get(p.id, 0) == (found[0] if found else -1)]
+    if not found or found[0] == 0 or len(ids) != 1 or (len(found) > 1 and found[0] < DOMINANCE * found[1]):
+        return None
+    return ids[0]
+
+
 def _kb_find(st: State, word: str) -> list[Any]:
     """The KB's people by a name or surname, at any date (none on a KB error)."""
     try:
@@ -781,6 +802,17 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             actor = st.table.from_kb(next(iter(ids)))
             if actor is not None and not other_given_name(st, i - 1, actor):
                 st.add(h.start, h.end, actor, "kb-surname-former", confidence=0.7)
+                return h.end
+        # (not a word of another name: "Ford O'Connell", or a company the tagger saw: "gone to Ford")
+        other_name = (end < len(st.doc) and (st.pos[end] == "PROPN" or st.words[end][:1].isupper()) and not
+                      st.doc[end].is_sent_start) or tok.ent_type_ in _NOT_PERSON_ENTS
+        dominant = None if holders or honorific or other_name else dominant_bearer(st, word)
+        if dominant is not None:
+            # of the KB's bearers of the name, the one the news names in full far more often than
+            # any other ("Obama" in a later story, "Clinton" in 2016), at a lower confidence
+            actor = st.table.from_kb(dominant)
+            if actor is not None and not other_given_name(st, i - 1, actor):
+                st.add(h.start, h.end, actor, "kb-surname-prominent", confidence=0.6)
                 return h.end
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])

@@ -254,6 +254,15 @@ def _first_column(name: str) -> frozenset[str]:
 
 
 @cache
+def prominence() -> dict[str, int]:
+    """KB id -> the number of AllSides development articles that name the person in full (the
+    prominent people only; scripts/build_prominence.py)."""
+    text = resources.files("newsgraph.actors").joinpath("data/prominent_people.tsv").read_text("utf-8")
+    return {parts[0]: int(parts[1]) for line in text.splitlines()
+            if line and not line.startswith("#") and len(parts := line.split("\t")) > 1 and parts[1].isdigit()}
+
+
+@cache
 def prominent_people() -> frozenset[str]:
     """KB ids of the people the news names in full most often (scripts/build_prominence.py): the
     prior that lets a lone surname be the one office holder of that name ("Merkel said")."""
