@@ -454,10 +454,17 @@ def dominant_bearer(st: State, word: str) -> str | None:
     if word.lower() in common_words() or fold(word) in lx.taken_surnames():
         return None
     counts = lx.prominence()
-    found = sorted((counts.get(p.id, 0) for p in _kb_find(st, word) if p.kind == "person"), reverse=True)
-    ids = [p.id for p in _kb_find(st, word) if p.kind == "person" and counts.get(p.id, 0) == (found[0] if found else -1)]
+    bearers = [p for p in _kb_find(st, word) if p.kind == "person"]
+    found = sorted((counts.get(p.id, 0) for p in bearers), reverse=True)
+    ids = [p.id for p in bearers if counts.get(p.id, 0) == (found[0] if found else -1)]
     if not found or found[0] == 0 or len(ids) != 1 or (len(found) > 1 and found[0] < DOMINANCE * found[1]):
         return None
+    heads = [getattr(p, "country", None) for p in bearers if ever_headed(st, p.id)]
+    if len(heads) != len(set(heads)):
+        return None  # two heads of one state by the name (the Presidents Bush): which one, the text must say
+    given = (st.kb.entity(ids[0]).name.split() or [""])[0].lower() if st.kb.entity(ids[0]) is not None else ""
+    if given and given in st.lower:
+        return None  # the given name alone in the text too ("Hillary ... Clinton"): the split-name rule joins them
     return ids[0]
 
 
@@ -804,8 +811,9 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                 st.add(h.start, h.end, actor, "kb-surname-former", confidence=0.7)
                 return h.end
         # (not a word of another name: "Ford O'Connell", or a company the tagger saw: "gone to Ford")
-        other_name = (end < len(st.doc) and (st.pos[end] == "PROPN" or st.words[end][:1].isupper()) and not
-                      st.doc[end].is_sent_start) or tok.ent_type_ in _NOT_PERSON_ENTS
+        other_name = (end < len(st.doc) and (st.pos[end] == "PROPN" or st.words[end][:1].isupper() or st.words[end] == "-")
+                      and not st.doc[end].is_sent_start) or tok.ent_type_ in _NOT_PERSON_ENTS or tok.dep_ == "compound"
+        # (nor a modifier: "the Trump administration", "a Kennedy-style speech" have rules of their own)
         dominant = None if holders or honorific or other_name else dominant_bearer(st, word)
         if dominant is not None:
             # of the KB's bearers of the name, the one the news names in full far more often than
