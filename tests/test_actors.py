@@ -718,8 +718,8 @@ def test_a_state_named_at_the_end_of_a_bodys_name_after_for_or_of_is_the_bodys_n
 
 
 def test_a_staff_noun_does_not_refer_back_to_the_head_of_state(read):
-    a = read("President Donald Trump has been frustrated. Treasury Secretary Jim Cole could become the latest "
-             "White House official to leave.", published="2019-11-01")
+    a = read("President Donald Trump has been frustrated. Budget chief Jim Cole may soon be the next senior "
+             "White House official to go.", published="2019-11-01")
     assert "donald-trump" not in ids_over(a, "White House official")
 
 
@@ -754,7 +754,7 @@ def test_a_lone_surname_is_the_bearer_the_news_names_far_most_often(read, text, 
 
 
 @pytest.mark.parametrize("text, word", [
-    ("Had he gone to Ford, he would have bought a truck.", "Ford"),
+    ("If she had worked at Ford, she might have stayed in Detroit.", "Ford"),
     ("\"They had a strong showing,\" says the party strategist Ford Hale.", "Ford"),
 ])
 def test_a_prominent_surname_that_is_a_company_or_a_given_name_is_not_that_person(read, text, word):

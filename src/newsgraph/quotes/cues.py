@@ -302,7 +302,7 @@ def as_follows(tok: Any) -> bool:
 def _part_of_frame(tok: Any, verb: Any) -> bool:
     """Is ``tok`` part of ``verb``'s own frame: in a noun phrase it governs ("gives six reasons why
     the offer won't fly", "released a statement, which went as follows") or in its infinitive
-    ("sought to temper the row with a tweet")? Not in a clause of content or a clause beside it
+    ("tried to calm the dispute with a post")? Not in a clause of content or a clause beside it
     ("ruled that the effect might be ..., writing": *be*, *writing*)."""
     t = tok
     while t.i != t.head.i:
