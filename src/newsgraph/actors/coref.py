@@ -8,7 +8,7 @@ from ..errors import NewsgraphError
 from ..model import Actor
 from . import evidence, roles
 from . import lexicon as lx
-from .state import State, gender_of, iso, kb_gender, title_matches
+from .state import State, iso, kb_gender, name_gender, title_matches
 
 
 def try_pair(st: State, i: int) -> int | None:
@@ -267,7 +267,7 @@ def try_pronoun(st: State, i: int) -> int | None:
     def ok(a: Actor) -> bool:
         # the KB's record; a description ("a spokeswoman"); the given name's; an honorific ("Mrs.",
         # weaker than the name: "Mrs. Ronald Roe" is his wife); the text's earlier "she"
-        g = kb_gender(st.kb, a) or st.described_gender(a.id, honorifics=False) or gender_of(st.kb, a) or \
+        g = kb_gender(st.kb, a) or st.described_gender(a.id, honorifics=False) or name_gender(a) or \
             st.described_gender(a.id) or st.text_gender.get(a.id)
         return (g is None or g == gender) and a.id not in bound
 

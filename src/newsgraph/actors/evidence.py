@@ -454,18 +454,18 @@ def dominant_bearer(st: State, word: str) -> str | None:
     if word.lower() in common_words() or fold(word) in lx.taken_surnames():
         return None
     counts = lx.prominence()
-    bearers = [p for p in _kb_find(st, word) if p.kind == "person"]
-    found = sorted((counts.get(p.id, 0) for p in bearers), reverse=True)
-    ids = [p.id for p in bearers if counts.get(p.id, 0) == (found[0] if found else -1)]
-    if not found or found[0] == 0 or len(ids) != 1 or (len(found) > 1 and found[0] < DOMINANCE * found[1]):
+    bearers = sorted((p for p in _kb_find(st, word) if p.kind == "person"), key=lambda p: -counts.get(p.id, 0))
+    top = counts.get(bearers[0].id, 0) if bearers else 0
+    second = counts.get(bearers[1].id, 0) if len(bearers) > 1 else 0
+    if top == 0 or top < DOMINANCE * second:
         return None
     heads = [getattr(p, "country", None) for p in bearers if ever_headed(st, p.id)]
     if len(heads) != len(set(heads)):
         return None  # two heads of one state by the name (the Presidents Bush): which one, the text must say
-    given = (st.kb.entity(ids[0]).name.split() or [""])[0].lower() if st.kb.entity(ids[0]) is not None else ""
+    given = (bearers[0].name.split() or [""])[0].lower()
     if given and given in st.lower:
         return None  # the given name alone in the text too ("Hillary ... Clinton"): the split-name rule joins them
-    return ids[0]
+    return bearers[0].id
 
 
 def _kb_find(st: State, word: str) -> list[Any]:

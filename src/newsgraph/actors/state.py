@@ -842,26 +842,33 @@ def main_clause_subject(tok: Any) -> bool:
 
 def kb_gender(kb: Any, actor: Actor | None) -> str | None:
     """"m", "f" or None: the KB's record of the person's gender only."""
-    if actor is None or actor.kind != "person" or kb is None or not actor.kb_id:
+    if actor is None or actor.kind != "person" or not actor.kb_id:
         return None
-    g = str(getattr(kb.entity(actor.kb_id), "gender", None) or "").lower()[:1]
-    return g if g in {"m", "f"} else None
+    return _kb_gender(kb, actor.kb_id)
+
+
+def name_gender(actor: Actor | None) -> str | None:
+    """"m", "f" or None: the pronoun the news uses for bearers of the person's given name
+    (``actors/data/given_name_gender.tsv``)."""
+    if actor is None or actor.kind != "person":
+        return None
+    return _name_gender(actor.name)
 
 
 def gender_of(kb: Any, actor: Actor | None) -> str | None:
-    """"m", "f" or None: the KB's record when it has one, else the pronoun the news uses for
-    bearers of the person's given name (``actors/data/given_name_gender.tsv``)."""
-    if actor is None or actor.kind != "person":
-        return None
-    return _gender(kb, actor.kb_id, actor.name)
+    """"m", "f" or None: the KB's record when it has one, else the given name's (:func:`name_gender`)."""
+    return kb_gender(kb, actor) or name_gender(actor)
 
 
 @lru_cache(maxsize=4096)
-def _gender(kb: Any, kb_id: str | None, name: str) -> str | None:
-    ent = kb.entity(kb_id) if kb is not None and kb_id else None
+def _kb_gender(kb: Any, kb_id: str) -> str | None:
+    ent = kb.entity(kb_id) if kb is not None else None
     g = str(getattr(ent, "gender", None) or "").lower()[:1]
-    if g in {"m", "f"}:
-        return g
+    return g if g in {"m", "f"} else None
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(name: str) -> str | None:
     words = [w for w in name.split() if w.lower().strip(".") not in lx.HONORIFICS]
     return lx.given_name_gender().get(words[0].lower()) if len(words) >= 2 else None
 

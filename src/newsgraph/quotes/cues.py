@@ -605,7 +605,7 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
             out.append(ClauseCue(tok, "as-put"))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             out.append(ClauseCue(tok, "according"))
-        elif (tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.SPEECH_NOUNS) or (tok.pos_ == "NOUN" and voiced_opinion(tok)):
+        elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in lx.SPEECH_NOUNS or voiced_opinion(tok)):
             out.append(ClauseCue(tok, "speech-noun"))
     return out
 

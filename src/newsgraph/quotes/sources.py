@@ -124,28 +124,26 @@ def _candidate_for_office(analysis: Analysis, head: Any) -> Actor | None:
     parser hangs the name on the preposition) name the nominee, not someone the nominee serves."""
     if head.lemma_.lower() not in _RUNNING_NOUNS:
         return None
-    for c in head.children:
-        if c.dep_ != "prep" or c.lower_ != "for":
-            continue
-        for p in c.children:
-            office = [m for m in p.children if m.dep_ == "compound" and m.i < p.i and title_key(m.lower_)]
-            if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and office:
-                actor = analysis.actor_at(p.idx, p.idx + len(p.text))
-                if actor is not None and actor.kind == "person":
-                    return actor
-    return None
+    return _person_after_role(analysis, head, "for", lambda p: any(
+        m.dep_ == "compound" and m.i < p.i and title_key(m.lower_) for m in p.children))
 
 
 def _name_after_role(analysis: Analysis, head: Any) -> Actor | None:
     """ "her successor as party leader Jane Roe", "his predecessor as nominee John Doe": a person's
     name ending the phrase after "as" and a role noun names the person the phrase describes (the
     parser hangs the name on the preposition); the possessor is someone else."""
+    return _person_after_role(analysis, head, "as", lambda p: p.i == head.right_edge.i and any(
+        m.dep_ == "compound" and m.pos_ == "NOUN" for m in p.children))
+
+
+def _person_after_role(analysis: Analysis, head: Any, prep: str, role: Any) -> Actor | None:
+    """The person named as the object of ``prep`` under ``head``, with the role words ``role``
+    accepts (the parser hangs a role and a name after "for" or "as" on the preposition)."""
     for c in head.children:
-        if c.dep_ != "prep" or c.lower_ != "as" or c.i < head.i:
+        if c.dep_ != "prep" or c.lower_ != prep:
             continue
         for p in c.children:
-            if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and p.i == head.right_edge.i and any(
-                    m.dep_ == "compound" and m.pos_ == "NOUN" for m in p.children):
+            if p.dep_ == "pobj" and p.ent_type_ == "PERSON" and role(p):
                 actor = analysis.actor_at(p.idx, p.idx + len(p.text))
                 if actor is not None and actor.kind == "person":
                     return actor
