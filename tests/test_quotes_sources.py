@@ -699,3 +699,18 @@ def test_a_name_after_a_role_with_as_is_the_speaker_not_the_possessor(pipeline: 
                                                                       who: str) -> None:
     q = quote(analyse(pipeline, text), words)
     assert q.speaker == who
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("“Costs will fall next year,” said Regional Office of Transport and Works Director Lena Marsh.",
+     "Costs will fall", "lena-marsh"),
+])
+def test_a_titled_name_after_a_body_is_the_speaker_not_the_body(pipeline: Any, text: str, words: str,
+                                                                 who: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who
+
+
+def test_a_body_with_a_description_after_it_stays_the_speaker(pipeline: Any) -> None:
+    q = quote(analyse(pipeline, "“We will appeal,” said Acme Holdings, the parent of the firm."), "We will appeal")
+    assert q.speaker == "acme-holdings"

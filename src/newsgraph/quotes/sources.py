@@ -96,6 +96,10 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
             _name_after_role(analysis, head)
         if named is not None:
             return named
+    if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "GPE"):
+        named = _titled_name_after_body(analysis, doc, head)
+        if named is not None:
+            return named
     actor = analysis.actor_at(head.idx, head.idx + len(head.text))
     if actor is not None:
         return actor
@@ -117,6 +121,22 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
 
 
 _RUNNING_NOUNS = frozenset({"nominee", "candidate", "contender", "hopeful", "frontrunner", "front-runner"})
+
+
+def _titled_name_after_body(analysis: Analysis, doc: Any, head: Any) -> Actor | None:
+    """ "Office of Management and Budget Director Jane Roe said": a body's name, a title and a
+    person's name ending the phrase, which the parser hangs on the body as an apposition: the
+    person speaks, not the body."""
+    for c in head.children:
+        if c.dep_ != "appos" or c.ent_type_ != "PERSON" or c.i != head.right_edge.i:
+            continue
+        name_start = min(t.i for t in c.subtree if t.ent_type_ == "PERSON")
+        # a title between them: a known one, or a capitalised word of neither name ("Director")
+        if any(title_key(t.lower_) or (t.is_title and not t.ent_type_) for t in doc[head.i + 1:name_start]):
+            actor = analysis.actor_at(c.idx, c.idx + len(c.text))
+            if actor is not None and actor.kind == "person":
+                return actor
+    return None
 
 
 def _candidate_for_office(analysis: Analysis, head: Any) -> Actor | None:
