@@ -51,6 +51,33 @@ def test_boilerplate_lines_are_recognised(line):
 
 
 @pytest.mark.parametrize("line", [
+    "More: Harbour strike enters its second week as talks stall",
+    "More:Senator Doe says the budget vote 'cannot wait'",
+    "RELATED: Governor signs water bill after months of delay",
+    "SEE ALSO: Why the mayor's plan faces a skeptical council",
+    "( Also on EXAMPLE NEWS: Council rejects bridge funding)",
+    "Read or Share this story: https://example.com/s/abc123",
+    "More On This... Ferry service resumes after storm",
+    "JUST WATCHED Minister: 'We will rebuild the port' Replay More Videos ... MUST WATCH Minister: "
+    "'We will rebuild the port' 02:11",
+])
+def test_links_to_other_stories_are_recognised(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "More than 200 people were evacuated from the coastal villages on Sunday.",
+    "More importantly, the minister said: 'We will not sign this deal.'",
+    "Related talks in Geneva ended without agreement, officials said.",
+    "Also on Monday: the council voted against the plan, its chairman said.",
+    "See also the minister's remarks to parliament, which drew criticism.",
+    "He said he had just watched the video and would reply more fully later.",
+])
+def test_sentences_are_not_link_lines(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
     "Also read by many was the statement of the minister, who said the talks had failed.",
     "The president said he would share the report with parliament next week.",
     "Comments by the minister drew sharp criticism from the opposition.",

@@ -2,7 +2,7 @@
 
 The cleaned text is what every offset indexes into. Cleaning works on whole lines: site
 boilerplate lines ("Also Read", "Comments are closed.", share/subscribe lines, cookie notices)
-are dropped, whitespace inside lines is normalised, and runs of blank lines collapse to one
+and lines that link to other stories ("More: <headline>", a video player's list entry) are dropped, whitespace inside lines is normalised, and runs of blank lines collapse to one
 blank line. The headline stays in the text as its first line (the headline is a sentence too).
 """
 
@@ -50,6 +50,23 @@ _BOILERPLATE = [
 ]
 BOILERPLATE_RE = re.compile(r"^\W{0,3}(?:" + "|".join(_BOILERPLATE) + r")\W{0,3}$", re.IGNORECASE)
 _MAX_BOILERPLATE_LINE = 200
+
+# links to other pages that a site leaves in the running text: a label and another story's headline
+# ("More: <headline>", "( Also on <site>: <headline>)", "Read or Share this story: <url>"), or a
+# video player's list entry ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:11").
+# The headline names people and has colons and quotation marks, so read as text it gives quotes and
+# events that are not this article's. The labels are matched with their case: "More:" opening a line
+# is a link, "more" in a sentence is not.
+_LINK_LINES = [
+    r"\(\s?Also on [^:()]{2,40}: [^()]{3,250}\)?",
+    r"Read or [Ss]hare this story: \S+",
+    r"More [Oo]n [Tt]his(?:\.{3}|…).{0,250}",
+    r"(?:More|MORE|Related|RELATED|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ"
+    r"|Related [Cc]overage|RELATED COVERAGE):\s?\S.{0,250}",
+    r"JUST WATCHED .{1,250}? Replay More Videos (?:\.{3}|…) MUST WATCH .{1,250}",
+]
+LINK_LINE_RE = re.compile(r"^(?:" + "|".join(_LINK_LINES) + r")$")
+_MAX_LINK_LINE = 400
 
 # characters that only take space or break offsets: zero-width, soft hyphen, BOM, and the
 # bidirectional marks, embeddings, overrides and isolates (display hints: they glue words to
@@ -120,8 +137,11 @@ def unglue_quotes(line: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
+    """A line of the site, not of the article: boilerplate ("Comments are closed.") or a link to
+    another story ("More: <headline>")."""
     s = line.strip()
-    return bool(s) and len(s) <= _MAX_BOILERPLATE_LINE and bool(BOILERPLATE_RE.match(s))
+    return bool(s) and ((len(s) <= _MAX_BOILERPLATE_LINE and bool(BOILERPLATE_RE.match(s)))
+                        or (len(s) <= _MAX_LINK_LINE and bool(LINK_LINE_RE.match(s))))
 
 
 # a name glued to the next words with no space ("...McCarthyOcasio-Cortez blasts ..."): a capital
