@@ -84,6 +84,25 @@ def test_a_pattern_from_petrarch2_may_be_turned_over(analyse):
     assert ev.plover == "ACCUSE" and f"+detector({rule.plover}>ACCUSE)" in ev.rule
 
 
+def test_a_petrarch2_pattern_the_detector_does_not_confirm_is_dropped(analyse):
+    """Converted PETRARCH2 patterns were written for its phrase matcher and one sense of each verb; in
+    news they are mostly wrong, so one stands only where the detector gives its type some belief."""
+    text = "Germany interfered in the French election."
+    [rule] = analyse(text, None, True)
+    confirming = hand_detector({"v:interfere": rule.plover})
+    assert [e.plover for e in analyse(text, confirming, True, petrarch=0.5)] == [rule.plover]
+    silent = hand_detector({"v:unrelated": "ASSAULT"})  # knows nothing of the verb: P(type) about 1/17
+    assert analyse(text, silent, True, petrarch=0.5) == []
+    assert [e.plover for e in analyse(text, silent, True, petrarch=0.0)] == [rule.plover]
+
+
+def test_the_petrarch2_gate_leaves_our_own_patterns_alone(analyse):
+    silent = hand_detector({"v:unrelated": "ASSAULT"})
+    [ev] = analyse("Germany criticised France over the new tariffs.", silent, petrarch=0.5)
+    assert ev.plover == "ACCUSE" and ev.rule.startswith("newsgraph:")
+    assert learned.DEFAULT.petrarch > 0  # the gate is on by default
+
+
 @pytest.mark.parametrize("plover, side", [("CONSULT", "cooperation"), ("RETREAT", "cooperation"),
                                           ("AID", "cooperation"), ("ACCUSE", "conflict"), ("SANCTION", "conflict"),
                                           ("PROTEST", "conflict"), ("REQUEST", "request")])
