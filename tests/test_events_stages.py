@@ -198,6 +198,27 @@ def test_who_flees_or_survives_an_attack_did_not_carry_it_out(read, text):
     assert not any(e.plover == "ASSAULT" and e.source for e in read(text).events)
 
 
+@pytest.mark.parametrize("text", [
+    "Ghanaian reporters covering the march were stopped at the bridge.",
+    "Crowds in Accra watched the protest from the square.",
+    "Ghana's envoy recalled the bombing of the embassy in 1998.",
+])
+def test_who_looks_on_at_an_event_did_not_carry_it_out(read, text):
+    assert not any(e.plover in {"PROTEST", "ASSAULT"} and e.source for e in read(text).events), [
+        (e.plover, e.source, e.target) for e in read(text).events]
+
+
+@pytest.mark.parametrize("text, doer, verb", [
+    ("Ghana thanked Japan for sending aid after the floods.", "JPN", "sending"),
+    ("Chile praised Peru for helping the flood victims.", "PER", "helping"),
+    ("Peru congratulated Chile for signing the trade accord.", "CHL", "signing"),
+])
+def test_the_object_does_what_it_is_thanked_or_blamed_for(read, text, doer, verb):
+    a = read(text)
+    acts = [e for e in a.events if e.predicate is not None and e.predicate.text == verb]
+    assert acts and all(doer in e.source for e in acts), [(e.plover, e.source, e.target, e.predicate) for e in a.events]
+
+
 @pytest.mark.parametrize("text, target", [
     ("Norway suspended its weapons deals with Chile.", "CHL"),
     ("Norway suspended arms sales and trade ties with Chile.", "CHL"),

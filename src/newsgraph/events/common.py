@@ -104,10 +104,13 @@ RELATION_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "ti
                             "partnership", "cooperation", "trade", "alliance", "negotiation", "dialogue", "contact",
                             "exchange", "link"})
 
-# Verbs whose subject undergoes or escapes the event its object names, so is not its doer
-# ("fled the fighting", "survived the attack", "faced shelling").
+# Verbs whose subject undergoes, escapes or only looks on at the event its object names, so is not
+# its doer ("fled the fighting", "survived the attack", "faced shelling", "journalists covering the
+# protest", "cameras filmed the clashes", "recalled the bombing").
 UNDERGOING_VERBS = frozenset({"flee", "escape", "evade", "avoid", "survive", "suffer", "endure", "face", "witness",
-                              "fear", "experience", "dodge", "brave", "weather", "outlast"})
+                              "fear", "experience", "dodge", "brave", "weather", "outlast",
+                              "cover", "watch", "observe", "monitor", "film", "photograph", "document", "see",
+                              "hear", "recall", "remember", "describe", "mention", "study"})
 
 # verbs of being in charge: their subject does the event noun they govern ("*headed* the inquiry",
 # "*led* the talks"), whatever code a pattern gives the verb alone

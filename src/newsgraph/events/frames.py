@@ -213,11 +213,11 @@ def logical_subjects(v: Token, depth: int = 0) -> list[Token]:
             return []
         return logical_subjects(head, depth + 1) if not is_passive(head) else []
     if v.dep_ in {"advcl", "pcomp"} and v.tag_ in {"VBG", "VBN", "VB"}:
-        if v.dep_ == "pcomp" and head.lower_ == "of":
+        if v.dep_ == "pcomp" and head.lower_ in {"of", "for"}:
             gov = head.head
             objs = [c for c in gov.children if c.dep_ in OBJ_DEPS]
             if objs and gov.pos_ == "VERB":
-                return objs  # "accused Chile of breaking"
+                return objs  # "accused Chile of breaking", "thanked Japan for sending", "fined X for violating"
         gov = head if v.dep_ == "advcl" else head.head
         return logical_subjects(gov, depth + 1) if gov is not None else []
     if v.dep_ in {"acl", "amod"} and v.tag_ == "VBG":
