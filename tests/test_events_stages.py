@@ -350,3 +350,33 @@ def test_a_state_that_detains_unnamed_people_stays_the_doer(read, text):
     evs = [e for e in read(text, "2018-05-01").events if e.plover == "COERCE"]
     assert evs and evs[0].source == ["IRN"] and evs[0].target == ["IRNCVL"], [
         (e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile renewed its call for Peru to free the fishermen.",
+    "The accord calls for Peru to withdraw its troops by May.",
+])
+def test_an_act_asked_for_in_a_for_to_clause_is_not_done(read, text):
+    a = read(text)
+    assert not any(e.source == ["PER"] and e.modality == "asserted" for e in a.events), [
+        (e.plover, e.source, e.target, e.modality) for e in a.events]
+
+
+@pytest.mark.parametrize("text", ["Chile pressed Peru to free the fishermen.", "Chile pushed Peru to reopen the border."])
+def test_pressing_someone_to_act_is_a_demand(read, text):
+    a = read(text)
+    assert any(e.plover == "REQUEST" and e.source == ["CHL"] and e.target == ["PER"] for e in a.events), [
+        (e.plover, e.source, e.target) for e in a.events]
+
+
+@pytest.mark.parametrize("text", ["Chile pressed the point at the summit.",
+                                  "Chilean police pushed the crowd back from the gates."])
+def test_pressing_or_pushing_without_an_infinitive_is_no_demand(read, text):
+    assert not any(e.plover == "REQUEST" for e in read(text).events)
+
+
+def test_a_call_a_dropped_pattern_had_absorbed_is_coded_on_its_own(read):
+    """A PETRARCH2 pattern the detector does not confirm gives back the event nouns it had taken in."""
+    a = read("Chile repeated its call for a ceasefire in the region.")
+    assert any(e.plover == "REQUEST" and e.source == ["CHL"] for e in a.events), [
+        (e.plover, e.source, e.rule) for e in a.events]

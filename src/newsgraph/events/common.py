@@ -175,6 +175,7 @@ class Candidate:
     comp_recip: bool = False  # that content is a joint act ("promised to *work together*")
     det_conf: float | None = None  # the learned detector's probability of the final type (learned.py)
     det_mode: tuple[str | None, bool] | None = None  # its PLOVER mode for that type, and whether it is sure
+    absorber: Candidate | None = field(default=None, compare=False, repr=False)  # whose event this one is part of
 
     @property
     def pred(self) -> Token:
@@ -511,6 +512,7 @@ def absorb(tok: Token, cands: dict[int, Candidate], keep: Candidate, *, subtree:
         c = cands.get(t.i)
         if c is not None and c is not keep and c.pred.i != keep.pred.i and same_segment(t, keep.pred):
             c.absorbed = True
+            c.absorber = keep
 
 
 def token_forms(doc: Any) -> tuple[list[str], list[str], list[str]]:
@@ -644,6 +646,14 @@ def condition_subjects(verbs: Iterable[Token]) -> list[Token]:
             if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children):
                 out.extend(logical_subjects(ch))
     return out
+
+
+def for_to_clause(v: Token) -> bool:
+    """A "for X to V" clause ("its call *for Iran to free* the sailors", "time *for the army to
+    leave*", "waited *for the rebels to withdraw*"): an act asked, wished or waited for, not one the
+    text says was done."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def in_condition(tok: Token) -> bool:

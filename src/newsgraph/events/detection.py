@@ -152,7 +152,8 @@ def absorb_restated_nouns(cands: list[Candidate]) -> None:
         if tok.dep_ not in {"dobj", "obj", "nsubjpass", "attr", "pobj"} or gov.i == tok.i:
             continue
         verb = by_token.get(gov.i)
-        if verb is None or verb is c or verb.absorbed or verb.code is None or cb.root(verb.code) != cb.root(c.code):
+        if verb is None or verb is c or verb.absorbed or verb.dropped or verb.code is None \
+                or cb.root(verb.code) != cb.root(c.code):
             continue
         if not verb.source and c.source:
             verb.source, verb.source_tokens = list(c.source), list(c.source_tokens)
@@ -271,6 +272,8 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
         if "obj" in e.roles and not frame.objs:
             continue
         if "noinf" in e.roles and not frame.objs and striving(frame.pred):
+            continue
+        if "inf" in e.roles and not (frame.objs and striving(frame.pred)):
             continue
         if e.code == "=obj":
             code = object_code(coder, frame)

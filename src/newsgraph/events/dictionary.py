@@ -38,7 +38,8 @@ user's ``[events] extra_verbs`` file has ten tab-separated columns; ``-`` or not
              tables): your patterns for the lemma replace ours instead of merging with them; ``obj``:
              needs a direct object;
              ``noinf``: not with a to-infinitive of purpose and no object ("fight *to keep* X" is an
-             effort, not a fight);
+             effort, not a fight); ``inf``: only with an object and a to-infinitive ("pressed *X to
+             pass* the bill" is a demand, "pressed the button" is not);
              ``sense``: the object decides the verb's sense ("attack *a plan*" is criticism), so the
              learned detector does not retype it;
              ``absorb``: what it comments on is not coded separately ("claimed responsibility *for

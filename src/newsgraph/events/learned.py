@@ -131,35 +131,8 @@ def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     det: Detector = coder.detector
     th: Thresholds = coder.thresholds
     live = [c for c in cands if _live(coder, c)]
-    if live:
-        probs, zm = det.scores([features(clause(c)) for c in live])
-        labels = det.labels
-        none = labels.index(NONE)
-        for c, p, z in zip(live, probs, zm, strict=True):
-            rule_type = _plover(coder, c.code)
-            if p[none] >= th.veto:
-                c.dropped = f"the detector reads no event here ({p[none]:.2f})"
-                c.rule += "+detector-veto"
-                continue
-            ev = p.copy()
-            ev[none] = -1.0
-            j = int(np.argmax(ev))
-            top = labels[j]
-            if (top != rule_type and not derived(c)
-                    and (side_of(top) == side_of(rule_type) or c.entry.origin == "petrarch2")
-                    and ev[j] >= th.retype and ev[j] >= th.margin * p[labels.index(rule_type)]):
-                mode, mconf = det.mode_of(z, top)
-                c.code = code_for(top, mode if mconf >= th.mode else None)
-                c.base = c.code
-                c.rule += f"+detector({rule_type}>{top})"
-            final = _plover(coder, c.code)
-            c.det_conf = float(p[labels.index(final)]) if final in labels else None
-            if c.entry.origin == "petrarch2" and (c.det_conf or 0.0) < th.petrarch:
-                c.dropped = f"a PETRARCH2 pattern the detector does not confirm ({c.det_conf or 0.0:.2f})"
-                c.rule += "+detector-unconfirmed"
-                continue
-            mode, mconf = det.mode_of(z, final)
-            c.det_mode = (mode, mconf >= th.mode)
+    while live:  # a dropped PETRARCH2 pattern gives back what it absorbed, which is judged in turn
+        live = [c for c in judge(coder, live, cands) if _live(coder, c)]
     kept = [c for c in cands if _live(coder, c)]
     if kept and not th.beside:
         return cands
@@ -171,6 +144,47 @@ def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     if proposed is not None:
         cands = sorted([*cands, proposed], key=lambda c: c.pred.i)
     return cands
+
+
+def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Veto, retype and score ``live`` candidates (in place); returns the candidates released by
+    a dropped PETRARCH2 pattern that had absorbed them ("repeated *his call for a ceasefire*")."""
+    det: Detector = coder.detector
+    th: Thresholds = coder.thresholds
+    probs, zm = det.scores([features(clause(c)) for c in live])
+    labels = det.labels
+    none = labels.index(NONE)
+    released: list[Candidate] = []
+    for c, p, z in zip(live, probs, zm, strict=True):
+        rule_type = _plover(coder, c.code)
+        if p[none] >= th.veto:
+            c.dropped = f"the detector reads no event here ({p[none]:.2f})"
+            c.rule += "+detector-veto"
+            continue
+        ev = p.copy()
+        ev[none] = -1.0
+        j = int(np.argmax(ev))
+        top = labels[j]
+        if (top != rule_type and not derived(c)
+                and (side_of(top) == side_of(rule_type) or c.entry.origin == "petrarch2")
+                and ev[j] >= th.retype and ev[j] >= th.margin * p[labels.index(rule_type)]):
+            mode, mconf = det.mode_of(z, top)
+            c.code = code_for(top, mode if mconf >= th.mode else None)
+            c.base = c.code
+            c.rule += f"+detector({rule_type}>{top})"
+        final = _plover(coder, c.code)
+        c.det_conf = float(p[labels.index(final)]) if final in labels else None
+        if c.entry.origin == "petrarch2" and (c.det_conf or 0.0) < th.petrarch:
+            c.dropped = f"a PETRARCH2 pattern the detector does not confirm ({c.det_conf or 0.0:.2f})"
+            c.rule += "+detector-unconfirmed"
+            for o in cands:
+                if o.absorber is c:
+                    o.absorbed, o.absorber = False, None
+                    released.append(o)
+            continue
+        mode, mconf = det.mode_of(z, final)
+        c.det_mode = (mode, mconf >= th.mode)
+    return released
 
 
 def verb_evidence(det: Detector, lemma: str, label: str) -> float:
@@ -223,4 +237,4 @@ def propose(coder: Any, sent: Any, taken: set[int]) -> Candidate | None:
     return c
 
 
-__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "propose", "verb_evidence"]
+__all__ = ["DEFAULT", "Thresholds", "apply", "clause", "code_for", "judge", "propose", "verb_evidence"]

@@ -15,6 +15,7 @@ from .common import (
     UNDECIDED_HEADS,
     Candidate,
     desire_head,
+    for_to_clause,
     future_head,
     governing_verb,
     has_condition,
@@ -68,6 +69,9 @@ def apply_modality(coder: Any, c: Candidate) -> None:
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
     nobody = any(negative_subject(ch) for v in scope for ch in v.children) or (
         c.frame.pos == "v" and any(negative_object(ch) for ch in pred.children))
+    if c.frame.pos == "v" and for_to_clause(pred):
+        c.mode, c.dropped = "hypothetical", "an act asked or waited for ('for X to V'): not done"
+        return
     if undecided(pred):
         c.mode, c.dropped = "hypothetical", "an act someone is undecided about: not done"
         return
