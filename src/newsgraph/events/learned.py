@@ -128,7 +128,6 @@ def derived(c: Candidate) -> bool:
 
 def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     """Run the detector over one sentence's candidates (in place) and add the events it proposes."""
-    det: Detector = coder.detector
     th: Thresholds = coder.thresholds
     live = [c for c in cands if _live(coder, c)]
     while live:  # a dropped PETRARCH2 pattern gives back what it absorbed, which is judged in turn
