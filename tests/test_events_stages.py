@@ -61,6 +61,24 @@ def test_a_later_noun_names_an_act_already_told():
     assert not same_act(noun, verb, lead_end=50)  # a verb after the noun is no restatement by a noun
 
 
+def test_a_restatement_that_leaves_out_the_target_is_the_same_act():
+    """"Russia shelled Ukraine ... Russia shelled again": the same doer and word, the target left out."""
+    full, short = ev(start=100, word="shelled"), ev(start=200, word="shelled", tgt=())
+    out = merge_reports([short, full], lead=50)
+    assert len(out) == 1 and out[0].target == ["UKR"] and [s.start for s in out[0].also_reported] == [200]
+    out = merge_reports([ev(start=100, word="shelled", tgt=()), ev(start=200, word="shelled")], lead=50)
+    assert len(out) == 1 and out[0].target == ["UKR"]  # the first report takes the side the later one names
+
+
+@pytest.mark.parametrize("other", [
+    ev(start=200, word="shelled", src=(), tgt=("UKR",)),        # no doer: another party may have done it
+    ev(start=200, word="shelled", src=("BLR",), tgt=()),        # another doer
+    ev(start=200, word="bombed", tgt=()),                       # other words, outside the lead
+])
+def test_a_report_with_a_side_left_out_stays_apart_otherwise(other):
+    assert len(merge_reports([ev(start=100, word="shelled"), other], lead=50)) == 2
+
+
 @pytest.mark.parametrize(("text", "precision"), [
     ("Russia had annexed Crimea before the talks began.", "earlier"),
     ("The talks recalled the 2014 annexation of Crimea by Russia.", "year"),

@@ -2,7 +2,8 @@
 become one event with several evidence spans (``Event.also_reported``).
 
 Two events are reports of one act when they have the same CAMEO code, the same sources and the
-same targets, compatible dates (equal, or one of them unknown or only "earlier") and the same
+same targets (or, told with the same word or later by a noun, the same doer and one of them
+leaves out the target the other names), compatible dates (equal, or one of them unknown or only "earlier") and the same
 modality, and are told alike: the same predicate word, or one of them in the headline or the
 lead paragraph (which restate the story's act in their own words), or the later one a noun (a noun
 names an act already told: "the probe", "his investigation"). Two accusations by the same
@@ -39,9 +40,21 @@ def same_act(a: Event, b: Event, lead_end: int = 0) -> bool:
     the headline and lead paragraph end. A later report by a noun ("Mueller's probe" after
     "Mueller's investigation") names an act already told: a noun refers back, a verb tells anew."""
     later = b if b.evidence.start >= a.evidence.start else a
-    told_alike = _word(a) == _word(b) or min(a.evidence.start, b.evidence.start) < lead_end or _nominal(later)
-    return (a.cameo == b.cameo and set(a.source) == set(b.source) and set(a.target) == set(b.target)
-            and a.modality == b.modality and _dates_agree(a, b) and told_alike)
+    same_word = _word(a) == _word(b) or _nominal(later)
+    told_alike = same_word or min(a.evidence.start, b.evidence.start) < lead_end
+    sides = _same_sides(a, b) or (same_word and _one_side_fewer(a, b))
+    return a.cameo == b.cameo and sides and a.modality == b.modality and _dates_agree(a, b) and told_alike
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    return set(a.source) == set(b.source) and set(a.target) == set(b.target)
+
+
+def _one_side_fewer(a: Event, b: Event) -> bool:
+    """The same named doer, and one report leaves out the target the other names: "U.S. carries
+    out air strike on Taliban" and "the U.S. carried out its air strike". A report without a doer
+    stays apart (several parties investigate, protest or strike the same target)."""
+    return bool(a.source) and set(a.source) == set(b.source) and (not a.target or not b.target)
 
 
 def lead_end(text: str, body_start: int) -> int:
@@ -60,6 +73,10 @@ def merge_reports(events: list[Event], lead: int = 0) -> list[Event]:
             continue
         first.also_reported.append(ev.evidence)
         first.confidence = max(first.confidence, ev.confidence)
+        if not first.source and ev.source:  # a side the restatement names
+            first.source = list(ev.source)
+        if not first.target and ev.target:
+            first.target = list(ev.target)
         if first.date is None and ev.date is not None:
             first.date, first.date_precision = ev.date, ev.date_precision
     return out
