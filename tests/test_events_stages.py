@@ -398,3 +398,28 @@ def test_a_call_a_dropped_pattern_had_absorbed_is_coded_on_its_own(read):
     a = read("Chile repeated its call for a ceasefire in the region.")
     assert any(e.plover == "REQUEST" and e.source == ["CHL"] for e in a.events), [
         (e.plover, e.source, e.rule) for e in a.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru threatens the security of the whole region, Chile said.",
+    "Peru's actions threaten the stability of Chile, its president said.",
+    "Chile threatened the integrity of the vote, the monitors said.",
+])
+def test_threatening_a_condition_is_endangering_it_not_a_threat(read, text):
+    assert not any(e.plover == "THREATEN" for e in read(text).events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile threatened Peru with new sanctions.", "PER"),
+    ("The Chilean army threatened the villagers on Monday.", None),
+])
+def test_a_threat_made_to_someone_stays(read, text, target):
+    evs = [e for e in read(text).events if e.plover == "THREATEN"]
+    assert evs and (target is None or target in evs[0].target)
+
+
+def test_seeking_to_act_is_an_aim_not_a_request(read):
+    a = read("Chile sought to block the inspectors from the mine.")
+    assert not any(e.plover == "REQUEST" for e in a.events)
+    b = read("Chile sought help from Peru after the floods.")
+    assert any(e.plover == "REQUEST" and e.source == ["CHL"] and e.target == ["PER"] for e in b.events)

@@ -124,6 +124,13 @@ ABSTRACT_NOUNS = frozenset({
     "image", "idea", "argument", "narrative", "record", "stock", "share", "price", "growth", "sale", "rating", "poll",
     "momentum", "confidence", "morale", "relation", "tie", "relationship", "chord", "nerve", "milestone", "snag",
     "roadblock", "ceiling", "goal", "jackpot", "headline"})
+# conditions and values a thing can put at risk ("threatens the integrity of the vote", "threatened
+# regional security"): a threat (CAMEO 13) is made to someone, these can only be endangered
+ENDANGERED_NOUNS = frozenset({
+    "integrity", "security", "stability", "peace", "democracy", "future", "existence", "safety", "sovereignty",
+    "independence", "health", "life", "livelihood", "job", "economy", "recovery", "interest", "environment",
+    "unity", "order", "value", "freedom", "right", "system", "credibility", "legitimacy", "survival", "viability",
+    "progress", "process", "ceasefire", "truce", "deal", "agreement", "talk"})
 # wrongs that have no event code of their own: reported by someone else ("said X lied to Congress",
 # "concluded that X meddled in the vote"), the report is an accusation of the doer (CAMEO 112; of a
 # crime 1121, of spying 1125)
@@ -716,7 +723,7 @@ def likelihood_head(v: Token | None) -> bool:
 
 # verbs of wanting: what they take is wished for, neither done nor announced ("wants to seize",
 # "wanted to attack", "wants talks with X", "looks forward to a meeting")
-DESIRE_HEADS = frozenset({"want", "hope", "wish", "desire", "long", "yearn", "dream", "crave"})
+DESIRE_HEADS = frozenset({"want", "hope", "wish", "desire", "long", "yearn", "dream", "crave", "seek"})
 
 
 def desire_head(v: Token | None) -> bool:

@@ -15,6 +15,7 @@ from .common import (
     ABSTRACT_NOUNS,
     COMPLEMENT_PREPS,
     COMPLEMENT_PREPS_BY_ROOT,
+    ENDANGERED_NOUNS,
     IMPLICIT_FRAME,
     OBLIGATION_AUX,
     PURPOSE_COOP,
@@ -81,6 +82,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "inquiry: asking a question is no request"
         elif figurative_violence(c):
             c.dropped = "figurative: violence done by or to an abstract thing"
+        elif endangering(c):
+            c.dropped = "endangering: 'threatens the integrity of X' says a thing is at risk, no one threatens"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -101,6 +104,19 @@ def figurative_violence(c: Candidate) -> bool:
         return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
     objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
     return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in ABSTRACT_NOUNS for o in objs)
+
+
+def endangering(c: Candidate) -> bool:
+    """ "threaten" meaning *endanger*: every object a condition or a value ("threatens the integrity of
+    the vote", "threatened its security", "could threaten the recovery"), and no threatened act
+    ("with sanctions", "to strike"). A threat is made to someone; a condition can only be put at risk."""
+    if c.frame.pos != "v" or c.code is None or cb.root(c.code) != "13" or c.code != c.base or c.comp_code:
+        return False
+    f = c.frame
+    if "with" in f.preps or any(ch.dep_ in {"xcomp", "ccomp"} for ch in c.pred.children):
+        return False
+    objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in ENDANGERED_NOUNS for o in objs)
 
 
 def naming(c: Candidate) -> bool:
