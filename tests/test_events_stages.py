@@ -423,3 +423,21 @@ def test_seeking_to_act_is_an_aim_not_a_request(read):
     assert not any(e.plover == "REQUEST" for e in a.events)
     b = read("Chile sought help from Peru after the floods.")
     assert any(e.plover == "REQUEST" and e.source == ["CHL"] and e.target == ["PER"] for e in b.events)
+
+
+def test_asking_someone_a_question_is_no_request(read):
+    assert not any(e.plover == "REQUEST" for e in read("Chile asked Peru a question about the border.").events)
+    assert any(e.plover == "REQUEST" for e in read("Chile asked Peru for help after the floods.").events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president signed the executive order on Monday.",
+    "The bill was signed into law by the Chilean president.",
+    "Chile's foreign minister signed a letter to the editors.",
+])
+def test_signing_a_bill_an_order_or_a_letter_is_no_agreement(read, text):
+    assert not any(e.plover in {"SUPPORT", "AGREE"} for e in read(text).events)
+
+
+def test_signing_an_accord_stays_an_agreement(read):
+    assert any(e.plover == "SUPPORT" for e in read("Chile and Peru signed a trade accord in Lima.").events)

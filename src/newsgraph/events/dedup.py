@@ -51,8 +51,8 @@ def _same_sides(a: Event, b: Event) -> bool:
 
 
 def _one_side_fewer(a: Event, b: Event) -> bool:
-    """The same named doer, and one report leaves out the target the other names: "U.S. carries
-    out air strike on Taliban" and "the U.S. carried out its air strike". A report without a doer
+    """The same named doer, and one report leaves out the target the other names: a headline "Chile
+    shells rebel camp" and, below, "Chile's shelling went on all night". A report without a doer
     stays apart (several parties investigate, protest or strike the same target)."""
     return bool(a.source) and set(a.source) == set(b.source) and (not a.target or not b.target)
 

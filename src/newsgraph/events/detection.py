@@ -142,6 +142,8 @@ def inquiry(c: Candidate) -> bool:
     kids = list(verb.children)
     if any(k.dep_ == "xcomp" or (k.dep_ == "prep" and k.lower_ == "for") for k in kids):
         return False  # "asked them to leave", "asked for help"
+    if any(k.dep_ in {"dobj", "dative"} and k.lemma_.lower() in {"question", "riddle"} for k in kids):
+        return True  # "asked the senator the next question"
     for k in kids:
         if k.dep_ in {"ccomp", "advcl", "dep"} and k.i > verb.i:
             first = k.left_edge
