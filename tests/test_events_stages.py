@@ -441,3 +441,14 @@ def test_signing_a_bill_an_order_or_a_letter_is_no_agreement(read, text):
 
 def test_signing_an_accord_stays_an_agreement(read):
     assert any(e.plover == "SUPPORT" for e in read("Chile and Peru signed a trade accord in Lima.").events)
+
+
+@pytest.mark.parametrize("text", ["Chile's foreign minister talked to reporters in Lima on Monday.",
+                                  "The Chilean president talks to the media every week."])
+def test_talking_to_reporters_is_a_statement_not_a_consultation(read, text):
+    assert not any(e.plover == "CONSULT" for e in read(text).events)
+
+
+def test_talking_with_a_counterpart_stays_a_consultation(read):
+    a = read("Chile's foreign minister talked with Peru's foreign minister by phone.")
+    assert any(e.plover == "CONSULT" for e in a.events)
