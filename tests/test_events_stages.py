@@ -452,3 +452,21 @@ def test_talking_to_reporters_is_a_statement_not_a_consultation(read, text):
 def test_talking_with_a_counterpart_stays_a_consultation(read):
     a = read("Chile's foreign minister talked with Peru's foreign minister by phone.")
     assert any(e.plover == "CONSULT" for e in a.events)
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    ("The decision drew condemnation from Peru on Monday.", "ACCUSE", "PER", None),
+    ("Chile faced criticism from Peru over the border.", "ACCUSE", "PER", "CHL"),
+    ("Chile won praise from Peru for the fishing deal.", "SUPPORT", "PER", "CHL"),
+    ("Chile received aid from Peru after the floods.", "AID", "PER", "CHL"),
+    ("The move followed pressure from Peru.", "REQUEST", "PER", None),
+])
+def test_the_from_phrase_of_a_said_act_names_who_said_it(read, text, plover, source, target):
+    evs = [e for e in read(text).events if e.plover == plover]
+    assert evs and evs[0].source == [source], [(e.plover, e.source, e.target) for e in read(text).events]
+    assert target is None or evs[0].target == [target]
+
+
+def test_a_move_from_a_place_keeps_its_doer(read):
+    evs = [e for e in read("Chilean troops withdrew from the town.").events if e.plover == "RETREAT"]
+    assert evs and all("CHL" in s for e in evs for s in e.source)

@@ -99,6 +99,12 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             break
     if not c.target and f.pos == "v" and e.slot("t"):
         pp_of_event_object(coder, c, actors)
+    if not c.target and f.pos == "n" and f.pred.dep_ in OBJ_DEPS and f.pred.head.lemma_.lower() in RECEIVING_VERBS:
+        # "Chile won praise from Peru", "the plan drew criticism", "received aid": who gets it is its target
+        heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+        found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
+        if found:
+            c.target, c.target_tokens = found, heads
     if not c.target and f.pos == "n":
         heads = [m for m in f.mods if subject_matter(c, m, actors) and same_segment(m, c.pred)]
         found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
@@ -261,11 +267,29 @@ def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> 
     of_role = e.slot("of")
     if of_role and "s" in of_role and f.preps.get("of"):
         return list(f.preps["of"])
+    # "condemnation from Chile", "praise from Peru", "complaints from Washington": a said act's
+    # "from" phrase names who said it (a move "from" a place is where it left: not these roots)
+    sayers: list[Token] = []
+    if cb.root(c.code or "") in FROM_SOURCE_ROOTS and "from" not in (e.slot("t") or ()):
+        sayers = list(f.preps.get("from", []))
+        gov = f.pred.head
+        if not sayers and f.pred.dep_ in OBJ_DEPS and gov.pos_ == "VERB":
+            # "drew condemnation from Peru", "won praise from Chile": the phrase hangs on the verb
+            sayers = [o for ch in gov.children if ch.dep_ == "prep" and ch.lower_ == "from" for o in pobjs(ch)]
     # "his arrest": the possessor undergoes it; with an "of" phrase for that ("Russia's arrest of
     # the activist") the possessor is the doer again
     patient = "t" in (e.slot("poss") or ()) and not f.preps.get("of")
-    return [m for m in f.mods if (m.dep_ in {"compound", "amod", "nmod"} and not subject_matter(c, m, actors))
-            or (m.dep_ == "poss" and not patient)]
+    return sayers + [m for m in f.mods if (m.dep_ in {"compound", "amod", "nmod"} and not subject_matter(c, m, actors))
+                     or (m.dep_ == "poss" and not patient)]
+
+
+# verbs whose subject gets what their object noun names ("won praise", "drew criticism", "received aid")
+RECEIVING_VERBS = frozenset({"receive", "win", "draw", "earn", "face", "attract", "get", "garner", "gain", "accept",
+                             "welcome", "incur", "court"})
+
+# verbal acts (appeals, intentions, consultations and support; demands, disapproval, rejections,
+# threats, protests) and aid: the "from" phrase of their noun names the doer
+FROM_SOURCE_ROOTS = frozenset({"02", "03", "04", "05", "07", "10", "11", "12", "13", "14"})
 
 
 def subject_matter(c: Candidate, mod: Token, actors: ActorIndex | None) -> bool:
