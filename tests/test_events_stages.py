@@ -470,3 +470,23 @@ def test_the_from_phrase_of_a_said_act_names_who_said_it(read, text, plover, sou
 def test_a_move_from_a_place_keeps_its_doer(read):
     evs = [e for e in read("Chilean troops withdrew from the town.").events if e.plover == "RETREAT"]
     assert evs and all("CHL" in s for e in evs for s in e.source)
+
+
+@pytest.mark.parametrize("text", ["Peru dismissed warnings by Chile that it would face sanctions.",
+                                  "Peru rejected the demand by Chile for talks."])
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(read, text):
+    evs = [e for e in read(text).events if e.plover == "REJECT"]
+    assert evs and evs[0].source == ["PER"] and evs[0].target == ["CHL"], [(e.plover, e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text", ["Chile's foreign minister stressed diplomacy during talks with Peru on Friday.",
+                                  "Chile's foreign minister told reporters before a meeting with Peru's president."])
+def test_who_speaks_around_a_meeting_takes_part_in_it(read, text):
+    evs = [e for e in read(text).events if e.plover == "CONSULT"]
+    assert evs and evs[0].source and all(s.startswith("CHL") or "chile" in s for s in evs[0].source), [
+        (e.plover, e.source, e.target) for e in evs]
+
+
+def test_what_happened_before_someone_spoke_is_not_theirs(read):
+    a = read("After the attack on the embassy, Chile's president said the talks would go on.")
+    assert not any(e.plover == "ASSAULT" and e.source for e in a.events)

@@ -99,6 +99,8 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             break
     if not c.target and f.pos == "v" and e.slot("t"):
         pp_of_event_object(coder, c, actors)
+    if not c.target and f.pos == "v" and cb.root(c.code or "") in REACTION_ROOTS:
+        doer_of_object_event(coder, c, actors)
     if not c.target and f.pos == "n" and f.pred.dep_ in OBJ_DEPS and f.pred.head.lemma_.lower() in RECEIVING_VERBS:
         # "Chile won praise from Peru", "the plan drew criticism", "received aid": who gets it is its target
         heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
@@ -152,6 +154,32 @@ def pp_of_event_object(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if found:
         c.target, c.target_tokens = found, heads
         c.rule += "+object-pp"
+
+
+# verbal reactions whose object can be someone else's act: support and praise, disapproval, rejection
+REACTION_ROOTS = frozenset({"05", "11", "12"})
+
+
+def doer_of_object_event(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "dismissed warnings *by Chile*", "condemned *Peru's* attacks", "welcomed the offer *from X*": a
+    reaction to an act is aimed at whoever did it, named on the act's noun (its agent, possessor or
+    "from" phrase) when the reaction names no one else."""
+    heads: list[Token] = []
+    for o in c.frame.objs:
+        if o.pos_ != "NOUN" or actors.at_token(o) is not None or not any(lemma in coder.nouns for lemma in noun_lemmas(o)):
+            continue
+        for ch in o.children:
+            if ch.dep_ == "poss":
+                heads.append(ch)
+            elif ch.dep_ == "prep" and ch.lower_ in {"by", "from"}:
+                heads.extend(pobjs(ch))
+        if not c.frame.passive:  # the parser hangs the noun's "by" phrase on the verb after it
+            heads.extend(h for p in ("by", "from") for h in c.frame.preps.get(p, []) if h.i > o.i)
+    heads = [h for h in heads if same_segment(h, c.pred)]
+    found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
+    if found:
+        c.target, c.target_tokens = found, heads
+        c.rule += "+object-doer"
 
 
 def event_subject(coder: Any, c: Candidate) -> bool:
@@ -312,8 +340,11 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
     gov = f.pred.head
     if f.pos != "n" or gov.i == f.pred.i:
         return []
-    if f.pred.dep_ == "pobj" and gov.lower_ in {"for", "to", "in", "into"} and gov.head.pos_ == "VERB":
-        gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*"
+    if f.pred.dep_ == "pobj" and gov.head.pos_ == "VERB" and (gov.lower_ in {"for", "to", "in", "into"} or (
+            gov.lower_ in {"during", "at", "before", "after"} and cb.root(c.code or "") == "04" and "with" in f.preps)):
+        gov = gov.head  # "envoys headed back to Quito *for talks*", "came *to a rally*", "said *during
+        # talks with X*", "spoke *before a meeting with X*": who speaks around a meeting with someone
+        # named is in it
     elif f.pred.dep_ == "pobj" and gov.lower_ == "in" and gov.head.lemma_ == "be":
         gov = gov.head  # "Iran and France are *in talks*": who is in it does it (not "under investigation")
     elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
