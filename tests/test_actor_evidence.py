@@ -61,6 +61,14 @@ def test_a_surname_after_the_full_name_is_an_earlier_mention(read, text, phrase,
     assert evidence_at(a, phrase) == "earlier-mention"
 
 
+def test_a_possessor_the_tagger_ran_into_the_next_name_is_still_a_surname(read):
+    """ "Obama’s Medicare" read as one organisation's name: the name ends at the possessive."""
+    a = read("President Barack Obama spoke. The senator said the plan kept Obama’s Medicare cuts intact.",
+             published="2012-09-06")
+    actor = actor_at(a, "Obama’s")
+    assert actor is not None and actor.kb_id == "barack-obama"
+
+
 @pytest.mark.parametrize(("text", "published", "phrase", "kb"), [
     ("Prime Minister Blair met the press.", "2003-03-01", "Prime Minister Blair", "tony-blair"),
     ("Chancellor Merkel said Germany would help.", "2015-06-01", "Chancellor Merkel", "angela-merkel"),

@@ -656,8 +656,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     # a hyphenated surname of someone named before, tagged as an organisation ("Ruiz-Vega")
     hyphenated = e is not None and e.start == i and " " not in e.text and "-" in e.text \
         and norm(e.text) in surname_index(st)
+    possessor = i + 1 < len(st.doc) and st.tags[i + 1] == "POS"  # "Obama's Medicare" tagged as one name
     if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and not hyphenated \
-            and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) and not leader_government_name(st, e):
+            and not possessor and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) \
+            and not leader_government_name(st, e):
         return None  # "the Trump Approval Index": part of another name ("the Trump Administration" is not)
     tok = st.doc[i]
     if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
