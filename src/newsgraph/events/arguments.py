@@ -101,12 +101,8 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         pp_of_event_object(coder, c, actors)
     if not c.target and f.pos == "v" and cb.root(c.code or "") in REACTION_ROOTS:
         doer_of_object_event(coder, c, actors)
-    if not c.target and f.pos == "n" and f.pred.dep_ in OBJ_DEPS and f.pred.head.lemma_.lower() in RECEIVING_VERBS:
-        # "Chile won praise from Peru", "the plan drew criticism", "received aid": who gets it is its target
-        heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
-        found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
-        if found:
-            c.target, c.target_tokens = found, heads
+    if not c.target and f.pos == "n":
+        receiver_target(coder, c, actors)
     if not c.target and f.pos == "n":
         heads = [m for m in f.mods if subject_matter(c, m, actors) and same_segment(m, c.pred)]
         found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
@@ -180,6 +176,18 @@ def doer_of_object_event(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if found:
         c.target, c.target_tokens = found, heads
         c.rule += "+object-doer"
+
+
+def receiver_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "Chile won praise from Peru", "the plan drew criticism", "received aid": the subject of a
+    receiving verb gets what its object noun names, so is that act's target."""
+    f = c.frame
+    if f.pred.dep_ not in OBJ_DEPS or f.pred.head.lemma_.lower() not in RECEIVING_VERBS:
+        return
+    heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+    found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
+    if found:
+        c.target, c.target_tokens = found, heads
 
 
 def event_subject(coder: Any, c: Candidate) -> bool:

@@ -2,16 +2,17 @@
 become one event with several evidence spans (``Event.also_reported``).
 
 Two events are reports of one act when they have the same CAMEO code, the same sources and the
-same targets (or, told with the same word or later by a noun, the same doer and one of them
-leaves out the target the other names), compatible dates (equal, or one of them unknown or only "earlier") and the same
+same targets, compatible dates (equal, or one of them unknown or only "earlier") and the same
 modality, and are told alike: the same predicate word, or one of them in the headline or the
 lead paragraph (which restate the story's act in their own words), or the later one a noun (a noun
 names an act already told: "the probe", "his investigation"). Two accusations by the same
-speaker against the same party in different words later in the story are two acts. The first
-report in the text is kept (a headline before its body), with the highest
-confidence of the reports; the others' evidence is added to it. Events with no source or no target
-are merged only with events of exactly the same sides, so two one-sided reports of different
-actors stay apart. Across articles, the store's clustering keeps working on top of this.
+speaker against the same party in different words later in the story are two acts. One report may
+leave out the target the other names when both have the same named doer and are told with the same
+word (or the later one by a noun); the kept report then takes that target. Otherwise events with no
+source or no target are merged only with events of exactly the same sides, so two one-sided
+reports of different actors stay apart. The first report in the text is kept (a headline before its
+body), with the highest confidence of the reports; the others' evidence is added to it. Across
+articles, the store's clustering keeps working on top of this.
 """
 
 from __future__ import annotations
@@ -73,9 +74,7 @@ def merge_reports(events: list[Event], lead: int = 0) -> list[Event]:
             continue
         first.also_reported.append(ev.evidence)
         first.confidence = max(first.confidence, ev.confidence)
-        if not first.source and ev.source:  # a side the restatement names
-            first.source = list(ev.source)
-        if not first.target and ev.target:
+        if not first.target and ev.target:  # the target a restatement names (same_act: same sources)
             first.target = list(ev.target)
         if first.date is None and ev.date is not None:
             first.date, first.date_precision = ev.date, ev.date_precision

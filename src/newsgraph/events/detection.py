@@ -99,11 +99,15 @@ def figurative_violence(c: Candidate) -> bool:
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
             or "sense" in c.entry.roles:
         return False
-    f = c.frame
     if any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() in ABSTRACT_NOUNS for s in c.pred.children):
         return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
+    return objects_all_in(c.frame, ABSTRACT_NOUNS)
+
+
+def objects_all_in(f: Frame, nouns: frozenset[str]) -> bool:
+    """Has the frame objects (nouns, names or pronouns), every one a common noun of ``nouns``?"""
     objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in ABSTRACT_NOUNS for o in objs)
+    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in nouns for o in objs)
 
 
 def endangering(c: Candidate) -> bool:
@@ -112,11 +116,9 @@ def endangering(c: Candidate) -> bool:
     ("with sanctions", "to strike"). A threat is made to someone; a condition can only be put at risk."""
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) != "13" or c.code != c.base or c.comp_code:
         return False
-    f = c.frame
-    if "with" in f.preps or any(ch.dep_ in {"xcomp", "ccomp"} for ch in c.pred.children):
+    if "with" in c.frame.preps or any(ch.dep_ in {"xcomp", "ccomp"} for ch in c.pred.children):
         return False
-    objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in ENDANGERED_NOUNS for o in objs)
+    return objects_all_in(c.frame, ENDANGERED_NOUNS)
 
 
 def naming(c: Candidate) -> bool:

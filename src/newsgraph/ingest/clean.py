@@ -2,7 +2,8 @@
 
 The cleaned text is what every offset indexes into. Cleaning works on whole lines: site
 boilerplate lines ("Also Read", "Comments are closed.", share/subscribe lines, cookie notices)
-and lines that link to other stories ("More: <headline>", a video player's list entry) are dropped, whitespace inside lines is normalised, and runs of blank lines collapse to one
+and lines that link to other stories ("More: <headline>", a video player's list entry) are
+dropped, whitespace inside lines is normalised, and runs of blank lines collapse to one
 blank line. The headline stays in the text as its first line (the headline is a sentence too).
 """
 

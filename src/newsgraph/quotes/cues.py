@@ -438,10 +438,16 @@ _EVIDENTIAL = frozenset(re.findall(r"\w+", """suggest indicate signal show imply
 underline highlight reflect confirm prove reveal"""))
 _HYPOTHETICAL = frozenset({"can", "could", "should", "must", "may", "might", "ca"})
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+
 # "what we call", "what people used to call": everybody's name for something, no one's words
 _GENERIC_SUBJECTS = frozenset({"we", "you", "they", "people", "one", "some", "many", "everyone", "everybody"})
 # "asked not to be identified", "requested not to be named": a condition of anonymity, not a report
 _ANONYMITY = frozenset({"identify", "name", "quote", "cite"})
+
+
+def _modal(kids: list[Any], words: frozenset[str]) -> bool:
+    """Is one of the verb's auxiliaries a modal of ``words``?"""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in words for c in kids)
 
 
 def not_a_report(verb: Any) -> str | None:
@@ -477,11 +483,10 @@ def not_a_report(verb: Any) -> str | None:
     if subj is not None and (subj.lower_ in _NOBODY or (subj.lower_ == "one" and any(
             d.lower_ == "no" for d in subj.children))):
         return "nobody"
-    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL for c in kids) and not any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in kids):  # "should not have called him X": he did
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    if _modal(kids, _HYPOTHETICAL) and not perfect:  # "should not have called him X": he did
         return "hypothetical"
-    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _FUTURE for c in kids) and not any(
-            (c.dep_ == "aux" and c.lemma_ == "have") or c.lower_ == "you" for c in kids):
+    if _modal(kids, _FUTURE) and not perfect and not any(c.lower_ == "you" for c in kids):
         return "unrealised"  # "Obama will tell Democrats that ...": a preview, nothing said yet (but
         # "critics will tell you that ...": what they habitually say)
     if verb.head.lemma_.lower() == "let" and verb.head.i < verb.i and verb.dep_ in ("ccomp", "xcomp"):

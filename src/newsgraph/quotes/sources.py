@@ -52,7 +52,7 @@ from ..actors.lexicon import (
     org_sector,
     title_key,
 )
-from ..actors.state import gender_of, main_clause_subject, title_matches
+from ..actors.state import main_clause_subject, name_gender, title_matches
 from ..model import Actor, Analysis, Mention, Span
 from . import lexicon as lx
 from .parsed import Attribution, Found, Speaker
@@ -362,7 +362,7 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
             break
         subject = root.dep_ in ("nsubj", "nsubjpass") or discourse.is_speaker(m_start)
         if subject and (actor.kind == "person" or (discourse.is_speaker(m_start) and _singular_human(actor, root))):
-            if wanted and gender_of(None, actor) not in (None, wanted):
+            if wanted and name_gender(actor) not in (None, wanted):
                 continue  # "she" after a man: another antecedent
             if discourse.is_speaker(m_start) or main_clause_subject(root):
                 return actor  # "Mr. X said it did not faze him, since Mr. Y promised ...": X
