@@ -714,3 +714,76 @@ def test_a_titled_name_after_a_body_is_the_speaker_not_the_body(pipeline: Any, t
 def test_a_body_with_a_description_after_it_stays_the_speaker(pipeline: Any) -> None:
     q = quote(analyse(pipeline, "“We will appeal,” said Acme Holdings, the parent of the firm."), "We will appeal")
     assert q.speaker == "acme-holdings"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Okafor, questioned again about the 1998 merger, said the deal was lawful.", "deal was lawful", "okafor"),
+    ("Delia Marsh, pressed by the committee on the payments, said the funds were returned.", "funds were returned",
+     "delia-marsh"),
+])
+def test_a_subject_set_off_before_a_participle_phrase_speaks(pipeline: Any, text: str, words: str, who: str) -> None:
+    """"X, pressed on Y, said ...": the parser may make "X pressed" a clause of its own and leave the
+    verb of saying without a subject; the subject set off before the participle is the sayer."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Footage emerged of economist Karl Brandt saying the voters had been misled.", "voters had been misled",
+     "karl-brandt"),
+    ("A recording surfaced of Senator Alma Reyes telling donors the bill would pass.", "bill would pass",
+     "alma-reyes"),
+])
+def test_a_participle_of_saying_right_after_a_name_is_that_names(pipeline: Any, text: str, words: str,
+                                                                who: str) -> None:
+    """"a video of X saying ...": the participle is a reduced relative on the name before it; the
+    video, the main verb's subject, says nothing."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who
+
+
+def test_a_participle_after_a_named_subject_stays_with_the_subject(pipeline: Any) -> None:
+    """"X met Y, saying ...": a named subject of the main verb does the saying, not the name before
+    the participle."""
+    a = analyse(pipeline, "Mayor Lena Marsh met Governor Tom Briggs on Monday, saying the budget was final.")
+    q = quote(a, "budget was final")
+    assert q.speaker == "lena-marsh"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Norway pulled out of the negotiations over the weekend after the shelling started again, saying it refused "
+     "to bargain while under attack.", "refused to bargain", "NOR"),
+    ("Norway quit the talks on Sunday after artillery fire began again, saying it refused to bargain while under "
+     "attack.", "refused to bargain", "NOR"),
+])
+def test_a_participle_after_a_subordinate_clause_is_the_main_subjects(pipeline: Any, text: str, words: str,
+                                                                      who: str) -> None:
+    """", saying ..." after an "after/when" clause whose subject cannot speak (gunfire, a vote) tells
+    what the main clause's subject said."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Police were called after Nadia Kovac phoned the station late on Sunday, saying shots had been fired.",
+     "shots had been fired", "nadia-kovac"),
+    ("The ministry closed the office after the ambassador complained, saying the staff were unsafe.",
+     "staff were unsafe", "ambassador"),
+])
+def test_a_participle_after_a_subordinate_clause_with_a_speaker_keeps_it(pipeline: Any, text: str, words: str,
+                                                                         who: str) -> None:
+    """"... after X phoned, saying ...": the subordinate clause's subject can speak; the participle
+    stays with it."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and who in (q.speaker, a.actor(q.speaker).name)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Governor Lena Marsh spoke on Monday. The Marsh campaign said the advert was false.", "advert was false"),
+    ("Governor Lena Marsh won on Monday. The Marsh transition team said the offer was final.", "offer was final"),
+])
+def test_a_persons_team_or_campaign_is_not_the_person(pipeline: Any, text: str, words: str) -> None:
+    """"the X campaign said", "the X transition team said": the people around X speak as a body, not X."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker != "lena-marsh" and q.speaker_description

@@ -170,11 +170,17 @@ def _person_after_role(analysis: Analysis, head: Any, prep: str, role: Any) -> A
     return None
 
 
+# nouns for the people around someone, as one body ("the Trump transition team", "the Obama campaign")
+_ENTOURAGE_NOUNS = frozenset({"team", "campaign", "camp", "staff", "entourage", "circle", "family", "household",
+                              "transition"})
+
+
 def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
     """Is a person named in a modifier (possessor, compound) of a common noun for people that is
     no mention of its own? Such a phrase speaks of the person's supporters, aides or staff, never
     of the person, nor of the state named with the person ("German Chancellor X's spokesman")."""
-    if (head.pos_ != "NOUN" and not government_head(head)) or not human_noun(head):
+    if (head.pos_ != "NOUN" and not government_head(head)) or not (
+            human_noun(head) or head.lemma_.lower() in _ENTOURAGE_NOUNS):
         return False
     if analysis.actor_at(head.idx, head.idx + len(head.text)) is not None:
         return False  # the noun itself is a mention ("the president")

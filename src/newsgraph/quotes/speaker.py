@@ -200,7 +200,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     misread = next((c for c in verb.children if name_read_as_modal(c)), None)
     if misread is not None:
         return resolve_np(misread, depth + 1)
-    lost = _name_before(verb)
+    lost = _name_before(verb) or _subject_before_participle(verb) or _noun_before_participle(verb)
     if lost is not None:
         return resolve_np(lost, depth + 1)
     head = verb.head
@@ -211,6 +211,8 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
         if outer is not None:
             return subject_of(outer, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if _main_clause_adjunct(verb):
+            return subject_of(head.head, depth + 1)
         return subject_of(head, depth + 1)
     if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ":
         return subject_of(head, depth + 1)  # "said X but said Y": a coordination parsed as ccomp
@@ -231,6 +233,60 @@ def _name_before(verb: Any) -> Any | None:
     if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG") or prev.head.i == verb.i or verb.ent_iob_ == "I":
         return None  # (a verb inside the name is a word of the name)
     return prev
+
+
+def _subject_before_participle(verb: Any) -> Any | None:
+    """``Smith, pressed on the ruling, said ...``: a subject set off by a comma before a participle
+    phrase, which the parser made a clause of its own (``Smith pressed``, often tagged as a past
+    tense) with the subject in it, leaving the verb of saying without one: that subject is the sayer."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl") or c.i > verb.i or c.tag_ not in ("VBN", "VBG", "VBD"):
+            continue
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+        if subj is not None and any(t.text == "," for t in verb.doc[subj.i + 1:c.i]):
+            return subj
+    return None
+
+
+def _noun_before_participle(verb: Any) -> Any | None:
+    """``a video of the senator saying ...``, ``with the minister telling reporters ...``: a participle
+    of saying right after a name, with no comma between, is said by that name (a reduced relative
+    the parser hung from the main verb, whose subject, a video or a report, says nothing)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "dep", "acl") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") or prev.head.i == verb.i:
+        return None
+    if verb.dep_ == "acl":  # hung from a noun: one that cannot speak ("a recording ... telling")
+        return None if _may_speak(verb.head) else prev
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.i == prev.i or _may_speak(subj)):
+        return None  # "X met Y, saying": a subject who can speak does the saying
+    return prev
+
+
+def _main_clause_adjunct(verb: Any) -> bool:
+    """``X walked out after the talks collapsed, saying ...``: a participle set off by a comma after
+    a subordinate clause (one with ``after``, ``when``, ``because`` ...) may tell what the main
+    clause's subject did; the parser hangs it from the subordinate verb. Asked only when the
+    subordinate clause's subject is no sayer ("the talks")."""
+    head = verb.head
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and head.dep_ == "advcl" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.i < head.i for c in head.children)):
+        return False
+    inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return inner is None or not _may_speak(inner)
+
+
+def _may_speak(tok: Any) -> bool:
+    """Could the noun ``tok`` be someone who speaks: a name, a pronoun, a person's role or a group
+    of people ("the talks", "rocket fire", "prices" could not)."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    from ..actors.lexicon import sector_of
+
+    return tok.lemma_.lower() in lx.ROLE_NOUNS or tok.lower_ in lx.ROLE_NOUNS or sector_of(tok.lower_) is not None
 
 
 def quoted_as_saying(verb: Any) -> Any | None:
