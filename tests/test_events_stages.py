@@ -154,6 +154,29 @@ def test_modality_says_whether_it_happened(read, text, modality):
     assert a.to_dict()["events"][0]["modality"] == modality
 
 
+@pytest.mark.parametrize(("title", "first"), [
+    ("Chile to expel Peruvian diplomats", "SANTIAGO (Reuters) - Chile's government met on Monday."),
+    ("Kenya to hold talks with Uganda over border", "NAIROBI (Reuters) - The cabinet met on Monday."),
+])
+def test_a_headline_infinitive_is_an_act_to_come(pipeline, title, first):
+    """Headline English writes an announced act as a bare infinitive ("X to expel Y"): planned, not done."""
+    a = pipeline(RawDocument(text=first, title=title, published="2022-05-17"))
+    in_title = [e for e in a.events if e.evidence.start < len(title)]
+    assert in_title and all(e.modality == "planned" for e in in_title), [
+        (e.plover, e.modality, e.evidence.text) for e in a.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Time to talk to Iran about the dam",
+    "Chile expelled Peruvian diplomats on Monday.",
+    "For Chile to expel the diplomats, the cabinet must agree.",
+])
+def test_an_infinitive_that_is_no_headline_act_is_not_marked_as_one(nlp, text):
+    from newsgraph.events.common import headline_infinitive
+
+    assert not any(headline_infinitive(t) for t in nlp(text))
+
+
 @pytest.mark.parametrize("text", [
     "Peru's police arrested dozens of protesters in Lima.",
     "Thousands of Peruvians marched in Lima against the government.",

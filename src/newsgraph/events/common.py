@@ -707,6 +707,22 @@ def future_head(v: Token | None) -> bool:
     return head.lemma_ in FUTURE_HEADS - {"go"}
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def headline_infinitive(v: Token | None) -> bool:
+    """ "Iran to expel British diplomats", "Obama to meet Putin in Beijing": headline English for an
+    announced act to come. An infinitive is its sentence's only verb, with a subject of its own
+    or hung from a name the parser took for the root; "Time to talk" (no actor) is not one."""
+    if v is None or v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" and c.i < v.i for c in v.children):
+        return False
+    if v.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children)
+    head = v.head
+    return v.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.i < v.i and (
+        head.pos_ == "PROPN" or head.ent_type_ in _NAME_ENTS)
+
+
 # adjectives of probability whose to-infinitive is a guess at an act ("is likely to impose")
 LIKELIHOOD_HEADS = frozenset({"likely", "unlikely", "possible", "probable"})
 

@@ -19,6 +19,7 @@ from .common import (
     future_head,
     governing_verb,
     has_condition,
+    headline_infinitive,
     in_condition,
     is_object_of,
     likelihood_head,
@@ -81,7 +82,7 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and gov.lemma_ in EXPECTING_HEADS:
         c.mode, c.dropped = "future", "an act still awaited (bracing for new sanctions): not done, nor by the expecter"
         return
-    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope)
+    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope) or headline_infinitive(gov)
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
