@@ -1166,6 +1166,45 @@ def test_letters_in_brackets_that_are_not_the_initials_define_nothing(read):
     assert actor_at(a, "Okafor spoke") is not actor_at(a, "Green Liberty Party")
 
 
+
+@pytest.mark.parametrize("text, acronym", [
+    ("The county wrote to the Federal Housing Office (Fho) in May. The Fho has not replied.", "Fho"),
+    ("Delegates from the Northern Rivers Compact (NRC) met. The NRC agreed a budget.", "NRC"),
+])
+def test_an_acronym_with_one_capital_is_defined_too(read, text, acronym):
+    """Some house styles write an acronym said as a word with one capital ("(Nato)", "(Ice)"): it is
+    defined by the name before it all the same, there and where it recurs."""
+    a = read(text, "2020-04-28")
+    body = next(x for x in a.actors if x.kind == "organization" and ("Office" in x.name or "Compact" in x.name))
+    assert [m.text for m in body.mentions].count(acronym) == 2
+
+
+# ---- an organisation's name written again ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Daily Courier", "Evening Post"])
+def test_an_organisation_named_again_is_the_same_organisation_where_the_tagger_missed_it(read, name):
+    text = (f"Anna Berg resigned from The {name} on Friday. Mark Lowe, the owner of The {name}, gave no reason. "
+            f"The {name} and Berg have agreed to part, he said. Her column had become a burden for The {name}.")
+    a = read(text, "2020-04-28")
+    org = next(x for x in a.actors if x.name.endswith(name))
+    assert len(org.mentions) == text.count(name)
+
+
+def test_a_one_word_name_the_tagger_read_as_a_body_is_not_looked_for_again(read):
+    """A single capitalised word tagged as a body is as often a surname or a law's name: only
+    acronyms and names of several words are looked for where the tagger missed them."""
+    text = ("The outsourcing company Brantex has bid for the prison contract. Brantex has run two prisons in Wales "
+            "since 2009. The minister said Brantex indicated that 300 jobs could follow.")
+    a = read(text, "2020-04-28")
+    assert not any(m.rule == "same-name" for x in a.actors for m in x.mentions)
+
+
+def test_a_name_inside_a_longer_name_is_not_the_shorter_organisation(read):
+    a = read("Harwell Dynamics has bid for the contract. The Harwell Dynamics Foundation gave a grant.", "2020-04-28")
+    org = next(x for x in a.actors if x.name.endswith("Harwell Dynamics"))
+    assert all(m.end <= 17 or "Foundation" not in a.article.text[m.end:m.end + 12] for m in org.mentions)
+
+
 # ---- a title held before is no sector that day ----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -1193,3 +1232,68 @@ def test_a_capitals_name_after_a_given_name_is_a_surname_not_the_state(read):
 def test_the_capital_alone_still_speaks_for_its_state(read):
     a = read("Officials met in Lima on Monday. Lima rejected the plan on Tuesday.", "2017-01-08")
     assert "PER" in {x.id for x in a.actors}
+
+
+
+# ---- the state an article is about, for bodies with no state named --------------------------------------
+
+def test_demonyms_on_things_do_not_make_an_article_about_that_state(read):
+    """"Russian meddling", "Ukrainian lobbying" are topics: they say nothing of whose department
+    speaks."""
+    a = read("The Justice Department said on Monday it would widen its inquiry into Russian meddling. The inquiry "
+             "covers Russian hacking, Russian propaganda and Ukrainian lobbying, the department said.", "2018-05-01")
+    dept = actor_at(a, "Justice Department")
+    assert dept is not None and dept.country != "RUS"
+
+
+def test_demonyms_on_agents_still_place_a_body_with_no_state_named(read):
+    a = read("Russian officials said on Monday that Russian troops had left the border area. Russian envoys "
+             "left too. The Defence Ministry said the drills were over.", "2018-05-01")
+    assert actor_at(a, "Defence Ministry").country == "RUS"
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Chile's defence ministry said the drills were over.", "defence ministry", "CHLMIL"),
+    ("Chile's foreign ministry said the talks would resume.", "foreign ministry", "CHLGOV"),
+    ("SANTIAGO (Reuters) - The defence ministry said the drills were over.", "defence ministry", "CHLMIL"),
+])
+def test_a_ministry_the_tagger_took_for_a_name_is_the_states_agent(read, text, phrase, code):
+    """The tagger often tags a lower-case "ministry" as a proper noun; it is still the agent, with
+    the sector of its whole phrase ("defence ministry": military)."""
+    a = read(text, "2018-05-01")
+    assert actor_at(a, phrase) is not None and actor_at(a, phrase).code == code
+
+
+def test_the_agency_in_a_dateline_is_no_actor(read):
+    a = read("SANTIAGO (Reuters) - The cabinet met on Monday.", "2018-05-01")
+    assert actor_at(a, "Reuters") is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Deputy chief of staff Nadia Kovac signed the memo on Monday.", "GOV"),
+    ("The memo was signed by deputy press secretary Nadia Kovac on Monday.", None),
+])
+def test_a_title_of_several_words_gives_its_own_sector_not_its_first_words(read, text, code):
+    """"deputy chief of staff": the title the agents table names whole, not "deputy" alone (a
+    sheriff's deputy, police)."""
+    person = next(x for x in read(text, "2018-05-01").actors if x.kind == "person")
+    assert (person.code or None) == code or (code and person.code and person.code.endswith(code))
+
+
+def test_a_persons_name_before_a_title_is_no_town(read):
+    """"Obama aide X": a name the article reads as a person's is not the town of that name."""
+    a = read("Former staffers included Obama deputy chief of staff Nadia Kovac.", "2017-03-03")
+    person = next(x for x in a.actors if x.name == "Nadia Kovac")
+    assert person.country != "JPN"
+
+
+def test_a_region_before_a_title_still_places_the_person(read):
+    person = next(x for x in read("The rally was led by Texas Gov. Roy Kell.", "2017-03-03").actors
+                  if x.kind == "person")
+    assert person.country == "USA"
+
+
+def test_a_body_named_with_a_states_possessive_is_that_states(read):
+    """"Chile's Justice Ministry": the state whose possessive the body's name takes is where it is."""
+    a = read("Peru and Chile met again. Chile's Justice Ministry said the ruling stood.", "2019-05-01")
+    assert actor_at(a, "Justice Ministry").country == "CHL"

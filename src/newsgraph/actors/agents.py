@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from . import lexicon as lx
@@ -83,18 +84,22 @@ def described_person(st: State, start: int, head_i: int, iso3: str | None, secto
 
 def try_located_agent(st: State, i: int) -> int | None:
     """Agents placed in a state: "rebels in the Ivory Coast", "demonstrators in Nairobi"."""
-    if st.pos[i] != "NOUN" or i in st.claimed or i + 2 >= len(st.doc):
+    # (a lower-case agent noun the tagger took for a name counts: "Russia's defence ministry")
+    if not (st.pos[i] == "NOUN" or (st.pos[i] == "PROPN" and st.words[i].islower())) or i in st.claimed \
+            or i + 2 >= len(st.doc):
         return None
     sector = lx.sector_of(st.lower[i])
     if sector is None:
         return None
     tok = st.doc[i]
-    if sector is None or tok.tag_ not in {"NNS", "NN"} or lx.title_key(tok.lower_):
+    if sector is None or tok.tag_ not in {"NNS", "NN", "NNP"} or lx.title_key(tok.lower_):
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss" and st.ref_at(c.i) is not None
                   and st.ref_at(c.i).kind == "country"), None)
     if owner is not None:  # "Iran's mission to the UN", "Ukraine's military": the state's agents
         iso3 = st.ref_at(owner.i).actor
+        words = " ".join(t.lower_ for t in st.doc[owner.i + 1:i + 1] if t.is_alpha)
+        sector = lx.sector_of(words) or sector  # "Russia's defence ministry": the phrase's sector
         if tok.tag_ == "NN" and described_person(st, owner.left_edge.i, i, iso3, sector):
             return i + 1
         st.add(owner.left_edge.i, i + 1, st.table.sector(iso3, sector[:3]), "agent-possessed",
@@ -187,8 +192,6 @@ def try_generic_agent(st: State, i: int) -> int | None:
     if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i > i and tok.head.pos_ in {"NOUN", "PROPN"}:
         return None  # a modifier ("police chief", "army base"): its head decides (a possessor,
         # "the Democrats' advantage", is a group of its own)
-    if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
-        return None
     state = _linked_state(st, tok)
     if state is None and any(c.i in st.claimed and st.ref_at(c.i) is not None and _person_owner(st, c) is None
                              and (st.ref_at(c.i).kind == "country" or party_of(tok) is None)
@@ -420,8 +423,11 @@ def named_body_country(st: State, tok: Any) -> str | None:
 
 
 def article_country(st: State) -> str | None:
-    """The dateline's state, else the state the article names most (at least twice, ahead of the
-    next by more than one mention)."""
+    """The dateline's state, else the state the article is most about (named at least twice, ahead
+    of the next by more than one). What counts is what places actors: a state's name, a demonym on
+    an agent or a title ("Russian officials", "the Russian president"), and the people and state
+    bodies the KB links (a US senator counts for the US). A demonym on a thing is a topic, not a
+    place ("Russian meddling", "Ukrainian lobbying" say nothing of where the officials are)."""
     cached = getattr(st, "article_country_memo", "?")
     if cached != "?":
         return cached
@@ -430,10 +436,34 @@ def article_country(st: State) -> str | None:
         counts: dict[str, int] = {}
         for h in st.hits:
             iso3 = st.hit_country(h)
-            if iso3 is not None and not st.prefixed(h.start):
+            if iso3 is not None and not st.prefixed(h.start) and not topic_demonym(st.doc[h.end - 1]):
                 counts[iso3] = counts.get(iso3, 0) + 1
+        for _s, _e, aid, _rule, _ante, _conf in st.mentions:
+            a = st.table.get(aid)
+            if a is not None and a.kb_id and a.kind in {"person", "organization"} and a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] + 1):
             out = ranked[0][0]
     st.article_country_memo = out
     return out
+
+
+def topic_demonym(tok: Any) -> bool:
+    """A demonym that qualifies an act ("Russian meddling", "Ukrainian lobbying", "a Russian
+    invasion"): the act is the topic, and says nothing of where the article's unnamed bodies are
+    (not "Russian officials", "the Chilean side", "Russian gas")."""
+    head = tok.head
+    if tok.pos_ != "ADJ" or tok.dep_ != "amod" or head.pos_ != "NOUN":
+        return False
+    return (head.tag_ == "NN" and head.lower_.endswith("ing")) or head.lemma_.lower() in _act_nouns()
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    """Nouns of acts the event dictionary codes ("invasion", "attack", "talks")."""
+    from ..events.dictionary import load_dictionary
+
+    return frozenset(load_dictionary().lemmas("n"))
+
+

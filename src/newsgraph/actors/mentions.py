@@ -295,7 +295,8 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "on", "in", "at", "a"
 def defined_acronyms(st: State) -> None:
     """An organisation or group named in full with its acronym in brackets after it ("the
     Libertarian Party (L.P.)", "the Committee to Protect Journalists (CPJ)"): the acronym, there and
-    wherever the article writes it later, is that actor. The acronym must be the name's initials."""
+    wherever the article writes it later, is that actor. The acronym must be the name's initials
+    (in capitals, or with one capital where a house style writes it so: "(Ice)")."""
     refs = sorted(st.refs, key=lambda r: r.start)
     n = len(st.doc)
     for r in refs:
@@ -305,7 +306,9 @@ def defined_acronyms(st: State) -> None:
         if st.words[r.end] != "(" or st.words[r.end + 2] != ")":
             continue
         letters = re.sub(r"\W", "", st.words[r.end + 1])
-        if len(letters) < 2 or not letters.isupper() or letters != initials(st.doc[r.start:r.end].text, _SMALL_WORDS):
+        # ("Ice", "Nato": house styles write an acronym said as a word with one capital)
+        spelled = letters.isupper() or (len(letters) >= 3 and letters[0].isupper() and letters[1:].islower())
+        if len(letters) < 2 or not spelled or letters.upper() != initials(st.doc[r.start:r.end].text, _SMALL_WORDS):
             continue
         # the tagger's organisation of the acronym's name ("CPJ"), read already: the same body
         st.retarget({x.id for x in st.table.actors.values() if x.kind == "organization" and not x.kb_id
@@ -314,6 +317,45 @@ def defined_acronyms(st: State) -> None:
         for k in range(r.end + 1, n):
             if k not in st.claimed and re.sub(r"\W", "", st.words[k]) == letters:
                 st.add(k, k + 1, actor, "acronym-defined", confidence=0.9)
+
+
+def same_name_again(st: State) -> None:
+    """An organisation the article names (one the KB does not know, read from the tagger's
+    entity) is that organisation wherever the article writes the same name again, in the same
+    case, where the tagger missed it ("the Daily Beast said ...", later "left the Daily Beast").
+    Not inside a longer name ("Daily Beast Foundation" is read as its own), and an acronym that is
+    also a common word does not count at a sentence's start. A one-word name must be an acronym: a
+    single capitalised word the tagger read as a body is as often a person's surname or a law's
+    name ("Mueller", "Obamacare") as a body's."""
+    names: dict[tuple[str, ...], Any] = {}
+    for aid in dict.fromkeys(aid for _s, _e, aid, rule, _ante, _conf in st.mentions if rule == "ner-org"):
+        actor = st.table.get(aid)
+        if actor is None or actor.kind != "organization" or actor.kb_id:
+            continue
+        words = tuple(w for w in re.findall(r"\S+", actor.name))
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+            continue
+        if len(words) == 1 and not (words[0].isupper() and len(words[0]) > 1):
+            continue  # one word that is no acronym: as often a person's name or a law's the tagger
+            # took for a body ("Vitter", "Obamacare") as a body's
+        names.setdefault(words, actor)
+    n = len(st.doc)
+    for words, actor in names.items():
+        size = len(words)
+        common = size == 1 and words[0].lower() in common_words()  # "AID", "WHO"
+        for k in range(n - size + 1):
+            if tuple(st.words[k:k + size]) != words or any(j in st.claimed for j in range(k, k + size)):
+                continue
+            before = st.doc[k - 1] if k > 0 else None
+            after = st.doc[k + size] if k + size < n else None
+            if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()) or (
+                    after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
+                continue  # a word of a longer name
+            if common and st.doc[k].is_sent_start:
+                continue
+            st.add(k, k + size, actor, "same-name", confidence=0.8)
 
 
 def agency_sector(code: str) -> str:
@@ -604,9 +646,16 @@ def speaker_labels(st: State) -> None:
 
 def country_named_in(st: State, e: Any) -> str | None:
     """The one state whose name or adjective is part of an organisation's name ("the American Red
-    Cross", "the Boy Scouts of America"): where the body is based."""
+    Cross", "the Boy Scouts of America"), or whose possessive it takes ("Chile's Justice
+    Ministry"): where the body is based."""
     states = {x.kb_id for h in st.hits if e.start <= h.start and h.end <= e.end for x in h.entries
               if x.kind == "country" and x.attr in {"name", "adjective", "alias", "acronym"}}
+    if not states:  # "Chile's Justice Ministry": the state whose possessive the name takes
+        owner = next((c for c in e.root.children if c.dep_ == "poss" and c.i < e.start), None)
+        h = st.hit_at.get(owner.i) if owner is not None else None
+        e0 = st.choose_entry(h, False) if h is not None and h.end == owner.i + 1 else None
+        if e0 is not None and e0.kind == "country":
+            return e0.kb_id
     return states.pop() if len(states) == 1 else None
 
 

@@ -6,6 +6,8 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    organisations, blocs, demonyms, capitals and seats of power) and spaCy's named entities;
 2. **candidates and evidence** (:mod:`.evidence`): a named mention links to a KB entry only on
    evidence (full name, alias); unknown people stay actors with their name;
+   an organisation's name written again where the tagger missed it is that organisation
+   (:func:`.mentions.same_name_again`);
 3. **references in reading order** against what was said before (:data:`REFERENCE_RULES`, tried
    in this order at each token): titles and roles on the date (:mod:`.roles`), pairs, groups,
    organisations by a common noun and role descriptions (:mod:`.coref`), agents of states
@@ -24,6 +26,7 @@ resolution can be explained. Rules are general; nothing here knows any particula
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +59,9 @@ REFERENCE_RULES: tuple[Callable[[State, int], int | None], ...] = (
 )
 
 
+_DATELINE_AGENCY = re.compile(r"(?:,[^()\n]{0,40})?\s*\([^()\n]{1,30}\)\s*[:\-–—]")
+
+
 class Resolver(State):
     """The stages in order (see the module docstring)."""
 
@@ -63,6 +69,7 @@ class Resolver(State):
         self.detect()
         mentions.link_names(self, self.hits, self.ents)
         mentions.defined_acronyms(self)
+        mentions.same_name_again(self)
         self.references()
         evidence.later_full_name(self)
         evidence.split_name(self)
@@ -76,7 +83,11 @@ class Resolver(State):
         self.hits = mentions.regions_read_as_states(self, self.hits)
         dl = self.analysis.article.dateline_span
         if dl is not None:
-            self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < dl.end)
+            # the agency in brackets after the place ("MOSCOW (Reuters) -") sent the report; it takes
+            # no part in it
+            agency = _DATELINE_AGENCY.match(self.text, dl.end)
+            end = agency.end() if agency is not None else dl.end
+            self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < end)
         self.hit_at = {h.start: h for h in self.hits}
         self.ents = [mentions.headline_name(self, possessor_only(e)) for e in entities(self.analysis)
                      if e.label_ in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}]

@@ -107,6 +107,14 @@ def sector_code(st: State, start: int, end: int, country: str | None) -> str | N
     # abbreviated titles read as written out ("Sen." -> senator)
     words = [lx.TITLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in st.doc[start:end]
              if t.is_alpha or t.lower_ in lx.TITLE_ABBREVIATIONS]
+    table = lx.agents()
+    for k in range(len(words) - 1):  # a title of several words ("deputy chief of staff"): the longest
+        sector = table.get(" ".join(words[k:]))  # that names one, before any word of it alone ("deputy")
+        if sector and len(words) - k > 1:
+            return f"{country or ''}{sector[:3]}"
+    # a qualifier of another title ("deputy press secretary", "assistant secretary") has no sector
+    # of its own ("deputy" alone is a sheriff's deputy, police)
+    words = [w for k, w in enumerate(words) if not (w in lx.NOT_THE_HOLDER and k < len(words) - 1)]
     title_words = [w for w in words if lx.title_key(w) or w in lx.TITLE_FIRST_WORDS]
     for w in [*(w for w in words if w not in title_words), *(w for w in title_words if w not in _SPEAKER_TITLES)]:
         sector = lx.sector_of(w)
@@ -309,8 +317,16 @@ def region_country(st: State, start: int, end: int) -> str | None:
     names = [t for t in st.doc[start:end] if t.pos_ == "PROPN" and not lx.title_key(t.lower_)
              and t.lower_ not in lx.HONORIFICS and t.left_edge.i >= start
              and lx.sector_of(t.lower_) is None  # "State Police": a body, not the town of Police
-             and not st.names_a_thing(t.i + 1, end)]  # "Iraq war veteran X": the war's place
+             and not st.names_a_thing(t.i + 1, end)  # "Iraq war veteran X": the war's place
+             and not _names_a_person(st, t.i, end)]  # "Obama aide X": the president's, not the Japanese town's
     return next((c for t in reversed(names) if (c := city_country(st, t))), None)
+
+
+def _names_a_person(st: State, k: int, end: int) -> bool:
+    """Is token ``k`` in a person's own mention that ends before ``end`` (not the mention of the
+    titled person whose words these are)?"""
+    ref = st.ref_at(k)
+    return ref is not None and ref.kind == "person" and ref.end <= end
 
 
 # the sectors of a state's own organs: a body of one of these has a state even when none is named
