@@ -64,6 +64,7 @@ def test_evidence_stage_links_a_surname_only_with_a_held_title(state):
 def test_evidence_kinds_of_rules():
     assert evidence.evidence_of("kb-name+title") == "full"
     assert evidence.evidence_of("surname") == "earlier-mention"
+    assert evidence.evidence_of("same-name") == "earlier-mention"
     assert evidence.evidence_of("title-kb") == "role-on-date"
     assert evidence.evidence_of("pronoun") == "coreference"
     assert evidence.evidence_of("agent-generic") == "agent"

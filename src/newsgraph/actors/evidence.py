@@ -39,7 +39,7 @@ from .state import (
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
-    "surname": "earlier-mention", "given-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date",
+    "surname": "earlier-mention", "given-name": "earlier-mention", "same-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
