@@ -55,6 +55,10 @@ Comments are closed.
     "More On This... Ferry service resumes after storm",
     "JUST WATCHED Minister: 'We will rebuild the port' Replay More Videos ... MUST WATCH Minister: "
     "'We will rebuild the port' 02:11",
+    # a wire photo's caption
+    "FILE PHOTO: Ministers arrive for talks at the harbour office in Valletta, Malta, May 2, 2019. "
+    "EXAMPLE/Jane Roe/File Photo",
+    "PHOTO: The mayor speaks at a rally in Leeds, March 6, 2019. (Jane Roe/Example, FILE)",
 ])
 def test_boilerplate_lines_are_recognised(line):
     assert is_boilerplate(line)
@@ -72,6 +76,8 @@ def test_boilerplate_lines_are_recognised(line):
     "Also on Monday: the council voted against the plan, its chairman said.",
     "See also the minister's remarks to parliament, which drew criticism.",
     "He said he had just watched the video and would reply more fully later.",
+    "Photographs of the meeting were released by the ministry on Monday, officials said.",
+    "A file photo of the minister was shown on state television during the report.",
 ])
 def test_sentences_are_not_boilerplate(line):
     assert not is_boilerplate(line)

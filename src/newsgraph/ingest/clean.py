@@ -54,7 +54,8 @@ _MAX_BOILERPLATE_LINE = 200
 
 # links to other pages that a site leaves in the running text: a label and another story's headline
 # ("More: <headline>", "( Also on <site>: <headline>)", "Read or Share this story: <url>"), or a
-# video player's list entry ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:11").
+# video player's list entry ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:11"),
+# or a wire photo's caption ("FILE PHOTO: <what it shows>. REUTERS/<photographer>").
 # The headline names people and has colons and quotation marks, so read as text it gives quotes and
 # events that are not this article's. The labels are matched with their case: "More:" opening a line
 # is a link, "more" in a sentence is not.
@@ -65,9 +66,11 @@ _LINK_LINES = [
     r"(?:More|MORE|Related|RELATED|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ"
     r"|Related [Cc]overage|RELATED COVERAGE):\s?\S.{0,250}",
     r"JUST WATCHED .{1,250}? Replay More Videos (?:\.{3}|…) MUST WATCH .{1,250}",
+    # a wire photo's caption left in the text ("FILE PHOTO: <what it shows>. REUTERS/<photographer>")
+    r"(?:FILE PHOTO|PHOTO|File [Pp]hoto): .{10,600}",
 ]
 LINK_LINE_RE = re.compile(r"^(?:" + "|".join(_LINK_LINES) + r")$")
-_MAX_LINK_LINE = 400
+_MAX_LINK_LINE = 650
 
 # characters that only take space or break offsets: zero-width, soft hyphen, BOM, and the
 # bidirectional marks, embeddings, overrides and isolates (display hints: they glue words to
