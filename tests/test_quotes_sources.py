@@ -787,3 +787,20 @@ def test_a_persons_team_or_campaign_is_not_the_person(pipeline: Any, text: str, 
     """"the X campaign said", "the X transition team said": the people around X speak as a body, not X."""
     q = quote(analyse(pipeline, text), words)
     assert q.speaker != "lena-marsh" and q.speaker_description
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("The mayor posted an article from the Harbor Gazette saying the bridge was safe.", "bridge was safe",
+     "harbor-gazette"),
+    ("An article in the Harbor Gazette said the bridge was safe.", "bridge was safe", "harbor-gazette"),
+])
+def test_a_document_a_publication_printed_speaks_for_it(pipeline: Any, text: str, words: str, who: str) -> None:
+    """"shared an article from X saying ...", "an article in X said ...": the document's words are its
+    publisher's, not those of whoever shared it."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who
+
+
+def test_a_document_in_a_place_has_no_author_there(pipeline: Any) -> None:
+    q = quote(analyse(pipeline, "A report in Lisbon said the talks had failed."), "talks had failed")
+    assert q.speaker != "PRT"

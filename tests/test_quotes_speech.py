@@ -739,3 +739,24 @@ def test_a_phrasal_verb_of_retort_frames_a_quotation(nlp: Any, text: str, words:
 def test_a_verb_of_firing_without_its_particle_is_no_verb_of_saying(nlp: Any) -> None:
     a = run(nlp, "The gunners fired \"warning shots\" over the ridge.")
     assert all(q.cue is None or q.cue.text != "fired" for q in a.quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "This guide will help you understand how the tax is worked out.",
+    "The new law lets counties decide how ballots are counted.",
+    "The memo made staff rethink how the office was run.",
+])
+def test_a_documents_causative_verb_reports_nothing(nlp: Any, text: str) -> None:
+    """A causative verb's clause ("help you understand", "lets counties decide") is what the
+    document brings about, no proposition it states."""
+    assert not run(nlp, text).quotes
+
+
+@pytest.mark.parametrize("text", ["The memo shows the plan failed.", "The audit found that the plan failed."])
+def test_a_document_that_states_a_clause_is_still_quoted(nlp: Any, text: str) -> None:
+    assert [q.text for q in run(nlp, text).quotes] == ["the plan failed"]
+
+
+def test_a_document_that_makes_clear_a_clause_is_quoted(nlp: Any) -> None:
+    """"makes clear that ...": a causative verb with a that-clause states it."""
+    assert has(run(nlp, "The report makes clear that the councils broke the rules."), "councils broke the rules")

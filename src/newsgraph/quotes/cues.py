@@ -685,8 +685,17 @@ def states_a_clause(verb: Any) -> bool:
     found that ...", "the memo shows the plan failed") or with its words quoted in the object
     (:func:`quotes_in_object`); with a plain noun phrase it is what the document does ("the bill
     targets children", "the order bans imports"), not a report. ("The statement went on to say
-    ...": the verb of saying is a cue of its own.)"""
-    return any(c.dep_ == "ccomp" for c in verb.children) or bool(misattached_clause(verb))
+    ...": the verb of saying is a cue of its own.) A causative verb's clause is what it brings
+    about, no proposition ("the report will help you understand how ...", "the law lets states
+    decide")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.lemma_.lower() in _CAUSATIVE and clauses and all(c.tag_ == "VB" for c in clauses):
+        return False  # (a bare infinitive's clause; "makes clear that ..." states one)
+    return bool(clauses) or bool(misattached_clause(verb))
+
+
+_CAUSATIVE = frozenset({"help", "make", "let", "allow", "enable", "cause", "force", "get", "have", "lead", "push",
+                        "drive", "prompt", "permit"})
 
 
 def quotes_in_object(art: Parsed, verb: Any) -> bool:

@@ -69,6 +69,11 @@ def speaker_at(tok: Any, rule: str = "subject") -> Speaker:
     return Speaker(tok.i, start, end, rule)
 
 
+# documents a publication prints ("an article in X"): X is who published them
+_PUBLISHED = frozenset({"article", "essay", "column", "editorial", "op-ed", "report", "study", "analysis",
+                        "letter", "interview"})
+
+
 def author_of(noun: Any, depth: int = 0) -> Speaker | None:
     """Who authored a speech document: ``Putin’s statement``, ``a statement by X``,
     ``the ministers adopted a declaration``."""
@@ -88,6 +93,11 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
+                    return resolve_np(p, depth + 1, "document-author")
+        # "an article in the Daily Ledger", "a study in the Lancet": the publication (a place is none)
+        if c.dep_ == "prep" and c.lower_ == "in" and noun.lemma_.lower() in _PUBLISHED:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ == "ORG":
                     return resolve_np(p, depth + 1, "document-author")
     if noun.dep_ in ("dobj", "nsubjpass", "obj") and noun.head.lemma_.lower() in lx.AUTHORING_VERBS:
         sp = subject_of(noun.head, depth + 1)
@@ -200,7 +210,8 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     misread = next((c for c in verb.children if name_read_as_modal(c)), None)
     if misread is not None:
         return resolve_np(misread, depth + 1)
-    lost = _name_before(verb) or _subject_before_participle(verb) or _noun_before_participle(verb)
+    lost = _name_before(verb) or _subject_before_participle(verb) or _document_before_participle(verb) \
+        or _noun_before_participle(verb)
     if lost is not None:
         return resolve_np(lost, depth + 1)
     head = verb.head
@@ -263,6 +274,16 @@ def _noun_before_participle(verb: Any) -> Any | None:
     if subj is not None and (subj.i == prev.i or _may_speak(subj)):
         return None  # "X met Y, saying": a subject who can speak does the saying
     return prev
+
+
+def _document_before_participle(verb: Any) -> Any | None:
+    """``shared an article from X saying ...``, ``cited a report by X arguing ...``: a participle of
+    saying right after the phrase of a document the main verb acts on is the document's words
+    (its author's), though the parser hung it from the main verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "dep") or verb.i == 0 or verb.doc[verb.i - 1].is_punct:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and obj.lemma_.lower() in lx.DOCUMENT_NOUNS else None
 
 
 def _main_clause_adjunct(verb: Any) -> bool:
