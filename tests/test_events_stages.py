@@ -502,6 +502,16 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(read, text):
     assert evs and evs[0].source == ["PER"] and evs[0].target == ["CHL"], [(e.plover, e.source, e.target) for e in evs]
 
 
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Bolivia condemned Peru's arrest of the activist.", "ACCUSE"),
+    ("Bolivia condemned the expulsion of the Chilean envoy by Peru.", "ACCUSE"),
+    ("Bolivia praised Peru's release of the prisoners.", "SUPPORT"),
+])
+def test_a_reaction_is_aimed_at_the_doer_not_at_whom_the_act_was_done_to(read, text, plover):
+    evs = [e for e in read(text).events if e.plover == plover]
+    assert evs and evs[0].source == ["BOL"] and evs[0].target == ["PER"], [(e.plover, e.source, e.target) for e in evs]
+
+
 @pytest.mark.parametrize("text", ["Chile's foreign minister stressed diplomacy during talks with Peru on Friday.",
                                   "Chile's foreign minister told reporters before a meeting with Peru's president."])
 def test_who_speaks_around_a_meeting_takes_part_in_it(read, text):

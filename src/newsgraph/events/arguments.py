@@ -97,10 +97,10 @@ def assign_arguments(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         if found:
             c.target, c.target_tokens = found, heads
             break
+    if f.pos == "v" and cb.root(c.code or "") in REACTION_ROOTS:
+        doer_of_object_event(coder, c, actors)  # the doer of the act reacted to, before its patient
     if not c.target and f.pos == "v" and e.slot("t"):
         pp_of_event_object(coder, c, actors)
-    if not c.target and f.pos == "v" and cb.root(c.code or "") in REACTION_ROOTS:
-        doer_of_object_event(coder, c, actors)
     if not c.target and f.pos == "n":
         receiver_target(coder, c, actors)
     if not c.target and f.pos == "n":
@@ -159,7 +159,7 @@ REACTION_ROOTS = frozenset({"05", "11", "12"})
 def doer_of_object_event(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """ "dismissed warnings *by Chile*", "condemned *Peru's* attacks", "welcomed the offer *from X*": a
     reaction to an act is aimed at whoever did it, named on the act's noun (its agent, possessor or
-    "from" phrase) when the reaction names no one else."""
+    "from" phrase), before anyone the act was done to ("condemned the arrest of X *by Y*": Y)."""
     heads: list[Token] = []
     for o in c.frame.objs:
         if o.pos_ != "NOUN" or actors.at_token(o) is not None or not any(lemma in coder.nouns for lemma in noun_lemmas(o)):
@@ -169,6 +169,9 @@ def doer_of_object_event(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 heads.append(ch)
             elif ch.dep_ == "prep" and ch.lower_ in {"by", "from"}:
                 heads.extend(pobjs(ch))
+            elif ch.dep_ == "prep" and ch.lower_ == "of":  # "the arrest of X by Y": the parser hangs
+                heads.extend(h for x in pobjs(ch) for b in x.children  # "by Y" on X
+                             if b.dep_ == "prep" and b.lower_ == "by" for h in pobjs(b))
         if not c.frame.passive:  # the parser hangs the noun's "by" phrase on the verb after it
             heads.extend(h for p in ("by", "from") for h in c.frame.preps.get(p, []) if h.i > o.i)
     heads = [h for h in heads if same_segment(h, c.pred)]
