@@ -1297,3 +1297,32 @@ def test_a_body_named_with_a_states_possessive_is_that_states(read):
     """"Chile's Justice Ministry": the state whose possessive the body's name takes is where it is."""
     a = read("Peru and Chile met again. Chile's Justice Ministry said the ruling stood.", "2019-05-01")
     assert actor_at(a, "Justice Ministry").country == "CHL"
+
+
+@pytest.mark.parametrize("text, phrase, not_country", [
+    ("The envoy held a meeting on Chile with a small group of defence ministers.", "defence ministers", "CHL"),
+    ("The envoy held talks about Peru with a group of foreign ministers.", "foreign ministers", "PER"),
+])
+def test_a_state_a_meeting_is_about_does_not_place_its_participants(read, text, phrase, not_country):
+    a = read(text, "2019-05-01")
+    x = actor_at(a, phrase)
+    assert x is None or x.country != not_country
+
+
+def test_a_state_in_the_clause_still_places_an_agent(read):
+    assert actor_at(read("Police in Chile arrested ten protesters.", "2019-05-01"), "Police").country == "CHL"
+
+
+def test_the_portfolio_of_a_title_is_no_organisation(read):
+    a = read("Chile will cut its holdings of foreign bonds, Finance Minister Pavel Orlov said on Sunday.", "2019-05-01")
+    assert not any(x.kind == "organization" and x.name == "Finance" for x in a.actors)
+
+
+def test_a_region_the_tagger_took_for_a_body_is_no_organisation(read):
+    a = read("Relations soured over the annexation of Crimea, officials in Kyiv said.", "2019-05-01")
+    assert not any(x.kind == "organization" and x.name == "Crimea" for x in a.actors)
+
+
+def test_a_company_that_shares_a_towns_name_stays_a_company(read):
+    a = read("Toyota said on Monday that profits rose in the first quarter.", "2019-05-01")
+    assert any(x.kind == "organization" and x.name == "Toyota" for x in a.actors)

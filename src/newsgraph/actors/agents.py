@@ -361,12 +361,13 @@ def sentence_country(st: State, i: int) -> str | None:
     """The one state its sentence names (name, adjective, capital), or the state of the one place
     the sentence puts things in ("... in Nairobi"); None when it names several or none. A state
     named in what the agent's own verb acts on is the other side's, not the agent's ("officials
-    expelled three Iranian diplomats" says nothing of the officials' state)."""
+    expelled three Iranian diplomats" says nothing of the officials' state), and a state a noun is
+    about is a topic, not a place ("a meeting on Syria with ministers")."""
     sent = st.sent_of.get(i, 0)
     found: set[str] = set()
     other_side = _acted_on(st.doc[i])
     for h in st.hits:
-        if st.sent_of.get(h.start) != sent or h.start in other_side:
+        if st.sent_of.get(h.start) != sent or h.start in other_side or _topic_of(st.doc[h.end - 1]):
             continue
         iso3 = st.hit_country(h)
         if iso3 is not None and not st.prefixed(h.start):
@@ -378,6 +379,16 @@ def sentence_country(st: State, i: int) -> str | None:
                 if iso3:
                     found.add(iso3)
     return next(iter(found)) if len(found) == 1 else None
+
+
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _topic_of(tok: Any) -> bool:
+    """A state named as what something is about ("a meeting *on Syria*", "talks about Iran", "a row
+    over Taiwan"): no place of the people in the sentence."""
+    head = tok.head if tok.dep_ == "compound" else tok
+    return head.dep_ == "pobj" and head.head.lower_ in _TOPIC_PREPOSITIONS and head.head.head.pos_ == "NOUN"
 
 
 def dateline_country(st: State) -> str | None:

@@ -551,6 +551,12 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             # "Japan's Democratic Party")
             st.add(e.start, e.end, st.table.sector(party[0], "PTY", party[1]), "party-name", confidence=0.8)
             continue
+        if e.end + 1 < len(st.doc) and lx.title_key(f"{name.lower()} {st.lower[e.end]}") \
+                and st.doc[e.end + 1].ent_type_ == "PERSON":
+            continue  # "Finance Minister X": a title's portfolio before a name, read with the title (not
+            # "House Speaker X": the House is a body of its own)
+        if " " not in name and _place_name(name):
+            continue  # "Crimea", "Kashmir" tagged as a body: a region (the KB's states and seats are read apart)
         code = st.kb.agency_code(name) if st.kb is not None and hasattr(st.kb, "agency_code") else None
         if code is not None:
             # a state's body the KB names with its CAMEO code ("the FBI": USACOP): a group of that
@@ -561,6 +567,21 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if org.country is None:
             org.country = country_named_in(st, e)
         st.add(e.start, e.end, org, "ner-org", confidence=0.7)
+
+
+def _place_name(name: str) -> bool:
+    """Is the one-word name a region's own name in the gazetteer ("Crimea", "Kashmir"; not another
+    name of a place: "Google" is no town's name), and no acronym or common word?"""
+    if name.isupper() or name.lower() in common_words():
+        return False  # an acronym ("NATO") or a word ("Apple") is no place name to trust
+    try:
+        from ..places import resolve_place
+
+        place = resolve_place(name)
+    except (ImportError, OSError):
+        return False
+    # (only a region: towns share their names with companies, "Toyota", "Mercedes")
+    return place is not None and place.feature == "region" and place.name.lower() == name.lower()
 
 
 _INFLECTED = re.compile(r"[a-z]{3,}(?:ly|ed|ing|s)$")
