@@ -179,6 +179,8 @@ def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Can
             for o in cands:
                 if o.absorber is c:
                     o.absorbed, o.absorber = False, None
+                    if o.code is not None:  # an absorbed act was never read for modality
+                        modality.apply_modality(coder, o)
                     released.append(o)
             continue
         mode, mconf = det.mode_of(z, final)

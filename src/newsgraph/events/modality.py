@@ -93,7 +93,7 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if any(desire_head(v) for v in scope) or (c.frame.pos == "n" and desire_head(pred)):
         future = False  # "wants to seize", "hopes to meet", "looks forward to a meeting": a wish
         auxes = auxes | {"might"}
-    hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX) - {"can"})
+    hypothetical = not future and bool(auxes & (HYPOTHETICAL_AUX | OBLIGATION_AUX))
     conditional = has_condition([*scope, *(t for t in c.comp_tokens if t.pos_ in {"VERB", "AUX"})])
     code = c.code or ""
     root = cb.root(code)
