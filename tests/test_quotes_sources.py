@@ -804,3 +804,15 @@ def test_a_document_a_publication_printed_speaks_for_it(pipeline: Any, text: str
 def test_a_document_in_a_place_has_no_author_there(pipeline: Any) -> None:
     q = quote(analyse(pipeline, "A report in Lisbon said the talks had failed."), "talks had failed")
     assert q.speaker != "PRT"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Minister Lena Marsh was quoted by the Harbor Gazette as saying the talks had failed.", "talks had failed",
+     "lena-marsh"),
+    ("Minister Lena Marsh was cited by state radio as saying that the border would reopen.", "border would reopen",
+     "lena-marsh"),
+])
+def test_who_was_quoted_speaks_not_who_quoted_them(pipeline: Any, text: str, words: str, who: str) -> None:
+    """"X was quoted by Y as saying ...": Y quotes; X said it."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker == who

@@ -191,7 +191,8 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if quoted is not None:
         return resolve_np(quoted, depth + 1, "quoted-as-saying")
     for c in verb.children:
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" and verb.lemma_.lower() not in lx.QUOTING_VERBS:
+            # ("was quoted by Reuters as saying": the agent quotes; the subject is who said it)
             for p in c.children:
                 if p.dep_ == "pobj":
                     return resolve_np(p, depth + 1, "agent")
