@@ -527,3 +527,17 @@ def test_who_speaks_around_a_meeting_takes_part_in_it(read, text):
 def test_what_happened_before_someone_spoke_is_not_theirs(read):
     a = read("After the attack on the embassy, Chile's president said the talks would go on.")
     assert not any(e.plover == "ASSAULT" and e.source for e in a.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The virus has killed more than 2,000 people in Chile.",
+    "Floods killed 40 villagers in southern Peru on Monday.",
+    "An earthquake killed dozens of people in Ecuador.",
+])
+def test_harm_done_by_a_disease_or_a_natural_hazard_is_no_event(read, text):
+    assert not [e for e in read(text).events if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", ["Gunmen killed two guards in Kabul.", "A car bomb killed two guards in Kabul."])
+def test_harm_done_by_people_or_their_weapons_stays_an_event(read, text):
+    assert [e for e in read(text).events if e.plover == "ASSAULT"]

@@ -124,6 +124,14 @@ ABSTRACT_NOUNS = frozenset({
     "image", "idea", "argument", "narrative", "record", "stock", "share", "price", "growth", "sale", "rating", "poll",
     "momentum", "confidence", "morale", "relation", "tie", "relationship", "chord", "nerve", "milestone", "snag",
     "roadblock", "ceiling", "goal", "jackpot", "headline"})
+# causes of death and harm that no one wields: diseases and natural hazards ("the virus killed
+# 1,000", "floods killed 40 villagers"); a harm they do is no one's act
+NATURAL_CAUSES = frozenset({
+    "disease", "virus", "coronavirus", "covid", "covid-19", "pandemic", "epidemic", "outbreak", "flu", "influenza",
+    "cholera", "ebola", "malaria", "measles", "cancer", "illness", "infection", "plague", "flood", "storm",
+    "hurricane", "typhoon", "cyclone", "tornado", "earthquake", "quake", "tsunami", "landslide", "mudslide",
+    "avalanche", "drought", "famine", "heat", "heatwave", "wildfire", "blaze", "lightning", "eruption", "accident",
+    "crash", "overdose", "snowstorm", "blizzard", "monsoon"})
 # conditions and values a thing can put at risk ("threatens the integrity of the vote", "threatened
 # regional security"): a threat (CAMEO 13) is made to someone, these can only be endangered
 ENDANGERED_NOUNS = frozenset({

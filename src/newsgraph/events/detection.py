@@ -17,6 +17,7 @@ from .common import (
     COMPLEMENT_PREPS_BY_ROOT,
     ENDANGERED_NOUNS,
     IMPLICIT_FRAME,
+    NATURAL_CAUSES,
     OBLIGATION_AUX,
     PURPOSE_COOP,
     WARNING_VERBS,
@@ -84,6 +85,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "figurative: violence done by or to an abstract thing"
         elif endangering(c):
             c.dropped = "endangering: 'threatens the integrity of X' says a thing is at risk, no one threatens"
+        elif natural_harm(c):
+            c.dropped = "natural: a disease or a natural hazard harms, no one acts"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -102,6 +105,16 @@ def figurative_violence(c: Candidate) -> bool:
     if any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() in ABSTRACT_NOUNS for s in c.pred.children):
         return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
     return objects_all_in(c.frame, ABSTRACT_NOUNS)
+
+
+def natural_harm(c: Candidate) -> bool:
+    """A verb coded as violence (CAMEO 18-20) whose subject is a disease or a natural hazard ("the
+    virus has killed 100,000", "floods killed 40 villagers", "cholera killed dozens"): harm that no
+    one did, so no event (not "gunmen killed", nor "a car bomb killed", whose bomber is unnamed)."""
+    if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS:
+        return False
+    return any(s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSES | {
+        n + "s" for n in NATURAL_CAUSES} for s in c.pred.children)
 
 
 def objects_all_in(f: Frame, nouns: frozenset[str]) -> bool:
