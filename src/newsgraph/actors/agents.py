@@ -92,7 +92,7 @@ def try_located_agent(st: State, i: int) -> int | None:
     if sector is None:
         return None
     tok = st.doc[i]
-    if sector is None or tok.tag_ not in {"NNS", "NN", "NNP"} or lx.title_key(tok.lower_):
+    if tok.tag_ not in {"NNS", "NN", "NNP"} or lx.title_key(tok.lower_):
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss" and st.ref_at(c.i) is not None
                   and st.ref_at(c.i).kind == "country"), None)

@@ -332,7 +332,7 @@ def same_name_again(st: State) -> None:
         actor = st.table.get(aid)
         if actor is None or actor.kind != "organization" or actor.kb_id:
             continue
-        words = tuple(w for w in re.findall(r"\S+", actor.name))
+        words = tuple(actor.name.split())
         if words and words[0].lower() == "the":
             words = words[1:]
         if not words or not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
@@ -674,9 +674,9 @@ def country_named_in(st: State, e: Any) -> str | None:
     if not states:  # "Chile's Justice Ministry": the state whose possessive the name takes
         owner = next((c for c in e.root.children if c.dep_ == "poss" and c.i < e.start), None)
         h = st.hit_at.get(owner.i) if owner is not None else None
-        e0 = st.choose_entry(h, False) if h is not None and h.end == owner.i + 1 else None
-        if e0 is not None and e0.kind == "country":
-            return e0.kb_id
+        iso3 = st.hit_country(h) if h is not None and h.end == owner.i + 1 else None
+        if iso3 is not None:
+            return iso3
     return states.pop() if len(states) == 1 else None
 
 

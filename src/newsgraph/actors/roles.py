@@ -110,7 +110,7 @@ def sector_code(st: State, start: int, end: int, country: str | None) -> str | N
     table = lx.agents()
     for k in range(len(words) - 1):  # a title of several words ("deputy chief of staff"): the longest
         sector = table.get(" ".join(words[k:]))  # that names one, before any word of it alone ("deputy")
-        if sector and len(words) - k > 1:
+        if sector:
             return f"{country or ''}{sector[:3]}"
     # a qualifier of another title ("deputy press secretary", "assistant secretary") has no sector
     # of its own ("deputy" alone is a sheriff's deputy, police)

@@ -132,6 +132,7 @@ NATURAL_CAUSES = frozenset({
     "hurricane", "typhoon", "cyclone", "tornado", "earthquake", "quake", "tsunami", "landslide", "mudslide",
     "avalanche", "drought", "famine", "heat", "heatwave", "wildfire", "blaze", "lightning", "eruption", "accident",
     "crash", "overdose", "snowstorm", "blizzard", "monsoon"})
+NATURAL_CAUSE_FORMS = NATURAL_CAUSES | {n + "s" for n in NATURAL_CAUSES}  # ("floods", "hurricanes")
 # conditions and values a thing can put at risk ("threatens the integrity of the vote", "threatened
 # regional security"): a threat (CAMEO 13) is made to someone, these can only be endangered
 ENDANGERED_NOUNS = frozenset({

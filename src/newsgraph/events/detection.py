@@ -17,7 +17,7 @@ from .common import (
     COMPLEMENT_PREPS_BY_ROOT,
     ENDANGERED_NOUNS,
     IMPLICIT_FRAME,
-    NATURAL_CAUSES,
+    NATURAL_CAUSE_FORMS,
     OBLIGATION_AUX,
     PURPOSE_COOP,
     WARNING_VERBS,
@@ -113,8 +113,8 @@ def natural_harm(c: Candidate) -> bool:
     one did, so no event (not "gunmen killed", nor "a car bomb killed", whose bomber is unnamed)."""
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS:
         return False
-    return any(s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSES | {
-        n + "s" for n in NATURAL_CAUSES} for s in c.pred.children)
+    return any(s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSE_FORMS
+               for s in c.pred.children)
 
 
 def objects_all_in(f: Frame, nouns: frozenset[str]) -> bool:
