@@ -816,3 +816,37 @@ def test_who_was_quoted_speaks_not_who_quoted_them(pipeline: Any, text: str, wor
     """"X was quoted by Y as saying ...": Y quotes; X said it."""
     q = quote(analyse(pipeline, text), words)
     assert q.speaker == who
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("The port will reopen to grain ships in May, Transport Minister Ivan Petrov said, the Interfax news agency "
+     "reported.", "port will reopen", "Petrov"),
+    ("Rebels had left the northern town overnight, a military spokesman said on Friday, the agency reported.",
+     "Rebels had left", "spokesman"),
+])
+def test_a_second_frame_closing_the_sentence_is_the_channel_not_the_content(pipeline: Any, text: str, words: str,
+                                                                            who: str) -> None:
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert who in (q.speaker_mention.text if q.speaker_mention else "")
+    assert not any(q.text.startswith(("the Interfax", "the agency")) for q in a.quotes)
+
+
+def test_a_reporting_clause_with_its_own_object_stays_content(pipeline: Any) -> None:
+    a = analyse(pipeline, "The minister said the agency reported a sharp rise in new cases.")
+    assert quote(a, "agency reported a sharp rise").speaker_mention.text == "The minister"
+
+
+@pytest.mark.parametrize("first, second", [("senator", "governor"), ("mayor", "ambassador")])
+def test_a_title_takes_no_earlier_speaker_described_by_another_title(pipeline: Any, first: str, second: str) -> None:
+    a = analyse(pipeline, f"The {first} said she was worried about the budget, and the {second} said he was not.")
+    q1, q2 = quote(a, "worried about the budget"), quote(a, "he was not")
+    assert q1.speaker is not None and q2.speaker is not None and q1.speaker != q2.speaker
+
+
+def test_a_news_outlet_is_not_the_person_a_title_names_later(pipeline: Any) -> None:
+    a = analyse(pipeline, "The newspaper reported that the minister said exports fell sharply in March.")
+    q = next(q for q in a.quotes if q.text.startswith("exports fell sharply"))
+    paper = next(q for q in a.quotes if q.text.startswith("the minister said"))
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the minister"
+    assert paper.speaker is not None and q.speaker != paper.speaker

@@ -86,7 +86,7 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
             continue  # "A claims X; others say Y": a semicolon ends the clause before, which is no content
         # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
         # ..."), not "the scheme is designed to ...", "the ruling appears to be ..."
-        clause = dep == "ccomp" or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
+        clause = (dep == "ccomp" and not relay_frame(verb, c)) or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
         # "called for “a full inquiry”": the demand in the speaker's words; "called for more leeway",
         # "asked for help": a thing asked for states nothing, and is no report (the request is an event)
         asks_for = dep == "prep" and low == "for" and lemma in ASKS_FOR and has_fragment(art, c)
@@ -120,6 +120,23 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
     if not kids:
         kids = _reason_children(verb)
     return kids
+
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "dative"})
+
+
+def relay_frame(verb: Any, clause: Any) -> bool:
+    """Is ``clause``, parsed as what ``verb`` reports, a second frame closing the sentence instead
+    (``..., the minister said, the agency reported.``)? A reporting verb with a subject and no
+    content of its own, set off by a comma after ``verb``, with nothing after it: it names the
+    channel that relayed the report, and says nothing itself."""
+    subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.i < verb.i or subj is None or not is_cue(clause) or any(c.dep_ in _CONTENT_DEPS for c in clause.children):
+        return False
+    doc = verb.doc
+    if not any(t.text in (",", "—", "–") for t in doc[verb.i + 1:subj.left_edge.i]):
+        return False
+    return all(t.is_punct for t in doc[clause.right_edge.i + 1:clause.sent.end])
 
 
 def _reason_children(verb: Any) -> list[Any]:

@@ -254,7 +254,14 @@ def partisan(head: Any) -> str | None:
 def _singular_human(actor: Actor, mention_head: Any | None) -> bool:
     """A group actor named by a singular noun (``the Houston doctor`` linked to a health-sector agent)
     is one person for he/she."""
-    return actor.kind == "group" and mention_head is not None and mention_head.tag_ in ("NN", "NNP")
+    return actor.kind == "group" and mention_head is not None and mention_head.tag_ in ("NN", "NNP") and (
+        mention_head.tag_ == "NNP" or _person_word(mention_head))  # not "the newspaper", "the agency"
+
+
+def _person_word(tok: Any) -> bool:
+    """A noun that names a person itself (a doctor, a source, a spokesman), not a body of a sector."""
+    lemma = tok.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in _ANON_HEADS or lemma in lx.ROLE_NOUNS
 
 
 def compatible(doc: Any, sp: Speaker, actor: Actor, mention_head: Any | None = None) -> bool:
@@ -264,6 +271,10 @@ def compatible(doc: Any, sp: Speaker, actor: Actor, mention_head: Any | None = N
     if office and actor.kind == "person" and actor.roles:
         # "the president said" after "Vice President X" is not X: a title takes a holder of it
         return any(title_matches(r.title, doc[sp.head].text, office) for r in actor.roles)
+    if office and actor.id.startswith("SPEAKER-"):
+        # "the governor said" after "the senator said": a description by another title is someone else
+        own = _slug(_title_label(doc, doc[sp.head]) or doc[sp.head].lemma_.lower())
+        return actor.id == f"SPEAKER-{own}" or actor.id.startswith(f"SPEAKER-{own}-")
     if head in lx.PRONOUNS_PERSON or head not in PERSONAL:
         return actor.kind == "person" or _singular_human(actor, mention_head)
     if head in lx.PRONOUNS_GROUP:
@@ -470,9 +481,8 @@ def is_anonymous(doc: Any, sp: Speaker) -> bool:
 def human_noun(tok: Any) -> bool:
     """A noun that names people: an agent noun of the actor lexicon, a role, a source, or a
     common noun for persons (a doctor, residents, a mother of two)."""
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    return (lemma in PERSON_NOUNS or low in PERSON_NOUNS or lemma in _ANON_HEADS or lemma in lx.ROLE_NOUNS
-            or sector_of(low) is not None)
+    low = tok.lower_
+    return _person_word(tok) or low in PERSON_NOUNS or sector_of(low) is not None
 
 
 def _slug(text: str) -> str:
