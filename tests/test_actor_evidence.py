@@ -1326,3 +1326,40 @@ def test_a_region_the_tagger_took_for_a_body_is_no_organisation(read):
 def test_a_company_that_shares_a_towns_name_stays_a_company(read):
     a = read("Toyota said on Monday that profits rose in the first quarter.", "2019-05-01")
     assert any(x.kind == "organization" and x.name == "Toyota" for x in a.actors)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Last week the Robert F. Kennedy Human Rights group honoured the novelist.", "Robert F. Kennedy Human Rights"),
+    ("The George W. Bush Presidential Center will host the forum.", "George W. Bush Presidential Center"),
+    ("The John F. Kennedy Center said it would close for a month.", "John F. Kennedy Center"),
+])
+def test_a_body_named_after_a_person_is_not_the_person(read, text, body):
+    a = read(text)
+    actor = actor_at(a, body)
+    assert actor is not None and actor.kind == "organization"
+    assert not any(x.kind == "person" and x.kb_id for x in a.actors)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Robert F. Kennedy was shot in Los Angeles.", "robert-f-kennedy"),
+    ("George W. Bush Tuesday said he would attend.", "george-w-bush"),
+])
+def test_a_full_name_without_the_article_stays_the_person(read, text, person):
+    assert person in kb_ids(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Lindsey Graham said he backed the program. Graham said he had nothing to hide. \"It is narrow,\" the "
+    "senior administration official said.",
+    "Sen. Lindsey Graham met the envoy on Monday. Graham said he was pleased. The aide said the meeting went well.",
+])
+def test_an_official_or_aide_is_not_a_lawmaker_named_before(read, text):
+    a = read(text)
+    phrase = "administration official" if "official" in text else "The aide"
+    actor = actor_at(a, phrase)
+    assert actor is None or "graham" not in actor.id
+
+
+def test_an_official_can_still_be_a_minister_named_before(read):
+    a = read("Defense Secretary Jim Mattis visited the base on Monday. The official said the troops would stay.")
+    assert actor_at(a, "The official").kb_id == "jim-mattis"

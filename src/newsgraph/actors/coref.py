@@ -230,6 +230,8 @@ def try_role_description(st: State, i: int) -> int | None:
             return iso3 is None or a.country != iso3
         if head.lower_ in lx.STAFF_NOUNS and a.kb_id and st.kb is not None and evidence.ever_headed(st, a.kb_id):
             return False  # "the White House official": staff, not the head of state they serve
+        if head.lower_ in lx.STAFF_NOUNS and (a.code or "").endswith("LEG"):
+            return False  # "the administration official" after "Sen. X": a lawmaker is no official or aide
         return iso3 is None or a.country == iso3
 
     ref = st.recent_person(ok, i, prefer_subject=True)

@@ -65,6 +65,23 @@ def inside_longer_name(st: State, h: Hit, ents: list[Any], *, person: bool = Fal
     return False
 
 
+_LEADER_BODIES = frozenset({"administration", "government", "campaign", "team", "cabinet", "presidency"})
+
+
+def named_after(st: State, e: Any, start: int, end: int) -> bool:
+    """Is the full name at tokens ``start:end`` (two words or more) the opening of a longer name,
+    the entity ``e``, that goes on with capitalised common words only and takes "the" ("the Robert
+    F. Kennedy Human Rights group", "the John F. Kennedy Center"): a body named after a person? A
+    person's name takes no article, and a leader's administration or campaign is the leader's."""
+    if end - start < 2 or not (st.doc[start - 1].lower_ == "the" if start > 0 else False):
+        return False
+    after = [t for t in st.doc[end:e.end] if t.is_alpha]
+    common, given = common_words(), st.given_names()
+    return bool(after) and all(t.text[:1].isupper() and (t.lower_ in common or t.lower_ in lx.ORG_WORDS)
+                               and t.lower_ not in given for t in after) \
+        and after[-1].lower_ not in _LEADER_BODIES
+
+
 def _state_of(h: Hit) -> str | None:
     return next((x.kb_id for x in h.entries if x.kind == "country"), None)
 
@@ -405,9 +422,10 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
         if entry.kind == "country" and (country_in_other_name(st, h, ents) or surname_of_named_person(st, h, person_ents)):
             covered.difference_update(range(h.start, h.end))
             continue
-        if entry.kind in {"person", "organization", "bloc"} and inside_longer_name(
+        if entry.kind in {"person", "organization", "bloc"} and (inside_longer_name(
                 st, h, ents, person=entry.kind == "person",
-                owner_ok=h.end - h.start > 1 or st.lower[h.start] not in common_words()):
+                owner_ok=h.end - h.start > 1 or st.lower[h.start] not in common_words()) or (
+                entry.kind == "person" and any(e.start <= h.start and named_after(st, e, h.start, h.end) for e in person_ents))):
             covered.difference_update(range(h.start, h.end))
             continue  # "Clinton" in "the Clinton Foundation": the longer name is the actor
         if (entry.kind != "country" or entry.attr in {"alias", "acronym"}) and common_word_alone(st, h, ents):
@@ -474,7 +492,9 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue  # "Obama White House": a name with an organisation's or a seat's in it is no person's
         name = person_name(st, e)
         last = clean_person_name(e.text).split()[-1:]
-        if last and last[0].lower() in lx.ORG_WORDS:
+        if last and (last[0].lower() in lx.ORG_WORDS or any(
+                named_after(st, e, h.start, h.end) for h in st.hits_in(e.start, e.end)
+                if any(x.kind == "person" for x in h.entries))):
             # "Purdue Pharma", "Carnegie Endowment": an organisation's name the tagger took for a person's
             start = e.start  # and the capitalised names before it that the tagger left out ("Purdue")
             while start > 0 and st.doc[start - 1].pos_ == "PROPN" and st.words[start - 1][:1].isupper() \
