@@ -1363,3 +1363,24 @@ def test_an_official_or_aide_is_not_a_lawmaker_named_before(read, text):
 def test_an_official_can_still_be_a_minister_named_before(read):
     a = read("Defense Secretary Jim Mattis visited the base on Monday. The official said the troops would stay.")
     assert actor_at(a, "The official").kb_id == "jim-mattis"
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Republican presidential candidate Dale Hollis said taxes were too high.", "Dale Hollis", "USA"),
+    ("GOP Rep. Marta Quill said the bill was flawed.", "Marta Quill", "USA"),
+    ("The Ohio Democrat, Rep. Ned Farrow, said the plan was weak.", "Ned Farrow", "USA"),
+    ("Nora Vance, a Democrat, said the vote was a sham.", "Nora Vance", "USA"),
+    ("Tory MP Giles Penrose said the vote was a sham.", "Giles Penrose", "GBR"),
+])
+def test_a_party_word_places_its_member_in_the_partys_state(read, text, name, iso3):
+    assert actor_at(read(text), name).country == iso3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Social Democrat Lena Berg said the vote was a sham.", "Lena Berg"),
+    ("Republican Guard commander Ali Hassan said the troops were ready.", "Ali Hassan"),
+    ("A spokesman for the Democratic Republic of Congo, Pierre Ilunga, said talks would resume.", "Pierre Ilunga"),
+])
+def test_a_party_word_inside_a_longer_name_places_no_one(read, text, name):
+    actor = actor_at(read(text), name)
+    assert actor is None or actor.country != "USA"

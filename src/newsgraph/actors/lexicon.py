@@ -177,6 +177,9 @@ PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labou
 # the same parties' adjectives before a common agent noun ("Democratic lawmakers", "Republican
 # senators", "Tory MPs"): the agents are of the party's state unless the phrase names another
 PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA", "tory": "GBR"}
+# the words that make a named person a member of one of those parties ("Republican presidential
+# candidate X", "GOP Rep. X", "X, a Democrat,", "the Ohio Democrat, Rep. X"): of the party's state
+PARTY_MEMBER_HOMES = {**PARTY_ADJECTIVE_HOMES, "democrat": "USA"}
 # the names of those parties: the party is its members' group ("the GOP" and "Republicans" are one)
 PARTY_NAMES = {"republican party": ("USA", "Republican"), "gop": ("USA", "Republican"),
                "grand old party": ("USA", "Republican"), "democratic party": ("USA", "Democratic")}

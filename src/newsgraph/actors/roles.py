@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import NewsgraphError
 from ..model import Actor
@@ -308,6 +310,30 @@ def holder(st: State, office: str, title: str, of: str | None, before: int | Non
     return None, None, ""
 
 
+_NAME_GOES_ON = frozenset({"republic", "union", "guard", "guards"})
+
+
+def party_member_home(toks: Iterable[Any]) -> str | None:
+    """The state of a party word among a name's modifiers or its description, written as a word of
+    its own ("Republican presidential candidate", "GOP Rep.", "a Democrat", "the Ohio Democrat"), not
+    inside a longer name ("Social Democratic", "the Democratic Republic of Congo")."""
+    for t in toks:
+        if not (t.text[:1].isupper() and t.lower_ in lx.PARTY_MEMBER_HOMES):
+            continue
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        in_name = t.ent_type_ not in ("", "NORP", "PERSON") and (
+            t.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I"))
+        # "Social Democrat", "Liberal Democrat": a capitalised word before it that is no place or title
+        in_name = in_name or (prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
+                              and prev.ent_type_ not in ("GPE", "LOC") and not lx.title_key(prev.lower_)
+                              and prev.lower_ not in lx.TITLE_ABBREVIATIONS)
+        if in_name or (nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in lx.ORG_WORDS | _NAME_GOES_ON):
+            continue  # a word of a longer name: "Social Democratic", "Democratic Party", "Republican Guard"
+        return lx.PARTY_MEMBER_HOMES[t.lower_]
+    return None
+
+
 def region_country(st: State, start: int, end: int) -> str | None:
     """The state of a region or city named before a title ("*New York* Gov. X", "*Texas* Sen. X";
     "*Bavarian* premier X" is a demonym and no place): the gazetteer's state of the last words (from
@@ -351,12 +377,13 @@ def person_countries_from_context(st: State) -> None:
             titled += 1
         if titled > r.start and not a.code:  # "Gov. X" tagged as one name: the title still gives the sector
             a.code = sector_code(st, r.start, titled, a.country)
+        a.country = a.country or party_member_home(st.doc[r.start:r.end - 1])  # "GOP Rep. X" as one name
         left = st.doc[r.start:r.end].root.left_edge.i
         start = left if all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
                             for t in st.doc[left:r.start]) else st.chunk_start(r.start)
         if start < r.start:
             iso3, _org, _used = st.modifiers(start, r.start, {h.start: h for h in st.hits_in(start, r.start)})
-            a.country = a.country or iso3
+            a.country = a.country or iso3 or party_member_home(st.doc[start:r.start])
             a.code = a.code or sector_code(st, start, r.start, a.country)
         lo = min(start, r.start)
         title_at = next((k for k in range(lo, r.end) if lx.title_key(st.lower[k])), None)
@@ -377,7 +404,7 @@ def person_countries_from_context(st: State) -> None:
 
                     iso3 = next((c for o in child.children if o.dep_ == "pobj" and (c := city_country(st, o))), None)
             elif child.dep_ == "appos":
-                iso3 = st.country_in(child)
+                iso3 = st.country_in(child) or party_member_home(st.doc[child.left_edge.i:child.right_edge.i + 1])
                 title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
                 if iso3 and title is not None:
                     st.table.add_role(a, lx.display_title(title.text), iso3)
@@ -386,11 +413,15 @@ def person_countries_from_context(st: State) -> None:
             if iso3:
                 a.country = iso3
                 break
+        if not a.country and head.dep_ == "appos" and head.head.i < r.start and head.head.pos_ == "PROPN":
+            # "the Ohio Democrat, Rep. X,": a party member's description (a name is no description)
+            a.country = party_member_home([head.head])
         if not a.country and head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < r.start:
             # "a Syrian rebel spokesman, X, said": the name stands in apposition to its description
             desc = head.head
             s0, s1 = desc.left_edge.i, desc.i + 1
             iso3, _org, _used = st.modifiers(s0, s1, {h.start: h for h in st.hits_in(s0, s1)})
+            iso3 = iso3 or party_member_home(st.doc[s0:s1])
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
