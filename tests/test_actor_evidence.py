@@ -243,7 +243,7 @@ def test_unknown_people_keep_their_name_state_and_sector(read, text, phrase, cou
 
 @pytest.mark.parametrize(("text", "phrase", "code"), [
     ("Police fired tear gas at protesters in Nairobi on Tuesday.", "Police", "KENCOP"),
-    ("Protesters gathered in Tehran on Friday.", "Protesters", "IRNCVL"),
+    ("Protesters gathered in Tehran on Friday.", "Protesters", "IRNOPP"),
     ("KABUL (Reuters) - Officials said the road would reopen.", "Officials", "AFGGOV"),
     ("Troops withdrew from the border town, the Malian army said.", "Troops", "MLIMIL"),
 ])

@@ -138,7 +138,7 @@ EXTRA_AGENTS = {
     "troops": "MIL", "forces": "MIL", "armed forces": "MIL", "army": "MIL", "military": "MIL", "navy": "MIL",
     "air force": "MIL", "soldiers": "MIL", "border guards": "MIL", "security forces": "MIL",
     "peacekeepers": "MIL", "peacekeeping forces": "MIL", "police": "COP", "rebels": "REB", "militants": "REB",
-    "insurgents": "REB", "separatists": "REB", "protesters": "CVL", "demonstrators": "CVL",
+    "insurgents": "REB", "separatists": "REB", "protesters": "OPP", "demonstrators": "OPP",
     "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "opposition": "OPP", "people": "CVL",
     "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
     "spies": "SPY", "intelligence agency": "SPY", "intelligence agencies": "SPY", "intelligence official": "SPY",
