@@ -541,3 +541,13 @@ def test_harm_done_by_a_disease_or_a_natural_hazard_is_no_event(read, text):
 @pytest.mark.parametrize("text", ["Gunmen killed two guards in Kabul.", "A car bomb killed two guards in Kabul."])
 def test_harm_done_by_people_or_their_weapons_stays_an_event(read, text):
     assert [e for e in read(text).events if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ilves backed away on Monday from the pension reform after the strikes.",
+    "Chancellor Rauch backed down on the fuel tax after the protests.",
+])
+def test_a_phrasal_verb_is_not_its_bare_verb(read, text):
+    evs = read(text, "2018-05-01").events
+    assert not any(e.plover == "SUPPORT" for e in evs), [(e.plover, e.rule) for e in evs]
+    assert any(e.plover == "CONCEDE" for e in evs), [(e.plover, e.rule) for e in evs]
