@@ -1384,3 +1384,21 @@ def test_a_party_word_places_its_member_in_the_partys_state(read, text, name, is
 def test_a_party_word_inside_a_longer_name_places_no_one(read, text, name):
     actor = actor_at(read(text), name)
     assert actor is None or actor.country != "USA"
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("The NRA filed a lawsuit to block the new age limit.", "NRA"),
+    ("The NRA said it would appeal the ruling.", "NRA"),
+])
+def test_an_acronym_the_tagger_took_for_a_place_is_an_organisation(read, text, acronym):
+    actor = actor_at(read(text), acronym)
+    assert actor is not None and actor.kind == "organization"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Protests spread across the DRC on Monday.", "DRC"),
+    ("Troops from the UAE arrived on Monday.", "UAE"),
+])
+def test_a_places_abbreviation_stays_a_place(read, text, place):
+    actor = actor_at(read(text), place)
+    assert actor is None or actor.kind == "country"

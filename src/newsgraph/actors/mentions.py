@@ -82,6 +82,21 @@ def named_after(st: State, e: Any, start: int, end: int) -> bool:
         and after[-1].lower_ not in _LEADER_BODIES
 
 
+def acronym_taken_for_place(st: State, e: Any) -> bool:
+    """Is a place entity an organisation's acronym after "the" that no gazetteer knows ("the NRA
+    filed suit")? A place's abbreviation is known ("the UAE", "the DRC") or takes no article ("NYC")."""
+    toks = [t for t in e if t.lower_ != "the"]
+    if e.label_ != "GPE" or len(toks) != 1 or not (2 <= len(toks[0].text) <= 6) or not toks[0].text.isalpha() \
+            or not toks[0].text.isupper():
+        return False
+    k = toks[0].i
+    if not (k > 0 and st.lower[k - 1] == "the") or st.hits_in(k, k + 1):
+        return False
+    from ..places import resolve_place
+
+    return resolve_place(toks[0].text) is None
+
+
 def _state_of(h: Hit) -> str | None:
     return next((x.kb_id for x in h.entries if x.kind == "country"), None)
 
@@ -523,7 +538,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
     speaker_labels(st)
     # organisations spaCy found that the KB does not know
     for e in ents:
-        if e.label_ not in ("ORG", "FAC") or any(i in st.claimed for i in range(e.start, e.end)):
+        if (e.label_ not in ("ORG", "FAC") and not acronym_taken_for_place(st, e)) \
+                or any(i in st.claimed for i in range(e.start, e.end)):
             continue
         if "/" in e.text and PHOTO_CREDIT_WORDS & set(re.split(r"[\W_]+", e.text.lower())):
             continue  # "AP Photo/Jane Roe", "Jane Roe/Getty Images": a photo credit, no organisation acting
@@ -533,7 +549,7 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             st.add(e.start, e.end, kb_person or st.table.text_person(name), "kb-name" if kb_person else "ner-person",
                    confidence=1.0 if kb_person else 0.7)
             continue
-        if e.label_ != "ORG" or any(i in covered for i in range(e.start, e.end)):
+        if (e.label_ != "ORG" and not acronym_taken_for_place(st, e)) or any(i in covered for i in range(e.start, e.end)):
             continue
         if e.end - e.start > 1 and e[-1].tag_ == "POS":
             # "the Republican Party's": the possessive ending is no part of the name
