@@ -26,7 +26,6 @@ resolution can be explained. Rules are general; nothing here knows any particula
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -59,9 +58,6 @@ REFERENCE_RULES: tuple[Callable[[State, int], int | None], ...] = (
 )
 
 
-_DATELINE_AGENCY = re.compile(r"(?:,[^()\n]{0,40})?\s*\([^()\n]{1,30}\)\s*[:\-–—]")
-
-
 class Resolver(State):
     """The stages in order (see the module docstring)."""
 
@@ -83,10 +79,9 @@ class Resolver(State):
         self.hits = mentions.regions_read_as_states(self, self.hits)
         dl = self.analysis.article.dateline_span
         if dl is not None:
-            # the agency in brackets after the place ("MOSCOW (Reuters) -") sent the report; it takes
-            # no part in it
-            agency = _DATELINE_AGENCY.match(self.text, dl.end)
-            end = agency.end() if agency is not None else dl.end
+            # the whole dateline, to where the lead starts: the agency in brackets after the place
+            # ("MOSCOW (Reuters) -") sent the report and takes no part in it
+            end = max(dl.end, self.analysis.article.lead_start)
             self.claimed.update(k for k, c in enumerate(self.char_starts) if dl.start <= c < end)
         self.hit_at = {h.start: h for h in self.hits}
         self.ents = [mentions.headline_name(self, possessor_only(e)) for e in entities(self.analysis)
