@@ -1402,3 +1402,19 @@ def test_an_acronym_the_tagger_took_for_a_place_is_an_organisation(read, text, a
 def test_a_places_abbreviation_stays_a_place(read, text, place):
     actor = actor_at(read(text), place)
     assert actor is None or actor.kind == "country"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister hopes military force will never be needed against the rebels.",
+    "Parliament voted against the use of military force abroad.",
+])
+def test_force_used_is_no_body_of_troops(read, text):
+    assert not any(a.code and a.code.endswith("MIL") for a in read(text).actors)
+
+
+@pytest.mark.parametrize("text", [
+    "A military force arrived in the capital on Monday.",
+    "The Kenyan security force patrolled the border.",
+])
+def test_a_force_with_a_determiner_or_a_state_is_a_body(read, text):
+    assert any(a.code and a.code[-3:] in {"MIL", "COP"} for a in read(text).actors)

@@ -59,6 +59,8 @@ Comments are closed.
     "FILE PHOTO: Ministers arrive for talks at the harbour office in Valletta, Malta, May 2, 2019. "
     "EXAMPLE/Jane Roe/File Photo",
     "PHOTO: The mayor speaks at a rally in Leeds, March 6, 2019. (Jane Roe/Example, FILE)",
+    "FILE PHOTO - The finance minister attends a budget hearing in Lisbon, Portugal, April 3, 2019. "
+    "EXAMPLE/Jane Roe",
 ])
 def test_boilerplate_lines_are_recognised(line):
     assert is_boilerplate(line)
@@ -78,6 +80,7 @@ def test_boilerplate_lines_are_recognised(line):
     "He said he had just watched the video and would reply more fully later.",
     "Photographs of the meeting were released by the ministry on Monday, officials said.",
     "A file photo of the minister was shown on state television during the report.",
+    "Photo - and video - evidence was shown to the court on Monday, the prosecutor said.",
 ])
 def test_sentences_are_not_boilerplate(line):
     assert not is_boilerplate(line)

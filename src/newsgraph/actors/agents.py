@@ -206,6 +206,8 @@ def try_generic_agent(st: State, i: int) -> int | None:
         return None  # a person's title ("the minister") is a role, not a group
     if in_place_phrase(st, tok) and tok.pos_ == "NOUN":
         return None  # "sent to prison", "in school", "on television": a place or a channel
+    if tok.lower_ == "force" and not any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return None  # "military force will not be needed", "the use of force": force used, a mass noun, not a body
     if state is not None:  # "U.S. troops", "the U.S. military": the state's name already linked
         lo, iso3, rule, confidence = state.start, state.actor, "agent", 0.9
     else:

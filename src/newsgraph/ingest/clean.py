@@ -66,8 +66,9 @@ _LINK_LINES = [
     r"(?:More|MORE|Related|RELATED|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ"
     r"|Related [Cc]overage|RELATED COVERAGE):\s?\S.{0,250}",
     r"JUST WATCHED .{1,250}? Replay More Videos (?:\.{3}|…) MUST WATCH .{1,250}",
-    # a wire photo's caption left in the text ("FILE PHOTO: <what it shows>. REUTERS/<photographer>")
-    r"(?:FILE PHOTO|PHOTO|File [Pp]hoto): .{10,600}",
+    # a wire photo's caption left in the text ("FILE PHOTO: <what it shows>. REUTERS/<photographer>",
+    # also "FILE PHOTO - <what it shows> ...")
+    r"(?:FILE PHOTO|PHOTO|File [Pp]hoto)(?::| [-–—]) .{10,600}",
 ]
 LINK_LINE_RE = re.compile(r"^(?:" + "|".join(_LINK_LINES) + r")$")
 _MAX_LINK_LINE = 650
