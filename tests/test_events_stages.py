@@ -551,3 +551,13 @@ def test_a_phrasal_verb_is_not_its_bare_verb(read, text):
     evs = read(text, "2018-05-01").events
     assert not any(e.plover == "SUPPORT" for e in evs), [(e.plover, e.rule) for e in evs]
     assert any(e.plover == "CONCEDE" for e in evs), [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics attacked the president's failure to condemn President Sorin Vale for the raids.",
+    "Lawmakers deplored the minister's refusal to recognise the Republic of Arland.",
+])
+def test_an_act_after_a_noun_of_failure_or_refusal_is_not_done(read, text):
+    evs = read(text, "2018-05-01").events
+    assert not any(e.modality == "asserted" and (":v:condemn:" in e.rule or ":v:recognise:" in e.rule)
+                   for e in evs), [(e.plover, e.modality, e.rule) for e in evs]

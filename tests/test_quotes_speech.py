@@ -760,3 +760,13 @@ def test_a_document_that_states_a_clause_is_still_quoted(nlp: Any, text: str) ->
 def test_a_document_that_makes_clear_a_clause_is_quoted(nlp: Any) -> None:
     """"makes clear that ...": a causative verb with a that-clause states it."""
     assert has(run(nlp, "The report makes clear that the councils broke the rules."), "councils broke the rules")
+
+
+@pytest.mark.parametrize("text", [
+    "Senators deplored the president's failure to condemn the governor for the raids.",
+    "The mayor announced a plan to argue that the tax was illegal.",
+])
+def test_a_saying_after_a_noun_of_failure_or_plan_is_not_said(pipeline, text):
+    from newsgraph.model import RawDocument
+
+    assert not pipeline(RawDocument(text=text)).quotes

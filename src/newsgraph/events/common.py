@@ -70,6 +70,8 @@ EXPECTING_HEADS = frozenset({"brace", "expect", "await", "anticipate", "foresee"
 
 
 NEGATING_HEADS = frozenset({"fail", "unable"})  # "failed to agree", "was unable to support": not done
+# the same as nouns: "his failure to condemn X", "the refusal to recognise Y", "its inability to pay"
+NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "unwillingness"})
 # heads that leave the act undecided: "remains uncommitted about backing X", "reluctant to endorse"
 UNDECIDED_HEADS = frozenset({"uncommitted", "undecided", "unsure", "uncertain", "hesitant", "reluctant", "noncommittal",
                              "torn", "ambivalent"})

@@ -10,6 +10,7 @@ from .common import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     NEGATING_HEADS,
+    NEGATING_NOUNS,
     OBLIGATION_AUX,
     REPORTING,
     UNDECIDED_HEADS,
@@ -67,7 +68,9 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     scope = modal_scope(gov)
     auxes = {a.lower_ for v in scope for a in v.children if a.dep_ in {"aux", "auxpass"}}
     negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
-        gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS)
+        gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS) or (
+        gov is not None and gov.dep_ == "acl" and gov.head.lemma_.lower() in NEGATING_NOUNS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in gov.children))
     nobody = any(negative_subject(ch) for v in scope for ch in v.children) or (
         c.frame.pos == "v" and any(negative_object(ch) for ch in pred.children))
     if c.frame.pos == "v" and for_to_clause(pred):

@@ -515,12 +515,14 @@ def unrealised(verb: Any) -> bool:
     """``to argue`` in ``plans to argue``, ``is expected to argue``, ``declined to say``, ``will need
     to argue``: an infinitive whose head (a verb or an adjective) is in
     :data:`~.lexicon.UNREALISED_HEADS`."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
     if head.i == verb.i:
         return False
+    if verb.dep_ == "acl":  # "his failure to condemn", "a plan to argue": a noun of the same
+        return head.pos_ == "NOUN" and head.lemma_.lower() in lx.UNREALISED_NOUNS
     if head.lemma_.lower() in lx.UNREALISED_HEADS:
         return True
     # "is going to say" parsed with *going* as the head's auxiliary chain

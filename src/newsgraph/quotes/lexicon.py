@@ -199,6 +199,11 @@ struggle schedule set due poised likely unlikely unable ready eager willing unwi
 dare
 """)
 
+# the nouns of the same ("his failure to condemn", "a plan to argue", "the refusal to say")
+UNREALISED_NOUNS: frozenset[str] = _words("""
+failure refusal inability unwillingness reluctance plan bid attempt effort intention
+""")
+
 # Verbs whose subject receives, meets or answers a speech act rather than making it ("we heard
 # allegations that", "she denied claims that", "he rejected the suggestion that"): the subject is
 # not the author of the speech noun they govern.
