@@ -538,8 +538,8 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
     speaker_labels(st)
     # organisations spaCy found that the KB does not know
     for e in ents:
-        if (e.label_ not in ("ORG", "FAC") and not acronym_taken_for_place(st, e)) \
-                or any(i in st.claimed for i in range(e.start, e.end)):
+        acronym = e.label_ == "GPE" and acronym_taken_for_place(st, e)  # read as an organisation's name
+        if (e.label_ not in ("ORG", "FAC") and not acronym) or any(i in st.claimed for i in range(e.start, e.end)):
             continue
         if "/" in e.text and PHOTO_CREDIT_WORDS & set(re.split(r"[\W_]+", e.text.lower())):
             continue  # "AP Photo/Jane Roe", "Jane Roe/Getty Images": a photo credit, no organisation acting
@@ -549,7 +549,7 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             st.add(e.start, e.end, kb_person or st.table.text_person(name), "kb-name" if kb_person else "ner-person",
                    confidence=1.0 if kb_person else 0.7)
             continue
-        if (e.label_ != "ORG" and not acronym_taken_for_place(st, e)) or any(i in covered for i in range(e.start, e.end)):
+        if (e.label_ != "ORG" and not acronym) or any(i in covered for i in range(e.start, e.end)):
             continue
         if e.end - e.start > 1 and e[-1].tag_ == "POS":
             # "the Republican Party's": the possessive ending is no part of the name

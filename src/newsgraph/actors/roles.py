@@ -416,7 +416,7 @@ def person_countries_from_context(st: State) -> None:
         if not a.country and head.dep_ == "appos" and head.head.i < r.start and head.head.pos_ == "PROPN":
             # "the Ohio Democrat, Rep. X,": a party member's description (a name is no description)
             a.country = party_member_home([head.head])
-        if not a.country and head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < r.start:
+        elif not a.country and head.dep_ == "appos" and head.head.i < r.start and head.head.pos_ == "NOUN":
             # "a Syrian rebel spokesman, X, said": the name stands in apposition to its description
             desc = head.head
             s0, s1 = desc.left_edge.i, desc.i + 1

@@ -273,8 +273,8 @@ def compatible(doc: Any, sp: Speaker, actor: Actor, mention_head: Any | None = N
         return any(title_matches(r.title, doc[sp.head].text, office) for r in actor.roles)
     if office and actor.id.startswith("SPEAKER-"):
         # "the governor said" after "the senator said": a description by another title is someone else
-        own = _slug(_title_label(doc, doc[sp.head]) or doc[sp.head].lemma_.lower())
-        return actor.id == f"SPEAKER-{own}" or actor.id.startswith(f"SPEAKER-{own}-")
+        own = _description_id(_description_label(doc, doc[sp.head]))
+        return actor.id == own or actor.id.startswith(f"{own}-")
     if head in lx.PRONOUNS_PERSON or head not in PERSONAL:
         return actor.kind == "person" or _singular_human(actor, mention_head)
     if head in lx.PRONOUNS_GROUP:
@@ -674,6 +674,17 @@ def post_author(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     return _text_actor(analysis, sp, name, kind, "post-author", 0.6)
 
 
+def _description_label(doc: Any, head: Any) -> str:
+    """What a description's actor is called: its title ("the vice president" is no "president"),
+    else its head noun."""
+    return _title_label(doc, head) or head.lemma_.lower()
+
+
+def _description_id(label: str) -> str:
+    """The id stem of the actor for descriptions with that label (a state's code may follow)."""
+    return f"SPEAKER-{_slug(label)}"
+
+
 def _title_label(doc: Any, head: Any) -> str | None:
     """The whole title a description ends in ("vice president", "prime minister", "foreign
     minister"), longest first, when the words before the head make one."""
@@ -709,8 +720,8 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
         aid = f"{iso3}{sector}"
         name = None
     else:
-        label = _title_label(doc, head) or head.lemma_.lower()  # "the vice president" is no "president"
-        aid = f"SPEAKER-{_slug(label)}" + (f"-{iso3}" if iso3 else "")
+        label = _description_label(doc, head)
+        aid = _description_id(label) + (f"-{iso3}" if iso3 else "")
         name = f"{label}{f' ({iso3})' if iso3 else ''}"
     actor = table.get(aid) or next((a for a in analysis.actors if a.id == aid), None)
     if actor is None:
