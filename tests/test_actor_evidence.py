@@ -1418,3 +1418,74 @@ def test_force_used_is_no_body_of_troops(read, text):
 ])
 def test_a_force_with_a_determiner_or_a_state_is_a_body(read, text):
     assert any(a.code and a.code[-3:] in {"MIL", "COP"} for a in read(text).actors)
+
+
+# ---- a given name before the full name; surnames in lines written in capitals ---------------------------
+
+@pytest.mark.parametrize("text, given, full", [
+    ("Lawmakers cheered Gretchen at the rally. Gretchen Okafor, the state's treasurer, spoke next.",
+     "Gretchen at", "Gretchen Okafor"),
+    ("Friends say Desmond rarely speaks in public.\n\nDesmond Achterberg, the fund's founder, declined to comment.",
+     "Desmond rarely", "Desmond Achterberg"),
+    ("Hillary, her aides said, would not comment. Hillary Clinton later left for Iowa.", "Hillary,", "Hillary Clinton"),
+])
+def test_a_given_name_read_before_the_full_name_is_that_person(read, text, given, full):
+    a = read(text)
+    assert actor_at(a, given) is not None and actor_at(a, given) is actor_at(a, full)
+
+
+def test_a_given_name_two_people_share_is_neither(read):
+    a = read("Friends say Desmond rarely speaks in public.\n\nDesmond Achterberg and Desmond Ruiz founded the fund.")
+    got = actor_at(a, "Desmond rarely")
+    assert got is None or got.id not in {actor_at(a, "Desmond Achterberg").id, actor_at(a, "Desmond Ruiz").id}
+
+
+def test_a_given_name_that_also_names_a_place_is_not_the_person(read):
+    a = read("Aid reached Georgia on Monday, officials said. Georgia Whitaker, a reporter, saw the trucks arrive.")
+    assert actor_at(a, "Georgia on").kind == "country"
+
+
+@pytest.mark.parametrize("text, caps", [
+    ("Defense Secretary Jim Mattis visited the border on Tuesday, officials said.\n\nMATTIS WARNING\n\n"
+     "The secretary said the deployment would last weeks.", "MATTIS"),
+    ("President Donald Trump praised the talks on Friday.\n\nWILL TRUMP KEEP HIS PROMISE TO THE ALLIES?\n\n"
+     "The president did not say.", "TRUMP"),
+])
+def test_a_surname_in_a_line_of_capitals_is_the_person_named_before(read, text, caps):
+    a = read(text, "2018-11-01")
+    got = actor_at(a, caps)
+    assert got is not None and got.kb_id in {"jim-mattis", "donald-trump"}
+    assert evidence_at(a, caps) == "earlier-mention"
+
+
+def test_a_capitalised_name_in_ordinary_text_still_ends_where_the_capitals_do(read):
+    # outside a line of capitals, "Trump Derangement Syndrome" is another name, not the president
+    a = read("President Donald Trump spoke on Friday. Critics cite Trump Derangement Syndrome.", "2018-11-01")
+    got = actor_at(a, "Derangement")
+    assert got is None or got.kb_id != "donald-trump"
+
+
+def test_a_given_name_the_news_uses_alone_for_one_person_is_that_person(read):
+    a = read("Hillary told donors on Tuesday that she would not run again. Her aides agreed.", "2017-03-01")
+    got = actor_at(a, "Hillary")
+    assert got is not None and got.kb_id == "hillary-clinton"
+    assert evidence_at(a, "Hillary") == "role-on-date" and actor_at(a, "she") is got
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # another bearer of the given name in the article: the lone name is hers
+    ("Hillary Okafor runs the shelter. Hillary told donors on Tuesday that it would close.", "Hillary told"),
+    # a given name the news uses for many people links to none of them
+    ("Joe told donors on Tuesday that the shop would close. His aides agreed.", "Joe"),
+])
+def test_a_lone_given_name_with_another_bearer_or_many_bearers_is_no_famous_person(read, text, phrase):
+    got = actor_at(read(text, "2017-03-01"), phrase)
+    assert got is None or got.kb_id not in {"hillary-clinton", "joe-biden"}
+
+
+def test_a_lone_given_name_is_not_a_person_before_their_first_office(read):
+    a = read("Kim told reporters on Tuesday that the talks had gone well.", "2005-03-01")
+    got = actor_at(a, "Kim")
+    assert got is None or got.kb_id != "kim-jong-un"
+    a = read("Kim told reporters on Tuesday that the talks had gone well.", "2018-06-13")
+    assert actor_at(a, "Kim").kb_id == "kim-jong-un"

@@ -8,6 +8,7 @@ or from a title and country that match the office the KB holds on the article's 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable
@@ -39,7 +40,7 @@ from .state import (
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
     "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
-    "surname": "earlier-mention", "given-name": "earlier-mention", "same-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date",
+    "surname": "earlier-mention", "given-name": "earlier-mention", "same-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date", "kb-given-prominent": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
     "ner-person": "text", "ner-org": "text", "speaker-label": "text", "name-only": "text", "honorific-name": "text",
@@ -176,16 +177,56 @@ def later_full_name(st: State) -> None:
     """A surname read on its own before anyone of that name was named ("after Trump fired him ...
     President Trump said"; a headline's "Biden" before the body's "Joe Biden") made a person of
     just that name. In one article a surname means one person: if exactly one person the article
-    names in full or by title bears it, those mentions are that person's."""
+    names in full or by title bears it, those mentions are that person's. A lone given name read
+    before the full name is, in the same way, the one person named in full with it."""
     for k, (s, e, aid, rule, ante, _conf) in enumerate(st.mentions):
         if rule != "name-only":
             continue
         actor = st.table.get(aid)
         if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
             continue
-        bearers = [b for b in surname_bearers(st, norm(actor.name)) if b != aid]
+        key = norm(actor.name)
+        bearers = [b for b in surname_bearers(st, key) if b != aid]
         if len(bearers) == 1:
             st.mentions[k] = (s, e, bearers[0], "surname", ante, 0.8)
+        elif not bearers:
+            # a given name before the full name ("Hillary" in a headline, "Hillary Clinton" in the
+            # body): the one person the article names in full with it, unless the word also names
+            # a place or a body ("the March on Washington")
+            h = st.hit_at.get(bisect.bisect_left(st.char_starts, s))
+            gid = given_name_index(st).get(key)
+            if gid is not None and gid != aid and not (h is not None and any(x.kind != "person" for x in h.entries)):
+                st.mentions[k] = (s, e, gid, "given-name", ante, 0.7)
+
+
+def given_name_alone(st: State) -> None:
+    """A given name standing alone for a person the article never names in full, whom the news
+    calls by it ("Hillary", "Xi"; :func:`.lexicon.given_names_alone`): that KB person (evidence
+    ``role-on-date``: who the name means in the news of the time), unless another person of that
+    name is in the article."""
+    known = lx.given_names_alone()
+    found: dict[str, str] = {}  # actor id of the lone name -> KB id
+    for _s, _e, aid, rule, _ante, _conf in st.mentions:
+        actor = st.table.get(aid) if rule == "name-only" else None
+        if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
+            continue
+        key = norm(actor.name)
+        if key in known and not surname_bearers(st, key) and key not in given_name_index(st) \
+                and not _before_first_office(st, known[key]):
+            found[aid] = known[key]
+    for aid, pid in found.items():
+        person = st.table.from_kb(pid)
+        if person is not None:  # the names, and the pronouns that refer to them
+            st.retarget({aid}, person.id, "name-only", "kb-given-prominent", 0.6)
+
+
+def _before_first_office(st: State, pid: str) -> bool:
+    """Is the article dated before the person's first office the KB knows ("Kim" in 2005 is not
+    the leader who took office in 2011)?"""
+    if st.kb is None or st.on is None:
+        return False
+    starts = [h.start for h in st.kb.roles(pid) if h.start]
+    return bool(starts) and str(st.on)[:10] < min(starts)
 
 
 def split_name(st: State) -> None:
@@ -310,6 +351,9 @@ def _someone_else_holds(st: State, word: str, named: set[str], title: tuple[str,
     return False
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
 def given_name_index(st: State) -> dict[str, str | None]:
     """Normalised first names of the people named in full in the article -> actor id (None when
     two people share it: "Donald" with a father and son of that name refers to neither)."""
@@ -318,7 +362,7 @@ def given_name_index(st: State) -> dict[str, str | None]:
         index: dict[str, str | None] = {}
         for a in people:
             parts = name_core(a.name).split()
-            if len(parts) >= 2:
+            if len(parts) >= 2 and all(_NAME_WORD.fullmatch(w) for w in a.name.split()):  # not "Twitter @handle"
                 first = parts[0]
                 index[first] = a.id if index.get(first, a.id) == a.id else None
         st.given = index
@@ -657,12 +701,14 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     hyphenated = e is not None and e.start == i and " " not in e.text and "-" in e.text \
         and norm(e.text) in surname_index(st)
     possessor = i + 1 < len(st.doc) and st.tags[i + 1] == "POS"  # "Obama's Medicare" tagged as one name
+    caps = i in st.caps and st.words[i].isalpha()  # a line in capitals: a capital there marks no name
     if e is not None and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"} and not hyphenated \
-            and not possessor and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) \
+            and not possessor and not caps and any(t.is_alpha and t.text[:1].isupper() for t in st.doc[i + 1:e.end]) \
             and not leader_government_name(st, e):
         return None  # "the Trump Approval Index": part of another name ("the Trump Administration" is not)
     tok = st.doc[i]
-    if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and tok.head.pos_ in {"PROPN", "NOUN"} \
+    if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and not caps \
+            and tok.head.pos_ in {"PROPN", "NOUN"} \
             and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON" \
             and not government_head(tok.head) and not hyphenated:
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome"; not "Administration")

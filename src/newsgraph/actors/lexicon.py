@@ -273,6 +273,16 @@ def prominent_people() -> frozenset[str]:
 
 
 @cache
+def given_names_alone() -> dict[str, str]:
+    """Folded given name -> the KB person the news means by it alone ("Hillary"): of the AllSides
+    development articles where the name stands alone, more than 60% name that person in full
+    (scripts/build_prominence.py)."""
+    text = resources.files("newsgraph.actors").joinpath("data/given_names_alone.tsv").read_text("utf-8")
+    return {parts[0]: parts[1] for line in text.splitlines()
+            if line and not line.startswith("#") and len(parts := line.split("\t")) > 1}
+
+
+@cache
 def taken_surnames() -> frozenset[str]:
     """Folded surnames of KB people that the news writes often for someone else ("Christie",
     "Davis": no KB bearer is named in full in a tenth of the articles that have the word;

@@ -16,7 +16,8 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    with the state the text gives (:mod:`.agents`);
 4. **one name, one person**: a lone surname read before the person was named in full is theirs
    (:func:`.evidence.later_full_name`); a given name and a surname read apart that together are
-   one KB person's full name are that person's (:func:`.evidence.split_name`);
+   one KB person's full name are that person's (:func:`.evidence.split_name`); a given name the
+   news uses alone for one person ("Hillary") is theirs (:func:`.evidence.given_name_alone`);
 5. **countries of people** the KB does not know, from the text around them (:mod:`.roles`);
 6. the mentions become the actors' mention lists.
 
@@ -69,6 +70,7 @@ class Resolver(State):
         self.references()
         evidence.later_full_name(self)
         evidence.split_name(self)
+        evidence.given_name_alone(self)
         roles.person_countries_from_context(self)
         return self.finish()
 

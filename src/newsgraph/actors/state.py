@@ -257,6 +257,7 @@ class State:
             self.sent_of[k] = si
         self.in_quote = self.quote_tokens(spaces)
         self.asides = self.aside_tokens()
+        self.caps = self.caps_tokens()
         self.surnames: dict[str, list[str]] = {}  # normalised surname -> person actor ids (full names seen)
         self.surname_first: dict[str, str] = {}  # normalised surname -> the first of them
         self.surname_words: frozenset[str] | None = None  # words written after a given name as one name
@@ -278,6 +279,21 @@ class State:
             start, pos = pos, pos + len(line) + 1
             bare = line.strip()
             if not bare or k == 0 or not (_BRACKETED.fullmatch(bare) or _LABEL_LINE.match(bare)):
+                continue
+            lo = bisect.bisect_left(self.char_starts, start)
+            hi = bisect.bisect_left(self.char_starts, start + len(line))
+            out.update(range(lo, hi))
+        return out
+
+    def caps_tokens(self) -> set[int]:
+        """Tokens on lines written in capitals ("TRUMP WARNING", a subhead): there every word is
+        capitalised, so a capital says nothing about where a name ends."""
+        out: set[int] = set()
+        pos = 0
+        for line in self.text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)]
+            if len(words) < 2 or not all(w.isupper() for w in words):
                 continue
             lo = bisect.bisect_left(self.char_starts, start)
             hi = bisect.bisect_left(self.char_starts, start + len(line))
