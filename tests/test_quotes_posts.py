@@ -274,3 +274,62 @@ def test_a_he_speaker_continues_the_main_clauses_subject(pipeline: Any, text: st
     a = analyse(pipeline, text, published="2019-02-01")
     q = next(q for q in a.quotes if quote in q.text)
     assert a.actor(q.speaker).name == speaker
+
+
+ROUNDUP = """Views on the transit levy
+
+From the first camp
+
+The first camp says the levy is overdue and the city should have passed it years ago.
+
+“The buses are late because the city has starved them for a decade. A levy that pays for drivers is the least the council owes its riders.”
+
+“Every year of delay makes the repair bill larger, and the riders who can least afford a car pay it.”
+
+Helena Marsh, Harbor City Courier
+
+“Commuters have already voted with their feet; the levy simply catches up with them.”
+
+Omar Castillo, The Valley Ledger
+
+From the second camp
+
+Regarding the council’s timetable, “nobody has explained why the levy must pass before the audit is finished.”
+
+Grace Whitfield, Coastal Review
+
+“A city that cannot keep its buses running cannot ask for more money until it shows the books.”
+
+Editorial Board, The New York Times
+
+“The levy is a tax on the people who ride least.”
+
+Lena Brandt and Tomas Ivers, The Valley Ledger"""
+
+
+def test_quotations_signed_on_the_line_under_them_are_the_signer_s(pipeline: Any) -> None:
+    a = analyse(pipeline, ROUNDUP)
+    for words, name in (("buses are late", "Helena Marsh"), ("voted with their feet", "Omar Castillo"),
+                        ("nobody has explained", "Grace Whitfield")):
+        q = quote(a, words)
+        assert q.kind == "direct" and q.rule.startswith("signed"), q
+        assert speaker(a, q) is not None and speaker(a, q).name == name
+        assert q.cue is not None and q.cue.text.startswith(name)
+    q = quote(a, "shows the books")  # an outlet's board signs for the outlet
+    assert q.rule.startswith("signed") and q.speaker_kind == "organisation"
+    assert "New York Times" in q.speaker_mention.text
+    q = quote(a, "ride least")  # two writers sign together
+    assert q.rule.startswith("signed") and q.speaker_mention.text == "Lena Brandt and Tomas Ivers"
+
+
+@pytest.mark.parametrize("text", [
+    # one such line closes an ordinary story: a byline or credit, not the quotation's signer
+    "The council met on Monday.\n\nThe mayor said the levy would pass.\n\n“We have the votes,” she said.\n\n"
+    "“It will pass this week.”\n\nHelena Marsh, Harbor City Courier",
+    # a list of names and a roll call are no signatures
+    "The council met on Monday.\n\n“We have the votes.”\n\nHelena Marsh, Omar Castillo and Grace Whitfield\n\n"
+    "“It will pass this week.”\n\nSen. Omar Castillo, D-Ore.\n\nThe vote is on Friday.",
+])
+def test_a_line_that_only_looks_like_a_signature_signs_nothing(pipeline: Any, text: str) -> None:
+    a = analyse(pipeline, text)
+    assert not [q for q in a.quotes if q.rule.startswith("signed")]

@@ -14,7 +14,8 @@ speaker                 :mod:`.speaker`: the sayer's mention, from the cue's syn
 chains                  :mod:`.chains`: split, multi-paragraph and floating quotations take the
                         most recent cue of their chain; unattributed fragments are terms
 posts                   :mod:`.posts`: embedded social-media posts (``words — Name (@handle)
-                        date``) are direct quotes of their author
+                        date``) and quotations signed on the line under them (``Name,
+                        Outlet``) are direct quotes of their author
 sources                 :mod:`.sources`: the speaker's actor (through the actors component)
 confidence              :mod:`.confidence`: each quote's confidence
 ======================  =====================================================================
@@ -69,7 +70,7 @@ def find_attributions(text: str, doc: Any, *, object_contents: bool = True, unqu
     attrs = chains.combine(list(direct.values()), clauses)  # chains
     attrs = chains.combine(attrs, chains.bullets(art, attrs))
     terms = chains.link(art, frames, attrs, set(direct))
-    attrs = posts.merge_posts(attrs, posts.posts(art))  # posts
+    attrs = posts.signed(art, posts.merge_posts(attrs, posts.posts(art)))  # posts
     confidence.assign(attrs)
     return Found(attrs, sorted(terms + art.named_terms), art.quotes, dict(art.dropped))
 
