@@ -1489,3 +1489,42 @@ def test_a_lone_given_name_is_not_a_person_before_their_first_office(read):
     assert got is None or got.kb_id != "kim-jong-un"
     a = read("Kim told reporters on Tuesday that the talks had gone well.", "2018-06-13")
     assert actor_at(a, "Kim").kb_id == "kim-jong-un"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Officials want faster removals of Central American families who crossed in May.", "American families"),
+    ("South American governments criticised the plan on Monday.", "American governments"),
+    ("Latin American leaders met in Lima on Monday.", "Latin American"),
+])
+def test_the_continent_s_adjective_with_a_qualifier_is_a_region_not_the_united_states(read, text, phrase):
+    got = actor_at(read(text), phrase)
+    assert got is None or got.country != "USA"
+
+
+@pytest.mark.parametrize("text, phrase, iso3", [
+    ("American officials said the talks would resume.", "American officials", "USA"),
+    ("South African officials said the talks would resume.", "South African", "ZAF"),
+    ("North Korean officials said the talks would resume.", "North Korean", "PRK"),
+])
+def test_a_state_s_own_adjective_stays_the_state(read, text, phrase, iso3):
+    assert actor_at(read(text), phrase).country == iso3
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans backed rules meant to make it simpler to expel the families.",
+    "Republicans met on Friday. It was not clear whether the bill would pass.",
+    "Republicans met on Friday. It said the bill would pass.",
+])
+def test_it_is_no_plural_group_and_no_extraposed_subject(read, text):
+    a = read(text)
+    assert not any(m.text.lower() == "it" for x in a.actors for m in x.mentions)
+
+
+@pytest.mark.parametrize("text, iso3_or_code", [
+    ("The opposition met on Friday. It said the vote was rigged.", "OPP"),
+    ("The United States imposed sanctions. It said more would follow.", "USA"),
+])
+def test_it_still_refers_to_a_singular_body_or_state(read, text, iso3_or_code):
+    a = read(text)
+    it = actor_at(a, "It said")
+    assert it is not None and iso3_or_code in {it.code, it.country}

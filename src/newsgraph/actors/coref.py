@@ -318,8 +318,10 @@ def try_collective_pronoun(st: State, i: int) -> int | None:
     tok = st.doc[i]
     plural = word in {"they", "their", "them"}
     if word == "it" and (tok.dep_ not in {"nsubj", "nsubjpass"} or (tok.head.lemma_ == "be" and any(
-            c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in tok.head.children))):
-        return None  # expletive "it is clear", or an object "it" (a decision, a plan), names no state
+            c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in tok.head.children)) or (
+            tok.head.pos_ == "ADJ" and any(c.dep_ in {"ccomp", "xcomp"} for c in tok.head.children))):
+        return None  # expletive "it is clear", "made it easier to deport", or an object "it" (a
+        # decision, a plan), names no state
 
     def ok(a: Actor | None) -> bool:
         if a is None:
@@ -342,7 +344,9 @@ def try_collective_pronoun(st: State, i: int) -> int | None:
             return i + 1
     sent = st.sent_of.get(i, 0)
     cands = [r for r in st.refs if r.start < i and r.sent >= sent - 1 and not r.in_quote
-             and ok(st.table.get(r.actor))]
+             and ok(st.table.get(r.actor)) and not (not plural and st.table.get(r.actor).kind == "group"
+                                                    and st.tags[r.end - 1] in {"NNS", "NNPS"})]
+    # ("it" is no plural group: "Republicans ... it" is something else)
     if not cands:
         return None
     best = max(cands, key=lambda r: (r.sent, r.weight, r.start))

@@ -397,6 +397,23 @@ def agency_sector(code: str) -> str:
     return parts[1] if parts[:1] == ["GOV"] and parts[1:2] in (["LEG"], ["JUD"]) else (parts[0] if parts else "GOV")
 
 
+# qualifiers that make the continent's adjective a region's ("Central American", "Latin American",
+# "South American"); states whose own name starts with one ("South African") are KB forms of their own
+_REGION_QUALIFIERS = frozenset({"central", "latin", "north", "south", "northern", "southern"})
+# a state's adjective that is also a continent's: with a qualifier it names part of the continent
+# ("North Indian", "Northern Italian" stay parts of their state)
+_CONTINENT_ADJECTIVES = frozenset({"american", "americans"})
+
+
+def region_adjective(st: State, h: Hit) -> bool:
+    """Is the hit a state's adjective or demonym that a capitalised compass word before it makes a
+    region's ("Central American migrants", "South American governments": not the United States)?"""
+    k = h.start - 1
+    return k >= 0 and h.end - h.start == 1 and st.lower[h.start] in _CONTINENT_ADJECTIVES \
+        and st.lower[k] in _REGION_QUALIFIERS and st.words[k][:1].isupper() \
+        and all(e.kind == "country" and e.attr in {"adjective", "demonym"} for e in h.entries)
+
+
 def regions_read_as_states(st: State, hits: list[Hit]) -> list[Hit]:
     """A state's name that the article's geography reads as a region of another state ("Georgia"
     among Florida and Arizona: the US state) names that other state: its officials, bodies and

@@ -78,7 +78,7 @@ class Resolver(State):
         """Stage 1: knowledge-base surface forms and spaCy's entities (the dateline names no actor)."""
         self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
         self.hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words), self.text)
-        self.hits = mentions.regions_read_as_states(self, self.hits)
+        self.hits = mentions.regions_read_as_states(self, [h for h in self.hits if not mentions.region_adjective(self, h)])
         dl = self.analysis.article.dateline_span
         if dl is not None:
             # the whole dateline, to where the lead starts: the agency in brackets after the place
