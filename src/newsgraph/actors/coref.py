@@ -344,8 +344,7 @@ def try_collective_pronoun(st: State, i: int) -> int | None:
             return i + 1
     sent = st.sent_of.get(i, 0)
     cands = [r for r in st.refs if r.start < i and r.sent >= sent - 1 and not r.in_quote
-             and ok(st.table.get(r.actor)) and not (not plural and st.table.get(r.actor).kind == "group"
-                                                    and st.tags[r.end - 1] in {"NNS", "NNPS"})]
+             and ok(st.table.get(r.actor))]
     # ("it" is no plural group: "Republicans ... it" is something else)
     if not cands:
         return None
