@@ -12,7 +12,8 @@ named in full in a tenth of them (``taken_surnames.tsv``: "Christie", "Davis"). 
 lone surname link to the only office holder of that name on the date when that person is prominent
 or the surname is not taken (:data:`newsgraph.actors.lexicon.prominent_people`, ``taken_surnames``).
 Last, the given names the news uses alone for one KB person (``given_names_alone.tsv``: "Hillary"):
-of the articles where the given name stands alone, more than half name that person in full.
+of the articles where the given name stands alone, more than ``--given-share`` (60%) name that person
+in full, three times as many as name any other bearer.
 
     python scripts/build_prominence.py            # ~2 minutes
 """
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.taken_out).write_text(header + "".join(f"{s}\t{n}\n" for s, n in taken), "utf-8")
     print(f"{len(taken)} taken surnames -> {args.taken_out}")
     # a given name the news uses alone for one person ("Hillary", "Bernie"): of the articles with the
-    # name standing alone, more than half also name that KB person in full, and no other bearer comes close
+    # name standing alone, more than --given-share also name that KB person in full, three times as many
+    # as name any other bearer
     known = []
     for g, n in sorted(lone.items()):
         if n < args.min_articles:

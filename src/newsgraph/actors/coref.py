@@ -345,7 +345,6 @@ def try_collective_pronoun(st: State, i: int) -> int | None:
     sent = st.sent_of.get(i, 0)
     cands = [r for r in st.refs if r.start < i and r.sent >= sent - 1 and not r.in_quote
              and ok(st.table.get(r.actor))]
-    # ("it" is no plural group: "Republicans ... it" is something else)
     if not cands:
         return None
     best = max(cands, key=lambda r: (r.sent, r.weight, r.start))

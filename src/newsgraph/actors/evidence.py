@@ -173,6 +173,15 @@ def _surnames(st: State) -> dict[str, list[str]]:
     return st.surnames
 
 
+def _lone_name(st: State, aid: str, rule: str) -> Actor | None:
+    """The actor of a ``name-only`` mention when it is a person known by one word and no KB link:
+    what the one-name-one-person stages below may join to someone else."""
+    actor = st.table.get(aid) if rule == "name-only" else None
+    if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
+        return None
+    return actor
+
+
 def later_full_name(st: State) -> None:
     """A surname read on its own before anyone of that name was named ("after Trump fired him ...
     President Trump said"; a headline's "Biden" before the body's "Joe Biden") made a person of
@@ -180,10 +189,8 @@ def later_full_name(st: State) -> None:
     names in full or by title bears it, those mentions are that person's. A lone given name read
     before the full name is, in the same way, the one person named in full with it."""
     for k, (s, e, aid, rule, ante, _conf) in enumerate(st.mentions):
-        if rule != "name-only":
-            continue
-        actor = st.table.get(aid)
-        if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
+        actor = _lone_name(st, aid, rule)
+        if actor is None:
             continue
         key = norm(actor.name)
         bearers = [b for b in surname_bearers(st, key) if b != aid]
@@ -207,8 +214,8 @@ def given_name_alone(st: State) -> None:
     known = lx.given_names_alone()
     found: dict[str, str] = {}  # actor id of the lone name -> KB id
     for _s, _e, aid, rule, _ante, _conf in st.mentions:
-        actor = st.table.get(aid) if rule == "name-only" else None
-        if actor is None or actor.kb_id or actor.kind != "person" or len(actor.name.split()) != 1:
+        actor = _lone_name(st, aid, rule)
+        if actor is None:
             continue
         key = norm(actor.name)
         if key in known and not surname_bearers(st, key) and key not in given_name_index(st) \
@@ -238,9 +245,8 @@ def split_name(st: State) -> None:
         return
     single: dict[str, Any] = {}
     for _s, _e, aid, rule, _ante, _conf in st.mentions:
-        actor = st.table.get(aid)
-        if rule == "name-only" and actor is not None and actor.kind == "person" and not actor.kb_id \
-                and len(actor.name.split()) == 1:
+        actor = _lone_name(st, aid, rule)
+        if actor is not None:
             single[aid] = actor
     given = [a for a in single.values() if norm(a.name) in st.given_names()]
     pairs = []

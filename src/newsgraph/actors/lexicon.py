@@ -245,24 +245,25 @@ request plan plans budget policy position threat ultimatum denial"""))
 def given_name_gender() -> dict[str, str]:
     """Given name (lower case) -> "m" | "f": the pronoun the news uses for its bearers
     (scripts/build_given_name_gender.py)."""
-    text = resources.files("newsgraph.actors").joinpath("data/given_name_gender.tsv").read_text("utf-8")
-    return {cols[0]: cols[1] for cols in (line.split("\t") for line in text.splitlines()
-                                          if line and not line.startswith("#")) if len(cols) >= 2}
+    return {cols[0]: cols[1] for cols in _rows("given_name_gender.tsv") if len(cols) >= 2}
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The rows (tab-separated columns) of a data file of the package; ``#`` lines are comments."""
+    text = resources.files("newsgraph.actors").joinpath(f"data/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def _first_column(name: str) -> frozenset[str]:
-    """The first column of a tab-separated data file of the package (``#`` lines are comments)."""
-    text = resources.files("newsgraph.actors").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+    """The first column of a tab-separated data file of the package."""
+    return frozenset(cols[0] for cols in _rows(name))
 
 
 @cache
 def prominence() -> dict[str, int]:
     """KB id -> the number of AllSides development articles that name the person in full (the
     prominent people only; scripts/build_prominence.py)."""
-    text = resources.files("newsgraph.actors").joinpath("data/prominent_people.tsv").read_text("utf-8")
-    return {parts[0]: int(parts[1]) for line in text.splitlines()
-            if line and not line.startswith("#") and len(parts := line.split("\t")) > 1 and parts[1].isdigit()}
+    return {cols[0]: int(cols[1]) for cols in _rows("prominent_people.tsv") if len(cols) > 1 and cols[1].isdigit()}
 
 
 @cache
@@ -277,9 +278,7 @@ def given_names_alone() -> dict[str, str]:
     """Folded given name -> the KB person the news means by it alone ("Hillary"): of the AllSides
     development articles where the name stands alone, more than 60% name that person in full
     (scripts/build_prominence.py)."""
-    text = resources.files("newsgraph.actors").joinpath("data/given_names_alone.tsv").read_text("utf-8")
-    return {parts[0]: parts[1] for line in text.splitlines()
-            if line and not line.startswith("#") and len(parts := line.split("\t")) > 1}
+    return {cols[0]: cols[1] for cols in _rows("given_names_alone.tsv") if len(cols) > 1}
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -273,31 +274,31 @@ class State:
         """Tokens on lines that stand outside the story: a whole line in brackets or led by a label
         pointing elsewhere ("( PHOTOS: ... )", "READ MORE: ..."); never the first line (the headline).
         Their names are no antecedents."""
-        out: set[int] = set()
-        pos = 0
-        for k, line in enumerate(self.text.split("\n")):
-            start, pos = pos, pos + len(line) + 1
+        def aside(k: int, line: str) -> bool:
             bare = line.strip()
-            if not bare or k == 0 or not (_BRACKETED.fullmatch(bare) or _LABEL_LINE.match(bare)):
-                continue
-            lo = bisect.bisect_left(self.char_starts, start)
-            hi = bisect.bisect_left(self.char_starts, start + len(line))
-            out.update(range(lo, hi))
-        return out
+            return k > 0 and bool(bare) and bool(_BRACKETED.fullmatch(bare) or _LABEL_LINE.match(bare))
+
+        return self.line_tokens(aside)
 
     def caps_tokens(self) -> set[int]:
         """Tokens on lines written in capitals ("TRUMP WARNING", a subhead): there every word is
         capitalised, so a capital says nothing about where a name ends."""
+        def in_capitals(_k: int, line: str) -> bool:
+            words = re.findall(r"[^\W\d_]{2,}", line)
+            return len(words) >= 2 and all(w.isupper() for w in words)
+
+        return self.line_tokens(in_capitals)
+
+    def line_tokens(self, keep: Callable[[int, str], bool]) -> set[int]:
+        """The tokens of the text's lines (numbered from 0) for which ``keep(k, line)`` is true."""
         out: set[int] = set()
         pos = 0
-        for line in self.text.split("\n"):
+        for k, line in enumerate(self.text.split("\n")):
             start, pos = pos, pos + len(line) + 1
-            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)]
-            if len(words) < 2 or not all(w.isupper() for w in words):
-                continue
-            lo = bisect.bisect_left(self.char_starts, start)
-            hi = bisect.bisect_left(self.char_starts, start + len(line))
-            out.update(range(lo, hi))
+            if keep(k, line):
+                lo = bisect.bisect_left(self.char_starts, start)
+                hi = bisect.bisect_left(self.char_starts, start + len(line))
+                out.update(range(lo, hi))
         return out
 
     def quote_tokens(self, newline: list[bool]) -> set[int]:
