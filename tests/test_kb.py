@@ -354,3 +354,13 @@ def test_named_bodies_of_states_have_their_cameo_codes(kb, name, code):
 def test_a_body_every_state_has_or_a_person_is_no_agency(kb, name):
     """"the Senate" belongs to whichever state the text says; a person's entry is no body."""
     assert kb.agency_code(name) is None
+
+
+@pytest.mark.parametrize("pid,gender", [("angela-merkel", "f"), ("theresa-may", "f"), ("indira-gandhi", "f"),
+                                        ("vladimir-putin", "m"), ("barack-obama", "m")])
+def test_leaders_carry_the_sex_the_leader_lists_record(kb, pid, gender):
+    assert kb.entity(pid).gender == gender
+
+
+def test_a_person_no_leader_list_records_has_no_sex(kb):
+    assert kb.entity("sergey-lavrov").gender is None  # a foreign minister, never a head

@@ -372,7 +372,7 @@ def sentence_country(st: State, i: int) -> str | None:
         if st.sent_of.get(h.start) != sent or h.start in other_side or _topic_of(st.doc[h.end - 1]):
             continue
         iso3 = st.hit_country(h)
-        if iso3 is not None and not st.prefixed(h.start):
+        if iso3 is not None and not st.prefixed(h.start) and not _surname_hit(st, h):
             found.add(iso3)
     if not found:
         for t in st.doc[i].sent:
@@ -381,6 +381,17 @@ def sentence_country(st: State, i: int) -> str | None:
                 if iso3:
                     found.add(iso3)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _surname_hit(st: State, h: Any) -> bool:
+    """A state's one-word name that the article writes as a person's surname ("Michael Jordan",
+    then "Jordan said"): no place of the people around it. The name must be tagged a person's
+    after the given name somewhere ("Miss USA", "the George Washington Bridge" are no people)."""
+    if h.end - h.start != 1 or st.lower[h.start] not in st.person_surnames():
+        return False
+    word = st.lower[h.start]
+    return any(st.lower[k] == word and st.doc[k].ent_type_ == "PERSON" and st.lower[k - 1] in st.given_names()
+               for k in range(1, len(st.doc)))
 
 
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -449,7 +460,8 @@ def article_country(st: State) -> str | None:
         counts: dict[str, int] = {}
         for h in st.hits:
             iso3 = st.hit_country(h)
-            if iso3 is not None and not st.prefixed(h.start) and not topic_demonym(st.doc[h.end - 1]):
+            if iso3 is not None and not st.prefixed(h.start) and not topic_demonym(st.doc[h.end - 1]) \
+                    and not _surname_hit(st, h):
                 counts[iso3] = counts.get(iso3, 0) + 1
         for _s, _e, aid, _rule, _ante, _conf in st.mentions:
             a = st.table.get(aid)

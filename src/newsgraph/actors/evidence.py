@@ -194,6 +194,9 @@ def later_full_name(st: State) -> None:
             continue
         key = norm(actor.name)
         bearers = [b for b in surname_bearers(st, key) if b != aid]
+        sex = _honorific_sex(st, s)
+        if sex is not None:  # "Mr Trump" is not the one Trump named in full if she is a woman
+            bearers = _fit_honorific(st, bearers, sex, actor.name)
         if len(bearers) == 1:
             st.mentions[k] = (s, e, bearers[0], "surname", ante, 0.8)
         elif not bearers:
@@ -204,6 +207,32 @@ def later_full_name(st: State) -> None:
             gid = given_name_index(st).get(key)
             if gid is not None and gid != aid and not (h is not None and any(x.kind != "person" for x in h.entries)):
                 st.mentions[k] = (s, e, gid, "given-name", ante, 0.7)
+
+
+def _fit_honorific(st: State, bearers: list[str], sex: str, word: str) -> list[str]:
+    """The bearers of a surname an honorific of this sex may refer to: not those of the other sex,
+    and not those of unknown sex when a KB person of the name and of this sex holds an office on
+    the article's date ("Mr Trump" beside the one Trump named in full, a first lady whose sex no
+    source records, is the president)."""
+    known = {b: gender_of(st.kb, st.table.get(b)) for b in bearers}
+    fit = [b for b in bearers if known[b] in (sex, None)]
+    if st.kb is None or not st.on or not any(known[b] is None for b in fit):
+        return fit
+    named = {st.table.get(b).kb_id for b in fit}
+    for pid in _kb_people(st, word) - named:
+        ent = st.kb.entity(pid)
+        if ent is not None and ent.gender == sex and in_office(st, pid):
+            return [b for b in fit if known[b] == sex]
+    return fit
+
+
+def _honorific_sex(st: State, start: int) -> str | None:
+    """The sex an honorific says of the name mention starting at character ``start``: the
+    honorific is the mention's first word ("Mrs Clinton") or the word before it."""
+    i = bisect.bisect_left(st.char_starts, start)
+    if i >= len(st.lower):
+        return None
+    return HONORIFIC_GENDER.get(st.lower[i]) or (HONORIFIC_GENDER.get(st.lower[i - 1]) if i > 0 else None)
 
 
 def given_name_alone(st: State) -> None:
@@ -294,7 +323,7 @@ def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[
     elif len(cands) > 1:  # and a bare "Trump" beside him is the father
         cands = [b for b in cands if not suffix_of(st.table.get(b).name)] or cands
     if sex is not None:
-        cands = [b for b in cands if gender_of(st.kb, st.table.get(b)) in (sex, None)]
+        cands = _fit_honorific(st, cands, sex, word)
     if title is not None and cands:
         fit = [b for b in cands if _fits_title(st, b, title)]
         if fit:

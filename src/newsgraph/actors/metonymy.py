@@ -18,7 +18,7 @@ def try_metonym(st: State, i: int) -> int | None:
     start = i - 1 if i > 0 and st.doc[i - 1].lower_ == "the" else i
     if st.locative(h.start, h.end, strict=True):
         return None
-    if h.end - h.start == 1 and st.lower[i] in _person_surnames(st):
+    if h.end - h.start == 1 and st.lower[i] in st.person_surnames():
         # "Esteban Santiago ... Santiago said": a person's surname in this article, not the capital
         if i > 0 and st.lower[i - 1] in st.given_names() and st.pos[i - 1] == "PROPN" and i - 1 not in st.claimed:
             st.add(i - 1, i + 1, st.table.text_person(f"{st.words[i - 1]} {st.words[i]}"), "full-name-in-text",
@@ -43,18 +43,6 @@ def try_metonym(st: State, i: int) -> int | None:
         return None
     st.add(start, h.end, actor, "seat-metonym", confidence=0.9)
     return h.end
-
-
-def _person_surnames(st: State) -> frozenset[str]:
-    """Words the article writes after a given name as one name ("Esteban Santiago"): surnames here."""
-    cached = st.surname_words
-    if cached is None:
-        given = st.given_names()
-        cached = frozenset(st.lower[k + 1] for k in range(len(st.doc) - 1)
-                           if st.lower[k] in given and st.words[k][:1].isupper() and st.pos[k] == "PROPN"
-                           and st.words[k + 1][:1].isupper() and st.pos[k + 1] == "PROPN")
-        st.surname_words = cached
-    return cached
 
 
 def try_demonym(st: State, i: int) -> int | None:

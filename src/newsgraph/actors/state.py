@@ -550,6 +550,16 @@ class State:
         a = self.table.get(of)
         return a.name if a else of
 
+    def person_surnames(self) -> frozenset[str]:
+        """Words the article writes after a given name as one name ("Esteban Santiago"): surnames here."""
+        if self.surname_words is None:
+            given = self.given_names()
+            self.surname_words = frozenset(
+                self.lower[k + 1] for k in range(len(self.doc) - 1)
+                if self.lower[k] in given and self.words[k][:1].isupper() and self.pos[k] == "PROPN"
+                and self.words[k + 1][:1].isupper() and self.pos[k + 1] == "PROPN")
+        return self.surname_words
+
     def ref_at(self, i: int) -> Ref | None:
         return next((r for r in self.refs if r.start <= i < r.end), None)
 

@@ -32,7 +32,8 @@ def _id_aliases(people: list[dict[str, Any]]) -> dict[str, str]:
             if old not in ids}
 
 
-PERSON_COLUMNS = ["id", "name", "country", "aliases", "full_names", "surnames", "sources", "note", "default_code"]
+PERSON_COLUMNS = ["id", "name", "country", "aliases", "full_names", "surnames", "sources", "note", "default_code",
+                  "gender"]
 HOLDING_COLUMNS = ["person", "office", "title", "of", "start", "end", "source", "note", "ref"]
 CODE_COLUMNS = ["person", "code", "start", "end"]
 MEMBERSHIP_COLUMNS = ["member", "org", "status", "start", "end", "source", "note", "ref", "attested_from"]

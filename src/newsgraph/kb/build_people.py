@@ -76,6 +76,8 @@ class Person:
     absorbed: bool = False  # merged into another record (which holds its names and holdings)
     note: str = ""
     default_code: str | None = None
+    gender: str | None = None  # "m" or "f" as the leader lists record it; None when they disagree or say nothing
+    genders: set[str] = field(default_factory=set)
 
     def display(self) -> str:
         return max(self.names.items(), key=lambda kv: (kv[1], -len(kv[0]) if kv[1] < 4 else 0))[0]
@@ -637,7 +639,8 @@ def load_leaders(src: Sources, reg: Registry) -> list[Holding]:
         full = _dbpedia_name(r["dbpediauri"])
         name = full or r["leader"].strip()
         out.append(_leader(reg, iso3, name, r["leader"].strip(), start, end, "archigos",
-                           "censored: Archigos ends 2015-12-31" if censored else ""))
+                           "censored: Archigos ends 2015-12-31" if censored else "",
+                           gender={"M": "m", "F": "f"}.get(r["gender"].strip())))
     rows = src.csv_rows("reign/leaderlist_3_21.csv", encoding="latin-1")
     by_state: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
@@ -661,12 +664,13 @@ def load_leaders(src: Sources, reg: Registry) -> list[Holding]:
                     end = date(ey, em, int(nxt["sdate"] or 1)).isoformat()
             name = r["leader"].strip()
             out.append(_leader(reg, iso3, name, name.split()[-1] if name else name, start, end, "reign",
-                               "" if end else "censored: REIGN ends March 2021"))
+                               "" if end else "censored: REIGN ends March 2021",
+                               gender={"1": "m", "0": "f"}.get(r["gender"].strip())))  # the codebook's 1 = male
     return _merge_same_person(out)
 
 
 def _leader(reg: Registry, iso3: str, name: str, surname: str, start: str, end: str | None, source: str,
-            note: str) -> Holding:
+            note: str, gender: str | None = None) -> Holding:
     tokens = name.split()
     given = tokens[0] if len(tokens) > 1 else None
     p = reg.find(iso3, surname or tokens[-1], given, (start, end), full=name if len(tokens) > 1 else None,
@@ -676,6 +680,9 @@ def _leader(reg: Registry, iso3: str, name: str, surname: str, start: str, end: 
     pri_source = "dbpedia" if source == "archigos" and len(tokens) > 1 else source
     reg.add_name(p, name, pri_source, surname=surname or tokens[-1], given=given or "")
     p.spans.append((start, end))
+    if gender:
+        p.genders.add(gender)
+        p.gender = gender if len(p.genders) == 1 else None
     return Holding(person=p, office="leader", title="Leader", of=iso3, start=start, end=end, source=source,
                    note=note or "effective leader")
 
@@ -861,7 +868,7 @@ def person_record(p: Person) -> dict[str, Any]:
             "full_names": sorted(p.full_names - {display}),
             "surnames": sorted({s for s in p.surnames if s and fold(s) != fold(display)}),
             "sources": sorted(p.sources), "note": p.note, "default_code": p.default_code,
-            "old_ids": sorted(p.old_ids - {p.fixed_id})}
+            "old_ids": sorted(p.old_ids - {p.fixed_id}), "gender": p.gender}
 
 
 def _home_countries(factbook: list[Holding], pops: dict[str, int]) -> None:
@@ -982,6 +989,8 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
             b.full_names |= a.full_names
             b.surnames |= a.surnames
             b.sources |= a.sources
+            b.genders |= a.genders
+            b.gender = next(iter(b.genders)) if len(b.genders) == 1 else None
             b.old_ids.add(slug(a.display()))
             b.old_ids |= a.old_ids
             for h in spans[a.key]:

@@ -251,7 +251,7 @@ class KB:
             start = min((s for s, _ in spans if s), default=None)
             return Entity(id=p["id"], kind="person", name=p["name"], country=p["country"],
                           code=self.code_for(kb_id), aliases=tuple(p["aliases"]), start=start, end=None,
-                          note=p["note"], sources=tuple(p["sources"]))
+                          note=p["note"], sources=tuple(p["sources"]), gender=p.get("gender"))
         return None
 
     def require_entity(self, kb_id: str) -> Entity:

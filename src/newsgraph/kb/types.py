@@ -54,6 +54,7 @@ class Entity:
     end: str | None = None
     note: str = ""
     sources: tuple[str, ...] = field(default=(), compare=False)
+    gender: str | None = None  # people: "m"/"f" where the leader lists record it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
