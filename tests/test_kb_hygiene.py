@@ -116,6 +116,25 @@ def test_vice_presidents_parsed_from_executive_texts():
     assert parse_vice_presidents("President Ann SMITH (since 2019)") == []
 
 
+def test_a_statement_before_the_holder_is_no_title():
+    from newsgraph.kb.names import parse_executive
+    from newsgraph.kb.sources import clean_html
+
+    text = clean_html("Notice: the Union recognizes Ana RUIZ as the rightful head<br><br>President Carl DOE "
+                      "(since 3 May 2019); Executive Vice President Dora ROE (since 4 May 2020)")
+    assert [(h.title, h.full(), h.since) for h in parse_executive(text)] == [("President", "Carl Doe", "2019-05-03")]
+    dated = "0n 2 May 2020, the Assembly restored the post which DOE held; President Carl DOE (since 3 May 2019)"
+    assert [h.title for h in parse_executive(dated)] == ["President"]
+
+
+def test_no_office_title_is_a_sentence(kb):
+    bad = [(h.person_id, h.title) for pid in kb._people for h in kb.roles(pid)
+           if ":" in h.title or any(c.isdigit() for c in h.title)]
+    assert not bad, bad[:10]
+    assert not kb.roles("juan-guaido", "2020-01-01")  # a state the US recognised him as head of holds no office
+    assert {h.title for h in kb.roles("nicolas-maduro", "2020-01-01")} >= {"President"}
+
+
 def test_a_vice_president_named_after_the_president_is_another_person(kb):
     # a son who bears his father's names: the text names both, so they are two people
     son = [h for h in kb.holders("vice_president", "GNQ", "2021-06-01")]

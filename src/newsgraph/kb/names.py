@@ -182,12 +182,20 @@ def parse_executive(text: str) -> list[ParsedHolder]:
     co-princes, San Marino's captains regent). Deputies, representatives and notes are skipped.
     """
     holders: list[ParsedHolder] = []
-    for clause in _split_top(text):
+    for clause in _split_top(re.sub(r"\s\+\+\s", ";", text)):  # " ++ " joins two lines in some snapshots
         if _SKIP_CLAUSE.match(clause):
             continue
         clause = re.split(r",?\s*represented by\b", clause, flags=re.I)[0]
         for part in re.split(r"\s+and\s+(?=Captain Regent|Co-prince)", clause):
             holder = _parse_clause(part)
+            if holder and not office_title(holder.title):
+                # a statement or a note read as a title ("Notification Statement: the United States
+                # recognizes X as ...", "0n 11 December 2021, the National Assembly approved ..."):
+                # the holder is in what follows it, where a snapshot glued the next line on
+                glued = re.search(r"(?<=[a-z])(?=[A-Z][a-z])", part[part.find(":") + 1:]) if ":" in part else None
+                holder = _parse_clause(part[part.find(":") + 1 + glued.start():]) if glued else None
+                if holder is None or not office_title(holder.title):
+                    continue
             if holder:
                 if holder.since is None:  # joint holders share the bracket after the last name
                     holder.since, holder.precision = start_date(clause)
@@ -252,6 +260,12 @@ def start_date(clause: str) -> tuple[str | None, str | None]:
             if parsed:
                 return parsed
     return None, None
+
+
+def office_title(title: str) -> bool:
+    """Can a parsed title be an office's name? A statement or a dated note cannot: no colon and no
+    digit (an empty title is one: the office is in the field's name)."""
+    return ":" not in title and not any(ch.isdigit() for ch in title)
 
 
 def _parse_clause(clause: str) -> ParsedHolder | None:

@@ -102,6 +102,7 @@ def clean_html(text: str) -> str:
     """Factbook texts carry HTML entities and stray tags; make them plain text."""
     import re
 
-    text = re.sub(r"<[^>]+>", " ", text or "")
+    text = re.sub(r"(?:\s*<br\s*/?>\s*)+", "; ", text or "")  # a line break parts entries as ";" does
+    text = re.sub(r"<[^>]+>", " ", text)
     text = html.unescape(text).replace("\xa0", " ")
     return re.sub(r"\s+", " ", text).strip()
