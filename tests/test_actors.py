@@ -241,6 +241,58 @@ def test_a_title_is_not_an_agent_group(read):
     assert "GBRGOV" not in {x.id for x in a.actors}
 
 
+@pytest.mark.parametrize("phrase, sector", [
+    ("industry officials", "BUS"), ("company executives", "BUS"), ("school officials", "EDU"),
+    ("hospital leaders", "HLH"), ("army officials", "MIL"),
+    ("officials", "GOV"), ("senior officials", "GOV"), ("city officials", "GOV"),  # no body named: the state's
+])
+def test_the_staff_of_a_body_take_its_sector(phrase, sector):
+    from newsgraph.actors.lexicon import sector_of
+
+    assert sector_of(phrase) == sector
+
+
+def test_industry_officials_are_business_people_in_a_text(read):
+    a = read("Oil industry officials said the new tax would cut investment in Norway.")
+    assert {x.code for x in actor_over(a, "industry officials")} == {"NORBUS"}
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Chad's opposition leader on Sunday rejected the count that gave the ruling party a majority.",
+     "Chad's opposition leader", "TCDOPP"),
+    ("A Kenyan government spokesman denied the report on Tuesday.", "government spokesman", "KENGOV"),
+    ("The rebels freed the hostages after talks with a Malian minister.", "a Malian minister", "MLIGOV"),
+])
+def test_a_role_no_one_named_stands_for_its_states_agent(read, text, words, code):
+    over = actor_over(read(text), words)
+    assert code in {x.id for x in over} and not [x for x in over if x.kind == "person"], [x.id for x in over]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ruth Moyo is the opposition leader in the region.", "the opposition leader"),  # a predicate
+    ("The leader of the opposition, Ruth Moyo, rejected the count.", "The leader"),  # a title phrase
+    ("Kenyan Foreign Minister Ruth Moyo met reporters. The minister said the talks had failed.", "The minister"),
+])
+def test_a_role_that_names_or_describes_someone_is_no_agent_group(read, text, words):
+    assert not [x for x in actor_over(read(text), words) if x.kind == "group"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chadian opposition leader rejected the count on Sunday.",
+    "President Hadiza Mahamat spoke on Monday. The Chadian opposition leader rejected the count.",
+])
+def test_an_opposition_leader_is_not_the_head_of_state(read, text):
+    over = actor_over(read(text, published="2012-05-17"), "opposition leader")
+    assert over and all(x.kind != "person" for x in over), [x.id for x in over]
+
+
+def test_a_bare_portfolio_word_refers_back_to_the_portfolio_holder(read):
+    a = read("Kenyan Foreign Minister Ruth Moyo met reporters on Monday. The minister said the talks had failed.")
+    assert ids_over(a, "The minister") == ids_over(a, "Ruth Moyo")
+    b = read("Kenyan Prime Minister Ruth Moyo met reporters on Monday. The minister said the talks had failed.")
+    assert ids_over(b, "The minister") != ids_over(b, "Ruth Moyo")  # a head of government is 'the prime minister'
+
+
 @pytest.mark.parametrize("text, person, code, group", [
     ("The Egyptian Islamist preacher Karim Nabil told reporters the protests would go on.", "Karim Nabil", "EGYMUS", "EGYREL"),
     ("Kenyan police officer Mary Wanjiru said the road was closed.", "Mary Wanjiru", "KENCOP", "KENCOP"),

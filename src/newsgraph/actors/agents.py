@@ -179,11 +179,51 @@ def counted(tok: Any) -> bool:
     return prep is not None and (prep.head.lower_ in _COUNTING or prep.head.pos_ == "NUM")
 
 
-def try_generic_agent(st: State, i: int) -> int | None:
+def try_role_agent(st: State, i: int) -> int | None:
+    """A person described by a role and never named, as a new referent: with the state named on it
+    ("Mali's opposition leader rejected ...", "the Chadian opposition leader") or indefinite ("a
+    government spokesman said", "a Malian minister"). When no earlier rule took the description
+    for someone named (a title on the date, a reference back), it stands for its state's agent of
+    that sector, as CAMEO codes it (``MLIOPP``). A bare definite one ("the senator") refers back
+    and is left to the references. Only where the description takes part in the
+    clause (a subject, an object, a preposition's object) and is no title before a name ("the
+    minister, X,"), no predicate ("X is the leader") and no phrase of a title ("the head of X")."""
+    if st.pos[i] != "NOUN" or st.tags[i] != "NN" or i in st.claimed:
+        return None
+    if st.lower[i] not in lx.ROLE_NOUNS and lx.title_key(st.lower[i]) is None:
+        return None
+    tok = st.doc[i]
+    if tok.dep_ not in _PARTICIPANT_DEPS or (tok.dep_ == "conj" and tok.head.dep_ not in _PARTICIPANT_DEPS):
+        return None
+    if i + 1 < len(st.doc) and (st.lower[i + 1] == "of" or st.pos[i + 1] == "PROPN"):
+        return None
+    if any(c.dep_ == "appos" or (c.dep_ == "poss" and c.tag_ == "PRP$") for c in tok.children):
+        return None  # "the minister, X,": that person; "his spokesman": of whom the text says
+    states = [r for c in tok.children if c.i < i and c.dep_ in {"poss", "amod", "compound", "nmod"}
+              and (r := st.ref_at(c.i)) is not None and r.kind == "country"]
+    if len(states) == 1:  # "Chad's opposition leader": the state named on it, taken already
+        start = st.chunk_start(i)
+        sector = lx.sector_of(" ".join(t.lower_ for t in st.doc[states[0].end:i + 1] if t.is_alpha)) \
+            or lx.sector_of(st.lower[i])
+        if sector is None:
+            return None
+        st.add(start, i + 1, st.table.sector(states[0].actor, sector[:3]), "agent", confidence=0.8,
+               over_modifiers=True)
+        return i + 1
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
+        return None  # "the senator": a definite description refers back to someone, named or not
+    return try_generic_agent(st, i, roles=True)
+
+
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "conj"})
+
+
+def try_generic_agent(st: State, i: int, roles: bool = False) -> int | None:
     """A sector noun with no state named on it: "police fired tear gas", "the opposition", "lawmakers",
     "officials said", "the ministry". It is that state's agent when the text says which state:
     a place in its own clause ("protesters gathered in Tehran"), else the dateline's state, else
-    the state the article is mostly about; with none of these, an agent of no known state."""
+    the state the article is mostly about; with none of these, an agent of no known state. A
+    role noun ("the minister") is left to :func:`try_role_agent` (``roles``)."""
     if st.pos[i] not in {"NOUN", "PROPN"} or i in st.claimed or (st.lower[i] in _NOT_AGENTS and not counted(st.doc[i])):
         return None
     if st.words[i].isalpha() and st.lower[i] not in lx.agent_heads():
@@ -202,8 +242,9 @@ def try_generic_agent(st: State, i: int) -> int | None:
     start = st.chunk_start(i)
     phrase = " ".join(t.lower_ for t in st.doc[start:i + 1] if t.is_alpha and t.lower_ not in {"the", "a", "an"})
     sector = lx.sector_of(phrase) if phrase else None
-    if sector is None or lx.title_key(tok.lower_) or (tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS):
-        return None  # a person's title ("the minister") is a role, not a group
+    if sector is None or (not roles and (lx.title_key(tok.lower_) or (
+            tok.tag_ in {"NN", "NNP"} and tok.lower_ in lx.ROLE_NOUNS))):
+        return None  # a person's title ("the minister") is a role, not a group (try_role_agent)
     if in_place_phrase(st, tok) and tok.pos_ == "NOUN":
         return None  # "sent to prison", "in school", "on television": a place or a channel
     if tok.lower_ == "force" and not any(c.dep_ in {"det", "poss"} for c in tok.children):

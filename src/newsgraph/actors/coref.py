@@ -218,13 +218,20 @@ def try_role_description(st: State, i: int) -> int | None:
     office = lx.title_key(head.lower_)
     titled = office is not None and office not in {"leader"} and head.lower_ not in {"ruler", "strongman"}
     former = any(st.lower[k] in FORMER for k in range(i + 1, j))
+    # "the opposition leader", "the rebel commander": a sector word makes another role than the state's
+    in_names = {k for s_, e_ in used for k in range(s_, e_)}
+    sector = lx.sector_of(" ".join(st.lower[k] for k in range(i + 1, j + 1) if k not in in_names and st.doc[k].is_alpha))
+    other_role = sector is not None and sector[:3] != "GOV"
 
     def ok(a: Actor) -> bool:
         if a.kind != "person":
             return False
+        if other_role and a.kb_id and evidence.in_office(st, a.kb_id) and (a.code or "").endswith("GOV"):
+            return False  # "the opposition leader" is no head of state or minister named before
         if titled and former and a.kb_id and st.on:
             return held_before(st, a, head.text, office or "")  # "the former president": not the sitting one
-        if titled and not any(title_matches(r.title, head.text, office or "") for r in a.roles):
+        if titled and not any(title_matches(r.title, head.text, office or "") or portfolio_of(r.title, head.text)
+                              for r in a.roles):
             return False  # "the former president" is somebody who was a president
         if relational:
             return iso3 is None or a.country != iso3
@@ -240,7 +247,8 @@ def try_role_description(st: State, i: int) -> int | None:
     if ref is not None:
         st.add(i, j + 1, st.table.get(ref.actor), "role-description", ref, 0.8)
         return j + 1
-    if not relational and iso3 is not None and head.lower_ in {"leader", "president", "premier", "ruler", "strongman"}:
+    if not relational and not other_role and iso3 is not None and \
+            head.lower_ in {"leader", "president", "premier", "ruler", "strongman"}:
         person, ante, _ = roles.holder(st, lx.title_key(head.lower_) or "leader", lx.display_title(head.text), iso3)
         if person is not None:
             st.add(i, j + 1, person, "role-description-kb", ante, 0.8)
@@ -255,6 +263,15 @@ def try_role_description(st: State, i: int) -> int | None:
                 st.add(i, j + 1, person, "counterpart-kb", owner, 0.7)
                 return j + 1
     return None
+
+
+def portfolio_of(role_title: str, word: str) -> bool:
+    """Is ``word`` the bare head of a portfolio title ("the minister" after "Foreign Minister X",
+    "the secretary" after "Interior Secretary X")? Not of the head of government's title, which
+    the news repeats in full ("the prime minister"), nor of a deputy's or a former holder's."""
+    words = role_title.lower().replace("-", " ").split()
+    return len(words) >= 2 and words[-1] == word.lower() and lx.title_key(role_title) != "prime_minister" \
+        and not any(w in lx.NOT_THE_HOLDER for w in words)
 
 
 def try_pronoun(st: State, i: int) -> int | None:

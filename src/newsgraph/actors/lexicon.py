@@ -319,8 +319,21 @@ def sector_of(noun_phrase: str) -> str | None:
     for i in range(len(words)):
         code = table.get(" ".join(words[i:]))
         if code:
+            if i == len(words) - 1 and len(words) >= 2 and words[-1] in STAFF_HEADS:
+                # "industry officials", "company executives": a generic staff noun is its body's
+                # people, of the body's sector when a modifier names one
+                body = sector_of(" ".join(words[:-1]))
+                return body or code
             return code
+    if len(words) >= 2 and words[-1] in STAFF_HEADS:  # "hospital leaders": no entry for the head alone
+        return sector_of(" ".join(words[:-1]))
     return None
+
+
+# nouns for the people of a body, whose sector is the body's ("industry officials" BUS, "school
+# leaders" EDU); alone they are the state's ("officials" GOV)
+STAFF_HEADS = frozenset({"official", "officials", "leader", "leaders", "representative", "representatives",
+                         "executive", "executives", "staffer", "staffers", "aide", "aides"})
 
 
 # The sector an organisation's own name gives by the kind of body its words name (CAMEO sectors):

@@ -13,7 +13,7 @@ The resolver is a chain of named stages over one :class:`~.state.State`, in this
    organisations by a common noun and role descriptions (:mod:`.coref`), agents of states
    (:mod:`.agents`), surnames after full names (:mod:`.evidence`), places as their state
    (:mod:`.metonymy`), pronouns (:mod:`.coref`), agents placed in a state and generic agents
-   with the state the text gives (:mod:`.agents`);
+   with the state the text gives, and last a role no one named (:mod:`.agents`);
 4. **one name, one person**: a lone surname read before the person was named in full is theirs
    (:func:`.evidence.later_full_name`); a given name and a surname read apart that together are
    one KB person's full name are that person's (:func:`.evidence.split_name`); a given name the
@@ -56,6 +56,7 @@ REFERENCE_RULES: tuple[Callable[[State, int], int | None], ...] = (
     coref.try_collective_pronoun,  # "it", "they"
     agents.try_located_agent,      # "rebels in Mali"
     agents.try_generic_agent,      # "police", "the opposition", "officials": with the state the text gives
+    agents.try_role_agent,         # "the opposition leader" no one named: that state's agent of the sector
 )
 
 

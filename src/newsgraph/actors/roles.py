@@ -205,6 +205,8 @@ def try_title(st: State, i: int) -> int | None:
     person, ante, rule = described_by(st, st.doc[j:end].root.i)
     if person is None and any(st.lower[k].rstrip("-") in lx.NOT_THE_HOLDER for k in range(start, j)):
         return None  # "the former president", "the deputy chief": not today's office holder
+    if person is None and st.lower[start] in {"a", "an", "another"}:
+        return None  # "a Malian minister": one of them, no holder in particular
     if person is None:
         person, ante, rule = holder(st, office, lx.display_title(title), of, before=start)
     if person is None:
