@@ -70,6 +70,24 @@ def test_a_restatement_that_leaves_out_the_target_is_the_same_act():
     assert len(out) == 1 and out[0].target == ["UKR"]  # the first report takes the side the later one names
 
 
+def test_two_words_of_one_clause_for_one_act_are_one_event():
+    """"met the envoy to discuss the row": what the meeting was for is the meeting."""
+    met = ev(start=100, word="met", cameo="043", plover="CONSULT")
+    met.evidence = Span(100, 170, "x" * 70)
+    talk = ev(start=140, word="discuss", cameo="041", plover="CONSULT", tgt=())
+    out = merge_reports([met, talk], lead=50)
+    assert len(out) == 1 and out[0].target == ["UKR"] and out[0].cameo == "043"
+    for other in (ev(start=140, word="discuss", cameo="041", plover="CONSULT", tgt=(), src=("BLR",)),  # another doer
+                  ev(start=140, word="demand", cameo="100", plover="REQUEST", tgt=()),  # another kind of act
+                  ev(start=300, word="discuss", cameo="041", plover="CONSULT", tgt=())):  # outside the clause
+        assert len(merge_reports([met, other], lead=50)) == 2
+    untargeted = ev(start=100, word="met", cameo="043", plover="CONSULT", tgt=())
+    untargeted.evidence = Span(100, 170, "x" * 70)
+    # neither names a target: nothing says they are one act
+    assert len(merge_reports([untargeted, ev(start=140, word="discuss", cameo="041", plover="CONSULT", tgt=())],
+                             lead=50)) == 2
+
+
 @pytest.mark.parametrize("other", [
     ev(start=200, word="shelled", src=(), tgt=("UKR",)),        # no doer: another party may have done it
     ev(start=200, word="shelled", src=("BLR",), tgt=()),        # another doer

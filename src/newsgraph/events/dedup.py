@@ -10,7 +10,8 @@ speaker against the same party in different words later in the story are two act
 leave out the target the other names when both have the same named doer and are told with the same
 word (or the later one by a noun); the kept report then takes that target. Otherwise events with no
 source or no target are merged only with events of exactly the same sides, so two one-sided
-reports of different actors stay apart. The first report in the text is kept (a headline before its
+reports of different actors stay apart. Two words of one clause for one act ("met X to discuss Y")
+are one event when they have the same PLOVER type and doer and one of them names no target. The first report in the text is kept (a headline before its
 body), with the highest confidence of the reports; the others' evidence is added to it. Across
 articles, the store's clustering keeps working on top of this.
 """
@@ -44,7 +45,19 @@ def same_act(a: Event, b: Event, lead_end: int = 0) -> bool:
     same_word = _word(a) == _word(b) or _nominal(later)
     told_alike = same_word or min(a.evidence.start, b.evidence.start) < lead_end
     sides = _same_sides(a, b) or (same_word and _one_side_fewer(a, b))
+    if _nested(a, b) and a.modality == b.modality:
+        return True
     return a.cameo == b.cameo and sides and a.modality == b.modality and _dates_agree(a, b) and told_alike
+
+
+def _nested(a: Event, b: Event) -> bool:
+    """One act told by two words of one clause ("met the envoy to discuss the row": the talks are
+    what the meeting was for): the same PLOVER type and the same named doer, one of them read
+    inside the other's clause, and one leaving out the target the other names."""
+    if a.plover is None or a.plover != b.plover or not _one_side_fewer(a, b) or bool(a.target) == bool(b.target):
+        return False
+    return any(x.predicate is not None and y.evidence.start <= x.predicate.start and x.predicate.end <= y.evidence.end
+               for x, y in ((a, b), (b, a)))
 
 
 def _same_sides(a: Event, b: Event) -> bool:
