@@ -454,6 +454,17 @@ def test_threatening_a_condition_is_endangering_it_not_a_threat(read, text):
     assert not any(e.plover == "THREATEN" for e in read(text).events)
 
 
+@pytest.mark.parametrize("text", [
+    'Two Russian bombers flew near the coast on Tuesday. The Russian embassy said the flights were routine. '
+    'Ambassador Ivan Petrov said they complied with the rules and "cannot be regarded as threatening."',
+    "Chilean ships sailed past the port. Peru said the ships could be seen as threatening its fishermen.",
+])
+def test_what_something_is_judged_as_is_no_act(read, text):
+    """"regarded as threatening": a verb of judging says what a thing is taken for."""
+    assert not any(e.plover in {"THREATEN", "ACCUSE"} and "threat" in (e.predicate.text if e.predicate else "")
+                   for e in read(text).events), [(e.plover, e.predicate) for e in read(text).events]
+
+
 @pytest.mark.parametrize("text, target", [
     ("Chile threatened Peru with new sanctions.", "PER"),
     ("The Chilean army threatened the villagers on Monday.", None),

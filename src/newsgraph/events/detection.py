@@ -87,6 +87,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "endangering: 'threatens the integrity of X' says a thing is at risk, no one threatens"
         elif natural_harm(c):
             c.dropped = "natural: a disease or a natural hazard harms, no one acts"
+        elif characterised(c):
+            c.dropped = "characterisation: 'seen as threatening' judges something, no one acts"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -132,6 +134,20 @@ def endangering(c: Candidate) -> bool:
     if "with" in c.frame.preps or any(ch.dep_ in {"xcomp", "ccomp"} for ch in c.pred.children):
         return False
     return objects_all_in(c.frame, ENDANGERED_NOUNS)
+
+
+# verbs of judging something as something ("regarded as", "seen as", "described as")
+_JUDGING = frozenset({"regard", "see", "view", "consider", "describe", "perceive", "deem", "characterize",
+                      "characterise", "portray", "interpret", "depict", "paint", "brand", "label", "read"})
+
+
+def characterised(c: Candidate) -> bool:
+    """ "cannot be regarded as threatening", "were seen as provoking the neighbours": a verb after the
+    "as" of a verb of judging says what something is taken for; it reports no act of its own."""
+    pred = c.pred
+    if c.frame.pos != "v" or pred.dep_ not in {"pcomp", "pobj"} or pred.head.lower_ != "as":
+        return False
+    return pred.head.head.lemma_.lower() in _JUDGING
 
 
 def naming(c: Candidate) -> bool:
