@@ -426,13 +426,8 @@ def sentence_country(st: State, i: int) -> str | None:
 
 def _surname_hit(st: State, h: Any) -> bool:
     """A state's one-word name that the article writes as a person's surname ("Michael Jordan",
-    then "Jordan said"): no place of the people around it. The name must be tagged a person's
-    after the given name somewhere ("Miss USA", "the George Washington Bridge" are no people)."""
-    if h.end - h.start != 1 or st.lower[h.start] not in st.person_surnames():
-        return False
-    word = st.lower[h.start]
-    return any(st.lower[k] == word and st.doc[k].ent_type_ == "PERSON" and st.lower[k - 1] in st.given_names()
-               for k in range(1, len(st.doc)))
+    then "Jordan said"): no place of the people around it (:meth:`.State.person_surnames`, tagged)."""
+    return h.end - h.start == 1 and st.lower[h.start] in st.person_surnames(tagged=True)
 
 
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})

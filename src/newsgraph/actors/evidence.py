@@ -194,7 +194,7 @@ def later_full_name(st: State) -> None:
             continue
         key = norm(actor.name)
         bearers = [b for b in surname_bearers(st, key) if b != aid]
-        sex = _honorific_sex(st, s)
+        sex = honorific_sex(st, bisect.bisect_left(st.char_starts, s))
         if sex is not None:  # "Mr Trump" is not the one Trump named in full if she is a woman
             bearers = _fit_honorific(st, bearers, sex, actor.name)
         if len(bearers) == 1:
@@ -226,13 +226,11 @@ def _fit_honorific(st: State, bearers: list[str], sex: str, word: str) -> list[s
     return fit
 
 
-def _honorific_sex(st: State, start: int) -> str | None:
-    """The sex an honorific says of the name mention starting at character ``start``: the
-    honorific is the mention's first word ("Mrs Clinton") or the word before it."""
-    i = bisect.bisect_left(st.char_starts, start)
-    if i >= len(st.lower):
-        return None
-    return HONORIFIC_GENDER.get(st.lower[i]) or (HONORIFIC_GENDER.get(st.lower[i - 1]) if i > 0 else None)
+def honorific_sex(st: State, i: int) -> str | None:
+    """The sex an honorific says of the name mention starting at token ``i``: the honorific is the
+    word before it ("Mrs. Bush") or the mention's own first word ("Mrs Clinton")."""
+    before = HONORIFIC_GENDER.get(st.lower[i - 1]) if i > 0 else None
+    return before or (HONORIFIC_GENDER.get(st.lower[i]) if i < len(st.lower) else None)
 
 
 def given_name_alone(st: State) -> None:
@@ -312,9 +310,7 @@ def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[
     the bearers they fit; of those left, the first named. None when the context fits none of them
     and fits someone else: a woman's honorific before a man's surname, a title that another
     person of the name holds, a government headed by another: the later rules find that person."""
-    before = st.lower[i - 1] if i > 0 else ""
-    first = word.split()[0].lower() if word.split() else ""
-    sex = HONORIFIC_GENDER.get(before) or HONORIFIC_GENDER.get(first)
+    sex = honorific_sex(st, i)
     cands = list(bearers)
     parts = norm(word).split()
     suffix = parts[-1] if len(parts) >= 2 else ""

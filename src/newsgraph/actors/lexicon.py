@@ -316,18 +316,15 @@ def sector_of(noun_phrase: str) -> str | None:
     if words and words[-1] in SPOKES_NOUNS:
         words = words[:-1]  # "a foreign ministry spokesman": the ministry's sector
     table = agents()
+    staff = len(words) >= 2 and words[-1] in STAFF_HEADS
+    code = None
     for i in range(len(words)):
         code = table.get(" ".join(words[i:]))
-        if code:
-            if i == len(words) - 1 and len(words) >= 2 and words[-1] in STAFF_HEADS:
-                # "industry officials", "company executives": a generic staff noun is its body's
-                # people, of the body's sector when a modifier names one
-                body = sector_of(" ".join(words[:-1]))
-                return body or code
+        if code and not (staff and i == len(words) - 1):
             return code
-    if len(words) >= 2 and words[-1] in STAFF_HEADS:  # "hospital leaders": no entry for the head alone
-        return sector_of(" ".join(words[:-1]))
-    return None
+    # only the head matched, or nothing: "industry officials", "hospital leaders": a generic staff
+    # noun is its body's people, of the body's sector when a modifier names one
+    return (sector_of(" ".join(words[:-1])) if staff else None) or code
 
 
 # nouns for the people of a body, whose sector is the body's ("industry officials" BUS, "school

@@ -262,6 +262,7 @@ class State:
         self.surnames: dict[str, list[str]] = {}  # normalised surname -> person actor ids (full names seen)
         self.surname_first: dict[str, str] = {}  # normalised surname -> the first of them
         self.surname_words: frozenset[str] | None = None  # words written after a given name as one name
+        self.tagged_surname_words: frozenset[str] = frozenset()  # those of them tagged a person's (person_surnames)
         self.former_office: dict[str, str] = {}  # person id -> the sector of a title they held before
         self.text_gender: dict[str, str] = {}  # actor id -> "m"/"f" from the pronouns the text uses for them
         self._described: dict[tuple[str, int, bool], str | None] = {}  # (actor id, mentions, honorifics) -> gender
@@ -550,15 +551,21 @@ class State:
         a = self.table.get(of)
         return a.name if a else of
 
-    def person_surnames(self) -> frozenset[str]:
-        """Words the article writes after a given name as one name ("Esteban Santiago"): surnames here."""
+    def person_surnames(self, tagged: bool = False) -> frozenset[str]:
+        """Words the article writes after a given name as one name ("Esteban Santiago"): surnames here.
+        ``tagged``: only those the tagger takes for a person's there at least once ("Miss USA", "the
+        George Washington Bridge" are no people)."""
         if self.surname_words is None:
             given = self.given_names()
-            self.surname_words = frozenset(
-                self.lower[k + 1] for k in range(len(self.doc) - 1)
-                if self.lower[k] in given and self.words[k][:1].isupper() and self.pos[k] == "PROPN"
-                and self.words[k + 1][:1].isupper() and self.pos[k + 1] == "PROPN")
-        return self.surname_words
+            after = [k + 1 for k in range(len(self.doc) - 1)
+                     if self.lower[k] in given and self.words[k][:1].isupper() and self.pos[k] == "PROPN"
+                     and self.words[k + 1][:1].isupper() and self.pos[k + 1] == "PROPN"]
+            self.surname_words = frozenset(self.lower[k] for k in after)
+            words = self.surname_words
+            self.tagged_surname_words = frozenset(
+                self.lower[k] for k in range(1, len(self.doc))
+                if self.lower[k] in words and self.doc[k].ent_type_ == "PERSON" and self.lower[k - 1] in given)
+        return self.tagged_surname_words if tagged else self.surname_words
 
     def ref_at(self, i: int) -> Ref | None:
         return next((r for r in self.refs if r.start <= i < r.end), None)

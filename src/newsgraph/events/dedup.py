@@ -11,9 +11,10 @@ leave out the target the other names when both have the same named doer and are 
 word (or the later one by a noun); the kept report then takes that target. Otherwise events with no
 source or no target are merged only with events of exactly the same sides, so two one-sided
 reports of different actors stay apart. Two words of one clause for one act ("met X to discuss Y")
-are one event when they have the same PLOVER type and doer and one of them names no target. The first report in the text is kept (a headline before its
-body), with the highest confidence of the reports; the others' evidence is added to it. Across
-articles, the store's clustering keeps working on top of this.
+are one event when they have the same PLOVER type and doer and exactly one of them names a target.
+The first report in the text is kept (a headline before its body), with the highest confidence of
+the reports; the others' evidence is added to it. Across articles, the store's clustering keeps
+working on top of this.
 """
 
 from __future__ import annotations

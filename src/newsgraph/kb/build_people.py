@@ -76,8 +76,12 @@ class Person:
     absorbed: bool = False  # merged into another record (which holds its names and holdings)
     note: str = ""
     default_code: str | None = None
-    gender: str | None = None  # "m" or "f" as the leader lists record it; None when they disagree or say nothing
-    genders: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # "m"/"f" as each leader list records it
+
+    @property
+    def gender(self) -> str | None:
+        """The sex the leader lists record, when they agree; None when they disagree or say nothing."""
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     def display(self) -> str:
         return max(self.names.items(), key=lambda kv: (kv[1], -len(kv[0]) if kv[1] < 4 else 0))[0]
@@ -682,7 +686,6 @@ def _leader(reg: Registry, iso3: str, name: str, surname: str, start: str, end: 
     p.spans.append((start, end))
     if gender:
         p.genders.add(gender)
-        p.gender = gender if len(p.genders) == 1 else None
     return Holding(person=p, office="leader", title="Leader", of=iso3, start=start, end=end, source=source,
                    note=note or "effective leader")
 
@@ -990,7 +993,6 @@ def merge_duplicates(reg: Registry, holdings: list[Holding], codes: list[tuple[A
             b.surnames |= a.surnames
             b.sources |= a.sources
             b.genders |= a.genders
-            b.gender = next(iter(b.genders)) if len(b.genders) == 1 else None
             b.old_ids.add(slug(a.display()))
             b.old_ids |= a.old_ids
             for h in spans[a.key]:

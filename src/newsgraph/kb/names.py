@@ -192,8 +192,9 @@ def parse_executive(text: str) -> list[ParsedHolder]:
                 # a statement or a note read as a title ("Notification Statement: the United States
                 # recognizes X as ...", "0n 11 December 2021, the National Assembly approved ..."):
                 # the holder is in what follows it, where a snapshot glued the next line on
-                glued = re.search(r"(?<=[a-z])(?=[A-Z][a-z])", part[part.find(":") + 1:]) if ":" in part else None
-                holder = _parse_clause(part[part.find(":") + 1 + glued.start():]) if glued else None
+                after = part[part.find(":") + 1:] if ":" in part else ""
+                glued = re.search(r"(?<=[a-z])(?=[A-Z][a-z])", after)
+                holder = _parse_clause(after[glued.start():]) if glued else None
                 if holder is None or not office_title(holder.title):
                     continue
             if holder:
