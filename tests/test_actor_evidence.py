@@ -1528,3 +1528,13 @@ def test_it_still_refers_to_a_singular_body_or_state(read, text, iso3_or_code):
     a = read(text)
     it = actor_at(a, "It said")
     assert it is not None and iso3_or_code in {it.code, it.country}
+
+
+@pytest.mark.parametrize("text", [
+    "Rep. Ann Cole faced Morgan Merkel, a young teacher, in the primary on Tuesday.",
+    "The mayor will face off against Morgan Merkel, a local pastor, in May.",
+])
+def test_a_given_name_the_tagger_ran_into_an_organisation_still_names_another_person(read, text):
+    """A surname of a head of government after a given name that is not theirs is someone else's,
+    also when the tagger read the two words as an organisation's name."""
+    assert "angela-merkel" not in kb_ids(read(text, "2015-06-01"))

@@ -849,3 +849,84 @@ def test_a_lone_surname_is_the_bearer_the_news_names_far_most_often(read, text, 
 ])
 def test_a_prominent_surname_that_is_a_company_or_a_given_name_is_not_that_person(read, text, word):
     assert "gerald-ford" not in ids_over(read(text, published="2019-01-01"), word)
+
+
+@pytest.mark.parametrize("text, words, agent", [
+    ("WASHINGTON (Reuters) - Two congressional committees opened hearings on the budget.",
+     "Two congressional committees", "USALEG"),
+    ("OSLO (Reuters) - A parliamentary committee questioned the minister on Friday.", "parliamentary committee",
+     "NORLEG"),
+    ("WASHINGTON (Reuters) - Congressional leaders met at the White House on Friday.", "Congressional leaders",
+     "USALEG"),
+])
+def test_a_legislatures_committees_and_leaders_are_its_agents(read, text, words, agent):
+    assert agent in {x.code for x in actor_over(read(text, "2019-05-01"), words)}
+
+
+def test_a_committee_of_no_legislature_is_no_agent(read):
+    an = read("OSLO (Reuters) - The organising committee cancelled the final on Friday.", "2019-05-01")
+    assert not actor_over(an, "organising committee")
+
+
+@pytest.mark.parametrize("text, words, iso3", [
+    ("Norway hit back at Sweden on Tuesday.", "Sweden", "SWE"),
+    ("The minister took a swipe at Denmark in a speech.", "Denmark", "DNK"),
+    ("The minister lashed out at Finland over the fishing quotas.", "Finland", "FIN"),
+])
+def test_a_state_an_act_is_aimed_at_is_an_actor_not_a_place(read, text, words, iso3):
+    assert iso3 in {x.id for x in actor_over(read(text, "2019-05-01"), words)}
+
+
+def test_a_meeting_at_a_city_keeps_it_a_place(read):
+    assert not actor_over(read("The ministers met at Geneva on Tuesday.", "2019-05-01"), "Geneva")
+
+
+def test_a_place_inside_what_the_agents_act_on_is_not_theirs(read):
+    """ "senators condemned the aggression in Ukraine": the state in the object's phrase is the
+    object's, so it does not place the senators."""
+    an = read("The senators condemned the aggression in Ukraine on Monday.", "2019-05-01")
+    assert "UKRLEG" not in {x.code for x in actor_over(an, "The senators")}
+
+
+@pytest.mark.parametrize("text, words, agent", [
+    ("The White House said on Monday it would veto the bill.", "The White House", "USAGOV"),
+    ("The Pentagon said two more ships would sail.", "The Pentagon", "USAMIL"),
+    ("The Kremlin rejected the claim on Friday.", "The Kremlin", "RUSGOV"),
+    ("The Knesset voted to dissolve itself.", "The Knesset", "ISRLEG"),
+])
+def test_a_seat_of_power_is_the_organ_it_houses(read, text, words, agent):
+    """A seat of power names the state's organ housed there (the KB's code for the seat), as CAMEO
+    codes it: the government, the military, the legislature; a capital stays its state."""
+    assert agent in {x.code for x in actor_over(read(text, "2019-05-01"), words)}
+
+
+def test_a_capital_said_is_still_its_state(read):
+    assert "RUS" in {x.id for x in actor_over(read("Moscow said it would retaliate.", "2019-05-01"), "Moscow")}
+
+
+def test_a_state_deep_in_a_clause_after_of_is_not_the_persons(read):
+    """ "accused X of hiding money in Ukraine": the "of" opens a clause, not "X of <state>"."""
+    an = read("Officials accused the businessman Dale Wren of hiding money in Ukraine.", "2019-01-25")
+    assert "UKR" not in {x.country for x in actor_over(an, "Dale Wren")}
+
+
+def test_a_person_of_a_state_is_still_its(read):
+    assert "KGZ" in {x.country for x in actor_over(read("Kamchybek Tashiev of Kyrgyzstan spoke on Monday.",
+                                                        "2019-01-25"), "Kamchybek Tashiev")}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Speaker Ann Cole said Congress would vote on Friday. Republicans and Democrats in the House agreed.",
+     "Congress"),
+    ("A visiting French leader spoke to Congress for an hour; Republicans cheered while Democrats stayed seated.",
+     "Congress"),
+])
+def test_a_legislature_named_alone_is_of_the_state_whose_parties_the_article_names(read, text, words):
+    """"Congress" in a story that names Republicans and Democrats is the US Congress, whatever state
+    the story is about; the state's name would be a guess (a French leader's speech to Congress)."""
+    assert "USA" in {x.country for x in actor_over(read(text, "2019-05-01"), words)}
+
+
+def test_another_partys_name_is_not_a_us_party(read):
+    an = read("The Social Democrats and the Christian Democrats agreed on a coalition in Berlin.", "2019-05-01")
+    assert "USA" not in {x.country for x in actor_over(an, "Social Democrats")}

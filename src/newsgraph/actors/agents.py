@@ -255,6 +255,8 @@ def try_generic_agent(st: State, i: int, roles: bool = False) -> int | None:
         if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":  # a body's name ("Congress"): its own clause or the dateline
             iso3 = named_body_country(st, tok)
         elif tok.lower_ in lx.PARTY_HOMES and tok.text[:1].isupper():
+            if i > 0 and st.doc[i - 1].text[:1].isupper() and st.lower[i - 1] in lx.OTHER_PARTY_WORDS:
+                return None  # "Social Democrats", "Liberal Democrats": another party's name
             iso3 = own_country(st, tok) or lx.PARTY_HOMES[tok.lower_]  # "Republicans": one state's party
         elif tok.pos_ == "NOUN" and (home := party_home(tok)):
             iso3 = own_country(st, tok) or home  # "Democratic lawmakers", "Tory MPs"
@@ -417,7 +419,8 @@ def sentence_country(st: State, i: int) -> str | None:
             found.add(iso3)
     if not found:
         for t in st.doc[i].sent:
-            if t.dep_ == "pobj" and t.head.lower_ in lx.PLACE_PREPOSITIONS and t.pos_ == "PROPN":
+            if t.dep_ == "pobj" and t.head.lower_ in lx.PLACE_PREPOSITIONS and t.pos_ == "PROPN" \
+                    and t.i not in other_side:
                 iso3 = city_country(st, t)
                 if iso3:
                     found.add(iso3)

@@ -683,8 +683,10 @@ def other_given_name(st: State, k: int, named: Actor | None) -> bool:
         return False  # (a word in capitals is a rank or an acronym: "LTC X", "GOP X")
     if low in lx.TITLE_FIRST_WORDS or lx.title_key(low) or low in lx.HONORIFICS or low in SENTENCE_STARTERS:
         return False
-    if tok.ent_type_ in {"NORP", "GPE", "LOC", "ORG", "FAC"}:
+    if tok.ent_type_ in {"NORP", "GPE", "LOC", "FAC"} or (tok.ent_type_ == "ORG" and not (
+            low in st.given_names() and st.doc[k + 1].ent_type_ == "ORG" and st.doc[k + 1].ent_iob_ == "I")):
         return False  # "Democrat Clinton", "Kremlin Putin": a party, a place or a body, no given name
+        # (a given name the tagger read with the surname as one organisation's name is a given name)
     if low in lx.PARTY_WORDS:
         return False  # "Democrat Clinton", "Tory Johnson"
     if low in common_words():

@@ -87,6 +87,10 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 # prepositions whose object is where something happens ("talks in Geneva", "fighting across Syria")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "within", "across", "throughout", "around", "near",
                                 "via", "through", "along", "beyond", "over", "under"})
+# verbs and nouns of aiming: "at" after them names whom the act is aimed at, not where it happens
+AIMING_WORDS = frozenset({"fire", "shoot", "hit", "strike", "lash", "aim", "direct", "point", "swipe", "jab", "dig",
+                          "shot", "potshot", "rail", "snap", "shout", "yell", "scream", "bark", "lob", "hurl",
+                          "throw", "sneer", "scoff", "laugh", "glare", "poke", "angry", "furious", "anger", "fury"})
 # nouns of gatherings and occasions: a place after them is where they are held
 GATHERING_NOUNS = frozenset({"talk", "talks", "summit", "meeting", "conference", "visit", "trip", "tour", "ceremony",
                              "rally", "election", "vote", "session", "forum", "negotiation", "negotiations", "event",
@@ -146,6 +150,12 @@ EXTRA_AGENTS = {
     "spy agencies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
     "congress": "LEG", "senate": "LEG",
+    # a legislature's committees and leaders ("congressional committees", "parliamentary leaders");
+    # a committee of no legislature ("the organising committee") is none
+    "congressional leader": "LEG", "congressional leaders": "LEG", "parliamentary leader": "LEG",
+    "parliamentary leaders": "LEG", "congressional committee": "LEG", "congressional committees": "LEG", "parliamentary committee": "LEG",
+    "parliamentary committees": "LEG", "senate committee": "LEG", "senate committees": "LEG",
+    "house committee": "LEG", "house committees": "LEG", "select committee": "LEG", "select committees": "LEG",
     # a party's members named by the party ("Republicans criticized the plan", "senior Tories"): the
     # party sector of the state the text puts them in, like "lawmakers"
     "republicans": "PTY", "democrats": "PTY", "tories": "PTY", "conservatives": "PTY", "socialists": "PTY",
@@ -174,6 +184,10 @@ NOT_NOW = {"former", "ex", "late", "outgoing", "incoming", "then", "previous", "
 # party sector unless the phrase itself names another ("Italian Democrats"); the generic words
 # ("conservatives", "socialists") take the state the text puts them in, as other agents do
 PARTY_HOMES = {"republicans": "USA", "democrats": "USA", "tories": "GBR", "labourites": "GBR"}
+# capitalised words that make "Democrats" or "Republicans" the name of another party ("Social
+# Democrats", "Christian Democrats", "Liberal Democrats", "Sweden Democrats", "Free Democrats")
+OTHER_PARTY_WORDS = frozenset({"social", "christian", "free", "liberal", "sweden", "new", "european", "national",
+                               "young", "progressive", "united", "radical"})
 # the same parties' adjectives before a common agent noun ("Democratic lawmakers", "Republican
 # senators", "Tory MPs"): the agents are of the party's state unless the phrase names another
 PARTY_ADJECTIVE_HOMES = {"democratic": "USA", "republican": "USA", "gop": "USA", "tory": "GBR"}

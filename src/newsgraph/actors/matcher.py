@@ -23,6 +23,7 @@ class Entry:
     kind: str  # person | country | organization | bloc
     attr: str  # name | alias | acronym | adjective | demonym | capital | seat | surname | full_name
     ambiguous: bool = False  # also a common word or another name: needs context to link
+    code: str = ""  # a seat of power's CAMEO code ("USAGOV" for the White House), else empty
 
 
 @dataclass(slots=True)
@@ -50,7 +51,8 @@ class PhraseIndex:
             text = " ".join(str(p.text).split())
             if not text or len(text) < 2:
                 continue
-            entry = Entry(p.kb_id, p.kind, p.attr, bool(getattr(p, "ambiguous", False)))
+            entry = Entry(p.kb_id, p.kind, p.attr, bool(getattr(p, "ambiguous", False)),
+                          (getattr(p, "code", "") or "") if p.attr == "seat" else "")
             if text.lower().startswith("the "):
                 self.with_the.add(text[4:])
             for form in self._variants(text):

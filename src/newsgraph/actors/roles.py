@@ -361,6 +361,26 @@ def _names_a_person(st: State, k: int, end: int) -> bool:
 STATE_ORGAN_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "SPY"})
 
 
+def party_homes(st: State) -> set[str]:
+    """The states whose parties the article names at least twice by a capitalised party word
+    ("Republicans", "a Democratic senator", "GOP", "Tory"), not inside another name."""
+    counts: dict[str, int] = {}
+    doc = st.doc
+    for t in doc:
+        home = (lx.PARTY_HOMES.get(t.lower_) or lx.PARTY_MEMBER_HOMES.get(t.lower_)) if t.text[:1].isupper() else None
+        if home is None:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if (before is not None and before.is_alpha and before.lower_ in lx.OTHER_PARTY_WORDS) or (
+                before is not None and before.is_alpha and before.text[:1].isupper() and not t.is_sent_start
+                and before.lower_ not in {"senate", "house", "congressional"}) or (
+                after is not None and after.is_alpha and after.text[:1].isupper() and after.lower_ != "party"):
+            continue  # a word of another name: "Social Democrats", "Democratic Republic of Congo"
+        counts[home] = counts.get(home, 0) + 1
+    return {h for h, n in counts.items() if n >= 2}
+
+
 def person_countries_from_context(st: State) -> None:
     """People the KB does not know take their state and sector from the text around the name:
     "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN",
@@ -399,7 +419,9 @@ def person_countries_from_context(st: State) -> None:
         for child in head.children:
             iso3 = None
             if child.dep_ == "prep" and child.lower_ == "of":
-                iso3 = next((st.country_in(o) for o in child.children if st.country_in(o)), None)
+                # (a noun after "of", not a clause: "accused X of hiding money in Ukraine")
+                iso3 = next((c for o in child.children if o.dep_ == "pobj" and o.pos_ in {"PROPN", "NOUN"}
+                             and (c := st.country_in(o))), None)
                 if iso3 is None and (a.code or st.former_office.get(a.id) or "")[-3:] in {"LEG", "GOV"}:
                     # "Sen. X of Montana": a legislator or governor of a region is of its state
                     from .agents import city_country
@@ -443,6 +465,14 @@ def person_countries_from_context(st: State) -> None:
                 a.code = f"{a.country or ''}{sector}"
         if a.kind == "person" and not a.country and not a.code and st.former_office.get(a.id) in STATE_ORGAN_SECTORS:
             a.country = article_country(st)  # "former Gov. X": an organ of the state the article is about, once
+        if a.kind in {"organization", "person"} and not a.country and a.code == "LEG":
+            # "Congress", "the House", "Rep. X" with no state named: the legislature of the one state
+            # whose parties the article names ("Republicans", "GOP", "Tory"), not the state the
+            # article is about (Congress hearing a French leader's speech is no French body)
+            homes = party_homes(st)
+            if len(homes) == 1:
+                a.country = next(iter(homes))
+                a.code = f"{a.country}{a.code}"
         if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
             # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a
             # state, the one the article is about (as generic agents are)

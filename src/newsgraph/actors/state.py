@@ -379,6 +379,9 @@ class State:
         if root.dep_ != "pobj":
             return False
         prep = root.head
+        if prep.lower_ == "at" and (prep.head.lemma_.lower() in lx.AIMING_WORDS or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in lx.AIMING_WORDS and o.i < prep.i for o in prep.head.children)):
+            return False  # "hit back at Turkey", "took a swipe at Paris": whom it is aimed at
         if prep.lower_ in lx.PLACE_PREPOSITIONS:
             # where the clause happens ("fighting continued in Syria", "talks in Geneva"); inside a
             # participant's description the state is part of who takes part ("the force in
