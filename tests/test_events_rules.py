@@ -1076,3 +1076,127 @@ def test_a_passive_agent_the_parser_hung_on_a_place_is_still_the_doer(nlp, text)
     extra = {"Kenyan police": ("KENCOP", "group", "KEN"), "Juan Lopez": ("juan-lopez", "person", "PER")}
     ev = one(events(nlp, text, extra=extra), "ASSAULT")
     assert ev.source == ["KENCOP"] and ev.target == ["juan-lopez"], (ev.source, ev.target, ev.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah fired back at Kofi Boateng in a radio interview.",
+    "Ama Mensah hit back at Kofi Boateng on Sunday.",
+    "Ama Mensah fired back at Kofi Boateng and accused him of lying.",
+])
+def test_firing_or_hitting_back_at_a_person_is_a_retort(nlp, text):
+    """A phrasal verb the table lists is its own verb: "fire back" is no dismissal and no shooting
+    when a person answers a person; coordinated with "accused", it is one accusation."""
+    evs = events(nlp, text, extra=PEOPLE)
+    assert [(e.plover, e.source, e.target) for e in evs] == [("ACCUSE", ["ama-mensah"], ["kofi-boateng"])], \
+        [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+def test_armed_bodies_firing_back_shoot(nlp):
+    extra = {"Kenyan troops": ("KENMIL", "group", "KEN"), "the rebels": ("KENREB", "group", "KEN")}
+    ev = one(events(nlp, "Kenyan troops fired back at the rebels near the border.", extra=extra), "ASSAULT")
+    assert sides(ev) == ({"KENMIL"}, {"KENREB"})
+
+
+def test_firing_someone_is_still_a_dismissal(nlp):
+    ev = one(events(nlp, "Ama Mensah fired Kofi Boateng on Monday.", extra=PEOPLE), "SANCTION")
+    assert sides(ev) == ({"ama-mensah"}, {"kofi-boateng"})
+
+
+@pytest.mark.parametrize("text", [
+    "Norway is investigating whether Chile supplied the drones.",
+    "Norway has been probing claims that Chile supplied the drones.",
+    "Norway is investigating reports that Chile bribed the officials.",
+])
+def test_who_is_investigated_is_the_doer_of_the_clause(nlp, text):
+    ev = one(events(nlp, text), "ACCUSE")
+    assert sides(ev) == ({"NOR"}, {"CHL"}), (ev.source, ev.target, ev.rule)
+
+
+def test_an_investigated_clause_of_no_actor_names_no_target(nlp):
+    ev = one(one_sided_events(nlp, "Norway is investigating whether the vote was fair."), "ACCUSE")
+    assert ev.target == []
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Kenya sentenced Kofi Boateng to nine years in prison.",
+    "A Kenyan court convicted Kofi Boateng of fraud on Monday.",
+    "The court found Kofi Boateng guilty of fraud.",
+])
+def test_a_conviction_or_sentence_is_a_sanction(nlp, text):
+    """The PLOVER codebook files convictions and court-ordered sentences under SANCTION/convict and
+    says ACCUSE does not include them."""
+    extra = {**PEOPLE, "A court in Kenya": ("KENJUD", "group", "KEN"), "A Kenyan court": ("KENJUD", "group", "KEN"),
+             "The court": ("KENJUD", "group", "KEN")}
+    ev = one(events(nlp, text, extra=extra), "SANCTION")
+    assert ev.plover_mode == "convict" and ev.target == ["kofi-boateng"], (ev.plover_mode, ev.target, ev.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah took a swipe at Kofi Boateng during the debate.",
+    "Ama Mensah aimed a jab at Kofi Boateng in her speech.",
+])
+def test_a_swipe_at_someone_is_criticism_of_them(nlp, text):
+    ev = one(events(nlp, text, extra=PEOPLE), "ACCUSE")
+    assert sides(ev) == ({"ama-mensah"}, {"kofi-boateng"}), (ev.source, ev.target, ev.rule)
+
+
+def test_coordinated_acts_against_different_targets_stay_apart(nlp):
+    evs = events(nlp, "Norway criticised Chile and condemned Peru on Tuesday.")
+    assert {(tuple(e.source), tuple(e.target)) for e in evs if e.plover == "ACCUSE"} == {(("NOR",), ("CHL",)),
+                                                                                       (("NOR",), ("PER",))}
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah called Kofi Boateng a liar on Friday.",
+    "Ama Mensah called Kofi Boateng a coward in a speech.",
+])
+def test_calling_someone_an_insult_is_criticism_not_a_call(nlp, text):
+    evs = events(nlp, text, extra=PEOPLE)
+    assert "CONSULT" not in {e.plover for e in evs}
+    ev = one(evs, "ACCUSE")
+    assert ev.source == ["ama-mensah"], (ev.source, ev.rule)
+
+
+def test_a_name_in_quotation_marks_is_no_one_phoned(nlp):
+    evs = events(nlp, 'Ama Mensah, who called her "our Kofi" in March, spoke in Accra.', extra=PEOPLE)
+    assert "CONSULT" not in {e.plover for e in evs}, [(e.plover, e.rule) for e in evs]
+
+
+def test_a_trade_war_is_fought_with_sanctions(nlp):
+    evs = events(nlp, "Norway waged a trade war with Chile for two years.")
+    assert "ASSAULT" not in {e.plover for e in evs}
+    assert sides(one(evs, "SANCTION")) == ({"NOR"}, {"CHL"})
+
+
+@pytest.mark.parametrize("text", [
+    '"The plan is a disgrace," Ama Mensah charged on Monday.',
+    "Ama Mensah charged that Kofi Boateng had rigged the count.",
+])
+def test_charging_in_words_is_an_accusation_not_an_arrest(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "COERCE" not in {e.plover for e in evs}
+    assert one(evs, "ACCUSE").source == ["ama-mensah"]
+
+
+def test_charging_someone_with_a_crime_stays_a_legal_step(nlp):
+    ev = one(events(nlp, "Kenyan police charged Kofi Boateng with fraud.",
+                    extra={**PEOPLE, "Kenyan police": ("KENCOP", "group", "KEN")}), "ACCUSE")
+    assert sides(ev) == ({"KENCOP"}, {"kofi-boateng"})
+
+
+@pytest.mark.parametrize("verb", ["excoriated", "upbraided", "taunted"])
+def test_more_verbs_of_rebuke_are_criticism(nlp, verb):
+    assert sides(one(events(nlp, f"Norway {verb} Chile over the fishing quotas."), "ACCUSE")) == ({"NOR"}, {"CHL"})
+
+
+@pytest.mark.parametrize("text", [
+    "Norway opened an inquiry into whether Chile paid the officials.",
+    "Norway launched an investigation into whether Chile had supplied the drones.",
+])
+def test_an_inquiry_into_whether_someone_acted_targets_them(nlp, text):
+    assert sides(one(events(nlp, text), "ACCUSE")) == ({"NOR"}, {"CHL"})
+
+
+def test_a_hack_with_no_target_is_not_turned_on_the_hackers_own_people(nlp):
+    evs = one_sided_events(nlp, "Norway hacked into the servers last year.")
+    assert all(e.target == [] for e in evs), [(e.plover, e.target, e.rule) for e in evs]

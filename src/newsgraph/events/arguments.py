@@ -323,6 +323,9 @@ def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> 
 
 
 # verbs whose subject gets what their object noun names ("won praise", "drew criticism", "received aid")
+# nouns naming something said or suspected: their clause says what was claimed, and of whom
+CONTENT_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suspicion", "assertion",
+                           "suggestion", "rumor", "rumour", "complaint", "evidence", "sign", "indication"})
 RECEIVING_VERBS = frozenset({"receive", "win", "draw", "earn", "face", "attract", "get", "garner", "gain", "accept",
                              "welcome", "incur", "court"})
 
@@ -378,6 +381,11 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
             f.pos == "n" and any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in comp.children))]
         if f.pos == "n" and f.pred.dep_ in OBJ_DEPS:  # "renewed its demand that Chile free ..."
             comps += [ch for ch in f.pred.head.children if ch.dep_ == "ccomp" and ch.i > f.pred.i]
+        # "investigating claims that Syria used ...": a noun of saying as the object carries the
+        # clause whose doer is the one acted on
+        comps += [ch for o in f.objs if o.lemma_.lower() in CONTENT_NOUNS
+                  for ch in o.children if ch.dep_ in {"acl", "ccomp"} and ch.i > o.i
+                  and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in ch.children)]
         return [s for comp in comps for s in logical_subjects(comp)]
     if slot == "xcomp":
         return [o for comp in f.comps if comp.dep_ == "xcomp" for o in comp.children if o.dep_ in OBJ_DEPS]
@@ -385,7 +393,11 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
         return list(f.subj)
     if slot in {"poss", "compound", "amod", "nmod"}:
         return [m for m in f.mods if m.dep_ == slot]
-    return list(f.preps.get(slot, []))
+    # "an inquiry into whether X worked for Y": a clause after the preposition names an act, whose
+    # doer is the one acted on
+    return [s for h in f.preps.get(slot, []) for s in (
+        logical_subjects(h) if h.pos_ in {"VERB", "AUX"} and any(
+            m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in h.children) else [h])]
 
 
 def small_clause_subjects(f: Frame) -> list[Token]:

@@ -84,6 +84,9 @@ PLOVER_OVERRIDES = {
     # Acceding to demands for a change in leadership is stepping down: the PLOVER codebook files
     # resignations under RETREAT/resign ("immediate material consequences"), not CONCEDE.
     "0831": ("RETREAT", "resign"),
+    # A court's finding of guilt: the PLOVER codebook files convictions and court-ordered sentences
+    # under SANCTION/convict and says ACCUSE "does not include convictions".
+    "116": ("SANCTION", "convict"),
 }
 
 # five-way class used by Phoenix/PETRARCH ("penta class") and the ConfliBERT CAMEO set

@@ -97,17 +97,23 @@ class Coder:
         """The events of ``analysis`` (needs ``analysis.doc``; uses actors, quotes, places if present)."""
         out: list[Event] = []
         seen: dict[tuple, int] = {}
+        preds: list[Any] = []
         for cand in self.candidates(analysis):
             ev = assemble.event(self, analysis, cand)
             if ev is None:
                 continue
             key = (sentence_of(cand.pred).start, ev.plover, ev.cameo, tuple(ev.source), tuple(ev.target))
-            if key in seen:
-                if ev.confidence > out[seen[key]].confidence:
-                    out[seen[key]] = ev
+            k = seen.get(key)
+            if k is None:
+                k = next((j for j, p in enumerate(preds) if dedup.coordinated(p, cand.pred, out[j], ev)), None)
+            if k is not None:
+                if ev.confidence > out[k].confidence or (ev.target and not out[k].target):
+                    ev.confidence = max(ev.confidence, out[k].confidence)
+                    out[k], preds[k] = ev, cand.pred
                 continue
             seen[key] = len(out)
             out.append(ev)
+            preds.append(cand.pred)
         art = analysis.article
         return dedup.merge_reports(out, dedup.lead_end(art.text, art.body_start))
 

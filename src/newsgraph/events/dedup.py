@@ -11,13 +11,17 @@ leave out the target the other names when both have the same named doer and are 
 word (or the later one by a noun); the kept report then takes that target. Otherwise events with no
 source or no target are merged only with events of exactly the same sides, so two one-sided
 reports of different actors stay apart. Two words of one clause for one act ("met X to discuss Y")
-are one event when they have the same PLOVER type and doer and exactly one of them names a target.
+are one event when they have the same PLOVER type and doer and exactly one of them names a target;
+so are two coordinated verbs of one subject ("hit back and accused him") of one PLOVER type and
+doer whose targets agree or one of which names none (:func:`coordinated`, applied by the coder).
 The first report in the text is kept (a headline before its body), with the highest confidence of
 the reports; the others' evidence is added to it. Across articles, the store's clustering keeps
 working on top of this.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..model import Event
 
@@ -59,6 +63,19 @@ def _nested(a: Event, b: Event) -> bool:
         return False
     return any(x.predicate is not None and y.evidence.start <= x.predicate.start and x.predicate.end <= y.evidence.end
                for x, y in ((a, b), (b, a)))
+
+
+def coordinated(pa: Any, pb: Any, a: Event, b: Event) -> bool:
+    """Two coordinated verbs of one subject telling one act ("hit back and accused him of
+    lying", "attacked and killed"): the same PLOVER type and named doer, the same target or one of
+    them without one, and one verb the other's conjunct."""
+    if a.plover is None or a.plover != b.plover or not a.source or set(a.source) != set(b.source):
+        return False
+    if a.target and b.target and set(a.target) != set(b.target):
+        return False
+    if a.modality != b.modality:
+        return False
+    return (pb.dep_ == "conj" and pb.head.i == pa.i) or (pa.dep_ == "conj" and pa.head.i == pb.i)
 
 
 def _same_sides(a: Event, b: Event) -> bool:

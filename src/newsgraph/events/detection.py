@@ -307,8 +307,14 @@ def code_token(coder: Any, tok: Token) -> Candidate | None:
 
 
 def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | None] | None:
-    for e in coder.dictionary.entries(pos, lemma):
+    entries = coder.dictionary.entries(pos, lemma)
+    # a phrasal verb the table lists is a verb of its own ("fire back" is no "fire"): the plain
+    # verb's patterns do not read it
+    phrasal = bool(frame.particle) and any(e.particle == frame.particle for e in entries)
+    for e in entries:
         if e.particle and e.particle != frame.particle and e.particle not in frame.preps:
+            continue
+        if phrasal and not e.particle:
             continue
         if e.obj and not frame.obj_region.match(e.obj):
             continue

@@ -219,6 +219,9 @@ def conditional_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         c.rule += "+condition-target"
 
 
+CYBER_WORDS = frozenset({"hack", "hacking", "cyberattack", "cyber-attack", "cyberattacks", "cyber-attacks"})
+
+
 def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """Coercion with no one else named is turned on the coercer's own country: a curfew, a
     state of emergency, a ban or arrests by a government, its police or its leader (also when
@@ -228,6 +231,8 @@ def domestic(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     code = c.comp_code if cb.root(c.code) == "13" and c.comp_code else c.code
     root = cb.root(code)
     coercion = root == "17" and code[:3] != "174"
+    if coercion and ({c.entry.lemma, *(o.lemma_.lower() for o in c.frame.objs)} & CYBER_WORDS):
+        return  # a hack or a cyber attack with no target named: no state hacks its own people
     if coercion or (root in {"18", "19"} and unrest(c, actors)):
         for s in c.source:
             a = actors.by_id.get(s)

@@ -234,6 +234,17 @@ def logical_subjects(v: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+_QUOTE_MARKS = frozenset('"“”‘’\'')
+
+
+def _quoted(tok: Token) -> bool:
+    """Is the phrase of ``tok`` set in quotation marks ("called him *"our Kofi"*")? Then it is a
+    name given, words quoted, not someone acted on."""
+    doc, lo, hi = tok.doc, tok.left_edge.i, tok.right_edge.i
+    inside = any(t.text in _QUOTE_MARKS for t in doc[lo:hi + 1])
+    return inside or (lo > 0 and doc[lo - 1].text in _QUOTE_MARKS)
+
+
 def verb_frame(v: Token, lemma: str) -> Frame:
     f = Frame(v, "v", (lemma,))
     f.particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "") or next(
@@ -257,7 +268,7 @@ def verb_frame(v: Token, lemma: str) -> Frame:
         f.subj = logical_subjects(v)
         f.objs = [c for c in v.children if c.dep_ in OBJ_DEPS] or _up_to_object(v) or [
             # "called President X": a name the parser took for a predicate of no object is the object
-            c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+            c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN" and not _quoted(c)]
         if not f.objs and v.dep_ == "relcl" and not any(c.dep_ in SUBJ_DEPS and c.lower_ in REL_PRONOUNS
                                                          for c in v.children):
             f.objs = [v.head]  # "the town the army shelled"
@@ -322,6 +333,11 @@ def noun_frame(n: Token, lemma: str) -> Frame:
                 f.preps.setdefault(c.lower_, []).extend(pobjs(c))
         elif c.dep_ in {"acl", "ccomp"}:
             f.comps.append(c)
+    if n.dep_ == "dobj" and n.head.pos_ == "VERB":  # "took a swipe *at X*": the parser hangs the
+        # noun's phrase on the verb that takes it
+        for c in n.head.children:
+            if c.dep_ == "prep" and c.i > n.i and c.lower_ not in {"by", "of"} and c.lower_ not in f.preps:
+                f.preps.setdefault(c.lower_, []).extend(pobjs(c))
     for of in f.preps.get("of", []):  # "the withdrawal of troops *from Chile*": the parser's attachment
         for c in of.children:
             if c.dep_ == "prep" and c.lower_ not in {"of", "by"} and c.lower_ not in f.preps:
