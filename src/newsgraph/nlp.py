@@ -42,9 +42,19 @@ TITLE_ABBREVIATIONS = ("Sens.", "Reps.", "Lt.", "Sgt.", "Col.", "Capt.", "Maj.",
 
 def _add_abbreviations(nlp: Any) -> None:
     from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex
 
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # "U.S.-China talks", "the U.S.-Mexico border": two names joined by a hyphen after an
+    # abbreviation's full stop are three tokens, as "US-China" is (the English tokenizer keeps
+    # "U.S.-China" whole, so neither state is seen); "U.S.-led" stays one word
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+#: a hyphen between an abbreviation's full stop and a capitalised name
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
 
 
 def _register_paragraphs() -> None:
