@@ -38,11 +38,10 @@ def try_metonym(st: State, i: int) -> int | None:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and \
             lx.sector_of(root.head.lower_) is None and root.head.lower_ not in lx.ISSUED_NOUNS:
         return None
-    code = seat[0].code or ""
-    # a seat of power is the state's organ housed there ("the White House" its government, "the
-    # Pentagon" its military, "the Duma" its legislature); a capital is the state
-    actor = st.table.sector(seat[0].kb_id, code[3:]) if seat[0].attr == "seat" and len(code) > 3 \
-        else st.table.from_kb(seat[0].kb_id)
+    # a seat of power is the state's organ housed there, by the KB's code for the seat ("the White
+    # House" USAGOV, "the Pentagon" USAMIL, "the Duma" RUSLEG); a capital, with no code, is the state
+    code = seat[0].code
+    actor = st.table.sector(seat[0].kb_id, code[3:]) if len(code) > 3 else st.table.from_kb(seat[0].kb_id)
     if actor is None:
         return None
     st.add(start, h.end, actor, "seat-metonym", confidence=0.9)

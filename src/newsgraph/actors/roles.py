@@ -454,6 +454,7 @@ def person_countries_from_context(st: State) -> None:
     # only the dateline: the state an article is mostly about guessed one in four people wrong on
     # the check set (US senators in a story about Ukraine), and a wrong state is worse than none
     home = dateline_country(st)
+    legislature_homes: set[str] | None = None  # (party_homes, read once an article needs it)
     for a in st.table.actors.values():
         if a.kb_id:
             continue
@@ -469,9 +470,10 @@ def person_countries_from_context(st: State) -> None:
             # "Congress", "the House", "Rep. X" with no state named: the legislature of the one state
             # whose parties the article names ("Republicans", "GOP", "Tory"), not the state the
             # article is about (Congress hearing a French leader's speech is no French body)
-            homes = party_homes(st)
-            if len(homes) == 1:
-                a.country = next(iter(homes))
+            if legislature_homes is None:
+                legislature_homes = party_homes(st)
+            if len(legislature_homes) == 1:
+                a.country = next(iter(legislature_homes))
                 a.code = f"{a.country}{a.code}"
         if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
             # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a

@@ -15,6 +15,7 @@ from .common import (
     DEFAULT_VERB_TARGETS,
     POPULATION_NOUNS,
     PURPOSE_COOP,
+    QUESTION_MARKS,
     RELATION_NOUNS,
     RELATIONAL_NOUNS,
     STATE_NOUNS,
@@ -30,6 +31,7 @@ from .common import (
     is_group,
     is_stative,
     last_pair,
+    marked,
     movement,
     noun_lemmas,
     purpose_clauses,
@@ -323,11 +325,11 @@ def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> 
 
 
 # verbs whose subject gets what their object noun names ("won praise", "drew criticism", "received aid")
+RECEIVING_VERBS = frozenset({"receive", "win", "draw", "earn", "face", "attract", "get", "garner", "gain", "accept",
+                             "welcome", "incur", "court"})
 # nouns naming something said or suspected: their clause says what was claimed, and of whom
 CONTENT_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suspicion", "assertion",
                            "suggestion", "rumor", "rumour", "complaint", "evidence", "sign", "indication"})
-RECEIVING_VERBS = frozenset({"receive", "win", "draw", "earn", "face", "attract", "get", "garner", "gain", "accept",
-                             "welcome", "incur", "court"})
 
 # verbal acts (appeals, intentions, consultations and support; demands, disapproval, rejections,
 # threats, protests) and aid: the "from" phrase of their noun names the doer
@@ -385,7 +387,7 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
         # clause whose doer is the one acted on
         comps += [ch for o in f.objs if o.lemma_.lower() in CONTENT_NOUNS
                   for ch in o.children if ch.dep_ in {"acl", "ccomp"} and ch.i > o.i
-                  and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in ch.children)]
+                  and marked(ch, QUESTION_MARKS | {"that"})]
         return [s for comp in comps for s in logical_subjects(comp)]
     if slot == "xcomp":
         return [o for comp in f.comps if comp.dep_ == "xcomp" for o in comp.children if o.dep_ in OBJ_DEPS]
@@ -396,8 +398,7 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
     # "an inquiry into whether X worked for Y": a clause after the preposition names an act, whose
     # doer is the one acted on
     return [s for h in f.preps.get(slot, []) for s in (
-        logical_subjects(h) if h.pos_ in {"VERB", "AUX"} and any(
-            m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in h.children) else [h])]
+        logical_subjects(h) if h.pos_ in {"VERB", "AUX"} and marked(h, QUESTION_MARKS) else [h])]
 
 
 def small_clause_subjects(f: Frame) -> list[Token]:

@@ -83,6 +83,8 @@ REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "dec
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
+# the words that open an indirect question ("investigating whether X ...", "asked if ...")
+QUESTION_MARKS = frozenset({"whether", "if"})
 
 
 PURPOSE_COOP = frozenset({"help", "support", "assist", "train", "protect", "monitor", "observe", "secure",
@@ -650,10 +652,14 @@ def modal_scope(v: Token | None) -> list[Token]:
     return out
 
 
+def marked(clause: Token, marks: Iterable[str]) -> bool:
+    """Does ``clause`` open with one of ``marks`` as its subordinating word ("if", "whether", "for")?"""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+
+
 def has_condition(verbs: Iterable[Token]) -> bool:
     """An if/unless clause hangs on one of ``verbs``: what they state holds only on a condition."""
-    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children)
-               for v in verbs for ch in v.children)
+    return any(ch.dep_ == "advcl" and marked(ch, CONDITION_MARKS) for v in verbs for ch in v.children)
 
 
 def condition_subjects(verbs: Iterable[Token]) -> list[Token]:
@@ -661,7 +667,7 @@ def condition_subjects(verbs: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for v in verbs:
         for ch in v.children:
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ch.children):
+            if ch.dep_ == "advcl" and marked(ch, CONDITION_MARKS):
                 out.extend(logical_subjects(ch))
     return out
 
@@ -670,14 +676,13 @@ def for_to_clause(v: Token) -> bool:
     """A "for X to V" clause ("its call *for Iran to free* the sailors", "time *for the army to
     leave*", "waited *for the rebels to withdraw*"): an act asked, wished or waited for, not one the
     text says was done."""
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return marked(v, {"for"}) and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def in_condition(tok: Token) -> bool:
     t, steps = tok, 0
     while t.head.i != t.i and steps < 20:
-        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+        if t.dep_ == "advcl" and marked(t, CONDITION_MARKS):
             return True
         if t.dep_ in {"ccomp", "xcomp"} and t.pos_ == "VERB" and t.head.lemma_ in REPORTING:
             return False

@@ -20,6 +20,7 @@ from .common import (
     NATURAL_CAUSE_FORMS,
     OBLIGATION_AUX,
     PURPOSE_COOP,
+    QUESTION_MARKS,
     WARNING_VERBS,
     WRONGDOING_CODES,
     Candidate,
@@ -29,6 +30,7 @@ from .common import (
     derive,
     descriptive,
     joint,
+    marked,
     noun_lemmas,
     purpose_clauses,
     rule,
@@ -178,8 +180,7 @@ def inquiry(c: Candidate) -> bool:
     for k in kids:
         if k.dep_ in {"ccomp", "advcl", "dep"} and k.i > verb.i:
             first = k.left_edge
-            if first.lower_ in {"whether", "if"} or first.tag_ in _WH_TAGS or any(
-                    m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in k.children):
+            if first.lower_ in QUESTION_MARKS or first.tag_ in _WH_TAGS or marked(k, QUESTION_MARKS):
                 return True
             if any(t.text == "?" for t in k.subtree):
                 return True  # a quoted question
