@@ -50,6 +50,19 @@ def test_every_kind_of_mark(text: str, expected: list[str]) -> None:
     assert inner(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“We held the line,’’ the mayor said.", ["We held the line,"]),
+    ("He called it ‘‘the deal of the year,’’ and left.", ["the deal of the year,"]),
+    ("The voters’ choice was clear. “We won,’’ she said.", ["We won,"]),
+    ("“We won,’’ she said. “They lost,’’ he said.", ["We won,", "They lost,"]),
+])
+def test_two_typeset_single_marks_are_a_double_mark(text: str, expected: list[str]) -> None:
+    """Some newsrooms set a double mark as two single ones (‘‘ ... ’’): they open and close a
+    quotation like “ ”, so the quote ends there, not at the paragraph end."""
+    assert inner(text) == expected
+    assert all(q.closed for q in find_quotes(text))
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "The alliance’s plan, don't worry, dates from the ’90s and the members’ summit."
     assert find_quotes(text) == []

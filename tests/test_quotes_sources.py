@@ -850,3 +850,26 @@ def test_a_news_outlet_is_not_the_person_a_title_names_later(pipeline: Any) -> N
     paper = next(q for q in a.quotes if q.text.startswith("the minister said"))
     assert q.speaker_mention is not None and q.speaker_mention.text == "the minister"
     assert paper.speaker is not None and q.speaker != paper.speaker
+
+
+@pytest.mark.parametrize("words, given, expected", [
+    ("Mr. Hale", "tom-hale", None),  # the actor stage's reading stands: it bears the surname
+    ("Hale", "tom-hale", None),
+    ("Hale", None, "tom-hale"),  # no reading: the bearer named first, the story's principal
+    ("Mr. Hale", None, "tom-hale"),
+])
+def test_a_surname_speaker_keeps_the_bearer_it_was_read_as(pipeline: Any, words: str, given: str | None,
+                                                           expected: str | None) -> None:
+    """Two people share a surname: "Mr. Hale said" read as one of them stays that one, never the
+    other bearer because that one was named in full too."""
+    from newsgraph.quotes.parsed import Speaker
+    from newsgraph.quotes.sources import same_person
+
+    text = ("Governor Tom Hale spoke at the school on Monday. His wife, Ann Hale, runs a charity there.\n\n"
+            f"“We will build it this year,” {words} said.")
+    a = analyse(pipeline, text)
+    start = text.rindex(words)
+    head = next(t for t in a.doc if t.idx == start + len(words) - 4)
+    actor = next((x for x in a.actors if x.id == given), None)
+    found = same_person(a, a.doc, Speaker(head.i, start, start + len(words), "subject"), actor)
+    assert (found.id if found else None) == expected

@@ -643,6 +643,16 @@ def test_a_titled_name_before_a_colon_is_the_speaker(nlp: Any, text: str, who: s
     assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None and a.quotes[0].speaker_mention.text == who
 
 
+@pytest.mark.parametrize("text, who", [
+    ("The mayor has long fought the levy (Councillor Ruth Okafor: \"It hurts the shops\") and lost.", "Ruth Okafor"),
+    ("The vote split the town (Mayor Ines Duarte: “We will heal soon”) for years.", "Ines Duarte"),
+])
+def test_a_name_and_a_colon_opening_a_parenthesis_is_the_speaker(nlp: Any, text: str, who: str) -> None:
+    """An aside in parentheses that opens with a name and a colon gives that person's words."""
+    a = run(nlp, text)
+    assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None and who in a.quotes[0].speaker_mention.text
+
+
 def test_a_name_in_a_phrase_with_a_verb_before_a_colon_is_not_the_speaker(nlp: Any) -> None:
     a = run(nlp, "He made his position clear to Senator Jones: \"No deal.\"")
     assert all(q.speaker_mention is None or "Jones" not in q.speaker_mention.text for q in a.quotes)

@@ -5,7 +5,7 @@ multi-paragraph quotes or, with one unbalanced mark, swallow the rest of the art
 scanner keeps a small stack of open marks per paragraph and decides for every mark whether it
 opens, closes, or is an apostrophe, from the characters on either side of it:
 
-* families: double (" “ ” „ ‟ and the TeX pair `` ''), guillemets (« »), single (' ‘ ’ ‚) and
+* families: double (" “ ” „ ‟, the TeX pair `` '' and its typeset form ‘‘ ’’), guillemets (« »), single (' ‘ ’ ‚) and
   single guillemets (‹ ›). A closer only closes an opener of its own family, so ‘…’ nests in
   “…” and “…” in «…».
 * an apostrophe is never a quote mark: inside a word (NATO’s, don't), before a decade (’90s)
@@ -29,12 +29,12 @@ DOUBLE, GUILLEMET, SINGLE, SGUILLEMET = "double", "guillemet", "single", "sguill
 _MARKS: dict[str, tuple[str, str]] = {
     "“": (DOUBLE, "open"), "„": (DOUBLE, "open"), "‟": (DOUBLE, "open"),
     "”": (DOUBLE, "close"), '"': (DOUBLE, "ambiguous"), "＂": (DOUBLE, "ambiguous"),
-    "``": (DOUBLE, "open"), "''": (DOUBLE, "ambiguous"),
+    "``": (DOUBLE, "open"), "''": (DOUBLE, "ambiguous"), "‘‘": (DOUBLE, "open"), "’’": (DOUBLE, "close"),
     "«": (GUILLEMET, "open"), "»": (GUILLEMET, "close"),
     "‘": (SINGLE, "open"), "‚": (SINGLE, "open"), "’": (SINGLE, "close"), "'": (SINGLE, "ambiguous"),
     "‹": (SGUILLEMET, "open"), "›": (SGUILLEMET, "close"),
 }
-_MARK_RE = re.compile(r"``|''|[\"“”„‟＂«»‘’‚'‹›]|\n")
+_MARK_RE = re.compile(r"``|''|‘‘|’’|[\"“”„‟＂«»‘’‚'‹›]|\n")
 # words that start with an elided letter: ’em, ’til, ’cause, ’tis, ’n’, ’90s ...
 _ELISION_RE = re.compile(r"(?:em|til|cause|tis|twas|n|bout|round|nuff|ol|y'all)\b|\d\d(?:s|\b)", re.IGNORECASE)
 # characters after which a mark is "left-flanking" (it can open)
@@ -62,7 +62,7 @@ class Quoted:
     depth: int = 0
     pieces: list[tuple[int, int]] = field(default_factory=list)
     inner: list[Quoted] = field(default_factory=list)
-    tex_close: bool = False  # closed by the two-character TeX mark ''
+    tex_close: bool = False  # closed by a two-character mark ('' or ’’)
 
     @property
     def closed(self) -> bool:

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.evidence import government_head
+from ..actors.evidence import HONORIFIC_GENDER, government_head
 from ..actors.lexicon import (
     AGENT_SUFFIXES,
     ORG_WORDS,
@@ -414,7 +414,8 @@ def _plain_name(actor: Actor) -> bool:
 
 def same_person(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) -> Actor | None:
     """A one-word proper-name speaker (``Fiorina said``) that is the surname of a person named in
-    full earlier in the article is that person, whatever actor the word was given."""
+    full earlier in the article is that person, whatever actor the word was given; an honorific
+    ("Mr.", "Mrs.") leaves out bearers of the other sex."""
     head = doc[sp.head]
     if head.pos_ != "PROPN" or (actor is not None and actor.kind == "person" and actor.kb_id):
         return None
@@ -423,13 +424,19 @@ def same_person(analysis: Analysis, doc: Any, sp: Speaker, actor: Actor | None) 
     if not names or len(names) > 2:
         return None
     surname = names[-1].strip(".,’'").removesuffix("’s").removesuffix("'s").lower()
+    sex = HONORIFIC_GENDER.get(words[0].lower()) if len(words) >= 2 else None
+    found = []
     for other in analysis.actors:
-        if other is actor or not (other.kind == "person" or person_named_like(other)):
+        if not (other.kind == "person" or person_named_like(other)):
             continue
         full = other.name.split()
-        if len(full) >= 2 and full[-1].lower() == surname and any(m.start < sp.start for m in other.mentions):
-            return other
-    return None
+        if (len(full) >= 2 and full[-1].lower() == surname and any(m.start < sp.start for m in other.mentions)
+                and (sex is None or name_gender(other) in (sex, None))):  # "Mr. Roe" is not Ann Roe
+            found.append(other)
+    # of several bearers, the one the actor stage read the words as, else the one named first (the
+    # story's principal: "Tom Roe ... his wife, Ann Roe ... Roe said")
+    best = max(found, key=lambda o: (o is actor, -min(m.start for m in o.mentions)), default=None)
+    return None if best is actor else best
 
 
 # ---------------------------------------------------------------------------------------------

@@ -506,7 +506,8 @@ def dash_name(toks: list[Any]) -> Speaker | None:
 
 
 def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
-    """The proper name right before a closing colon, itself after a dash or at the frame start."""
+    """The proper name right before a closing colon, itself after a dash, an opening parenthesis or
+    at the frame start."""
     colon, names = toks[-1], []
     for t in reversed(toks[:-1]):
         if t.pos_ == "PROPN" or (names and (t.text in (".", ",") or t.lower_ == "and")):
@@ -527,7 +528,7 @@ def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
     return colon, Speaker(names[-1].i, run[0].idx, tok_end(run[-1]), "colon-name")
 
 
-_NAME_LEADS = frozenset({"-", "—", "–", "―", "--", "|"})
+_NAME_LEADS = frozenset({"-", "—", "–", "―", "--", "|", "("})  # "(Senator X: “...”)": an aside
 
 
 def _title_before(toks: list[Any], names: list[Any]) -> bool:
