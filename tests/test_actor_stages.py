@@ -51,6 +51,18 @@ def test_names_stage_links_full_names_only(state):
     assert not any(t == "Putin" for t, _ in linked)  # the bare surname waits for the reference stage
 
 
+@pytest.mark.parametrize("text, published", [
+    ("President Trump Sunday called the Russian president.", "2017-12-17"),
+    ("President Macron Sunday called the Russian president.", "2019-05-05"),
+])
+def test_a_day_after_a_name_is_no_part_of_it(state, text, published):
+    """ "President X Sunday called": the tagger ran the day into the name; the day is no part of it,
+    so no person named "X Sunday" is made."""
+    r = state(text, published)
+    linked = [r.text[s:e] for s, e, *_ in r.mentions]
+    assert not any("Sunday" in x for x in linked), linked
+
+
 def test_evidence_stage_links_a_surname_only_with_a_held_title(state):
     r = state("Spokesman Merkel left early. Chancellor Merkel stayed.", "2015-06-01")
     assert evidence.try_surname(r, tok(r, "Merkel"), ("spokesperson", "Spokesman", None)) is not None

@@ -135,6 +135,48 @@ def test_statement_with_obligation_is_a_demand(nlp):
     assert ev.source == ["NOR"] and ev.target == ["CHL"] and ev.cameo == "1053"
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("\u201cYou must release the prisoners,\u201d Norway told Chile.", "CHL"),  # "you": the one told
+    ("Norway said the provinces should be free to decide and Chile should release the prisoners.", "CHL"),
+])
+def test_a_demand_falls_on_the_one_who_must_act(nlp, text, target):
+    ev = one(events(nlp, text), "REQUEST")
+    assert ev.source == ["NOR"] and ev.target == [target], (ev.source, ev.target, ev.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway said the budget must include money for the border with Chile.",  # a thing must, no one is asked
+    "\u201cThat must happen within ten days,\u201d Norway said of the talks with Chile.",
+])
+def test_what_a_thing_must_do_is_no_demand(nlp, text):
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    assert not [e for e in evs if "+obligation-demand" in e.rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile helped thwart terrorist attacks in Peru last week.",
+    "Chile prevented an attack on the embassy of Peru.",
+    "Peru foiled a plot to bomb the embassy of Chile.",  # the plot went with its bombing
+    "Chile stopped Peru from attacking the border towns.",
+])
+def test_a_prevented_act_did_not_happen(nlp, text):
+    """A verb of prevention ("thwart", "foil", "prevent", "avert") names what did not happen, and
+    its subject is not the one who would have done it."""
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    assert not [e for e in evs if e.plover == "ASSAULT"], [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "plover", "mode"), [
+    ("Chile hatched a plot to bomb the embassy of Peru.", "THREATEN", "future"),  # intended only
+    ("Chile carried out a plan to shell the border towns of Peru.", "ASSAULT", None),  # a plan carried out
+    ("Chile launched an attack on Peru.", "ASSAULT", None),
+])
+def test_the_act_a_plot_or_plan_intends_is_not_done(nlp, text, plover, mode):
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    ev = one(evs, plover)
+    assert ev.mode == mode and not (plover != "ASSAULT" and [e for e in evs if e.plover == "ASSAULT"])
+
+
 def test_passives(nlp):
     ev = one(events(nlp, "Chile was attacked by Norway on Sunday."), "ASSAULT")
     assert ev.source == ["NOR"] and ev.target == ["CHL"]

@@ -256,6 +256,18 @@ def test_agreeing_to_sanction_is_the_sanction(nlp):
     assert ev.cameo == "0333" and ev.mode == "future"
 
 
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Ghana invited Togo's army into the town to forestall an assault by Benin.", "AGREE"),
+    ("Ghana invited Togo to the summit to discuss the border.", "AGREE"),
+    ("Ghana vowed to retaliate against Togo.", "THREATEN"),  # no object: the infinitive is what is vowed
+])
+def test_an_infinitive_after_the_object_is_a_purpose_not_the_content(nlp, text, plover):
+    """ "invited X into the town *to forestall* an attack": the infinitive says why X was invited,
+    not what was invited; the invitation stays an invitation."""
+    ev = one(one_sided_events(nlp, text), plover)
+    assert "TGO" in ev.target, (ev.plover, ev.source, ev.target, ev.rule)
+
+
 def test_a_decision_is_coded_as_what_it_decides(nlp):
     evs = events(nlp, "Peru decided to lift sanctions on Bolivia.")
     assert [e.cameo for e in evs] == ["085"] and evs[0].source == ["PER"] and evs[0].target == ["BOL"]
@@ -850,13 +862,19 @@ def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
     "Ghana described the vote in Togo as a sham.",
     "Ama Mensah described Kofi Boateng as a reckless liar and a criminal.",
     "Ghana characterized the border closure by Togo as illegal.",
+    "Ama Mensah dismissed the report by Kofi Boateng as a partisan stunt.",
+    "Ghana dismissed the statement from Togo as total fiction.",
+    "Ama Mensah called Kofi Boateng's memoir a gross misrepresentation.",
 ])
 def test_describing_as_a_pejorative_is_criticism(nlp, text):
     assert one(one_sided_events(nlp, text, extra=PEOPLE), "ACCUSE").cameo == "111"
 
 
-def test_describing_as_something_good_is_no_criticism(nlp):
-    evs = one_sided_events(nlp, "Ghana described the talks with Togo as constructive.")
+@pytest.mark.parametrize("text", ["Ghana described the talks with Togo as constructive.",
+                                  "Ghana dismissed the claims by Togo as false.",  # a denial
+                                  "Ghana dismissed the envoy of Togo as the talks began."])
+def test_describing_as_something_good_is_no_criticism(nlp, text):
+    evs = one_sided_events(nlp, text)
     assert "ACCUSE" not in {e.plover for e in evs}
 
 
@@ -947,6 +965,11 @@ def test_giving_in_is_still_a_concession(nlp):
     ("Ama Mensah said the inquiry by Togo was a witch hunt.", "111", "TGO"),  # what Togo does
     ("Ghana said the vote in Togo was illegal.", "111", "TGO"),
     ("Kofi Boateng said the plan was a disaster.", "111", None),
+    ("Kofi Boateng said Ama Mensah's plan was a cynical ploy.", "111", "ama-mensah"),  # its author
+    ("Ghana said the vote by Togo was a political stunt.", "111", "TGO"),
+    ("Kofi Boateng said Ama Mensah was a liar.", "111", "ama-mensah"),  # a doer: pejorative words too
+    ("\u201cIt was wrong for Togo to close the border,\u201d Ghana said.", "111", "TGO"),
+    ("Ghana said it was outrageous for Togo to expel the envoys.", "111", "TGO"),
 ])
 def test_a_statement_blaming_another_is_an_accusation(nlp, text, cameo, target):
     evs = one_sided_events(nlp, text, extra=PEOPLE)
@@ -961,6 +984,10 @@ def test_a_statement_blaming_another_is_an_accusation(nlp, text, cameo, target):
     "Kofi Boateng said the problem lies in the talks with Togo.",  # a thing, not a liar
     "Ghana said the storm in Togo was a threat to farmers.",  # danger, no blame
     "Ghana said Togo cut its interest rates.",  # no wrong
+    "Ghana said the weather in Togo was terrible.",  # a thing judged, no one blamed
+    "Kofi Boateng said the forecast for the harvest was awful.",
+    "Ghana said it was terrible to see the farmers of Togo suffer.",  # a lament: no one's act
+    "Kofi Boateng said Ama Mensah was not a liar.",
 ])
 def test_a_statement_that_blames_no_one_is_no_accusation(nlp, text):
     evs = one_sided_events(nlp, text, extra=PEOPLE)
@@ -994,6 +1021,9 @@ def test_the_firing_of_weapons_is_no_dismissal(nlp):
     ("Ama Mensah hit back at Kofi Boateng over his remarks on the budget.", "ACCUSE"),
     ("Ama Mensah struck back at Kofi Boateng after the vote in parliament.", "ACCUSE"),
     ("Soldiers from Ghana hit back at Togo with artillery fire.", "ASSAULT"),  # a weapon: force
+    ("Ama Mensah made another attack on Kofi Boateng in a speech.", "ACCUSE"),  # the noun, after a light verb
+    ("Ama Mensah launched a fierce attack on Kofi Boateng over the budget.", "ACCUSE"),
+    ("Soldiers from Ghana launched an attack on Kofi Boateng at dawn.", "ASSAULT"),
 ])
 def test_a_politician_attacking_a_person_attacks_in_words(nlp, text, plover):
     """People or political bodies attacking a person, or hitting or striking back at one ("hit back

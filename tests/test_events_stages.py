@@ -335,6 +335,8 @@ def test_a_city_that_gives_the_side_stays_a_place(read):
     "The Chilean minister was asked why Peru left the talks.",
     'The Chilean minister asked the Peruvian envoy: "Will you sign?"',
     "Chile asked the court whether the treaty applied.",
+    "Chile's foreign minister asked about the border talks on Wednesday.",
+    "The Chilean minister asked Peru about the missing fishermen.",
 ])
 def test_asking_a_question_is_no_request(read, text):
     assert not any(e.plover == "REQUEST" for e in read(text).events)
@@ -521,6 +523,53 @@ def test_the_from_phrase_of_a_said_act_names_who_said_it(read, text, plover, sou
     evs = [e for e in read(text).events if e.plover == plover]
     assert evs and evs[0].source == [source], [(e.plover, e.source, e.target) for e in read(text).events]
     assert target is None or evs[0].target == [target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile's decision drew the ire of Peru.", "PER", "CHL"),
+    ("Chile faced the wrath of Peru over the border.", "PER", "CHL"),
+    ("Chile earned a rebuke from Peru on Monday.", "PER", "CHL"),
+    ("The remarks by Chile provoked a backlash from Peru.", "PER", "CHL"),
+    ("Chile's remarks sparked outrage among Peruvian lawmakers.", "PER", "CHL"),
+])
+def test_disapproval_drawn_or_caused_is_aimed_at_who_drew_or_caused_it(read, text, source, target):
+    """ "X drew the ire of Y", "X's remarks sparked outrage among Y": Y disapproves of X; the one
+    who draws or causes it is its target, never its doer."""
+    evs = [e for e in read(text).events if e.plover == "ACCUSE"]
+    assert evs and any(source in s for s in evs[0].source) and any(target in t for t in evs[0].target), \
+        [(e.plover, e.source, e.target, e.rule) for e in read(text).events]
+
+
+@pytest.mark.parametrize("second", ["The move drew sharp criticism from Bolivia.",
+                                    "Bolivia said the decision was a reckless mistake.",
+                                    "The decision sparked outrage among Bolivian lawmakers."])
+def test_disapproval_of_an_act_named_before_is_aimed_at_its_doer(read, second):
+    """ "The move drew criticism", "said the decision was a mistake": a definite description of an
+    earlier act names whoever did it as the target."""
+    evs = [e for e in read("Chile expelled Peru's ambassador on Monday. " + second).events if e.plover == "ACCUSE"]
+    assert evs and any("BOL" in s for s in evs[0].source) and evs[0].target == ["CHL"], \
+        [(e.plover, e.source, e.target, e.rule) for e in evs]
+
+
+def test_an_act_named_before_needs_an_earlier_act(read):
+    evs = [e for e in read("The weather was cold on Monday. The move drew criticism from Bolivia.").events
+           if e.plover == "ACCUSE"]
+    assert evs and not evs[0].target
+
+
+def test_outrage_at_no_ones_act_has_no_target(read):
+    assert not [e for e in read("The storm caused outrage among Chilean farmers.").events
+                if e.plover == "ACCUSE" and e.target]
+
+
+@pytest.mark.parametrize("text", ["Chile said the inquiry by Peru was a witch hunt.",
+                                  "Chile said Peru's vote on the border was a stunt."])
+def test_a_verdict_in_a_statement_survives_the_detector(read, text):
+    """The detector learned statements as no event; the content of one ("said X was a sham") is
+    read by the rules, and it does not veto that reading."""
+    evs = [e for e in read(text).events if e.plover == "ACCUSE"]
+    assert evs and evs[0].source == ["CHL"] and evs[0].target == ["PER"], [(e.plover, e.source, e.target, e.rule)
+                                                                         for e in read(text).events]
 
 
 def test_a_move_from_a_place_keeps_its_doer(read):

@@ -436,12 +436,24 @@ def regions_read_as_states(st: State, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_DAY_WORDS = evidence.WEEKDAYS | {"today", "tonight", "yesterday", "tomorrow"}
+
+
+def without_day(st: State, e: Span) -> Span:
+    """ "President Roe Sunday said": the tagger ran the day the news gives after a name into the
+    name; the day is no part of it."""
+    end = e.end
+    while end - e.start > 1 and st.doc[end - 1].lower_ in _DAY_WORDS:
+        end -= 1
+    return e if end == e.end else Span(st.doc, e.start, end, label=e.label_)
+
+
 def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
     """Stage 2: named mentions linked on their own evidence: a full name or recorded alias of a
     person; the name, alias or acronym of a state, organisation or bloc. Not on their own: a
     form inside a longer name, a one-word form that is a common word, a bare surname (the
     reference rules decide those from the context)."""
-    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    person_ents = [without_day(st, e) for e in ents if e.label_ == "PERSON"]
     covered: set[int] = {i for h in hits for i in range(h.start, h.end)}  # ORG entities there are KB forms
     for h in hits:
         in_person_ent = any(e.start <= h.start and h.end <= e.end for e in person_ents)

@@ -185,11 +185,21 @@ def doer_of_object_event(coder: Any, c: Candidate, actors: ActorIndex) -> None:
 
 def receiver_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """ "Chile won praise from Peru", "the plan drew criticism", "received aid": the subject of a
-    receiving verb gets what its object noun names, so is that act's target."""
+    receiving verb gets what its object noun names, so is that act's target; "his remarks sparked
+    outrage": whoever caused disapproval is its target."""
     f = c.frame
-    if f.pred.dep_ not in OBJ_DEPS or f.pred.head.lemma_.lower() not in RECEIVING_VERBS:
+    if f.pred.dep_ not in OBJ_DEPS:
         return
-    heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+    verb = f.pred.head.lemma_.lower()
+    if verb in RECEIVING_VERBS:
+        heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+    elif verb in CAUSING_VERBS and cb.root(c.code or "") == "11":
+        # "his remarks sparked outrage", "the move provoked a backlash": disapproval of whoever
+        # said or did what caused it (the subject, or the subject's possessor)
+        subj = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+        heads = subj + [p for h in subj for p in h.children if p.dep_ == "poss"]
+    else:
+        return
     found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
     if found:
         c.target, c.target_tokens = found, heads
@@ -327,6 +337,9 @@ def source_heads(coder: Any, c: Candidate, actors: ActorIndex | None = None) -> 
 # verbs whose subject gets what their object noun names ("won praise", "drew criticism", "received aid")
 RECEIVING_VERBS = frozenset({"receive", "win", "draw", "earn", "face", "attract", "get", "garner", "gain", "accept",
                              "welcome", "incur", "court"})
+# verbs whose subject brings about what their object noun names ("sparked outrage", "provoked a backlash")
+CAUSING_VERBS = frozenset({"spark", "provoke", "trigger", "prompt", "cause", "ignite", "fuel", "stir", "unleash",
+                           "generate", "invite"})
 # nouns naming something said or suspected: their clause says what was claimed, and of whom
 CONTENT_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suspicion", "assertion",
                            "suggestion", "rumor", "rumour", "complaint", "evidence", "sign", "indication"})
@@ -365,8 +378,10 @@ def fallback_source_heads(coder: Any, c: Candidate) -> list[Token]:
         gov = gov.head  # "Iran and France are *in talks*": who is in it does it (not "under investigation")
     elif f.pred.dep_ not in OBJ_DEPS or gov.pos_ != "VERB":
         return []
-    if gov.lemma_.lower() in UNDERGOING_VERBS:
-        return []  # "refugees who fled the fighting", "survived the bombing": they did not do it
+    if gov.lemma_.lower() in UNDERGOING_VERBS or (
+            gov.lemma_.lower() in RECEIVING_VERBS | CAUSING_VERBS and f.pred.dep_ in OBJ_DEPS):
+        return []  # "refugees who fled the fighting", "survived the bombing", "drew criticism",
+        # "sparked outrage": they did not do it
     gov_code = base_code(coder, gov)
     if gov_code is None or gov_code == "010" or gov.lemma_.lower() in CONDUCT_VERBS:
         return logical_subjects(gov)

@@ -72,6 +72,15 @@ EXPECTING_HEADS = frozenset({"brace", "expect", "await", "anticipate", "foresee"
 NEGATING_HEADS = frozenset({"fail", "unable"})  # "failed to agree", "was unable to support": not done
 # the same as nouns: "his failure to condemn X", "the refusal to recognise Y", "its inability to pay"
 NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "unwillingness"})
+# nouns whose to-infinitive is only intended: "a plot to bomb X", "plans to expand", "a proposal to impose"
+PLANNING_NOUNS = frozenset({"plot", "plan", "scheme", "conspiracy", "intention", "intent", "proposal"})
+# verbs that carry a plan out: its act is done ("carried out a plan to shell X")
+EXECUTING_VERBS = frozenset({"carry", "implement", "execute", "complete", "enact", "accomplish"})
+# verbs of prevention: what their object names was stopped or never happened, and not by the preventer
+PREVENTING_VERBS = frozenset({"thwart", "foil", "prevent", "avert", "forestall", "preempt", "pre-empt", "frustrate",
+                              "scupper", "derail", "deter", "disrupt", "head"})
+# verbs that keep someone from an act ("stopped X from attacking", "barred X from entering")
+KEEPING_VERBS = PREVENTING_VERBS | {"stop", "keep", "bar", "block", "prohibit", "restrain", "discourage", "dissuade"}
 # heads that leave the act undecided: "remains uncommitted about backing X", "reluctant to endorse"
 UNDECIDED_HEADS = frozenset({"uncommitted", "undecided", "unsure", "uncertain", "hesitant", "reluctant", "noncommittal",
                              "torn", "ambivalent"})
@@ -637,6 +646,21 @@ def accusation_code(code: str) -> str:
 
 MODAL_HEADS = frozenset({"force", "compel", "oblige", "continue", "begin", "start", "try", "attempt", "manage",
                          "seem", "appear", "have", "need", "be", "set"})
+
+
+def planning_noun(verb: Token | None) -> Token | None:
+    """The noun of planning whose to-infinitive ``verb`` is ("a *plot* to bomb X", "*plans* to
+    expand"), if any. The parser often hangs the infinitive on the verb whose object the noun is
+    ("foiled a plot to bomb": the object right before "to")."""
+    if verb is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return None
+    if verb.dep_ in {"acl", "relcl"}:
+        noun = verb.head
+    elif verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 2].head.i == verb.head.i:
+        noun = verb.doc[verb.i - 2]
+    else:
+        return None
+    return noun if noun.lemma_.lower() in PLANNING_NOUNS else None
 
 
 def modal_scope(v: Token | None) -> list[Token]:

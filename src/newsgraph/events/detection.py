@@ -17,8 +17,10 @@ from .common import (
     COMPLEMENT_PREPS_BY_ROOT,
     ENDANGERED_NOUNS,
     IMPLICIT_FRAME,
+    KEEPING_VERBS,
     NATURAL_CAUSE_FORMS,
     OBLIGATION_AUX,
+    PREVENTING_VERBS,
     PURPOSE_COOP,
     QUESTION_MARKS,
     WARNING_VERBS,
@@ -32,6 +34,7 @@ from .common import (
     joint,
     marked,
     noun_lemmas,
+    planning_noun,
     purpose_clauses,
     rule,
     same_segment,
@@ -40,6 +43,7 @@ from .common import (
     verb_lemmas_of,
 )
 from .dictionary import Entry, Region, set_terms
+from .discourse import GENERIC_ACTS
 from .frames import (
     OBJ_DEPS,
     Frame,
@@ -91,6 +95,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "natural: a disease or a natural hazard harms, no one acts"
         elif characterised(c):
             c.dropped = "characterisation: 'seen as threatening' judges something, no one acts"
+        elif prevented(c):
+            c.dropped = "prevented: 'thwarted attacks', 'foiled a plot' name what did not happen"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -164,6 +170,29 @@ _ASKING = frozenset({"ask", "inquire", "enquire"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
+def prevented(c: Candidate) -> bool:
+    """An event noun that a verb of prevention acts on ("helped thwart terrorist attacks", "foiled a
+    bombing", "averted a strike"), or an act someone was kept from ("stopped X from attacking"):
+    it was stopped before it happened, and the preventer did not do it. A plot or plan foiled takes
+    its planned act with it (its infinitive is intended only)."""
+    if c.frame.pos == "v":
+        v = c.pred
+        if v.dep_ == "pcomp" and v.head.lower_ == "from" and v.head.head.lemma_.lower() in KEEPING_VERBS:
+            return True  # "stopped X from attacking": X did not attack
+        plan = planning_noun(v)  # "foiled a plot to bomb X": the bombing went with the plot
+        return plan is not None and plan.dep_ in OBJ_DEPS and plan.head.lemma_.lower() in PREVENTING_VERBS
+    noun = c.pred
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "from":  # "prevented X from attacking"
+        verb = verb.head
+    elif noun.dep_ not in OBJ_DEPS:
+        return False
+    return verb.lemma_.lower() in PREVENTING_VERBS and (verb.lemma_.lower() != "head" or any(
+        p.dep_ == "prt" and p.lower_ == "off" for p in verb.children))
+
+
 def inquiry(c: Candidate) -> bool:
     """ "asked whether the talks would resume", "was asked why ...", "Cruz was asked", "asked: 'Do
     you ...?'": a verb of asking whose content is a question, or whose subject is only questioned,
@@ -186,7 +215,9 @@ def inquiry(c: Candidate) -> bool:
                 return True  # a quoted question
     passive = any(k.dep_ in {"auxpass", "nsubjpass"} for k in kids) or (verb.tag_ == "VBN" and verb.dep_ == "advcl")
     objects = any(k.dep_ in {"dobj", "dative"} for k in kids)
-    return passive and not objects  # "he was asked", "asked about the plan, she said"
+    if any(k.dep_ == "prep" and k.lower_ == "about" for k in kids):
+        return True  # "asked (X) about the plan": a question put, nothing asked for
+    return passive and not objects  # "he was asked", "asked, she said"
 
 
 def absorb_restated_nouns(cands: list[Candidate]) -> None:
@@ -393,7 +424,7 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         c.absorbed, c.dropped = True, "compulsion by no one named"
         return
     comps = through_aspect(complements(coder, c, role), cands)
-    comp = next((cands[t.i] for t in comps if t.i in cands and cands[t.i].base), None)
+    comp = next((cands[t.i] for t in comps if t.i in cands and cands[t.i].base and not purpose_of_act(c, t)), None)
     c.comp_tokens = c.comp_tokens + [t for t in comps if t.pos_ in {"VERB", "AUX"} or t.i in cands]
     if c.entry.code == "=obj":
         for o in c.frame.objs:
@@ -448,6 +479,13 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         c.rule += f"+{role}({comp.base})"
 
 
+def purpose_of_act(c: Candidate, comp: Token) -> bool:
+    """Is ``comp`` the purpose of the act, not its content: an infinitive the parser hung on a verb
+    that has its object already ("invited X into the town *to forestall* an attack", "pledged $5m
+    *to rebuild* the port")? It may name who gains, not what was invited or promised."""
+    return c.frame.pos == "v" and bool(c.frame.objs) and comp.dep_ == "advcl" and comp.head.i == c.pred.i
+
+
 def others_act(clause: Any) -> bool:
     """Is the act a clause tells someone else's than the teller's: its active subject a noun phrase,
     not a pronoun standing for the teller nor the teller's own ("that *the decision* would kill", not
@@ -458,16 +496,24 @@ def others_act(clause: Any) -> bool:
 
 
 def statement_demand(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> bool:
-    """ "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10)."""
-    for comp in c.frame.comps:
-        if comp.dep_ != "ccomp" or not any(a.lemma_.lower() in OBLIGATION_AUX for a in comp.children
-                                           if a.dep_ == "aux"):
+    """ "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10); what a thing must do ("the bill
+    must include X", "that must happen within a week") asks no one."""
+    clauses = [x for comp in c.frame.comps if comp.dep_ == "ccomp"
+               for x in (comp, *(cj for cj in comp.children if cj.dep_ == "conj" and cj.pos_ in {"VERB", "AUX"}))]
+    for comp in clauses:  # "said X should be free to act and Y should change its laws": each conjunct
+        if not any(a.lemma_.lower() in OBLIGATION_AUX for a in comp.children if a.dep_ == "aux"):
             continue
+        doers = logical_subjects(comp)
+        if not all(_doer(s) or s.lower_ in {"we", "you"} for s in doers):
+            continue
+        if all(s.lower_ == "you" for s in doers):  # "'You must stop,' X told Y": Y is asked
+            doers = [o for o in c.frame.objs if o.pos_ != "PRON"] + [
+                ch for ch in c.pred.children if ch.dep_ == "dative" and ch.pos_ != "PRON"] or doers
         inner = cands.get(comp.i)
         code = cb.request_code(inner.base) if inner is not None and inner.base else "100"
         absorb(comp, cands, keep=c)
         c.code = coder.codebook.valid(code)
-        c.derived_target_heads = logical_subjects(comp)
+        c.derived_target_heads = doers
         c.rule += "+obligation-demand"
         return True
     return False
@@ -483,8 +529,9 @@ def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) 
     * "X said (that) Y lied to Congress", "concluded that Y meddled in the vote", "said Y laundered
       money": a wrong with no event code of its own (``WRONGDOING_CODES``) done by another doer is
       an accusation of that doer (CAMEO 112, of a crime 1121, of spying 1125);
-    * "X said the inquiry was a witch hunt", "said the vote was illegal": condemning something
-      through a copula with a word of condemnation (``&verdict``) is criticism of it (111).
+    * "X said the inquiry was a witch hunt", "said Y's plan was a cynical ploy", "said Y was a
+      liar", "said it was wrong for Y to ask": condemning someone, or something someone did,
+      through a copula is criticism (111) of them (:func:`_verdict`).
 
     Negated contents ("said Y did not lie") and the teller's own ("said we were wrong") are none;
     a pattern coding the inner verb otherwise (PETRARCH2's "interfere" as aid) gives way."""
@@ -493,35 +540,75 @@ def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) 
             continue
         if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in comp.children):
             continue
-        subjects = logical_subjects(comp)
-        code, rule_name = _blame(comp, subjects)
+        code, rule_name, blamed = _blame(coder, comp, logical_subjects(comp))
         if code is None:
             continue
         absorb(comp, cands, keep=c)
         c.code = coder.codebook.valid(code)
-        c.derived_target_heads = subjects
+        c.derived_target_heads = blamed
         c.comp_tokens = []  # the one blamed is the target, not whom the wrong was done to
         c.rule += rule_name
         return
 
 
-def _blame(clause: Token, subjects: list[Token]) -> tuple[str | None, str]:
-    """The accusation a reported clause (done by ``subjects``) makes, and the rule's name: (None,
-    "") when it blames no one."""
+def _blame(coder: Any, clause: Token, subjects: list[Token]) -> tuple[str | None, str, list[Token]]:
+    """The accusation a reported clause (done by ``subjects``) makes, its rule's name and who is
+    blamed: (None, "", []) when it blames no one."""
     if not subjects or any(s.lower_ in _FIRST_PERSON for s in subjects):
-        return None, ""
+        return None, "", []
     lemma = clause.lemma_.lower()
     if lemma in WRONGDOING_CODES and clause.pos_ == "VERB" and all(_doer(s) for s in subjects):
-        return WRONGDOING_CODES[lemma], "+reported-wrongdoing"
+        return WRONGDOING_CODES[lemma], "+reported-wrongdoing", subjects
     if lemma == "be":
-        attrs = [ch for ch in clause.children if ch.dep_ in {"attr", "acomp"}]
-        # the predicate noun or adjective and its own modifiers ("a *witch* hunt", "a *monumental*
-        # mistake"), not the clauses hung on it ("the first governor *charged with a crime*")
-        core = [t for a in attrs for t in (a, *(m for m in a.children if m.dep_ in {"amod", "compound", "conj"}))]
-        region = Region(w for t in core for w in (t.lemma_.lower(), t.lower_))
-        if attrs and region.match(set_terms("&verdict")):
-            return "111", "+reported-verdict"
-    return None, ""
+        blamed = _verdict(coder, clause, subjects)
+        if blamed is not None:
+            return "111", "+reported-verdict", blamed
+    return None, "", []
+
+
+_POINTING = frozenset({"this", "that", "it"})
+
+
+def _verdict(coder: Any, clause: Token, subjects: list[Token]) -> list[Token] | None:
+    """Does a copular clause condemn someone or something someone did, and whom (None: no verdict)?
+
+    The predicate noun or adjective, with its own modifiers ("a *witch* hunt", "a *cynical*
+    ploy"), not the clauses hung on it, must be a word of condemnation: ``&verdict`` (a sham, a
+    stunt, illegal, terrible) for an act or a text ("the vote", "the bill", "this", "it"), whose
+    doer (the phrase itself, its possessor or its "by" phrase) is blamed when the text names one; ``&verdict`` or
+    ``&pejorative`` (a liar, a threat, unfit) for a doer, who is blamed. "It was wrong for Y to
+    ask" judges the act of the infinitive, and blames its subject ("it is terrible to see X
+    suffer" blames no one). A storm, a forecast or the
+    weather is judged, no one is blamed."""
+    attrs = [ch for ch in clause.children if ch.dep_ in {"attr", "acomp"}]
+    if not attrs:
+        return None
+    core = [t for a in attrs for t in (a, *(m for m in a.children if m.dep_ in {"amod", "compound", "conj"}))]
+    region = Region(w for t in core for w in (t.lemma_.lower(), t.lower_))
+    condemned = region.match(set_terms("&verdict"))
+    if all(s.lower_ == "it" for s in subjects):
+        acts = [x for x in (*clause.children, *(ch for a in attrs for ch in a.children))
+                if x.dep_ in {"xcomp", "ccomp", "advcl"} and any(t.dep_ == "aux" and t.lower_ == "to" for t in x.children)]
+        doers = [s for x in acts for s in x.children if s.dep_ == "nsubj"]
+        if doers and (condemned or region.match(set_terms("&pejorative"))):
+            return doers  # "wrong *for him* to ask"; "terrible to see X suffer" blames no one
+        return None
+    if all(_doer(s) for s in subjects):
+        return list(subjects) if condemned or region.match(set_terms("&pejorative")) else None
+    if not condemned or not all(s.lower_ in _POINTING or _act_noun(coder, s) for s in subjects):
+        return None
+    return list(subjects) + [d for s in subjects for d in s.children if d.dep_ == "poss"] + [
+        o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
+        if o.dep_ == "pobj"]
+
+
+def _act_noun(coder: Any, tok: Token) -> bool:
+    """A noun for something done or put forward: an event noun of the dictionary ("the vote", "the
+    inquiry"), a word for whatever someone did ("the move", "the vote"), or a text or measure
+    (``&content``: "the bill", "the ruling")."""
+    return tok.pos_ == "NOUN" and any(
+        lemma in coder.nouns or lemma in GENERIC_ACTS or Region([lemma]).match(set_terms("&content"))
+        for lemma in noun_lemmas(tok))
 
 
 def _doer(tok: Token) -> bool:

@@ -26,6 +26,7 @@ from .common import (
     side,
 )
 from .discourse import (
+    DEFINITE,
     REACTION_ROOTS,
     RESPONSE_LEMMAS,
     History,
@@ -35,6 +36,7 @@ from .discourse import (
 )
 from .frames import (
     OBJ_DEPS,
+    logical_subjects,
     np_core,
     pobjs,
 )
@@ -154,16 +156,16 @@ def protest_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
 def from_discourse(coder: Any, c: Candidate, actors: ActorIndex, history: History, sentence: int) -> None:
     """The target an earlier sentence supplies: the doer of "the attack" condemned, of "the
     decision" welcomed; whoever last acted against an actor that "hit back" (see .discourse)."""
-    if c.target or not c.source or c.code is None or c.dropped or c.frame.pos != "v":
+    if c.target or not c.source or c.code is None or c.dropped:
         return
     lemma = c.entry.lemma
-    if lemma in RESPONSE_LEMMAS and (c.frame.particle == "back" or lemma in {"respond", "retaliate",
-                                                                               "react", "reply"}):
+    if c.frame.pos == "v" and lemma in RESPONSE_LEMMAS and (
+            c.frame.particle == "back" or lemma in {"respond", "retaliate", "react", "reply"}):
         sides = set().union(*(side(s, actors) for s in c.source))
         act = responded_to(c.source, sides, history.recent(sentence, None), lambda i: side(i, actors))
         rule = "+response"
     elif cb.root(c.code) in REACTION_ROOTS:
-        noun = described_event(c.pred, c.frame.objs)
+        noun = reacted_to(c)
         if noun is None or arguments.head_actors(coder, noun, actors, c.quote):
             return
         entries = coder.dictionary.entries("n", noun.lemma_.lower())
@@ -177,6 +179,25 @@ def from_discourse(coder: Any, c: Candidate, actors: ActorIndex, history: Histor
         if found:
             c.target = found
             c.rule += rule
+
+
+def reacted_to(c: Candidate) -> Token | None:
+    """The definite description of an earlier act a reaction is about: the object of a verb of
+    reaction ("condemned *the attack*"), what a statement condemns ("said *the vote* was a stunt"),
+    or what drew or caused it ("*the move* drew criticism", "*the decision* sparked outrage")."""
+    if c.frame.pos == "v":
+        noun = described_event(c.pred, c.frame.objs)
+        if noun is None and "+reported-verdict" in c.rule:
+            noun = next((h for h in c.derived_target_heads or () if h.pos_ == "NOUN" and definite(h)), None)
+        return noun
+    verb = c.pred.head
+    if c.pred.dep_ not in OBJ_DEPS or verb.lemma_.lower() not in arguments.RECEIVING_VERBS | arguments.CAUSING_VERBS:
+        return None
+    return next((h for h in logical_subjects(verb) if h.pos_ == "NOUN" and definite(h)), None)
+
+
+def definite(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children)
 
 
 def located_population(coder: Any, c: Candidate, actors: ActorIndex) -> None:
@@ -279,17 +300,25 @@ def sector_of_actor(a: Any) -> str | None:
 
 
 def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
-    """ "Obama attacked Romney over his tax plan", "Republican lawmakers attacked the speaker": people
-    or political bodies attacking a person, with no weapon named, attack in words: criticism (CAMEO
-    111), not force. Gunmen, soldiers, rebels, a named armed group or a state attacking someone, or
+    """ "Obama attacked Romney over his tax plan", "Republican lawmakers attacked the speaker", "made
+    another attack on the senator": people or political bodies attacking a person, with no weapon
+    named, attack in words: criticism (CAMEO 111), not force. Gunmen, soldiers, rebels, a named armed group or a state attacking someone, or
     anyone attacking "with a knife", stay assaults."""
-    if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
+    if c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
             or "sense" in c.entry.roles or not c.source:
         return
+    word = c.pred  # the word of attacking: the verb, the event noun, or a light verb's object noun
+    if c.frame.pos == "v" and c.entry.code == "=obj":  # "made another attack on X" as "attacked X"
+        word = next((o for o in c.frame.objs if o.lemma_.lower() in VERBAL_ATTACK_VERBS), None)
+        if word is None:
+            return
+    if word.pos_ == "NOUN" and any(m.lemma_.lower() in WEAPON_WORDS or m.lower_ in WEAPON_WORDS
+                                   for m in word.children if m.dep_ in {"compound", "amod", "nmod"}):
+        return  # a bomb or knife attack stays one
     # "hit back at critics", "lashed out at the press": a retort, whoever it is aimed at
     retort = c.pred.lemma_.lower() in RETORT_VERBS and any(
         x.dep_ in ("prt", "advmod") and x.lower_ in ("back", "out") and x.i > c.pred.i for x in c.pred.children)
-    if not retort and (c.pred.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not all(
+    if not retort and (word.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not all(
             getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target)):
         return
     if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):

@@ -126,6 +126,13 @@ def derived(c: Candidate) -> bool:
             or "sense" in c.entry.roles)
 
 
+def reported(c: Candidate) -> bool:
+    """Did a statement's content make the code ("said Y must leave", "said the vote was a sham")?
+    The detector learned statements as no event (CAMEO 01 has no PLOVER event), so its reading of
+    the clause says nothing about what the content makes of the statement: it does not veto it."""
+    return c.base is not None and cb.root(c.base) == "01" and c.code is not None and cb.root(c.code) != "01"
+
+
 def apply(coder: Any, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     """Run the detector over one sentence's candidates (in place) and add the events it proposes."""
     th: Thresholds = coder.thresholds
@@ -156,7 +163,7 @@ def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Can
     released: list[Candidate] = []
     for c, p, z in zip(live, probs, zm, strict=True):
         rule_type = _plover(coder, c.code)
-        if p[none] >= th.veto:
+        if p[none] >= th.veto and not reported(c):
             c.dropped = f"the detector reads no event here ({p[none]:.2f})"
             c.rule += "+detector-veto"
             continue
@@ -172,8 +179,9 @@ def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Can
             c.base = c.code
             c.rule += f"+detector({rule_type}>{top})"
         final = _plover(coder, c.code)
-        c.det_conf = float(p[labels.index(final)]) if final in labels else None
-        if c.entry.origin == "petrarch2" and (c.det_conf or 0.0) < th.petrarch:
+        # a statement's content gave the type: the rules' confidence stands (see reported())
+        c.det_conf = float(p[labels.index(final)]) if final in labels and not reported(c) else None
+        if c.entry.origin == "petrarch2" and not reported(c) and (c.det_conf or 0.0) < th.petrarch:
             c.dropped = f"a PETRARCH2 pattern the detector does not confirm ({c.det_conf or 0.0:.2f})"
             c.rule += "+detector-unconfirmed"
             for o in cands:

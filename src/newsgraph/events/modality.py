@@ -6,6 +6,7 @@ from typing import Any
 
 from . import codebook as cb
 from .common import (
+    EXECUTING_VERBS,
     EXPECTING_HEADS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -25,6 +26,7 @@ from .common import (
     is_object_of,
     likelihood_head,
     modal_scope,
+    planning_noun,
 )
 
 # adverbs of doubt: the writer or speaker guesses at the act, nobody announces it
@@ -59,6 +61,13 @@ def negative_subject(tok: Any) -> bool:
 
 
 # ---- 3. modality -----------------------------------------------------------------------------
+def planned(verb: Any) -> bool:
+    """Is ``verb`` only intended: the to-infinitive of a noun of planning ("a plot *to bomb* X",
+    "plans *to expand*") that nobody carried out (:func:`.common.planning_noun`)?"""
+    noun = planning_noun(verb)
+    return noun is not None and noun.head.lemma_.lower() not in EXECUTING_VERBS
+
+
 def apply_modality(coder: Any, c: Candidate) -> None:
     pred = c.pred
     if in_condition(pred):
@@ -85,7 +94,8 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and gov.lemma_ in EXPECTING_HEADS:
         c.mode, c.dropped = "future", "an act still awaited (bracing for new sanctions): not done, nor by the expecter"
         return
-    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope) or headline_infinitive(gov)
+    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope) or headline_infinitive(gov) or (
+        planned(gov))
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
