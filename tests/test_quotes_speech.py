@@ -653,6 +653,20 @@ def test_a_name_and_a_colon_opening_a_parenthesis_is_the_speaker(nlp: Any, text:
     assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None and who in a.quotes[0].speaker_mention.text
 
 
+@pytest.mark.parametrize("text, words, who", [
+    ("President Ana Ruiz told Carl Brandt she is \"worried\" the other leader could act alone, saying any "
+     "decision on the dam must be \"within the framework of talks between the two sides\".", "framework", "Ana Ruiz"),
+    ("Officials said the minister walked out of the meeting, saying the talks were a sham.", "a sham", "minister"),
+])
+def test_a_participle_of_saying_after_a_reported_possibility_is_the_reporters(nlp: Any, text: str, words: str,
+                                                                              who: str) -> None:
+    """", saying ..." hung on a verb the report only calls possible ("could act") is the reporter's;
+    hung on an act the report tells as done ("walked out"), it is the doer's."""
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if words in q.text)
+    assert q.speaker_mention is not None and who in q.speaker_mention.text, q.speaker_mention
+
+
 def test_a_name_in_a_phrase_with_a_verb_before_a_colon_is_not_the_speaker(nlp: Any) -> None:
     a = run(nlp, "He made his position clear to Senator Jones: \"No deal.\"")
     assert all(q.speaker_mention is None or "Jones" not in q.speaker_mention.text for q in a.quotes)

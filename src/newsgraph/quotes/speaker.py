@@ -225,6 +225,9 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         if _main_clause_adjunct(verb):
             return subject_of(head.head, depth + 1)
+        report = _report_of_content(verb)
+        if report is not None:
+            return subject_of(report, depth + 1)
         return subject_of(head, depth + 1)
     if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].pos_ == "CCONJ":
         return subject_of(head, depth + 1)  # "said X but said Y": a coordination parsed as ccomp
@@ -299,6 +302,29 @@ def _main_clause_adjunct(verb: Any) -> bool:
         return False
     inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return inner is None or not _may_speak(inner)
+
+
+_MODALS = frozenset({"could", "would", "might", "may", "can", "should", "must", "will", "shall"})
+
+
+def _report_of_content(verb: Any) -> Any | None:
+    """``X told Y she feared Z could act alone, saying ...``: a participle of saying set off by a
+    comma at the end of what a verb of saying reports tells what the reporter said next; the parser
+    hangs it from the last verb of the content. When that verb is only possible (a modal: Z *could*
+    act), its subject did nothing, so said nothing either. Returns the verb of saying, or None."""
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ","):
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ in _MODALS for a in verb.head.children):
+        return None  # "said Y walked out, saying ...": Y's act, and Y's words
+    t, inside = verb.head, False
+    for _ in range(6):
+        if t.dep_ not in ("ccomp", "acomp", "xcomp", "conj") or t.head.i == t.i:
+            return None
+        inside = inside or t.dep_ == "ccomp"
+        t = t.head
+        if inside and t.lemma_.lower() in lx.SPEECH_VERBS and t.pos_ == "VERB":
+            return t
+    return None
 
 
 def _may_speak(tok: Any) -> bool:
