@@ -667,6 +667,14 @@ def test_a_participle_of_saying_after_a_reported_possibility_is_the_reporters(nl
     assert q.speaker_mention is not None and who in q.speaker_mention.text, q.speaker_mention
 
 
+def test_a_name_the_parser_made_the_object_of_an_inverted_verb_of_saying_is_the_speaker(nlp: Any) -> None:
+    """ "In practice, replies Ruiz, “...”": a verb of saying takes no person as its object."""
+    a = run(nlp, "Dr. Ana Ruiz studied the data for years. In practice, replies Ruiz, "
+                 "\"I know many people who use it and do well.\"")
+    q = next(q for q in a.quotes if "many people" in q.text)
+    assert q.speaker_mention is not None and "Ruiz" in q.speaker_mention.text
+
+
 def test_a_name_in_a_phrase_with_a_verb_before_a_colon_is_not_the_speaker(nlp: Any) -> None:
     a = run(nlp, "He made his position clear to Senator Jones: \"No deal.\"")
     assert all(q.speaker_mention is None or "Jones" not in q.speaker_mention.text for q in a.quotes)

@@ -208,7 +208,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
                     "be", "seem", "appear", "remain", "become"))):
                 return None  # "it is said that" has no speaker; "it reads" does
             return resolve_np(c, depth + 1)
-    misread = next((c for c in verb.children if name_read_as_modal(c)), None)
+    misread = next((c for c in verb.children if name_read_as_modal(c)), None) or _inverted_subject_as_object(verb)
     if misread is not None:
         return resolve_np(misread, depth + 1)
     lost = _name_before(verb) or _subject_before_participle(verb) or _document_before_participle(verb) \
@@ -305,6 +305,22 @@ def _main_clause_adjunct(verb: Any) -> bool:
 
 
 _MODALS = frozenset({"could", "would", "might", "may", "can", "should", "must", "will", "shall"})
+
+
+def _inverted_subject_as_object(verb: Any) -> Any | None:
+    """``In practice, replies Roe, “...”``: a verb of saying set in the sentence, with no subject
+    and a name right after it that the parser made its object; a verb of saying takes no person as
+    its object (verbs of telling take an addressee, and are left alone), so the name is the
+    inverted subject."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lx.SPEECH_VERBS or lemma in lx.ADDRESSEE_OBJECT or lemma in lx.TELLING_VERBS \
+            or verb.tag_ not in ("VBZ", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1:
+        return None
+    after = verb.doc[obj.i + 1] if obj.i + 1 < len(verb.doc) else None
+    return obj if after is None or after.is_punct else None
 
 
 def _report_of_content(verb: Any) -> Any | None:
