@@ -169,6 +169,7 @@ def test_a_prevented_act_did_not_happen(nlp, text):
 @pytest.mark.parametrize(("text", "plover", "mode"), [
     ("Chile hatched a plot to bomb the embassy of Peru.", "THREATEN", "future"),  # intended only
     ("Chile carried out a plan to shell the border towns of Peru.", "ASSAULT", None),  # a plan carried out
+    ("Chile headed a plot to bomb the embassy of Peru.", "THREATEN", "future"),  # led, not headed off
     ("Chile launched an attack on Peru.", "ASSAULT", None),
 ])
 def test_the_act_a_plot_or_plan_intends_is_not_done(nlp, text, plover, mode):

@@ -180,7 +180,7 @@ def prevented(c: Candidate) -> bool:
         if v.dep_ == "pcomp" and v.head.lower_ == "from" and v.head.head.lemma_.lower() in KEEPING_VERBS:
             return True  # "stopped X from attacking": X did not attack
         plan = planning_noun(v)  # "foiled a plot to bomb X": the bombing went with the plot
-        return plan is not None and plan.dep_ in OBJ_DEPS and plan.head.lemma_.lower() in PREVENTING_VERBS
+        return plan is not None and plan.dep_ in OBJ_DEPS and prevents(plan.head)
     noun = c.pred
     while noun.dep_ == "conj":
         noun = noun.head
@@ -189,7 +189,14 @@ def prevented(c: Candidate) -> bool:
         verb = verb.head
     elif noun.dep_ not in OBJ_DEPS:
         return False
-    return verb.lemma_.lower() in PREVENTING_VERBS and (verb.lemma_.lower() != "head" or any(
+    return prevents(verb)
+
+
+def prevents(verb: Token) -> bool:
+    """A verb of prevention ("thwart", "foil", "avert"; "head" only as "head off": "headed a plot"
+    led it)."""
+    lemma = verb.lemma_.lower()
+    return lemma in PREVENTING_VERBS and (lemma != "head" or any(
         p.dep_ == "prt" and p.lower_ == "off" for p in verb.children))
 
 
