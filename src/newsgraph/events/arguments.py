@@ -191,15 +191,14 @@ def receiver_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if f.pred.dep_ not in OBJ_DEPS:
         return
     verb = f.pred.head.lemma_.lower()
-    if verb in RECEIVING_VERBS:
-        heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
-    elif verb in CAUSING_VERBS and cb.root(c.code or "") == "11":
+    receiving = verb in RECEIVING_VERBS
+    if not receiving and not (verb in CAUSING_VERBS and cb.root(c.code or "") == "11"):
+        return
+    heads = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
+    if not receiving:
         # "his remarks sparked outrage", "the move provoked a backlash": disapproval of whoever
         # said or did what caused it (the subject, or the subject's possessor)
-        subj = [h for h in logical_subjects(f.pred.head) if same_segment(h, c.pred)]
-        heads = subj + [p for h in subj for p in h.children if p.dep_ == "poss"]
-    else:
-        return
+        heads += [p for h in heads for p in h.children if p.dep_ == "poss"]
     found = [a for a in actors_of(coder, heads, actors, c.quote) if a not in c.source]
     if found:
         c.target, c.target_tokens = found, heads

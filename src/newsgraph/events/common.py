@@ -355,7 +355,7 @@ def purpose_clauses(c: Candidate, on_object: bool = False) -> list[Token]:
     out = []
     for h in heads:
         for ch in h.children:
-            if ch.dep_ in {"advcl", "acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+            if ch.dep_ in {"advcl", "acl", "relcl"} and to_infinitive(ch):
                 out.append(ch)
     return out
 
@@ -652,7 +652,7 @@ def planning_noun(verb: Token | None) -> Token | None:
     """The noun of planning whose to-infinitive ``verb`` is ("a *plot* to bomb X", "*plans* to
     expand"), if any. The parser often hangs the infinitive on the verb whose object the noun is
     ("foiled a plot to bomb": the object right before "to")."""
-    if verb is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+    if verb is None or not to_infinitive(verb):
         return None
     if verb.dep_ in {"acl", "relcl"}:
         noun = verb.head
@@ -674,6 +674,11 @@ def modal_scope(v: Token | None) -> list[Token]:
         t = t.head
         out.append(t)
     return out
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Is ``verb`` a to-infinitive ("*to bomb*", "for X *to leave*")?"""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def marked(clause: Token, marks: Iterable[str]) -> bool:
@@ -700,7 +705,7 @@ def for_to_clause(v: Token) -> bool:
     """A "for X to V" clause ("its call *for Iran to free* the sailors", "time *for the army to
     leave*", "waited *for the rebels to withdraw*"): an act asked, wished or waited for, not one the
     text says was done."""
-    return marked(v, {"for"}) and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return marked(v, {"for"}) and to_infinitive(v)
 
 
 def in_condition(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from .common import (
     Token,
     governing_verb,
     modal_scope,
+    to_infinitive,
 )
 from .frames import (
     sentence_of,
@@ -117,8 +118,7 @@ def clause_date(c: Candidate) -> Any:
         if t is None:
             break
         anchors.add(t.i)
-        if t.dep_ in {"relcl", "acl"} and t.head.dep_ in {"attr", "oprd"} and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+        if t.dep_ in {"relcl", "acl"} and t.head.dep_ in {"attr", "oprd"} and to_infinitive(t):
             t = t.head.head  # "became last Thursday the first country *to recognise* X"
             continue
         if t.dep_ == "advcl" and t.tag_ in {"VBG", "VBN"} and t.head.i != t.i and not any(

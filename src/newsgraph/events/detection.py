@@ -39,6 +39,7 @@ from .common import (
     rule,
     same_segment,
     through_aspect,
+    to_infinitive,
     token_forms,
     verb_lemmas_of,
 )
@@ -408,7 +409,7 @@ def complements(coder: Any, c: Candidate, role: str | None) -> list[Token]:
         toks.extend(ch for ch in f.pred.head.children if ch.dep_ == "ccomp")
     if role in ABSORBING_FRAMES and f.pos == "v":  # "sworn to take revenge": the parser's advcl
         toks.extend(ch for ch in c.pred.children if ch.dep_ == "advcl" and ch.i > c.pred.i
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))
+                    and to_infinitive(ch))
     root = cb.root(c.base or "")
     preps = COMPLEMENT_PREPS.get(role or "", COMPLEMENT_PREPS_BY_ROOT.get(root, ()))
     for prep in preps:
@@ -582,11 +583,11 @@ def _verdict(coder: Any, clause: Token, subjects: list[Token]) -> list[Token] | 
     The predicate noun or adjective, with its own modifiers ("a *witch* hunt", "a *cynical*
     ploy"), not the clauses hung on it, must be a word of condemnation: ``&verdict`` (a sham, a
     stunt, illegal, terrible) for an act or a text ("the vote", "the bill", "this", "it"), whose
-    doer (the phrase itself, its possessor or its "by" phrase) is blamed when the text names one; ``&verdict`` or
-    ``&pejorative`` (a liar, a threat, unfit) for a doer, who is blamed. "It was wrong for Y to
-    ask" judges the act of the infinitive, and blames its subject ("it is terrible to see X
-    suffer" blames no one). A storm, a forecast or the
-    weather is judged, no one is blamed."""
+    doer (the phrase itself, its possessor or its "by" phrase) is blamed when the text names one;
+    ``&verdict`` or ``&pejorative`` (a liar, a threat, unfit) for a doer, who is blamed. "It was
+    wrong for Y to ask" judges the act of the infinitive, and blames its subject ("it is terrible
+    to see X suffer" blames no one). A storm, a forecast or the weather is judged, no one is
+    blamed."""
     attrs = [ch for ch in clause.children if ch.dep_ in {"attr", "acomp"}]
     if not attrs:
         return None
@@ -595,7 +596,7 @@ def _verdict(coder: Any, clause: Token, subjects: list[Token]) -> list[Token] | 
     condemned = region.match(set_terms("&verdict"))
     if all(s.lower_ == "it" for s in subjects):
         acts = [x for x in (*clause.children, *(ch for a in attrs for ch in a.children))
-                if x.dep_ in {"xcomp", "ccomp", "advcl"} and any(t.dep_ == "aux" and t.lower_ == "to" for t in x.children)]
+                if x.dep_ in {"xcomp", "ccomp", "advcl"} and to_infinitive(x)]
         doers = [s for x in acts for s in x.children if s.dep_ == "nsubj"]
         if doers and (condemned or region.match(set_terms("&pejorative"))):
             return doers  # "wrong *for him* to ask"; "terrible to see X suffer" blames no one

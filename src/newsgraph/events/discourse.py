@@ -76,6 +76,11 @@ class History:
                 if p.sentence < sentence and (window is None or sentence - window <= p.sentence)]
 
 
+def definite(noun: Token) -> bool:
+    """Does ``noun`` carry a definite determiner ("*the* attack", "*this* decision")?"""
+    return any(d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children)
+
+
 def described_event(pred: Token, objs: list[Token]) -> Token | None:
     """The definite event noun a reaction is about: its object ("condemned *the attack*"), or the
     name given in "what he called *the escalation*"."""
@@ -87,7 +92,7 @@ def described_event(pred: Token, objs: list[Token]) -> Token | None:
                     if named is not None:
                         return named
             continue
-        if any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children):
+        if definite(o):
             return o
     for ch in pred.children:  # "condemned what he called ..." parsed with "called" as the complement
         if ch.dep_ == "ccomp" and ch.lemma_.lower() in NAMING_VERBS and any(
@@ -129,5 +134,5 @@ def responded_to(source: list[str], sides: set[str], past: list[Past],
     return None
 
 
-__all__ = ["GENERIC_ACTS", "REACTION_ROOTS", "RESPONSE_LEMMAS", "History", "Past", "antecedent_act", "described_event",
+__all__ = ["GENERIC_ACTS", "REACTION_ROOTS", "RESPONSE_LEMMAS", "History", "Past", "antecedent_act", "definite", "described_event",
            "responded_to"]

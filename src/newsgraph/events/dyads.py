@@ -24,13 +24,14 @@ from .common import (
     population,
     same_segment,
     side,
+    to_infinitive,
 )
 from .discourse import (
-    DEFINITE,
     REACTION_ROOTS,
     RESPONSE_LEMMAS,
     History,
     antecedent_act,
+    definite,
     described_event,
     responded_to,
 )
@@ -123,7 +124,7 @@ def protest_target(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         return
     heads: list[Token] = []
     for ch in c.pred.children:
-        purpose = ch.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+        purpose = ch.dep_ == "advcl" and to_infinitive(ch)
         if ch.dep_ == "advcl" and (ch.lemma_ in {"protest", "demand", "denounce", "oppose", "condemn"} or purpose):
             objs = [o for o in ch.children if o.dep_ in OBJ_DEPS]
             heads.extend(objs)
@@ -194,10 +195,6 @@ def reacted_to(c: Candidate) -> Token | None:
     if c.pred.dep_ not in OBJ_DEPS or verb.lemma_.lower() not in arguments.RECEIVING_VERBS | arguments.CAUSING_VERBS:
         return None
     return next((h for h in logical_subjects(verb) if h.pos_ == "NOUN" and definite(h)), None)
-
-
-def definite(noun: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children)
 
 
 def located_population(coder: Any, c: Candidate, actors: ActorIndex) -> None:
@@ -302,8 +299,8 @@ def sector_of_actor(a: Any) -> str | None:
 def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """ "Obama attacked Romney over his tax plan", "Republican lawmakers attacked the speaker", "made
     another attack on the senator": people or political bodies attacking a person, with no weapon
-    named, attack in words: criticism (CAMEO 111), not force. Gunmen, soldiers, rebels, a named armed group or a state attacking someone, or
-    anyone attacking "with a knife", stay assaults."""
+    named, attack in words: criticism (CAMEO 111), not force. Gunmen, soldiers, rebels, a named
+    armed group or a state attacking someone, or anyone attacking "with a knife", stay assaults."""
     if c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base \
             or "sense" in c.entry.roles or not c.source:
         return

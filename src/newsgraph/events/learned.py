@@ -163,7 +163,8 @@ def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Can
     released: list[Candidate] = []
     for c, p, z in zip(live, probs, zm, strict=True):
         rule_type = _plover(coder, c.code)
-        if p[none] >= th.veto and not reported(c):
+        from_content = reported(c)
+        if p[none] >= th.veto and not from_content:
             c.dropped = f"the detector reads no event here ({p[none]:.2f})"
             c.rule += "+detector-veto"
             continue
@@ -180,8 +181,8 @@ def judge(coder: Any, live: list[Candidate], cands: list[Candidate]) -> list[Can
             c.rule += f"+detector({rule_type}>{top})"
         final = _plover(coder, c.code)
         # a statement's content gave the type: the rules' confidence stands (see reported())
-        c.det_conf = float(p[labels.index(final)]) if final in labels and not reported(c) else None
-        if c.entry.origin == "petrarch2" and not reported(c) and (c.det_conf or 0.0) < th.petrarch:
+        c.det_conf = float(p[labels.index(final)]) if final in labels and not from_content else None
+        if c.entry.origin == "petrarch2" and not from_content and (c.det_conf or 0.0) < th.petrarch:
             c.dropped = f"a PETRARCH2 pattern the detector does not confirm ({c.det_conf or 0.0:.2f})"
             c.rule += "+detector-unconfirmed"
             for o in cands:

@@ -27,6 +27,7 @@ from .common import (
     likelihood_head,
     modal_scope,
     planning_noun,
+    to_infinitive,
 )
 
 # adverbs of doubt: the writer or speaker guesses at the act, nobody announces it
@@ -79,7 +80,7 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS) or (
         gov is not None and gov.dep_ == "acl" and gov.head.lemma_.lower() in NEGATING_NOUNS
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in gov.children))
+        and to_infinitive(gov))
     nobody = any(negative_subject(ch) for v in scope for ch in v.children) or (
         c.frame.pos == "v" and any(negative_object(ch) for ch in pred.children))
     if c.frame.pos == "v" and for_to_clause(pred):
@@ -94,8 +95,8 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if c.frame.pos == "n" and gov is not None and gov.i != pred.i and gov.lemma_ in EXPECTING_HEADS:
         c.mode, c.dropped = "future", "an act still awaited (bracing for new sanctions): not done, nor by the expecter"
         return
-    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope) or headline_infinitive(gov) or (
-        planned(gov))
+    future = bool(auxes & FUTURE_AUX) or any(future_head(v) for v in scope) or headline_infinitive(gov) \
+        or planned(gov)
     top = scope[-1] if scope else None
     if "would" in auxes and top is not None and top.dep_ == "ccomp" and top.head.lemma_ in REPORTING:
         future = True  # "said they would stay away": future in the past
