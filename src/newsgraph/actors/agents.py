@@ -122,8 +122,11 @@ def try_located_agent(st: State, i: int) -> int | None:
 
 
 def city_country(st: State, tok: Any) -> str | None:
-    """The state of a city or region named at ``tok`` (offline gazetteer), if any."""
-    if tok.pos_ != "PROPN":
+    """The state of a city or region named at ``tok`` (offline gazetteer), if any; a month or a
+    weekday used as a date is no town of that name ("founded in March")."""
+    from .evidence import is_date_name
+
+    if tok.pos_ != "PROPN" or is_date_name(tok):
         return None
     span = st.doc[tok.left_edge.i: tok.i + 1]
     try:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NewsgraphError
-from ..kb.names import ROMAN, same_word
+from ..kb.names import PARTICLES, ROMAN, same_word, sound_key
 from ..kb.store import common_words
 from ..kb.text import fold
 from ..model import Actor
@@ -39,7 +39,7 @@ from .state import (
 # the kind of evidence behind each linking rule (a "+title" suffix keeps its rule's evidence)
 EVIDENCE = {
     "kb-name": "full", "kb-full_name": "full", "kb-alias": "alias", "kb-acronym": "alias",
-    "kb-adjective": "alias", "kb-demonym": "alias", "title-country": "alias", "kb-region": "alias",
+    "kb-adjective": "alias", "kb-demonym": "alias", "kb-variant": "alias", "title-country": "alias", "kb-region": "alias",
     "surname": "earlier-mention", "given-name": "earlier-mention", "same-name": "earlier-mention", "kb-surname-title": "role-on-date", "kb-surname-title-past": "role-on-date", "kb-surname-office": "role-on-date", "kb-surname-former": "role-on-date", "kb-surname-prominent": "role-on-date", "kb-given-prominent": "role-on-date",
     "title-kb": "role-on-date", "role-description-kb": "role-on-date", "counterpart-kb": "role-on-date",
     "seat-metonym": "metonymy",
@@ -103,7 +103,19 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
             bearers = st.kb.find_people(name.split()[-1], st.on)
         except NewsgraphError:
             bearers = []
-        full = [p for p in bearers if romanised(name, p) and state_named(st, p)]
+        full = [p for p in bearers if (romanised(name, p) or romanised(name, p, loose_surname=True))
+                and state_named(st, p)]
+        if not bearers and hasattr(st.kb, "people_sounding"):
+            # the surname spelt from Arabic or Persian another way ("Muammar Gaddafi" for a
+            # "Muammar al Qaddafi"): the given names the same, the state named, one person only
+            full = [p for p in st.kb.people_sounding(name.split()[-1])
+                    if romanised(name, p, loose_surname=True) and state_named(st, p)]
+        if not full:
+            # a leader the sources record by surname alone ("Morsi"): the full name is theirs
+            # while they hold office, in a story that names their state
+            last = norm(name).split()[-1]
+            full = [p for p in bearers if [w for w in norm(p.name).split() if w not in PARTICLES] == [last]
+                    and in_office(st, p.id) and state_named(st, p)]
     if len(full) > 1 and not exact:  # several people fit only up to initials: the one in office, if one is
         full = [p for p in full if in_office(st, p.id)]
     if len(full) != 1 and not exact:
@@ -116,13 +128,20 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
     return st.table.from_kb(full[0].id) if full else None
 
 
-def romanised(written: str, ent: Any) -> bool:
+def romanised(written: str, ent: Any, *, loose_surname: bool = False) -> bool:
     """Is the written name (two words or more) one of the entity's names with each word romanised
-    another way (:func:`same_word`)?"""
-    w = norm(written).split()
+    another way (:func:`same_word`)? ``loose_surname``: the last word may also be the same surname
+    by :func:`sound_key`, and particles ("al", "bin") on either side are left out."""
+    def words(text: str) -> list[str]:
+        ws = norm(text).split()
+        return [x for x in ws if x not in PARTICLES] if loose_surname else ws
+
+    w = words(written)
     return len(w) >= 2 and any(
-        len(k) == len(w) and all(same_word(a, b) for a, b in zip(w, k, strict=True))
-        for k in (norm(f).split() for f in [ent.name, *(getattr(ent, "aliases", None) or [])]))
+        len(k) == len(w) and all(same_word(a, b) for a, b in zip(w[:-1], k[:-1], strict=True))
+        and (same_word(w[-1], k[-1]) or (loose_surname and len(sound_key(w[-1])) >= 4
+                                         and sound_key(w[-1]) == sound_key(k[-1])))
+        for k in (words(f) for f in [ent.name, *(getattr(ent, "aliases", None) or [])]))
 
 
 def drops_middle(written: str, kb_name: str) -> bool:
@@ -152,10 +171,14 @@ def surname_bearers(st: State, key: str) -> list[str]:
 
 def _surnames(st: State) -> dict[str, list[str]]:
     people = [a for a in st.table.actors.values() if a.kind == "person"]
-    if len(people) != st.surnames_for:
+    if (len(people), len(st.mentions)) != st.surnames_for:
         index: dict[str, list[str]] = {}
+        written: dict[str, list[str]] = {}  # a KB person's name as the article spells it ("Gaddafi"
+        for s, e, aid, rule, *_ in st.mentions:  # for a "Qaddafi"), so the surname alone refers back
+            if rule.startswith("kb-name") and " " in st.text[s:e]:
+                written.setdefault(aid, []).append(re.sub(r"['’]s$", "", st.text[s:e]))
         for a in people:
-            forms = [a.name]
+            forms = [a.name, *written.get(a.id, [])]
             ent = st.kb.entity(a.kb_id) if (st.kb is not None and a.kb_id) else None
             if ent is not None:
                 forms += list(getattr(ent, "aliases", None) or [])
@@ -169,7 +192,7 @@ def _surnames(st: State) -> dict[str, list[str]]:
                                 index[key].append(a.id)
         st.surnames = index
         st.surname_first = {k: v[0] for k, v in index.items()}
-        st.surnames_for = len(people)
+        st.surnames_for = (len(people), len(st.mentions))
     return st.surnames
 
 

@@ -628,6 +628,13 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             # state and sector, of its own name
             st.add(e.start, e.end, st.table.sector(code[:3], agency_sector(code), name), "kb-agency", confidence=0.8)
             continue
+        variant = st.kb.organization_variant(name) if st.kb is not None and hasattr(st.kb, "organization_variant") \
+            else None
+        if variant is not None and (actor := st.table.from_kb(variant.id)) is not None:
+            # a KB body's name written another way ("Organization of ..." for "Organization for
+            # ...", "Planned Parenthood" for "Planned Parenthood Federation")
+            st.add(e.start, e.end, actor, "kb-variant", confidence=0.8)
+            continue
         org = st.table.organization(name)
         if org.country is None:
             org.country = country_named_in(st, e)

@@ -131,6 +131,12 @@ def _organisation_at(st: State, k: int) -> bool:
     return actor is not None and actor.kind == "organization"
 
 
+def person_owner(st: State, k: int) -> bool:
+    """Is token ``k`` a person's name owning what follows ("Obama" in "Obama's chief of staff")?"""
+    tok = st.doc[k]
+    return tok.dep_ == "poss" and tok.ent_type_ == "PERSON" and not st.is_state_or_org(k) and k + 1 < len(st.doc)
+
+
 def try_title(st: State, i: int) -> int | None:
     """A title with no name: "the Belarusian President", "the President of Belarus", "the CSTO Secretary General"."""
     hit_at = st.hit_at
@@ -139,6 +145,7 @@ def try_title(st: State, i: int) -> int | None:
         return None
     start = i
     j = i
+    after_owner = None  # just after a person who owns the title ("Obama's chief of staff")
     while j < len(st.doc) and j - i < 6:
         t = st.title_at(j)
         if t is not None:
@@ -149,15 +156,28 @@ def try_title(st: State, i: int) -> int | None:
             continue
         if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
                 tok.i not in st.claimed or st.is_state_or_org(tok.i)):
+            if person_owner(st, j):
+                after_owner = j + 1
             j += 1
             continue
         if tok.text in {"’s", "'s"}:  # "Qatar's prime minister"
             j += 1
+            if after_owner == j - 1:
+                after_owner = j
             continue
         return None
     else:
         return None
+    if after_owner is not None:
+        # "X, Obama's former chief of staff": the owner is a person of their own, read as a name
+        # first; the title, from the word after the owner, describes X (a state or body that owns
+        # a title stays in it: "Qatar's prime minister")
+        return None
     start = min(i, st.chunk_start(j))  # possessors and modifiers already named ("Qatar's")
+    owned = False  # a person's name owns the title, which it determines as "the" would
+    for k in range(start, j):
+        if person_owner(st, k):
+            start, owned = (k + 2 if st.doc[k + 1].text in {"’s", "'s"} else k + 1), True
     end, title = t
     t = modified_noun_title(st, end)
     if t is False:  # "the Russian chief negotiator": the title word modifies another noun
@@ -198,7 +218,7 @@ def try_title(st: State, i: int) -> int | None:
                 iso3, pp_end = e.kb_id, h.end
             elif e is not None and e.kind == "organization":
                 org, pp_end = st.table.from_kb(e.kb_id), h.end
-    if start == j and not st.doc[j].text[0].isupper():
+    if start == j and not st.doc[j].text[0].isupper() and not owned:
         return None  # "president" in running text without a determiner is not a reference
     office = lx.title_key(title) or ""
     of = iso3 or (org.id if org else None)

@@ -352,6 +352,22 @@ def skeleton(name: str) -> str:
     return s
 
 
+
+def sound_key(word: str) -> str:
+    """A looser key than :func:`skeleton` for one surname written from Arabic or Persian, where one
+    letter has several English spellings: q, g, k and c for the same sound ("Qaddafi", "Gaddafi",
+    "Kadhafi"), gh beside q ("Dehghan", "Dehqan"), dh beside d ("Gadhafi"). After those folds,
+    doubled letters are one and every run of vowels is one vowel ("kadafa", "dahkan"): the
+    consonants and where the vowels fall must agree ("McCain" and "McNee", "Flynn" and "Fallon"
+    differ). Only a fallback for a full name whose state the article names, the given names
+    agreeing by :func:`same_word`: never used alone."""
+    s = re.sub(r"[^a-z]", "", fold(word))
+    for a, b in (("gh", "q"), ("kh", "h"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k")):
+        s = s.replace(a, b)
+    s = re.sub(r"[qgc]", "k", s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"[aeiouy]+", "a", s)
+
 def edits(a: str, b: str) -> int:
     """Levenshtein distance (small strings only)."""
     prev = list(range(len(b) + 1))
@@ -386,4 +402,4 @@ def surname_of(name: str) -> str:
 
 
 __all__ = ["FAMILY_FIRST", "ParsedHolder", "display_name", "edits", "is_caps", "parse_executive",
-           "parse_vice_presidents", "same_word", "skeleton", "surname_of", "titlecase_token", "titlecase_tokens"]
+           "parse_vice_presidents", "same_word", "skeleton", "sound_key", "surname_of", "titlecase_token", "titlecase_tokens"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import errors
+from newsgraph.kb.names import sound_key
 from newsgraph.kb.text import ascii_fold, fold, fold_nothe, to_date
 from newsgraph.kb.types import Country, Entity, Holding, Membership, Phrase
 
@@ -289,6 +290,32 @@ class KB:
         oid = name_or_id if name_or_id in self.orgs else self._org_index.get(fold_nothe(name_or_id))
         return self.entity(oid) if oid else None
 
+    @cached_property
+    def _org_variant_index(self) -> dict[str, str | None]:
+        """:func:`_org_variant` of each organisation's name and aliases -> its id. Where several
+        share a key (the sources list some bodies twice, "Organisation"/"Organization"), the one
+        of them with an acronym, if only one has; else the key names none of them."""
+        ids: dict[str, set[str]] = defaultdict(set)
+        for o in self.orgs.values():
+            for form in {o["name"], *o["aliases"]}:
+                key = _org_variant(form)
+                if len(key.split()) >= 2:
+                    ids[key].add(o["id"])
+        idx: dict[str, str | None] = {}
+        for key, found in ids.items():
+            known = [i for i in found if self.orgs[i]["acronym"]] if len(found) > 1 else list(found)
+            idx[key] = known[0] if len(known) == 1 else None
+        return idx
+
+    def organization_variant(self, name: str) -> Entity | None:
+        """The one organisation whose name this is, written another way: "organisation" or
+        "organization", "of" or "for", "co-operation" or "cooperation", with or without a
+        closing word that only says what kind of body it is ("Federation", "Inc."). Two words at
+        least must remain, and no other organisation may share them."""
+        key = _org_variant(name)
+        oid = self._org_variant_index.get(key) if len(key.split()) >= 2 else None
+        return self.entity(oid) if oid else None
+
     # ------------------------------------------------------------------ holdings
 
     @cached_property
@@ -493,6 +520,29 @@ class KB:
                         idx[key].append((p["id"], attr))
         return idx
 
+    @cached_property
+    def _surname_sounds(self) -> dict[str, list[str]]:
+        """:func:`~newsgraph.kb.names.sound_key` of each one-word surname or alias -> person ids."""
+        idx: dict[str, list[str]] = defaultdict(list)
+        for key, hits in self._name_index.items():
+            if " " in key:
+                continue
+            sound = sound_key(key)
+            if len(sound) < 4:
+                continue
+            for pid, attr in hits:
+                if attr in ("surname", "alias") and pid not in idx[sound]:
+                    idx[sound].append(pid)
+        return idx
+
+    def people_sounding(self, surname: str) -> list[Entity]:
+        """People whose surname is this one spelt from Arabic or Persian another way ("Gaddafi" for
+        a "Qaddafi"): a loose match, for a caller that checks the given names and the state."""
+        sound = sound_key(surname)
+        if len(sound) < 4:
+            return []
+        return [e for pid in self._surname_sounds.get(sound, []) if (e := self.entity(pid)) is not None]
+
     def find_people(self, name: str, on: date | str | None = None) -> list[Entity]:
         """People matching a full name, a variant or a surname; those in office on ``on`` first."""
         day = _day(on) if on is not None else None
@@ -594,6 +644,22 @@ class KB:
 
     def stats(self) -> dict[str, int]:
         return dict(self.doc.get("counts", {}))
+
+
+# words an organisation's name may have or lack with no change of body
+_ORG_FILLER = frozenset({"the", "of", "for", "and", "on", "in", "at"})
+# closing words that only say what kind of body a name is ("Planned Parenthood Federation")
+_ORG_CLOSING = frozenset({"federation", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+                          "limited", "llc", "plc"})
+
+
+def _org_variant(name: str) -> str:
+    """A loose key of an organisation's name (:meth:`KB.organization_variant`)."""
+    words = re.sub(r"[^a-z0-9 ]", "", fold(name).replace("-", "").replace("&", " and ")).split()
+    words = [w.replace("isation", "ization") for w in words if w not in _ORG_FILLER]
+    while words and words[-1] in _ORG_CLOSING:
+        words.pop()
+    return " ".join(words)
 
 
 def _country(rec: dict[str, Any]) -> Country:
