@@ -873,3 +873,50 @@ def test_a_surname_speaker_keeps_the_bearer_it_was_read_as(pipeline: Any, words:
     actor = next((x for x in a.actors if x.id == given), None)
     found = same_person(a, a.doc, Speaker(head.i, start, start + len(words), "subject"), actor)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Hundreds lined the road. “We came for the river,” one of them, Omar Bekele, 41, told reporters.",
+     "came for the river", "Omar Bekele"),
+    ("One of the nurses, Grace Mwangi, said the ward had run out of gloves.", "run out of gloves", "Grace Mwangi"),
+])
+def test_one_of_a_group_named_in_apposition_is_the_speaker(pipeline: Any, text: str, words: str, name: str) -> None:
+    """"one of them, <name>, said": the name sets off who the one is; no group speaks."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name and q.speaker_kind == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "Data suggest there was a rise in thefts over the summer.",
+    "The data indicate that fewer families moved away this year.",
+])
+def test_measurements_that_suggest_are_no_ones_words(pipeline: Any, text: str) -> None:
+    assert analyse(pipeline, text).quotes == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The marchers shouted the slogan, “jobs now, jobs here,” all the way to the plaza.", "jobs now"),
+    ("He closed with his catchphrase, “keep the lights on,” as he always does.", "keep the lights on"),
+])
+def test_a_slogan_set_off_by_a_comma_is_named_not_said(pipeline: Any, text: str, words: str) -> None:
+    assert not any(words in q.text for q in analyse(pipeline, text).quotes)
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ("The plant will close next year, reported the local paper.", "plant will close", "the local paper"),
+    ("The ruling will allow the appeal to go ahead, reported CourtWatch.", "appeal to go ahead", "CourtWatch"),
+])
+def test_a_sayer_put_after_its_verb_once_the_content_is_given_is_the_speaker(pipeline: Any, text: str, words: str,
+                                                                           sayer: str) -> None:
+    """"<content>, reported the paper": the content came first, so the noun phrase after the verb
+    is no content of it but the inverted subject (read where the parser makes the content the
+    verb's clausal complement; where it makes the verb a conjunct of the content, as it often
+    does, no quote is found yet)."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == sayer
+
+
+def test_an_object_of_a_verb_of_saying_with_no_content_before_it_is_no_speaker(pipeline: Any) -> None:
+    a = analyse(pipeline, "The clerk reported the theft to the sheriff, who said the safe was empty.")
+    assert all(q.speaker_mention is None or "theft" not in q.speaker_mention.text for q in a.quotes)

@@ -491,8 +491,8 @@ def not_a_report(verb: Any) -> str | None:
         # "critics will tell you that ...": what they habitually say)
     if verb.head.lemma_.lower() == "let" and verb.head.i < verb.i and verb.dep_ in ("ccomp", "xcomp"):
         return "imperative"  # "Let's say you are ...": the writer's supposition
-    if lemma in _EVIDENTIAL and subj is not None and subj.lemma_.lower() in _ABSTRACT:
-        return "inference"
+    if lemma in _EVIDENTIAL and subj is not None and (subj.lemma_.lower() in _ABSTRACT or subj.lower_ in _ABSTRACT):
+        return "inference"  # (the word as written too: "data" has the lemma "datum")
     if lemma in lx.LABEL_VERBS and ((verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(
             c.dep_ == "aux" for c in kids)) or (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in kids)
                                                and (subj is None or subj.lower_ in _GENERIC_SUBJECTS))):

@@ -64,7 +64,8 @@ class Found:
 # a quoted name introduced as a name ("so-called “referendums”", "code-named “True Promise”",
 # "a group called “X”") is a term, whoever's verb governs the sentence
 NAMING = re.compile(r"(?:\bso-called|\bso called|\bcode-?named|\bdubbed|\bnicknamed|\bknown as|\btitled|"
-                    r"\bentitled|\bbranded as|\bthe (?:term|word|phrase|slogan|motto|hashtag))\s*$", re.I)
+                    r"\bentitled|\bbranded as|\b(?:the|a|his|her|its|their|our) (?:term|word|phrase|slogan|motto|hashtag|"
+                    r"catchphrase|chant|rallying cry|battle cry),?)\s*$", re.I)
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")

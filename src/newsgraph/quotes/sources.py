@@ -80,7 +80,9 @@ def sector_of(phrase: str) -> str | None:
 def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
     """The canonical actor of a speaker mention, from the actors component's mentions."""
     head = doc[sp.head]
-    if head.pos_ == "NOUN":  # "The council director Nihad Awad", "Stevens’ deputy, Gregory Hicks,": the name
+    # (also "one of them, Raj Das, told ...": the one the name sets off)
+    if head.pos_ == "NOUN" or (head.lower_ == "one" and head.pos_ in ("NUM", "PRON")):
+        # "The council director Nihad Awad", "Stevens’ deputy, Gregory Hicks,": the name
         for c in head.children:
             # right after the noun, or set off by a comma after the noun's own modifiers
             # ("the chief envoy for the talks, X, said")

@@ -314,13 +314,21 @@ def _inverted_subject_as_object(verb: Any) -> Any | None:
     inverted subject."""
     lemma = verb.lemma_.lower()
     if lemma not in lx.SPEECH_VERBS or lemma in lx.ADDRESSEE_OBJECT or lemma in lx.TELLING_VERBS \
-            or verb.tag_ not in ("VBZ", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            or verb.tag_ not in ("VBZ", "VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1:
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.i < verb.i:
         return None
     after = verb.doc[obj.i + 1] if obj.i + 1 < len(verb.doc) else None
-    return obj if after is None or after.is_punct else None
+    if not (after is None or after.is_punct or (after.dep_ == "prep" and after.head.i == verb.i)):
+        return None
+    # "..., reported the local paper": what was said comes first, set off by a comma, so the noun
+    # phrase after the verb is no content of it but the sayer, put after its verb
+    content_first = verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    if content_first and obj.pos_ in ("PROPN", "NOUN"):
+        return obj
+    return obj if obj.pos_ == "PROPN" and verb.tag_ != "VBN" and (after is None or after.is_punct) else None
 
 
 def _report_of_content(verb: Any) -> Any | None:
