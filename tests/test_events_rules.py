@@ -842,6 +842,8 @@ def test_a_warning_of_ones_own_act_or_to_someone_is_a_threat(nlp, text):
     "The new checkpoints in Ghana hurt the peace prospects of Togo.",
     "The decision by Ghana will kill the peace process with Togo.",
     "Ghana beat back an effort by Togo to change the rules.",
+    "Police in Ghana abused their power during the protests in Togo.",
+    "The army of Ghana attacked the right of Togo to hold a vote.",
 ])
 def test_violence_by_or_to_an_abstract_thing_is_figurative(nlp, text):
     evs = one_sided_events(nlp, text)
@@ -852,6 +854,8 @@ def test_violence_by_or_to_an_abstract_thing_is_figurative(nlp, text):
     ("Missiles from Ghana hit a market in Togo.", "ASSAULT"),
     ("The effort by Ghana to bomb the bridges of Togo failed.", "ASSAULT"),
     ("Ghana hit Togo with new sanctions.", "SANCTION"),
+    ("Police in Ghana abused the prisoners from Togo.", "ASSAULT"),
+    ("The army of Ghana shelled positions held by Togo.", "ASSAULT"),
 ])
 def test_violence_to_bodies_places_and_things_stays(nlp, text, plover):
     evs = one_sided_events(nlp, text)
@@ -1081,6 +1085,8 @@ def test_offering_aid_is_still_an_offer(nlp):
 
 @pytest.mark.parametrize("text", [
     "Ama Mensah was unable to support Kofi Boateng in the primary.",
+    "Ama Mensah neglected to endorse Kofi Boateng before the vote.",
+    "Ama Mensah forgot to endorse Kofi Boateng in her speech.",
     "Ama Mensah supports none of the proposals Kofi Boateng made.",
     "Ama Mensah is reluctant to endorse Kofi Boateng.",
     "Ama Mensah remains undecided about endorsing Kofi Boateng.",
@@ -1230,3 +1236,63 @@ def test_an_inquiry_into_whether_someone_acted_targets_them(nlp, text):
 def test_a_hack_with_no_target_is_not_turned_on_the_hackers_own_people(nlp):
     evs = one_sided_events(nlp, "Norway hacked into the servers last year.")
     assert all(e.target == [] for e in evs), [(e.plover, e.target, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah went to Twitter to defend the budget.",
+    "Ama Mensah went on television to explain the budget.",
+])
+def test_going_to_a_channel_words_go_out_on_is_no_visit(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert not [e for e in evs if e.cameo.startswith("042")], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_going_to_a_place_is_still_a_visit(nlp):
+    evs = one_sided_events(nlp, "Ama Mensah went to Togo for talks on the border.", extra=PEOPLE)
+    assert [e for e in evs if e.cameo.startswith("042")], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana took to the airwaves to attack Togo over the border closure.",
+    "Ama Mensah attacked Togo in a speech to parliament.",
+    "Ama Mensah attacked Togo on Twitter after the vote.",
+])
+def test_an_attack_made_on_a_channel_of_words_is_criticism(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "ASSAULT" not in {e.plover for e in evs} and one(evs, "ACCUSE").cameo == "111", \
+        [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_an_attack_on_a_day_is_still_force(nlp):
+    evs = one_sided_events(nlp, "The army of Ghana attacked Togo on Monday.", extra=PEOPLE)
+    assert one(evs, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah overtook Kofi Boateng in the latest poll.",
+    "Ama Mensah beat Kofi Boateng in the primary by ten points.",
+    "Ama Mensah crushed Kofi Boateng in the vote for party leader.",
+    "Ghana beat Togo in the final match of the cup.",
+])
+def test_winning_a_race_a_poll_or_a_match_is_no_force(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "ASSAULT" not in {e.plover for e in evs}, [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The army of Ghana crushed the rebels in the north.",
+    "Police in Ghana beat protesters from Togo with batons.",
+    "Soldiers from Ghana shot three voters at a polling station in Togo.",
+])
+def test_force_in_an_election_season_stays_force(nlp, text):
+    assert one(one_sided_events(nlp, text, extra=PEOPLE), "ASSAULT")
+
+
+def test_power_seized_is_a_takeover_not_a_figure_of_speech(nlp):
+    evs = one_sided_events(nlp, "The army of Ghana seized power in a coup.", extra=PEOPLE)
+    assert any(e.cameo.startswith(("18", "19", "20")) for e in evs), [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_the_authorities_are_officials_not_an_abstract_thing(nlp):
+    evs = one_sided_events(nlp, "Ghana said that the authorities in Togo must protect the refugees.", extra=PEOPLE)
+    assert any(e.plover == "REQUEST" for e in evs), [(e.plover, e.rule) for e in evs]

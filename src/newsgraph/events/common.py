@@ -69,7 +69,9 @@ FUTURE_HEADS = frozenset({"plan", "intend", "expect", "aim", "schedule", "go"})
 EXPECTING_HEADS = frozenset({"brace", "expect", "await", "anticipate", "foresee", "predict"})
 
 
-NEGATING_HEADS = frozenset({"fail", "unable"})  # "failed to agree", "was unable to support": not done
+# "failed to agree", "was unable to support", "neglected to notify", "forgot to tell", "omitted to
+# mention": not done
+NEGATING_HEADS = frozenset({"fail", "unable", "neglect", "forget", "omit"})
 # the same as nouns: "his failure to condemn X", "the refusal to recognise Y", "its inability to pay"
 NEGATING_NOUNS = frozenset({"failure", "refusal", "inability", "unwillingness"})
 # nouns whose to-infinitive is only intended: "a plot to bomb X", "plans to expand", "a proposal to impose"
@@ -136,7 +138,28 @@ ABSTRACT_NOUNS = frozenset({
     "treaty", "process", "prospect", "chance", "hope", "economy", "effort", "survival", "reputation", "credibility",
     "image", "idea", "argument", "narrative", "record", "stock", "share", "price", "growth", "sale", "rating", "poll",
     "momentum", "confidence", "morale", "relation", "tie", "relationship", "chord", "nerve", "milestone", "snag",
-    "roadblock", "ceiling", "goal", "jackpot", "headline"})
+    "roadblock", "ceiling", "goal", "jackpot", "headline",
+    # rights and standing ("attacked the right to protest", "abused his discretion"); not "office"
+    # or "position", which can be buildings and posts under fire
+    "privilege", "trust", "discretion", "mandate", "right", "freedom", "dignity", "legitimacy", "integrity"})
+# "power" and "authority" are abstract only in the singular: "abused their power", but "world
+# powers" and "the authorities" are states and officials
+ABSTRACT_SINGULARS = frozenset({"power", "authority"})
+# channels words go out on ("took to Twitter", "went on television", "in a tweet", "in an
+# interview"): no place anyone travels to, and an attack made in or on them is made in words
+MEDIA_NOUNS = frozenset({
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "reddit", "airwaves", "television", "tv",
+    "radio", "podcast", "broadcast", "tweet", "tweets", "post", "posts", "interview", "speech", "statement",
+    "op-ed", "column", "editorial", "article", "essay", "letter", "blog", "video", "livestream", "newsletter",
+    "memo", "book", "memoir", "ad", "advert", "advertisement", "commercial", "media"})
+# contests and their measures ("beat X in the primary", "overtook X in the polls", "leads X by ten
+# points", "dominates X among young voters"): winning one is no use of force
+COMPETITION_NOUNS = frozenset({
+    "poll", "polls", "primary", "primaries", "election", "elections", "race", "vote", "votes", "ballot", "ballots",
+    "debate", "debates", "caucus", "caucuses", "contest", "survey", "surveys", "runoff", "run-off", "match", "game",
+    "point", "points", "percent", "percentage", "margin", "voter", "voters", "delegate", "delegates", "fundraising",
+    "rating", "ratings", "nomination", "standings"})
+COMPETITION_PREPS = frozenset({"in", "among", "by", "for"})
 # causes of death and harm that no one wields: diseases and natural hazards ("the virus killed
 # 1,000", "floods killed 40 villagers"); a harm they do is no one's act
 NATURAL_CAUSES = frozenset({

@@ -13,11 +13,15 @@ from .common import (
     ABSORBING_FRAMES,
     ABSORBING_ROOTS,
     ABSTRACT_NOUNS,
+    ABSTRACT_SINGULARS,
+    COMPETITION_NOUNS,
+    COMPETITION_PREPS,
     COMPLEMENT_PREPS,
     COMPLEMENT_PREPS_BY_ROOT,
     ENDANGERED_NOUNS,
     IMPLICIT_FRAME,
     KEEPING_VERBS,
+    MEDIA_NOUNS,
     NATURAL_CAUSE_FORMS,
     OBLIGATION_AUX,
     PREVENTING_VERBS,
@@ -90,6 +94,10 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "inquiry: asking a question is no request"
         elif figurative_violence(c):
             c.dropped = "figurative: violence done by or to an abstract thing"
+        elif contest(c):
+            c.dropped = "contest: beating or overtaking someone in a race or a poll is no force"
+        elif medium_visit(c):
+            c.dropped = "medium: 'went to Twitter' goes out on a channel, to no place or host"
         elif endangering(c):
             c.dropped = "endangering: 'threatens the integrity of X' says a thing is at risk, no one threatens"
         elif natural_harm(c):
@@ -115,7 +123,15 @@ def figurative_violence(c: Candidate) -> bool:
         return False
     if any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() in ABSTRACT_NOUNS for s in c.pred.children):
         return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
-    return objects_all_in(c.frame, ABSTRACT_NOUNS)
+    if c.pred.lemma_.lower() in _SEIZING_VERBS:
+        return False  # "seized power", "grabbed authority": a takeover, not a figure of speech
+    objs = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return bool(objs) and all(o.pos_ == "NOUN" and (o.lemma_.lower() in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_SINGULARS)
+                              for o in objs)
+
+
+# verbs of taking by force: power or authority seized is a takeover
+_SEIZING_VERBS = frozenset({"seize", "grab", "usurp", "wrest", "capture", "take"})
 
 
 def natural_harm(c: Candidate) -> bool:
@@ -126,6 +142,25 @@ def natural_harm(c: Candidate) -> bool:
         return False
     return any(s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSE_FORMS
                for s in c.pred.children)
+
+
+def contest(c: Candidate) -> bool:
+    """A verb of force (CAMEO 18-20) set in a contest or measured by one: "beat X in the primary",
+    "overtook X in the latest poll", "crushed X by ten points", "dominates X among young voters".
+    Force is done to bodies and places; a race, a poll or a vote is won, not fought."""
+    if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base:
+        return False
+    return any(o.lower_ in COMPETITION_NOUNS or o.lemma_.lower() in COMPETITION_NOUNS
+               for p in COMPETITION_PREPS for o in c.frame.preps.get(p, []))
+
+
+def medium_visit(c: Candidate) -> bool:
+    """A visit (CAMEO 042) whose every destination is a channel words go out on ("went to Twitter
+    to defend the plan", "went on television"): no place, no host, no visit."""
+    if c.code is None or c.code[:3] != "042" or c.frame.pos != "v":
+        return False
+    dests = [d for p in ("to", "on") for d in c.frame.preps.get(p, [])]
+    return bool(dests) and all(d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS for d in dests)
 
 
 def objects_all_in(f: Frame, nouns: frozenset[str]) -> bool:

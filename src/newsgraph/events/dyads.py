@@ -12,6 +12,7 @@ from .common import (
     ALLEGED_PLOVER,
     LOCATED_PLOVER,
     LOCATIVE,
+    MEDIA_NOUNS,
     ActorIndex,
     Candidate,
     Token,
@@ -312,13 +313,18 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if word.pos_ == "NOUN" and any(m.lemma_.lower() in WEAPON_WORDS or m.lower_ in WEAPON_WORDS
                                    for m in word.children if m.dep_ in {"compound", "amod", "nmod"}):
         return  # a bomb or knife attack stays one
+    if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
+        return
+    if word.lemma_.lower() in VERBAL_ATTACK_VERBS and in_medium(c.pred):
+        # "attacked Togo in a speech", "took to Twitter to attack X": made in words, whoever the target
+        c.code = c.base = coder.codebook.valid("111")
+        c.rule += "+verbal"
+        return
     # "hit back at critics", "lashed out at the press": a retort, whoever it is aimed at
     retort = c.pred.lemma_.lower() in RETORT_VERBS and any(
         x.dep_ in ("prt", "advmod") and x.lower_ in ("back", "out") and x.i > c.pred.i for x in c.pred.children)
     if not retort and (word.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not all(
             getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target)):
-        return
-    if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
         return
     for s in c.source:
         a = actors.by_id.get(s)
@@ -326,6 +332,25 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             return
     c.code = c.base = coder.codebook.valid("111")
     c.rule += "+verbal"
+
+
+_MEDIUM_PREPS = frozenset({"on", "in", "via", "through", "during"})
+_OUTLET_VERBS = frozenset({"take", "go", "turn"})
+
+
+def in_medium(word: Token) -> bool:
+    """Is the act done on a channel words go out on: "attacked X *in a speech*", "*on Twitter*", or
+    the purpose of going to one ("*took to Twitter* to attack X")?"""
+    def medium(prep: Token) -> bool:
+        return any(o.lower_ in MEDIA_NOUNS or o.lemma_.lower() in MEDIA_NOUNS for o in pobjs(prep))
+
+    # (after an attack noun, "on" names the target: "his attacks on the media")
+    preps = _MEDIUM_PREPS if word.pos_ != "NOUN" else _MEDIUM_PREPS - {"on"}
+    if any(ch.dep_ == "prep" and ch.lower_ in preps and medium(ch) for ch in word.children):
+        return True
+    head = word.head
+    return word.dep_ in {"xcomp", "advcl"} and head.lemma_.lower() in _OUTLET_VERBS and any(
+        ch.dep_ == "prep" and ch.lower_ == "to" and medium(ch) for ch in head.children)
 
 
 LAUNCH_VERBS = frozenset({"fire", "launch"})
