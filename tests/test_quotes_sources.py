@@ -920,3 +920,21 @@ def test_a_sayer_put_after_its_verb_once_the_content_is_given_is_the_speaker(pip
 def test_an_object_of_a_verb_of_saying_with_no_content_before_it_is_no_speaker(pipeline: Any) -> None:
     a = analyse(pipeline, "The clerk reported the theft to the sheriff, who said the safe was empty.")
     assert all(q.speaker_mention is None or "theft" not in q.speaker_mention.text for q in a.quotes)
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ("The senator made the case that the levy would pay for itself within a decade.", "levy would pay", "The senator"),
+    ("She used a chart to make the case that “permits here take far too long” before the vote.",
+     "permits here take", "She"),
+])
+def test_making_the_case_that_is_arguing_it(pipeline: Any, text: str, words: str, sayer: str) -> None:
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == sayer
+
+
+@pytest.mark.parametrize("text", [
+    "In case that the talks fail, the ministry will step in.",
+    "The judge heard the case that the tenants brought against the landlord.",
+])
+def test_a_case_that_is_no_argument_is_no_quote(pipeline: Any, text: str) -> None:
+    assert analyse(pipeline, text).quotes == []

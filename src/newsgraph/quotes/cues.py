@@ -549,7 +549,7 @@ def connective(verb: Any) -> bool:
 
 
 _CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | lx.OPINION_NOUNS | lx.FINDING_NOUNS | lx.FINDING_VERBS | _PHRASAL_FIRST | {
-    "put", "according"}
+    "put", "according", "case"}
 _SUBJECT_WORDS = lx.DOCUMENT_NOUNS | lx.RELATIVE_PRONOUNS
 
 
@@ -634,14 +634,21 @@ def body_finds(verb: Any) -> bool:
     return subj.pos_ == "NOUN" and subj.tag_ == "NNS" and names_people(subj)
 
 
+# verbs that with "the case" mean arguing: "made the case that", "pressed the case that"
+_ARGUING_LIGHT_VERBS = frozenset({"make", "press", "lay", "build", "state", "argue", "plead"})
+
+
 def voiced_opinion(noun: Any) -> bool:
     """A noun of an opinion voiced by a verb of saying it is the object of (``reiterated his view
     that``, ``stated the position that``), or of a finding with its author (``the analysts'
     assessment that``, ``issued an estimate that``)."""
     lemma = noun.lemma_.lower()
+    verb = noun.head
+    if lemma == "case" and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _ARGUING_LIGHT_VERBS \
+            and (any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("xcomp", "advcl")):
+        return True  # "made the case that ...": argued it ("in case that ..." and a court's case are no saying)
     if lemma not in lx.OPINION_NOUNS and lemma not in lx.FINDING_NOUNS:
         return False
-    verb = noun.head
     if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and is_cue(verb) and any(
             c.dep_ == "nsubj" and (c.pos_ in ("PRON", "PROPN") or names_people(c)) for c in verb.children):
         return True  # (someone voices it: "the ruling reaffirms my belief" is no one's saying)
