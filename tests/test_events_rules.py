@@ -1296,3 +1296,22 @@ def test_power_seized_is_a_takeover_not_a_figure_of_speech(nlp):
 def test_the_authorities_are_officials_not_an_abstract_thing(nlp):
     evs = one_sided_events(nlp, "Ghana said that the authorities in Togo must protect the refugees.", extra=PEOPLE)
     assert any(e.plover == "REQUEST" for e in evs), [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ama Mensah clashed with Kofi Boateng over the budget.",
+    "Kofi Boateng clashed with Ama Mensah at the party congress.",
+])
+def test_a_person_quarrelling_with_a_person_does_so_in_words(nlp, text):
+    evs = one_sided_events(nlp, text, extra=PEOPLE)
+    assert "ASSAULT" not in {e.plover for e in evs} and one(evs, "ACCUSE").cameo == "111", \
+        [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters in Ghana clashed with police.",
+    "The army of Ghana clashed with rebels near the border with Togo.",
+    "Gunmen attacked the offices of a newspaper in Ghana.",
+])
+def test_groups_clashing_and_armed_attackers_stay_force(nlp, text):
+    assert one(one_sided_events(nlp, text, extra=PEOPLE), "ASSAULT")

@@ -639,3 +639,20 @@ def test_an_act_after_a_noun_of_failure_or_refusal_is_not_done(read, text):
     evs = read(text, "2018-05-01").events
     assert not any(e.modality == "asserted" and (":v:condemn:" in e.rule or ":v:recognise:" in e.rule)
                    for e in evs), [(e.plover, e.modality, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's president attacked the opposition over the pension bill.",
+    "Chile's president clashed with the news media over the leaked report.",
+])
+def test_a_person_quarrelling_with_a_political_body_does_so_in_words(read, text):
+    """The whole pipeline (generic agents from the actors component): a person fights the press, a
+    party or the opposition in words: criticism (111), not force."""
+    evs = read(text).events
+    assert "ASSAULT" not in {e.plover for e in evs} and any(e.cameo == "111" for e in evs), \
+        [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_armed_men_attacking_a_newspaper_stay_force(read):
+    evs = read("Gunmen attacked the offices of a newspaper in Santiago, Chile.").events
+    assert "ASSAULT" in {e.plover for e in evs}, [(e.plover, e.cameo, e.rule) for e in evs]

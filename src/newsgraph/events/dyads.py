@@ -278,7 +278,7 @@ AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 
 # verbs of attacking that politics uses for words ("X attacked Y over the tax plan")
-VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+VERBAL_ATTACK_VERBS = frozenset({"attack", "assail", "clash", "spar", "feud", "tangle"})
 # verbs of striking that, with "back" or "out" ("hit back at", "lashed out at"), are as often a retort
 RETORT_VERBS = frozenset({"hit", "strike", "fire", "lash", "shoot", "push", "punch"})
 # who attacks with words: people and the political sectors (not armies, rebels, police, criminals)
@@ -323,8 +323,8 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     # "hit back at critics", "lashed out at the press": a retort, whoever it is aimed at
     retort = c.pred.lemma_.lower() in RETORT_VERBS and any(
         x.dep_ in ("prt", "advmod") and x.lower_ in ("back", "out") and x.i > c.pred.i for x in c.pred.children)
-    if not retort and (word.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not all(
-            getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target)):
+    if not retort and (word.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not (all(
+            getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target) or political_quarrel(c, actors))):
         return
     for s in c.source:
         a = actors.by_id.get(s)
@@ -332,6 +332,18 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
             return
     c.code = c.base = coder.codebook.valid("111")
     c.rule += "+verbal"
+
+
+# groups a person quarrels with in words: the press, a party, a legislature, a court, a government
+_QUARREL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "MED", "JUD", "ELI", "EDU", "NGO"})
+
+
+def political_quarrel(c: Candidate, actors: ActorIndex) -> bool:
+    """One person or several attacking or clashing with a political body or group ("the president
+    clashed with the news media", "X attacked Republicans"): a person fights such a group in words
+    (a group against a group, "supporters clashed with activists", may come to blows)."""
+    return all(getattr(actors.by_id.get(s), "kind", None) == "person" for s in c.source) and all(
+        sector_of_actor(actors.by_id.get(t)) in _QUARREL_SECTORS for t in c.target)
 
 
 _MEDIUM_PREPS = frozenset({"on", "in", "via", "through", "during"})
