@@ -365,6 +365,21 @@ def test_a_month_in_the_clause_is_a_date_not_a_town_that_places_the_agent(read, 
     assert agent is not None and agent.country is None
 
 
+@pytest.mark.parametrize("text, phrase", [
+    # "Victoria" is the capital of Seychelles and this lawyer's given name
+    ("Victoria Hale, a lawyer in the case, said government officials had misled the court.", "government officials"),
+    ("A veteran of the Vietnam War told officials the clinic had failed him.", "officials"),
+])
+def test_a_state_or_capital_inside_another_name_places_no_agent(read, text, phrase):
+    agent = actor_at(read(text), phrase)
+    assert agent is not None and agent.country is None, agent
+
+
+def test_a_state_named_as_a_place_still_places_the_agent(read):
+    agent = actor_at(read("Officials said the bridge in Iraq would reopen next week."), "Officials")
+    assert agent is not None and agent.country == "IRQ"
+
+
 @pytest.mark.parametrize("text", [
     "The state has many people.",
     "The country is large and the nation is young.",

@@ -415,7 +415,8 @@ def sentence_country(st: State, i: int) -> str | None:
     found: set[str] = set()
     other_side = _acted_on(st.doc[i])
     for h in st.hits:
-        if st.sent_of.get(h.start) != sent or h.start in other_side or _topic_of(st.doc[h.end - 1]):
+        if st.sent_of.get(h.start) != sent or h.start in other_side or _topic_of(st.doc[h.end - 1]) \
+                or _inside_other_name(st, h):
             continue
         iso3 = st.hit_country(h)
         if iso3 is not None and not st.prefixed(h.start) and not _surname_hit(st, h):
@@ -428,6 +429,21 @@ def sentence_country(st: State, i: int) -> str | None:
                 if iso3:
                     found.add(iso3)
     return next(iter(found)) if len(found) == 1 else None
+
+
+# names of things a state's name can be part of without placing anyone: "the Vietnam War", "the
+# Iraq Study Group report" as a work, "the Korea Act"
+_NAMED_THING_ENTS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def _inside_other_name(st: State, h: Any) -> bool:
+    """A state's name or capital inside another name: a person's ("Victoria Toensing": the capital
+    of Seychelles is her given name), an event's, a law's or a work's ("the Vietnam War"), or run
+    on by a war word the tagger left out ("the Korean war"): no place of the people around it."""
+    ent = st.ent_of[h.start] if h.start < len(st.ent_of) else None
+    if ent is not None and ent.label_ in _NAMED_THING_ENTS and (ent.end - ent.start) > (h.end - h.start):
+        return True
+    return h.end < len(st.doc) and st.lower[h.end] in {"war", "wars"}
 
 
 def _surname_hit(st: State, h: Any) -> bool:
