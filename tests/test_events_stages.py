@@ -656,3 +656,17 @@ def test_a_person_quarrelling_with_a_political_body_does_so_in_words(read, text)
 def test_armed_men_attacking_a_newspaper_stay_force(read):
     evs = read("Gunmen attacked the offices of a newspaper in Santiago, Chile.").events
     assert "ASSAULT" in {e.plover for e in evs}, [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A Peruvian man flew to Santiago to see his cousins.",
+    "A Bolivian tourist travelled to Chile last week.",
+])
+def test_ordinary_people_travelling_make_no_visit_of_state(read, text):
+    evs = read(text).events
+    assert not [e for e in evs if e.cameo.startswith("042")], [(e.plover, e.cameo, e.source, e.rule) for e in evs]
+
+
+def test_an_official_travelling_still_visits(read):
+    evs = read("Chile's foreign minister flew to Lima for talks with Peru.").events
+    assert [e for e in evs if e.cameo.startswith("042")], [(e.plover, e.cameo, e.source, e.rule) for e in evs]

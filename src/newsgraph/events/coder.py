@@ -143,6 +143,7 @@ class Coder:
                 dyads.protest_target(self, c, actors)
                 dyads.own_forces(self, c, actors)
                 dyads.located(self, c, actors)
+                dyads.private_trip(self, c, actors)
                 dyads.conditional_target(self, c, actors)
                 if self.infer_sides:
                     dyads.domestic(self, c, actors)

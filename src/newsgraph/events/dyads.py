@@ -447,6 +447,20 @@ def unrest(c: Candidate, actors: ActorIndex) -> bool:
     return True
 
 
+# groups of ordinary people: their trips are journeys, not visits of state
+_PRIVATE_SECTORS = frozenset({"CVL", "PPL", "REF"})
+
+
+def private_trip(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """A visit (CAMEO 042) whose every traveller is ordinary people ("a Liberian man flew to
+    Dallas", "a Kenyan tourist travelled to Uganda"): a private journey, which CAMEO does not
+    code; a visit is made by a state, its officials or a body."""
+    if c.code is None or c.code[:3] != "042" or not c.source:
+        return
+    if all(sector_of_actor(actors.by_id.get(s)) in _PRIVATE_SECTORS for s in c.source):
+        c.dropped = "private trip: ordinary people travelling make no visit of state"
+
+
 def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """A material act with no recipient named affects the country where it happened; what is given,
     returned or withheld "to" a place goes to that place's state ("suspended aid to X", "returned the
