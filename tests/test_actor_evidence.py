@@ -380,6 +380,23 @@ def test_a_state_named_as_a_place_still_places_the_agent(read):
     assert agent is not None and agent.country == "IRQ"
 
 
+@pytest.mark.parametrize("text, word", [
+    ("She used a home server to conduct official business for the department.", "business"),
+    ("The files held signals intelligence on the militia's routes.", "intelligence"),
+])
+def test_business_and_intelligence_as_an_activity_or_information_are_no_group(read, text, word):
+    assert actor_at(read(text), word) is None
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("British intelligence warned of an attack on the port.", "British intelligence", "GBRSPY"),
+    ("The business said it would close the plant in March.", "The business", "BUS"),
+])
+def test_a_states_intelligence_or_a_business_stays_a_group(read, text, phrase, code):
+    agent = actor_at(read(text), phrase)
+    assert agent is not None and agent.code == code
+
+
 @pytest.mark.parametrize("text", [
     "The state has many people.",
     "The country is large and the nation is young.",

@@ -221,6 +221,11 @@ def try_role_agent(st: State, i: int) -> int | None:
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "conj"})
 
 
+# sector nouns that, with no determiner and no state, name an activity or information rather than a
+# body of people ("do business", "gather intelligence")
+_MASS_SENSES = frozenset({"business", "intelligence"})
+
+
 def try_generic_agent(st: State, i: int, roles: bool = False) -> int | None:
     """A sector noun with no state named on it: "police fired tear gas", "the opposition", "lawmakers",
     "officials said", "the ministry". It is that state's agent when the text says which state:
@@ -252,6 +257,9 @@ def try_generic_agent(st: State, i: int, roles: bool = False) -> int | None:
         return None  # "sent to prison", "in school", "on television": a place or a channel
     if tok.lower_ == "force" and not any(c.dep_ in {"det", "poss"} for c in tok.children):
         return None  # "military force will not be needed", "the use of force": force used, a mass noun, not a body
+    if tok.lower_ in _MASS_SENSES and state is None and not any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return None  # "to conduct official business", "signals intelligence": the activity or the
+        # information, a mass noun; a state's ("U.S. intelligence") or "the business" stays a body
     if state is not None:  # "U.S. troops", "the U.S. military": the state's name already linked
         lo, iso3, rule, confidence = state.start, state.actor, "agent", 0.9
     else:
