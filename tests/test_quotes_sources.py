@@ -938,3 +938,15 @@ def test_making_the_case_that_is_arguing_it(pipeline: Any, text: str, words: str
 ])
 def test_a_case_that_is_no_argument_is_no_quote(pipeline: Any, text: str) -> None:
     assert analyse(pipeline, text).quotes == []
+
+
+@pytest.mark.parametrize("text, words, sayer", [
+    ("The critic wrote a reply. “The report is a sham,” hissed the editors of the site.", "report is a sham",
+     "the editors of the site"),
+    ("The singer whined to the host, “Nobody returned my calls for years.”", "Nobody returned my calls", "The singer"),
+    ("The mayor groaned that the budget was a mess again.", "budget was a mess", "The mayor"),
+])
+def test_verbs_of_speaking_in_a_manner_frame_a_quotation(pipeline: Any, text: str, words: str, sayer: str) -> None:
+    """hiss, whine, groan, snarl, gripe ...: verbs of speaking in a manner are verbs of saying."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == sayer

@@ -31,7 +31,7 @@ reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise 
 utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
 intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
 chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose profess
-order instruct
+order instruct whine hiss snarl crow groan moan gripe huff chuckle laugh rap
 """)
 
 # Verbs by which a reporter passes on another's words: "Xinhua quoted the minister as saying",
