@@ -34,7 +34,10 @@ How each set is scored:
   events of the labelled type on a ``not_events`` span that are told as done (modality
   ``asserted``); one coded as planned, hypothetical or negated is not counted there.
 * **quotes** -- every quote with its real speaker. A system quote *finds* a gold quote when their
-  contents overlap by at least 0.3 of the longer (PolNeAR's rule). ``speaker right``: the system
+  contents overlap by at least 0.3 of the longer (PolNeAR's rule); a partial quote's content is
+  its reported clause or its quoted words, whichever overlaps more (the labelling guide calls a
+  partial quote "a quoted fragment inside the reporter's sentence", and its labellers take the
+  fragment alone after label verbs, "called the plan 'a disaster'"). ``speaker right``: the system
   speaker is the gold KB id, or one of its mentions overlaps the gold speaker's naming or cue
   expression, or its name ends in the same word as the gold naming. ``content found`` and
   ``found with right speaker`` are over gold quotes; ``strict precision`` = system quotes (outside
@@ -471,6 +474,12 @@ def _qspan(q: Any) -> tuple[int, int]:
     return (q.clause.start, q.clause.end) if getattr(q, "clause", None) is not None else (q.start, q.end)
 
 
+def _content_overlap(q: Any, sp: tuple[int, int]) -> float:
+    """How much a system quote's content overlaps a gold content span: for a partial quote, the
+    better of its reported clause and its quoted words (see the module docstring)."""
+    return max(overlap(_qspan(q), sp), overlap((q.start, q.end), sp))
+
+
 def _last_word(text: str) -> str:
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
@@ -518,7 +527,7 @@ def score_quotes(path: str | Path | None = None, corpus: str | Path | None = Non
             rep.gold += 1
             kind = g["speaker"].get("kind") or "-"
             rep.by_kind.setdefault(kind, [0, 0])[0] += 1
-            hits = [k for k, q in enumerate(quotes) if overlap(_qspan(q), sp) >= OVERLAP]
+            hits = [k for k, q in enumerate(quotes) if _content_overlap(q, sp) >= OVERLAP]
             found_sys.update(hits)
             if not hits:
                 if listing:
