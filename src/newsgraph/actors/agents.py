@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from . import lexicon as lx
+from .evidence import is_date_name
 from .state import State
 
 
@@ -124,8 +125,6 @@ def try_located_agent(st: State, i: int) -> int | None:
 def city_country(st: State, tok: Any) -> str | None:
     """The state of a city or region named at ``tok`` (offline gazetteer), if any; a month or a
     weekday used as a date is no town of that name ("founded in March")."""
-    from .evidence import is_date_name
-
     if tok.pos_ != "PROPN" or is_date_name(tok):
         return None
     span = st.doc[tok.left_edge.i: tok.i + 1]

@@ -145,7 +145,7 @@ def try_title(st: State, i: int) -> int | None:
         return None
     start = i
     j = i
-    after_owner = None  # just after a person who owns the title ("Obama's chief of staff")
+    owner_first = False  # a person owns the title from here ("Obama's chief of staff")
     while j < len(st.doc) and j - i < 6:
         t = st.title_at(j)
         if t is not None:
@@ -156,19 +156,16 @@ def try_title(st: State, i: int) -> int | None:
             continue
         if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
                 tok.i not in st.claimed or st.is_state_or_org(tok.i)):
-            if person_owner(st, j):
-                after_owner = j + 1
+            owner_first = owner_first or person_owner(st, j)
             j += 1
             continue
         if tok.text in {"’s", "'s"}:  # "Qatar's prime minister"
             j += 1
-            if after_owner == j - 1:
-                after_owner = j
             continue
         return None
     else:
         return None
-    if after_owner is not None:
+    if owner_first:
         # "X, Obama's former chief of staff": the owner is a person of their own, read as a name
         # first; the title, from the word after the owner, describes X (a state or body that owns
         # a title stays in it: "Qatar's prime minister")

@@ -704,6 +704,11 @@ def to_infinitive(verb: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
+def word_in(tok: Token, words: frozenset[str]) -> bool:
+    """Is the token one of ``words`` as written or by its lemma ("tweets", "media", "polls")?"""
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def marked(clause: Token, marks: Iterable[str]) -> bool:
     """Does ``clause`` open with one of ``marks`` as its subordinating word ("if", "whether", "for")?"""
     return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)

@@ -46,6 +46,7 @@ from .common import (
     to_infinitive,
     token_forms,
     verb_lemmas_of,
+    word_in,
 )
 from .dictionary import Entry, Region, set_terms
 from .discourse import GENERIC_ACTS
@@ -125,9 +126,7 @@ def figurative_violence(c: Candidate) -> bool:
         return True  # the verb's own subject ("the decision to bomb" is someone's decision, not a bomber)
     if c.pred.lemma_.lower() in _SEIZING_VERBS:
         return False  # "seized power", "grabbed authority": a takeover, not a figure of speech
-    objs = [o for o in c.frame.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return bool(objs) and all(o.pos_ == "NOUN" and (o.lemma_.lower() in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_SINGULARS)
-                              for o in objs)
+    return objects_all_in(c.frame, ABSTRACT_NOUNS, singulars=ABSTRACT_SINGULARS)
 
 
 # verbs of taking by force: power or authority seized is a takeover
@@ -150,8 +149,7 @@ def contest(c: Candidate) -> bool:
     Force is done to bodies and places; a race, a poll or a vote is won, not fought."""
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.code != c.base:
         return False
-    return any(o.lower_ in COMPETITION_NOUNS or o.lemma_.lower() in COMPETITION_NOUNS
-               for p in COMPETITION_PREPS for o in c.frame.preps.get(p, []))
+    return any(word_in(o, COMPETITION_NOUNS) for p in COMPETITION_PREPS for o in c.frame.preps.get(p, []))
 
 
 def medium_visit(c: Candidate) -> bool:
@@ -160,13 +158,14 @@ def medium_visit(c: Candidate) -> bool:
     if c.code is None or c.code[:3] != "042" or c.frame.pos != "v":
         return False
     dests = [d for p in ("to", "on") for d in c.frame.preps.get(p, [])]
-    return bool(dests) and all(d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS for d in dests)
+    return bool(dests) and all(word_in(d, MEDIA_NOUNS) for d in dests)
 
 
-def objects_all_in(f: Frame, nouns: frozenset[str]) -> bool:
-    """Has the frame objects (nouns, names or pronouns), every one a common noun of ``nouns``?"""
+def objects_all_in(f: Frame, nouns: frozenset[str], *, singulars: frozenset[str] = frozenset()) -> bool:
+    """Has the frame objects (nouns, names or pronouns), every one a common noun of ``nouns`` (by
+    its lemma) or of ``singulars`` (as written, so not its plural)?"""
     objs = [o for o in f.objs if o.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return bool(objs) and all(o.pos_ == "NOUN" and o.lemma_.lower() in nouns for o in objs)
+    return bool(objs) and all(o.pos_ == "NOUN" and (o.lemma_.lower() in nouns or o.lower_ in singulars) for o in objs)
 
 
 def endangering(c: Candidate) -> bool:

@@ -26,6 +26,7 @@ from .common import (
     same_segment,
     side,
     to_infinitive,
+    word_in,
 )
 from .discourse import (
     REACTION_ROOTS,
@@ -310,28 +311,30 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         word = next((o for o in c.frame.objs if o.lemma_.lower() in VERBAL_ATTACK_VERBS), None)
         if word is None:
             return
-    if word.pos_ == "NOUN" and any(m.lemma_.lower() in WEAPON_WORDS or m.lower_ in WEAPON_WORDS
-                                   for m in word.children if m.dep_ in {"compound", "amod", "nmod"}):
+    if word.pos_ == "NOUN" and any(word_in(m, WEAPON_WORDS) for m in word.children
+                                   if m.dep_ in {"compound", "amod", "nmod"}):
         return  # a bomb or knife attack stays one
     if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
         return
-    if word.lemma_.lower() in VERBAL_ATTACK_VERBS and in_medium(c.pred):
-        # "attacked Togo in a speech", "took to Twitter to attack X": made in words, whoever the target
-        c.code = c.base = coder.codebook.valid("111")
-        c.rule += "+verbal"
+    # "attacked Togo in a speech", "took to Twitter to attack X": made in words, whoever the target
+    if not (word.lemma_.lower() in VERBAL_ATTACK_VERBS and in_medium(c.pred)) and not _in_words(c, word, actors):
         return
+    c.code = c.base = coder.codebook.valid("111")
+    c.rule += "+verbal"
+
+
+def _in_words(c: Candidate, word: Token, actors: ActorIndex) -> bool:
+    """Do the sides say the attack was made in words (:func:`verbal_attack`): a retort, or a verb
+    that can be verbal aimed at people or, by a person, at a political body, by people or the
+    sectors that talk?"""
     # "hit back at critics", "lashed out at the press": a retort, whoever it is aimed at
     retort = c.pred.lemma_.lower() in RETORT_VERBS and any(
         x.dep_ in ("prt", "advmod") and x.lower_ in ("back", "out") and x.i > c.pred.i for x in c.pred.children)
     if not retort and (word.lemma_.lower() not in VERBAL_ATTACK_VERBS or not c.target or not (all(
             getattr(actors.by_id.get(t), "kind", None) == "person" for t in c.target) or political_quarrel(c, actors))):
-        return
-    for s in c.source:
-        a = actors.by_id.get(s)
-        if a is None or not (a.kind == "person" or sector_of_actor(a) in TALKING_SECTORS):
-            return
-    c.code = c.base = coder.codebook.valid("111")
-    c.rule += "+verbal"
+        return False
+    return all((a := actors.by_id.get(s)) is not None and (a.kind == "person" or sector_of_actor(a) in TALKING_SECTORS)
+               for s in c.source)
 
 
 # groups a person quarrels with in words: the press, a party, a legislature, a court, a government
@@ -354,7 +357,7 @@ def in_medium(word: Token) -> bool:
     """Is the act done on a channel words go out on: "attacked X *in a speech*", "*on Twitter*", or
     the purpose of going to one ("*took to Twitter* to attack X")?"""
     def medium(prep: Token) -> bool:
-        return any(o.lower_ in MEDIA_NOUNS or o.lemma_.lower() in MEDIA_NOUNS for o in pobjs(prep))
+        return any(word_in(o, MEDIA_NOUNS) for o in pobjs(prep))
 
     # (after an attack noun, "on" names the target: "his attacks on the media")
     preps = _MEDIUM_PREPS if word.pos_ != "NOUN" else _MEDIUM_PREPS - {"on"}

@@ -352,7 +352,6 @@ def skeleton(name: str) -> str:
     return s
 
 
-
 def sound_key(word: str) -> str:
     """A looser key than :func:`skeleton` for one surname written from Arabic or Persian, where one
     letter has several English spellings: q, g, k and c for the same sound ("Qaddafi", "Gaddafi",
@@ -367,6 +366,7 @@ def sound_key(word: str) -> str:
     s = re.sub(r"[qgc]", "k", s)
     s = re.sub(r"(.)\1+", r"\1", s)
     return re.sub(r"[aeiouy]+", "a", s)
+
 
 def edits(a: str, b: str) -> int:
     """Levenshtein distance (small strings only)."""
