@@ -950,3 +950,33 @@ def test_verbs_of_speaking_in_a_manner_frame_a_quotation(pipeline: Any, text: st
     """hiss, whine, groan, snarl, gripe ...: verbs of speaking in a manner are verbs of saying."""
     q = quote(analyse(pipeline, text), words)
     assert q.speaker_mention is not None and q.speaker_mention.text == sayer
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Kofi Boateng spoke on Monday. Boateng's rival for the nomination said on Thursday that the plan was a "
+     "mistake.", "plan was a mistake"),
+    ("Kofi Boateng spoke on Monday. Boateng's counterpart in Togo said the border would stay open.",
+     "border would stay open"),
+    ("Kofi Boateng spoke on Monday. Boateng's predecessor said the deal had been a mistake.", "deal had been"),
+])
+def test_the_person_a_relation_is_named_by_is_not_the_speaker(pipeline: Any, text: str, words: str) -> None:
+    """"X's rival said", "X's predecessor said": someone tied to X speaks, never X."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker != "kofi-boateng" and q.speaker_description
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("The talks ended.\n\nHolt's predecessor as speaker, John Carter, said on Friday that he backed the bill.",
+     "backed the bill", "John Carter"),
+    ("John Holt spoke first. His predecessor as chairman, John Carter, said on Friday that he backed the bill.",
+     "backed the bill", "John Carter"),
+    ("The farmers met on Monday.\n\nBoateng's successor as party chairman, Ama Mensah, told reporters that the "
+     "vote would be held in May.", "vote would be held", "Ama Mensah"),
+])
+def test_a_name_set_off_after_the_role_someone_held_is_who_held_it(pipeline: Any, text: str, words: str,
+                                                                      name: str) -> None:
+    """"his predecessor as chairman, <name>, said": the parser may hang the name on the role; the
+    name is the one who held it, the phrase's head."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    assert q.speaker is not None and a.actor(q.speaker).name == name

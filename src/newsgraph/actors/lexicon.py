@@ -245,6 +245,12 @@ organisers fan fans veteran veterans patient patients nurse nurses physician phy
 member members user users caller callers viewer viewers reader readers protester protesters demonstrator
 demonstrators activist activists leader leaders candidate candidates"""))
 
+# nouns for a person by their tie to another ("his predecessor", "her rival"): the one named
+# with them is someone else
+RELATIONAL_NOUNS = frozenset({"colleague", "counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
+                              "enemy", "foe", "friend", "opponent", "adversary", "critic", "successor",
+                              "predecessor"})
+
 # endings of nouns for a person by what they do (a reporter, an economist, an executive)
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "eon")
 

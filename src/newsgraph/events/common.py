@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors.lexicon import RELATIONAL_NOUNS as RELATIONAL_NOUNS  # re-exported for the events stages
 from ..errors import NewsgraphError
 from ..model import Actor, Analysis, Mention, Quote
 from ..nlp import token_texts
@@ -352,9 +353,6 @@ SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "government", "sta
                         "delegation", "minister", "belligerent"})
 
 
-RELATIONAL_NOUNS = frozenset({"colleague", "counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
-                              "enemy", "foe", "friend", "opponent", "adversary", "critic", "successor",
-                              "predecessor"})
 
 
 STATE_NOUNS = frozenset({"country", "nation", "government", "state", "neighbour", "neighbor", "capital",

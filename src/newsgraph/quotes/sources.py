@@ -48,6 +48,7 @@ from ..actors.lexicon import (
     PARTY_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    RELATIONAL_NOUNS,
     SPOKES_NOUNS,
     org_sector,
     title_key,
@@ -182,7 +183,7 @@ def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
     no mention of its own? Such a phrase speaks of the person's supporters, aides or staff, never
     of the person, nor of the state named with the person ("German Chancellor X's spokesman")."""
     if (head.pos_ != "NOUN" and not government_head(head)) or not (
-            human_noun(head) or head.lemma_.lower() in _ENTOURAGE_NOUNS):
+            human_noun(head) or head.lemma_.lower() in _ENTOURAGE_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS):
         return False
     if analysis.actor_at(head.idx, head.idx + len(head.text)) is not None:
         return False  # the noun itself is a mention ("the president")
@@ -197,8 +198,10 @@ def _person_in_modifier(analysis: Analysis, head: Any) -> bool:
 
 def _name_set_off_in_subtree(analysis: Analysis, doc: Any, head: Any) -> Actor | None:
     """A person's name set off by commas at the end of a noun phrase, that the parse put in
-    apposition to a place or body inside it ("the head of the board in <city>, <name>, said"):
-    a person is no apposition of a place or an organisation, so the name is the phrase's head."""
+    apposition to a place or body inside it ("the head of the board in <city>, <name>, said"),
+    or to the role the phrase's head held ("his predecessor as mayor, <name>,"): a person is no
+    apposition of a place or an organisation, and the role's holder is the head, so the name is
+    the phrase's head."""
     end = head.right_edge.i if doc[head.right_edge.i].text == "," else head.right_edge.i + 1
     for c in head.subtree:
         if c.dep_ != "appos" or c.pos_ != "PROPN" or c.head.i == head.i or c.i < head.i:
@@ -206,12 +209,20 @@ def _name_set_off_in_subtree(analysis: Analysis, doc: Any, head: Any) -> Actor |
         if c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != "," or c.right_edge.i + 1 != end:
             continue
         host = analysis.actor_at(c.head.idx, c.head.idx + len(c.head.text))
-        if c.head.ent_type_ not in {"GPE", "LOC", "FAC", "ORG"} and (host is None or host.kind == "person"):
+        if c.head.ent_type_ not in {"GPE", "LOC", "FAC", "ORG"} and (host is None or host.kind == "person") \
+                and not _role_held(c.head, head):
             continue
         actor = analysis.actor_at(c.idx, c.idx + len(c.text))
         if actor is not None and actor.kind == "person":
             return actor
     return None
+
+
+def _role_held(noun: Any, head: Any) -> bool:
+    """Is ``noun`` the role ``head`` is said to hold ("her predecessor as mayor", "his successor as
+    party chief")? A name set off after that role names the one who held it: ``head``."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "as" and prep.head.i == head.i
 
 
 def needs_antecedent(text: str, doc: Any, sp: Speaker) -> bool:
