@@ -675,6 +675,36 @@ def test_a_name_the_parser_made_the_object_of_an_inverted_verb_of_saying_is_the_
     assert q.speaker_mention is not None and "Ruiz" in q.speaker_mention.text
 
 
+@pytest.mark.parametrize("text, who", [
+    ("The talks ended on Monday. Media caption Okafor: 'We will not give up on this agreement' The envoy flew home.",
+     "Okafor"),
+    ("The talks ended on Monday.\n\nMedia caption Ruth Okafor: \"We will not give up on this agreement\"\n\n"
+     "The envoy left.", "Ruth Okafor"),
+    ("The talks ended on Monday. Media caption Okafor on the talks: 'We will not give up on this agreement' "
+     "The envoy flew home.", "Okafor"),
+    ("The vote was close.\n\nMayor Ines Duarte on the result: \"We will heal soon.\"", "Mayor Ines Duarte"),
+    ("The clip will not play here. Media caption Ghanaian PM Okafor: 'I will be your guide on this tour' "
+     "The border has long been disputed.", "Ghanaian PM Okafor"),
+])
+def test_a_caption_or_label_naming_a_speaker_before_a_colon_is_the_speaker(nlp: Any, text: str, who: str) -> None:
+    """A clip's caption labels who speaks in it ("Media caption X: ..."), with or without a topic
+    after the name ("X on the result: ..."), as a name alone before a colon does."""
+    a = run(nlp, text)
+    assert len(a.quotes) == 1 and a.quotes[0].speaker_mention is not None \
+        and a.quotes[0].speaker_mention.text == who, [(q.text, q.speaker_mention) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast.\n\nMedia caption The storm in pictures: \"It was terrifying\"",
+    "The minister spoke on Monday. He set out his demands of Ghana on trade: \"Open the border.\"",
+])
+def test_a_topic_or_a_verb_frame_before_a_colon_names_no_caption_speaker(nlp: Any, text: str) -> None:
+    """Near misses: a caption naming no one, and a verb's frame whose object has a topic phrase."""
+    a = run(nlp, text)
+    assert all(q.speaker_mention is None or q.speaker_mention.text not in ("The storm", "Ghana", "pictures")
+               for q in a.quotes)
+
+
 def test_a_name_in_a_phrase_with_a_verb_before_a_colon_is_not_the_speaker(nlp: Any) -> None:
     a = run(nlp, "He made his position clear to Senator Jones: \"No deal.\"")
     assert all(q.speaker_mention is None or "Jones" not in q.speaker_mention.text for q in a.quotes)

@@ -874,7 +874,11 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
     """The source of every attribution that names a speaker (``id(attribution)`` -> :class:`Resolved`);
     floating quotes take their source's later, in the build."""
     text, doc = analysis.article.text, analysis.doc
-    discourse = Discourse(analysis, [(a.start, a.end) for a in found.attributions])
+    # a clip's caption ("Media caption X: ...") is an aside: who speaks in it is no antecedent of
+    # the text around it
+    asides = [(a.speaker.start, a.speaker.end) for a in found.attributions
+              if a.speaker is not None and a.speaker.rule == "caption-name"]
+    discourse = Discourse(analysis, [(a.start, a.end) for a in found.attributions] + asides)
     table: dict[str, Actor] = {}
     intros = indefinite_heads(doc)
     descriptions: dict[str, Actor] = {}  # head lemma -> the actor of the last description with that head
@@ -894,7 +898,8 @@ def resolve(analysis: Analysis, found: Found) -> dict[int, Resolved]:
         r = _one(analysis, doc, text, a, sp, discourse, table, descriptions, done, intros)
         out[id(a)] = r
         done.append(r)
-        if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL:
+        if r.actor is not None and r.mention is not None and doc[sp.head].lower_ not in PERSONAL \
+                and sp.rule != "caption-name":
             discourse.add(r.mention.start, r.mention.end, r.actor)
     return out
 

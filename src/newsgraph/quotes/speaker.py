@@ -556,10 +556,18 @@ def dash_name(toks: list[Any]) -> Speaker | None:
 
 
 def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
-    """The proper name right before a closing colon, itself after a dash, an opening parenthesis or
-    at the frame start."""
-    colon, names = toks[-1], []
-    for t in reversed(toks[:-1]):
+    """The proper name right before a closing colon, itself after a dash, an opening parenthesis, a
+    caption's label or at the frame start; a topic after the name may come between ("X on the
+    talks: “...”", the way captions and headlines label a clip)."""
+    colon, body = toks[-1], toks[:-1]
+    topic = _topic_after_name(body)
+    if topic is not None:
+        body = body[:topic]
+    labelled = _caption_label(body)
+    if labelled is not None:
+        return colon, labelled
+    names: list[Any] = []
+    for t in reversed(body):
         if t.pos_ == "PROPN" or (names and (t.text in (".", ",") or t.lower_ == "and")):
             names.append(t)  # "Mark Blumenthal and Jon Cohen:"
         else:
@@ -570,15 +578,49 @@ def colon_name(toks: list[Any]) -> tuple[Any, Speaker] | None:
     names = [t for t in run if t.pos_ == "PROPN"]
     if not names or len(run) > 8:
         return None
-    k = len(toks) - 2 - len(run)
-    if k >= 0 and toks[k].text not in _NAME_LEADS and not _title_before(toks[:k + 1], names):
+    k = len(body) - 1 - len(run)
+    caption = k >= 0 and body[k].lower_ in _CAPTION_WORDS and body[k].pos_ == "NOUN"
+    if k >= 0 and body[k].text not in _NAME_LEADS and not caption and not _title_before(body[:k + 1], names):
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
-        return None
-    return colon, Speaker(names[-1].i, run[0].idx, tok_end(run[-1]), "colon-name")
+    if not caption and not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
+        return None  # (a caption labels its clip with who speaks in it, a name the tagger may miss)
+    if topic is not None and not (caption or k < 0 or body[k].text in _NAME_LEADS):
+        return None  # "X on the talks:" labels a clip only where a label stands
+    return colon, Speaker(names[-1].i, run[0].idx, tok_end(run[-1]), "caption-name" if caption else "colon-name")
 
 
 _NAME_LEADS = frozenset({"-", "—", "–", "―", "--", "|", "("})  # "(Senator X: “...”)": an aside
+# the label of a picture or a clip ("Media caption X: “...”"): the name after it is who speaks in it
+_CAPTION_WORDS = frozenset({"caption"})
+_TOPIC_PREPS = frozenset({"on", "about"})
+
+
+def _caption_label(body: list[Any]) -> Speaker | None:
+    """ "Media caption Israeli PM Jane Roe": a caption's label of capitalised words, the last of them
+    a name (the tagger often reads a name in a caption as a common noun), is who speaks in the clip."""
+    cap = next((i for i in range(len(body) - 1, -1, -1) if body[i].lower_ in _CAPTION_WORDS
+                and body[i].pos_ == "NOUN"), None)
+    label = body[cap + 1:] if cap is not None else []
+    if not label or len(label) > 8 or any(t.pos_ in ("VERB", "AUX") for t in label) or not all(
+            t.text[:1].isupper() or t.is_punct for t in label):
+        return None  # "Media caption The storm in pictures:": no one's label
+    names = [t for t in label if t.is_alpha and t.text[:1].isupper()]
+    if not names:
+        return None
+    return Speaker(names[-1].i, label[0].idx, tok_end(label[-1]), "caption-name")
+
+
+def _topic_after_name(body: list[Any]) -> int | None:
+    """Where a short topic phrase after a name starts ("Mensah on the talks", "Roe about Iran"):
+    the index of its preposition, with a proper name right before it and no verb in it."""
+    for j in range(len(body) - 2, max(0, len(body) - 7), -1):
+        t = body[j]
+        if t.lower_ in _TOPIC_PREPS and t.pos_ == "ADP":
+            after = body[j + 1:]
+            if body[j - 1].pos_ == "PROPN" and after and not any(x.pos_ in ("VERB", "AUX") for x in after):
+                return j
+            return None
+    return None
 
 
 def _title_before(toks: list[Any], names: list[Any]) -> bool:
