@@ -980,3 +980,31 @@ def test_a_name_set_off_after_the_role_someone_held_is_who_held_it(pipeline: Any
     a = analyse(pipeline, text)
     q = quote(a, words)
     assert q.speaker is not None and a.actor(q.speaker).name == name
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Transgender rights advocates, meanwhile, are vowing to fight on after the ruling.", "fight on",
+     "Transgender rights advocates"),
+    ("Disability rights advocates, meanwhile, are warning that the law will fail.", "law will fail",
+     "Disability rights advocates"),
+    ("Immigrant rights advocates, meanwhile, are warning that the law will fail.", "law will fail",
+     "Immigrant rights advocates"),
+])
+def test_a_subject_set_off_by_an_interjected_adverb_is_the_speaker(pipeline: Any, text: str, words: str,
+                                                                    who: str) -> None:
+    """"X, meanwhile, are vowing ...": the parser may leave the subject unlabelled when an adverb in
+    commas comes between it and its verb; it still speaks."""
+    q = quote(analyse(pipeline, text), words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == who
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The U.S. Treasury said on Monday that the rules would change.", "U.S. Treasury"),
+    ("The U.K. Border Force said on Monday that the checks would resume.", "U.K. Border Force"),
+])
+def test_a_state_body_named_with_its_state_is_no_person(pipeline: Any, text: str, name: str) -> None:
+    """A body whose name carries its state's abbreviation has a name shaped like no one's, even in
+    two words a tagger may take for a person's."""
+    a = analyse(pipeline, text)
+    actor = next(x for x in a.actors if x.name == name)
+    assert actor.kind == "organization"

@@ -406,6 +406,8 @@ def person_named_like(actor: Actor) -> bool:
     if actor.kind != "organization" or actor.kb_id:
         return False
     words = actor.name.split()
+    if actor.country and any(w.isupper() or "." in w.strip(".") for w in words):
+        return False  # "U.S. Treasury", "UK Border Force": a state's body, the state named in its name
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
                                         and w.lower().strip(".") not in ORG_WORDS for w in words)
 

@@ -212,7 +212,7 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
     if misread is not None:
         return resolve_np(misread, depth + 1)
     lost = _name_before(verb) or _subject_before_participle(verb) or _document_before_participle(verb) \
-        or _noun_before_participle(verb)
+        or _noun_before_participle(verb) or _subject_read_as_dep(verb)
     if lost is not None:
         return resolve_np(lost, depth + 1)
     head = verb.head
@@ -235,6 +235,19 @@ def subject_of(verb: Any, depth: int = 0) -> Speaker | None:
         return subject_of(head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return resolve_np(head, depth + 1)
+    return None
+
+
+def _subject_read_as_dep(verb: Any) -> Any | None:
+    """ "Rights advocates, meanwhile, are vowing ...": a noun before a verb with no subject, set off
+    from it only by an interjected adverb, commas and the verb's own auxiliaries, that the parser
+    left unlabelled ("dep"), is the verb's subject."""
+    for c in verb.children:
+        if c.dep_ != "dep" or c.i > verb.i or c.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        between = verb.doc[c.right_edge.i + 1:verb.i]
+        if all(t.is_punct or (t.pos_ in ("ADV", "AUX", "PART") and t.head.i == verb.i) for t in between):
+            return c
     return None
 
 
