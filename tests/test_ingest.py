@@ -125,6 +125,27 @@ def test_no_dateline_in_ordinary_sentences(first_line):
     assert span is None
 
 
+@pytest.mark.parametrize("captions", [
+    "FILE - In this March 3, 2019, file photo, farmers march past the ministry in Accra, Ghana. (AP Photo/Jane Roe, File)",
+    "FILE - In this photo, the port of Lome stands idle.\n\nFILE - In this photo, trucks queue at the border. "
+    "(Kofi Boateng/Daily Graphic via AP, File)",
+    "Farmers march past the ministry in Accra, Ghana, on Monday. (AP Photo/Jane Roe)",
+])
+def test_the_dateline_follows_the_photo_captions_a_wire_story_opens_with(captions):
+    """A wire story may open with its photos' captions ("FILE - In this ... photo, ..."): "FILE" is
+    no place, and the dateline opens the first paragraph after them."""
+    raw = RawDocument(text=f"Farmers march on the capital\n\n{captions}\n\nACCRA, Ghana (AP) — Farmers marched on "
+                           "the capital on Monday to protest against the new fuel tax.")
+    art = build_article(raw, published="2019-03-04")
+    assert art.dateline == "ACCRA"
+
+
+def test_a_caption_with_no_dateline_after_it_gives_none():
+    raw = RawDocument(text="Farmers march on the capital\n\nFILE - In this photo, farmers march in Accra.\n\n"
+                           "Farmers marched on the capital on Monday to protest against the new fuel tax.")
+    assert build_article(raw, published="2019-03-04").dateline is None
+
+
 def test_wikinews_dateline_gives_the_date():
     raw = RawDocument(text="Friday, January 4, 2019\n\n\nThe council met yesterday.", title="Council meets")
     art = build_article(raw)

@@ -304,7 +304,28 @@ PLACE_DATELINE = re.compile(
     rf"\s*(?P<agency>{_AGENCY})?\s*(?P<sep>[:\-–—]+)\s+(?=\S)"
 )
 _NOT_PLACES = {"update", "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "note", "photo",
-               "video", "watch", "live", "correction", "by", "editor's note", "q", "a", "warning", "read"}
+               "video", "watch", "live", "correction", "by", "editor's note", "q", "a", "warning", "read", "file"}
+# a wire photo's caption opening the body: "FILE - In this ... photo, ..." or a paragraph closed by
+# the photo's credit "(AP Photo/Jane Roe)", "(... via AP, File)"
+_PHOTO_CAPTION = re.compile(r"^\s*FILE\s*[-–—]|\((?:AP|Reuters|AFP)\s+Photo\b[^()]*\)\s*$|\bvia AP(?:,\s*File)?\)\s*$")
+
+
+def after_photo_captions(text: str, start: int, most: int = 3) -> int:
+    """Where the story starts after the photo captions a wire article may open with (at most
+    ``most``): the dateline ("FORT LAUDERDALE, Fla. (AP) —") opens the first paragraph after them."""
+    pos = start
+    for _ in range(most):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if not _PHOTO_CAPTION.search(text[pos:end]):
+            break
+        nxt = end
+        while nxt < len(text) and text[nxt] in "\n \t":
+            nxt += 1
+        if nxt >= len(text):
+            break
+        pos = nxt
+    return pos if pos != start and find_dateline(text, pos)[2] is not None else start
 
 
 def find_dateline(text: str, start: int) -> tuple[Span | None, str | None, Span | None]:
@@ -400,7 +421,7 @@ def build_article(raw: RawDocument, published: str | None = None) -> Article:
         body_start = title_span.end
         while body_start < len(text) and text[body_start] == "\n":
             body_start += 1
-    place, date_text, whole = find_dateline(text, body_start)
+    place, date_text, whole = find_dateline(text, after_photo_captions(text, body_start))
     dateline = None
     dateline_span = None
     if place is not None:
