@@ -252,6 +252,18 @@ def test_the_staff_of_a_body_take_its_sector(phrase, sector):
     assert sector_of(phrase) == sector
 
 
+@pytest.mark.parametrize("phrase, sector", [
+    ("rights advocates", "OPP"), ("consumer advocates", "OPP"), ("privacy advocates", "OPP"),
+    ("defence advocates", "JUD"), ("advocate general", "GOVJUD"),  # court advocates stay the court's
+])
+def test_advocates_of_a_cause_are_campaigners(phrase, sector):
+    """"rights advocates", "consumer advocates" campaign (CAMEO's activists); the source's "advocate"
+    alone is a barrister, as "a defence advocate" still is."""
+    from newsgraph.actors.lexicon import sector_of
+
+    assert sector_of(phrase) == sector
+
+
 def test_industry_officials_are_business_people_in_a_text(read):
     a = read("Oil industry officials said the new tax would cut investment in Norway.")
     assert {x.code for x in actor_over(a, "industry officials")} == {"NORBUS"}
@@ -930,3 +942,25 @@ def test_a_legislature_named_alone_is_of_the_state_whose_parties_the_article_nam
 def test_another_partys_name_is_not_a_us_party(read):
     an = read("The Social Democrats and the Christian Democrats agreed on a coalition in Berlin.", "2019-05-01")
     assert "USA" not in {x.country for x in actor_over(an, "Social Democrats")}
+
+
+@pytest.mark.parametrize("text, capital_state", [
+    ("Police evacuated students from Marcus Kingston Academy on Monday after a gunman opened fire.", "JAM"),
+    ("Police evacuated students from Alexander Hamilton High School on Monday after a gunman opened fire.", "BMU"),
+    ("Teachers at the Ruth Victoria Lopez School said on Monday that classes would resume.", "SYC"),
+])
+def test_a_capital_in_the_name_of_a_body_named_after_a_person_places_no_one(read, text, capital_state):
+    """A school or a building named after a person shares the person's name with a capital
+    ("Kingston", "Hamilton", "Victoria"): the people around it are not in that capital's state."""
+    a = read(text, "2019-05-01")
+    assert not [x.id for x in a.actors if x.country == capital_state], [(x.id, x.country) for x in a.actors]
+
+
+@pytest.mark.parametrize("text, phrase, state", [
+    ("Police arrested protesters in Kingston on Monday.", "Police", "JAM"),
+    ("Fighters of the Free Syrian Army said on Monday that the town had fallen.", "Fighters", "SYR"),
+    ("Officials of the Royal Thai Army said on Monday that the border was calm.", "Officials", "THA"),
+])
+def test_a_state_named_alone_or_after_a_common_word_still_places_the_people_there(read, text, phrase, state):
+    a = read(text, "2019-05-01")
+    assert any(x.country == state for x in actor_over(a, phrase))

@@ -223,3 +223,13 @@ def test_a_missing_alias_table_is_a_coded_error(tmp_path):
     with pytest.raises(KBError) as exc:
         get_kb(aliases=tmp_path / "nope.tsv")
     assert "nope.tsv" in str(exc.value)
+
+
+def test_no_country_form_is_a_sources_placeholder(kb):
+    """A source writes "none" or "NA" in a name column that has no such name (a country with no long
+    form, a territory with no adjective); taken as a name, "none" in any sentence named a state."""
+    placeholders = {"none", "na", "n/a", "null", "nan", "-", "--"}
+    bad = [(c.id, form) for c in kb.countries.values()
+           for form in (c.name, c.official, *c.aliases, *c.adjectives, *c.demonyms)
+           if form and form.strip().lower() in placeholders]
+    assert not bad, bad

@@ -39,8 +39,8 @@ def try_agent(st: State, i: int) -> int | None:
     if h is None or i in st.claimed:
         return None
     e = st.choose_entry(h, False)
-    if e is None or e.kind != "country" or st.prefixed(i):
-        return None
+    if e is None or e.kind != "country" or st.prefixed(i) or st.inside_other_name(h):
+        return None  # ("the Ruth Victoria Lopez School": a person's name, no state's school)
     # the noun this country word modifies, possibly through a conjunction ("Kenyan and Ugandan officials")
     tok = st.doc[h.end - 1]
     head = tok.head
@@ -438,17 +438,10 @@ def sentence_country(st: State, i: int) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-# names of things a state's name can be part of without placing anyone: "the Vietnam War", "the
-# Iraq Study Group report" as a work, "the Korea Act"
-_NAMED_THING_ENTS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART"})
-
-
 def _inside_other_name(st: State, h: Any) -> bool:
-    """A state's name or capital inside another name: a person's ("Victoria Toensing": the capital
-    of Seychelles is her given name), an event's, a law's or a work's ("the Vietnam War"), or run
-    on by a war word the tagger left out ("the Korean war"): no place of the people around it."""
-    ent = st.ent_of[h.start] if h.start < len(st.ent_of) else None
-    if ent is not None and ent.label_ in _NAMED_THING_ENTS and (ent.end - ent.start) > (h.end - h.start):
+    """A state's name or capital inside another name (:meth:`.State.inside_other_name`), or run on
+    by a war word the tagger left out ("the Korean war"): no place of the people around it."""
+    if st.inside_other_name(h):
         return True
     return h.end < len(st.doc) and st.lower[h.end] in {"war", "wars"}
 
@@ -526,7 +519,7 @@ def article_country(st: State) -> str | None:
         for h in st.hits:
             iso3 = st.hit_country(h)
             if iso3 is not None and not st.prefixed(h.start) and not topic_demonym(st.doc[h.end - 1]) \
-                    and not _surname_hit(st, h):
+                    and not _surname_hit(st, h) and not _inside_other_name(st, h):
                 counts[iso3] = counts.get(iso3, 0) + 1
         for _s, _e, aid, _rule, _ante, _conf in st.mentions:
             a = st.table.get(aid)

@@ -335,6 +335,9 @@ def sector_of(noun_phrase: str) -> str | None:
     words = noun_phrase.lower().split()
     if words and words[-1] in SPOKES_NOUNS:
         words = words[:-1]  # "a foreign ministry spokesman": the ministry's sector
+    if len(words) >= 2 and words[-1] in _ADVOCATES and words[-2] not in _COURT_WORDS:
+        return "OPP"  # "rights advocates", "consumer advocates": campaigners (the source's "advocate" is a
+        # barrister, as "a defence advocate" still is)
     table = agents()
     staff = len(words) >= 2 and words[-1] in STAFF_HEADS
     code = None
@@ -345,6 +348,10 @@ def sector_of(noun_phrase: str) -> str | None:
     # only the head matched, or nothing: "industry officials", "hospital leaders": a generic staff
     # noun is its body's people, of the body's sector when a modifier names one
     return (sector_of(" ".join(words[:-1])) if staff else None) or code
+
+
+_ADVOCATES = frozenset({"advocate", "advocates"})
+_COURT_WORDS = frozenset({"defence", "defense", "legal", "public", "trial", "court", "crown", "state", "senior"})
 
 
 # nouns for the people of a body, whose sector is the body's ("industry officials" BUS, "school

@@ -43,6 +43,11 @@ def phrase_index(kb: Any) -> PhraseIndex:
     return _index_for(id(kb), kb)
 
 
+# names of things a state's name can be part of without placing anyone: "the Vietnam War", "the
+# Iraq Study Group report" as a work, "the Korea Act"
+_NAMED_THING_ENTS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART"})
+
+
 @dataclass(slots=True)
 class Ref:
     """One resolved mention, as the history remembers it."""
@@ -678,6 +683,23 @@ class State:
         """Is the word a state, organisation or bloc form (so not a first name)?"""
         return any(e.kind != "person" for e in self.index.forms.get(word, ()))
 
+    def inside_other_name(self, h: Any) -> bool:
+        """Is the hit (a state's or a capital's name) a word of another name: a person's ("Victoria
+        Toensing": the capital of Seychelles is her given name), an event's, a law's or a work's
+        ("the Vietnam War"), or a body's or a building's after a person's given name ("Marjory
+        Stoneman Douglas High School": a body named after a person shares the person's name with a
+        place)? Then it places no one."""
+        ent = self.ent_of[h.start] if h.start < len(self.ent_of) else None
+        if ent is None:
+            return False
+        if ent.label_ in _NAMED_THING_ENTS and (ent.end - ent.start) > (h.end - h.start):
+            return True
+        if ent.label_ not in {"ORG", "FAC"} or not ent.start < h.start < ent.end:
+            return False
+        given = self.given_names() or frozenset(lx.given_name_gender())
+        return any(self.lower[k] in given for k in range(ent.start, h.start))  # (not "the Free Syrian
+        # Army", "the Royal Jordanian Air Force": no person's given name before the state's)
+
     def country_in(self, tok: Any) -> str | None:
         qualified = self.qualified_country(tok)
         if qualified is not None:
@@ -688,6 +710,8 @@ class State:
             if x is not None and x.kind == "country":
                 return x.id
             h = next((h for h in self.hits if h.start == t.i), None)
+            if h is not None and self.inside_other_name(h):
+                continue
             iso3 = self.hit_country(h) if h is not None else None
             if iso3 is not None:
                 return iso3

