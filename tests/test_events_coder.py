@@ -166,6 +166,72 @@ def test_a_prevented_act_did_not_happen(nlp, text):
     assert not [e for e in evs if e.plover == "ASSAULT"], [(e.plover, e.source, e.target, e.rule) for e in evs]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile called off a planned meeting with Peru at the border.",
+    "Chile cancelled its talks with Peru on Monday.",
+    "The summit between Chile and Peru was postponed until June.",
+    "Chile scrapped a visit to Peru after the border clash.",
+    "Chile called off its attack on the border towns of Peru.",
+])
+def test_a_called_off_act_did_not_take_place(nlp, text):
+    """A verb of cancelling ("cancel", "call off", "scrap", "postpone") names a meeting, a visit or
+    an attack that did not take place: none is coded as done."""
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    assert not [e for e in evs if e.plover in ("CONSULT", "ASSAULT")], [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile called off a planned meeting with Peru at the border.",
+    "Chile cancelled its talks with Peru on Monday.",
+    "Chile scrapped the negotiations with Peru.",
+])
+def test_calling_off_talks_halts_negotiations(nlp, text):
+    """Calling off talks or a meeting with someone halts negotiations with them (CAMEO 164)."""
+    ev = one(events(nlp, text, coder=coder_for({"events": {"one_sided": True}})), "SANCTION")
+    assert ev.cameo == "164" and ev.source == ["CHL"] and ev.target == ["PER"], (ev.cameo, ev.source, ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile cancelled a planned visit to Peru after the border clash.",
+    "Chile called off its trip to Peru.",
+])
+def test_calling_off_a_visit_reduces_relations(nlp, text):
+    """Calling off a visit to a state reduces relations with it (CAMEO 160)."""
+    ev = one(events(nlp, text, coder=coder_for({"events": {"one_sided": True}})), "SANCTION")
+    assert ev.cameo == "160" and ev.source == ["CHL"] and ev.target == ["PER"], (ev.cameo, ev.source, ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru held talks on Monday.",
+    "Chile called the meeting with Peru a success.",
+])
+def test_held_or_judged_talks_took_place(nlp, text):
+    """Near misses: talks held, or a meeting called a success, took place."""
+    one(events(nlp, text, coder=coder_for({"events": {"one_sided": True}})), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is not opposed to the plan of Peru.",
+    "Chile's leaders are not opposed to the plan of Peru, officials said.",
+    "Chile would not be opposed to the plan of Peru.",
+])
+def test_a_negated_copula_negates_its_predicate(nlp, text):
+    """"is not opposed": the copula carries the negation of the predicative word coded as the act."""
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    assert not [e for e in evs if e.plover in ("ACCUSE", "REJECT")], [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile is strongly opposed to Peru's membership.", "CHL", "PER"),
+    ("Chile was opposed by Peru in the vote.", "PER", "CHL"),  # a true passive: its agent opposes
+])
+def test_being_opposed_to_something_is_opposing_it(nlp, text, source, target):
+    """"X is opposed to Y" states X's stance (a stative participle): X opposes Y."""
+    evs = events(nlp, text, coder=coder_for({"events": {"one_sided": True}}))
+    ev = next(e for e in evs if e.plover in ("ACCUSE", "REJECT"))
+    assert ev.source == [source] and ev.target == [target], (ev.source, ev.target, ev.rule)
+
+
 @pytest.mark.parametrize(("text", "plover", "mode"), [
     ("Chile hatched a plot to bomb the embassy of Peru.", "THREATEN", "future"),  # intended only
     ("Chile carried out a plan to shell the border towns of Peru.", "ASSAULT", None),  # a plan carried out

@@ -670,3 +670,48 @@ def test_ordinary_people_travelling_make_no_visit_of_state(read, text):
 def test_an_official_travelling_still_visits(read):
     evs = read("Chile's foreign minister flew to Lima for talks with Peru.").events
     assert [e for e in evs if e.cameo.startswith("042")], [(e.plover, e.cameo, e.source, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, accuse", [
+    ("Rebel-piloted planes slammed into the towers in Accra.", False),
+    ("Rebel fighters' trucks slammed into the gates of the barracks in Accra on Monday.", False),
+    ("Rebel leaders slammed the government of Ghana over the fuel prices.", True),
+])
+def test_slamming_into_something_is_a_collision_not_criticism(read, text, accuse):
+    """ "slammed into" a place or a thing is a collision; "slammed X over Y" is criticism."""
+    evs = read(text).events
+    assert bool([e for e in evs if e.plover == "ACCUSE"]) == accuse, [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's finance minister defended the decision on Monday.",
+    "Ghana's president defended his record in a speech to parliament.",
+    "Ghana's president defended the budget cuts in a radio interview.",
+])
+def test_a_defence_of_ones_own_acts_is_no_event(read, text):
+    """CAMEO's verbal defence (052) defends an actor's acts; justifying one's own decision or record,
+    or a thing of no one's, takes part in no interaction."""
+    evs = read(text).events
+    assert not [e for e in evs if e.cameo[:3] in ("052", "032")], [(e.plover, e.cameo, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghana's president defended Togo against the accusations.", "TGO"),
+    ("Ghana's president defended Togo's decision to close the border.", "TGO"),
+])
+def test_defending_a_state_or_its_acts_is_support(read, text, target):
+    ev = next(e for e in read(text).events if e.plover == "SUPPORT")
+    assert ev.cameo == "052" and ev.target == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's opposition party opposed the government's plan to raise fuel taxes.",
+    "Senators from Togo opposed the bill on Tuesday.",
+    "Ghana's president opposes the proposal to close the border.",
+])
+def test_opposing_a_bill_or_a_plan_rejects_it(read, text):
+    """Opposing a proposal (a bill, a plan, a nomination) rejects it: PLOVER REJECT, as analysts code
+    it, not a disapproval of someone."""
+    evs = read(text).events
+    assert [e for e in evs if e.plover == "REJECT"] and not [e for e in evs if e.plover == "ACCUSE"], \
+        [(e.plover, e.cameo, e.rule) for e in evs]

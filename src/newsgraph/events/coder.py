@@ -135,6 +135,7 @@ class Coder:
                 arguments.assign_arguments(self, c, actors)
                 dyads.verbal_attack(self, c, actors)
                 dyads.weapons_launch(self, c, actors)
+                dyads.undefended(self, c, actors)
                 if self.infer_sides:
                     dyads.located_population(self, c, actors)
                     dyads.from_discourse(self, c, actors, history, n)

@@ -82,6 +82,10 @@ EXECUTING_VERBS = frozenset({"carry", "implement", "execute", "complete", "enact
 # verbs of prevention: what their object names was stopped or never happened, and not by the preventer
 PREVENTING_VERBS = frozenset({"thwart", "foil", "prevent", "avert", "forestall", "preempt", "pre-empt", "frustrate",
                               "scupper", "derail", "deter", "disrupt", "head"})
+# verbs that call off what their object names before it takes place ("cancelled the summit",
+# "postponed talks"); "call off" and "put off" by their particle
+CANCELLING_VERBS = frozenset({"cancel", "scrap", "postpone", "shelve", "scuttle", "nix"})
+CANCELLING_PHRASALS = frozenset({("call", "off"), ("put", "off")})
 # verbs that keep someone from an act ("stopped X from attacking", "barred X from entering")
 KEEPING_VERBS = PREVENTING_VERBS | {"stop", "keep", "bar", "block", "prohibit", "restrain", "discourage", "dissuade"}
 # heads that leave the act undecided: "remains uncommitted about backing X", "reluctant to endorse"
@@ -686,11 +690,15 @@ def planning_noun(verb: Token | None) -> Token | None:
 
 def modal_scope(v: Token | None) -> list[Token]:
     """The verb and the heads whose modals and negation reach it: "would be forced *to take*",
-    "will continue *to send*" (a transparent head passes its auxiliaries down its xcomp)."""
+    "will continue *to send*" (a transparent head passes its auxiliaries down its xcomp); the
+    copula of a predicative word passes its own ("is not *opposed*", "would be *willing*")."""
     if v is None:
         return []
     out = [v]
     t = v
+    if t.dep_ == "acomp" and t.head.i != t.i and t.head.lemma_ == "be":
+        t = t.head
+        out.append(t)
     while t.dep_ == "xcomp" and t.head.i != t.i and t.head.lemma_ in MODAL_HEADS and len(out) < 4:
         t = t.head
         out.append(t)

@@ -14,6 +14,8 @@ from .common import (
     ABSORBING_ROOTS,
     ABSTRACT_NOUNS,
     ABSTRACT_SINGULARS,
+    CANCELLING_PHRASALS,
+    CANCELLING_VERBS,
     COMPETITION_NOUNS,
     COMPETITION_PREPS,
     COMPLEMENT_PREPS,
@@ -106,7 +108,7 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
         elif characterised(c):
             c.dropped = "characterisation: 'seen as threatening' judges something, no one acts"
         elif prevented(c):
-            c.dropped = "prevented: 'thwarted attacks', 'foiled a plot' name what did not happen"
+            c.dropped = "prevented: 'thwarted attacks', 'foiled a plot', 'called off the talks' name what did not happen"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -207,7 +209,8 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 def prevented(c: Candidate) -> bool:
     """An event noun that a verb of prevention acts on ("helped thwart terrorist attacks", "foiled a
-    bombing", "averted a strike"), or an act someone was kept from ("stopped X from attacking"):
+    bombing", "averted a strike") or that a verb of cancelling calls off ("cancelled the summit"),
+    or an act someone was kept from ("stopped X from attacking"):
     it was stopped before it happened, and the preventer did not do it. A plot or plan foiled takes
     its planned act with it (its infinitive is intended only)."""
     if c.frame.pos == "v":
@@ -220,11 +223,21 @@ def prevented(c: Candidate) -> bool:
     while noun.dep_ == "conj":
         noun = noun.head
     verb = noun.head
+    if (noun.dep_ in OBJ_DEPS or noun.dep_ == "nsubjpass") and cancels(verb):
+        return True  # "called off the meeting", "the summit was postponed": it did not take place
     if noun.dep_ == "pobj" and verb.lower_ == "from":  # "prevented X from attacking"
         verb = verb.head
     elif noun.dep_ not in OBJ_DEPS:
         return False
     return prevents(verb)
+
+
+def cancels(verb: Token) -> bool:
+    """A verb that calls off what it names before it takes place ("cancelled", "scrapped",
+    "postponed"; "call" and "put" only with "off")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CANCELLING_VERBS or any(
+        (lemma, p.lower_) in CANCELLING_PHRASALS for p in verb.children if p.dep_ == "prt")
 
 
 def prevents(verb: Token) -> bool:

@@ -454,6 +454,17 @@ def unrest(c: Candidate, actors: ActorIndex) -> bool:
 _PRIVATE_SECTORS = frozenset({"CVL", "PPL", "REF"})
 
 
+def undefended(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """A verbal defence (CAMEO 052) of no one the text names ("defended the decision", "defended his
+    record"): CAMEO defends an actor's policy or acts; a speaker justifying their own, or a thing of
+    no one's, takes part in no interaction ("defended Russia's involvement" defends a state).
+    Decided before any side is inferred from the discourse, which would lend it someone else's."""
+    if (c.base or c.code or "")[:3] != "052":
+        return  # (the base code: "will defend its interests" is recoded as an intent)
+    if not c.target:
+        c.dropped = "defence of no one: justifying one's own acts is no interaction"
+
+
 def private_trip(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     """A visit (CAMEO 042) whose every traveller is ordinary people ("a Liberian man flew to
     Dallas", "a Kenyan tourist travelled to Uganda"): a private journey, which CAMEO does not
