@@ -686,9 +686,9 @@ class State:
     def inside_other_name(self, h: Any) -> bool:
         """Is the hit (a state's or a capital's name) a word of another name: a person's ("Victoria
         Toensing": the capital of Seychelles is her given name), an event's, a law's or a work's
-        ("the Vietnam War"), or a body's or a building's after a person's given name ("Marjory
-        Stoneman Douglas High School": a body named after a person shares the person's name with a
-        place)? Then it places no one."""
+        ("the Vietnam War"), or a body's or a building's after a person's given name ("the Ruth
+        Victoria Lopez School": a body named after a person shares the person's name with a place)?
+        Then it places no one."""
         ent = self.ent_of[h.start] if h.start < len(self.ent_of) else None
         if ent is None:
             return False
