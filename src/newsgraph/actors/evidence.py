@@ -85,6 +85,13 @@ def rank_people(st: State, ids: Iterable[str]) -> list[str]:
     return [pid for _, _, pid in scored]
 
 
+def by_short_given_name(name: str, ent: Any) -> bool:
+    """Does ``name`` fit the entity's names only through the short form of the given name ("Bob"
+    for "Robert"), not as written up to initials and suffixes?"""
+    core = name_core(name)
+    return all(name_core(f) != core for f in (ent.name, *(getattr(ent, "aliases", None) or [])))
+
+
 def kb_person_by_name(st: State, name: str) -> Actor | None:
     if st.kb is None:
         return None
@@ -125,6 +132,11 @@ def kb_person_by_name(st: State, name: str) -> Actor | None:
         # a name that fits a KB person only up to a middle initial ("Thomas Jefferson" for a
         # "Thomas C. Jefferson" of another state) is theirs only when the article ties them to it
         return None
+    if full and not exact and by_short_given_name(name, full[0]) and not in_office(st, full[0].id) \
+            and other_states_named(st, full[0]):
+        # so is a name that fits only through the short form of the given name ("Bob Roe" for a
+        # "Robert Roe" of another state): a common name shared by many people the KB does not know
+        return None
     return st.table.from_kb(full[0].id) if full else None
 
 
@@ -155,6 +167,12 @@ def state_named(st: State, person: Any) -> bool:
     """Does the article name the person's state (its name, adjective or demonym)?"""
     country = getattr(person, "country", None)
     return bool(country) and any(e.kb_id == country for h in st.hits for e in h.entries if e.kind == "country")
+
+
+def other_states_named(st: State, person: Any) -> bool:
+    """Does the article name states (name, adjective, demonym or seat), none of them the person's?"""
+    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country"}
+    return bool(named) and getattr(person, "country", None) not in named
 
 
 def surname_index(st: State) -> dict[str, str]:
@@ -363,7 +381,27 @@ def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[
         top = [b for b in cands if (kb_id := st.table.get(b).kb_id) and office_holders_named(st, {kb_id}, unique=True)]
         if len(top) == 1:
             cands = top
+    if cands and title is None and sex is None and not suffix and _top_namesake(st, word, cands, i):
+        cands = []  # the later rules find the office holder
     return cands[0] if cands else None
+
+
+def _top_namesake(st: State, word: str, named: list[str], i: int) -> bool:
+    """Is a bare surname, which only relatives the article names in full later bear, rather the
+    surname of someone who holds a state's top office that day? A surname read before anyone of
+    that name is introduced is the one the reader already knows: the head of state ("Trump" in a
+    story that names "Ivanka Trump" further down). Once a relative is named in full first, the
+    bare surname is theirs (a story about a first lady); a relative of no one in office keeps it
+    anywhere ("Clinton" after "Chelsea Clinton" in 2015)."""
+    if st.kb is None or not st.on:
+        return False
+    here = st.doc[i].idx
+    if any(s < here for s, _e, aid, *_ in st.mentions if aid in named):
+        return False
+    if any((kb_id := st.table.get(b).kb_id) and office_holders_named(st, {kb_id}, unique=True) for b in named):
+        return False
+    others = _kb_people(st, word) - {st.table.get(b).kb_id for b in named}
+    return bool(others) and bool(office_holders_named(st, others))  # (of a state the article names)
 
 
 def _kb_people(st: State, word: str) -> set[str]:
@@ -538,6 +576,23 @@ def romanised_holder(st: State, title: str, of: str, word: str) -> Actor | None:
     return st.table.from_kb(found.pop()) if len(found) == 1 else None
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "into", "across", "outside", "around", "through",
+                                 "throughout", "toward", "towards", "within", "inside"})
+
+
+def _untold_place(st: State, tok: Any) -> bool:
+    """Is a one-word name the tagger calls a place (GPE) used where no place is said: not after a
+    preposition of place ("in Warren"), not followed by its state ("Clinton, Iowa"), and no state's
+    or capital's name? The small tagger calls many a lone surname a place ("polls show Roe ahead")."""
+    if tok.ent_type_ != "GPE" or tok.ent_iob_ != "B" or (tok.i + 1 < len(st.doc) and st.doc[tok.i + 1].ent_iob_ == "I"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS:
+        return False
+    if tok.i + 2 < len(st.doc) and st.doc[tok.i + 1].text == "," and st.doc[tok.i + 2].ent_type_ == "GPE":
+        return False
+    return not any(e.kind == "country" for h in st.hits_in(tok.i, tok.i + 1) for e in h.entries)
+
+
 _NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
 
 # how many times more often the news must name one bearer of a surname in full than any other for
@@ -603,6 +658,16 @@ def government_head(tok: Any) -> bool:
     return low in GOVERNMENT_HEADS or (low == "house" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "white")
 
 
+# nouns of a leader's time in office ("the Obama years", "the Bush era"), lower case after the name
+_TENURE_NOUNS = frozenset({"era", "years"})
+
+
+def tenure_noun(tok: Any) -> bool:
+    """Is this token a noun of a leader's time in office, written in lower case ("the Reagan
+    *years*"; "the Bush Years" as a title is another name)?"""
+    return tok.text in _TENURE_NOUNS and bool(tok.doc[tok.i - 1].whitespace_)  # ("Obama-era": a style word)
+
+
 def government_start(head: Any) -> int:
     """Where the government's noun headed by ``head`` starts: "White" for "White House"."""
     return head.i - 1 if head.lower_ == "house" else head.i
@@ -652,8 +717,8 @@ def latest_head(st: State, heads: list[str]) -> str | None:
 def heads_of_named_states(st: State, heads: list[str]) -> list[str]:
     """Of several past or present heads who share a name, those of a state the article names
     (its name, adjective or seat: "the White House" names the United States); one stays as it is."""
-    if len(heads) < 2:
-        return heads
+    if len({getattr(st.kb.entity(pid), "country", None) for pid in heads}) < 2:
+        return heads  # one state's heads: which of them, the date decides (latest_head)
     named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country"}
     return [pid for pid in heads if getattr(st.kb.entity(pid), "country", None) in named]
 
@@ -866,9 +931,10 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
             actor.code = actor.code or f"{iso3}GOV"
             st.add(i, end, actor, "name-only-state", confidence=0.6)
             return end
-    if title is None and tok.dep_ == "compound" and government_head(tok.head) and st.kb is not None:
-        # "the Obama administration": whoever has one is, or was, a head of state or government
-        # (a one-word surname the phrase index leaves out: the KB's name index)
+    if title is None and tok.dep_ == "compound" and (government_head(tok.head) or tenure_noun(tok.head)) \
+            and st.kb is not None:
+        # "the Obama administration", "the Bush years": whoever has one is, or was, a head of state
+        # or government (a one-word surname the phrase index leaves out: the KB's name index)
         ids = {e.kb_id for e in surname_entries} or _kb_people(st, word)
         heads = heads_of_named_states(st, [pid for pid in ids if ever_headed(st, pid)])
         latest = latest_head(st, heads) if len(heads) > 1 else None
@@ -916,7 +982,8 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                 return h.end
         # (not a word of another name: "Ford O'Connell", or a company the tagger saw: "gone to Ford")
         other_name = (end < len(st.doc) and (st.pos[end] == "PROPN" or st.words[end][:1].isupper() or st.words[end] == "-")
-                      and not st.doc[end].is_sent_start) or tok.ent_type_ in _NOT_PERSON_ENTS or tok.dep_ == "compound"
+                      and not st.doc[end].is_sent_start) or (
+            tok.ent_type_ in _NOT_PERSON_ENTS and not _untold_place(st, tok)) or tok.dep_ == "compound"
         # (nor a modifier: "the Trump administration", "a Kennedy-style speech" have rules of their own)
         dominant = None if holders or honorific or other_name else dominant_bearer(st, word)
         if dominant is not None:

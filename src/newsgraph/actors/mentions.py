@@ -15,6 +15,7 @@ from .agents import named_body_country
 from .matcher import Entry, Hit
 from .roles import us_party_state
 from .state import SUFFIXES, State, clean_person_name, initials, looks_like_org, name_core
+from .subbody import sub_body
 
 # entity labels of names that contain other names ("the Clinton Foundation", "the UN Commission of
 # Inquiry", "Obama Presidential Center"): a person or organisation form inside one is part of it
@@ -405,6 +406,27 @@ _REGION_QUALIFIERS = frozenset({"central", "latin", "north", "south", "northern"
 _CONTINENT_ADJECTIVES = frozenset({"american", "americans"})
 
 
+def _state_adjective(h: Hit) -> set[str]:
+    return {e.kb_id for e in h.entries if e.kind == "country" and e.attr in {"adjective", "demonym"}}
+
+
+def heritage_adjectives(st: State, hits: list[Hit]) -> list[Hit]:
+    """Drop the first of two states' adjectives written together ("Japanese American", "Mexican-
+    American", "Irish-Canadian"): the pair names a people of the second state by its heritage, and
+    the first names no state taking part."""
+    out = []
+    for k, h in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        gap = st.doc[h.end:nxt.start] if nxt is not None else None
+        if nxt is not None and h.end - h.start == 1 and len(gap) <= 1 and all(t.text == "-" for t in gap) \
+                and _state_adjective(h) and _state_adjective(nxt) and not _state_adjective(h) & _state_adjective(nxt) \
+                and all(e.kind == "country" and e.attr in {"adjective", "demonym"} for e in h.entries) \
+                and st.words[nxt.start][:1].isupper():
+            continue
+        out.append(h)
+    return out
+
+
 def region_adjective(st: State, h: Hit) -> bool:
     """Is the hit a state's adjective or demonym that a capitalised compass word before it makes a
     region's ("Central American migrants", "South American governments": not the United States)?"""
@@ -513,6 +535,16 @@ def link_names(st: State, hits: list[Hit], ents: list[Any]) -> None:
             continue
         if entry.kind == "bloc" and h.end < len(st.doc) and st.doc[h.end].pos_ == "PROPN":
             continue  # "the West Bank", "West Africa": not the Western bloc
+        if entry.kind == "bloc" and h.end - h.start == 1 and st.index.takes_the(st.words[h.start]) and not (
+                h.start > 0 and st.lower[h.start - 1] == "the"):
+            continue  # a bloc named with its article ("the West"); without it a person's name ("West said")
+        body = sub_body(st, h, entry.kb_id) if entry.kind == "organization" else None
+        if body is not None:  # "the UN refugee agency": the KB's body of the organisation
+            actor = st.table.from_kb(body[1])
+            if actor is not None:
+                st.add(h.start, body[0], actor, "kb-sub-body", confidence=0.8)
+                covered.update(range(h.start, body[0]))
+                continue
         actor = st.table.from_kb(entry.kb_id)
         if actor is None:
             continue

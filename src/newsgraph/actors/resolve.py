@@ -73,13 +73,15 @@ class Resolver(State):
         evidence.split_name(self)
         evidence.given_name_alone(self)
         roles.person_countries_from_context(self)
+        roles.kb_people_sectors_from_titles(self)
         return self.finish()
 
     def detect(self) -> None:
         """Stage 1: knowledge-base surface forms and spaCy's entities (the dateline names no actor)."""
         self.index = phrase_index(self.kb) if self.kb is not None else PhraseIndex([])
         self.hits = self.index.match(self.doc, (self.char_starts, self.char_ends, self.words), self.text)
-        self.hits = mentions.regions_read_as_states(self, [h for h in self.hits if not mentions.region_adjective(self, h)])
+        self.hits = mentions.regions_read_as_states(self, mentions.heritage_adjectives(
+            self, [h for h in self.hits if not mentions.region_adjective(self, h)]))
         dl = self.analysis.article.dateline_span
         if dl is not None:
             # the whole dateline, to where the lead starts: the agency in brackets after the place

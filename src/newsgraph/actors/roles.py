@@ -398,6 +398,44 @@ def party_homes(st: State) -> set[str]:
     return {h for h, n in counts.items() if n >= 2}
 
 
+def patron_country(st: State, role: Any) -> str | None:
+    """The state of the person whose post a role noun names by possessive ("President Roe's
+    campaign chairman", "the minister's spokesman"): an aide, an adviser or an official of a
+    person serves that person's state. A relation ("Roe's rival", "his counterpart") says
+    nothing of it."""
+    if role.pos_ != "NOUN" or role.lemma_.lower() in lx.RELATIONAL_NOUNS:
+        return None
+    for t in role.children:
+        if t.dep_ != "poss":
+            continue
+        r = st.ref_at(t.i)
+        x = st.table.get(r.actor) if r is not None else None
+        if x is not None and x.kind == "person" and x.kb_id and x.country:
+            return x.country
+    return None
+
+
+def kb_people_sectors_from_titles(st: State) -> None:
+    """A KB person who holds no recorded post on the article's date has only their state's code;
+    the title the text gives them there ("National Security Adviser X", "U.S. peace envoy X") says
+    which of the state's agents they are (USAGOV)."""
+    for r in st.refs:
+        a = st.table.get(r.actor)
+        if a is None or a.kind != "person" or not a.kb_id or not a.country or a.code != a.country:
+            continue
+        left = st.doc[r.start:r.end].root.left_edge.i
+        start = left if left < r.start and all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
+                                               for t in st.doc[left:r.start]) else r.start
+        titled = [k for k in range(start, r.end) if lx.title_key(st.lower[k])]
+        if not titled:
+            continue
+        code = sector_code(st, start, max(titled) + 1, a.country)
+        if code is None and any(st.lower[k] in {"envoy", "ambassador"} for k in titled):
+            code = f"{a.country}GOV"  # a state's envoy is its government's agent (CAMEO)
+        if code and len(code) > 3:
+            a.code = code
+
+
 def person_countries_from_context(st: State) -> None:
     """People the KB does not know take their state and sector from the text around the name:
     "Kamchybek Tashiev of Kyrgyzstan", "Vassily Nebenzia, Russia's ambassador to the UN",
@@ -426,10 +464,13 @@ def person_countries_from_context(st: State) -> None:
             a.code = a.code or sector_code(st, start, r.start, a.country)
         lo = min(start, r.start)
         title_at = next((k for k in range(lo, r.end) if lx.title_key(st.lower[k])), None)
-        if not a.country and (title_at or r.start) > lo:
+        upto = title_at or r.start
+        if title_at is None and upto > lo and st.lower[upto - 1] in st.given_names() and st.pos[upto - 1] == "PROPN":
+            upto -= 1  # "MICHAEL ROE" read as a surname after a given name: the given name places no one
+        if not a.country and upto > lo:
             # "New York State Police Superintendent X", "Ohio Gov. X" (the place inside the name's
             # span or before it): the region's state
-            a.country = region_country(st, lo, title_at or r.start)
+            a.country = region_country(st, lo, upto)
         if a.country:
             continue
         head = st.doc[r.start:r.end].root
@@ -445,7 +486,8 @@ def person_countries_from_context(st: State) -> None:
 
                     iso3 = next((c for o in child.children if o.dep_ == "pobj" and (c := city_country(st, o))), None)
             elif child.dep_ == "appos":
-                iso3 = st.country_in(child) or party_member_home(st.doc[child.left_edge.i:child.right_edge.i + 1])
+                iso3 = st.country_in(child) or party_member_home(st.doc[child.left_edge.i:child.right_edge.i + 1]) \
+                    or patron_country(st, child)
                 title = next((t for t in child.subtree if lx.title_key(t.lower_)), None)
                 if iso3 and title is not None:
                     st.table.add_role(a, lx.display_title(title.text), iso3)
@@ -462,7 +504,7 @@ def person_countries_from_context(st: State) -> None:
             desc = head.head
             s0, s1 = desc.left_edge.i, desc.i + 1
             iso3, _org, _used = st.modifiers(s0, s1, {h.start: h for h in st.hits_in(s0, s1)})
-            iso3 = iso3 or party_member_home(st.doc[s0:s1])
+            iso3 = iso3 or party_member_home(st.doc[s0:s1]) or patron_country(st, desc)
             if iso3:
                 a.country = iso3
                 a.code = a.code or sector_code(st, s0, s1, iso3)
@@ -482,7 +524,10 @@ def person_countries_from_context(st: State) -> None:
             if sector:
                 a.code = f"{a.country or ''}{sector}"
         if a.kind == "person" and not a.country and not a.code and st.former_office.get(a.id) in STATE_ORGAN_SECTORS:
-            a.country = article_country(st)  # "former Gov. X": an organ of the state the article is about, once
+            # "former Gov. X": an organ of the state whose politics the article tells, once
+            if legislature_homes is None:
+                legislature_homes = party_homes(st)
+            a.country = next(iter(legislature_homes)) if len(legislature_homes) == 1 else article_country(st)
         if a.kind in {"organization", "person"} and not a.country and a.code == "LEG":
             # "Congress", "the House", "Rep. X" with no state named: the legislature of the one state
             # whose parties the article names ("Republicans", "GOP", "Tory"), not the state the
@@ -494,8 +539,14 @@ def person_countries_from_context(st: State) -> None:
                 a.code = f"{a.country}{a.code}"
         if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
             # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a
-            # state, the one the article is about (as generic agents are)
-            a.country = article_country(st)
+            # state, the one the article is about (as generic agents are); a person in such a post
+            # ("special counsel X", "Attorney General X") serves the state whose parties the article
+            # names, when it names one state's only: a story of that state's politics, whatever
+            # state it is most about (an inquiry into another state's meddling)
+            if a.kind == "person" and legislature_homes is None:
+                legislature_homes = party_homes(st)
+            a.country = next(iter(legislature_homes)) if a.kind == "person" and len(legislature_homes or ()) == 1 \
+                else article_country(st)
             if a.country:
                 a.code = f"{a.country}{a.code}"
         if a.kind == "organization":

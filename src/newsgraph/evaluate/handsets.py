@@ -270,6 +270,9 @@ def score_actors(path: str | Path | None = None, corpus: str | Path | None = Non
                 rep.with_country += 1
                 rep.country_right += a.country == g["country"]
                 rep.country_wrong += a.country is not None and a.country != g["country"]
+                if listing and a.country is not None and a.country != g["country"]:
+                    rep.errors.append(f"{art['id']}: country {g['country']}, got {a.country} ({a.id}, {best[3]}): "
+                                      f"{_context(an.article.text, *sp)}")
             if a is not None and g.get("sector"):
                 rep.with_sector += 1
                 rep.sector_right += _sector(a) == g["sector"]
