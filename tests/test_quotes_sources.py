@@ -1008,3 +1008,25 @@ def test_a_state_body_named_with_its_state_is_no_person(pipeline: Any, text: str
     a = analyse(pipeline, text)
     actor = next(x for x in a.actors if x.name == name)
     assert actor.kind == "organization"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("But two farm groups, the Prairie Growers League and the Rural Supply Council, said the tariff could hurt "
+     "their members.", "tariff could hurt", "Prairie Growers League"),
+    ("Two unions, the Dockers Guild and the Harbour Crews Alliance, said on Monday that the strike would go on.",
+     "strike would go on", "Dockers Guild"),
+])
+def test_bodies_named_after_a_plural_noun_are_who_speaks(pipeline: Any, text: str, words: str, name: str) -> None:
+    """ "two groups, A and B, said": the parser joins the names to the noun as a coordination; they set
+    off who the groups are, and the first named speaks (as "A and B said" gives A)."""
+    a = analyse(pipeline, text)
+    q = quote(a, words)
+    speaker = next((x for x in a.actors if x.id == q.speaker), None)
+    assert speaker is not None and speaker.name == name, (q.speaker, [(x.id, x.name) for x in a.actors])
+
+
+def test_a_name_in_a_list_of_groups_is_not_who_speaks_for_them(pipeline: Any) -> None:
+    a = analyse(pipeline, "Farm groups, dock unions and the Rural Supply Council said the tariff would hurt them.")
+    q = quote(a, "tariff would hurt")
+    speaker = next((x for x in a.actors if x.id == q.speaker), None)
+    assert speaker is None or speaker.name != "Rural Supply Council"

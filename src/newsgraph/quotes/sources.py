@@ -90,7 +90,10 @@ def actor_for(analysis: Analysis, doc: Any, sp: Speaker) -> Actor | None:
             set_off = c.left_edge.i > head.i + 1 and doc[c.left_edge.i - 1].text == ","
             # (or a person's name ending the phrase: "the presumptive nominee for president X said")
             last = c.ent_type_ == "PERSON" and c.i == head.right_edge.i
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (c.i - head.i <= 3 or set_off or last):
+            # ("two groups, A and B, said": the parser joins the names to a plural noun as a coordination)
+            listed = c.dep_ == "conj" and head.tag_ == "NNS" and set_off and any(g.dep_ == "cc" for g in c.children)
+            if (c.dep_ == "appos" or listed) and c.pos_ == "PROPN" and c.i > head.i and (
+                    c.i - head.i <= 3 or set_off or last):
                 actor = analysis.actor_at(c.idx, c.idx + len(c.text))
                 if actor is not None and (actor.kind == "person" or (
                         actor.kind == "organization" and head.lemma_.lower() not in lx.ROLE_NOUNS)):
