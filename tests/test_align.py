@@ -38,3 +38,15 @@ def test_a_dropped_boilerplate_line_maps_to_none():
     assert al.span(s, s + 3) is None
     s = raw.index("Lee")
     assert clean[slice(*al.span(s, s + 3))] == "Lee"
+
+
+def test_a_caption_after_share_buttons_maps_onto_the_caption_cleaning_keeps():
+    raw = "The vote passed.\n\nFacebook Twitter Pinterest Jane Roe speaks in Leeds.\n\nShe left."
+    clean = clean_text(raw)
+    al = Alignment(raw, clean)
+    a = raw.index("Jane Roe")
+    out = al.span(a, a + len("Jane Roe"))
+    assert out is not None and clean[out[0]:out[1]] == "Jane Roe"
+    b = raw.index("She left")
+    out = al.span(b, b + len("She left"))
+    assert out is not None and clean[out[0]:out[1]] == "She left"

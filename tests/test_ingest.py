@@ -385,3 +385,12 @@ def test_glued_marks_are_read_from_the_marks_before_them():
     line = 'He said "the rest is noise.”Lee said."We will win."Polls opened late. It is "over.""Nobody knew," Ray said.'
     assert clean_text(line) == ('He said "the rest is noise.” Lee said. "We will win." Polls opened late. '
                                 'It is "over." "Nobody knew," Ray said.')
+
+
+def test_share_buttons_glued_to_a_caption_are_dropped_and_the_caption_kept():
+    text = ("The vote passed on Monday.\n\nFacebook Twitter Pinterest Jane Roe speaks in Leeds. Photograph: A. Person\n\n"
+            "Facebook Twitter Pinterest\n\nFacebook Twitter and Google were fined on Monday.")
+    out = clean_text(text)
+    assert "Pinterest" not in out
+    assert "Jane Roe speaks in Leeds." in out
+    assert "Facebook Twitter and Google were fined" in out  # two names in prose are prose

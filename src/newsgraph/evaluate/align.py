@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs, unglue_quotes
+from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs, share_prefix_end, unglue_quotes
 
 _INVISIBLE = frozenset(INVISIBLE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -43,7 +43,8 @@ class Alignment:
         k = 0
         r = 0  # offset of the raw line in ``raw``
         for line in raw_lines:
-            target = _norm_line(unicodedata.normalize("NFC", line))
+            cut = share_prefix_end(line)  # share buttons cleaning drops from the line's start
+            target = _norm_line(unicodedata.normalize("NFC", line[cut:]))
             if target:
                 found = None
                 seen = 0
@@ -56,7 +57,7 @@ class Alignment:
                         if seen > _LOOKAHEAD:
                             break
                 if found is not None:
-                    self._walk(raw, r, r + len(line), clean, clean_starts[found])
+                    self._walk(raw, r + cut, r + len(line), clean, clean_starts[found])
                     k = found + 1
             r += len(line) + 1
         self.map[len(raw)] = len(clean)

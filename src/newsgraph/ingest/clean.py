@@ -141,6 +141,19 @@ def unglue_quotes(line: str) -> str:
     return "".join(out)
 
 
+# share buttons a site glues to the start of a photo caption ("Facebook Twitter Pinterest <caption>"):
+# three or more services in a row open the line (or are all of it); the caption after them is the
+# article's
+_SHARE_PREFIX = re.compile(r"^(?:(?:Facebook|Twitter|Pinterest|LinkedIn|WhatsApp|Email|Reddit|Messenger|Tumblr)(?:\s+|$)){3,}")
+
+
+def share_prefix_end(line: str) -> int:
+    """Where a line's text starts after the share buttons glued to its start (0: none)."""
+    body = line.lstrip(" \t\u00a0")
+    m = _SHARE_PREFIX.match(body) if body[:1] in "FTPLWERM" else None
+    return len(line) - len(body) + m.end() if m else 0
+
+
 def is_boilerplate(line: str) -> bool:
     """A line of the site, not of the article: boilerplate ("Comments are closed.") or a link to
     another story ("More: <headline>")."""
@@ -207,6 +220,7 @@ def clean_text(text: str) -> str:
         if "MORE" in line:
             line = drop_link_headlines(line)
         line = unglue_quotes(line)
+        line = line[share_prefix_end(line):]
         if not line:
             blank = bool(out)
             continue
