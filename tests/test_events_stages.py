@@ -715,3 +715,57 @@ def test_opposing_a_bill_or_a_plan_rejects_it(read, text):
     evs = read(text).events
     assert [e for e in evs if e.plover == "REJECT"] and not [e for e in evs if e.plover == "ACCUSE"], \
         [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Ghana's finance minister distanced himself from the president's remarks on Monday.", "ACCUSE"),
+    ("Several Ghanaian candidates tore into him over the tax plan.", "ACCUSE"),
+    ("Ghana's president took exception to the Togolese reporter's questions.", "ACCUSE"),
+    ("Ghana's opposition leader came out against Togo's trade deal on Monday.", "REJECT"),
+    ("Two Ghanaian soldiers testified against the Togolese commander on Tuesday.", "ACCUSE"),
+    ("Ghana's senators balked at Togo's demand for compensation.", "REJECT"),
+])
+def test_idioms_of_disapproval_are_accusations_or_rejections(read, text, plover):
+    """Distancing oneself from someone, tearing into them, taking exception to them, testifying
+    against them (CAMEO 110-112); coming out against a proposal rejects it (120)."""
+    evs = read(text).events
+    assert [e for e in evs if e.plover == plover], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Shrapnel tore into the walls of the embassy in Accra.",
+    "Ghana's team came out on top against Togo in the final.",
+    "Ghana's minister tried to distance the party from the scandal.",
+])
+def test_the_same_words_without_a_stance_are_no_accusation(read, text):
+    evs = read(text).events
+    assert not [e for e in evs if e.plover in {"ACCUSE", "REJECT"}], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_balking_at_an_act_refuses_it_and_does_not_do_it(read):
+    evs = read("Ghana balked at sending troops to Togo.").events
+    assert [e for e in evs if e.plover == "REJECT"], [(e.plover, e.cameo, e.rule) for e in evs]
+    assert not [e for e in evs if e.plover == "MOBILIZE" and e.mode != "negated"], [(e.plover, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana warned Togo not to send troops to the border.",
+    "Ghana warned Togo against sending troops to the border.",
+])
+def test_a_warning_to_someone_not_to_act_threatens_them_and_codes_no_act(read, text):
+    """What the addressee is warned against doing is the addressee's act, not done and not the
+    warner's: the warning is a threat to them (CAMEO 13), not a threat of force nor a deployment."""
+    evs = read(text).events
+    assert not [e for e in evs if e.plover == "MOBILIZE"], [(e.plover, e.cameo, e.rule) for e in evs]
+    assert not [e for e in evs if e.cameo == "138"], [(e.plover, e.cameo, e.rule) for e in evs]
+    assert [e for e in evs if e.plover in {"THREATEN", "ACCUSE"} and e.target], [(e.plover, e.cameo, e.target)
+                                                                                  for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's finance minister struggled to explain the budget on Monday.",
+    "Farmers in Ghana who are struggling with the drought asked for help.",
+])
+def test_struggling_is_difficulty_not_an_assault(read, text):
+    evs = read(text).events
+    assert not [e for e in evs if e.plover == "ASSAULT"], [(e.plover, e.cameo, e.rule) for e in evs]

@@ -36,7 +36,7 @@ COMPLEMENT_PREPS = {"intent": ("to", "on"), "agree": ("to", "on"), "decide": ("t
                     "allege": ("of",), "command": (), "via": ()}
 
 
-COMPLEMENT_PREPS_BY_ROOT = {"09": ("into", "of"), "11": ("of", "for", "over"), "12": ()}
+COMPLEMENT_PREPS_BY_ROOT = {"09": ("into", "of"), "11": ("of", "for", "over", "against"), "12": ()}
 
 
 # comments about something (responsibility for it, concern over it, condolences for it) code the

@@ -461,6 +461,8 @@ def complements(coder: Any, c: Candidate, role: str | None) -> list[Token]:
     preps = COMPLEMENT_PREPS.get(role or "", COMPLEMENT_PREPS_BY_ROOT.get(root, ()))
     for prep in preps:
         toks.extend(f.preps.get(prep, []))
+    if role == "refuse":  # "balked at sending troops": the act refused, a gerund (not "at the summit")
+        toks.extend(t for t in f.preps.get("at", []) if t.dep_ == "pcomp" and t.pos_ == "VERB")
     if f.pos == "v":
         toks.extend(f.objs)
     return [t for t in toks if t.i != c.pred.i and same_segment(t, c.pred)]
@@ -522,6 +524,12 @@ def apply_frame(coder: Any, c: Candidate, cands: dict[int, Candidate]) -> None:
         c.rule += "+warning-of-danger"
         return
     if comp is None or comp.base is None:
+        return
+    if c.frame.pos == "v" and c.entry.lemma in WARNING_VERBS and (role is None or (role == "threat" and c.frame.objs)):
+        # "warned X not to send troops", "warned X against sending troops", "warned against any
+        # attack": what is warned against is someone's possible act, neither done nor the warner's,
+        # and no accusation of a deed; the warning keeps its own code ("warned that it would
+        # retaliate" announces the warner's own act and takes its code)
         return
     if role == "via":  # "helped support X": the support is the event, the helping is not
         c.absorbed, c.dropped = True, "helper verb of a coded complement"
