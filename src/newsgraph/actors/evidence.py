@@ -170,8 +170,9 @@ def state_named(st: State, person: Any) -> bool:
 
 
 def other_states_named(st: State, person: Any) -> bool:
-    """Does the article name states (name, adjective, demonym or seat), none of them the person's?"""
-    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country"}
+    """Does the article name states (by name, adjective or demonym: a capital is as often only a
+    place, "a Berlin conference"), none of them the person's?"""
+    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country" and e.attr not in {"capital", "seat"}}
     return bool(named) and getattr(person, "country", None) not in named
 
 
