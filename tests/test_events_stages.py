@@ -769,3 +769,20 @@ def test_a_warning_to_someone_not_to_act_threatens_them_and_codes_no_act(read, t
 def test_struggling_is_difficulty_not_an_assault(read, text):
     evs = read(text).events
     assert not [e for e in evs if e.plover == "ASSAULT"], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana halted talks with Togo on Monday.",
+    "Ghana broke off negotiations with Togo on Monday.",
+    "Ghana's president announced an end to negotiations with Togo.",
+    "Ghana put an end to talks with Togo on Monday.",
+])
+def test_talks_that_are_ended_are_not_coded_as_held(read, text):
+    """The end of an act under way is told, not a new act: no consultation is coded."""
+    evs = read(text).events
+    assert not [e for e in evs if e.plover == "CONSULT"], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+def test_talks_held_at_the_end_of_a_week_are_held(read):
+    evs = read("Ghana held talks with Togo at the end of the week.").events
+    assert [e for e in evs if e.plover == "CONSULT"], [(e.plover, e.cameo, e.rule) for e in evs]

@@ -86,6 +86,9 @@ PREVENTING_VERBS = frozenset({"thwart", "foil", "prevent", "avert", "forestall",
 # "postponed talks"); "call off" and "put off" by their particle
 CANCELLING_VERBS = frozenset({"cancel", "scrap", "postpone", "shelve", "scuttle", "nix"})
 CANCELLING_PHRASALS = frozenset({("call", "off"), ("put", "off")})
+# verbs that end an act under way ("halted the talks", "broke off negotiations"): the act named is no new one
+ENDING_VERBS = frozenset({"end", "halt", "suspend", "terminate", "stop", "freeze", "abandon"})
+ENDING_PHRASALS = frozenset({("break", "off"), ("wind", "down")})
 # verbs that keep someone from an act ("stopped X from attacking", "barred X from entering")
 KEEPING_VERBS = PREVENTING_VERBS | {"stop", "keep", "bar", "block", "prohibit", "restrain", "discourage", "dissuade"}
 # heads that leave the act undecided: "remains uncommitted about backing X", "reluctant to endorse"

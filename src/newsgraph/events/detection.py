@@ -21,6 +21,8 @@ from .common import (
     COMPLEMENT_PREPS,
     COMPLEMENT_PREPS_BY_ROOT,
     ENDANGERED_NOUNS,
+    ENDING_PHRASALS,
+    ENDING_VERBS,
     IMPLICIT_FRAME,
     KEEPING_VERBS,
     MEDIA_NOUNS,
@@ -109,6 +111,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
             c.dropped = "characterisation: 'seen as threatening' judges something, no one acts"
         elif prevented(c):
             c.dropped = "prevented: 'thwarted attacks', 'foiled a plot', 'called off the talks' name what did not happen"
+        elif ended(c):
+            c.dropped = "ended: 'halted the talks', 'an end to the fighting' tell the act's end, not the act"
 
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
@@ -230,6 +234,29 @@ def prevented(c: Candidate) -> bool:
     elif noun.dep_ not in OBJ_DEPS:
         return False
     return prevents(verb)
+
+
+def ended(c: Candidate) -> bool:
+    """An event noun whose end the sentence tells: the object of a verb of ending ("halted the
+    talks", "suspended negotiations", "broke off talks"), or what "an end" is put to ("announced an
+    end to the negotiations", "called for an end to the fighting"). The act was under way before;
+    what happens now is its ending (coded by the verb where it has a code of its own: halting
+    negotiations is CAMEO 164), not a new act."""
+    if c.frame.pos != "n":
+        return False
+    noun = c.pred
+    while noun.dep_ == "conj":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ in OBJ_DEPS and head.pos_ in {"VERB", "AUX"} and (
+            head.lemma_.lower() in ENDING_VERBS or any(
+                (head.lemma_.lower(), p.lower_) in ENDING_PHRASALS for p in head.children if p.dep_ == "prt")):
+        return True
+    if noun.dep_ != "pobj" or head.lower_ != "to":
+        return False
+    over = head.head  # "an end *to* the talks", or "put an end *to* them" with "to" on the verb
+    return (over.lemma_.lower() == "end" and over.pos_ == "NOUN") or (over.pos_ == "VERB" and any(
+        o.dep_ in OBJ_DEPS and o.lemma_.lower() == "end" for o in over.children))
 
 
 def cancels(verb: Token) -> bool:
