@@ -166,13 +166,20 @@ def drops_middle(written: str, kb_name: str) -> bool:
 def state_named(st: State, person: Any) -> bool:
     """Does the article name the person's state (its name, adjective or demonym)?"""
     country = getattr(person, "country", None)
-    return bool(country) and any(e.kb_id == country for h in st.hits for e in h.entries if e.kind == "country")
+    return bool(country) and country in states_named(st)
+
+
+def states_named(st: State, *, by_seat: bool = True) -> set[str]:
+    """The states the article names: by name, adjective or demonym, and (``by_seat``) by capital or
+    seat of power ("the White House" names the United States)."""
+    return {e.kb_id for h in st.hits for e in h.entries
+            if e.kind == "country" and (by_seat or e.attr not in {"capital", "seat"})}
 
 
 def other_states_named(st: State, person: Any) -> bool:
     """Does the article name states (by name, adjective or demonym: a capital is as often only a
     place, "a Berlin conference"), none of them the person's?"""
-    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country" and e.attr not in {"capital", "seat"}}
+    named = states_named(st, by_seat=False)
     return bool(named) and getattr(person, "country", None) not in named
 
 
@@ -720,7 +727,7 @@ def heads_of_named_states(st: State, heads: list[str]) -> list[str]:
     (its name, adjective or seat: "the White House" names the United States); one stays as it is."""
     if len({getattr(st.kb.entity(pid), "country", None) for pid in heads}) < 2:
         return heads  # one state's heads: which of them, the date decides (latest_head)
-    named = {e.kb_id for h in st.hits for e in h.entries if e.kind == "country"}
+    named = states_named(st)
     return [pid for pid in heads if getattr(st.kb.entity(pid), "country", None) in named]
 
 

@@ -414,17 +414,18 @@ def heritage_adjectives(st: State, hits: list[Hit]) -> list[Hit]:
     """Drop the first of two states' adjectives written together ("Japanese American", "Mexican-
     American", "Irish-Canadian"): the pair names a people of the second state by its heritage, and
     the first names no state taking part."""
-    out = []
-    for k, h in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
-        gap = st.doc[h.end:nxt.start] if nxt is not None else None
-        if nxt is not None and h.end - h.start == 1 and len(gap) <= 1 and all(t.text == "-" for t in gap) \
-                and _state_adjective(h) and _state_adjective(nxt) and not _state_adjective(h) & _state_adjective(nxt) \
-                and all(e.kind == "country" and e.attr in {"adjective", "demonym"} for e in h.entries) \
-                and st.words[nxt.start][:1].isupper():
-            continue
-        out.append(h)
-    return out
+    return [h for k, h in enumerate(hits) if not (k + 1 < len(hits) and _heritage_pair(st, h, hits[k + 1]))]
+
+
+def _heritage_pair(st: State, h: Hit, nxt: Hit) -> bool:
+    """Is ``h`` a one-word adjective of one state written right before (or hyphenated to) another
+    state's capitalised adjective?"""
+    if h.end - h.start != 1 or nxt.start - h.end > 1 or not st.words[nxt.start][:1].isupper() \
+            or any(st.words[k] != "-" for k in range(h.end, nxt.start)):
+        return False
+    first, second = _state_adjective(h), _state_adjective(nxt)
+    return bool(first) and bool(second) and not first & second \
+        and all(e.kind == "country" and e.attr in {"adjective", "demonym"} for e in h.entries)
 
 
 def region_adjective(st: State, h: Hit) -> bool:

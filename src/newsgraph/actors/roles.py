@@ -415,6 +415,14 @@ def patron_country(st: State, role: Any) -> str | None:
     return None
 
 
+def _modifiers_start(st: State, start: int, end: int) -> int | None:
+    """Where the modifiers written before the name at tokens [start, end) begin ("*Iraqi militia
+    leader* X"), when all words from there to the name are modifiers; None otherwise."""
+    left = st.doc[start:end].root.left_edge.i
+    return left if all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
+                       for t in st.doc[left:start]) else None
+
+
 def kb_people_sectors_from_titles(st: State) -> None:
     """A KB person who holds no recorded post on the article's date has only their state's code;
     the title the text gives them there ("National Security Adviser X", "U.S. peace envoy X") says
@@ -423,9 +431,8 @@ def kb_people_sectors_from_titles(st: State) -> None:
         a = st.table.get(r.actor)
         if a is None or a.kind != "person" or not a.kb_id or not a.country or a.code != a.country:
             continue
-        left = st.doc[r.start:r.end].root.left_edge.i
-        start = left if left < r.start and all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
-                                               for t in st.doc[left:r.start]) else r.start
+        start = _modifiers_start(st, r.start, r.end)
+        start = r.start if start is None else min(start, r.start)
         titled = [k for k in range(start, r.end) if lx.title_key(st.lower[k])]
         if not titled:
             continue
@@ -455,9 +462,8 @@ def person_countries_from_context(st: State) -> None:
         if titled > r.start and not a.code:  # "Gov. X" tagged as one name: the title still gives the sector
             a.code = sector_code(st, r.start, titled, a.country)
         a.country = a.country or party_member_home(st.doc[r.start:r.end - 1])  # "GOP Rep. X" as one name
-        left = st.doc[r.start:r.end].root.left_edge.i
-        start = left if all(t.dep_ in {"amod", "compound", "nmod", "det"} and not t.is_punct
-                            for t in st.doc[left:r.start]) else st.chunk_start(r.start)
+        start = _modifiers_start(st, r.start, r.end)
+        start = st.chunk_start(r.start) if start is None else start
         if start < r.start:
             iso3, _org, _used = st.modifiers(start, r.start, {h.start: h for h in st.hits_in(start, r.start)})
             a.country = a.country or iso3 or party_member_home(st.doc[start:r.start])
@@ -513,7 +519,14 @@ def person_countries_from_context(st: State) -> None:
     # only the dateline: the state an article is mostly about guessed one in four people wrong on
     # the check set (US senators in a story about Ukraine), and a wrong state is worse than none
     home = dateline_country(st)
-    legislature_homes: set[str] | None = None  # (party_homes, read once an article needs it)
+    homes: list[set[str]] = []  # (party_homes, read once an article needs it)
+
+    def party_home() -> str | None:
+        """The one state whose parties the article names, if it names one state's only."""
+        if not homes:
+            homes.append(party_homes(st))
+        return next(iter(homes[0])) if len(homes[0]) == 1 else None
+
     for a in st.table.actors.values():
         if a.kb_id:
             continue
@@ -525,17 +538,14 @@ def person_countries_from_context(st: State) -> None:
                 a.code = f"{a.country or ''}{sector}"
         if a.kind == "person" and not a.country and not a.code and st.former_office.get(a.id) in STATE_ORGAN_SECTORS:
             # "former Gov. X": an organ of the state whose politics the article tells, once
-            if legislature_homes is None:
-                legislature_homes = party_homes(st)
-            a.country = next(iter(legislature_homes)) if len(legislature_homes) == 1 else article_country(st)
+            a.country = party_home() or article_country(st)
         if a.kind in {"organization", "person"} and not a.country and a.code == "LEG":
             # "Congress", "the House", "Rep. X" with no state named: the legislature of the one state
             # whose parties the article names ("Republicans", "GOP", "Tory"), not the state the
             # article is about (Congress hearing a French leader's speech is no French body)
-            if legislature_homes is None:
-                legislature_homes = party_homes(st)
-            if len(legislature_homes) == 1:
-                a.country = next(iter(legislature_homes))
+            legislature = party_home()
+            if legislature:
+                a.country = legislature
                 a.code = f"{a.country}{a.code}"
         if a.kind in {"organization", "person"} and not a.country and a.code in STATE_ORGAN_SECTORS:
             # "the Justice Department", "the Foreign Ministry" with no state named: an organ of a
@@ -543,10 +553,7 @@ def person_countries_from_context(st: State) -> None:
             # ("special counsel X", "Attorney General X") serves the state whose parties the article
             # names, when it names one state's only: a story of that state's politics, whatever
             # state it is most about (an inquiry into another state's meddling)
-            if a.kind == "person" and legislature_homes is None:
-                legislature_homes = party_homes(st)
-            a.country = next(iter(legislature_homes)) if a.kind == "person" and len(legislature_homes or ()) == 1 \
-                else article_country(st)
+            a.country = (party_home() if a.kind == "person" else None) or article_country(st)
             if a.country:
                 a.code = f"{a.country}{a.code}"
         if a.kind == "organization":

@@ -18,6 +18,7 @@ Human Rights". With no such body, or with bodies that disagree, the parent keeps
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -40,8 +41,6 @@ def _word(w: str) -> str:
 
 
 def _words(name: str) -> set[str]:
-    import re
-
     return {_word(w) for w in re.findall(r"[\w.&'’]+", name)}
 
 
@@ -64,13 +63,14 @@ def _bodies(kb: Any) -> dict[str, list[tuple[str, frozenset[str]]]]:
             if len(f) >= 2:
                 by_form.setdefault(f, set()).add(oid)
     for oid, forms in names.items():
+        words = frozenset(_words(" ".join(forms)))
         for f in forms:
             toks = f.split()
             for n in range(1, len(toks)):
                 for k in range(len(toks) - n + 1):
                     for parent in by_form.get(" ".join(toks[k:k + n]), ()):
                         if parent != oid and all(b != oid for b, _ in parents.get(parent, [])):
-                            parents.setdefault(parent, []).append((oid, frozenset(_words(" ".join(forms)))))
+                            parents.setdefault(parent, []).append((oid, words))
     return parents
 
 

@@ -248,9 +248,7 @@ def ended(c: Candidate) -> bool:
     while noun.dep_ == "conj":
         noun = noun.head
     head = noun.head
-    if noun.dep_ in OBJ_DEPS and head.pos_ in {"VERB", "AUX"} and (
-            head.lemma_.lower() in ENDING_VERBS or any(
-                (head.lemma_.lower(), p.lower_) in ENDING_PHRASALS for p in head.children if p.dep_ == "prt")):
+    if noun.dep_ in OBJ_DEPS and head.pos_ in {"VERB", "AUX"} and verb_of(head, ENDING_VERBS, ENDING_PHRASALS):
         return True
     if noun.dep_ != "pobj" or head.lower_ != "to":
         return False
@@ -262,9 +260,13 @@ def ended(c: Candidate) -> bool:
 def cancels(verb: Token) -> bool:
     """A verb that calls off what it names before it takes place ("cancelled", "scrapped",
     "postponed"; "call" and "put" only with "off")."""
+    return verb_of(verb, CANCELLING_VERBS, CANCELLING_PHRASALS)
+
+
+def verb_of(verb: Token, verbs: frozenset[str], phrasals: frozenset[tuple[str, str]]) -> bool:
+    """Is the verb one of ``verbs``, or with its particle one of ``phrasals`` ("call off")?"""
     lemma = verb.lemma_.lower()
-    return lemma in CANCELLING_VERBS or any(
-        (lemma, p.lower_) in CANCELLING_PHRASALS for p in verb.children if p.dep_ == "prt")
+    return lemma in verbs or any((lemma, p.lower_) in phrasals for p in verb.children if p.dep_ == "prt")
 
 
 def prevents(verb: Token) -> bool:
