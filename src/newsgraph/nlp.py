@@ -29,6 +29,8 @@ PARAGRAPHS = "newsgraph_paragraphs"
 #: or broken input) would make every per-sentence rule of the later stages cost its square
 MAX_SENTENCE_TOKENS = 400
 _FINAL = frozenset(".!?…;")
+_ASKED = frozenset({"?", "!", "?!", "!?", "??", "!!"})
+_CLOSING = frozenset({'"', "”", "’", "'", ")"})
 
 
 # Abbreviated titles and ranks spaCy's English tokenizer splits from their full stop ("Sgt" ".")
@@ -69,9 +71,20 @@ def _register_paragraphs() -> None:
     @Language.component(PARAGRAPHS)
     def paragraphs(doc: Any) -> Any:
         run = 0
-        for i, text in enumerate(token_texts(doc)[:-1]):  # strings, not Token objects
+        texts = token_texts(doc)
+        for i, text in enumerate(texts[:-1]):  # strings, not Token objects
             if text.isspace() and "\n" in text:
                 doc[i + 1].is_sent_start = True
+                run = 0
+            elif text in _ASKED:
+                # a question or exclamation mark inside a sentence: a title ("author of Who Pays?,
+                # said"), a name ("Yahoo! said") or a quotation its frame goes on after ("“Out!” he
+                # shouted"): a comma, semicolon or lower-case word after it (past a closing quotation
+                # mark) starts no sentence
+                j = i + 2 if texts[i + 1] in _CLOSING and i + 2 < len(texts) else i + 1
+                if texts[j] in (",", ";") or texts[j][:1].islower():
+                    for k in range(i + 1, j + 1):
+                        doc[k].is_sent_start = False
                 run = 0
             elif text[-1] in _FINAL:
                 run = 0
