@@ -731,8 +731,13 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
 
 def according_clause(art: Parsed, tok: Any) -> Found | None:
     """``According to X, content.`` / ``content, according to X.``"""
-    sp = spk.according_to(tok)
-    phrase_end = sp.end if sp is not None else tok_end(art.doc[tok.i + 1])
+    # the phrase ends with its object and all that modifies it ("according to people close to the
+    # talks, who ...,"), not where the speaker it stands for is named: "according to the study" may
+    # resolve to an author named a sentence before
+    obj = spk.according_object(tok)
+    phrase_end = tok_end(obj.right_edge) if obj is not None else tok_end(art.doc[tok.i + 1])
+    if obj is not None and (obj.right_edge.i >= obj.sent.end - 2 or tok.head.i in range(obj.i, obj.right_edge.i + 1)):
+        phrase_end = spk.np_span(obj)[1]  # the object's subtree took the clause it hangs on
     sent = tok.sent
     p0, p1 = art.para_of(tok.idx)
     s0, s1 = max(sent.start_char, p0), min(sent.end_char, p1)

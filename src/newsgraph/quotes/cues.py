@@ -124,6 +124,11 @@ def _opens_sentence(art: Parsed, lo: int, open_: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+# how many tokens after a quotation its frame's verb is looked for (a longer subject, with all its
+# appositions, is :func:`_subject_before_cue`'s)
+_FRAME_REACH = 14
+
+
 def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | None:
     """A reporting verb and its speaker right after a quote. Returns (cue token, speaker, cue
     distance in tokens)."""
@@ -150,7 +155,10 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
         elif sp is not None:
             sp.rule = "inverted"
         return first, sp, 0
-    for n, t in enumerate(toks[:14]):
+    long_subject = _subject_before_cue(art, toks)
+    if long_subject is not None:
+        return long_subject
+    for n, t in enumerate(toks[:_FRAME_REACH]):
         if _final_verb_read_as_noun(toks, n):  # ”, WXYZ reports.: the parser's plural noun is the verb
             head = next((x for x in reversed(toks[:n]) if x.pos_ in ("PROPN", "NOUN")), None)
             return (t, spk.resolve_np(head, 1, "adjacent-np"), n) if head is not None else None
@@ -175,6 +183,27 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             return t, spk.resolve_np(head, 1, "adjacent-np"), n
         return None
     return None
+
+
+def _subject_before_cue(art: Parsed, toks: list[Any]) -> tuple[Any, Speaker | None, int] | None:
+    """``“...,” NAME, director of X at Y and author of Z, told me.``: a subject that starts the frame
+    and runs, with all its appositions, right up to a verb of saying is that verb's sayer, however
+    long the description between them."""
+    first = toks[0]
+    subj = next((t for t in first.sent if t.dep_ == "nsubj" and t.left_edge.i <= first.i <= t.i
+                 and all(x.is_punct or x.i >= first.i for x in t.subtree)), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    verb = subj.head
+    if verb.i <= subj.right_edge.i or verb.pos_ != "VERB" or not is_cue(verb) or _has_own_content(art, verb):
+        return None
+    if any(not t.is_punct for t in first.doc[subj.right_edge.i + 1:verb.i]):
+        return None
+    n = next((k for k, t in enumerate(toks) if t.i == verb.i), None)
+    if n is None or n < _FRAME_REACH:
+        return None  # a short subject: the frame's own reading below
+    sp = spk.subject_in_paragraph(art, verb)
+    return verb, (sp if sp is not None and sp.start >= first.idx else spk.resolve_np(subj, 0, "subject")), n
 
 
 def _final_verb_read_as_noun(toks: list[Any], n: int) -> bool:

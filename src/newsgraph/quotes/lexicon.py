@@ -141,7 +141,8 @@ statement declaration communique communiqué report letter resolution document t
 address remarks remark message post tweet release announcement memo memorandum note editorial
 op-ed column interview transcript testimony filing complaint lawsuit ruling verdict decision
 manifesto platform pledge proposal plan bill order decree press briefing readout email video
-ad advertisement analysis study audit assessment article essay blog
+ad advertisement analysis study audit assessment article essay blog brief petition motion indictment
+affidavit
 """)
 
 # Nouns of speech acts that introduce a that-clause ("the claim that ...", "his warning that").

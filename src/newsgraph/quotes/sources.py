@@ -384,6 +384,10 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
             start = doc[start - 1].sent.start
     text = analysis.article.text
     found: tuple[Any, Actor] | None = None  # the latest subject; a main clause's in its sentence wins
+    # a person named after that subject, in no subject's place the parser saw ("And Trump touted X"
+    # read as a noun phrase), may be the centre as well: then the subject of a clause inside another
+    # is no surer antecedent than the reading the actors stage made
+    passed: Actor | None = None
     for m_start, m_end, actor in discourse.recent(head.idx, doc[start].idx):
         if text[m_end:head.idx].count("\n\n") > 1:
             break
@@ -399,7 +403,11 @@ def recent_person(analysis: Analysis, doc: Any, sp: Speaker, discourse: Discours
                 continue  # "she" after a man: another antecedent
             if discourse.is_speaker(m_start) or main_clause_subject(root):
                 return actor  # "Mr. X said it did not faze him, since Mr. Y promised ...": X
+            if passed is not None and passed is not actor and found is None:
+                return None
             found = found or (root, actor)
+        elif actor.kind == "person" and passed is None and (not wanted or name_gender(actor) in (None, wanted)):
+            passed = actor
     return found[1] if found is not None else None
 
 

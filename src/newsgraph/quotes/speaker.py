@@ -69,6 +69,15 @@ def speaker_at(tok: Any, rule: str = "subject") -> Speaker:
     return Speaker(tok.i, start, end, rule)
 
 
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+# records of someone's spoken words: whoever publishes one is not its speaker
+_RECORDED = frozenset({"video", "interview", "transcript", "speech", "address", "remarks", "remark", "testimony",
+                       "briefing"})
+
+# prepositions that make a document the medium of a verb of saying ("said in a statement")
+_MEDIUM_PREPS = frozenset({"in", "through", "via"})
+
 # documents a publication prints ("an article in X"): X is who published them
 _PUBLISHED = frozenset({"article", "essay", "column", "editorial", "op-ed", "report", "study", "analysis",
                         "letter", "interview"})
@@ -99,12 +108,29 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ == "ORG":
                     return resolve_np(p, depth + 1, "document-author")
-    if noun.dep_ in ("dobj", "nsubjpass", "obj") and noun.head.lemma_.lower() in lx.AUTHORING_VERBS:
-        sp = subject_of(noun.head, depth + 1)
-        if sp is not None:
-            sp.rule = "document-author"
-        return sp
-    return None
+        # "a report released by the committee", "the lawsuit, filed by three states,": the agent of a
+        # participle of authoring that describes the document (who posts or releases a recording of
+        # speech, "a video posted by X", is not who speaks in it)
+        # ("the wording of a ruling, as printed by X": who passed it on, not who wrote it)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lx.AUTHORING_VERBS \
+                and noun.lemma_.lower() not in _RECORDED and not any(m.dep_ == "mark" for m in c.children):
+            for a in c.children:
+                if a.dep_ == "agent":
+                    obj = next((p for p in a.children if p.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return resolve_np(obj, depth + 1, "document-author")
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "obj") and head.lemma_.lower() in lx.AUTHORING_VERBS:
+        verb = head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEDIUM_PREPS \
+            and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in lx.SPEECH_VERBS:
+        verb = head.head  # "X said in a statement", "in a letter to the board, X wrote"
+    else:
+        return None
+    sp = subject_of(verb, depth + 1)
+    if sp is not None:
+        sp.rule = "document-author"
+    return sp
 
 
 def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | None:
@@ -119,7 +145,7 @@ def resolve_np(tok: Any, depth: int = 0, rule: str = "subject") -> Speaker | Non
         return resolve_np(ante, depth + 1, rule)
     if tok.dep_ == "expl":
         return None
-    if tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+    if tok.lemma_.lower() in lx.DOCUMENT_NOUNS and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOUN_DEPS):
         author = author_of(tok, depth) or earlier_author(tok, depth)
         if author is not None:
             return author
@@ -138,7 +164,8 @@ def earlier_mentions(noun: Any) -> Iterator[Any]:
     lemma = noun.lemma_.lower()
     for k in range(noun.i - 1, -1, -1):
         t = noun.doc[k]
-        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+        # a noun by its place when the tagger calls it else ("filed a brief": ADJ)
+        if t.lemma_.lower() != lemma or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ not in _NOUN_DEPS):
             continue
         yield t
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
@@ -538,19 +565,26 @@ def np_head(tok: Any) -> Any:
     return tok
 
 
-def according_to(tok: Any) -> Speaker | None:
-    """The object of ``according to`` at ``tok`` (the word *according*)."""
+def according_object(tok: Any) -> Any | None:
+    """The head of the object of ``according to`` at ``tok`` (the word *according*)."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "to":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    return resolve_np(p, 0, "according-to")
+                    return p
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "to" and tok.i + 2 < len(tok.doc):
         cand = next((t for t in tok.doc[tok.i + 2:tok.i + 10] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if cand is not None:
-            return resolve_np(np_head(cand), 0, "according-to")
+            return np_head(cand)
     return None
+
+
+def according_to(tok: Any) -> Speaker | None:
+    """The speaker the object of ``according to`` at ``tok`` stands for (a document's author when
+    the object is a document: "according to the study")."""
+    obj = according_object(tok)
+    return resolve_np(obj, 0, "according-to") if obj is not None else None
 
 
 def dash_name(toks: list[Any]) -> Speaker | None:
@@ -796,6 +830,6 @@ def said_without_content(verb: Any) -> bool:
                               "oprd", "acomp", "advcl") for c in verb.children)
 
 
-__all__ = ["SUBJECT_DEPS", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name", "definite",
+__all__ = ["SUBJECT_DEPS", "according_object", "according_to", "adjacent_subject", "agent_after", "assign", "author_of", "colon_name", "dash_name", "definite",
            "document_subject", "earlier_author", "earlier_mentions", "no_sayer", "noun_author", "np_head", "np_span", "previous_sentence_subject", "resolve_np",
            "said_without_content", "speaker_at", "subject_in_paragraph", "subject_of"]
