@@ -1123,3 +1123,51 @@ def test_a_kb_person_with_no_post_on_the_date_takes_the_sector_of_the_title_the_
 def test_a_kb_person_with_no_post_on_the_date_and_no_title_keeps_the_state_code(read):
     assert {x.code for x in actor_over(read("Zalmay Khalilzad said the talks were over.", "2019-09-09"),
                                       "Zalmay Khalilzad")} == {"USA"}
+
+
+@pytest.mark.parametrize("text, date, first, second, pair", [
+    ("John Kerry phoned Sergei Lavrov twice that week. Under the Kerry-Lavrov plan, aid convoys would move "
+     "first.", "2016-09-10", "john-kerry", "sergey-lavrov", "Kerry-Lavrov"),
+    ("Harry Reid and John Boehner traded offers all week. The Reid-Boehner deal fell apart on Friday.",
+     "2013-10-02", "harry-reid", "john-boehner", "Reid-Boehner"),
+])
+def test_two_named_people_joined_by_a_hyphen_are_both_mentioned(read, text: str, date: str, first: str,
+                                                                 second: str, pair: str) -> None:
+    """"the Kerry-Lavrov plan": both people named before are parties; the first name is no
+    modifier of the second."""
+    a = read(text, date)
+    start = a.article.text.index(pair)
+    mid = start + pair.index("-")
+    assert first in {x.kb_id for x in a.actors if any(m.start < mid and start < m.end for m in x.mentions)}
+    assert second in {x.kb_id for x in a.actors if any(m.start < start + len(pair) and mid < m.end for m in x.mentions)}
+
+
+def test_a_name_before_another_capitalised_name_still_names_no_one(read) -> None:
+    """A name that only modifies another capitalised name ("the Kerry Doctrine") is not a mention."""
+    a = read("John Kerry spoke in Boston. Critics mocked the Kerry Doctrine Review as vague.", "2015-03-01")
+    start = a.article.text.index("Kerry Doctrine")
+    assert not any(m.start == start for x in a.actors for m in x.mentions if x.kb_id == "john-kerry")
+
+
+def test_a_law_named_after_two_sponsors_mentions_neither(read) -> None:
+    """"the Reid-Boehner bill" is a law's name (law names are no mentions), not an act of the two."""
+    a = read("Harry Reid and John Boehner traded offers all week. The Reid-Boehner bill died in committee.",
+             "2013-10-02")
+    start = a.article.text.index("Reid-Boehner")
+    assert not any(m.start <= start < m.end for x in a.actors for m in x.mentions if x.kb_id == "harry-reid")
+
+
+@pytest.mark.parametrize("text, date, kb", [
+    ("Mr. Reagan cut taxes in his first term, the historian said.", "2019-02-28", "ronald-reagan"),
+    ("Mr. Obama told the students that the plan would pass.", "2019-02-28", "barack-obama"),
+])
+def test_mr_before_the_surname_of_a_former_head_of_state_is_that_head(read, text: str, date: str, kb: str) -> None:
+    """"Mr. Reagan" in a later story: the KB's only bearer of the name, a former head of state, of
+    the gender the honorific says."""
+    a = read(text, date)
+    assert kb in {x.kb_id for x in actor_over(a, text.split()[1])}
+
+
+def test_mrs_before_a_former_head_of_states_surname_is_not_him(read) -> None:
+    a = read("Mrs. Obama told the students that the garden was open.", "2019-02-28")
+    assert "barack-obama" not in {x.kb_id for x in actor_over(a, "Obama")}

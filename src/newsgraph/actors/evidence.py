@@ -29,6 +29,7 @@ from .state import (
     gender_of,
     given_name_key,
     iso,
+    kb_gender,
     name_core,
     norm,
     same_full_name,
@@ -799,6 +800,23 @@ def _suffix_word(st: State, k: int) -> bool:
 _FAMILY_RANK = frozenset({"elder", "younger"})
 
 
+_LAW_NOUNS = frozenset({"bill", "amendment", "act", "law", "legislation", "measure", "provision", "rule",
+                        "statute", "resolution"})
+
+
+def _paired_name(st: State, i: int) -> bool:
+    """"the Reid-Bolt pact", "the Ruiz-Okafor talks": two people named before, joined by a hyphen,
+    are both parties to what the noun after them names; the first is no modifier of the second."""
+    if not (i + 2 < len(st.doc) and st.words[i + 1] == "-" and not st.doc[i + 1].whitespace_
+            and not st.doc[i].whitespace_ and norm(st.words[i]) in surname_index(st)
+            and norm(st.words[i + 2]) in surname_index(st)):
+        return False
+    # "the Waxman-Markey bill", "the Manchin-Toomey amendment": a law named after its sponsors is
+    # no act of theirs (law names are no mentions)
+    head = st.doc[i + 2].head
+    return head.lemma_.lower() not in _LAW_NOUNS
+
+
 def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | None:
     """A single name ("Lukashenko", "Ahmed"). It links to a KB person only on evidence:
 
@@ -839,7 +857,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
     if tok.dep_ == "compound" and tok.head.i > i and tok.head.text[:1].isupper() and not caps \
             and tok.head.pos_ in {"PROPN", "NOUN"} \
             and i not in person_ent_at and getattr(st.ent_of[tok.head.i], "label_", None) != "PERSON" \
-            and not government_head(tok.head) and not hyphenated:
+            and not government_head(tok.head) and not hyphenated and not _paired_name(st, i):
         return None  # a name modifying another capitalised name ("Trump Derangement Syndrome"; not "Administration")
     ent = person_ent_at.get(i)
     if ent is not None and not name_shaped(ent):
@@ -980,26 +998,32 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         unique = len(ids) == 1 and word.lower() not in common_words() and (
             ids <= lx.prominent_people() or fold(word) not in lx.taken_surnames())
         holders = office_holders_named(st, ids, unique=unique)
-        if not holders and unique and not honorific and ever_headed(st, next(iter(ids))) and \
+        # "Mr.", "Mrs.", "Lady" before the name tell the bearer's gender: one the KB records alike may
+        # be meant ("Mr. Reagan"; not "Mrs. Reagan", his wife); other titles name other posts
+        sex = HONORIFIC_GENDER.get(st.lower[i - 1]) if honorific else None
+        start = i - 1 if sex else h.start
+        if not holders and unique and (not honorific or sex) and ever_headed(st, next(iter(ids))) and \
                 {p.id for p in _kb_find(st, word)} == ids:  # (the KB's only person of that name at all)
             # the KB's only bearer of a name the news keeps for them, who headed a state before
             # the article's date ("Germans' love of Hitler", "Reagan's tax cuts" in a later story)
             actor = st.table.from_kb(next(iter(ids)))
-            if actor is not None and not other_given_name(st, i - 1, actor):
-                st.add(h.start, h.end, actor, "kb-surname-former", confidence=0.7)
+            if actor is not None and not other_given_name(st, i - 1, actor) and (
+                    sex is None or kb_gender(st.kb, actor) == sex):
+                st.add(start, h.end, actor, "kb-surname-former", confidence=0.7)
                 return h.end
         # (not a word of another name: "Ford O'Connell", or a company the tagger saw: "gone to Ford")
         other_name = (end < len(st.doc) and (st.pos[end] == "PROPN" or st.words[end][:1].isupper() or st.words[end] == "-")
                       and not st.doc[end].is_sent_start) or (
             tok.ent_type_ in _NOT_PERSON_ENTS and not _untold_place(st, tok)) or tok.dep_ == "compound"
         # (nor a modifier: "the Trump administration", "a Kennedy-style speech" have rules of their own)
-        dominant = None if holders or honorific or other_name else dominant_bearer(st, word)
+        dominant = None if holders or (honorific and not sex) or other_name else dominant_bearer(st, word)
         if dominant is not None:
             # of the KB's bearers of the name, the one the news names in full far more often than
             # any other ("Obama" in a later story, "Clinton" in 2016), at a lower confidence
             actor = st.table.from_kb(dominant)
-            if actor is not None and not other_given_name(st, i - 1, actor):
-                st.add(h.start, h.end, actor, "kb-surname-prominent", confidence=0.6)
+            if actor is not None and not other_given_name(st, i - 1, actor) and (
+                    sex is None or kb_gender(st.kb, actor) == sex):
+                st.add(start, h.end, actor, "kb-surname-prominent", confidence=0.6)
                 return h.end
         if len(holders) == 1:
             actor = st.table.from_kb(holders[0])
