@@ -786,3 +786,28 @@ def test_talks_that_are_ended_are_not_coded_as_held(read, text):
 def test_talks_held_at_the_end_of_a_week_are_held(read):
     evs = read("Ghana held talks with Togo at the end of the week.").events
     assert [e for e in evs if e.plover == "CONSULT"], [(e.plover, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Ghana did not sign the accord, nor did it send troops to Togo.", "send"),
+    ("Ghana neither signed the accord nor sent troops to Togo.", "sent"),
+    ("Neither Ghana nor Benin sent troops to Togo last year.", "sent"),
+])
+def test_an_act_negated_by_neither_or_nor_is_not_asserted(read, text: str, lemma: str) -> None:
+    """"nor did it send", "neither ... nor sent", "neither A nor B sent": no one sent troops."""
+    a = read(text)
+    start = a.article.text.index(lemma)
+    assert not [e for e in a.events if e.predicate is not None and e.predicate.start == start
+                and e.modality == "asserted" and not e.negated]
+
+
+def test_an_act_feared_in_a_lest_clause_did_not_happen(read) -> None:
+    a = read("Ghana sealed its eastern border lest Togo send troops across it.")
+    start = a.article.text.index("send")
+    assert not [e for e in a.events if e.predicate is not None and e.predicate.start == start]
+
+
+def test_coordinated_acts_without_nor_stay_asserted(read) -> None:
+    a = read("Ghana sent troops to Togo and signed the accord with Benin.")
+    start = a.article.text.index("sent")
+    assert [e for e in a.events if e.predicate is not None and e.predicate.start == start]

@@ -102,6 +102,8 @@ REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "dec
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
+# the word that opens a clause of an act feared and forestalled ("closed the border lest X send troops")
+FEAR_MARKS = frozenset({"lest"})
 # the words that open an indirect question ("investigating whether X ...", "asked if ...")
 QUESTION_MARKS = frozenset({"whether", "if"})
 
@@ -745,10 +747,11 @@ def for_to_clause(v: Token) -> bool:
     return marked(v, {"for"}) and to_infinitive(v)
 
 
-def in_condition(tok: Token) -> bool:
+def in_condition(tok: Token, marks: frozenset[str] = CONDITION_MARKS) -> bool:
+    """Is ``tok`` inside an adverbial clause opened by one of ``marks`` (if/unless: a condition)?"""
     t, steps = tok, 0
     while t.head.i != t.i and steps < 20:
-        if t.dep_ == "advcl" and marked(t, CONDITION_MARKS):
+        if t.dep_ == "advcl" and marked(t, marks):
             return True
         if t.dep_ in {"ccomp", "xcomp"} and t.pos_ == "VERB" and t.head.lemma_ in REPORTING:
             return False

@@ -8,6 +8,7 @@ from . import codebook as cb
 from .common import (
     EXECUTING_VERBS,
     EXPECTING_HEADS,
+    FEAR_MARKS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     NEGATING_HEADS,
@@ -56,9 +57,18 @@ def undecided(pred: Any) -> bool:
 
 def negative_subject(tok: Any) -> bool:
     """A subject that says no one did it: "No country has recognised ...", "no troops were put on
-    alert", "nobody fired", "none of the parties agreed"."""
+    alert", "nobody fired", "none of the parties agreed", "neither A nor B signed"."""
     return tok.dep_ in {"nsubj", "nsubjpass"} and (tok.lower_ in NEGATIVE_PRONOUNS or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in tok.children))
+        d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in tok.children))
+
+
+def nor_negated(verb: Any) -> bool:
+    """A verb negated by a coordinating "neither"/"nor": "did not sign, *nor* did it send troops",
+    "*neither* signed nor sent" (both verbs)."""
+    if any(ch.dep_ == "preconj" and ch.lower_ == "neither" for ch in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(ch.dep_ == "cc" and ch.lower_ == "nor" and ch.i < verb.i
+                                       for ch in verb.head.children)
 
 
 # ---- 3. modality -----------------------------------------------------------------------------
@@ -74,10 +84,13 @@ def apply_modality(coder: Any, c: Candidate) -> None:
     if in_condition(pred):
         c.mode, c.dropped = "conditional", "act inside an if/unless clause"
         return
+    if in_condition(pred, FEAR_MARKS):
+        c.mode, c.dropped = "hypothetical", "an act feared and forestalled ('lest X do it'): not done"
+        return
     gov = governing_verb(pred) if c.frame.pos == "n" else pred
     scope = modal_scope(gov)
     auxes = {a.lower_ for v in scope for a in v.children if a.dep_ in {"aux", "auxpass"}}
-    negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or (
+    negated = any(ch.dep_ == "neg" for v in scope for ch in v.children) or any(nor_negated(v) for v in scope) or (
         gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in NEGATING_HEADS) or (
         gov is not None and gov.dep_ == "acl" and gov.head.lemma_.lower() in NEGATING_NOUNS
         and to_infinitive(gov))
