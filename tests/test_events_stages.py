@@ -644,6 +644,8 @@ def test_an_act_after_a_noun_of_failure_or_refusal_is_not_done(read, text):
 @pytest.mark.parametrize("text", [
     "Chile's president attacked the opposition over the pension bill.",
     "Chile's president clashed with the news media over the leaked report.",
+    "Chile's president has declared war on the parliament, the opposition said.",
+    "Kofi Mensah fought the governor of Accra over the budget for months.",
 ])
 def test_a_person_quarrelling_with_a_political_body_does_so_in_words(read, text):
     """The whole pipeline (generic agents from the actors component): a person fights the press, a
@@ -653,8 +655,14 @@ def test_a_person_quarrelling_with_a_political_body_does_so_in_words(read, text)
         [(e.plover, e.cameo, e.rule) for e in evs]
 
 
-def test_armed_men_attacking_a_newspaper_stay_force(read):
-    evs = read("Gunmen attacked the offices of a newspaper in Santiago, Chile.").events
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the offices of a newspaper in Santiago, Chile.",
+    "Chilean soldiers fought rebels near the border with Peru.",
+    "The president of Chile declared war on Peru after the border raid.",
+])
+def test_armed_men_attacking_a_newspaper_stay_force(read, text):
+    """Force stays force when armed men act, or when a state is the target."""
+    evs = read(text).events
     assert "ASSAULT" in {e.plover for e in evs}, [(e.plover, e.cameo, e.rule) for e in evs]
 
 
@@ -811,3 +819,24 @@ def test_coordinated_acts_without_nor_stay_asserted(read) -> None:
     a = read("Ghana sent troops to Togo and signed the accord with Benin.")
     start = a.article.text.index("sent")
     assert [e for e in a.events if e.predicate is not None and e.predicate.start == start]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Opposition leaders in Ghana say the parliament is to blame for the crisis.", "GHAOPP"),
+    ("“The parliament of Ghana is to blame for this crisis,” said Kofi Mensah, the opposition leader.",
+     "kofi-mensah"),
+    ("The parliament of Ghana is to blame for the crisis.", None),
+])
+def test_whoever_is_to_blame_is_blamed_not_blaming(read, text: str, source: str | None) -> None:
+    """"X is to blame": an infinitive of passive sense; X is the target, the source is whoever says
+    so (a reporting verb's subject, a quote's speaker), else unknown."""
+    accusations = [e for e in read(text).events if e.plover == "ACCUSE"]
+    assert accusations and all("GHALEG" in e.target for e in accusations)
+    assert all(("GHALEG" not in e.source) for e in accusations)
+    if source is not None:
+        assert any(source in e.source for e in accusations)
+
+
+def test_not_to_blame_blames_no_one(read) -> None:
+    a = read("The parliament of Ghana is not to blame for the crisis, Kofi Mensah said.")
+    assert not [e for e in a.events if e.plover == "ACCUSE"]

@@ -57,6 +57,7 @@ from .discourse import GENERIC_ACTS
 from .frames import (
     OBJ_DEPS,
     Frame,
+    blamed_subject,
     is_person_head,
     is_verbal,
     logical_subjects,
@@ -652,6 +653,11 @@ def _blame(coder: Any, clause: Token, subjects: list[Token]) -> tuple[str | None
     if lemma in WRONGDOING_CODES and clause.pos_ == "VERB" and all(_doer(s) for s in subjects):
         return WRONGDOING_CODES[lemma], "+reported-wrongdoing", subjects
     if lemma == "be":
+        blame = next((ch for ch in clause.children if blamed_subject(ch)), None)
+        if blame is not None:  # "said X was to blame": X is blamed ("was not to blame": no one is)
+            if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in blame.children):
+                return None, "", []
+            return "112", "+reported-blame", subjects
         blamed = _verdict(coder, clause, subjects)
         if blamed is not None:
             return "111", "+reported-verdict", blamed

@@ -39,6 +39,7 @@ from .discourse import (
 )
 from .frames import (
     OBJ_DEPS,
+    blamed_subject,
     logical_subjects,
     np_core,
     pobjs,
@@ -52,6 +53,11 @@ def quote_allegation(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if q is None or not q.speaker or c.code is None or c.dropped or not in_own_words(c, q):
         return  # the writer's report of what was said is not the speaker's allegation
     plover = assemble.plover(coder, c.code)
+    if not c.source and c.frame.pos == "v" and blamed_subject(c.pred):
+        # "“X is to blame,” she said": the speaker blames X
+        c.source, c.source_tokens = [q.speaker], []
+        c.rule += "+speaker-blames"
+        return
     if plover not in ALLEGED_PLOVER or q.speaker in c.source:
         return
     if not c.source:
@@ -279,7 +285,7 @@ AUTHORITY_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 
 # verbs of attacking that politics uses for words ("X attacked Y over the tax plan")
-VERBAL_ATTACK_VERBS = frozenset({"attack", "assail", "clash", "spar", "feud", "tangle"})
+VERBAL_ATTACK_VERBS = frozenset({"attack", "assail", "clash", "spar", "feud", "tangle", "war", "fight", "battle"})
 # verbs of striking that, with "back" or "out" ("hit back at", "lashed out at"), are as often a retort
 RETORT_VERBS = frozenset({"hit", "strike", "fire", "lash", "shoot", "push", "punch"})
 # who attacks with words: people and the political sectors (not armies, rebels, police, criminals)

@@ -245,6 +245,13 @@ def _quoted(tok: Token) -> bool:
     return inside or (lo > 0 and doc[lo - 1].text in _QUOTE_MARKS)
 
 
+def blamed_subject(v: Token) -> bool:
+    """``X is to blame``, ``who was to blame``: "blame" as the objectless to-infinitive of "be"."""
+    return v.lemma_.lower() == "blame" and v.dep_ == "xcomp" and v.head.lemma_ == "be" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and not any(c.dep_ in OBJ_DEPS for c in v.children)
+
+
 def verb_frame(v: Token, lemma: str) -> Frame:
     f = Frame(v, "v", (lemma,))
     f.particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "") or next(
@@ -264,6 +271,11 @@ def verb_frame(v: Token, lemma: str) -> Frame:
             f.objs = [v.head]
         if not f.objs and v.dep_ == "conj":
             f.objs = [c for c in v.head.children if c.dep_ in PASS_SUBJ_DEPS]
+    elif blamed_subject(v):
+        # "X is to blame (for Y)": an infinitive of passive sense, X is the one blamed; who blames
+        # is the one who says so (a reporting verb or a quote's speaker), or unknown
+        f.passive = True
+        f.objs = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
     else:
         f.subj = logical_subjects(v)
         f.objs = [c for c in v.children if c.dep_ in OBJ_DEPS] or _up_to_object(v) or [
@@ -455,6 +467,7 @@ __all__ = [
     "THIRD_PERSON",
     "Frame",
     "antecedent_candidates",
+    "blamed_subject",
     "is_passive",
     "is_verbal",
     "logical_subjects",
