@@ -133,6 +133,25 @@ def test_an_event_nouns_own_year_dates_the_verb_that_holds_it(read, text, year):
     assert any(e.date == year for e in a.events), [(e.plover, e.date) for e in a.events]
 
 
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("In 1919 the parliament of Ghana rejected the treaty with Togo. The president of Ghana then attacked "
+     "the parliament.", "attacked", "1919"),
+    ("In 1919 the parliament of Ghana rejected the treaty with Togo. The president of Ghana now criticizes "
+     "the parliament.", "criticizes", "2014-11-12"),
+    ("In 1919 the parliament of Ghana rejected the treaty with Togo.\n\nThe president of Ghana attacked the "
+     "parliament.", "attacked", "2014-11-12"),
+    ("In 1919 the parliament of Ghana rejected the treaty with Togo. On Wednesday the president of Ghana "
+     "attacked the parliament.", "attacked", "2014-11-12"),
+])
+def test_a_story_told_in_the_simple_past_goes_on_in_the_year_set_before(read, text, word, date):
+    """The next sentence of the paragraph, in the simple past and with no date of its own, goes on in
+    the earlier year the sentence before set; another tense, another paragraph or a date of its own
+    keep the news of the day."""
+    a = read(text, "2014-11-12")
+    found = [e for e in a.events if e.predicate is not None and e.predicate.text == word]
+    assert found and all(e.date == date for e in found), [(e.predicate, e.date) for e in a.events]
+
+
 def test_the_news_of_the_day_keeps_the_publication_date(read):
     a = read("Russia attacked Ukraine on Monday.", "2022-05-17")
     assert any(e.date == "2022-05-16" for e in a.events)

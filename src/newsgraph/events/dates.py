@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Analysis
@@ -40,7 +41,7 @@ def event_date(analysis: Analysis, c: Candidate) -> tuple[str | None, str | None
     if background(c):
         year = noun_year(c)
         return (year, "year") if year else (None, "earlier")
-    year = period_year(c)
+    year = period_year(c) or narrative_year(c, published)
     if year is not None and (not published or year < published[:4]):
         return year, "year"
     if published:
@@ -59,6 +60,34 @@ def background(c: Candidate) -> bool:
         return noun_year(c) is not None or any(m.lower_ in {"former", "previous", "earlier", "past"}
                                                for m in pred.children if m.dep_ == "amod")
     return False
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def narrative_year(c: Candidate, published: str | None) -> str | None:
+    """The year of a story told in the simple past that the sentence before set in an earlier year
+    ("In 1919 the Senate rejected the treaty. Wilson *refused* to compromise."): the act goes on in
+    that year. Only the next sentence of the same paragraph, with a main verb in the simple past
+    and no date of its own, after a sentence whose own act (its main verb, not a noun: "the 2016
+    campaign") is dated in a year before publication; a verb in any other tense ("Ukraine *wants*
+    it back") is the story's present."""
+    if not published:
+        return None
+    pred = c.pred
+    gov = governing_verb(pred) if c.frame.pos == "n" else pred
+    if gov is None or gov.tag_ != "VBD" or any(a.dep_ in {"aux", "auxpass"} for a in gov.children):
+        return None
+    doc = pred.doc
+    sent = sentence_of(pred)
+    if sent.start == 0 or fast_ents(doc, {"DATE", "TIME"}, (sent.start, sent.end)):
+        return None
+    prev = sentence_of(doc[sent.start - 1])
+    if "\n" in doc.text[doc[prev.start].idx:doc[sent.start].idx] or prev.root.tag_ != "VBD":
+        return None  # another paragraph, or a sentence that does not tell the past
+    when = date_on(prev.root, {prev.root.i})  # the date of that sentence's own act, not a noun's year
+    years = _YEAR.findall(when.text) if when is not None else []
+    return years[0] if len(years) == 1 and years[0] < published[:4] else None
 
 
 def noun_year(c: Candidate) -> str | None:
