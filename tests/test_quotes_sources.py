@@ -504,25 +504,23 @@ def test_a_document_speaks_for_whoever_said_or_wrote_it(pipeline: Any, text: str
     assert q.speaker_mention is not None and author in q.speaker_mention.text
 
 
-@pytest.mark.parametrize("text, words", [
-    ("The petition, delivered on Tuesday, argues that the canal must stay open.", "canal must stay open"),
+@pytest.mark.parametrize("text, words, not_author", [
+    ("The petition, delivered on Tuesday, argues that the canal must stay open.", "canal must stay open",
+     "Tuesday"),
     ("Residents read the statement aloud at the meeting. The statement says the canal must stay open.",
-     "canal must stay open"),
+     "canal must stay open", "Residents"),
     ("The text of the ruling, as published by Residents Weekly, says that the canal must stay open.",
-     "canal must stay open"),
+     "canal must stay open", "Residents"),
+    ("The mayor defended the curfew, according to a video posted by the Harbour Gazette. "
+     "“Nobody wants this, but the streets must be safe at night.”", "streets must be safe", "Gazette"),
 ])
-def test_a_document_without_a_named_author_names_none(pipeline: Any, text: str, words: str) -> None:
-    """A participle with no agent, or a reader who is no author, gives the document no author."""
+def test_a_document_without_a_named_author_names_none(pipeline: Any, text: str, words: str,
+                                                      not_author: str) -> None:
+    """A participle with no agent, a reader who is no author, one who passes a text on ("as
+    published by X") or posts a recording of someone's speech ("a video posted by X") gives the
+    document no author."""
     q = quote(analyse(pipeline, text), words)
-    assert q.speaker_mention is None or "Residents" not in q.speaker_mention.text
-
-
-def test_who_posts_a_recording_is_not_its_speaker(pipeline: Any) -> None:
-    """"according to a video posted by X": X published the words, someone else speaks in it."""
-    a = analyse(pipeline, "The mayor defended the curfew, according to a video posted by the Harbour Gazette. "
-                          "“Nobody wants this, but the streets must be safe at night.”")
-    q = quote(a, "streets must be safe")
-    assert q.speaker_mention is None or "Gazette" not in q.speaker_mention.text
+    assert q.speaker_mention is None or not_author not in q.speaker_mention.text
 
 
 @pytest.mark.parametrize("text, content", [

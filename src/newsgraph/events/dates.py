@@ -83,7 +83,7 @@ def narrative_year(c: Candidate, published: str | None) -> str | None:
     if sent.start == 0 or fast_ents(doc, {"DATE", "TIME"}, (sent.start, sent.end)):
         return None
     prev = sentence_of(doc[sent.start - 1])
-    if "\n" in doc.text[doc[prev.start].idx:doc[sent.start].idx] or prev.root.tag_ != "VBD":
+    if any("\n" in doc[k].text_with_ws for k in range(prev.start, sent.start)) or prev.root.tag_ != "VBD":
         return None  # another paragraph, or a sentence that does not tell the past
     when = date_on(prev.root, {prev.root.i})  # the date of that sentence's own act, not a noun's year
     years = _YEAR.findall(when.text) if when is not None else []
