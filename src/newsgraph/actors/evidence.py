@@ -1001,7 +1001,7 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
         # "Mr.", "Mrs.", "Lady" before the name tell the bearer's gender: one the KB records alike may
         # be meant ("Mr. Reagan"; not "Mrs. Reagan", his wife); other titles name other posts
         sex = HONORIFIC_GENDER.get(st.lower[i - 1]) if honorific else None
-        start = i - 1 if sex else h.start
+        start = i - 1 if honorific else h.start  # the honorific is part of the mention
         if not holders and unique and (not honorific or sex) and ever_headed(st, next(iter(ids))) and \
                 {p.id for p in _kb_find(st, word)} == ids:  # (the KB's only person of that name at all)
             # the KB's only bearer of a name the news keeps for them, who headed a state before
@@ -1033,7 +1033,6 @@ def try_surname(st: State, i: int, title: TitleContext | None = None) -> int | N
                        confidence=0.7)
                 return end
             if actor is not None:
-                start = i - 1 if honorific else h.start
                 st.add(start, h.end, actor, "kb-surname-office", confidence=0.8)
                 return h.end
     if ent is None and title is None and not honorific:

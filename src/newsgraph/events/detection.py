@@ -631,7 +631,7 @@ def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) 
     for comp in c.frame.comps:
         if comp.dep_ != "ccomp" or not same_segment(comp, c.pred):
             continue
-        if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in comp.children):
+        if _denied(comp):
             continue
         code, rule_name, blamed = _blame(coder, comp, logical_subjects(comp))
         if code is None:
@@ -642,6 +642,11 @@ def statement_accusation(coder: Any, c: Candidate, cands: dict[int, Candidate]) 
         c.comp_tokens = []  # the one blamed is the target, not whom the wrong was done to
         c.rule += rule_name
         return
+
+
+def _denied(verb: Token) -> bool:
+    """Does "not" or "never" deny what ``verb`` says ("said Y did not lie", "was never to blame")?"""
+    return any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in verb.children)
 
 
 def _blame(coder: Any, clause: Token, subjects: list[Token]) -> tuple[str | None, str, list[Token]]:
@@ -655,7 +660,7 @@ def _blame(coder: Any, clause: Token, subjects: list[Token]) -> tuple[str | None
     if lemma == "be":
         blame = next((ch for ch in clause.children if blamed_subject(ch)), None)
         if blame is not None:  # "said X was to blame": X is blamed ("was not to blame": no one is)
-            if any(ch.dep_ == "neg" or ch.lower_ == "never" for ch in blame.children):
+            if _denied(blame):
                 return None, "", []
             return "112", "+reported-blame", subjects
         blamed = _verdict(coder, clause, subjects)

@@ -52,12 +52,12 @@ def quote_allegation(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     q = c.quote
     if q is None or not q.speaker or c.code is None or c.dropped or not in_own_words(c, q):
         return  # the writer's report of what was said is not the speaker's allegation
-    plover = assemble.plover(coder, c.code)
     if not c.source and c.frame.pos == "v" and blamed_subject(c.pred):
         # "“X is to blame,” she said": the speaker blames X
         c.source, c.source_tokens = [q.speaker], []
         c.rule += "+speaker-blames"
         return
+    plover = assemble.plover(coder, c.code)
     if plover not in ALLEGED_PLOVER or q.speaker in c.source:
         return
     if not c.source:

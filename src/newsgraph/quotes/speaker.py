@@ -109,9 +109,9 @@ def author_of(noun: Any, depth: int = 0) -> Speaker | None:
                 if p.dep_ == "pobj" and p.ent_type_ == "ORG":
                     return resolve_np(p, depth + 1, "document-author")
         # "a report released by the committee", "the lawsuit, filed by three states,": the agent of a
-        # participle of authoring that describes the document (who posts or releases a recording of
-        # speech, "a video posted by X", is not who speaks in it)
-        # ("the wording of a ruling, as printed by X": who passed it on, not who wrote it)
+        # participle of authoring that describes the document; not who posts a recording of speech
+        # ("a video posted by X": someone else speaks in it) nor who passes a text on ("the wording
+        # of a ruling, as printed by X")
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lx.AUTHORING_VERBS \
                 and noun.lemma_.lower() not in _RECORDED and not any(m.dep_ == "mark" for m in c.children):
             for a in c.children:
