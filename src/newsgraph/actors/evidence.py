@@ -197,13 +197,16 @@ def surname_bearers(st: State, key: str) -> list[str]:
 
 
 def _surnames(st: State) -> dict[str, list[str]]:
+    # the index is a function of the people (in the order first named, with name and KB link) and
+    # of the names as the article spells them: rebuilt only when one of these changes
     people = [a for a in st.table.actors.values() if a.kind == "person"]
-    if (len(people), len(st.mentions)) != st.surnames_for:
+    written: dict[str, list[str]] = {}  # a KB person's name as the article spells it ("Gaddafi"
+    for s, e, aid, rule, *_ in st.mentions:  # for a "Qaddafi"), so the surname alone refers back
+        if rule.startswith("kb-name") and " " in st.text[s:e]:
+            written.setdefault(aid, []).append(re.sub(r"['’]s$", "", st.text[s:e]))
+    key = ([(a.id, a.name, a.kb_id) for a in people], written)
+    if key != st.surnames_for:
         index: dict[str, list[str]] = {}
-        written: dict[str, list[str]] = {}  # a KB person's name as the article spells it ("Gaddafi"
-        for s, e, aid, rule, *_ in st.mentions:  # for a "Qaddafi"), so the surname alone refers back
-            if rule.startswith("kb-name") and " " in st.text[s:e]:
-                written.setdefault(aid, []).append(re.sub(r"['’]s$", "", st.text[s:e]))
         for a in people:
             forms = [a.name, *written.get(a.id, [])]
             ent = st.kb.entity(a.kb_id) if (st.kb is not None and a.kb_id) else None
@@ -214,12 +217,12 @@ def _surnames(st: State) -> dict[str, list[str]]:
                 # ("Robert S. Mueller III" -> "robert mueller": "Mueller" later)
                 for parts in (norm(f).split(), name_core(f).split()):
                     if len(parts) >= 2 and parts[-1] not in SUFFIXES:
-                        for key in (parts[-1], " ".join(parts[-2:])):
-                            if a.id not in index.setdefault(key, []):
-                                index[key].append(a.id)
+                        for k in (parts[-1], " ".join(parts[-2:])):
+                            if a.id not in index.setdefault(k, []):
+                                index[k].append(a.id)
         st.surnames = index
         st.surname_first = {k: v[0] for k, v in index.items()}
-        st.surnames_for = (len(people), len(st.mentions))
+        st.surnames_for = key
     return st.surnames
 
 

@@ -271,7 +271,7 @@ class State:
         self.former_office: dict[str, str] = {}  # person id -> the sector of a title they held before
         self.text_gender: dict[str, str] = {}  # actor id -> "m"/"f" from the pronouns the text uses for them
         self._described: dict[tuple[str, int, bool], str | None] = {}  # (actor id, mentions, honorifics) -> gender
-        self.surnames_for: tuple[int, int] = (-1, -1)  # how many people and mentions the index was built for
+        self.surnames_for: Any = None  # the people and written names the index was built from
         self.given: dict[str, str | None] = {}  # normalised first name -> person actor id (None: shared)
         self.given_for = -1
         self.mentions: list[tuple[int, int, str, str, tuple[int, int] | None, float]] = []
