@@ -750,6 +750,11 @@ def test_an_opinion_held_is_no_quote(nlp: Any, text: str) -> None:
      "The Congressional Budget Office"),
     ("Economists at the bank calculated that the tariffs would cost each household $800 a year.", "tariffs would cost",
      "Economists"),
+    ("Researchers found that the new vaccine lowered infections by half.", "lowered infections", "Researchers"),
+    ("Auditors determined that the fund had lost track of $40 million.", "lost track", "Auditors"),
+    ("The appeals court held that the county had drawn its districts unlawfully.", "drawn its districts",
+     "The appeals court"),
+    ("The judge found that the officers had no warrant for the search.", "no warrant", "The judge"),
 ])
 def test_a_bodys_finding_is_a_quote(nlp: Any, text: str, words: str, who: str) -> None:
     a = run(nlp, text)
@@ -761,8 +766,28 @@ def test_a_bodys_finding_is_a_quote(nlp: Any, text: str, words: str, who: str) -
     "Police found the car abandoned near the river.",
     "Smith showed that the numbers were wrong.",
     "Investors found some comfort after cities that reopened haven't shown a new surge.",
+    "The court held a hearing on the motion last week.",
+    "Inspectors found the bridge in poor repair.",
 ])
 def test_a_persons_finding_or_a_found_thing_is_no_quote(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The mayor reminded reporters that the levy had passed with votes from both parties.", "levy had passed"),
+    ("She reminded the crowd that she had voted against the war.", "voted against the war"),
+    ("The agency reminded drivers that the bridge stays closed through May.", "bridge stays closed"),
+])
+def test_a_reminder_by_someone_is_a_quote(nlp: Any, text: str, words: str) -> None:
+    assert has(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text", [
+    "The crash reminded investors that prices can fall fast.",
+    "An old song reminded him that years had gone by.",
+    "It reminded me that the season was nearly over.",
+])
+def test_a_reminder_by_a_thing_is_no_quote(nlp: Any, text: str) -> None:
     assert not run(nlp, text).quotes
 
 

@@ -105,6 +105,8 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
             kids.append(c)
         elif dep in ("advcl", "dep", "acl") and c.i > verb.i and _starts_with_that(c):
             kids.append(c)  # "posted late on Sunday that ...": a that-clause the parser misplaced
+        elif dep in ("dobj", "obj") and lemma in lx.ADDRESSEE_OBJECT and (misplaced := _addressee_clause(c)):
+            kids.append(misplaced)  # "reminded the crowd that she had ...": the clause is the verb's
         elif dep == "prep" and c.i > verb.i:
             kids.extend(_document_clause(c))  # "said in a statement that ..."
         elif dep == "advcl" and lemma in ASKS_FOR and any(
@@ -207,6 +209,18 @@ def _document_clause(prep: Any) -> list[Any]:
         if p.dep_ == "pobj" and p.lemma_.lower() in lx.DOCUMENT_NOUNS | lx.SPEECH_NOUNS:
             return [c for c in p.children if c.dep_ in ("acl", "ccomp", "relcl") and _starts_with_that(c)]
     return []
+
+
+def _addressee_clause(addressee: Any) -> Any | None:
+    """A that-clause the parser hung on the addressee of a verb of telling as a relative clause,
+    though its *that* is a complementiser (a relative *that* is the clause's subject or object,
+    not its marker): "reminded the crowd that she had voted"."""
+    for c in addressee.children:
+        if c.dep_ == "relcl" and c.i > addressee.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) and any(
+                s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            return c
+    return None
 
 
 def _starts_with_that(clause: Any) -> bool:

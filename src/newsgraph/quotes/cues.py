@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors.lexicon import ROLE_NOUNS, SPOKES_NOUNS, sector_of
+from ..actors.lexicon import PERSON_NOUNS, ROLE_NOUNS, SPOKES_NOUNS, sector_of
 from . import lexicon as lx
 from . import speaker as spk
 from .marks import Quoted
@@ -465,6 +465,9 @@ finding findings sign signs trend trends record history experience development d
 that it what which reality math arithmetic"""))
 _EVIDENTIAL = frozenset(re.findall(r"\w+", """suggest indicate signal show imply mean point demonstrate underscore
 underline highlight reflect confirm prove reveal"""))
+# verbs of saying that also name a thing's bringing something to mind: speech only when someone
+# (a person, a body, a document) is their subject
+_BY_SPEAKERS_ONLY = frozenset({"remind"})
 _HYPOTHETICAL = frozenset({"can", "could", "should", "must", "may", "might", "ca"})
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 
@@ -486,7 +489,8 @@ def not_a_report(verb: Any) -> str | None:
     * ``nobody``: a subject that names no one (``No one denies that ...``);
     * ``hypothetical``: a modal of possibility or obligation (``we should demand``, ``no one can
       predict``): nothing was said;
-    * ``inference``: an evidential verb with an abstract subject (``the evidence suggests``);
+    * ``inference``: an evidential verb with an abstract subject (``the evidence suggests``), a
+      reminder by a thing (``the episode reminded investors that``);
     * ``naming``: a label verb that names rather than reports (``a group called “X”``, ``what we
       call “the press”``; not ``what the minister called “a disgrace”``): the quoted label is a term;
     * ``anonymity``: ``asked not to be identified``: the source's condition, not a report;
@@ -522,6 +526,12 @@ def not_a_report(verb: Any) -> str | None:
         return "imperative"  # "Let's say you are ...": the writer's supposition
     if lemma in _EVIDENTIAL and subj is not None and (subj.lemma_.lower() in _ABSTRACT or subj.lower_ in _ABSTRACT):
         return "inference"  # (the word as written too: "data" has the lemma "datum")
+    if lemma in _BY_SPEAKERS_ONLY and subj is not None and not (
+            (subj.pos_ == "PRON" and subj.lower_ not in _ABSTRACT) or subj.pos_ == "PROPN" or (
+                subj.pos_ == "NOUN" and (names_people(subj) or subj.lemma_.lower() in PERSON_NOUNS
+                                         or subj.lemma_.lower() in lx.DOCUMENT_NOUNS
+                                         or subj.lemma_.lower() in lx.BODY_NOUNS))):
+        return "inference"  # "the episode reminded investors that ...": a thing brings it to mind, no one says it
     if lemma in lx.LABEL_VERBS and ((verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(
             c.dep_ == "aux" for c in kids)) or (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in kids)
                                                and (subj is None or subj.lower_ in _GENERIC_SUBJECTS))):
@@ -647,8 +657,9 @@ def clause_cues(art: Parsed, used: set[int]) -> list[ClauseCue]:
 
 
 def body_finds(verb: Any) -> bool:
-    """A verb of finding with a body or a group of researchers as its subject and a clause
-    (``the Budget Office finds that ...``, ``economists calculated that ...``)."""
+    """A verb of finding with a body, a court or a group of researchers as its subject and a clause
+    (``the Budget Office finds that ...``, ``economists calculated that ...``, ``the court held
+    that ...``)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if subj is None or clause is None or any(c.dep_ in ("dobj", "obj") for c in verb.children) or not any(
@@ -660,7 +671,11 @@ def body_finds(verb: Any) -> bool:
     if subj.pos_ == "PROPN":  # a body's name: several words or an acronym (a lone "Smith" may be misread)
         return subj.ent_type_ == "ORG" and (subj.text.isupper() or any(
             c.dep_ == "compound" and c.ent_type_ == "ORG" for c in subj.children))
-    return subj.pos_ == "NOUN" and subj.tag_ == "NNS" and names_people(subj)
+    if subj.pos_ != "NOUN":
+        return False
+    if sector_of(subj.lemma_.lower()) == "JUD":
+        return True  # "the court held that ...", "the judge found that ...": a court's findings are its ruling
+    return subj.tag_ == "NNS" and (names_people(subj) or subj.lemma_.lower() in lx.INQUIRY_NOUNS)
 
 
 # verbs that with "the case" mean arguing: "made the case that", "pressed the case that"

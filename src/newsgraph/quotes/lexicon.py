@@ -31,6 +31,7 @@ reckon tout vouch attest affirm avow aver opine posit surmise theorize theorise 
 utter bark jeer snap growl gush sneer cheer chant holler fume rant rail sigh marvel grumble mumble
 intone interject interrupt plead pray reason reflect repeat stammer stutter thunder vent wail zing
 chime confess confide scoff tease taunt exclaim concur joke recount rule reveal disclose profess
+remind
 order instruct whine hiss snarl crow groan moan gripe huff chuckle laugh rap
 """)
 
@@ -175,7 +176,23 @@ PHRASAL_SPEECH: frozenset[tuple[str, str]] = frozenset({
 # Verbs of finding: a body's or researchers' report with a clause ("the budget office finds that
 # ...", "economists calculated that ..."); a person's cognition otherwise ("he found that he ...").
 FINDING_VERBS: frozenset[str] = _words("""
-find show determine calculate project assume
+find show determine calculate project assume hold
+""")
+
+# Common nouns of organised bodies, which speak through their people ("the agency reminded drivers
+# that ...", "the group said").
+BODY_NOUNS: frozenset[str] = _words("""
+agency group company firm campaign office department ministry committee commission board council
+union organization organisation administration government party coalition alliance association
+institute foundation center centre panel team club league network court bureau service authority
+""")
+
+# Nouns of people whose trade is finding things out: as the subject of a verb of finding with a
+# clause they report what their inquiry found ("researchers found that ...", "auditors determined
+# that ..."), as a body does.
+INQUIRY_NOUNS: frozenset[str] = _words("""
+researcher scientist economist analyst expert investigator scholar academic epidemiologist
+pollster statistician auditor inspector examiner forecaster modeler modeller
 """)
 
 # Verbs whose subject authors a document they act on ("the leaders adopted a statement").
@@ -236,12 +253,14 @@ __all__ = [
     "ADDRESSEE_OBJECT",
     "ASKING_VERBS",
     "AUTHORING_VERBS",
+    "BODY_NOUNS",
     "COMMITMENT_NOUNS",
     "COMMITMENT_VERBS",
     "DOCUMENT_NOUNS",
     "EVALUATION_VERBS",
     "FINDING_NOUNS",
     "FINDING_VERBS",
+    "INQUIRY_NOUNS",
     "JUDGING_VERBS",
     "LABEL_VERBS",
     "NEEDS_CLAUSE",
