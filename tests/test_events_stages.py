@@ -859,3 +859,18 @@ def test_whoever_is_to_blame_is_blamed_not_blaming(read, text: str, source: str 
 def test_not_to_blame_blames_no_one(read) -> None:
     a = read("The parliament of Ghana is not to blame for the crisis, Kofi Mensah said.")
     assert not [e for e in a.events if e.plover == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, plover, target", [
+    ("Ghana voiced support for Togo in the border dispute.", "SUPPORT", "TGO"),
+    ("Chile announced its backing for Peru's bid to host the summit.", "SUPPORT", "PER"),
+    ("Ghana signaled support for Togo on Monday.", "SUPPORT", "TGO"),
+    ("Chile voiced opposition to Peru's military buildup.", "ACCUSE", "PER"),
+    ("Chile announced its opposition to Peru's fishing bill.", "REJECT", "PER"),
+])
+def test_support_or_opposition_voiced_is_that_stance(read, text: str, plover: str, target: str) -> None:
+    """Voicing, announcing or signalling support for X supports X, as "expressed support" does;
+    voicing opposition to X disapproves of X, as "opposed X" does, and to a bill or a plan rejects it."""
+    events = read(text).events
+    assert any(e.plover == plover and target in e.target for e in events), [
+        (e.plover, e.source, e.target) for e in events]
