@@ -1171,3 +1171,31 @@ def test_mr_before_the_surname_of_a_former_head_of_state_is_that_head(read, text
 def test_mrs_before_a_former_head_of_states_surname_is_not_him(read) -> None:
     a = read("Mrs. Obama told the students that the garden was open.", "2019-02-28")
     assert "barack-obama" not in {x.kb_id for x in actor_over(a, "Obama")}
+
+
+@pytest.mark.parametrize("text, name, phrase", [
+    ("New Haven Mayor John de Vries opened the bridge on Monday.", "John de Vries", "New Haven Mayor"),
+    ("New York Mayor Bill de Vries criticized the police union.", "Bill de Vries", "New York Mayor"),
+    ("New Jersey Gov. Tom Abel signed the budget on Monday.", "Tom Abel", "New Jersey Gov."),
+    ("New South Wales Premier Kate Doyle announced the lockdown.", "Kate Doyle", "New South Wales Premier"),
+])
+def test_a_place_of_several_words_before_a_title_is_no_part_of_the_name(read, text, name, phrase):
+    """"New Jersey Gov. X": the whole place and the title are the mention's, none of it the name."""
+    a = read(text, "2019-03-01")
+    people = [x for x in a.actors if x.kind == "person"]
+    assert [p.name for p in people] == [name]
+    assert any(a.article.text[m.start:m.end].startswith(phrase) for m in people[0].mentions)
+
+
+@pytest.mark.parametrize("text, title, country", [
+    ("Washington Gov. Tom Abel signed the budget on Monday.", "Governor", "USA"),
+    ("Moscow Mayor Ivan Petrov ordered the parks closed.", "Mayor", "RUS"),
+])
+def test_a_capital_before_a_local_title_is_a_city_or_province_not_the_state(read, text, title, country):
+    """"Washington governor X", "Moscow mayor X": an office of that city or province, in the state,
+    not an office of the state; and the capital is no mention of the state."""
+    a = read(text, "2019-03-01")
+    person = next(x for x in a.actors if x.kind == "person")
+    assert person.country == country
+    assert [(r.title, r.of) for r in person.roles] == [(title, None)]
+    assert not [x for x in a.actors if x.kind == "country"]

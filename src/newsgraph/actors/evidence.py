@@ -1114,6 +1114,11 @@ def full_name_in_text(st: State, surname: str) -> str | None:
         owners = [k for k, g in enumerate(given) if g.endswith(("'s", "’s"))]
         if owners:  # "Jordan's King Abdullah": a possessor is no part of the name
             given = given[owners[-1] + 1:]
+        # a title, an honorific or a known name is no given name, nor is what comes before it: that
+        # is the title's phrase ("New York Mayor Bill de Blasio": "Bill")
+        cut = max((k + 1 for k, g in enumerate(given) if g.lower().rstrip(".") in lx.TITLES
+                   or g.lower() in lx.TITLES or g.lower() in lx.HONORIFICS), default=0)
+        given = given[cut:]
         while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.TITLE_FIRST_WORDS
                          or given[0].lower() in lx.HONORIFICS
                          or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])

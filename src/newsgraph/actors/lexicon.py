@@ -39,6 +39,11 @@ TITLES: dict[str, str] = {
     "majority leader": "majority_leader", "minority leader": "minority_leader",
     "majority whip": "majority_whip", "minority whip": "minority_whip",
 }
+# titles of an office below the state (a province, a US state, a city): a capital named on them is
+# that city or the province that shares its name ("Washington governor X", "Moscow mayor X"), not
+# the state it is the seat of
+LOCAL_TITLES = frozenset({"governor", "mayor"})
+
 # US legislators and governors as news copy abbreviates them ("Sen. X", "Rep. X", "Gov. X"): the
 # title written out, whose office and sector the abbreviation takes
 TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "congressman", "gov.": "governor",

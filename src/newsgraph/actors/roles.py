@@ -23,7 +23,17 @@ def try_title_name(st: State, i: int) -> int | None:
     end, title = t
     name_start = st.skip_ranks(end)
     start = st.chunk_start(i)
-    iso3, org, used = st.modifiers(start, i, {h.start: h for h in st.hits_in(start, i)})
+    hits = {h.start: h for h in st.hits_in(start, i)}
+    iso3, org, used = st.modifiers(start, i, hits)
+    seat_state = None
+    if used and lx.title_key(title) in lx.LOCAL_TITLES and all(
+            u[0] in hits and "capital" in hits[u[0]].attrs() for u in used):
+        # "Washington governor X", "Moscow mayor X": the city or the province of that name, in
+        # the state (the person's country) but no office of the state itself
+        seat_state = iso3
+        for lo, hi in used:
+            st.drop_mentions(lo, hi, "country")
+        iso3, used = None, []
     if iso3 is None and st.doc[start].lower_ in {"his", "her"}:  # "his spokesman X": the possessor's state
         owner = st.ref_at(start) or st.recent_person(lambda a: True, start)
         owner_actor = st.table.get(owner.actor) if owner is not None else None
@@ -48,8 +58,8 @@ def try_title_name(st: State, i: int) -> int | None:
     elif other is not None and not sought and st.lower[other].rstrip("-") not in lx.NOT_NOW:
         # "Deputy Prime Minister X" holds another office than "the prime minister"
         st.table.add_role(person, lx.display_title(st.doc[other:end].text), of)
-    if iso3 and not person.country:
-        person.country = iso3
+    if (iso3 or seat_state) and not person.country:
+        person.country = iso3 or seat_state
     former = any(st.lower[k].rstrip("-") in lx.NOT_NOW for k in range(start, i))
     for k in range(start - 1, max(-1, start - 4), -1):  # "former New Mexico Gov. X": before the phrase's start
         if st.pos[k] not in {"ADJ", "PROPN", "DET"}:

@@ -496,8 +496,8 @@ class State:
             if prev.i in self.claimed and not (prev.pos_ in {"ADJ", "PROPN"} and prev.head.i >= i) and \
                     not (prev.tag_ == "PRP$" and prev.head.i >= i):
                 break
-            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"} and prev.head.i >= i:
-                j -= 1
+            if prev.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"} and prev.head.i >= j:
+                j -= 1  # a modifier of the head or of a modifier already taken ("*New* York Mayor")
                 continue
             break
         if self.doc[i].ent_iob_ != "I":
@@ -544,6 +544,21 @@ class State:
         r = self.ref_at(i)
         a = self.table.get(r.actor) if r is not None else None
         return a is not None and a.kind in {"country", "organization"}
+
+    def drop_mentions(self, start: int, end: int, kind: str) -> None:
+        """Forget the mentions (and references) of actors of ``kind`` over tokens [start, end): a
+        word read as a state that the phrase around it shows is only a place ("Washington" in
+        "Washington governor X")."""
+        if start >= end:
+            return
+        lo, hi = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+        def of_kind(aid: str) -> bool:
+            actor = self.table.get(aid)
+            return actor is not None and actor.kind == kind
+
+        self.mentions = [m for m in self.mentions if not (lo <= m[0] and m[1] <= hi and of_kind(m[2]))]
+        self.refs = [r for r in self.refs if not (start <= r.start and r.end <= end and of_kind(r.actor))]
 
     def nest_countries(self, ranges: list[tuple[int, int]], iso3: str | None) -> None:
         """The state a title belongs to is mentioned too ("Armenian" in "the Armenian Prime Minister")."""
