@@ -874,3 +874,17 @@ def test_support_or_opposition_voiced_is_that_stance(read, text: str, plover: st
     events = read(text).events
     assert any(e.plover == plover and target in e.target for e in events), [
         (e.plover, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The union in Ghana fought for higher wages for nurses.",
+    "Chile's opposition vowed to battle for every vote in the north.",
+])
+def test_fighting_for_a_cause_is_no_combat(read, text: str) -> None:
+    """Fighting or battling for wages, rights or votes is a campaign, not force."""
+    assert not any(e.plover in {"ASSAULT", "THREATEN"} for e in read(text).events), [
+        (e.plover, e.source, e.target) for e in read(text).events]
+
+
+def test_an_armed_body_fighting_for_a_cause_still_fights(read) -> None:
+    assert any(e.plover == "ASSAULT" for e in read("Rebels in Mali fought for the rights of the north.").events)
