@@ -66,6 +66,7 @@ def test_a_named_person_is_a_person_without_description(pipeline: Any) -> None:
     ("Russian senators said the treaty should be suspended at once.", "treaty should be suspended"),
     ("Americans said in a poll that rents were their main worry.", "rents were"),
     ("Many Iranians say the new fuel prices have hurt them.", "fuel prices"),
+    ("In the survey, 62% of Americans said rents were their main worry.", "rents were"),
 ])
 def test_groups_are_not_states(pipeline: Any, text: str, words: str) -> None:
     a = analyse(pipeline, text)
