@@ -888,3 +888,13 @@ def test_fighting_for_a_cause_is_no_combat(read, text: str) -> None:
 
 def test_an_armed_body_fighting_for_a_cause_still_fights(read) -> None:
     assert any(e.plover == "ASSAULT" for e in read("Rebels in Mali fought for the rights of the north.").events)
+
+
+def test_a_trip_within_the_travellers_own_state_is_no_visit(read) -> None:
+    """A head of state flying to a city of their own state makes no visit of state; to another
+    state's city they do."""
+    home = read("The president of Ghana, John Mahama, flew to Kumasi on Friday.").events
+    abroad = read("The president of Ghana, John Mahama, flew to Lome on Friday.").events
+    assert not [e for e in home if e.plover == "CONSULT"], [(e.plover, e.source, e.target) for e in home]
+    assert [e for e in abroad if e.plover == "CONSULT" and "TGO" in e.target], [
+        (e.plover, e.source, e.target) for e in abroad]

@@ -507,9 +507,13 @@ def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 heads.extend(pobjs(ch))
     if f.pos == "n":
         heads.extend(t for t in c.pred.subtree if t.i != c.pred.i and t.pos_ == "PROPN")
+    homes = {getattr(actors.by_id.get(s), "country", None) for s in c.source}
     for h in heads:
         for t in np_core(h):
             a = actors.at_token(t)
+            if visit and a is None and actors.country_at(t) is not None and homes == {actors.country_at(t)}:
+                c.dropped = "domestic trip: a journey within the travellers' own state is no visit of state"
+                return  # ("the president flew to Chicago"; "flew to Washington" is the state, below)
             if a is not None and a.kind == "country" and a.id not in c.source:
                 c.target, c.target_tokens = [a.id], [h]
                 c.rule += "+location-target"
