@@ -501,8 +501,8 @@ class State:
                 continue
             break
         if self.doc[i].ent_iob_ != "I":
-            while j < i and self.doc[j].ent_iob_ == "I" and self.doc[j].ent_type_ in _NO_MODIFIER_ENTS:
-                j += 1  # "told The Daily Beast President X": no title's modifier, the end of a work's name
+            while j < i and self.doc[j].ent_iob_ in ("B", "I") and self.doc[j].ent_type_ in _NO_MODIFIER_ENTS:
+                j += 1  # "told The Daily Beast President X": no title's modifier, a work's name
         return j
 
     def skip_ranks(self, i: int) -> int:
