@@ -1119,8 +1119,7 @@ def full_name_in_text(st: State, surname: str) -> str | None:
         cut = max((k + 1 for k, g in enumerate(given) if g.lower().rstrip(".") in lx.TITLES
                    or g.lower() in lx.TITLES or g.lower() in lx.HONORIFICS), default=0)
         given = given[cut:]
-        while given and (given[0].lower() in lx.TITLES or given[0].lower() in lx.TITLE_FIRST_WORDS
-                         or given[0].lower() in lx.HONORIFICS
+        while given and (given[0].lower() in lx.TITLE_FIRST_WORDS
                          or given[0].lower() in SENTENCE_STARTERS or st.kb_knows(given[0])
                          or (given[0].lower() in common_words() and given[0].lower() not in st.given_names())):
             given = given[1:]

@@ -507,18 +507,18 @@ def located(coder: Any, c: Candidate, actors: ActorIndex) -> None:
                 heads.extend(pobjs(ch))
     if f.pos == "n":
         heads.extend(t for t in c.pred.subtree if t.i != c.pred.i and t.pos_ == "PROPN")
-    homes = {getattr(actors.by_id.get(s), "country", None) for s in c.source}
+    homes = {getattr(actors.by_id.get(s), "country", None) for s in c.source} if visit else set()
     for h in heads:
         for t in np_core(h):
             a = actors.at_token(t)
-            if visit and a is None and actors.country_at(t) is not None and homes == {actors.country_at(t)}:
+            iso3 = actors.country_at(t) if a is None else None  # a gazetteer place: its country
+            if iso3 is not None and homes == {iso3}:
                 c.dropped = "domestic trip: a journey within the travellers' own state is no visit of state"
                 return  # ("the president flew to Chicago"; "flew to Washington" is the state, below)
             if a is not None and a.kind == "country" and a.id not in c.source:
                 c.target, c.target_tokens = [a.id], [h]
                 c.rule += "+location-target"
                 return
-            iso3 = actors.country_at(t) if a is None else None  # a gazetteer place: its country
             ref = actors.country(iso3) if iso3 else None
             if ref is not None and ref not in c.source:
                 c.target, c.target_tokens = [ref], [h]

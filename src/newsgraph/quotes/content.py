@@ -216,9 +216,8 @@ def _addressee_clause(addressee: Any) -> Any | None:
     though its *that* is a complementiser (a relative *that* is the clause's subject or object,
     not its marker): "reminded the crowd that she had voted"."""
     for c in addressee.children:
-        if c.dep_ == "relcl" and c.i > addressee.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) and any(
-                s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+        if c.dep_ == "relcl" and c.i > addressee.i and _starts_with_that(c) and c.left_edge.dep_ == "mark" \
+                and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
             return c
     return None
 

@@ -526,11 +526,7 @@ def not_a_report(verb: Any) -> str | None:
         return "imperative"  # "Let's say you are ...": the writer's supposition
     if lemma in _EVIDENTIAL and subj is not None and (subj.lemma_.lower() in _ABSTRACT or subj.lower_ in _ABSTRACT):
         return "inference"  # (the word as written too: "data" has the lemma "datum")
-    if lemma in _BY_SPEAKERS_ONLY and subj is not None and not (
-            (subj.pos_ == "PRON" and subj.lower_ not in _ABSTRACT) or subj.pos_ == "PROPN" or (
-                subj.pos_ == "NOUN" and (names_people(subj) or subj.lemma_.lower() in PERSON_NOUNS
-                                         or subj.lemma_.lower() in lx.DOCUMENT_NOUNS
-                                         or subj.lemma_.lower() in lx.BODY_NOUNS))):
+    if lemma in _BY_SPEAKERS_ONLY and subj is not None and not _names_someone(subj):
         return "inference"  # "the episode reminded investors that ...": a thing brings it to mind, no one says it
     if lemma in lx.LABEL_VERBS and ((verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(
             c.dep_ == "aux" for c in kids)) or (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in kids)
@@ -548,6 +544,18 @@ def not_a_report(verb: Any) -> str | None:
         # ("were released and told to return": the passive reaches the second verb)
         return "asked"  # also "was told that ...", "When told that ...": the subject heard it, someone else said it
     return None
+
+
+def _names_someone(subj: Any) -> bool:
+    """A subject that can speak: a personal pronoun, a name, or a noun for people, a body or a
+    document (not "the crash", "it")."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in _ABSTRACT
+    if subj.pos_ == "PROPN":
+        return True
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and (names_people(subj) or lemma in PERSON_NOUNS or lemma in lx.DOCUMENT_NOUNS
+                                    or lemma in lx.BODY_NOUNS)
 
 
 def unrealised(verb: Any) -> bool:

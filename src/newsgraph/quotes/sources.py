@@ -776,7 +776,7 @@ def description_actor(analysis: Analysis, doc: Any, sp: Speaker, table: dict[str
 
 _SHARE_WORDS = frozenset(re.findall(r"\w+", """percent per_cent majority minority plurality half third thirds quarter
 quarters fifth fifths share proportion number most many some several few all none bulk rest dozens hundreds thousands
-millions"""))
+millions""")) | {"%", "pct", "pct."}  # ("80% of Americans": the sign heads the share)
 
 
 # plurals of the party designations ("Republicans", "Tories", "Conservatives")
@@ -792,8 +792,8 @@ def _party_word(tok: Any) -> bool:
 def partitive_group(head: Any) -> Any:
     """The group a share of it speaks for: ``59 percent of Americans``, ``a majority of voters``,
     ``half of the senators`` -> the noun after *of* (a plural); any other head is itself."""
-    if not (head.lower_ in _SHARE_WORDS or head.tag_ == "CD" or head.lower_ in ("%", "pct", "pct.")):
-        return head  # ("80% of Americans": the sign is the share's head)
+    if not (head.lower_ in _SHARE_WORDS or head.tag_ == "CD"):
+        return head
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
