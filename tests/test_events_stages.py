@@ -898,3 +898,80 @@ def test_a_trip_within_the_travellers_own_state_is_no_visit(read) -> None:
     assert not [e for e in home if e.plover == "CONSULT"], [(e.plover, e.source, e.target) for e in home]
     assert [e for e in abroad if e.plover == "CONSULT" and "TGO" in e.target], [
         (e.plover, e.source, e.target) for e in abroad]
+
+
+# ---- removals from a post, leave, contempt, tariffs: PLOVER SANCTION --------------------------
+@pytest.mark.parametrize("text", [
+    "The Chicago police department fired two officers on Friday.",
+    "The Chicago police department placed the officer on administrative leave.",
+    "Lawmakers in Lima ousted the speaker of the assembly in March.",
+    "Governor Ann Marlow removed the state health director from her post.",
+    "Mayor Ann Marlow suspended the city's fire chief without pay.",
+    "A Senate panel voted on Tuesday to hold Interior Secretary Ann Marlow in contempt of Congress.",
+    "A federal judge held the Kenyan official in contempt of court.",
+    "Washington raised tariffs on Chinese imports last week.",
+    "Beijing imposed 25% levies on American soybeans.",
+    "The European Union increased duties on Chinese steel.",
+])
+def test_removal_leave_contempt_and_tariffs_are_sanctions(read, text):
+    assert "SANCTION" in {e.plover for e in read(text).events}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers fired on the crowd in Lima.",
+    "The rebels fired rockets at the airport in Aden.",
+    "The company raised prices in Brazil.",
+    "The minister placed flowers on the memorial in Kyiv.",
+    "Police removed protesters from the square in Minsk.",
+    "The Kenyan president holds the press in contempt.",
+])
+def test_sanction_words_in_other_senses_are_no_sanction(read, text):
+    assert "SANCTION" not in {e.plover for e in read(text).events}, text
+
+
+# ---- an act to come: an intent only when announced or addressed ---------------------------------
+@pytest.mark.parametrize("text", [
+    "The Harvard project will release a guide for campaigns in March.",
+    "The Kenyan administration was planning to provide new funds.",
+    "Critics want the Kenyan president to explain how he will fund the repairs.",
+])
+def test_an_unannounced_act_to_come_with_no_counterpart_is_no_intent(read, text):
+    assert "AGREE" not in {e.plover for e in read(text).events}, text
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government said it would provide more funds for schools.",
+    "The Kenyan ministry said it would reopen the border.",
+    "\u201cWe will send more doctors,\u201d the Kenyan health minister said.",
+    "The Kenyan government will provide new funds to Uganda.",
+])
+def test_an_announced_or_addressed_act_to_come_is_an_intent(read, text):
+    assert "AGREE" in {e.plover for e in read(text).events}, text
+
+
+# ---- what an act was for is not told as done ----------------------------------------------------
+@pytest.mark.parametrize("text, aim", [
+    ("The Kenyan army sent troops to the border to attack the rebels.", "ASSAULT"),
+    ("Kenya deployed two brigades to the north to fight the Somali militants.", "ASSAULT"),
+    ("Kenyan police raided the offices of the newspaper to arrest its editor.", "173"),
+])
+def test_the_aim_of_an_act_is_not_done(read, text, aim):
+    evs = read(text).events
+    assert aim not in {e.plover for e in evs} | {e.cameo for e in evs}, text
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The Kenyan army attacked the rebels near the border.", "ASSAULT"),
+    ("Kenya agreed to withdraw its troops from Somalia.", "AGREE"),
+    ("The Kenyan government decided to expel the Somali ambassador.", "SANCTION"),
+])
+def test_acts_that_are_no_aim_stay(read, text, plover):
+    assert plover in {e.plover for e in read(text).events}, text
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Thousands of Kenyans gathered in Nairobi to denounce the new tax law.", "ACCUSE"),
+    ("The Kenyan president went on television to criticize the Somali government.", "ACCUSE"),
+])
+def test_a_verbal_aim_is_met_by_the_act_that_serves_it(read, text, plover):
+    assert plover in {e.plover for e in read(text).events}, text

@@ -172,6 +172,8 @@ EXTRA_AGENTS = {
     # executives are a company's ("chief executive" stays government with PETRARCH2: a governor or a
     # territory's head is one as often as a company's)
     "executives": "BUS",
+    # a city's or county's police by its department
+    "police department": "COP", "police departments": "COP",
 }
 
 # modifiers that make a title someone other than the office holder ("the former president")

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Event
-from . import arguments, assemble, dedup, detection, dyads, learned
+from . import arguments, assemble, dedup, detection, dyads, learned, modality
 from . import codebook as cb
 from .assemble import main_event
 from .common import ActorIndex, Candidate, segments, token_forms
@@ -148,6 +148,7 @@ class Coder:
                 dyads.conditional_target(self, c, actors)
                 if self.infer_sides:
                     dyads.domestic(self, c, actors)
+                modality.unaddressed_intent(c)
             detection.absorb_restated_nouns(cands)
             for c in cands:
                 if not c.absorbed and not c.dropped and c.code:

@@ -118,6 +118,8 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)
+            if not c.dropped and not c.absorbed and modality.aim_of_an_act(c, cands):
+                c.mode, c.dropped = "hypothetical", "the aim of another act ('sent troops to attack X'): not done"
     return [cands[i] for i in sorted(cands)]
 
 

@@ -26,6 +26,7 @@ from .common import (
     in_condition,
     is_object_of,
     likelihood_head,
+    marked,
     modal_scope,
     planning_noun,
     to_infinitive,
@@ -69,6 +70,25 @@ def nor_negated(verb: Any) -> bool:
         return True
     return verb.dep_ == "conj" and any(ch.dep_ == "cc" and ch.lower_ == "nor" and ch.i < verb.i
                                        for ch in verb.head.children)
+
+
+MATERIAL_AIM_ROOTS = frozenset({"06", "07", "08"}) | cb.MATERIAL_CONFLICT_ROOTS
+
+
+def aim_of_an_act(c: Candidate, cands: dict[int, Candidate]) -> bool:
+    """Is ``c`` only what another coded act was for: a material act in a to-infinitive with no
+    subject of its own hung on that act's verb ("sent troops to the border *to attack* the rebels")?
+    The event told is the head act; its aim is not told as done. An act of words is done by the act
+    that serves it ("crowds gathered *to denounce* the law", "received the envoy *to discuss* trade"),
+    and an aim hung on an act no one codes ("earmarked funds *to help* X") is all the text tells."""
+    verb = c.pred
+    if c.frame.pos != "v" or verb.dep_ != "advcl" or not to_infinitive(verb) or verb.head.i == verb.i \
+            or cb.root(c.code or "") not in MATERIAL_AIM_ROOTS \
+            or any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in verb.children):
+        return False
+    head = cands.get(verb.head.i)
+    return head is not None and head is not c and bool(head.code) and not head.dropped \
+        and cb.root(head.code or "") != "01"
 
 
 # ---- 3. modality -----------------------------------------------------------------------------
@@ -156,3 +176,40 @@ def apply_modality(coder: Any, c: Candidate) -> None:
         c.mode = "future"  # "agreed to send", "threatened to impose": the act itself is to come
     if conditional and c.mode in {"future", None} and cb.root(c.code or "") in {"03", "13"}:
         c.mode = "hypothetical"  # "will respond if X attacks": announced on a condition
+
+
+def announced_intent(c: Candidate) -> bool:
+    """Does someone announce the act to come: the content of a reporting verb ("said it *would allow*
+    aid", "announced they will return", also a coordinated second act), or a speaker's own plan in a
+    quote ("we will *send*")?"""
+    gov = governing_verb(c.pred) if c.frame.pos == "n" else c.pred
+    scope = modal_scope(gov)
+    if not scope:
+        return False
+    top = scope[-1]
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "ccomp" and top.head.lemma_ in REPORTING and not indirect_question(top):
+        return True
+    return c.quote is not None and any(ch.dep_ in {"nsubj", "nsubjpass"} and ch.lower_ in FIRST_PERSON
+                                       for v in scope for ch in v.children)
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def indirect_question(clause: Any) -> bool:
+    """Is ``clause`` asked about rather than told: "explain *how* he will fund it", "said *whether*
+    they would come"?"""
+    return marked(clause, {"whether", "if"}) or any(
+        ch.tag_ in {"WRB", "WP", "WDT"} for ch in clause.children)
+
+
+def unaddressed_intent(c: Candidate) -> None:
+    """A cooperative act to come (turned into a CAMEO 03 intent by :func:`apply_modality`) that
+    nobody announces and that names nobody to cooperate with is a plan or a forecast, not an intent
+    towards anyone: "the project will release a guide", "was planning to provide funds", "how he will
+    fund repairs". Runs once the arguments are known: an intent with a target, or one its actor
+    announces (:func:`announced_intent`), stays."""
+    if "+future-intent" in c.rule and not c.target and not c.dropped and not announced_intent(c):
+        c.dropped = "a future act nobody announces, towards no one: a plan, not an intent"
