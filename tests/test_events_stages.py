@@ -975,3 +975,60 @@ def test_acts_that_are_no_aim_stay(read, text, plover):
 ])
 def test_a_verbal_aim_is_met_by_the_act_that_serves_it(read, text, plover):
     assert plover in {e.plover for e in read(text).events}, text
+
+
+# ---- criticism undergone, retorts and scorn: ACCUSE ---------------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenyan President Uhuru Kenyatta faced allegations of corruption last year.", None, "uhuru-kenyatta"),
+    ("Kenyan President Uhuru Kenyatta faced sharp criticism from Kenyan lawmakers.", "KENLEG", "uhuru-kenyatta"),
+    ("Kenyan President Uhuru Kenyatta came under fire for his tax plan.", None, "uhuru-kenyatta"),
+    ("Kenyan President Uhuru Kenyatta drew criticism from Somali officials.", "SOMGOV", "uhuru-kenyatta"),
+    ("Kenyan President Uhuru Kenyatta snapped back at Somali officials on Friday.", "uhuru-kenyatta", "SOMGOV"),
+    ("Protesters in Nairobi booed Kenyan President Uhuru Kenyatta.", "KENOPP", "uhuru-kenyatta"),
+    ("Kenyan President Uhuru Kenyatta declared the Somali vote a sham.", "uhuru-kenyatta", None),
+])
+def test_criticism_undergone_retorts_and_scorn_are_accusations(read, text, source, target):
+    evs = [e for e in read(text).events if e.plover == "ACCUSE"]
+    assert evs, text
+    assert any((source is None or source in e.source) and (target is None or target in e.target) for e in evs), \
+        [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Uhuru Kenyatta faced a tough re-election race.",
+    "Kenyan President Uhuru Kenyatta faced reporters in Nairobi on Monday.",
+    "Kenyan troops came under fire from Somali militants near the border.",
+    "The Kenyan ministry declared a state of emergency in Nairobi.",
+])
+def test_facing_and_declaring_in_other_senses_are_no_accusation(read, text):
+    assert "ACCUSE" not in {e.plover for e in read(text).events}, text
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Kenyan ministry asked for parliament to act immediately.", "KENLEG"),
+    ("The Kenyan ministry asked on Monday for Somalia to reopen the border.", "SOM"),
+])
+def test_the_subject_of_a_for_clause_is_the_one_asked(read, text, target):
+    evs = [e for e in read(text).events if e.plover == "REQUEST"]
+    assert any(target in e.target for e in evs), [(e.source, e.target) for e in evs]
+
+
+def test_criticism_drawn_by_an_earlier_act_targets_its_doer(read):
+    text = ("The Kenyan army shelled the Somali town of Kismayo on Monday.\n\n"
+            "The attack drew sharp criticism from Somali officials.")
+    evs = [e for e in read(text).events if e.plover == "ACCUSE"]
+    assert any("SOMGOV" in e.source and "KENMIL" in e.target for e in evs), [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Kenyan ministry waved off the Somali complaint.", "SOM"),
+    ("The Kenyan minister pushed back against a question from Somali officials.", "SOMGOV"),
+    ("Kenyan President Uhuru Kenyatta shrugged off the Somali request.", "SOM"),
+])
+def test_waving_off_and_pushing_back_reject(read, text, target):
+    evs = [e for e in read(text).events if e.plover == "REJECT"]
+    assert any(target in e.target for e in evs), [(e.plover, e.source, e.target) for e in read(text).events]
+
+
+def test_pushing_back_a_date_is_no_rejection(read):
+    assert "REJECT" not in {e.plover for e in read("Kenyan officials pushed back the vote to March.").events}

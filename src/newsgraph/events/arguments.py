@@ -37,6 +37,7 @@ from .common import (
     purpose_clauses,
     same_segment,
     side,
+    to_infinitive,
     two_of,
 )
 from .dictionary import Entry
@@ -411,8 +412,14 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
         return [m for m in f.mods if m.dep_ == slot]
     # "an inquiry into whether X worked for Y": a clause after the preposition names an act, whose
     # doer is the one acted on
-    return [s for h in f.preps.get(slot, []) for s in (
+    heads = [s for h in f.preps.get(slot, []) for s in (
         logical_subjects(h) if h.pos_ in {"VERB", "AUX"} and marked(h, QUESTION_MARKS) else [h])]
+    if slot == "for" and f.pos == "v":
+        # "asked for Congress to act", "called for Israel to withdraw": the parse makes the clause's
+        # subject no object of "for"; the one asked to act is
+        heads += [s for ch in f.pred.children if ch.dep_ in {"advcl", "ccomp"} and ch.i > f.pred.i
+                  and marked(ch, {"for"}) and to_infinitive(ch) for s in ch.children if s.dep_ == "nsubj"]
+    return heads
 
 
 def small_clause_subjects(f: Frame) -> list[Token]:

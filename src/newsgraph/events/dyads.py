@@ -194,6 +194,8 @@ def reacted_to(c: Candidate) -> Token | None:
     """The definite description of an earlier act a reaction is about: the object of a verb of
     reaction ("condemned *the attack*"), what a statement condemns ("said *the vote* was a stunt"),
     or what drew or caused it ("*the move* drew criticism", "*the decision* sparked outrage")."""
+    if c.frame.pos == "v" and "swap" in c.entry.roles:  # "*the move* drew criticism from X"
+        return next((h for h in logical_subjects(c.pred) if h.pos_ == "NOUN" and definite(h)), None)
     if c.frame.pos == "v":
         noun = described_event(c.pred, c.frame.objs)
         if noun is None and "+reported-verdict" in c.rule:
