@@ -1032,3 +1032,9 @@ def test_waving_off_and_pushing_back_reject(read, text, target):
 
 def test_pushing_back_a_date_is_no_rejection(read):
     assert "REJECT" not in {e.plover for e in read("Kenyan officials pushed back the vote to March.").events}
+
+
+def test_a_pattern_may_ask_for_the_of_phrase_on_its_object(read):
+    """"took control of the town": the parse hangs "of" on "control", where a pattern still finds it."""
+    evs = read("The Kenyan army took control of the town on Monday.").events
+    assert any(e.cameo == "192" and "KENMIL" in e.source for e in evs), [(e.cameo, e.source) for e in evs]

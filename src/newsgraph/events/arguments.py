@@ -53,6 +53,7 @@ from .frames import (
     is_verbal,
     logical_subjects,
     noun_frame,
+    object_of_phrases,
     pobjs,
     verb_frame,
 )
@@ -414,6 +415,8 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
     # doer is the one acted on
     heads = [s for h in f.preps.get(slot, []) for s in (
         logical_subjects(h) if h.pos_ in {"VERB", "AUX"} and marked(h, QUESTION_MARKS) else [h])]
+    if slot == "of" and not heads:
+        heads = object_of_phrases(f)  # "took control of the town": the phrase on the object
     if slot == "for" and f.pos == "v":
         # "asked for Congress to act", "called for Israel to withdraw": the parse makes the clause's
         # subject no object of "for"; the one asked to act is

@@ -62,7 +62,10 @@ from .frames import (
     is_verbal,
     logical_subjects,
     noun_frame,
+    np_core,
+    object_of_phrases,
     verb_frame,
+    words,
 )
 
 
@@ -439,6 +442,8 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
             continue
         if e.prep:
             region = frame.prep_regions.get(e.prep)
+            if region is None and e.prep == "of" and e.obj and (held := object_of_phrases(frame)):
+                region = Region(w for g in held for w in words(np_core(g)))  # "took control *of* X"
             if region is None or (e.pobj and not region.match(e.pobj)):
                 continue
         if e.subject and not frame.subj_region.match(e.subject):

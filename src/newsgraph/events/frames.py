@@ -388,6 +388,14 @@ def _lend_preps(f: Frame, obj: Token) -> None:
         f.preps["to"] = pobjs(to)
 
 
+def object_of_phrases(f: Frame) -> list[Token]:
+    """The "of" phrases on a verb's objects ("took *control* of the town"): not lent to the verb,
+    since most are part of the object's own noun phrase, but a pattern may ask for them."""
+    if f.pos != "v":
+        return []
+    return [g for o in f.objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
+
+
 # nouns whose "to" phrase is their own complement, not where something is sent ("access to", "a threat to")
 TO_COMPLEMENT_NOUNS = frozenset({"access", "threat", "visit", "trip", "return", "road", "path", "response", "reply",
                                  "answer", "approach", "commitment", "right", "key", "solution", "alternative",
@@ -474,6 +482,7 @@ __all__ = [
     "misparsed_finite",
     "noun_frame",
     "np_core",
+    "object_of_phrases",
     "pobjs",
     "verb_frame",
     "words",
