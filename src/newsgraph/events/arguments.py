@@ -418,10 +418,10 @@ def slot_heads(f: Frame, slot: str) -> list[Token]:
     if slot == "of" and not heads:
         heads = object_of_phrases(f)  # "took control of the town": the phrase on the object
     if slot == "for" and f.pos == "v":
-        # "asked for Congress to act", "called for Israel to withdraw": the parse makes the clause's
-        # subject no object of "for"; the one asked to act is
-        heads += [s for ch in f.pred.children if ch.dep_ in {"advcl", "ccomp"} and ch.i > f.pred.i
-                  and marked(ch, {"for"}) and to_infinitive(ch) for s in ch.children if s.dep_ == "nsubj"]
+        # "asked for Congress to act", "called for Israel to withdraw": the frame keeps the clause
+        # under "for"; the one asked to act is its subject, not an object of "for"
+        heads += [s for h in f.preps.get("for", []) if h.dep_ in {"advcl", "ccomp"} and h.i > f.pred.i
+                  and marked(h, {"for"}) and to_infinitive(h) for s in h.children if s.dep_ == "nsubj"]
     return heads
 
 

@@ -121,7 +121,7 @@ def code_sentence(coder: Any, sent: Any, forms: tuple[list[str], list[str], list
         if not c.absorbed and c.code is not None:
             modality.apply_modality(coder, c)
             purpose(coder, c, cands)
-            if not c.dropped and not c.absorbed and modality.aim_of_an_act(c, cands):
+            if not c.dropped and modality.aim_of_an_act(c, cands):
                 c.mode, c.dropped = "hypothetical", "the aim of another act ('sent troops to attack X'): not done"
     return [cands[i] for i in sorted(cands)]
 
@@ -433,6 +433,7 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
     # a phrasal verb the table lists is a verb of its own ("fire back" is no "fire"): the plain
     # verb's patterns do not read it
     phrasal = bool(frame.particle) and any(e.particle == frame.particle for e in entries)
+    held_of: Region | bool | None = None  # the "of" phrases on the objects (False: none), read once if asked
     for e in entries:
         if e.particle and e.particle != frame.particle and e.particle not in frame.preps:
             continue
@@ -442,8 +443,11 @@ def match(coder: Any, frame: Frame, pos: str, lemma: str) -> tuple[Entry, str | 
             continue
         if e.prep:
             region = frame.prep_regions.get(e.prep)
-            if region is None and e.prep == "of" and e.obj and (held := object_of_phrases(frame)):
-                region = Region(w for g in held for w in words(np_core(g)))  # "took control *of* X"
+            if region is None and e.prep == "of" and e.obj:  # "took control *of* X": on the object
+                if held_of is None:
+                    phrases = object_of_phrases(frame)
+                    held_of = Region(w for g in phrases for w in words(np_core(g))) if phrases else False
+                region = held_of or None
             if region is None or (e.pobj and not region.match(e.pobj)):
                 continue
         if e.subject and not frame.subj_region.match(e.subject):

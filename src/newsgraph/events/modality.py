@@ -31,6 +31,7 @@ from .common import (
     planning_noun,
     to_infinitive,
 )
+from .frames import FIRST_PERSON
 
 # adverbs of doubt: the writer or speaker guesses at the act, nobody announces it
 HEDGES = frozenset({"maybe", "perhaps", "possibly", "conceivably"})
@@ -87,8 +88,7 @@ def aim_of_an_act(c: Candidate, cands: dict[int, Candidate]) -> bool:
             or any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in verb.children):
         return False
     head = cands.get(verb.head.i)
-    return head is not None and head is not c and bool(head.code) and not head.dropped \
-        and cb.root(head.code or "") != "01"
+    return head is not None and bool(head.code) and not head.dropped and cb.root(head.code) != "01"
 
 
 # ---- 3. modality -----------------------------------------------------------------------------
@@ -193,9 +193,6 @@ def announced_intent(c: Candidate) -> bool:
         return True
     return c.quote is not None and any(ch.dep_ in {"nsubj", "nsubjpass"} and ch.lower_ in FIRST_PERSON
                                        for v in scope for ch in v.children)
-
-
-FIRST_PERSON = frozenset({"i", "we"})
 
 
 def indirect_question(clause: Any) -> bool:
