@@ -1677,3 +1677,16 @@ def test_a_given_name_the_tagger_ran_into_an_organisation_still_names_another_pe
     """A surname of a head of government after a given name that is not theirs is someone else's,
     also when the tagger read the two words as an organisation's name."""
     assert "angela-merkel" not in kb_ids(read(text, "2015-06-01"))
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Nora Putin, a teacher from Ohio, ran for the school board. Putin said the vote was fair. "
+     "In Moscow, President Vladimir Putin signed a decree.", "Putin said"),
+    ("Dale Macron runs a bakery in Leeds. Macron said flour prices had doubled. "
+     "French President Emmanuel Macron was in Berlin that day.", "Macron said"),
+])
+def test_a_surname_refers_back_to_the_bearer_named_before_it_not_a_later_one(read, text, phrase):
+    """The stages find a KB name before anyone else; what the surname refers back to is who the
+    text named first, not who was found first."""
+    actor = actor_at(read(text, published="2019-05-01"), phrase)
+    assert actor is not None and actor.kb_id is None and actor.name.endswith(phrase.split()[0])

@@ -355,6 +355,18 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "
                     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madam": "f"}
 
 
+def _named_before(st: State, i: int, bearers: list[str]) -> list[str]:
+    """The bearers the text has named before token ``i``, in the order it named them: a surname
+    refers back to someone already introduced ("Jeb Bush ... Bush" before "George W. Bush" further
+    down), whatever order the stages found them in. All the bearers when none was named before."""
+    here = st.doc[i].idx
+    first: dict[str, int] = {}
+    for s, _e, aid, *_ in st.mentions:
+        if aid in bearers and s < here and s < first.get(aid, here):
+            first[aid] = s
+    return sorted(first, key=first.__getitem__) if first else list(bearers)
+
+
 def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[str, str, str | None] | None,
                   word: str) -> str | None:
     """Which of the people named with this surname tokens [i, end) refer back to: the context
@@ -364,7 +376,7 @@ def choose_bearer(st: State, i: int, end: int, bearers: list[str], title: tuple[
     and fits someone else: a woman's honorific before a man's surname, a title that another
     person of the name holds, a government headed by another: the later rules find that person."""
     sex = honorific_sex(st, i)
-    cands = list(bearers)
+    cands = _named_before(st, i, bearers)
     parts = norm(word).split()
     suffix = parts[-1] if len(parts) >= 2 else ""
     if suffix in SUFFIXES:  # "Trump Jr." is the one named with "Jr."
