@@ -857,3 +857,101 @@ def test_a_saying_after_a_noun_of_failure_or_plan_is_not_said(pipeline, text):
     from newsgraph.model import RawDocument
 
     assert not pipeline(RawDocument(text=text)).quotes
+
+
+# ---- a programme's quoted title after "told" is the one told, not what was said ---------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator told KXBT's \"Capitol Morning\" on Friday that the levy would not pass this year.",
+     "the levy would not pass this year"),
+    ("The envoy told WRNA's \"Week Ahead\" the talks would go on.", "the talks would go on"),
+    ("The senator told CBS's \"Face the Voters\" on Sunday that the levy would not pass this year.",
+     "the levy would not pass this year"),
+    ("The senator told CBS's \"Meet the Voters\" on Sunday that the levy would not pass this year.",
+     "the levy would not pass this year"),
+])
+def test_a_quoted_programme_title_is_no_content(nlp: Any, text: str, content: str) -> None:
+    a = run(nlp, text)
+    assert [q.text for q in a.quotes] == [content]
+
+
+def test_a_headline_reported_with_that_is_still_what_was_said(nlp: Any) -> None:
+    a = run(nlp, "The paper reported that \"Fuel Taxes Will Rise Again\" and readers were angry.")
+    assert any("Fuel Taxes Will Rise Again" in q.text for q in a.quotes)
+
+
+def test_a_quote_framed_by_telling_a_programme_keeps_its_speaker(nlp: Any) -> None:
+    a = run(nlp, "\"We are not going to fold,\" the treasurer told ABC's \"Meet the Nation.\"")
+    assert [q.text for q in a.quotes] == ["We are not going to fold"]
+    assert mention(a, "not going to fold") == "the treasurer"
+
+
+# ---- "claimed to have ...": an asserted infinitive is what was said -----------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Mr. Hale claimed to have never met the donor.", "to have never met the donor"),
+    ("The firm professes to know nothing about the payments.", "to know nothing about the payments"),
+])
+def test_an_asserted_infinitive_is_reported_speech(nlp: Any, text: str, content: str) -> None:
+    assert [q.text for q in run(nlp, text).quotes] == [content]
+
+
+@pytest.mark.parametrize("text", ["The group claimed responsibility for the attack.", "She claimed the prize in 2010."])
+def test_claiming_a_thing_is_no_speech(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
+
+
+# ---- "the tape shows X saying": the one shown speaks, not the recording -----------------------
+
+@pytest.mark.parametrize("text, sayer", [
+    ("\"We will not close the plant,\" the tape shows Mr. Hale saying.", "Mr. Hale"),
+    ("\"We will not close the plant,\" a recording caught the mayor telling donors.", "the mayor"),
+])
+def test_the_one_shown_saying_is_the_speaker(nlp: Any, text: str, sayer: str) -> None:
+    assert mention(run(nlp, text), "close the plant") == sayer
+
+
+# ---- a witness's report of another's quoted words: two quotes, two speakers --------------------
+
+def test_a_witness_reports_the_clause_and_the_quoted_words_are_the_others(pipeline: Any) -> None:
+    from newsgraph.model import RawDocument
+
+    a = pipeline(RawDocument(text="Mr. Hale said that Mrs. Ortiz described the audit as \"a fog\" over the agency."))
+    assert mention(a, "Mrs. Ortiz described") == "Mr. Hale"
+    inner = next(q for q in a.quotes if q.text == "a fog")
+    assert inner.speaker_mention is not None and inner.speaker_mention.text == "Mrs. Ortiz"
+
+
+# ---- a speech noun's own verb in a clause before the colon frames the quotation ----------------
+
+def test_the_maker_of_a_request_in_a_clause_before_the_colon_speaks(nlp: Any) -> None:
+    a = run(nlp, "The talks included a dinner in which the minister made an odd request to the envoy: \"Give me your word.\"")
+    assert mention(a, "Give me your word") == "the minister"
+
+
+def test_the_main_verb_still_frames_when_the_speech_noun_comes_first(nlp: Any) -> None:
+    a = run(nlp, "The senator, who gave a long speech, then added: \"We are done here.\"")
+    assert mention(a, "We are done here") == "The senator"
+
+
+# ---- "suggested raising the limit": a proposal in a gerund is what was put forward ----------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Two governors have suggested lifting the cap to $80,000.", "lifting the cap to $80,000"),
+    ("The panel recommended closing two of the bases.", "closing two of the bases"),
+])
+def test_a_proposal_in_a_gerund_is_reported_speech(nlp: Any, text: str, content: str) -> None:
+    assert [q.text for q in run(nlp, text).quotes] == [content]
+
+
+def test_what_the_polls_suggest_is_a_reading_not_speech(nlp: Any) -> None:
+    assert not run(nlp, "The polls suggest tightening races in three states.").quotes
+
+
+def test_what_someone_claims_to_want_states_nothing(nlp: Any) -> None:
+    assert not run(nlp, "The rebels would do what the president claims to want.").quotes
+
+
+def test_a_verb_of_saying_the_parser_read_as_a_plural_noun_with_a_subject_frames_the_quote(nlp: Any) -> None:
+    a = run(nlp, "The agency issued its annual report. \"Wildfires are getting worse,\" the 800-page report states.")
+    assert mention(a, "Wildfires are getting worse") == "the 800-page report"

@@ -163,6 +163,27 @@ def _account_of_conduct(doc: Any, inner: Any, kind: str, outer: Quote) -> bool:
     return doc[inner.cue_token].tag_ in {"VBG", "VB"}
 
 
+def _witness_reports(doc: Any, attrs: list[Attribution], resolved: dict[int, Any]) -> list[Attribution]:
+    """Reports by a person of what another person said in marks ("Hale said Ortiz called the audit
+    “a fog”", "she said that he again stressed “...”"): the quoted words are the other person's,
+    reported by the inner cue; the witness's own report is the whole clause, indirect. Not a
+    channel relaying the words (a medium's or a document's verb: "..., the paper reports"), and not
+    a witness's account of conduct with a few words in marks (:func:`_account_of_conduct`)."""
+    out = []
+    for a in attrs:
+        r = resolved.get(id(a))
+        if a.kind != "partial" or not a.fragments or a.cue_token is None or r is None or r.actor is None \
+                or r.actor.kind != "person" or a.rule.startswith(("document", "according")):
+            continue
+        inner = [b for b in attrs if b is not a and b.cue is not None and b.kind == "partial"
+                 and a.start <= b.cue[0] and b.cue[1] <= a.end and not b.rule.startswith("document")
+                 and b.cue_token is not None and doc[b.cue_token].tag_ not in {"VBG", "VB"}
+                 and (rb := resolved.get(id(b))) is not None and rb.actor is not None and rb.actor is not r.actor]
+        if inner and all(any(f in b.fragments for b in inner) for f in a.fragments):
+            out.append(a)
+    return out
+
+
 def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects with canonical speakers (stage sources); fill
     the scratch. A headline quote the body repeats is left out (:func:`headline_repeats`), and the
@@ -174,6 +195,8 @@ def build_quotes(analysis: Analysis, found: Found) -> list[Quote]:
     by_attr: dict[int, Quote | None] = {}
     by_span: dict[tuple[int, int], Quote] = {}
     pieces = {id(a): _pieces(text, a) for a in found.attributions}
+    for a in _witness_reports(doc, found.attributions, resolved):
+        pieces[id(a)] = [(a.start, a.end, "indirect", None)]
     flat = [(id(a), k) for a in found.attributions for k in range(len(pieces[id(a)]))]
     repeats = {flat[j] for j in headline_repeats(text, analysis.article.body_start,
                                                    [pieces[i][k][:2] for i, k in flat])}

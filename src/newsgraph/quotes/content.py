@@ -74,19 +74,42 @@ def saying_idiom(verb: Any) -> bool:
             ) or head.lower_ in _GLOSS_HEADS
 
 
+def _measured(verb: Any) -> bool:
+    """Is the verb's subject a measurement (a poll, the figures), whose "suggesting" is a reading?"""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.MEASUREMENT_NOUNS for c in verb.children)
+
+
+def _unnamed_children(art: Parsed, verb: Any) -> list[Any]:
+    """The verb's dependents, with a clause the parser headed by a word of a quoted title
+    (``told CBS's “Face the Voters” on Sunday that ...``, the title read as a verb phrase) replaced
+    by the clauses hung on it: the title names the programme told, the clause is what was said."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and art.only_a_name(c):
+            out.extend(x for x in c.children if x.i > c.i and not art.only_a_name(x) and (
+                x.dep_ == "ccomp" or (x.dep_ == "advcl" and _starts_with_that(x))))
+        else:
+            out.append(c)
+    return out
+
+
 def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
     """The dependents of a reporting verb that carry what was said."""
     lemma = verb.lemma_.lower()
     if lemma not in lx.SPEECH_VERBS and not document:  # a verb of evaluation: only quoted words count
         return _fragment_children(art, verb) or _reason_children(verb)
     kids = []
-    for c in verb.children:
+    for c in _unnamed_children(art, verb):
         dep, low = c.dep_, c.lower_
         if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
             continue  # "A claims X; others say Y": a semicolon ends the clause before, which is no content
         # a document's infinitive counts only after a verb of commitment ("the resolution urged X to
         # ..."), not "the scheme is designed to ...", "the ruling appears to be ..."
-        clause = (dep == "ccomp" and not relay_frame(verb, c)) or (dep == "xcomp" and lemma in lx.COMMITMENT_VERBS)
+        clause = (dep == "ccomp" and not relay_frame(verb, c)) or (dep == "xcomp" and (
+            lemma in lx.COMMITMENT_VERBS
+            # "claimed to have seen it"; not "what he claims to want", whose object went before it
+            or (lemma in lx.ASSERTED_INFINITIVE and c.left_edge.i > verb.i)
+            or (lemma in lx.PROPOSING_VERBS and c.tag_ == "VBG" and not _measured(verb))))
         # "called for “a full inquiry”": the demand in the speaker's words; "called for more leeway",
         # "asked for help": a thing asked for states nothing, and is no report (the request is an event)
         asks_for = dep == "prep" and low == "for" and lemma in ASKS_FOR and has_fragment(art, c)
@@ -245,6 +268,10 @@ def span_of(art: Parsed, verb: Any, kids: list[Any]) -> tuple[int, int] | None:
         end = min(end, verb.idx)
     p0, p1 = art.para_of(verb.idx)
     start, end = max(start, p0), min(end, p1)
+    # a clause that opens right after a quoted name ("told MSNBC's “Morning Joe” the tariffs ..."):
+    # the name's closing mark is not the content's
+    term = art.name_named(verb, start)
+    start = term[1] + 1 if term is not None else start
     end = _before_main_clause(verb, start, end)
     start, end = _strip_that(art, start, end)
     start, end = trim(art.text, start, end, strip_chars=" \t\r\n,;:—–-")

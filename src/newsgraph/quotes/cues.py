@@ -164,6 +164,10 @@ def post_frame(art: Parsed, frame: Frame) -> tuple[Any, Speaker | None, int] | N
             return (t, spk.resolve_np(head, 1, "adjacent-np"), n) if head is not None else None
         if t.pos_ not in ("VERB", "AUX") or spk.name_read_as_modal(t):
             continue  # a name read as a modal ("May said") is the subject, not the frame's verb
+        gerund = next((g for g in t.children if g.tag_ == "VBG" and g.i > t.i and is_cue(g)), None)
+        shown = spk.shown_saying(gerund) if gerund is not None else None
+        if shown is not None:  # "“...,” the tape shows the mayor saying": the one shown says it
+            return gerund, spk.resolve_np(shown, 1, "depicted"), n
         if not is_cue(t) and not _manner_frame(toks, n) and t.lemma_.lower() not in lx.SPEAKING_VERBS:
             return None
         if _has_own_content(art, t):
@@ -218,6 +222,8 @@ def _final_verb_read_as_noun(toks: list[Any], n: int) -> bool:
         return False
     if any(x.is_sent_start for x in toks[1:n + 1]):
         return False
+    if t.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i >= toks[0].i for c in t.children):
+        return True  # "the 800-page report states.": the parser gave its "noun" a subject
     return all(x.pos_ in ("PROPN", "DET") or x.is_punct for x in toks[:n]) and any(x.pos_ == "PROPN" for x in toks[:n])
 
 
@@ -234,7 +240,8 @@ def _manner_frame(toks: list[Any], n: int) -> bool:
 def _has_own_content(art: Parsed, verb: Any) -> bool:
     """Does the verb report a clause of its own after it (``Roberts said it would be ...``)?
     Then it is a new report, not the frame of the quotation before it."""
-    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not art.in_quote(c) for c in verb.children):
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not art.in_quote(c) and not art.only_a_name(c)
+           for c in verb.children):
         return True
     return any(not art.in_quote(c) for c in misattached_clause(verb, asking=verb.lemma_.lower() in lx.ASKING_VERBS))
 
@@ -305,6 +312,14 @@ def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | Non
         # no verb after it but those of its own frame
         ids = {t.i for t in verbs}
         verbs = [t for t in verbs if not any(a.i in ids for a in t.ancestors)]
+        said = next((t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
+                     and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"), None)
+        if said is not None and verbs and said.head.i > verbs[-1].i and said.head.i in ids:
+            # "a dinner at which the minister made a request: “...”": the speech noun's own verb,
+            # in a clause after the main one, frames the quotation, not the main verb
+            sp = spk.subject_in_paragraph(art, said.head)
+            if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
+                return said, sp
         if verbs and not any(t.pos_ in ("VERB", "AUX") and not _part_of_frame(t, verbs[-1])
                              for t in toks if t.i > verbs[-1].i):
             return verbs[-1], spk.subject_in_paragraph(art, verbs[-1])  # "Williamson concludes: “...”"

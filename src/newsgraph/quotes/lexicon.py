@@ -71,6 +71,23 @@ vow pledge promise threaten swear urge ask call demand offer decline refuse prop
 tell order appeal beg implore encourage invite advise instruct request
 """)
 
+# Verbs by which a recording, a witness or a reporter presents someone saying something ("the video
+# shows him saying", "a microphone caught her telling donors", "quoted the minister saying"): the
+# one shown is the sayer.
+DEPICTION_VERBS: frozenset[str] = QUOTING_VERBS | _words("show catch capture hear record film overhear")
+
+# Verbs of saying whose to-infinitive is a proposition the speaker asserts of themselves ("claimed
+# to have never met him" = said they had never met him; "professes to know nothing").
+ASSERTED_INFINITIVE: frozenset[str] = _words("claim profess")
+
+# Verbs of proposing whose gerund is the proposal ("suggested raising the limit", "recommended
+# closing two bases"): what was put forward, as a that-clause would be.
+PROPOSING_VERBS: frozenset[str] = _words("suggest recommend propose")
+
+# Nouns of measurement: what a poll or the figures "suggest" is a reading of them, not a statement
+# anyone made ("the polls suggest tightening races").
+MEASUREMENT_NOUNS: frozenset[str] = _words("poll survey data figure number statistic evidence trend count")
+
 # Reporting verbs that only count with a clausal complement or next to a quotation, because
 # with a plain object they mean something else ("maintain peace", "point a gun", "add troops").
 NEEDS_CLAUSE: frozenset[str] = _words("""
@@ -252,10 +269,12 @@ prime chief director head
 __all__ = [
     "ADDRESSEE_OBJECT",
     "ASKING_VERBS",
+    "ASSERTED_INFINITIVE",
     "AUTHORING_VERBS",
     "BODY_NOUNS",
     "COMMITMENT_NOUNS",
     "COMMITMENT_VERBS",
+    "DEPICTION_VERBS",
     "DOCUMENT_NOUNS",
     "EVALUATION_VERBS",
     "FINDING_NOUNS",
@@ -263,6 +282,7 @@ __all__ = [
     "INQUIRY_NOUNS",
     "JUDGING_VERBS",
     "LABEL_VERBS",
+    "MEASUREMENT_NOUNS",
     "NEEDS_CLAUSE",
     "NOT_AUTHORING",
     "NO_OBJECT_CONTENT",
@@ -272,6 +292,7 @@ __all__ = [
     "PHRASAL_SPEECH",
     "PRONOUNS_GROUP",
     "PRONOUNS_PERSON",
+    "PROPOSING_VERBS",
     "QUOTING_VERBS",
     "REASON_PREPS",
     "REASON_VERBS",

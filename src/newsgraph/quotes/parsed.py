@@ -152,6 +152,24 @@ class Parsed:
         name = len(words) >= 2 and all(w.text[0].isupper() or w.is_stop for w in words) and words[0].text[0].isupper()
         return clause or name
 
+    def only_a_name(self, tok: Any) -> bool:
+        """Is ``tok``, the head of a clause or phrase, a word of a quoted name (``told KXBT's “Capitol
+        Morning” on Friday``, where the parser made the programme's title a clause of the verb)? A
+        clause headed inside a title is no clause: what hangs on it (a date, a possessive) is the
+        writer's."""
+        term = self.name_named(tok.head, tok.idx)
+        return term is not None and tok.head.i != tok.i
+
+    def name_named(self, verb: Any, char: int) -> tuple[int, int] | None:
+        """The quoted name (a named term) at ``char`` (its opening mark included) after ``verb``,
+        unless the writer introduces the quoted words as what was said (``reported that “Premiums
+        To Fall”``, ``wrote: “...”``): a headline reported is what was said."""
+        term = next(((a, b) for a, b in self.named_terms if a - 1 <= char < b + 1), None)
+        if term is None or verb.idx >= term[0]:
+            return None
+        lead = self.text[verb.idx + len(verb.text):term[0]]
+        return None if re.search(r"\bthat\b", lead) or ":" in lead else term
+
     def para_of(self, char: int) -> tuple[int, int]:
         i = bisect_right(self.para_starts, char) - 1
         if i < 0:

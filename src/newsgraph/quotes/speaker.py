@@ -422,18 +422,18 @@ def quoted_as_saying(verb: Any) -> Any | None:
 
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
 # verbs that present someone else's words: "quoted the minister saying", "a clip showed her saying"
-_SHOWING_VERBS = lx.QUOTING_VERBS | frozenset({"show", "hear", "overhear", "film", "record", "capture"})
-
-
 def shown_saying(verb: Any) -> Any | None:
     """ "quoted the minister saying that ...", "the video shows her telling ...": a verb of saying in
     -ing after the object of a verb that presents someone's words speaks for that object."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp", "oprd", "dep"):
         return None
     head = verb.head
-    if head.i == verb.i or head.lemma_.lower() not in _SHOWING_VERBS:
+    if head.i == verb.i or head.lemma_.lower() not in lx.DEPICTION_VERBS:
         return None
-    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    # the one shown: the verb's object, or the gerund's subject where the parser put it there
+    # ("shows [the mayor] saying" read as a clause)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None) or next(
+        (c for c in verb.children if c.dep_ == "nsubj" and head.i < c.i < verb.i), None)
     if obj is None or not (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP")
                            or obj.lemma_.lower() in lx.ROLE_NOUNS):
         return None  # "the poll showed little change, prompting calls for ...": no one is shown
