@@ -108,7 +108,8 @@ def _content_children(art: Parsed, verb: Any, *, document: bool) -> list[Any]:
         clause = (dep == "ccomp" and not relay_frame(verb, c)) or (dep == "xcomp" and (
             lemma in lx.COMMITMENT_VERBS
             # "claimed to have seen it"; not "what he claims to want", whose object went before it
-            or (lemma in lx.ASSERTED_INFINITIVE and c.left_edge.i > verb.i)
+            or (lemma in lx.ASSERTED_INFINITIVE and c.left_edge.i > verb.i
+                and not any(o.dep_ in ("dobj", "obj") and o.i < verb.i for o in verb.children))
             or (lemma in lx.PROPOSING_VERBS and c.tag_ == "VBG" and not _measured(verb))))
         # "called for “a full inquiry”": the demand in the speaker's words; "called for more leeway",
         # "asked for help": a thing asked for states nothing, and is no report (the request is an event)
