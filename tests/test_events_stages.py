@@ -1038,3 +1038,24 @@ def test_a_pattern_may_ask_for_the_of_phrase_on_its_object(read):
     """"took control of the town": the parse hangs "of" on "control", where a pattern still finds it."""
     evs = read("The Kenyan army took control of the town on Monday.").events
     assert any(e.cameo == "192" and "KENMIL" in e.source for e in evs), [(e.cameo, e.source) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels targeted a government convoy near the border on Tuesday.",
+    "The army targeted the camps with artillery.",
+    "The convoy was targeted by gunmen near the town.",
+    "Israel targeted Hamas commanders in Gaza.",
+    "The Taliban targeted a police checkpoint in Kunduz.",
+])
+def test_targeting_by_armed_bodies_or_with_weapons_is_an_assault(read, text):
+    assert [e.cameo for e in read(text).events] == ["190"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator's campaign targeted suburban voters with new ads.",
+    "The union targeted three lawmakers in its spring mailers.",
+    "House Democrats are targeting a limited number of the president's companies.",
+    "The governor targeted wasteful agencies in his first budget.",
+])
+def test_targeting_by_a_campaign_is_no_assault(read, text):
+    assert not [e for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]

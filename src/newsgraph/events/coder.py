@@ -134,6 +134,7 @@ class Coder:
                 c.quote = next((q for q in quotes if q.start <= c.pred.idx < q.end), None)
                 arguments.assign_arguments(self, c, actors)
                 dyads.verbal_attack(self, c, actors)
+                dyads.aimed_not_struck(self, c, actors)
                 dyads.weapons_launch(self, c, actors)
                 dyads.undefended(self, c, actors)
                 if self.infer_sides:

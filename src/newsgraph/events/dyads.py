@@ -28,6 +28,7 @@ from .common import (
     to_infinitive,
     word_in,
 )
+from .dictionary import set_terms
 from .discourse import (
     REACTION_ROOTS,
     RESPONSE_LEMMAS,
@@ -329,6 +330,31 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         return
     c.code = c.base = coder.codebook.valid("111")
     c.rule += "+verbal"
+
+
+# verbs of aiming: force only when the one aiming can use it ("rebels targeted a convoy"); a party, a
+# campaign or an official "targets" voters, companies or a law in words, money or policy
+AIMING_VERBS = frozenset({"target"})
+
+
+def aimed_not_struck(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "The campaign targeted suburban voters", "Democrats are targeting Trump's companies": a verb
+    of aiming coded as force whose every doer is a person or a body of the sectors that talk
+    (parties, legislatures, officials, businesses, the press, civilians) and that names no weapon
+    aims, but strikes no one: no event. Armed bodies, named armed groups and states aiming stay
+    assaults, as does an aim taken "with" a weapon or by a doer the text does not name."""
+    if c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or c.frame.pos != "v" \
+            or c.pred.lemma_.lower() not in AIMING_VERBS or "sense" in c.entry.roles:
+        return
+    if any(word_in(o, WEAPON_WORDS) for p in ("with", "using") for o in c.frame.preps.get(p, [])):
+        return
+    if not c.source:  # no actor: the subject's words say whether it can strike ("a campaign", "gunmen")
+        talking = bool(c.frame.subj) and not c.frame.subj_region.match(set_terms("&armed|&weapons|&war"))
+    else:
+        talking = all((a := actors.by_id.get(s)) is not None and (
+            a.kind == "person" or sector_of_actor(a) in TALKING_SECTORS) for s in c.source)
+    if talking:
+        c.dropped = "aimed, not struck: a person or a talking body targeting someone uses words, money or policy"
 
 
 def _in_words(c: Candidate, word: Token, actors: ActorIndex) -> bool:
