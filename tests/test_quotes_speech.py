@@ -959,3 +959,48 @@ def test_what_someone_claims_to_want_states_nothing(nlp: Any, text: str) -> None
 def test_a_verb_of_saying_the_parser_read_as_a_plural_noun_with_a_subject_frames_the_quote(nlp: Any) -> None:
     a = run(nlp, "The agency issued its annual report. \"Wildfires are getting worse,\" the 800-page report states.")
     assert mention(a, "Wildfires are getting worse") == "the 800-page report"
+
+
+# ---- "X said:" and a paragraph in no marks: a block quotation ------------------------------------
+
+@pytest.mark.parametrize("text, content, sayer", [
+    ("In a statement, the ministry said:\n\nThe talks will resume next week in Vienna, and both sides have "
+     "agreed to pause new sanctions.\n\nNo date was given.", "The talks will resume next week in Vienna", "the ministry"),
+    ("The governor wrote on Facebook:\n\nWe will not let this stand. Our state will fight the ruling in every "
+     "court.\n\nThe post drew replies.", "We will not let this stand", "The governor"),
+])
+def test_a_paragraph_after_a_colon_frame_of_saying_is_a_block_quote(nlp: Any, text: str, content: str,
+                                                                     sayer: str) -> None:
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if q.text.startswith(content))
+    assert q.kind == "direct" and q.speaker_mention is not None and q.speaker_mention.text == sayer
+
+
+@pytest.mark.parametrize("text", [
+    "The plan has three parts:\n\nThe first part cuts taxes for families with children under five.",
+    "Here are the results from the county:\n\nTurnout was up by ten points over the last election in every district.",
+])
+def test_a_paragraph_after_a_colon_with_no_saying_is_no_quote(nlp: Any, text: str) -> None:
+    assert not run(nlp, text).quotes
+
+
+@pytest.mark.parametrize("text, content, sayer", [
+    ("The senator sent this email message to supporters: The problem is not caused by some law of nature. "
+     "The problem starts in the capital.", "The problem is not caused", "The senator"),
+    ("The firm issued the following statement: We regret the delay and will refund every buyer by Friday.",
+     "We regret the delay", "The firm"),
+])
+def test_a_sentence_after_a_colon_frame_in_the_same_paragraph_is_a_block_quote(nlp: Any, text: str, content: str,
+                                                                                sayer: str) -> None:
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if q.text.startswith(content))
+    assert q.rule.startswith("block") and q.speaker_mention is not None and q.speaker_mention.text == sayer
+
+
+def test_a_colon_after_no_saying_in_a_paragraph_is_no_quote(nlp: Any) -> None:
+    assert not run(nlp, "The team made one change: The coach moved the striker to the wing for the second half.").quotes
+
+
+def test_a_subtitle_after_a_colon_is_no_block_quote(nlp: Any) -> None:
+    assert not [q for q in run(nlp, "A judge favorably cited my book Overruled: The Long War for Control of the "
+                                    "High Court.").quotes if q.rule.startswith("block")]

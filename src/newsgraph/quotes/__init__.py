@@ -68,7 +68,7 @@ def find_attributions(text: str, doc: Any, *, object_contents: bool = True, unqu
     spk.assign(art, clauses, how)  # speaker
     clauses = [c for c in clauses if not spk.no_sayer(art, c)]
     attrs = chains.combine(list(direct.values()), clauses)  # chains
-    attrs = chains.combine(attrs, chains.bullets(art, attrs))
+    attrs = chains.combine(attrs, chains.bullets(art, attrs) + chains.run_in_blocks(art))
     terms = chains.link(art, frames, attrs, set(direct))
     attrs = posts.signed(art, posts.merge_posts(attrs, posts.posts(art)))  # posts
     confidence.assign(attrs)

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Any
 
+from . import lexicon as lx
 from . import speaker as spk
 from .content import direct, kind_of
-from .cues import DirectCue, Frame, addressee_named, perceived, pre_frame
+from .cues import DirectCue, Frame, addressee_named, is_cue, perceived, pre_frame
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import Ranges, merge, sentence_ends, trim
@@ -52,14 +54,17 @@ def bullets(art: Parsed, attrs: list[Attribution]) -> list[Attribution]:
         if not art.text[a:b].rstrip().endswith(":"):
             continue
         nxt = art.paras[i + 1]
-        if not _BULLET.match(art.text, nxt[0], nxt[1]):
-            continue
         ends = sentence_ends(art.text, a, b)
         lo = max([e for e in ends if e < b - 1] or [a])
         frame = pre_frame(art, lo, b)
         if frame is None or frame[0].pos_ not in ("VERB", "NOUN", "PROPN", "PUNCT"):
             continue
         cue, sp = frame
+        if not _BULLET.match(art.text, nxt[0], nxt[1]):
+            block = _block_quote(art, cue, sp, nxt)
+            if block is not None:
+                out.append(block)
+            continue
         for p0, p1 in art.paras[i + 1:]:
             m = _BULLET.match(art.text, p0, p1)
             if m is None:
@@ -74,6 +79,80 @@ def bullets(art: Parsed, attrs: list[Attribution]) -> list[Attribution]:
                                    cue_token=cue.i, cue_lemma=cue.lemma_.lower(), speaker=sp, frame_end=p1,
                                    fragments=frags))
     return out
+
+
+_RUN_IN = re.compile(r":[ \t]+(?=[A-Z])")
+
+
+def run_in_blocks(art: Parsed) -> list[Attribution]:
+    """``... sent this message to supporters: The problem is ...`` : a colon after a frame of saying
+    in the middle of a paragraph, and a sentence in no marks after it: the rest of the paragraph is
+    the block quotation (:func:`_block_quote`), as when the words stand in a paragraph of their own."""
+    out: list[Attribution] = []
+    for a, b in art.paras:
+        for m in _RUN_IN.finditer(art.text, a, b):
+            if art.quoted.find(m.start()) is not None or any(x <= m.start() < y for x, y in art.named_terms):
+                continue  # (a colon inside a quotation or a quoted title is none of the writer's frames)
+            ends = sentence_ends(art.text, a, m.start())
+            frame = pre_frame(art, max(ends or [a]), m.start() + 1)
+            if frame is not None:
+                block = _block_quote(art, frame[0], frame[1], (m.end(), b))
+                if block is not None:
+                    out.append(block)
+                    break
+    return out
+
+
+def _block_quote(art: Parsed, cue: Any, sp: Any, para: tuple[int, int]) -> Attribution | None:
+    """``The ministry said in a statement:`` and then a paragraph in no marks: a block quotation,
+    the words of the frame's speaker (rule ``block``). Only after a verb or noun of saying with a
+    speaker, and only a paragraph of whole sentences that is no frame itself and opens with no mark
+    (a quotation there is the colon frame's already)."""
+    if sp is None or not (cue.pos_ == "NOUN" or (cue.pos_ == "VERB" and (is_cue(cue) or _sends_words(cue)))):
+        return None
+    if not _frame_ends_at_colon(art, cue, para[0]):
+        return None
+    start, end = trim(art.text, para[0], para[1], strip_chars=" \t\r\n")
+    body = art.text[start:end]
+    if len(body.split()) < 6 or body[:1] in _MARKS or body.endswith(":") or not body.endswith(_SENTENCE_ENDS):
+        return None
+    words = re.findall(r"[A-Za-z][\w'’-]*", body)
+    if len(words) <= 14 and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return None  # "cited my book Overruled: The Long War for ...": a title's second half, in title case
+    kind, frags = kind_of(art, start, end)
+    if kind == "direct":
+        return None
+    return Attribution(start, end, "direct", "block", 0.0, cue=(cue.idx, cue.idx + len(cue.text)), cue_token=cue.i,
+                       cue_lemma=cue.lemma_.lower(), speaker=sp, frame_end=para[1], fragments=frags)
+
+
+_MODALS = frozenset({"can", "could", "would", "should", "may", "might", "will", "must", "shall"})
+
+
+def _frame_ends_at_colon(art: Parsed, cue: Any, after: int) -> bool:
+    """Does the frame of saying run up to the colon, ending with the cue's own phrase ("wrote:",
+    "said in a statement:", "sent this message to supporters:"), and say it was said (no "can
+    agree on:", "would say:")? A verb of saying further back leaves the colon to the writer's own
+    list or gloss ("... on which all sides agree, and more: ...")."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children):
+        return False
+    colon = next((t for t in reversed(art.toks(cue.idx, after)) if t.text == ":"), None)
+    if colon is None:
+        return False
+    own = {t.i for t in cue.subtree}
+    between = [t for t in cue.doc[cue.i + 1:colon.i] if not t.is_punct]
+    return len(between) <= 8 and all(t.i in own for t in between)
+
+
+def _sends_words(verb: Any) -> bool:
+    """A verb whose object is a message or document ("sent this message to supporters:", "issued
+    the following statement:"): what follows the colon is its text."""
+    return any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in (lx.SPEECH_NOUNS | lx.DOCUMENT_NOUNS)
+               for o in verb.children)
+
+
+_MARKS = frozenset("\"“”‘’'«»„")
+_SENTENCE_ENDS = (".", "?", "!", ".”", ".\"", "?”", "!”", ".’", ")")
 
 
 def combine(direct_attrs: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
@@ -176,4 +255,4 @@ def floating(art: Parsed, k: int, q: Quoted, f: Frame, prev: Attribution | None)
                        fragments=[(q.open, q.outer_end)], quote_index=k)
 
 
-__all__ = ["bullets", "combine", "floating", "link", "looks_like_a_title", "merge", "split_quotes"]
+__all__ = ["bullets", "combine", "floating", "link", "looks_like_a_title", "merge", "run_in_blocks", "split_quotes"]
