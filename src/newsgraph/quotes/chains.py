@@ -118,7 +118,7 @@ def _block_quote(art: Parsed, cue: Any, sp: Any, para: tuple[int, int]) -> Attri
         return None
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
     if len(words) <= 14 and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
-        return None  # "cited my book Overruled: The Long War for ...": a title's second half, in title case
+        return None  # "cited her book Adrift: The Quiet Years of ...": a title's second half, in title case
     kind, frags = kind_of(art, start, end)
     if kind == "direct":
         return None
