@@ -312,29 +312,37 @@ def pre_frame(art: Parsed, lo: int, hi: int) -> tuple[Any, Speaker | None] | Non
         # no verb after it but those of its own frame
         ids = {t.i for t in verbs}
         verbs = [t for t in verbs if not any(a.i in ids for a in t.ancestors)]
-        said = next((t for t in reversed(toks) if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
-                     and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"), None)
-        if said is not None and verbs and said.head.i > verbs[-1].i and said.head.i in ids:
+        # nouns of something said, objects of a verb ("made a request", "delivered her best lines")
+        said = [t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
+                and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"]
+        if said and verbs and said[-1].head.i > verbs[-1].i and said[-1].head.i in ids:
             # "a dinner at which the minister made a request: “...”": the speech noun's own verb,
             # in a clause after the main one, frames the quotation, not the main verb
-            sp = spk.subject_in_paragraph(art, said.head)
-            if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
-                return said, sp
+            found = _said_by(art, said[-1], lo)
+            if found is not None:
+                return found
         if verbs and not any(t.pos_ in ("VERB", "AUX") and not _part_of_frame(t, verbs[-1])
                              for t in toks if t.i > verbs[-1].i):
             return verbs[-1], spk.subject_in_paragraph(art, verbs[-1])  # "Williamson concludes: “...”"
-        said = next((t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in _SAID_NOUNS
-                     and t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB"), None)
-        if said is not None:  # "X took the stage and delivered her best lines, none better than this: “...”"
-            sp = spk.subject_in_paragraph(art, said.head)
-            if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
-                return said, sp
+        if said:  # "X took the stage and delivered her best lines, none better than this: “...”"
+            found = _said_by(art, said[0], lo)
+            if found is not None:
+                return found
         # "Jane Roe, the agency's spokeswoman, added (by email):" parsed as a noun phrase whose
         # verb of saying modifies the name: the name says it
         acl = [t for t in toks if t.dep_ == "acl" and t.lemma_.lower() in lx.SPEECH_VERBS and t.head.i < t.i
                and t.head.pos_ == "PROPN" and t.head.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN")]
         if acl and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i > acl[-1].i):
             return acl[-1], spk.resolve_np(acl[-1].head, 0)
+    return None
+
+
+def _said_by(art: Parsed, said: Any, lo: int) -> tuple[Any, Speaker] | None:
+    """The noun of something said and the subject of its verb, when that subject is in the frame
+    (from ``lo``) and not inside a quotation."""
+    sp = spk.subject_in_paragraph(art, said.head)
+    if sp is not None and sp.start >= lo and not art.in_quote(art.doc[sp.head]):
+        return said, sp
     return None
 
 

@@ -421,10 +421,12 @@ def quoted_as_saying(verb: Any) -> Any | None:
 
 
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
-# verbs that present someone else's words: "quoted the minister saying", "a clip showed her saying"
+
+
 def shown_saying(verb: Any) -> Any | None:
     """ "quoted the minister saying that ...", "the video shows her telling ...": a verb of saying in
-    -ing after the object of a verb that presents someone's words speaks for that object."""
+    -ing after the object of a verb that presents someone's words (lexicon.DEPICTION_VERBS) speaks
+    for that object."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp", "oprd", "dep"):
         return None
     head = verb.head
