@@ -1004,3 +1004,43 @@ def test_a_colon_after_no_saying_in_a_paragraph_is_no_quote(nlp: Any) -> None:
 def test_a_subtitle_after_a_colon_is_no_block_quote(nlp: Any) -> None:
     assert not [q for q in run(nlp, "The judge cited her book Adrift: The Quiet Years of a Small River Town "
                                     "and Its Mills.").quotes if q.rule.startswith("block")]
+
+
+# ---- a condition, and a clause of time or cause before the main clause ------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("If the chairman says the merger is off, the shares will fall sharply.", "merger is off"),
+    ("Unless the court rules that the levy is void, the port keeps collecting it.", "levy is void"),
+    ("Even if the minister said the crossing would stay shut, few traders believed her.", "crossing would"),
+])
+def test_a_verb_of_saying_in_a_condition_reports_nothing(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_a_report_that_holds_a_condition_stays(nlp: Any) -> None:
+    a = run(nlp, "The mayor said that if the council voted no, she would step down at once.")
+    assert has(a, "she would step down") and mention(a, "she would step down") == "The mayor"
+
+
+@pytest.mark.parametrize("text, said, not_said", [
+    ("When the governor said our road problems are the capital's fault, the farmers cheered loudly.",
+     "capital's fault", "farmers cheered"),
+    ("Because the coach said the squad was exhausted, the final was moved to Sunday.",
+     "squad was exhausted", "final was moved"),
+    ("When the mayor said the budget problems were the province's fault, voters listened.",
+     "province's fault", "voters listened"),
+    ("When the governor said our budget problems are the capital's fault, voters listened.",
+     "capital's fault", "voters listened"),
+])
+def test_a_report_in_a_clause_before_the_main_clause_ends_at_its_comma(nlp: Any, text: str, said: str,
+                                                                       not_said: str) -> None:
+    a = run(nlp, text)
+    assert has(a, said) and not has(a, not_said)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("After the minister said the crossing would stay shut, the traders protested.", "After the minister"),
+    ("When the envoy announced the new quota, the fishermen complained.", "When the envoy"),
+])
+def test_a_clause_of_time_before_a_final_verb_is_not_its_content(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)

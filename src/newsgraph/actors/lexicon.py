@@ -152,7 +152,7 @@ EXTRA_AGENTS = {
     "citizens": "CVL", "civilians": "CVL", "media": "MED", "state media": "GOVMED", "intelligence": "SPY",
     "spies": "SPY", "intelligence agency": "SPY", "intelligence agencies": "SPY", "intelligence official": "SPY",
     "intelligence officials": "SPY", "intelligence chief": "SPY", "intelligence chiefs": "SPY", "spy agency": "SPY",
-    "spy agencies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firms": "BUS",
+    "spy agencies": "SPY", "judges": "JUD", "court": "JUD", "prosecutors": "JUD", "companies": "BUS", "firm": "BUS", "firms": "BUS",
     "mission": "GOV", "delegation": "GOV", "embassy": "GOV", "envoys": "GOV",
     "congress": "LEG", "senate": "LEG",
     # a legislature's committees and leaders ("congressional committees", "parliamentary leaders");

@@ -364,7 +364,9 @@ def _before_main_clause(verb: Any, start: int, end: int) -> int:
     critics note B`` parsed with B inside A): content never holds the root of a sentence whose
     root is not the reporting verb."""
     root = verb.sent.root
-    if root.i == verb.i or not start <= root.idx < end or verb.i > root.i:
+    if root.i == verb.i:
+        return _main_clause_after(verb, start, end)
+    if not start <= root.idx < end or verb.i > root.i:
         return end
     anchor = root
     for c in root.lefts:
@@ -372,6 +374,24 @@ def _before_main_clause(verb: Any, start: int, end: int) -> int:
             anchor = c.left_edge
             break
     return min(end, anchor.idx)
+
+
+def _main_clause_after(verb: Any, start: int, end: int) -> int:
+    """``When the mayor said A, voters listened`` parsed with *said* as the root and the main clause
+    inside A: a reporting verb opened by a subordinator (a clause of time, cause or concession)
+    has its content end at the last comma before a subject and its finite verb."""
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in lx.ADVERBIAL_MARKS and c.i == verb.left_edge.i
+               for c in verb.children):
+        return end
+    doc, cut = verb.doc, end
+    for t in doc[verb.i + 1:verb.sent.end - 1]:
+        if t.text != "," or not start < t.idx < end:
+            continue
+        subj = next((x for x in doc[t.i + 1:verb.sent.end] if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.left_edge.i == t.i + 1 and subj.head.i > subj.i and (
+                _finite_tag(subj.head) in ("VBD", "VBZ", "VBP", "MD")):
+            cut = t.idx
+    return cut
 
 
 def _strip_that(art: Parsed, start: int, end: int) -> tuple[int, int]:
@@ -652,6 +672,18 @@ def _comma_between(subj: Any, verb: Any) -> bool:
     return subj.i < comma and subj.doc[comma].text == "," and subj.right_edge.i in (comma, comma - 1)
 
 
+def _clause_end(verb: Any) -> int:
+    """Where the rest of a cue's sentence ends: at the sentence's end, or, for a cue in a clause
+    set before the main clause ("When the mayor said ..., voters listened"), at the last comma
+    before the main clause's subject."""
+    head, end = verb.head, verb.sent.end
+    if verb.dep_ != "advcl" or head.i <= verb.i:
+        return end
+    main = min([head.i, *(c.left_edge.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i)])
+    commas = [t.i for t in verb.doc[verb.i + 1:main] if t.text == ","]
+    return commas[-1] if commas else end
+
+
 def rest_of_sentence(art: Parsed, verb: Any) -> Found | None:
     """``She implied the landlords were to blame ...`` parsed with *implied* as a modifier: a finite
     verb of saying with a subject, no complement found, and a clause right after it — the rest of
@@ -662,9 +694,8 @@ def rest_of_sentence(art: Parsed, verb: Any) -> Found | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children) and not any(
             c.dep_ == "nsubj" and c.i == verb.i - 1 for c in verb.head.children):
         return None
-    sent = verb.sent
     _p0, p1 = art.para_of(verb.idx)
-    rest = [t for t in art.doc[verb.i + 1:sent.end] if t.idx < p1 and not t.is_space]
+    rest = [t for t in art.doc[verb.i + 1:_clause_end(verb)] if t.idx < p1 and not t.is_space]
     while rest and (rest[-1].is_punct or art.in_quote(rest[-1])):
         rest.pop()
     if len(rest) < 3 or rest[0].is_punct or rest[0].pos_ in ("ADP", "ADV", "CCONJ", "PART"):
@@ -741,7 +772,12 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
         # (a past tense the tagger read as a participle counts after its subject: "Orders fell ...")
         clause = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
             t.tag_ == "VBN" and t.i > first and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV")) for t in doc[first:lo])
-        if only_frame and said_to and clause and lo > 0 and doc[lo - 1].text == ",":
+        # "After the minister said ..., traders protested": a clause of time or cause before the
+        # comma is the verb's circumstance, not what was said
+        opener = doc[first]
+        circumstance = opener.dep_ in ("mark", "advmod") and opener.lower_ in lx.ADVERBIAL_MARKS and (
+            opener.head.right_edge.i >= lo - 2)
+        if only_frame and said_to and clause and not circumstance and lo > 0 and doc[lo - 1].text == ",":
             final, frame_lo, before = True, lo, doc[lo - 1]
     if not (as_frame or commas or final or verb.dep_ == "parataxis"):
         return None

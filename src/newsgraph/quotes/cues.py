@@ -491,6 +491,7 @@ underline highlight reflect confirm prove reveal"""))
 # verbs of saying that also name a thing's bringing something to mind: speech only when someone
 # (a person, a body, a document) is their subject
 _BY_SPEAKERS_ONLY = frozenset({"remind"})
+_CONDITIONS = frozenset({"if", "unless"})
 _HYPOTHETICAL = frozenset({"can", "could", "should", "must", "may", "might", "ca"})
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 
@@ -511,7 +512,7 @@ def not_a_report(verb: Any) -> str | None:
     * ``imperative``: an order to the reader (``Say what you will about ...``);
     * ``nobody``: a subject that names no one (``No one denies that ...``);
     * ``hypothetical``: a modal of possibility or obligation (``we should demand``, ``no one can
-      predict``): nothing was said;
+      predict``), or a condition (``if the chairman says ...``): nothing was said;
     * ``inference``: an evidential verb with an abstract subject (``the evidence suggests``), a
       reminder by a thing (``the episode reminded investors that``);
     * ``naming``: a label verb that names rather than reports (``a group called “X”``, ``what we
@@ -542,6 +543,8 @@ def not_a_report(verb: Any) -> str | None:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     if _modal(kids, _HYPOTHETICAL) and not perfect:  # "should not have called him X": he did
         return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
+        return "hypothetical"  # "if the chairman says the deal is dead, ...": a condition, not a report
     if _modal(kids, _FUTURE) and not perfect and not any(c.lower_ == "you" for c in kids):
         return "unrealised"  # "Obama will tell Democrats that ...": a preview, nothing said yet (but
         # "critics will tell you that ...": what they habitually say)
