@@ -1059,3 +1059,21 @@ def test_targeting_by_armed_bodies_or_with_weapons_is_an_assault(read, text):
 ])
 def test_targeting_by_a_campaign_is_no_assault(read, text):
     assert not [e for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]
+
+
+@pytest.mark.parametrize("text", [
+    "The two senators battled over the budget for weeks.",
+    "The governor is locked in a battle for power with the legislature.",
+    "Both parties have feuded for months over the election law.",
+])
+def test_a_contest_in_words_with_one_side_named_is_no_fight(read, text):
+    assert not [e for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels battled for control of the northern town.",
+    "Government troops fought for the airport overnight.",
+    "Police fought with protesters outside the parliament.",
+])
+def test_a_fight_by_those_who_can_fight_stays_one(read, text):
+    assert [e.cameo for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]

@@ -135,6 +135,7 @@ class Coder:
                 arguments.assign_arguments(self, c, actors)
                 dyads.verbal_attack(self, c, actors)
                 dyads.aimed_not_struck(self, c, actors)
+                dyads.contest_in_words(self, c, actors)
                 dyads.weapons_launch(self, c, actors)
                 dyads.undefended(self, c, actors)
                 if self.infer_sides:

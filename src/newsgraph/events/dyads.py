@@ -332,6 +332,32 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     c.rule += "+verbal"
 
 
+# words of contest that politics uses for a dispute ("senators battled over the budget", "a battle for
+# power with the legislature", "the two parties feuded"); crowds and protesters may come to blows
+CONTEST_WORDS = frozenset({"battle", "fight", "feud", "war", "clash", "spar", "tangle", "wrangle", "duel"})
+_WORD_CONTEST_SECTORS = TALKING_SECTORS - {"CVL", "OPP"}
+
+
+def contest_in_words(coder: Any, c: Candidate, actors: ActorIndex) -> None:
+    """ "The two senators battled over the budget", "the governor's battle for power with the
+    legislature": a word of contest coded as force with one side named, where that side is a person
+    or a body that contests in words, votes or courts (officials, legislators, parties, the press,
+    judges, business) and no weapon is named, is a political contest: no event. Armed bodies,
+    police, rebels, states, crowds and protesters stay fights; with both sides named,
+    :func:`verbal_attack` decides."""
+    if c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or "sense" in c.entry.roles \
+            or c.pred.lemma_.lower() not in CONTEST_WORDS or bool(c.source) == bool(c.target):
+        return
+    if c.pred.pos_ == "NOUN" and any(word_in(m, WEAPON_WORDS) for m in c.pred.children
+                                     if m.dep_ in {"compound", "amod", "nmod"}):
+        return
+    if any(word_in(o, WEAPON_WORDS) for p in ("with", "using") for o in c.frame.preps.get(p, [])):
+        return
+    if all((a := actors.by_id.get(s)) is not None and (sector_of_actor(a) in _WORD_CONTEST_SECTORS or (
+            a.kind == "person" and sector_of_actor(a) is None)) for s in (*c.source, *c.target)):
+        c.dropped = "contest in words: one side named, a person or a body that contests in words, votes or courts"
+
+
 # verbs of aiming: force only when the one aiming can use it ("rebels targeted a convoy"); a party, a
 # campaign or an official "targets" voters, companies or a law in words, money or policy
 AIMING_VERBS = frozenset({"target"})
