@@ -320,16 +320,22 @@ def verbal_attack(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         word = next((o for o in c.frame.objs if o.lemma_.lower() in VERBAL_ATTACK_VERBS), None)
         if word is None:
             return
-    if word.pos_ == "NOUN" and any(word_in(m, WEAPON_WORDS) for m in word.children
-                                   if m.dep_ in {"compound", "amod", "nmod"}):
-        return  # a bomb or knife attack stays one
-    if any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, [])):
-        return
+    if armed(c, word):
+        return  # a bomb or knife attack, an attack "with a knife", stays one
     # "attacked Togo in a speech", "took to Twitter to attack X": made in words, whoever the target
     if not (word.lemma_.lower() in VERBAL_ATTACK_VERBS and in_medium(c.pred)) and not _in_words(c, word, actors):
         return
     c.code = c.base = coder.codebook.valid("111")
     c.rule += "+verbal"
+
+
+def armed(c: Candidate, word: Token) -> bool:
+    """Does the text name a weapon for the act: on its noun ("a knife attack", "a bomb attack") or
+    with "with" or "using" ("attacked him with a knife")?"""
+    if word.pos_ == "NOUN" and any(word_in(m, WEAPON_WORDS) for m in word.children
+                                   if m.dep_ in {"compound", "amod", "nmod"}):
+        return True
+    return any(o.lemma_.lower() in WEAPON_WORDS for p in ("with", "using") for o in c.frame.preps.get(p, []))
 
 
 # words of contest that politics uses for a dispute ("senators battled over the budget", "a battle for
@@ -348,10 +354,7 @@ def contest_in_words(coder: Any, c: Candidate, actors: ActorIndex) -> None:
     if c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS or "sense" in c.entry.roles \
             or c.pred.lemma_.lower() not in CONTEST_WORDS or bool(c.source) == bool(c.target):
         return
-    if c.pred.pos_ == "NOUN" and any(word_in(m, WEAPON_WORDS) for m in c.pred.children
-                                     if m.dep_ in {"compound", "amod", "nmod"}):
-        return
-    if any(word_in(o, WEAPON_WORDS) for p in ("with", "using") for o in c.frame.preps.get(p, [])):
+    if armed(c, c.pred):
         return
     if all((a := actors.by_id.get(s)) is not None and (sector_of_actor(a) in _WORD_CONTEST_SECTORS or (
             a.kind == "person" and sector_of_actor(a) is None)) for s in (*c.source, *c.target)):
