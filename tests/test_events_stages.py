@@ -1077,3 +1077,33 @@ def test_a_contest_in_words_with_one_side_named_is_no_fight(read, text):
 ])
 def test_a_fight_by_those_who_can_fight_stays_one(read, text):
     assert [e.cameo for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said she wanted to help.",
+    "The ministry said it would continue to provide.",
+    "Officials said they are working to protect.",
+])
+def test_helping_no_one_named_is_no_aid(read, text):
+    assert not [e for e in read(text).events if e.plover == "AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan sent food and medicine to the flooded provinces of Pakistan.",
+    "The United States provided Ukraine with air defence systems.",
+    "Japan sent emergency aid on Monday.",
+])
+def test_aid_with_a_recipient_or_aid_given_stays(read, text):
+    assert [e for e in read(text).events if e.plover == "AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "The province was hit by floods last week.",
+    "Dozens of villagers were killed by the virus in the north.",
+])
+def test_harm_by_a_natural_hazard_in_the_passive_is_no_event(read, text):
+    assert not [e for e in read(text).events if e.cameo.startswith(("18", "19", "20"))]
+
+
+def test_harm_by_someone_in_the_passive_stays(read):
+    assert [e for e in read("The village was attacked by gunmen on Sunday.").events if e.plover == "ASSAULT"]

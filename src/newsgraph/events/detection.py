@@ -148,11 +148,13 @@ _SEIZING_VERBS = frozenset({"seize", "grab", "usurp", "wrest", "capture", "take"
 def natural_harm(c: Candidate) -> bool:
     """A verb coded as violence (CAMEO 18-20) whose subject is a disease or a natural hazard ("the
     virus has killed 100,000", "floods killed 40 villagers", "cholera killed dozens"): harm that no
-    one did, so no event (not "gunmen killed", nor "a car bomb killed", whose bomber is unnamed)."""
+    one did, so no event (not "gunmen killed", nor "a car bomb killed", whose bomber is unnamed); in
+    the passive, the agent ("the province was hit by floods", "were killed by the virus")."""
     if c.frame.pos != "v" or c.code is None or cb.root(c.code) not in cb.VIOLENT_ROOTS:
         return False
-    return any(s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSE_FORMS
-               for s in c.pred.children)
+    doers = [s for s in c.pred.children if s.dep_ == "nsubj"] + [
+        o for a in c.pred.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(s.pos_ in {"NOUN", "PROPN"} and s.lower_ in NATURAL_CAUSE_FORMS for s in doers)
 
 
 def contest(c: Candidate) -> bool:
