@@ -151,7 +151,6 @@ class Coder:
                 if self.infer_sides:
                     dyads.domestic(self, c, actors)
                 modality.unaddressed_intent(c)
-                dyads.no_one_helped(self, c, actors)
             detection.absorb_restated_nouns(cands)
             for c in cands:
                 if not c.absorbed and not c.dropped and c.code:

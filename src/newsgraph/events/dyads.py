@@ -40,7 +40,6 @@ from .discourse import (
 )
 from .frames import (
     OBJ_DEPS,
-    PASS_SUBJ_DEPS,
     blamed_subject,
     logical_subjects,
     np_core,
@@ -527,28 +526,6 @@ def undefended(coder: Any, c: Candidate, actors: ActorIndex) -> None:
         return  # (the base code: "will defend its interests" is recoded as an intent)
     if not c.target:
         c.dropped = "defence of no one: justifying one's own acts is no interaction"
-
-
-# what aid is made of: a verb of giving with one of these as its object gives aid, named recipient or not
-# (people sent to help count: "deploying troops to the mission", "sent a team of doctors")
-AID_WORDS = frozenset({"aid", "assistance", "relief", "supplies", "food", "medicine", "medicines", "vaccine",
-                       "vaccines", "weapons", "arms", "ammunition", "equipment", "loan", "loans", "grant",
-                       "grants", "shelter", "water", "fuel", "troops", "forces", "soldiers", "peacekeepers",
-                       "personnel", "experts", "doctors", "team", "teams"})
-
-
-def no_one_helped(coder: Any, c: Candidate, actors: ActorIndex) -> None:
-    """ "I wanted to help", "it would provide", "he wants to protect": a verb of giving or helping
-    coded as aid (PLOVER AID: aid extended to another actor) with no recipient named, in the sentence
-    or the story before it, and no aid in its object, helps no one the record could hold: no event.
-    Runs after the sides are inferred from the discourse; "Japan sent emergency aid" (aid as the
-    object) and an aid noun ("the aid arrived") stay."""
-    if c.code is None or c.dropped or c.target or c.frame.pos != "v" or assemble.plover(coder, c.code) != "AID":
-        return
-    given = [*c.frame.objs, *(x for x in c.pred.children if x.dep_ in PASS_SUBJ_DEPS)]  # "were deployed"
-    if any(word_in(t, AID_WORDS) for o in given for t in o.subtree):
-        return  # (with its conjuncts and measures: "ambulances, experts and medical supplies", "94% of the arms")
-    c.dropped = "aid to no one named: a verb of giving or helping with no recipient and no aid given"
 
 
 def private_trip(coder: Any, c: Candidate, actors: ActorIndex) -> None:
