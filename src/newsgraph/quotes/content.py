@@ -376,12 +376,17 @@ def _before_main_clause(verb: Any, start: int, end: int) -> int:
     return min(end, anchor.idx)
 
 
+def _subordinator(tok: Any) -> bool:
+    """A word opening a clause of time, cause, concession or condition (after, because, although,
+    if ...; the parser tags "when" as an adverb, the others as markers)."""
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in lx.ADVERBIAL_MARKS
+
+
 def _main_clause_after(verb: Any, start: int, end: int) -> int:
     """``When the mayor said A, voters listened`` parsed with *said* as the root and the main clause
     inside A: a reporting verb opened by a subordinator (a clause of time, cause or concession)
     has its content end at the last comma before a subject and its finite verb."""
-    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in lx.ADVERBIAL_MARKS and c.i == verb.left_edge.i
-               for c in verb.children):
+    if not any(_subordinator(c) and c.i == verb.left_edge.i for c in verb.children):
         return end
     doc, cut = verb.doc, end
     for t in doc[verb.i + 1:verb.sent.end - 1]:
@@ -775,8 +780,7 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
         # "After the minister said ..., traders protested": a clause of time or cause before the
         # comma is the verb's circumstance, not what was said
         opener = doc[first]
-        circumstance = opener.dep_ in ("mark", "advmod") and opener.lower_ in lx.ADVERBIAL_MARKS and (
-            opener.head.right_edge.i >= lo - 2)
+        circumstance = _subordinator(opener) and opener.head.right_edge.i >= lo - 2
         if only_frame and said_to and clause and not circumstance and lo > 0 and doc[lo - 1].text == ",":
             final, frame_lo, before = True, lo, doc[lo - 1]
     if not (as_frame or commas or final or verb.dep_ == "parataxis"):
