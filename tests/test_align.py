@@ -50,3 +50,17 @@ def test_a_caption_after_share_buttons_maps_onto_the_caption_cleaning_keeps():
     b = raw.index("She left")
     out = al.span(b, b + len("She left"))
     assert out is not None and clean[out[0]:out[1]] == "She left"
+
+
+# a video player's notice that the clip cannot play here, as a news site prints it
+_CANNOT_PLAY = "Media playback is unsupported on your device"
+
+
+def test_a_caption_after_a_picture_credit_maps_onto_the_caption_cleaning_keeps():
+    raw = ("The vote passed.\n\nImage copyright Wire Agency\n\nImage copyright Wire Agency Image caption Jane Roe "
+           f"speaks in Leeds\n\n{_CANNOT_PLAY} Media caption Lee: 'We won'\n\nShe left.")
+    _mapped(raw, ["Image caption Jane Roe", "Leeds", "Media caption Lee", "We won", "She left"])
+    clean = clean_text(raw)
+    al = Alignment(raw, clean)
+    s = raw.index("Wire Agency")
+    assert al.span(s, s + len("Wire Agency")) is None  # the credit is gone

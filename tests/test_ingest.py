@@ -394,3 +394,34 @@ def test_share_buttons_glued_to_a_caption_are_dropped_and_the_caption_kept():
     assert "Pinterest" not in out
     assert "Jane Roe speaks in Leeds." in out
     assert "Facebook Twitter and Google were fined" in out  # two names in prose are prose
+
+
+# a video player's notice that the clip cannot play here, as a news site prints it
+_CANNOT_PLAY = "Media playback is unsupported on your device"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Image copyright Wire Agency Image caption The mayor opened the new bridge on Friday",
+     "Image caption The mayor opened the new bridge on Friday"),
+    ("Image copyright Staff Photographer via Picture Desk", ""),
+    ("Image source: Screenshot from a video site", ""),
+    (f"{_CANNOT_PLAY} Media caption 'We will not give up,' says the union leader",
+     "Media caption 'We will not give up,' says the union leader"),
+    (_CANNOT_PLAY, ""),
+    ("Image caption Farmers queued at the border post", "Image caption Farmers queued at the border post"),
+])
+def test_a_picture_credit_and_a_player_notice_are_dropped_and_the_caption_kept(line, kept):
+    text = f"The council met on Monday.\n\n{line}\n\nThe vote was close."
+    out = clean_text(text)
+    assert "copyright" not in out and "playback" not in out and "source:" not in out
+    assert out.split("\n") == ["The council met on Monday.", "", *([kept, ""] if kept else []), "The vote was close."]
+
+
+@pytest.mark.parametrize("line", [
+    "Image copyright law changed last year, the court said.",
+    "Image captions are hard to write, the editor said.",
+    "Media companies said the rules were unfair.",
+    "Imagery from the satellite showed the damage.",
+])
+def test_prose_that_starts_like_a_label_is_kept(line):
+    assert clean_text(line) == line

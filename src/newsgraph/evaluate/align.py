@@ -2,8 +2,9 @@
 
 Gold sets labelled on a corpus' raw text (the AllSides ``text`` field) are scored on the cleaned
 text the pipeline reads. Cleaning (:func:`newsgraph.ingest.clean.clean_text`) works on whole lines:
-it drops boilerplate lines, normalises the spaces inside a kept line, drops invisible characters,
-collapses blank lines, and may put the headline first. So the mapping is built line by line: each
+it drops boilerplate lines and labels at a line's start (share buttons, a picture's credit),
+normalises the spaces inside a kept line, drops invisible characters, collapses blank lines, and
+may put the headline first. So the mapping is built line by line: each
 raw line is matched to the next cleaned line equal to its normalised form (looking a few lines
 ahead, past a prepended headline), and inside a matched line characters are walked side by side,
 white space and invisible characters of the raw line mapping to where they were collapsed, and
@@ -16,7 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..ingest.clean import INVISIBLE, PUNCT_RUN, break_runs, share_prefix_end, unglue_quotes
+from ..ingest.clean import (
+    INVISIBLE,
+    PUNCT_RUN,
+    break_runs,
+    share_prefix_end,
+    strip_media_labels,
+    unglue_quotes,
+)
 
 _INVISIBLE = frozenset(INVISIBLE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -44,6 +52,9 @@ class Alignment:
         r = 0  # offset of the raw line in ``raw``
         for line in raw_lines:
             cut = share_prefix_end(line)  # share buttons cleaning drops from the line's start
+            rest = line[cut:].lstrip()
+            kept = strip_media_labels(rest)  # and a picture's credit and labels (a suffix of the line, or none)
+            cut = len(line) - len(kept) if kept or not rest else len(line)
             target = _norm_line(unicodedata.normalize("NFC", line[cut:]))
             if target:
                 found = None

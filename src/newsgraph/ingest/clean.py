@@ -147,6 +147,32 @@ def unglue_quotes(line: str) -> str:
 _SHARE_PREFIX = re.compile(r"^(?:(?:Facebook|Twitter|Pinterest|LinkedIn|WhatsApp|Email|Reddit|Messenger|Tumblr)(?:\s+|$)){3,}")
 
 
+# labels a site leaves at the start of a line, before a caption: a video player's notice that the
+# clip cannot play here, and a picture's credit ("Image copyright <credit> Image caption <caption>").
+# The credit is the photographer's or the agency's, not a party to the story (read as text, "Reuters"
+# or "Getty Images" became an actor and the sayer of the caption's words). The caption stays with its
+# label, which tells the quotation finder that a caption names who speaks (speaker._caption_label)
+_PLAYBACK = re.compile(r"Media playback is (?:unsupported|not supported) on (?:your|this) device\s*")
+_CAPTION = re.compile(r"(?:^|\s)((?:Image|Media) caption\s)")
+_CREDIT_ONLY = 80  # a credit with no caption is a short line, not a sentence
+
+
+def strip_media_labels(line: str) -> str:
+    """``line`` without a player's notice or a picture's credit at its start (the caption stays)."""
+    if not line.startswith(("Media ", "Image ")):
+        return line
+    notice = _PLAYBACK.match(line)
+    if notice is not None:
+        line = line[notice.end():]
+    if line.startswith(("Image copyright ", "Image source")):
+        cap = _CAPTION.search(line)
+        if cap is not None:
+            return line[cap.start(1):]
+        short = len(line) <= _CREDIT_ONLY and not line.endswith((".", "!", "?", '"', "”"))
+        return "" if short else line
+    return line
+
+
 def share_prefix_end(line: str) -> int:
     """Where a line's text starts after the share buttons glued to its start (0: none)."""
     body = line.lstrip(" \t\u00a0")
@@ -221,6 +247,7 @@ def clean_text(text: str) -> str:
             line = drop_link_headlines(line)
         line = unglue_quotes(line)
         line = line[share_prefix_end(line):]
+        line = strip_media_labels(line)
         if not line:
             blank = bool(out)
             continue
