@@ -1315,3 +1315,29 @@ def test_a_person_quarrelling_with_a_person_does_so_in_words(nlp, text):
 ])
 def test_groups_clashing_and_armed_attackers_stay_force(nlp, text):
     assert one(one_sided_events(nlp, text, extra=PEOPLE), "ASSAULT")
+
+
+# ---- directives: "told X to act" -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Norway told Chile to withdraw its fishing fleet.",
+    "Kenya instructed Somalia to close the border crossing.",
+    "Ghana directed Togo to hand over the suspects.",
+    "Peru called on Bolivia to halt the construction of the dam.",
+])
+def test_telling_someone_to_act_is_a_demand(nlp, text):
+    ev = one(events(nlp, text), "REQUEST")
+    assert len(sides(ev)[0]) == 1 and len(sides(ev)[1]) == 1 and sides(ev)[0] != sides(ev)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway told Chile that the talks had gone well.",
+    "Kenya told reporters the border would stay open.",
+    "The director of the museum in Chile directed the new film.",
+])
+def test_telling_what_happened_is_no_demand(nlp, text):
+    assert not [e for e in events(nlp, text) if e.plover == "REQUEST"]
+
+
+def test_a_halt_called_to_an_act_is_not_an_appeal(nlp):
+    assert not [e for e in events(nlp, "Norway and Chile called a halt to the talks.") if e.plover == "REQUEST"]

@@ -197,6 +197,8 @@ def parse_line(cols: list[str], sets: dict[str, list[str]], origin: str, line: i
     spec = 2.0 * len(o) + 2.0 * len(p) + (1.0 if prep else 0.0) + (1.0 if particle else 0.0) + 1.0 * len(s)
     if cameo == "=obj":
         spec += 1.5
+    if "inf" in role_words:  # (a frame it needs: tried before the lemma's general pattern)
+        spec += 0.5
     if origin == "petrarch2" and spec:
         spec -= 1.0
     return Entry(pos, lemma.lower(), particle.lower(), o, prep.lower(), p, s, code, frozenset(role_words),
