@@ -1044,3 +1044,26 @@ def test_a_report_in_a_clause_before_the_main_clause_ends_at_its_comma(nlp: Any,
 ])
 def test_a_clause_of_time_before_a_final_verb_is_not_its_content(nlp: Any, text: str, words: str) -> None:
     assert not has(run(nlp, text), words)
+
+
+# ---- a frame set inside the clause it reports ------------------------------------------------------
+
+@pytest.mark.parametrize("text, whole, speaker", [
+    ("The harbour levy, the mayor said, will pay for the new sea wall.",
+     "The harbour levy, the mayor said, will pay for the new sea wall", "the mayor"),
+    ("Cheaper fares, Nkosi argued, would bring commuters back to the trains.",
+     "Cheaper fares, Nkosi argued, would bring commuters back to the trains", "Nkosi"),
+    ("The report's main finding, the committee wrote, is that the dam was never inspected.",
+     "The report's main finding, the committee wrote, is that the dam was never inspected", "the committee"),
+])
+def test_a_frame_between_subject_and_verb_reports_the_whole_clause(nlp: Any, text: str, whole: str,
+                                                                     speaker: str) -> None:
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if q.text == whole)
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+def test_a_frame_after_a_whole_clause_keeps_the_clause_only(nlp: Any) -> None:
+    a = run(nlp, "The river is rising fast, the engineer said, and the bridge may close tonight.")
+    assert has(a, "The river is rising fast")
+    assert not any("the engineer said" in q.text for q in a.quotes)

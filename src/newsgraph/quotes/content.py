@@ -797,6 +797,11 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     head = verb.head
     if final:
         span = left
+    elif (commas or verb.dep_ == "parataxis") and not as_frame and head.i > frame_hi and left[1] > left[0] and any(
+            c.dep_ in spk.SUBJECT_DEPS and c.i < frame_lo for c in head.children):
+        # "The plan, the minister said, makes peace less likely": the frame interrupts one clause
+        # between its subject and its verb; what was said is the whole clause around the frame
+        span = (left[0], right[1])
     elif head.i != verb.i and not frame_lo <= head.i <= frame_hi:  # the side holding the clause it interrupts
         span = right if head.i > frame_hi else left
     else:
