@@ -1067,3 +1067,18 @@ def test_a_frame_after_a_whole_clause_keeps_the_clause_only(nlp: Any) -> None:
     a = run(nlp, "The river is rising fast, the engineer said, and the bridge may close tonight.")
     assert has(a, "The river is rising fast")
     assert not any("the engineer said" in q.text for q in a.quotes)
+
+
+# ---- what a text brings about is not what it says ----------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The new zoning plan makes cheap housing far less likely.", "housing far less likely"),
+    ("The amended bill makes roadside hunting illegal in winter.", "roadside hunting illegal"),
+    ("The ruling makes the ferry company liable for the spill.", "company liable"),
+])
+def test_a_causative_small_clause_is_no_report(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)
+
+
+def test_a_document_stating_a_clause_stays(nlp: Any) -> None:
+    assert has(run(nlp, "The audit memo shows the ferry company ignored the warnings."), "ignored the warnings")

@@ -776,11 +776,20 @@ def states_a_clause(verb: Any) -> bool:
     about, no proposition ("the report will help you understand how ...", "the law lets states
     decide")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if verb.lemma_.lower() in _CAUSATIVE and clauses and all(c.tag_ == "VB" for c in clauses):
-        return False  # (a bare infinitive's clause; "makes clear that ..." states one)
+    if verb.lemma_.lower() in _CAUSATIVE and clauses and not any(_finite(c) or c.lower_ == "clear" for c in clauses):
+        return False  # (a bare infinitive's clause, or a small clause of a state: "makes peace less
+        # likely", "makes hunting illegal"; "makes clear that ..." states one)
     return bool(clauses) or bool(misattached_clause(verb))
 
 
+def _finite(clause: Any) -> bool:
+    """Is ``clause`` a finite clause (a tensed verb or auxiliary, or opened by "that")?"""
+    return clause.tag_ in _FINITE_TAGS or any(
+        (c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS) or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in clause.children)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CAUSATIVE = frozenset({"help", "make", "let", "allow", "enable", "cause", "force", "get", "have", "lead", "push",
                         "drive", "prompt", "permit"})
 
