@@ -64,3 +64,14 @@ def test_a_caption_after_a_picture_credit_maps_onto_the_caption_cleaning_keeps()
     al = Alignment(raw, clean)
     s = raw.index("Wire Agency")
     assert al.span(s, s + len("Wire Agency")) is None  # the credit is gone
+
+
+def test_a_line_before_a_reporters_credit_maps_onto_what_cleaning_keeps():
+    raw = ("The vote passed.\n\nOfficials said the count ended at noon. Jane Q. Roe in Lagos contributed to this report."
+           "\n\nThe Wire Service contributed to this report.")
+    _mapped(raw, ["The vote passed.", "Officials said the count ended at noon."])
+    clean = clean_text(raw)
+    assert "contributed" not in clean
+    al = Alignment(raw, clean)
+    s = raw.index("The Wire Service")
+    assert al.span(s, s + len("The Wire Service")) is None

@@ -425,3 +425,21 @@ def test_a_picture_credit_and_a_player_notice_are_dropped_and_the_caption_kept(l
 ])
 def test_prose_that_starts_like_a_label_is_kept(line):
     assert clean_text(line) == line
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("The Wire Service contributed to this report.", ""),
+    ("• Jane Roe contributed to this report.", ""),
+    ("Staff writers Ann B. Lee in Accra, Kofi Mensah and the Wire Service contributed to this story.", ""),
+    ("Officials said the count ended at noon. Jane Q. Roe in Lagos contributed to this report.",
+     "Officials said the count ended at noon."),
+    ("Ann Lee reported from Accra; Kofi Mensah wrote from Lome. Jane Roe and Tom Poe contributed to this report.",
+     "Ann Lee reported from Accra; Kofi Mensah wrote from Lome."),
+])
+def test_a_reporters_credit_closing_a_line_is_dropped(line, kept):
+    assert clean_text(f"The council met on Monday.\n\n{line}") == "The council met on Monday." + (f"\n\n{kept}" if kept else "")
+
+
+def test_a_contribution_in_prose_is_kept():
+    line = "Three agencies contributed to this report, which found the dam was unsafe."
+    assert clean_text(line) == line

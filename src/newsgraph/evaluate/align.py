@@ -2,9 +2,9 @@
 
 Gold sets labelled on a corpus' raw text (the AllSides ``text`` field) are scored on the cleaned
 text the pipeline reads. Cleaning (:func:`newsgraph.ingest.clean.clean_text`) works on whole lines:
-it drops boilerplate lines and labels at a line's start (share buttons, a picture's credit),
-normalises the spaces inside a kept line, drops invisible characters, collapses blank lines, and
-may put the headline first. So the mapping is built line by line: each
+it drops boilerplate lines, labels at a line's start (share buttons, a picture's credit) and a
+reporters' credit at its end, normalises the spaces inside a kept line, drops invisible characters,
+collapses blank lines, and may put the headline first. So the mapping is built line by line: each
 raw line is matched to the next cleaned line equal to its normalised form (looking a few lines
 ahead, past a prepended headline), and inside a matched line characters are walked side by side,
 white space and invisible characters of the raw line mapping to where they were collapsed, and
@@ -22,6 +22,7 @@ from ..ingest.clean import (
     PUNCT_RUN,
     break_runs,
     share_prefix_end,
+    strip_credit,
     strip_media_labels,
     unglue_quotes,
 )
@@ -55,7 +56,7 @@ class Alignment:
             rest = line[cut:].lstrip()
             kept = strip_media_labels(rest)  # and a picture's credit and labels (a suffix of the line, or none)
             cut = len(line) - len(kept) if kept or not rest else len(line)
-            target = _norm_line(unicodedata.normalize("NFC", line[cut:]))
+            target = strip_credit(_norm_line(unicodedata.normalize("NFC", line[cut:])))  # (and a closing credit)
             if target:
                 found = None
                 seen = 0

@@ -173,6 +173,25 @@ def strip_media_labels(line: str) -> str:
     return line
 
 
+# a wire story's closing credit ("Jane Roe in Lagos and a news agency contributed to this
+# report."): the reporters named are not parties to the story (read as text, they became actors and
+# the credit a document's statement); the credit is the line's last sentence
+_CREDIT = re.compile(r"\bcontribut\w*(?: [\w,]+){0,4} (?:to|for) this (?:report|story|article|investigation)\.?\)?$")
+# a sentence end before the credit: a stop after a word of two or more letters (not an initial, "E.",
+# or a title, "Mr.") and a space before a capital or a bullet
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bSgt)"
+                           r"[.!?][”\"’']?\s+(?=[A-Z•])")
+
+
+def strip_credit(line: str) -> str:
+    """``line`` without a closing reporters' credit (all of it when the credit is the whole line)."""
+    m = _CREDIT.search(line) if "contribut" in line else None
+    if m is None:
+        return line
+    ends = [e for e in _SENTENCE_END.finditer(line, 0, m.start())]
+    return line[:ends[-1].start() + 1].rstrip() if ends else ""
+
+
 def share_prefix_end(line: str) -> int:
     """Where a line's text starts after the share buttons glued to its start (0: none)."""
     body = line.lstrip(" \t\u00a0")
@@ -248,6 +267,7 @@ def clean_text(text: str) -> str:
         line = unglue_quotes(line)
         line = line[share_prefix_end(line):]
         line = strip_media_labels(line)
+        line = strip_credit(line)
         if not line:
             blank = bool(out)
             continue
