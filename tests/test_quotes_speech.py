@@ -1082,3 +1082,24 @@ def test_a_causative_small_clause_is_no_report(nlp: Any, text: str, words: str) 
 
 def test_a_document_stating_a_clause_stays(nlp: Any) -> None:
     assert has(run(nlp, "The audit memo shows the ferry company ignored the warnings."), "ignored the warnings")
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The harvest, as the farm minister said, is the worst in a decade.",
+     "The harvest, as the farm minister said, is the worst in a decade"),
+    ("The canal tolls will rise in May, as the port authority noted on Friday.",
+     "The canal tolls will rise in May"),
+    ("As a columnist wrote for a weekly paper last year, the mill was never going to reopen.",
+     "the mill was never going to reopen"),
+])
+def test_an_as_frame_reports_the_clause_it_is_set_in(nlp: Any, text: str, whole: str) -> None:
+    assert any(q.text == whole for q in run(nlp, text).quotes)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The ribbon was cut at noon as the crowd on the quay cheered.", "ribbon was cut"),
+    ("The toll from the floods rose to nine as officials were accused of ignoring the warnings.", "toll from the floods"),
+    ("The two mayors signed the pact on Friday, as the men gushed with praise for each other.", "mayors signed the pact"),
+])
+def test_an_as_clause_of_time_or_manner_reports_nothing(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)

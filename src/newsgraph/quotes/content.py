@@ -760,6 +760,15 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
         for c in verb.children) and not (
         verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
     # ("as the group is called", "as it is known": a name, not a report)
+    if as_frame:
+        mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as")
+        prev = doc[mark.i - 1] if mark.i > sent.start else None
+        # "X, as the minister noted." is set off from what it reports; "X as the crowd cheered" tells
+        # when X happened; "as they gushed with praise", "as police were accused of Y" have an object
+        # of their own ("as reported by X", "as she wrote for a paper" are frames)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        as_frame = (prev is None or prev.text in (",", "—", "–", "(", ":", ";") or prev.is_sent_start) and not passive \
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "about", "over") for c in verb.children)
     commas = before is not None and before.text in (",", "—", "–") and after is not None and after.text in (",", "—", "–")
     # "A, she said." with the frame parsed as a modifier of A (or split off as a sentence of its own)
     final = False
@@ -797,10 +806,11 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     head = verb.head
     if final:
         span = left
-    elif (commas or verb.dep_ == "parataxis") and not as_frame and head.i > frame_hi and left[1] > left[0] and any(
+    elif (commas or as_frame or verb.dep_ == "parataxis") and head.i > frame_hi and left[1] > left[0] and any(
             c.dep_ in spk.SUBJECT_DEPS and c.i < frame_lo for c in head.children):
-        # "The plan, the minister said, makes peace less likely": the frame interrupts one clause
-        # between its subject and its verb; what was said is the whole clause around the frame
+        # "The plan, the minister said, makes peace less likely", "The economy, as the minister said,
+        # is slowing": the frame interrupts one clause between its subject and its verb; what was
+        # said is the whole clause around the frame
         span = (left[0], right[1])
     elif head.i != verb.i and not frame_lo <= head.i <= frame_hi:  # the side holding the clause it interrupts
         span = right if head.i > frame_hi else left
