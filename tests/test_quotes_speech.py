@@ -1103,3 +1103,14 @@ def test_an_as_frame_reports_the_clause_it_is_set_in(nlp: Any, text: str, whole:
 ])
 def test_an_as_clause_of_time_or_manner_reports_nothing(nlp: Any, text: str, words: str) -> None:
     assert not has(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, whole, speaker", [
+    ("As the harbour master put it, the new quay will never pay for itself.",
+     "the new quay will never pay for itself", "the harbour master"),
+    ("The new quay will never pay for itself, as the harbour master put it.",
+     "The new quay will never pay for itself", "the harbour master"),
+])
+def test_as_someone_put_it_frames_a_report(nlp: Any, text: str, whole: str, speaker: str) -> None:
+    q = next(q for q in run(nlp, text).quotes if q.text == whole)
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker

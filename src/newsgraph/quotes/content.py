@@ -34,7 +34,7 @@ from typing import Any
 
 from . import lexicon as lx
 from . import speaker as spk
-from .cues import ClauseCue, ColonLead, DirectCue, is_cue, misattached_clause
+from .cues import ClauseCue, ColonLead, DirectCue, as_put_it, is_cue, misattached_clause
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import name_like, sentence_ends, tok_end, trim
@@ -755,7 +755,8 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     # "as X noted," has a gap where its object would be; "As X lamented the delays, ..." is
     # a clause of time
     as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") or (c.dep_ == "prt" and c.lower_ == "on")
+        (c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") and not (as_put_it(verb) and c.lower_ == "it"))
+        or (c.dep_ == "prt" and c.lower_ == "on")
         or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in ASKS_FOR)  # "as families ask for shelter"
         for c in verb.children) and not (
         verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
