@@ -1114,3 +1114,24 @@ def test_an_as_clause_of_time_or_manner_reports_nothing(nlp: Any, text: str, wor
 def test_as_someone_put_it_frames_a_report(nlp: Any, text: str, whole: str, speaker: str) -> None:
     q = next(q for q in run(nlp, text).quotes if q.text == whole)
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The governor's argument is that the toll road will pay for itself.", "the toll road will pay for itself",
+     "The governor's"),
+    ("The union's position is that the pay offer is an insult.", "the pay offer is an insult", "The union's"),
+    ("The mayor's answer was that the audit had found nothing.", "the audit had found nothing", "The mayor's"),
+])
+def test_an_owned_argument_stated_through_a_copula_is_a_report(nlp: Any, text: str, words: str, speaker: str) -> None:
+    a = run(nlp, text)
+    q = next(q for q in a.quotes if q.text == words)
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith(speaker.split("'")[0])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The problem is that the toll road will never pay for itself.", "toll road will never"),
+    ("The point is that the pay offer came too late.", "pay offer came too late"),
+    ("The mayor's position is weaker than it was a year ago.", "weaker than it was"),
+])
+def test_an_unowned_or_unstated_copula_is_no_report(nlp: Any, text: str, words: str) -> None:
+    assert not has(run(nlp, text), words)

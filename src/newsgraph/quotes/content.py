@@ -34,7 +34,7 @@ from typing import Any
 
 from . import lexicon as lx
 from . import speaker as spk
-from .cues import ClauseCue, ColonLead, DirectCue, as_put_it, is_cue, misattached_clause
+from .cues import ClauseCue, ColonLead, DirectCue, as_put_it, copular_report, is_cue, misattached_clause
 from .marks import Quoted
 from .parsed import Attribution, Parsed
 from .text import name_like, sentence_ends, tok_end, trim
@@ -873,6 +873,8 @@ def noun_clause(art: Parsed, noun: Any) -> Found | None:
     if clause is None and noun.lemma_.lower() in lx.COMMITMENT_NOUNS:  # "a demand by X to attach ..."
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
                        and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
+    if clause is None:
+        clause = copular_report(noun)  # "his argument is that ..."
     if clause is None:
         kids = misattached_clause(noun)  # "his repeated vows that ..." with the clause hung elsewhere
         clause = kids[0] if kids else None

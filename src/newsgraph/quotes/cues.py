@@ -621,8 +621,13 @@ def connective(verb: Any) -> bool:
     return prev.lower_ == "to" and before_prev is not None and before_prev.lower_ == "needless"
 
 
+# nouns for what someone put forward that may state it through a copula ("his point is that ..."),
+# besides the nouns of speech and of opinion
+_PUT_FORWARD = frozenset({"point", "answer", "response", "reply", "explanation"})
+
+
 _CUE_WORDS = lx.SPEECH_VERBS | lx.EVALUATION_VERBS | lx.SPEECH_NOUNS | lx.OPINION_NOUNS | lx.FINDING_NOUNS | lx.FINDING_VERBS | _PHRASAL_FIRST | {
-    "put", "according", "case"}
+    "put", "according", "case"} | _PUT_FORWARD
 _SUBJECT_WORDS = lx.DOCUMENT_NOUNS | lx.RELATIVE_PRONOUNS
 
 
@@ -716,11 +721,28 @@ def body_finds(verb: Any) -> bool:
 _ARGUING_LIGHT_VERBS = frozenset({"make", "press", "lay", "build", "state", "argue", "plead"})
 
 
+def copular_report(noun: Any) -> Any | None:
+    """``his argument is that ...``, ``the ministry's position is that ...``: a noun of speech or
+    opinion owned by someone (a possessor) whose copula states a that-clause reports that clause as
+    the owner's words. Returns the clause's head, else None ("the problem is that ...", "the point
+    is that ...": no one's, the writer's own)."""
+    lemma = noun.lemma_.lower()
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be" or not (
+            lemma in lx.SPEECH_NOUNS or lemma in lx.OPINION_NOUNS or lemma in _PUT_FORWARD):
+        return None
+    if not any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in noun.children):
+        return None
+    return next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def voiced_opinion(noun: Any) -> bool:
     """A noun of an opinion voiced by a verb of saying it is the object of (``reiterated his view
     that``, ``stated the position that``), or of a finding with its author (``the analysts'
-    assessment that``, ``issued an estimate that``)."""
+    assessment that``, ``issued an estimate that``), or stated through a copula by its owner (:func:`copular_report`)."""
     lemma = noun.lemma_.lower()
+    if copular_report(noun) is not None:
+        return True
     verb = noun.head
     if lemma == "case" and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _ARGUING_LIGHT_VERBS \
             and (any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("xcomp", "advcl")):
