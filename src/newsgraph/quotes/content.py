@@ -738,6 +738,31 @@ def _plain_frame(verb: Any) -> bool:
     return bool(subj) and subj[0].lower_ not in lx.RELATIVE_PRONOUNS
 
 
+def _as_frame(verb: Any) -> bool:
+    """Is ``verb`` the verb of an "as" frame of report ("..., as the minister noted", "As X put it,
+    ...")? The frame has a gap where its object would be ("As X lamented the delays, ..." is a clause
+    of time; the idiom's "it" in "as X put it" is no object), is set off from what it reports (a
+    comma or dash before it, or opening the sentence: "X as the crowd cheered" tells when X happened),
+    is not a passive without its agent and has no object of its own ("as they gushed with praise",
+    "as police were accused of Y"; "as reported by X", "as she wrote for a paper" are frames), and is
+    no name ("as the group is called", "as it is known")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None:
+        return False
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") and not (as_put_it(verb) and c.lower_ == "it"):
+            return False
+        if (c.dep_ == "prt" and c.lower_ == "on") or (c.dep_ == "prep" and (
+                c.lower_ in ("with", "about", "over") or (c.lower_ == "for" and lemma in ASKS_FOR))):
+            return False  # ("as families ask for shelter")
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and (lemma in lx.NAMING_VERBS or not any(c.dep_ == "agent" for c in verb.children)):
+        return False
+    prev = verb.doc[mark.i - 1] if mark.i > verb.sent.start else None
+    return prev is None or prev.text in (",", "—", "–", "(", ":", ";") or prev.is_sent_start
+
+
 def parenthetical(art: Parsed, verb: Any) -> Found | None:
     """``Tariffs, the minister said, are a tax on families`` / ``As X put it, ...``: a
     reporting frame set inside the sentence it reports; the content is the larger side of it."""
@@ -752,24 +777,7 @@ def parenthetical(art: Parsed, verb: Any) -> Found | None:
     before = doc[frame_lo - 1] if frame_lo > 0 else None
     after = doc[frame_hi + 1] if frame_hi + 1 < len(doc) else None
     sent = verb.sent
-    # "as X noted," has a gap where its object would be; "As X lamented the delays, ..." is
-    # a clause of time
-    as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        (c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr") and not (as_put_it(verb) and c.lower_ == "it"))
-        or (c.dep_ == "prt" and c.lower_ == "on")
-        or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in ASKS_FOR)  # "as families ask for shelter"
-        for c in verb.children) and not (
-        verb.lemma_.lower() in lx.NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
-    # ("as the group is called", "as it is known": a name, not a report)
-    if as_frame:
-        mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as")
-        prev = doc[mark.i - 1] if mark.i > sent.start else None
-        # "X, as the minister noted." is set off from what it reports; "X as the crowd cheered" tells
-        # when X happened; "as they gushed with praise", "as police were accused of Y" have an object
-        # of their own ("as reported by X", "as she wrote for a paper" are frames)
-        passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-        as_frame = (prev is None or prev.text in (",", "—", "–", "(", ":", ";") or prev.is_sent_start) and not passive \
-            and not any(c.dep_ == "prep" and c.lower_ in ("with", "about", "over") for c in verb.children)
+    as_frame = _as_frame(verb)
     commas = before is not None and before.text in (",", "—", "–") and after is not None and after.text in (",", "—", "–")
     # "A, she said." with the frame parsed as a modifier of A (or split off as a sentence of its own)
     final = False
