@@ -1199,3 +1199,25 @@ def test_a_capital_before_a_local_title_is_a_city_or_province_not_the_state(read
     assert person.country == country
     assert [(r.title, r.of) for r in person.roles] == [(title, None)]
     assert not [x for x in a.actors if x.kind == "country"]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("A senior Western diplomat said the ceasefire talks had stalled.\n\n"
+     "The envoy, Tomas Lindqvist, met the foreign minister on Monday.\n\n"
+     "The talks could resume next week, the diplomat said.", "the diplomat said"),
+    ("A senior port official said the cranes had been idle for weeks.\n\n"
+     "The ministry summoned its trade attache, Ines Moreau, on Friday.\n\n"
+     "The cranes will restart in May, the official said.", "the official said"),
+])
+def test_a_description_refers_to_the_unnamed_one_it_describes_not_a_person_named_otherwise(read, text, phrase):
+    a = read(text)
+    person, _m = mention_of(a, phrase)
+    assert person is None or person.kind != "person"
+
+
+def test_a_description_refers_to_the_named_person_it_describes(read):
+    a = read("A senior Western diplomat said the ceasefire talks had stalled.\n\n"
+             "Tomas Lindqvist, a Swedish diplomat, met the foreign minister on Monday.\n\n"
+             "The talks could resume next week, the diplomat added.")
+    person, m = mention_of(a, "the diplomat added")
+    assert person is not None and person.name.endswith("Lindqvist") and m.rule == "role-description"

@@ -1135,3 +1135,14 @@ def test_an_owned_argument_stated_through_a_copula_is_a_report(nlp: Any, text: s
 ])
 def test_an_unowned_or_unstated_copula_is_no_report(nlp: Any, text: str, words: str) -> None:
     assert not has(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text", [
+    "Intelligence indicated that the commander had been killed in the raid.",
+    "The information suggests that the dam was never inspected.",
+])
+def test_intelligence_or_information_that_indicates_is_evidence_not_a_sayer(nlp: Any, text: str) -> None:
+    from newsgraph.quotes.cues import not_a_report
+
+    verb = next(t for t in nlp(text) if t.lemma_ in ("indicate", "suggest"))
+    assert not_a_report(verb) == "inference"

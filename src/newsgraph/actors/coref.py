@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import NewsgraphError
@@ -184,9 +185,24 @@ def introduced_since(st: State, head: Any, start: int, end: int) -> bool:
     ``end`` ("a senior administration official", "another official")? A definite description
     after it ("the official") refers to them, not to a person named before."""
     lemma = head.lemma_.lower()
-    return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and any(
+    return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "appos" and any(
         c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in t.children)
-        for t in st.doc[start:end])
+        for t in st.doc[start:end])  # ("X, a Swedish diplomat,": an apposition describes a named one)
+
+
+def described_as(st: State, actor_id: str, head: Any) -> bool:
+    """Has the article called the actor by the description's noun ("the official" after "Jane Roe,
+    a State Department official"), in one of its mentions, a role of theirs or an apposition?"""
+    lemma = head.lemma_.lower()
+    word = re.compile(rf"\b{re.escape(lemma)}", re.I)
+    spans = [(s, e) for s, e, aid, *_ in st.mentions if aid == actor_id]
+    if any(word.search(st.text[s:e]) for s, e in spans):
+        return True
+    a = st.table.get(actor_id)
+    if a is not None and any(word.search(r.title or "") for r in a.roles):
+        return True
+    return any(t.dep_ == "appos" and t.lemma_.lower() == lemma and any(s <= t.head.idx < e for s, e in spans)
+               for t in st.doc)  # "Jane Roe, a State Department official,"
 
 
 def try_role_description(st: State, i: int) -> int | None:
@@ -244,6 +260,9 @@ def try_role_description(st: State, i: int) -> int | None:
     ref = st.recent_person(ok, i, prefer_subject=True)
     if ref is not None and introduced_since(st, head, ref.end, i):
         return None  # "A senior official said ... The official added": the one introduced since, unnamed
+    if ref is not None and introduced_since(st, head, 0, ref.start) and not described_as(st, ref.actor, head):
+        return None  # "A senior diplomat said ... The envoy, X, met ... the diplomat said": the unnamed
+        # diplomat of before, not X, whom the article never called a diplomat
     if ref is not None:
         st.add(i, j + 1, st.table.get(ref.actor), "role-description", ref, 0.8)
         return j + 1

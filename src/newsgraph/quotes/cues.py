@@ -485,7 +485,7 @@ _NOBODY = frozenset({"nobody", "none", "nothing"})
 # writer's inferences, not anyone's words
 _ABSTRACT = frozenset(re.findall(r"\w+", """evidence data fact facts figure figures number numbers result results
 finding findings sign signs trend trends record history experience development developments event events this
-that it what which reality math arithmetic"""))
+that it what which reality math arithmetic intelligence information"""))
 _EVIDENTIAL = frozenset(re.findall(r"\w+", """suggest indicate signal show imply mean point demonstrate underscore
 underline highlight reflect confirm prove reveal"""))
 # verbs of saying that also name a thing's bringing something to mind: speech only when someone
