@@ -1221,3 +1221,19 @@ def test_a_description_refers_to_the_named_person_it_describes(read):
              "The talks could resume next week, the diplomat added.")
     person, m = mention_of(a, "the diplomat added")
     assert person is not None and person.name.endswith("Lindqvist") and m.rule == "role-description"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Northwind Ltd. closed its plant in Leeds on Monday. The company said demand had fallen.", "The company said"),
+    ("The contract went to Harbor Shipping Corp. last year. On Friday the firm denied any wrongdoing.", "the firm denied"),
+])
+def test_the_company_is_the_business_the_article_named(read, text, phrase):
+    a = read(text)
+    actor, m = mention_of(a, phrase)
+    assert actor is not None and actor.kind == "organization" and m.rule.startswith("org-generic")
+
+
+def test_the_company_with_no_business_named_stays_a_generic_business(read):
+    a = read("The ministry said the company had broken the law. Police raided the offices of the firm.")
+    actor, _m = mention_of(a, "the company")
+    assert actor is None or actor.kind != "organization"

@@ -140,6 +140,9 @@ def try_org_generic(st: State, i: int) -> int | None:
                 return False
         if generic in {"bloc", "group", "body"}:
             return True
+        if generic == "company":  # "the company", "the firm": a business, whatever its name
+            last = a.name.replace(".", " ").replace(",", " ").split()[-1:]
+            return (a.code or "").endswith("BUS") or bool(last and last[0].lower() in lx.CORPORATE_SUFFIXES)
         names = [a.name]
         ent = st.kb.entity(a.kb_id) if (st.kb is not None and a.kb_id) else None
         if ent is not None:

@@ -78,7 +78,8 @@ ORG_GENERICS = {"alliance": "alliance", "organisation": "organization", "organiz
                 "bloc": "bloc", "union": "union", "group": "group", "grouping": "group", "body": "body",
                 "pact": "alliance", "treaty organisation": "organization", "treaty organization": "organization",
                 "council": "council", "commission": "commission", "assembly": "assembly", "community": "community",
-                "association": "association", "forum": "forum", "agency": "agency", "court": "court"}
+                "association": "association", "forum": "forum", "agency": "agency", "court": "court",
+                "company": "company", "firm": "company", "corporation": "company"}
 
 # verbs that report what an actor said or thought ("X said it would ...")
 REPORTING_VERBS = {"say", "tell", "add", "warn", "note", "stress", "claim", "insist", "state", "declare", "announce",
